@@ -1,0 +1,26 @@
+//! Taawun's domain: the records of the cooperation chain, localized text, and the rules
+//! that every write must satisfy. Pure data and functions: no IO, no SQL, no HTTP.
+
+pub mod agreement;
+pub mod commission;
+pub mod id;
+pub mod lang;
+pub mod party;
+pub mod plan;
+pub mod rules;
+pub mod text;
+
+pub use agreement::{Agreement, AgreementKind, AgreementLink, Clause, Lifecycle, LinkKind};
+pub use commission::{
+    AgendaItem, Commission, Decision, Delegation, DelegationMember, DelegationRole, Session,
+    SideEvent, SideEventKind, Statement, StatementOccasion,
+};
+pub use id::{Id, new_id};
+pub use lang::Lang;
+pub use party::{Organisation, Party, PartyKind, Person, Rank};
+pub use plan::{
+    ActionItem, ActionPlan, Activity, ActivityKind, Area, Indicator, ItemStatus, Lead,
+    Participation, ProgressUpdate,
+};
+pub use rules::{RuleError, RuleErrors};
+pub use text::LocalizedText;

@@ -1,0 +1,156 @@
+//! The rules every record must satisfy before it is written. Each rule that fails yields a
+//! `RuleError` naming the field, with a message in Arabic, French and English.
+//! Rules that need other records (a session needs its commission) take them as arguments:
+//! the store loads them inside the write transaction, so checks and write see the same data.
+
+mod checks;
+mod messages;
+
+pub use checks::*;
+pub use messages::field_label;
+
+use crate::{ItemStatus, Lang, Lifecycle};
+use std::fmt;
+
+/// What went wrong, independent of language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// A localized text needs at least one language.
+    Required,
+    /// Text longer than the field allows.
+    TooLong {
+        max: usize,
+    },
+    /// An end date before its start date.
+    EndBeforeStart,
+    /// A due date before the start date.
+    DueBeforeStart,
+    /// A date that must follow another one (in force after signature…).
+    DateBefore {
+        other: &'static str,
+    },
+    /// The date a status needs is missing.
+    DateMissing,
+    PercentOutOfRange,
+    /// The number must be 1 or more.
+    NotPositive,
+    /// Ordinal already used by another session of this commission.
+    OrdinalTaken,
+    /// A number (clause, decision) used twice.
+    Duplicate,
+    /// Fewer than two distinct parties.
+    TooFewParties,
+    /// A delegation member who belongs to another party than the delegation.
+    MemberOfOtherParty,
+    /// A party that is not one of the commission's.
+    PartyNotInCommission,
+    /// A lead organisation that does not belong to the party it leads for, or a party
+    /// outside the plan's commission.
+    LeadNotOfPlanParty,
+    /// Two lead bodies for the same side.
+    DuplicateSide,
+    /// More than one head for a delegation.
+    TwoHeads,
+    /// Organisation of another party than expected.
+    OrganisationOfOtherParty,
+    /// ISO 3166 code missing or malformed.
+    BadIsoCode,
+    LifecycleTransition {
+        from: Lifecycle,
+        to: Lifecycle,
+    },
+    StatusTransition {
+        from: ItemStatus,
+        to: ItemStatus,
+    },
+    /// The reporting party does not lead the item.
+    NotALeadParty,
+    /// A reference to a record that does not exist.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    /// Path of the field in the record, e.g. `end_on` or `delegations.0.members.1.person_id`.
+    pub field: String,
+    pub rule: Rule,
+}
+
+impl RuleError {
+    pub fn new(field: impl Into<String>, rule: Rule) -> Self {
+        RuleError {
+            field: field.into(),
+            rule,
+        }
+    }
+
+    /// The message for a reader, naming the field in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        messages::message(self, lang)
+    }
+}
+
+/// All the rule errors of one record; empty means the record may be written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleErrors(pub Vec<RuleError>);
+
+impl RuleErrors {
+    pub fn push(&mut self, field: impl Into<String>, rule: Rule) {
+        self.0.push(RuleError::new(field, rule));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn into_result(self) -> Result<(), RuleErrors> {
+        if self.0.is_empty() { Ok(()) } else { Err(self) }
+    }
+    /// Whether some error concerns this field.
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+}
+
+impl fmt::Display for RuleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|e| e.message(Lang::En)).collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for RuleErrors {}
+
+/// Lifecycle moves an agreement may make; staying put is always allowed.
+pub fn lifecycle_allows(from: Lifecycle, to: Lifecycle) -> bool {
+    use Lifecycle::*;
+    from == to
+        || matches!(
+            (from, to),
+            (Draft, Signed)
+                | (Signed, InForce)
+                | (Signed, Terminated)
+                | (Signed, Superseded)
+                | (InForce, Expired)
+                | (InForce, Terminated)
+                | (InForce, Superseded)
+        )
+}
+
+/// Status moves an action item may make; staying put is always allowed. Done may be
+/// reopened (work found incomplete); cancelled is final.
+pub fn status_allows(from: ItemStatus, to: ItemStatus) -> bool {
+    use ItemStatus::*;
+    from == to
+        || matches!(
+            (from, to),
+            (Planned, InProgress)
+                | (Planned, OnHold)
+                | (Planned, Done)
+                | (Planned, Cancelled)
+                | (InProgress, OnHold)
+                | (InProgress, Done)
+                | (InProgress, Cancelled)
+                | (OnHold, InProgress)
+                | (OnHold, Cancelled)
+                | (Done, InProgress)
+        )
+}

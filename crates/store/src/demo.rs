@@ -1,0 +1,1 @@
+//! The Morocco–Mali demo dataset (placeholder until written).

@@ -1,0 +1,40 @@
+//! Errors of the store layer.
+
+use taawun_core::RuleErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record breaks a rule; nothing was written.
+    #[error("invalid record: {0}")]
+    Invalid(RuleErrors),
+    /// A record the write refers to (or updates) does not exist.
+    #[error("{kind} {id} not found")]
+    NotFound { kind: &'static str, id: String },
+    /// The record was changed by someone else since it was read; nothing was written.
+    #[error("{kind} was changed by someone else (stored version {stored}, yours {yours})")]
+    Conflict {
+        kind: &'static str,
+        stored: i64,
+        yours: i64,
+    },
+    /// The database was written by a newer Taawun than this one.
+    #[error(
+        "the database schema is version {found}, newer than this taawun understands ({supported}); upgrade taawun"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    /// The database could not be opened or created.
+    #[error("cannot open the database: {0}")]
+    Open(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("corrupt record: {0}")]
+    Corrupt(#[from] serde_json::Error),
+}
+
+impl From<RuleErrors> for StoreError {
+    fn from(e: RuleErrors) -> Self {
+        StoreError::Invalid(e)
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;

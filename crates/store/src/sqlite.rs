@@ -1,0 +1,4 @@
+//! SQLite backend (placeholder until implemented).
+
+/// The embedded SQLite store.
+pub struct SqliteStore;
