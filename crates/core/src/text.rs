@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn picks_own_language_then_marked_fallback() {
         let t = LocalizedText::new("", "Formation militaire", "Military training");
-        assert_eq!(t.pick(Lang::Fr).unwrap().fallback, false);
+        assert!(!t.pick(Lang::Fr).unwrap().fallback);
         let ar = t.pick(Lang::Ar).unwrap();
         assert_eq!(
             (ar.text, ar.lang, ar.fallback),

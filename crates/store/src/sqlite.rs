@@ -1,4 +1,37 @@
-//! SQLite backend (placeholder until implemented).
+//! SQLite backend of the `Store` trait: the embedded default.
+//!
+//! Records are stored as "document + indexed columns": the full record as JSON, plus copies
+//! of the scalar fields that queries and constraints need. The submodules split the work:
+//! opening and migrating the file, describing each record type's columns, the one write
+//! path (version check, rules, write, audit), and the reads.
 
-/// The embedded SQLite store.
-pub struct SqliteStore;
+mod audit;
+mod context;
+mod migrate;
+mod open;
+mod read;
+mod record;
+mod records;
+mod store_impl;
+mod write;
+
+/// The embedded SQLite store. Cheap to clone: clones share one connection pool.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: sqlx::SqlitePool,
+}
+
+impl SqliteStore {
+    /// The highest schema version this build knows; a database at a higher one is refused.
+    pub const SCHEMA_VERSION: i64 = migrate::LATEST;
+
+    /// The connection pool, for callers that need the database directly (tests, backups).
+    pub fn pool(&self) -> &sqlx::SqlitePool {
+        &self.pool
+    }
+
+    /// Closes every connection, checkpointing the write-ahead log into the main file.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

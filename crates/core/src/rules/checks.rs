@@ -88,14 +88,20 @@ pub fn check_organisation(
 pub fn check_rank(r: &Rank) -> Result<(), RuleErrors> {
     let mut e = RuleErrors::default();
     required(&mut e, "label", &r.label);
+    // Plain digits without a leading zero: `parse` alone would accept "OF-01" and "OF-+1".
+    let grade = |n: &str| {
+        (n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0'))
+            .then(|| n.parse::<u8>().ok())
+            .flatten()
+    };
     let code_ok = r
         .nato_code
         .strip_prefix("OF-")
-        .and_then(|n| n.parse::<u8>().ok())
+        .and_then(grade)
         .is_some_and(|n| (1..=10).contains(&n))
         || r.nato_code
             .strip_prefix("OR-")
-            .and_then(|n| n.parse::<u8>().ok())
+            .and_then(grade)
             .is_some_and(|n| (1..=9).contains(&n))
         || r.nato_code == "OF-D";
     if !code_ok {

@@ -1,1 +1,0 @@
-//! The Morocco–Mali demo dataset (placeholder until written).

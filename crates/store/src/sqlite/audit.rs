@@ -1,0 +1,82 @@
+//! The audit log: one row per write, appended inside the write's own transaction so the
+//! log can never miss a change nor record one that was rolled back.
+
+use super::SqliteStore;
+use crate::{Actor, AuditEntry, StoreError, StoreResult};
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::{Row, SqliteConnection};
+use taawun_core::{Id, new_id};
+
+/// Appends the row for one save; `before` is the stored JSON, `None` when creating.
+pub(super) async fn append(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    entity: &str,
+    entity_id: Id,
+    before: Option<&str>,
+    after: &str,
+) -> StoreResult<()> {
+    let action = if before.is_some() { "update" } else { "create" };
+    // Fixed precision and a `Z` suffix: the text sorts in time order.
+    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
+    sqlx::query(
+        "insert into audit_log (id, at, actor, action, entity, entity_id, before, after)
+         values (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(new_id().to_string())
+    .bind(at)
+    .bind(&actor.name)
+    .bind(action)
+    .bind(entity)
+    .bind(entity_id.to_string())
+    .bind(before)
+    .bind(after)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl SqliteStore {
+    pub(super) async fn audit_rows(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>> {
+        // rowid breaks ties between rows written within the same microsecond, in the
+        // order they were appended.
+        let rows = sqlx::query(
+            "select id, at, actor, action, entity, entity_id, before, after
+             from audit_log where entity_id = ? order by at, rowid",
+        )
+        .bind(entity_id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(entry).collect()
+    }
+}
+
+fn entry(row: &sqlx::sqlite::SqliteRow) -> StoreResult<AuditEntry> {
+    // Corrupt carries a serde error; `custom` builds one that names the bad column.
+    let corrupt = |what: &str, e: String| {
+        StoreError::Corrupt(serde::de::Error::custom(format!("audit {what}: {e}")))
+    };
+    let id_of = |col: &str| -> StoreResult<Id> {
+        let text: String = row.try_get(col)?;
+        text.parse()
+            .map_err(|e: uuid::Error| corrupt(col, e.to_string()))
+    };
+    let json = |col: &str| -> StoreResult<Option<serde_json::Value>> {
+        let text: Option<String> = row.try_get(col)?;
+        Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
+    };
+    let at: String = row.try_get("at")?;
+    let at = DateTime::parse_from_rfc3339(&at)
+        .map_err(|e| corrupt("at", e.to_string()))?
+        .with_timezone(&Utc);
+    Ok(AuditEntry {
+        id: id_of("id")?,
+        at,
+        actor: row.try_get("actor")?,
+        action: row.try_get("action")?,
+        entity: row.try_get("entity")?,
+        entity_id: id_of("entity_id")?,
+        before: json("before")?,
+        after: json("after")?,
+    })
+}

@@ -1,0 +1,296 @@
+//! For each record type, the records its rule needs, loaded inside the write transaction
+//! (so the check and the write see the same data), then the `taawun_core::rules` check.
+//! References the rules do not look at themselves (a party id, an area id) are checked
+//! here, so that a dangling id is a field error for the user and never a foreign-key error.
+
+use super::{read, record::Record};
+use crate::{StoreError, StoreResult};
+use sqlx::SqliteConnection;
+use std::future::Future;
+use taawun_core::rules::{self, Rule};
+use taawun_core::*;
+
+pub(super) trait Checked: Record {
+    /// Validates `self` against the database; `previous` is the stored record when updating.
+    fn check(
+        &self,
+        conn: &mut SqliteConnection,
+        previous: Option<&Self>,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+}
+
+/// Pushes `Unknown` on `field` when `id` is not a row of `table`.
+async fn known(
+    conn: &mut SqliteConnection,
+    e: &mut RuleErrors,
+    table: &'static str,
+    id: Id,
+    field: impl Into<String>,
+) -> StoreResult<()> {
+    if !read::exists(conn, table, id).await? {
+        e.push(field, Rule::Unknown);
+    }
+    Ok(())
+}
+
+async fn known_opt(
+    conn: &mut SqliteConnection,
+    e: &mut RuleErrors,
+    table: &'static str,
+    id: Option<Id>,
+    field: &str,
+) -> StoreResult<()> {
+    match id {
+        Some(id) => known(conn, e, table, id, field).await,
+        None => Ok(()),
+    }
+}
+
+async fn known_all(
+    conn: &mut SqliteConnection,
+    e: &mut RuleErrors,
+    table: &'static str,
+    ids: &[Id],
+    field: &str,
+) -> StoreResult<()> {
+    for (i, id) in ids.iter().enumerate() {
+        known(conn, e, table, *id, format!("{field}.{i}")).await?;
+    }
+    Ok(())
+}
+
+async fn load<R: Record>(conn: &mut SqliteConnection, id: Option<Id>) -> StoreResult<Option<R>> {
+    match id {
+        Some(id) => read::by_id(conn, id).await,
+        None => Ok(None),
+    }
+}
+
+/// The store's own findings and the rule's, reported together so a form shows them all.
+fn verdict(mut found: RuleErrors, rule: Result<(), RuleErrors>) -> StoreResult<()> {
+    if let Err(r) = rule {
+        found.0.extend(r.0);
+    }
+    found.into_result().map_err(StoreError::Invalid)
+}
+
+fn unknown(field: &str) -> StoreResult<()> {
+    let mut e = RuleErrors::default();
+    e.push(field, Rule::Unknown);
+    Err(StoreError::Invalid(e))
+}
+
+impl Checked for Party {
+    async fn check(&self, _: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        verdict(RuleErrors::default(), rules::check_party(self))
+    }
+}
+
+impl Checked for Organisation {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
+        let parent: Option<Organisation> = load(conn, self.parent_id).await?;
+        verdict(e, rules::check_organisation(self, parent.as_ref()))
+    }
+}
+
+impl Checked for Rank {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
+        verdict(e, rules::check_rank(self))
+    }
+}
+
+impl Checked for Person {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
+        let organisation: Option<Organisation> = load(conn, self.organisation_id).await?;
+        let rank: Option<Rank> = load(conn, self.rank_id).await?;
+        verdict(
+            e,
+            rules::check_person(self, organisation.as_ref(), rank.as_ref()),
+        )
+    }
+}
+
+impl Checked for Area {
+    async fn check(&self, _: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        verdict(RuleErrors::default(), rules::check_area(self))
+    }
+}
+
+impl Checked for Agreement {
+    async fn check(&self, conn: &mut SqliteConnection, prev: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known_all(conn, &mut e, "parties", &self.party_ids, "party_ids").await?;
+        known_all(conn, &mut e, "people", &self.signatory_ids, "signatory_ids").await?;
+        known_opt(conn, &mut e, "sessions", self.session_id, "session_id").await?;
+        for (i, link) in self.links.iter().enumerate() {
+            let field = format!("links.{i}.target_id");
+            // A link to itself is the rule's to report.
+            if link.target_id != self.id {
+                known(conn, &mut e, "agreements", link.target_id, field).await?;
+            }
+        }
+        verdict(e, rules::check_agreement(self, prev))
+    }
+}
+
+impl Checked for Clause {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        if !read::exists(&mut *conn, "agreements", self.agreement_id).await? {
+            return unknown("agreement_id");
+        }
+        let mut e = RuleErrors::default();
+        known_all(conn, &mut e, "areas", &self.area_ids, "area_ids").await?;
+        let taken: Vec<i64> =
+            sqlx::query_scalar("select number from clauses where agreement_id = ? and id <> ?")
+                .bind(self.agreement_id.to_string())
+                .bind(self.id.to_string())
+                .fetch_all(&mut *conn)
+                .await?;
+        let taken: Vec<u32> = taken
+            .into_iter()
+            .filter_map(|n| n.try_into().ok())
+            .collect();
+        verdict(e, rules::check_clause(self, &taken))
+    }
+}
+
+impl Checked for Commission {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known_all(conn, &mut e, "parties", &self.party_ids, "party_ids").await?;
+        let co_chairs = people(conn, &self.co_chair_ids).await?;
+        verdict(e, rules::check_commission(self, &co_chairs))
+    }
+}
+
+/// The people among `ids` who exist; the rules report the missing ones by position.
+async fn people(conn: &mut SqliteConnection, ids: &[Id]) -> StoreResult<Vec<Person>> {
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(p) = read::by_id::<Person, _>(&mut *conn, *id).await? {
+            found.push(p);
+        }
+    }
+    Ok(found)
+}
+
+impl Checked for Session {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let Some(commission) = load::<Commission>(conn, Some(self.commission_id)).await? else {
+            return unknown("commission_id");
+        };
+        let mut e = RuleErrors::default();
+        let named: Vec<Id> = self
+            .delegations
+            .iter()
+            .flat_map(|d| d.members.iter().map(|m| m.person_id))
+            .chain(self.statements.iter().map(|s| s.person_id))
+            .collect();
+        let people = people(conn, &named).await?;
+        let ordinal_taken: bool = sqlx::query_scalar(
+            "select exists(select 1 from sessions
+                           where commission_id = ? and ordinal = ? and id <> ?)",
+        )
+        .bind(self.commission_id.to_string())
+        .bind(i64::from(self.ordinal))
+        .bind(self.id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        for (i, d) in self.decisions.iter().enumerate() {
+            let field = format!("decisions.{i}.area_id");
+            known_opt(conn, &mut e, "areas", d.area_id, &field).await?;
+        }
+        for (i, ev) in self.side_events.iter().enumerate() {
+            let field = format!("side_events.{i}.organisation_id");
+            known_opt(conn, &mut e, "organisations", ev.organisation_id, &field).await?;
+        }
+        verdict(
+            e,
+            rules::check_session(self, &commission, &people, ordinal_taken),
+        )
+    }
+}
+
+impl Checked for ActionPlan {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known(
+            conn,
+            &mut e,
+            "commissions",
+            self.commission_id,
+            "commission_id",
+        )
+        .await?;
+        known_opt(
+            conn,
+            &mut e,
+            "agreements",
+            self.agreement_id,
+            "agreement_id",
+        )
+        .await?;
+        known_opt(conn, &mut e, "sessions", self.session_id, "session_id").await?;
+        verdict(e, rules::check_plan(self))
+    }
+}
+
+impl Checked for ActionItem {
+    async fn check(&self, conn: &mut SqliteConnection, prev: Option<&Self>) -> StoreResult<()> {
+        let Some(plan) = load::<ActionPlan>(conn, Some(self.plan_id)).await? else {
+            return unknown("plan_id");
+        };
+        let commission: Option<Commission> = load(conn, Some(plan.commission_id)).await?;
+        let plan_parties = commission.map(|c| c.party_ids).unwrap_or_default();
+        let mut e = RuleErrors::default();
+        known(conn, &mut e, "areas", self.area_id, "area_id").await?;
+        known_all(conn, &mut e, "clauses", &self.clause_ids, "clause_ids").await?;
+        let mut organisations = Vec::with_capacity(self.leads.len());
+        for lead in &self.leads {
+            if let Some(o) = load::<Organisation>(conn, Some(lead.organisation_id)).await? {
+                organisations.push(o);
+            }
+        }
+        verdict(
+            e,
+            rules::check_item(self, prev, &plan_parties, &organisations),
+        )
+    }
+}
+
+impl Checked for ProgressUpdate {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let Some(item) = load::<ActionItem>(conn, Some(self.item_id)).await? else {
+            return unknown("item_id");
+        };
+        verdict(RuleErrors::default(), rules::check_progress(self, &item))
+    }
+}
+
+impl Checked for Activity {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known_opt(conn, &mut e, "action_items", self.item_id, "item_id").await?;
+        known(conn, &mut e, "parties", self.host_party_id, "host_party_id").await?;
+        let host_org = self.host_organisation_id;
+        known_opt(
+            conn,
+            &mut e,
+            "organisations",
+            host_org,
+            "host_organisation_id",
+        )
+        .await?;
+        for (i, p) in self.participants.iter().enumerate() {
+            let field = format!("participants.{i}.party_id");
+            known(conn, &mut e, "parties", p.party_id, field).await?;
+        }
+        verdict(e, rules::check_activity(self))
+    }
+}

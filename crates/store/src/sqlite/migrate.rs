@@ -1,0 +1,70 @@
+//! A tiny forward-only migration runner. Each migration is one SQL file embedded in the
+//! binary; `schema_version` records which ones ran, so a database opened by an older build
+//! that does not know its version is refused instead of being misread.
+
+use crate::{StoreError, StoreResult};
+use sqlx::SqlitePool;
+
+/// Migrations in order; a migration's version is its position, counting from 1.
+/// Never edit a released migration: add a new file instead.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_init.sql")];
+
+pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to `LATEST`, or refuses it if it is already newer.
+pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
+    sqlx::query(
+        "create table if not exists schema_version (
+             version integer primary key,
+             applied_at text not null
+         )",
+    )
+    .execute(pool)
+    .await?;
+
+    // Checked before taking the write lock so that a read-only look at a newer database
+    // fails with the clear error rather than a locking one.
+    refuse_newer(current(pool).await?)?;
+
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let version = index as i64 + 1;
+        // `begin immediate` takes the write lock now: two processes opening the same new
+        // file at once apply each migration exactly once, the second one seeing it done.
+        let mut tx = pool.begin_with("begin immediate").await?;
+        let done: i64 = sqlx::query_scalar(
+            "select coalesce(max(version), 0) from schema_version where version >= ?",
+        )
+        .bind(version)
+        .fetch_one(&mut *tx)
+        .await?;
+        if done >= version {
+            continue;
+        }
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query("insert into schema_version (version, applied_at) values (?, ?)")
+            .bind(version)
+            .bind(chrono::Utc::now().to_rfc3339())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(version, "applied sqlite migration");
+    }
+    Ok(())
+}
+
+async fn current(pool: &SqlitePool) -> StoreResult<i64> {
+    let v: i64 = sqlx::query_scalar("select coalesce(max(version), 0) from schema_version")
+        .fetch_one(pool)
+        .await?;
+    Ok(v)
+}
+
+fn refuse_newer(found: i64) -> StoreResult<()> {
+    if found > LATEST {
+        return Err(StoreError::NewerSchema {
+            found,
+            supported: LATEST,
+        });
+    }
+    Ok(())
+}

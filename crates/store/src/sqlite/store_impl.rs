@@ -1,0 +1,226 @@
+//! `Store` for `SqliteStore`: every save goes to the one write path; every list is one
+//! query over the indexed columns returning `doc`. Ties in an order are broken by id,
+//! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
+
+use super::{SqliteStore, read, record::Value};
+use crate::{Actor, AuditEntry, Store, StoreResult};
+use taawun_core::*;
+
+/// `?` matched against a nullable filter: the filter applies only when given.
+fn opt(id: Option<Id>) -> Value {
+    id.into()
+}
+
+#[async_trait::async_trait]
+impl Store for SqliteStore {
+    async fn is_empty(&self) -> StoreResult<bool> {
+        let empty: bool = sqlx::query_scalar(
+            "select not exists(select 1 from parties)
+                and not exists(select 1 from agreements)
+                and not exists(select 1 from commissions)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(empty)
+    }
+
+    async fn parties(&self) -> StoreResult<Vec<Party>> {
+        let sql = "select doc from parties order by sort_name, id";
+        read::list(&self.pool, sql, vec![]).await
+    }
+    async fn party(&self, id: Id) -> StoreResult<Option<Party>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_party(&self, actor: &Actor, p: &Party) -> StoreResult<Party> {
+        self.save(actor, p).await
+    }
+
+    async fn organisations(&self, party: Option<Id>) -> StoreResult<Vec<Organisation>> {
+        let sql = "select doc from organisations where ?1 is null or party_id = ?1
+                   order by sort_name, id";
+        read::list(&self.pool, sql, vec![opt(party)]).await
+    }
+    async fn organisation(&self, id: Id) -> StoreResult<Option<Organisation>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_organisation(
+        &self,
+        actor: &Actor,
+        o: &Organisation,
+    ) -> StoreResult<Organisation> {
+        self.save(actor, o).await
+    }
+
+    async fn ranks(&self) -> StoreResult<Vec<Rank>> {
+        // Grouped by party, most senior first: the order of a rank picker.
+        let sql = "select doc from ranks order by party_id, seniority desc, id";
+        read::list(&self.pool, sql, vec![]).await
+    }
+    async fn rank(&self, id: Id) -> StoreResult<Option<Rank>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_rank(&self, actor: &Actor, r: &Rank) -> StoreResult<Rank> {
+        self.save(actor, r).await
+    }
+
+    async fn people(&self, organisation: Option<Id>) -> StoreResult<Vec<Person>> {
+        let sql = "select doc from people where ?1 is null or organisation_id = ?1
+                   order by sort_name, id";
+        read::list(&self.pool, sql, vec![opt(organisation)]).await
+    }
+    async fn person(&self, id: Id) -> StoreResult<Option<Person>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_person(&self, actor: &Actor, p: &Person) -> StoreResult<Person> {
+        self.save(actor, p).await
+    }
+
+    async fn areas(&self) -> StoreResult<Vec<Area>> {
+        read::list(&self.pool, "select doc from areas order by code", vec![]).await
+    }
+    async fn area(&self, id: Id) -> StoreResult<Option<Area>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_area(&self, actor: &Actor, a: &Area) -> StoreResult<Area> {
+        self.save(actor, a).await
+    }
+
+    async fn agreements(&self) -> StoreResult<Vec<Agreement>> {
+        // Unsigned drafts have no date and come last, newest draft first.
+        let sql = "select doc from agreements
+                   order by signed_on is null, signed_on desc, id desc";
+        read::list(&self.pool, sql, vec![]).await
+    }
+    async fn agreement(&self, id: Id) -> StoreResult<Option<Agreement>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn agreements_of_session(&self, session: Id) -> StoreResult<Vec<Agreement>> {
+        let sql = "select doc from agreements where session_id = ?
+                   order by signed_on is null, signed_on desc, id desc";
+        read::list(&self.pool, sql, vec![session.into()]).await
+    }
+    async fn save_agreement(&self, actor: &Actor, a: &Agreement) -> StoreResult<Agreement> {
+        self.save(actor, a).await
+    }
+
+    async fn clauses(&self, agreement: Id) -> StoreResult<Vec<Clause>> {
+        let sql = "select doc from clauses where agreement_id = ? order by number";
+        read::list(&self.pool, sql, vec![agreement.into()]).await
+    }
+    async fn clause(&self, id: Id) -> StoreResult<Option<Clause>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_clause(&self, actor: &Actor, c: &Clause) -> StoreResult<Clause> {
+        self.save(actor, c).await
+    }
+
+    async fn commissions(&self) -> StoreResult<Vec<Commission>> {
+        let sql = "select doc from commissions order by sort_name, id";
+        read::list(&self.pool, sql, vec![]).await
+    }
+    async fn commission(&self, id: Id) -> StoreResult<Option<Commission>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_commission(&self, actor: &Actor, c: &Commission) -> StoreResult<Commission> {
+        self.save(actor, c).await
+    }
+
+    async fn sessions(&self, commission: Option<Id>) -> StoreResult<Vec<Session>> {
+        let sql = "select doc from sessions where ?1 is null or commission_id = ?1
+                   order by start_on desc, ordinal desc, id desc";
+        read::list(&self.pool, sql, vec![opt(commission)]).await
+    }
+    async fn session(&self, id: Id) -> StoreResult<Option<Session>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn sessions_of_person(&self, person: Id) -> StoreResult<Vec<Session>> {
+        let sql = "select doc from sessions s
+                   where exists(select 1 from delegation_members m
+                                where m.session_id = s.id and m.person_id = ?)
+                   order by start_on desc, ordinal desc, id desc";
+        read::list(&self.pool, sql, vec![person.into()]).await
+    }
+    async fn save_session(&self, actor: &Actor, s: &Session) -> StoreResult<Session> {
+        self.save(actor, s).await
+    }
+
+    async fn plans(&self, commission: Option<Id>) -> StoreResult<Vec<ActionPlan>> {
+        let sql = "select doc from action_plans where ?1 is null or commission_id = ?1
+                   order by start_on is null, start_on desc, id desc";
+        read::list(&self.pool, sql, vec![opt(commission)]).await
+    }
+    async fn plans_for(&self, agreement_or_session: Id) -> StoreResult<Vec<ActionPlan>> {
+        let sql = "select doc from action_plans where agreement_id = ?1 or session_id = ?1
+                   order by start_on is null, start_on desc, id desc";
+        read::list(&self.pool, sql, vec![agreement_or_session.into()]).await
+    }
+    async fn plan(&self, id: Id) -> StoreResult<Option<ActionPlan>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_plan(&self, actor: &Actor, p: &ActionPlan) -> StoreResult<ActionPlan> {
+        self.save(actor, p).await
+    }
+
+    async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>> {
+        let sql = "select doc from action_items where plan_id = ? order by code_key, id";
+        read::list(&self.pool, sql, vec![plan.into()]).await
+    }
+    async fn item(&self, id: Id) -> StoreResult<Option<ActionItem>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn items_for_agreement(&self, agreement: Id) -> StoreResult<Vec<ActionItem>> {
+        // `in` rather than a join: an item implementing two clauses is listed once.
+        let sql = "select doc from action_items
+                   where id in (select ic.item_id from item_clauses ic
+                                join clauses c on c.id = ic.clause_id
+                                where c.agreement_id = ?)
+                   order by plan_id, code_key, id";
+        read::list(&self.pool, sql, vec![agreement.into()]).await
+    }
+    async fn items_led_by(&self, organisation: Id) -> StoreResult<Vec<ActionItem>> {
+        let sql = "select doc from action_items
+                   where id in (select item_id from item_leads where organisation_id = ?)
+                   order by plan_id, code_key, id";
+        read::list(&self.pool, sql, vec![organisation.into()]).await
+    }
+    async fn open_items(&self, limit: u32) -> StoreResult<Vec<ActionItem>> {
+        // Items without a due date cannot be late: they come after every dated one.
+        let sql = "select doc from action_items
+                   where status not in ('done', 'cancelled')
+                   order by due_on is null, due_on, code_key, id
+                   limit ?";
+        read::list(&self.pool, sql, vec![limit.into()]).await
+    }
+    async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem> {
+        self.save(actor, i).await
+    }
+
+    async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
+        let sql = "select doc from progress_updates where item_id = ?
+                   order by reported_on desc, id desc";
+        read::list(&self.pool, sql, vec![item.into()]).await
+    }
+    async fn save_progress(
+        &self,
+        actor: &Actor,
+        p: &ProgressUpdate,
+    ) -> StoreResult<ProgressUpdate> {
+        self.save(actor, p).await
+    }
+
+    async fn activities(&self, item: Option<Id>) -> StoreResult<Vec<Activity>> {
+        let sql = "select doc from activities where ?1 is null or item_id = ?1
+                   order by start_on, id";
+        read::list(&self.pool, sql, vec![opt(item)]).await
+    }
+    async fn activity(&self, id: Id) -> StoreResult<Option<Activity>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn save_activity(&self, actor: &Actor, a: &Activity) -> StoreResult<Activity> {
+        self.save(actor, a).await
+    }
+
+    async fn audit_of(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>> {
+        self.audit_rows(entity_id).await
+    }
+}

@@ -1,0 +1,185 @@
+//! The store suite against SQLite, plus what only the SQLite backend has: its file,
+//! pragmas and schema versioning. Every case gets a fresh database file in a temp dir.
+
+mod suite;
+
+use std::path::Path;
+use taawun_store::{SqliteStore, Store, StoreError};
+
+async fn fresh() -> (tempfile::TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("taawun.db"))
+        .await
+        .expect("open a new database");
+    (dir, store)
+}
+
+/// One `#[tokio::test]` per suite case, each on its own database.
+macro_rules! suite_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let (_dir, store) = fresh().await;
+                suite::$case(&store).await;
+            }
+        )*
+    };
+}
+
+suite_cases!(
+    // records
+    round_trip_parties_organisations_ranks_people,
+    round_trip_agreements_and_clauses,
+    round_trip_commission_and_full_session,
+    round_trip_plans_items_progress_activities,
+    localized_text_keeps_all_three_languages,
+    unknown_ids_read_as_nothing,
+    empty_until_a_party_is_recorded,
+    // writes
+    each_save_increments_the_version,
+    stale_version_conflicts_and_writes_nothing,
+    new_record_with_a_version_conflicts,
+    concurrent_updates_let_one_win,
+    audit_records_each_save_with_before_and_after,
+    audit_names_each_kind_of_record,
+    unique_key_clash_is_a_field_error,
+    dangling_references_are_unknown_fields,
+    // rules
+    session_ending_before_it_starts_is_refused,
+    delegation_member_of_the_other_party_is_refused,
+    ordinal_is_unique_within_a_commission_only,
+    lead_body_of_a_party_outside_the_plan_is_refused,
+    progress_above_a_hundred_percent_is_refused,
+    progress_from_a_party_that_does_not_lead_is_refused,
+    agreement_lifecycle_moves_only_forward,
+    cancelled_item_stays_cancelled,
+    clause_numbers_are_unique_within_an_agreement,
+    references_across_parties_are_refused,
+    // queries
+    organisations_and_people_by_name,
+    reference_lists_are_ordered,
+    agreements_most_recently_signed_first,
+    agreements_of_a_session,
+    clauses_in_numeric_order,
+    sessions_most_recent_first,
+    sessions_of_a_person_follow_the_delegations,
+    plans_by_commission_agreement_or_session,
+    items_in_code_order,
+    items_implementing_an_agreement,
+    items_led_by_an_organisation,
+    open_items_soonest_due_first,
+    progress_newest_first,
+    activities_by_start_date,
+);
+
+/// A pragma's value as the text SQLite shows for it.
+async fn pragma(store: &SqliteStore, name: &str) -> String {
+    use sqlx::{Row, ValueRef};
+    let row = sqlx::query(&format!("pragma {name}"))
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    match row.try_get_raw(0).unwrap().type_info().to_string().as_str() {
+        "INTEGER" => row.get::<i64, _>(0).to_string(),
+        _ => row.get::<String, _>(0),
+    }
+}
+
+#[tokio::test]
+async fn wal_journal_and_foreign_keys_are_on() {
+    let (_dir, store) = fresh().await;
+    assert_eq!(pragma(&store, "journal_mode").await, "wal");
+    assert_eq!(pragma(&store, "foreign_keys").await, "1");
+    // NORMAL is 1: safe under WAL, without a sync on every commit.
+    assert_eq!(pragma(&store, "synchronous").await, "1");
+    assert_eq!(pragma(&store, "busy_timeout").await, "5000");
+}
+
+#[tokio::test]
+async fn reopening_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = suite::fixtures::world(&store).await;
+    store.close().await;
+
+    let again = SqliteStore::open(&path).await.unwrap();
+    assert_eq!(
+        again.session(w.session.id).await.unwrap(),
+        Some(w.session.clone())
+    );
+    assert_eq!(
+        again.sessions_of_person(w.mouhib.id).await.unwrap().len(),
+        1
+    );
+    assert_eq!(again.audit_of(w.mou.id).await.unwrap().len(), 1);
+    assert!(!again.is_empty().await.unwrap());
+    // Migrations ran once, not once per opening.
+    let versions: Vec<i64> = sqlx::query_scalar("select version from schema_version")
+        .fetch_all(again.pool())
+        .await
+        .unwrap();
+    assert_eq!(versions, [SqliteStore::SCHEMA_VERSION]);
+}
+
+#[tokio::test]
+async fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let newer = SqliteStore::SCHEMA_VERSION + 1;
+    sqlx::query("insert into schema_version (version, applied_at) values (?, 'later')")
+        .bind(newer)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    store.close().await;
+
+    match SqliteStore::open(&path).await {
+        Err(e @ StoreError::NewerSchema { found, supported }) => {
+            assert_eq!((found, supported), (newer, SqliteStore::SCHEMA_VERSION));
+            assert!(e.to_string().contains("upgrade taawun"), "{e}");
+        }
+        other => panic!("expected NewerSchema, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_missing_directory_is_a_clear_open_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-dir").join("taawun.db");
+    match SqliteStore::open(&path).await {
+        Err(StoreError::Open(msg)) => {
+            assert!(msg.contains("no-such-dir"), "{msg}");
+            assert!(msg.contains("does not exist"), "{msg}");
+        }
+        other => panic!("expected an Open error, got {other:?}"),
+    }
+    assert!(!path.exists());
+    // A directory where the file should be.
+    match SqliteStore::open(dir.path()).await {
+        Err(StoreError::Open(msg)) => assert!(msg.contains("directory"), "{msg}"),
+        other => panic!("expected an Open error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn opens_by_url_and_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("by-url.db");
+    let url = format!("sqlite://{}", path.display());
+    let store = SqliteStore::open_url(&url).await.unwrap();
+    assert!(store.is_empty().await.unwrap());
+    assert!(Path::new(&path).exists(), "the file is created");
+
+    let memory = SqliteStore::open_url("sqlite::memory:").await.unwrap();
+    let w = suite::fixtures::world(&memory).await;
+    assert_eq!(memory.parties().await.unwrap().len(), 2);
+    assert_eq!(memory.session(w.session.id).await.unwrap(), Some(w.session));
+
+    match SqliteStore::open_url("postgres://localhost/taawun").await {
+        Err(StoreError::Open(msg)) => assert!(msg.contains("postgres://"), "{msg}"),
+        other => panic!("expected an Open error, got {other:?}"),
+    }
+}

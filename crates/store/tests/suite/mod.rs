@@ -1,0 +1,14 @@
+//! The store test suite: backend-independent cases that take a fresh, empty `&dyn Store`
+//! and go through the trait only. Each backend's test file runs every case against its
+//! own store (see `tests/sqlite.rs`); a new backend passes when it runs them all.
+
+pub mod fixtures;
+mod queries;
+mod records;
+mod rules;
+mod writes;
+
+pub use queries::*;
+pub use records::*;
+pub use rules::*;
+pub use writes::*;
