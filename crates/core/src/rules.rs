@@ -47,8 +47,10 @@ pub enum Rule {
     /// A lead organisation that does not belong to the party it leads for, or a party
     /// outside the plan's commission.
     LeadNotOfPlanParty,
-    /// Two lead bodies for the same side.
+    /// Two lead bodies (or co-chairs) for the same side.
     DuplicateSide,
+    /// A party of the plan has no lead body: every item is led on each side.
+    MissingSide,
     /// More than one head for a delegation.
     TwoHeads,
     /// Organisation of another party than expected.

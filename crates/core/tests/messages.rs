@@ -30,9 +30,10 @@ fn variant(r: &Rule) -> usize {
         Rule::StatusTransition { .. } => 19,
         Rule::NotALeadParty => 20,
         Rule::Unknown => 21,
+        Rule::MissingSide => 22,
     }
 }
-const VARIANTS: usize = 22;
+const VARIANTS: usize = 23;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -75,6 +76,7 @@ fn samples() -> Vec<RuleError> {
         ),
         ("party_id", Rule::NotALeadParty),
         ("nato_code", Rule::Unknown),
+        ("leads", Rule::MissingSide),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

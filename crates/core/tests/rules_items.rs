@@ -25,9 +25,13 @@ fn leads() {
                 |c| {
                     c.item.leads.pop();
                 },
-                vec![],
+                vec![("leads", MissingSide)],
             ),
-            ("no lead yet", |c| c.item.leads.clear(), vec![]),
+            (
+                "no lead yet",
+                |c| c.item.leads.clear(),
+                vec![("leads", MissingSide)],
+            ),
             (
                 "organisation of the other party",
                 |c| c.item.leads[0].organisation_id = ORG_B,
@@ -46,7 +50,10 @@ fn leads() {
                         organisation_id: ORG_OUT,
                     }
                 },
-                vec![("leads.1.organisation_id", LeadNotOfPlanParty)],
+                vec![
+                    ("leads.1.organisation_id", LeadNotOfPlanParty),
+                    ("leads", MissingSide),
+                ],
             ),
             (
                 "organisation not found",
@@ -66,7 +73,7 @@ fn leads() {
             (
                 "same lead twice",
                 |c| c.item.leads[1] = c.item.leads[0].clone(),
-                vec![("leads.1.party_id", DuplicateSide)],
+                vec![("leads.1.party_id", DuplicateSide), ("leads", MissingSide)],
             ),
             (
                 "plan parties unknown",

@@ -359,6 +359,16 @@ fn commission_parties_and_co_chairs() {
                 |c| c.commission.co_chair_ids[0] = PERSON_OUT,
                 vec![("co_chair_ids.0", PartyNotInCommission)],
             ),
+            (
+                "two co-chairs of one party",
+                |c| c.commission.co_chair_ids[1] = PERSON_A2,
+                vec![("co_chair_ids.1", DuplicateSide)],
+            ),
+            (
+                "the same co-chair twice",
+                |c| c.commission.co_chair_ids[1] = PERSON_A1,
+                vec![("co_chair_ids.1", DuplicateSide)],
+            ),
         ],
     );
 }

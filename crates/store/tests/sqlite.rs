@@ -71,6 +71,8 @@ suite_cases!(
     open_items_soonest_due_first,
     progress_newest_first,
     activities_by_start_date,
+    // demo
+    demo_holds_the_founding_facts,
 );
 
 /// A pragma's value as the text SQLite shows for it.

@@ -231,11 +231,16 @@ pub fn check_commission(c: &Commission, co_chairs: &[Person]) -> Result<(), Rule
     required(&mut e, "name", &c.name);
     length(&mut e, "mandate", &c.mandate, MAX_TEXT);
     distinct_parties(&mut e, "party_ids", &c.party_ids);
+    let mut sides = HashSet::new();
     for (i, id) in c.co_chair_ids.iter().enumerate() {
         match co_chairs.iter().find(|p| p.id == *id) {
             None => e.push(format!("co_chair_ids.{i}"), Rule::Unknown),
             Some(p) if !c.party_ids.contains(&p.party_id) => {
                 e.push(format!("co_chair_ids.{i}"), Rule::PartyNotInCommission)
+            }
+            // One co-chair per party: the commission is chaired jointly, side by side.
+            Some(p) if !sides.insert(p.party_id) => {
+                e.push(format!("co_chair_ids.{i}"), Rule::DuplicateSide)
             }
             _ => {}
         }
@@ -366,6 +371,12 @@ pub fn check_item(
         if !sides.insert(lead.party_id) {
             e.push(format!("leads.{n}.party_id"), Rule::DuplicateSide);
         }
+    }
+    if plan_parties
+        .iter()
+        .any(|p| !i.leads.iter().any(|l| l.party_id == *p))
+    {
+        e.push("leads", Rule::MissingSide);
     }
     if let Some(prev) = previous
         && !status_allows(prev.status, i.status)

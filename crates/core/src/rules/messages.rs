@@ -194,6 +194,11 @@ pub(super) fn message(e: &RuleError, lang: Lang) -> String {
         (Rule::DuplicateSide, Ar) => format!("{f}: هذا الطرف مذكور مرتين."),
         (Rule::DuplicateSide, Fr) => format!("{f} : cette partie figure deux fois."),
         (Rule::DuplicateSide, En) => format!("{f}: this party is listed twice."),
+        (Rule::MissingSide, Ar) => format!("{f}: يلزم تعيين هيئة مكلفة عن كل طرف."),
+        (Rule::MissingSide, Fr) => {
+            format!("{f} : un organisme pilote est requis pour chaque partie.")
+        }
+        (Rule::MissingSide, En) => format!("{f}: a lead body is required for each party."),
         (Rule::TwoHeads, Ar) => format!("{f}: للوفد رئيس واحد فقط."),
         (Rule::TwoHeads, Fr) => format!("{f} : une délégation n'a qu'un chef."),
         (Rule::TwoHeads, En) => format!("{f}: a delegation has only one head."),

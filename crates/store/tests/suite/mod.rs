@@ -2,12 +2,14 @@
 //! and go through the trait only. Each backend's test file runs every case against its
 //! own store (see `tests/sqlite.rs`); a new backend passes when it runs them all.
 
+mod demo;
 pub mod fixtures;
 mod queries;
 mod records;
 mod rules;
 mod writes;
 
+pub use demo::*;
 pub use queries::*;
 pub use records::*;
 pub use rules::*;

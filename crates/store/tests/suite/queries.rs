@@ -277,27 +277,33 @@ pub async fn items_implementing_an_agreement(store: &dyn Store) {
 
 pub async fn items_led_by_an_organisation(store: &dyn Store) {
     let w = world(store).await;
+    let school = organisation(&w.mali, "École militaire du Mali");
+    let school = store.save_organisation(&actor(), &school).await.unwrap();
     let joint = store.save_item(&actor(), &w.item("1.1")).await.unwrap();
-    let moroccan = item(&w.plan, "1.2", &w.training, &[&w.far]);
-    let moroccan = store.save_item(&actor(), &moroccan).await.unwrap();
+    let second = item(&w.plan, "1.2", &w.training, &[&w.far, &school]);
+    let second = store.save_item(&actor(), &second).await.unwrap();
 
     let led = store.items_led_by(w.far.id).await.unwrap();
-    assert_eq!(ids(&led, |i| i.id), [joint.id, moroccan.id]);
+    assert_eq!(ids(&led, |i| i.id), [joint.id, second.id]);
     let led = store.items_led_by(w.fama.id).await.unwrap();
     assert_eq!(ids(&led, |i| i.id), [joint.id]);
 
-    // The Malian side takes a lead on the second item too.
-    let mut shared = moroccan.clone();
+    // The Malian general staff takes over the second item from the school…
+    let mut shared = second.clone();
+    shared.leads.retain(|l| l.organisation_id != school.id);
     shared.leads.push(lead(&w.fama));
     store.save_item(&actor(), &shared).await.unwrap();
     let led = store.items_led_by(w.fama.id).await.unwrap();
-    assert_eq!(ids(&led, |i| i.id), [joint.id, moroccan.id]);
-    // And hands its first one over entirely.
+    assert_eq!(ids(&led, |i| i.id), [joint.id, second.id]);
+    // …and hands its first one over to the school.
     let mut handed = store.item(joint.id).await.unwrap().unwrap();
     handed.leads.retain(|l| l.organisation_id != w.fama.id);
+    handed.leads.push(lead(&school));
     store.save_item(&actor(), &handed).await.unwrap();
     let led = store.items_led_by(w.fama.id).await.unwrap();
-    assert_eq!(ids(&led, |i| i.id), [moroccan.id]);
+    assert_eq!(ids(&led, |i| i.id), [second.id]);
+    let led = store.items_led_by(school.id).await.unwrap();
+    assert_eq!(ids(&led, |i| i.id), [joint.id]);
 }
 
 pub async fn open_items_soonest_due_first(store: &dyn Store) {

@@ -105,9 +105,16 @@ pub async fn progress_above_a_hundred_percent_is_refused(store: &dyn Store) {
 
 pub async fn progress_from_a_party_that_does_not_lead_is_refused(store: &dyn Store) {
     let w = world(store).await;
-    let i = item(&w.plan, "1.1", &w.training, &[&w.far]);
-    let i = store.save_item(&actor(), &i).await.unwrap();
-    let p = progress(&i, &w.mali, date(2025, 6, 1), 20);
+    let i = store.save_item(&actor(), &w.item("1.1")).await.unwrap();
+    // A party outside the plan's commission leads nothing in it.
+    let senegal = store
+        .save_party(
+            &actor(),
+            &party("SN", "جمهورية السنغال", "République du Sénégal"),
+        )
+        .await
+        .unwrap();
+    let p = progress(&i, &senegal, date(2025, 6, 1), 20);
     let e = rule_errors(store.save_progress(&actor(), &p).await);
     assert!(has(&e, "party_id", &Rule::NotALeadParty), "{e:?}");
     assert!(store.progress(i.id).await.unwrap().is_empty());

@@ -1,0 +1,149 @@
+//! The demo dataset loads through the trait and holds exactly the founding facts:
+//! what public reporting states is plain, everything invented is marked `example`.
+
+use taawun_core::*;
+use taawun_store::{Store, demo};
+
+pub async fn demo_holds_the_founding_facts(store: &dyn Store) {
+    demo::load(store).await.expect("demo loads");
+    assert!(!store.is_empty().await.unwrap());
+
+    let parties = store.parties().await.unwrap();
+    let iso: Vec<_> = parties.iter().filter_map(|p| p.iso_code.clone()).collect();
+    assert_eq!(parties.len(), 2);
+    assert!(iso.contains(&"MA".into()) && iso.contains(&"ML".into()));
+    let mali = parties
+        .iter()
+        .find(|p| p.iso_code.as_deref() == Some("ML"))
+        .unwrap();
+    let morocco = parties
+        .iter()
+        .find(|p| p.iso_code.as_deref() == Some("MA"))
+        .unwrap();
+
+    let commissions = store.commissions().await.unwrap();
+    assert_eq!(commissions.len(), 1);
+    let sessions = store.sessions(Some(commissions[0].id)).await.unwrap();
+    assert_eq!(sessions.len(), 1);
+    let s = &sessions[0];
+    assert_eq!(s.ordinal, 1);
+    assert_eq!(s.start_on.to_string(), "2025-02-17");
+    assert_eq!(s.end_on.to_string(), "2025-02-19");
+    assert_eq!(s.place.get(Lang::Fr), Some("Bamako"));
+    assert_eq!(s.host_party_id, mali.id);
+
+    let head = |party: Id| {
+        let d = s
+            .delegations
+            .iter()
+            .find(|d| d.party_id == party)
+            .expect("delegation");
+        d.head().expect("head").person_id
+    };
+    let mouhib = store.person(head(morocco.id)).await.unwrap().unwrap();
+    assert_eq!(mouhib.name_ar, "عبد الغني مهيب");
+    assert_eq!(mouhib.name_latin, "Abdelghani Mouhib");
+    let rank = store.rank(mouhib.rank_id.unwrap()).await.unwrap().unwrap();
+    assert_eq!(
+        (rank.nato_code.as_str(), rank.label.get(Lang::En)),
+        ("OF-6", Some("Brigadier General"))
+    );
+    let inspectorate = store
+        .organisation(mouhib.organisation_id.unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        inspectorate.name.get(Lang::En),
+        Some("General Inspectorate of the Royal Armed Forces")
+    );
+
+    let cochair = store.person(head(mali.id)).await.unwrap().unwrap();
+    assert!(cochair.answers_to("Mahamadou Massaoulé Samaké"));
+    assert!(cochair.answers_to("محمد ماسولي ساماكي"));
+    assert!(
+        cochair.answers_to("Mohamed Massaoule Samake"),
+        "transliteration variant"
+    );
+
+    // The closing statement by the Secretary General, a Major General.
+    let closing: Vec<_> = s
+        .statements
+        .iter()
+        .filter(|st| st.occasion == StatementOccasion::Closing)
+        .collect();
+    assert!(closing.iter().all(|st| st.on.to_string() == "2025-02-19"));
+    let mut sg = None;
+    for st in &closing {
+        let p = store.person(st.person_id).await.unwrap().unwrap();
+        if p.name_ar == "صديق ساماكي" {
+            sg = Some(p);
+        }
+    }
+    let sg = sg.expect("Sadiq Samaké speaks at the closing");
+    let sg_rank = store.rank(sg.rank_id.unwrap()).await.unwrap().unwrap();
+    assert_eq!(sg_rank.nato_code, "OF-7");
+
+    // The visit to Mali's military school, by the Moroccan delegation.
+    assert!(
+        s.side_events
+            .iter()
+            .any(|e| e.kind == SideEventKind::Visit && e.party_id == Some(morocco.id))
+    );
+
+    // Memorandum of understanding signed at the session, with a plan implementing it.
+    let signed = store.agreements_of_session(s.id).await.unwrap();
+    assert_eq!(signed.len(), 1);
+    let mou = &signed[0];
+    assert_eq!(mou.kind, AgreementKind::Mou);
+    assert_eq!(mou.status, Lifecycle::Signed);
+    let clauses = store.clauses(mou.id).await.unwrap();
+    assert!(
+        !clauses.is_empty() && clauses.iter().all(|c| c.example),
+        "clause texts are examples"
+    );
+
+    let areas: Vec<String> = store
+        .areas()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.code)
+        .collect();
+    for code in ["training", "expertise", "counter_terrorism", "education"] {
+        assert!(areas.contains(&code.to_string()), "area {code}");
+    }
+
+    let plans = store.plans_for(mou.id).await.unwrap();
+    assert_eq!(plans.len(), 1);
+    let items = store.items(plans[0].id).await.unwrap();
+    assert!(items.len() >= 4);
+    for item in &items {
+        assert!(item.example, "item {} must be marked example", item.code);
+        let sides: Vec<Id> = item.leads.iter().map(|l| l.party_id).collect();
+        assert!(
+            sides.contains(&morocco.id) && sides.contains(&mali.id),
+            "item {} leads on both sides",
+            item.code
+        );
+        for p in store.progress(item.id).await.unwrap() {
+            assert!(p.example);
+        }
+    }
+    assert!(
+        store
+            .activities(None)
+            .await
+            .unwrap()
+            .iter()
+            .all(|a| a.example)
+    );
+
+    // Every demo write went through the audited path.
+    let audit = store.audit_of(s.id).await.unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(
+        (audit[0].actor.as_str(), audit[0].action.as_str()),
+        ("demo", "create")
+    );
+}
