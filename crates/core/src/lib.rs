@@ -1,6 +1,7 @@
 //! Taawun's domain: the records of the cooperation chain, localized text, and the rules
 //! that every write must satisfy. Pure data and functions: no IO, no SQL, no HTTP.
 
+pub mod access;
 pub mod agreement;
 pub mod commission;
 pub mod id;
@@ -10,6 +11,9 @@ pub mod plan;
 pub mod rules;
 pub mod text;
 
+pub use access::{
+    Action, Denied, Kind, Marking, Principal, Protection, Releasability, Role, Target, decide,
+};
 pub use agreement::{Agreement, AgreementKind, AgreementLink, Clause, Lifecycle, LinkKind};
 pub use commission::{
     AgendaItem, Commission, Decision, Delegation, DelegationMember, DelegationRole, Session,

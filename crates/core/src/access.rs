@@ -1,0 +1,299 @@
+//! Who may do what: roles scoped to a party, classification markings, releasability, and
+//! the one function, `decide`, that answers every permission question in Taawun.
+//! Callers never test roles themselves; they describe the record (`Target`) and ask.
+
+use crate::id::Id;
+use serde::{Deserialize, Serialize};
+
+/// A user's role. Each user also belongs to one party; the role applies within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Users, taxonomies, everything (still bound by clearance and releasability).
+    Administrator,
+    /// Edits everything of the commissions assigned to it.
+    Secretariat,
+    /// Edits the items (and their progress and activities) where its party's body leads.
+    PartyEditor,
+    /// Reads.
+    Reader,
+    /// Reads, plus the history of records.
+    Auditor,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Administrator,
+        Role::Secretariat,
+        Role::PartyEditor,
+        Role::Reader,
+        Role::Auditor,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Secretariat => "secretariat",
+            Role::PartyEditor => "party_editor",
+            Role::Reader => "reader",
+            Role::Auditor => "auditor",
+        }
+    }
+    pub fn parse(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Classification marking, in increasing order of sensitivity.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Marking {
+    #[default]
+    Unclassified,
+    Restricted,
+    Confidential,
+    Secret,
+}
+
+impl Marking {
+    pub const ALL: [Marking; 4] = [
+        Marking::Unclassified,
+        Marking::Restricted,
+        Marking::Confidential,
+        Marking::Secret,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Marking::Unclassified => "unclassified",
+            Marking::Restricted => "restricted",
+            Marking::Confidential => "confidential",
+            Marking::Secret => "secret",
+        }
+    }
+    pub fn parse(key: &str) -> Option<Marking> {
+        Marking::ALL.into_iter().find(|m| m.key() == key)
+    }
+    /// Numeric level (0–3), for storage and SQL comparisons.
+    pub fn level(self) -> i64 {
+        self as i64
+    }
+}
+
+/// Who a record may be shown to, beyond clearance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Releasability {
+    /// Every party of the record's commission (or of the agreement).
+    #[default]
+    AllParties,
+    /// Only the party that produced the record.
+    OriginatorOnly,
+}
+
+impl Releasability {
+    pub fn key(self) -> &'static str {
+        match self {
+            Releasability::AllParties => "all_parties",
+            Releasability::OriginatorOnly => "originator_only",
+        }
+    }
+    pub fn parse(key: &str) -> Option<Releasability> {
+        [Releasability::AllParties, Releasability::OriginatorOnly]
+            .into_iter()
+            .find(|r| r.key() == key)
+    }
+}
+
+/// The protection every record carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Protection {
+    #[serde(default)]
+    pub marking: Marking,
+    #[serde(default)]
+    pub releasability: Releasability,
+    /// The party that produced the record; required for `OriginatorOnly`.
+    #[serde(default)]
+    pub originator: Option<Id>,
+}
+
+/// The person asking: their role, party, clearance and the commissions assigned to them.
+/// A visitor of a demo instance is a reader of no party with the lowest clearance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub user_id: Option<Id>,
+    pub role: Role,
+    pub party_id: Option<Id>,
+    pub clearance: Marking,
+    pub commissions: Vec<Id>,
+}
+
+impl Principal {
+    pub fn visitor() -> Self {
+        Principal {
+            user_id: None,
+            role: Role::Reader,
+            party_id: None,
+            clearance: Marking::Unclassified,
+            commissions: vec![],
+        }
+    }
+
+    /// Whether the record may be shown to this principal at all: cleared for its marking,
+    /// and either releasable to all parties or produced by the principal's own party.
+    pub fn may_see(&self, p: &Protection) -> bool {
+        let cleared = self.clearance >= p.marking;
+        let releasable = match p.releasability {
+            Releasability::AllParties => true,
+            Releasability::OriginatorOnly => {
+                p.originator.is_some() && p.originator == self.party_id
+            }
+        };
+        cleared && releasable
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    View,
+    Create,
+    Edit,
+    /// See the record's history (audit rows).
+    ViewHistory,
+}
+
+impl Action {
+    pub const ALL: [Action; 4] = [
+        Action::View,
+        Action::Create,
+        Action::Edit,
+        Action::ViewHistory,
+    ];
+}
+
+/// The kinds of record permissions are decided for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Parties, ranks and areas: the shared vocabularies.
+    Taxonomy,
+    /// Organisations and people: the registry secretariats keep for delegations.
+    Registry,
+    Commission,
+    Agreement,
+    /// Sessions and their contents, plans, clauses: the commission's own work.
+    CommissionWork,
+    ActionItem,
+    ProgressUpdate,
+    Activity,
+    User,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Taxonomy,
+        Kind::Registry,
+        Kind::Commission,
+        Kind::Agreement,
+        Kind::CommissionWork,
+        Kind::ActionItem,
+        Kind::ProgressUpdate,
+        Kind::Activity,
+        Kind::User,
+    ];
+}
+
+/// What the permission is asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub kind: Kind,
+    pub protection: Protection,
+    /// The commission the record belongs to, when it belongs to one.
+    pub commission_id: Option<Id>,
+    /// For items, progress and activities: the parties whose bodies lead the item.
+    pub lead_parties: Vec<Id>,
+    /// For progress updates: the party reporting.
+    pub side: Option<Id>,
+}
+
+impl Target {
+    pub fn new(kind: Kind) -> Self {
+        Target {
+            kind,
+            protection: Protection::default(),
+            commission_id: None,
+            lead_parties: vec![],
+            side: None,
+        }
+    }
+    pub fn protected(mut self, p: Protection) -> Self {
+        self.protection = p;
+        self
+    }
+    pub fn in_commission(mut self, id: Option<Id>) -> Self {
+        self.commission_id = id;
+        self
+    }
+    pub fn led_by(mut self, parties: Vec<Id>) -> Self {
+        self.lead_parties = parties;
+        self
+    }
+    pub fn reported_by(mut self, party: Id) -> Self {
+        self.side = Some(party);
+        self
+    }
+}
+
+/// Why a permission was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// The record is above the principal's clearance or not released to their party; callers
+    /// must answer as if it did not exist.
+    Hidden,
+    /// The principal's role does not allow the action here.
+    NotAllowed,
+}
+
+/// The single permission decision of Taawun.
+pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
+    if !p.may_see(&t.protection) {
+        return Err(Denied::Hidden);
+    }
+    let allowed = match action {
+        Action::View => t.kind != Kind::User || p.role == Role::Administrator,
+        Action::ViewHistory => matches!(p.role, Role::Administrator | Role::Auditor),
+        Action::Create | Action::Edit => may_write(p, action, t),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::NotAllowed)
+    }
+}
+
+fn may_write(p: &Principal, action: Action, t: &Target) -> bool {
+    let assigned = t.commission_id.is_some_and(|c| p.commissions.contains(&c));
+    let own_lead = p
+        .party_id
+        .is_some_and(|party| t.lead_parties.contains(&party));
+    match p.role {
+        Role::Administrator => true,
+        Role::Secretariat => match t.kind {
+            Kind::Taxonomy | Kind::User => false,
+            Kind::Registry => true,
+            // New commissions are set up by administrators; the secretariat runs them.
+            Kind::Commission => action == Action::Edit && assigned,
+            Kind::Agreement
+            | Kind::CommissionWork
+            | Kind::ActionItem
+            | Kind::ProgressUpdate
+            | Kind::Activity => assigned,
+        },
+        Role::PartyEditor => match t.kind {
+            Kind::ActionItem => action == Action::Edit && own_lead,
+            Kind::ProgressUpdate => own_lead && t.side.is_some() && t.side == p.party_id,
+            Kind::Activity => own_lead,
+            _ => false,
+        },
+        Role::Reader | Role::Auditor => false,
+    }
+}
