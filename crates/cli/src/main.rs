@@ -1,1 +1,65 @@
-fn main() {}
+//! The `taawun` binary: parses the command line, runs one command, and turns any failure
+//! into one clear line on stderr and a non-zero exit code (never a panic or backtrace).
+
+mod args;
+mod db;
+mod serve;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    init_logging(&cli.log);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("taawun: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("taawun: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Errors are plain strings here: the CLI's only job with them is to print one line.
+async fn run(command: args::Command) -> Result<(), String> {
+    match command {
+        args::Command::Serve(a) => serve::run(a).await,
+        args::Command::Init(a) => {
+            let store = db::open(&a).await?;
+            drop(store);
+            println!("database ready: {}", a.describe());
+            Ok(())
+        }
+        args::Command::Demo(a) => {
+            let store = db::open(&a).await?;
+            if db::load_demo_if_empty(&*store).await? {
+                println!("demo data loaded into {}", a.describe());
+            } else {
+                println!(
+                    "{} already holds data; the demo was not loaded",
+                    a.describe()
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

@@ -1,0 +1,51 @@
+//! Opening the configured database, with errors a person can act on.
+
+use crate::args::DbArgs;
+use std::sync::Arc;
+use taawun_store::{SqliteStore, Store};
+
+/// File name of the embedded database inside the data directory.
+pub const DB_FILE: &str = "taawun.db";
+
+pub async fn open(args: &DbArgs) -> Result<Arc<dyn Store>, String> {
+    let store = match &args.database_url {
+        Some(url) if url.starts_with("sqlite:") => SqliteStore::open_url(url).await,
+        Some(url) if url.starts_with("postgres:") || url.starts_with("postgresql:") => {
+            return Err("PostgreSQL is not supported by this version of taawun yet; use a sqlite: URL or --data-dir".into());
+        }
+        Some(url) => {
+            return Err(format!(
+                "unsupported database URL {url:?}: expected sqlite:…"
+            ));
+        }
+        None => {
+            let dir = &args.data_dir;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot use data directory {}: {e}", dir.display()))?;
+            check_writable(dir)?;
+            SqliteStore::open(&dir.join(DB_FILE)).await
+        }
+    };
+    let store = store.map_err(|e| e.to_string())?;
+    Ok(Arc::new(store))
+}
+
+/// Probes the directory so that a read-only or foreign-owned one is reported plainly
+/// instead of as an SQLite error later.
+fn check_writable(dir: &std::path::Path) -> Result<(), String> {
+    let probe = dir.join(".taawun-write-test");
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| format!("cannot write in data directory {}: {e}", dir.display()))
+}
+
+/// Loads the demo when the database is empty; returns whether it did.
+pub async fn load_demo_if_empty(store: &dyn Store) -> Result<bool, String> {
+    if !store.is_empty().await.map_err(|e| e.to_string())? {
+        return Ok(false);
+    }
+    taawun_store::demo::load(store)
+        .await
+        .map_err(|e| format!("loading the demo failed: {e}"))?;
+    Ok(true)
+}

@@ -1,0 +1,102 @@
+//! The web layer's one error type and its one `IntoResponse`: an HTML page in the reader's
+//! language. Internals (store and template errors, panics) are logged, never shown.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use taawun_store::StoreError;
+
+use crate::ctx::Ctx;
+use crate::pages::Crumb;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// No record with this id, or no such page.
+    #[error("not found")]
+    NotFound,
+    /// A malformed id or parameter; the reason is logged at debug level only.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("template: {0}")]
+    Render(#[from] askama::Error),
+    /// Anything else that went wrong on our side (a caught panic, a bad header).
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    status: u16,
+    message: String,
+}
+
+impl WebError {
+    fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::debug!(error = %self, "request refused");
+        }
+        let ctx = Ctx::current();
+        let (title, message) = match status {
+            StatusCode::NOT_FOUND => (ctx.t("error-not-found-title"), ctx.t("error-not-found")),
+            StatusCode::BAD_REQUEST => {
+                (ctx.t("error-bad-request-title"), ctx.t("error-bad-request"))
+            }
+            _ => (ctx.t("error-internal-title"), ctx.t("error-internal")),
+        };
+        let page = ErrorPage {
+            title,
+            message,
+            crumbs: Vec::new(),
+            status: status.as_u16(),
+            ctx,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            // The error page itself failed: a bare page still beats a blank one.
+            Err(e) => {
+                tracing::error!(error = %e, "error page failed to render");
+                (
+                    status,
+                    Html(format!(
+                        "<!doctype html><title>{status}</title><p>{status}</p>"
+                    )),
+                )
+                    .into_response()
+            }
+        }
+    }
+}
+
+/// Fallback for unknown routes.
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// Turns a caught panic into the localized 500 page (the panic text is logged, not shown).
+pub fn from_panic(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = err
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| err.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    WebError::Internal(format!("panic: {detail}")).into_response()
+}

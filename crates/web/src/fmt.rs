@@ -1,0 +1,124 @@
+//! Dates and numbers for the reader's locale, through ICU4X.
+//!
+//! Arabic uses `ar-u-nu-latn`: Latin digits with Arabic month names, because both partner
+//! administrations (Morocco, Mali) write Latin digits in their Arabic documents. English uses
+//! `en-GB` so dates read day-month-year ("17 February 2025") like the French and Arabic ones.
+
+use chrono::{Datelike, NaiveDate};
+use fixed_decimal::Decimal;
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::{Locale, locale};
+use taawun_core::Lang;
+
+fn icu_locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Ar => locale!("ar-u-nu-latn"),
+        Lang::Fr => locale!("fr"),
+        Lang::En => locale!("en-GB"),
+    }
+}
+
+type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
+
+struct Formatters {
+    date: Option<DateFormatter>,
+    decimal: Option<DecimalFormatter>,
+}
+
+impl Formatters {
+    fn new(lang: Lang) -> Self {
+        let loc = icu_locale(lang);
+        let date = DateFormatter::try_new((&loc).into(), YMD::long())
+            .map_err(|e| tracing::error!(lang = lang.code(), ?e, "no date formatter"))
+            .ok();
+        let decimal = DecimalFormatter::try_new((&loc).into(), Default::default())
+            .map_err(|e| tracing::error!(lang = lang.code(), ?e, "no number formatter"))
+            .ok();
+        Formatters { date, decimal }
+    }
+}
+
+// ICU4X data payloads are not `Sync` without its `sync` feature, so each worker thread keeps
+// its own three formatters (built once per thread, from data compiled into the binary).
+thread_local! {
+    static FORMATTERS: [Formatters; 3] =
+        [Formatters::new(Lang::Ar), Formatters::new(Lang::Fr), Formatters::new(Lang::En)];
+}
+
+fn with<R>(lang: Lang, f: impl FnOnce(&Formatters) -> R) -> R {
+    let i = match lang {
+        Lang::Ar => 0,
+        Lang::Fr => 1,
+        Lang::En => 2,
+    };
+    FORMATTERS.with(|all| f(&all[i]))
+}
+
+/// A calendar date in long form: "17 février 2025", "17 February 2025", "17 فبراير 2025".
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    let month = u8::try_from(d.month()).unwrap_or(1);
+    let day = u8::try_from(d.day()).unwrap_or(1);
+    let formatted = Date::try_new_gregorian(d.year(), month, day)
+        .ok()
+        .and_then(|g| {
+            with(lang, |f| {
+                f.date.as_ref().map(|fmt| fmt.format(&g).to_string())
+            })
+        });
+    // ISO form if ICU cannot help: still unambiguous in every language.
+    formatted.unwrap_or_else(|| d.format("%Y-%m-%d").to_string())
+}
+
+/// A number with the locale's separators ("1 234,5" in French); at most two decimals.
+pub fn number(lang: Lang, value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("—");
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let plain = format!("{rounded}");
+    match plain.parse::<Decimal>() {
+        Ok(dec) => with(lang, |f| match &f.decimal {
+            Some(fmt) => fmt.format(&dec).to_string(),
+            None => plain.clone(),
+        }),
+        Err(_) => plain,
+    }
+}
+
+/// An integer count with the locale's grouping.
+pub fn integer(lang: Lang, value: u64) -> String {
+    let dec = Decimal::from(value);
+    with(lang, |f| match &f.decimal {
+        Some(fmt) => fmt.format(&dec).to_string(),
+        None => value.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_per_language() {
+        let d = NaiveDate::from_ymd_opt(2025, 2, 17).unwrap();
+        assert_eq!(date(Lang::Fr, d), "17 février 2025");
+        assert_eq!(date(Lang::En, d), "17 February 2025");
+        let ar = date(Lang::Ar, d);
+        assert!(
+            ar.contains("فبراير") && ar.contains("17") && ar.contains("2025"),
+            "{ar}"
+        );
+    }
+
+    #[test]
+    fn numbers_use_locale_separators_and_latin_digits() {
+        assert_eq!(number(Lang::En, 1234.5), "1,234.5");
+        assert_eq!(number(Lang::Fr, 1234.5), "1\u{202f}234,5");
+        assert!(number(Lang::Ar, 1234.5).starts_with('1'));
+        assert_eq!(number(Lang::En, f64::NAN), "—");
+        assert_eq!(integer(Lang::En, 12000), "12,000");
+    }
+}

@@ -1,0 +1,137 @@
+//! Message catalogues: one Fluent file per language, embedded in the binary and parsed once.
+//!
+//! Fluent's bidi isolation marks (U+2068/U+2069) are turned off: the pages isolate user text
+//! with `<bdi>`/`dir` in HTML instead, and invisible marks in copied text confuse users.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::LazyLock;
+use taawun_core::Lang;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The embedded catalogue text of a language.
+fn catalogue_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => include_str!("../locales/ar.ftl"),
+        Lang::Fr => include_str!("../locales/fr.ftl"),
+        Lang::En => include_str!("../locales/en.ftl"),
+    }
+}
+
+fn build(lang: Lang) -> Bundle {
+    let id = match lang {
+        Lang::Ar => unic_langid::langid!("ar"),
+        Lang::Fr => unic_langid::langid!("fr"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    bundle.set_use_isolating(false);
+    // NUMBER(…, type: "ordinal") picks English "1st/2nd/3rd" forms.
+    if let Err(e) = bundle.add_builtins() {
+        tracing::error!(lang = lang.code(), ?e, "cannot add Fluent builtins");
+    }
+    // A syntax error must not take the site down: keep what parsed, log the rest (the locale
+    // test fails on it long before a release).
+    let resource = FluentResource::try_new(catalogue_source(lang).to_string()).unwrap_or_else(
+        |(partial, errors)| {
+            tracing::error!(lang = lang.code(), ?errors, "catalogue has syntax errors");
+            partial
+        },
+    );
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::error!(
+            lang = lang.code(),
+            ?errors,
+            "catalogue has duplicate messages"
+        );
+    }
+    bundle
+}
+
+static BUNDLES: LazyLock<[Bundle; 3]> =
+    LazyLock::new(|| [build(Lang::Ar), build(Lang::Fr), build(Lang::En)]);
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    let i = match lang {
+        Lang::Ar => 0,
+        Lang::Fr => 1,
+        Lang::En => 2,
+    };
+    &BUNDLES[i]
+}
+
+/// Formats a message; a missing key shows as the key itself (visible, never a crash).
+pub fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    let bundle = bundle(lang);
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        tracing::warn!(lang = lang.code(), key, "missing message");
+        return key.to_string();
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(
+            lang = lang.code(),
+            key,
+            ?errors,
+            "message formatting errors"
+        );
+    }
+    text.into_owned()
+}
+
+/// A message without arguments.
+pub fn message(lang: Lang, key: &str) -> String {
+    format(lang, key, None)
+}
+
+/// A message with a plural-aware `$count` argument.
+pub fn message_count(lang: Lang, key: &str, count: usize) -> String {
+    let mut args = FluentArgs::new();
+    args.set("count", FluentValue::from(count));
+    format(lang, key, Some(&args))
+}
+
+/// A message with one string argument.
+pub fn message_with(lang: Lang, key: &str, name: &str, value: &str) -> String {
+    let mut args = FluentArgs::new();
+    args.set(name.to_string(), FluentValue::from(value.to_string()));
+    format(lang, key, Some(&args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_counts_use_all_six_plural_forms() {
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+            .into_iter()
+            .map(|n| message_count(Lang::Ar, "sessions-count", n))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "لا دورات",
+                "دورة واحدة",
+                "دورتان",
+                "3 دورات",
+                "11 دورة",
+                "100 دورة"
+            ]
+        );
+        assert_eq!(message_count(Lang::En, "session-ordinal", 2), "2nd session");
+        assert_eq!(
+            message_count(Lang::En, "session-ordinal", 11),
+            "11th session"
+        );
+        assert_eq!(message_count(Lang::Fr, "session-ordinal", 1), "1re session");
+    }
+
+    #[test]
+    fn no_bidi_isolation_marks() {
+        let s = message_with(Lang::Ar, "not-translated", "language", "French");
+        assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s:?}");
+    }
+}

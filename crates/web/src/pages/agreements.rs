@@ -1,0 +1,248 @@
+//! Agreements: the list, and one agreement with its lifecycle, signatories, clauses, the
+//! action items implementing them, and its links to other agreements.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::{Agreement, Lifecycle};
+use taawun_store::StoreResult;
+
+use super::home::{AgreementRow, agreement_row};
+use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads, parties_links};
+use super::views::{people_rows, render};
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/agreements", get(list))
+        .route("/agreements/{id}", get(show))
+}
+
+#[derive(Template)]
+#[template(path = "agreements.html")]
+struct ListPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    agreements: Vec<AgreementRow>,
+}
+
+async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+    let agreements = state.store.agreements().await?;
+    let title = ctx.t("agreements-title");
+    render(&ListPage {
+        crumbs: vec![
+            Crumb::home(&ctx),
+            Crumb::new("/agreements", Markup(escape(&title))),
+        ],
+        agreements: agreements.iter().map(|a| agreement_row(&ctx, a)).collect(),
+        title,
+        ctx,
+    })
+}
+
+/// One step of the lifecycle timeline.
+struct Step {
+    label: String,
+    date: String,
+    reached: bool,
+    current: bool,
+}
+
+struct ClauseView {
+    number: u32,
+    heading: Option<Markup>,
+    text: Markup,
+    areas: Vec<Markup>,
+    items: Vec<Link>,
+    example: bool,
+}
+
+#[derive(Template)]
+#[template(path = "agreement.html")]
+struct ShowPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    heading: Markup,
+    kind: String,
+    status: String,
+    reference: Option<String>,
+    parties: Vec<Link>,
+    summary: Option<Markup>,
+    place: Option<Markup>,
+    duration: Option<String>,
+    renewal: Option<Markup>,
+    session: Option<Link>,
+    steps: Vec<Step>,
+    people: Vec<PersonRow>,
+    with_role: bool,
+    clauses: Vec<ClauseView>,
+    links: Vec<(String, Link)>,
+    items: Vec<ItemRow>,
+    lead_heads: Vec<Markup>,
+    plans: Vec<Link>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(a) = state.store.agreement(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, a).await?)
+}
+
+/// Draft → signed → in force → ended, each with its date when known. The last step is
+/// named by how the agreement ended, or generically while it has not.
+fn timeline(ctx: &Ctx, a: &Agreement) -> Vec<Step> {
+    let s = a.status;
+    let signed = s != Lifecycle::Draft || a.signed_on.is_some();
+    let in_force = s == Lifecycle::InForce || a.in_force_on.is_some();
+    let ended = if s.is_ended() {
+        ctx.label("lifecycle", s.key())
+    } else {
+        ctx.t("lifecycle-ended")
+    };
+    let step =
+        |label: String, date: Option<chrono::NaiveDate>, reached: bool, current: bool| Step {
+            label,
+            date: date.map(|d| ctx.date(&d)).unwrap_or_default(),
+            reached,
+            current,
+        };
+    vec![
+        step(
+            ctx.label("lifecycle", "draft"),
+            None,
+            true,
+            s == Lifecycle::Draft,
+        ),
+        step(
+            ctx.label("lifecycle", "signed"),
+            a.signed_on,
+            signed,
+            s == Lifecycle::Signed,
+        ),
+        step(
+            ctx.label("lifecycle", "in_force"),
+            a.in_force_on,
+            in_force,
+            s == Lifecycle::InForce,
+        ),
+        step(ended, a.ended_on, s.is_ended(), s.is_ended()),
+    ]
+}
+
+async fn load(ctx: &Ctx, state: &AppState, a: Agreement) -> StoreResult<ShowPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let items = store.items_for_agreement(a.id).await?;
+    let mut clauses = Vec::new();
+    for c in store.clauses(a.id).await? {
+        let mut areas = Vec::new();
+        for id in &c.area_ids {
+            areas.extend(lk.area(*id).await?.map(|x| ctx.text(&x.name)));
+        }
+        let items = items
+            .iter()
+            .filter(|i| i.clause_ids.contains(&c.id))
+            .map(|i| Link {
+                href: format!("/items/{}", i.id),
+                label: Markup(escape(&i.code)),
+            })
+            .collect();
+        clauses.push(ClauseView {
+            number: c.number,
+            heading: (!c.heading.is_empty()).then(|| ctx.text(&c.heading)),
+            text: ctx.text(&c.text),
+            areas,
+            items,
+            example: c.example,
+        });
+    }
+    let links = links(ctx, store, &a).await?;
+    let session = match a.session_id {
+        Some(sid) => store.session(sid).await?.map(|s| Link {
+            href: format!("/sessions/{sid}"),
+            label: Markup(escape(&super::sessions::ordinal_title(ctx, s.ordinal))),
+        }),
+        None => None,
+    };
+    let mut crumbs = vec![Crumb::home(ctx)];
+    match &session {
+        Some(s) => crumbs.push(Crumb::new(s.href.clone(), s.label.clone())),
+        None => crumbs.push(Crumb::new(
+            "/agreements",
+            Markup(escape(&ctx.t("nav-agreements"))),
+        )),
+    }
+    crumbs.push(Crumb::new(
+        format!("/agreements/{}", a.id),
+        ctx.text(&a.title),
+    ));
+    let columns = a.party_ids.clone();
+    Ok(ShowPage {
+        title: ctx.plain(&a.title),
+        heading: ctx.text(&a.title),
+        kind: ctx.label("kind", a.kind.key()),
+        status: ctx.label("lifecycle", a.status.key()),
+        reference: a.reference.clone().filter(|r| !r.trim().is_empty()),
+        parties: parties_links(&mut lk, ctx, &a.party_ids).await?,
+        summary: (!a.summary.is_empty()).then(|| ctx.text(&a.summary)),
+        place: (!a.signed_place.is_empty()).then(|| ctx.text(&a.signed_place)),
+        duration: a.duration_months.map(|m| ctx.tn("months-count", m)),
+        renewal: (!a.renewal_terms.is_empty()).then(|| ctx.text(&a.renewal_terms)),
+        steps: timeline(ctx, &a),
+        people: people_rows(&mut lk, ctx, &a.signatory_ids).await?,
+        with_role: false,
+        clauses,
+        links,
+        items: item_rows(&mut lk, ctx, &items, &columns).await?,
+        lead_heads: lead_heads(&mut lk, ctx, &columns).await?,
+        plans: store
+            .plans_for(a.id)
+            .await?
+            .iter()
+            .map(|p| Link {
+                href: format!("/plans/{}", p.id),
+                label: ctx.text(&p.title),
+            })
+            .collect(),
+        session,
+        crumbs,
+        ctx: ctx.clone(),
+    })
+}
+
+/// Links both ways: what this agreement amends/supersedes/implements, and which agreements
+/// amend/supersede/implement it (found by scanning, the store has no reverse read).
+async fn links(
+    ctx: &Ctx,
+    store: &dyn taawun_store::Store,
+    a: &Agreement,
+) -> StoreResult<Vec<(String, Link)>> {
+    let mut out = Vec::new();
+    for l in &a.links {
+        if let Some(t) = store.agreement(l.target_id).await? {
+            out.push((ctx.label("link", l.kind.key()), to_link(ctx, &t)));
+        }
+    }
+    for other in store.agreements().await? {
+        for l in other.links.iter().filter(|l| l.target_id == a.id) {
+            out.push((ctx.label("link-in", l.kind.key()), to_link(ctx, &other)));
+        }
+    }
+    Ok(out)
+}
+
+fn to_link(ctx: &Ctx, a: &Agreement) -> Link {
+    Link {
+        href: format!("/agreements/{}", a.id),
+        label: ctx.text(&a.title),
+    }
+}

@@ -1,0 +1,30 @@
+//! Static assets embedded in the binary, and the health check.
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::{Router, routing::get};
+
+use crate::AppState;
+
+const APP_CSS: &str = include_str!("../../static/app.css");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/static/app.css", get(app_css))
+        .route("/healthz", get(healthz))
+}
+
+async fn app_css() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            // A day, not forever: the file name carries no version hash to bust caches with.
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        APP_CSS,
+    )
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}

@@ -1,0 +1,123 @@
+//! Joint commissions: the list, and one commission with its parties, co-chairs, sessions
+//! and action plans.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::Commission;
+use taawun_store::StoreResult;
+
+use super::home::{SessionRow, session_row};
+use super::views::{Crumb, Link, PersonRow, parties_links, people_rows, render};
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/commissions", get(list))
+        .route("/commissions/{id}", get(show))
+}
+
+struct Row {
+    href: String,
+    name: Markup,
+    parties: Vec<Link>,
+    sessions: String,
+}
+
+#[derive(Template)]
+#[template(path = "commissions.html")]
+struct ListPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    rows: Vec<Row>,
+}
+
+async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let mut rows = Vec::new();
+    for c in store.commissions().await? {
+        let sessions = store.sessions(Some(c.id)).await?.len();
+        rows.push(Row {
+            href: format!("/commissions/{}", c.id),
+            name: ctx.text(&c.name),
+            parties: parties_links(&mut lk, &ctx, &c.party_ids).await?,
+            sessions: ctx.tn("sessions-count", sessions),
+        });
+    }
+    let title = ctx.t("commissions-title");
+    let crumbs = vec![
+        Crumb::home(&ctx),
+        Crumb::new("/commissions", Markup(escape(&title))),
+    ];
+    render(&ListPage {
+        ctx,
+        title,
+        crumbs,
+        rows,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "commission.html")]
+struct ShowPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    heading: Markup,
+    parties: Vec<Link>,
+    people: Vec<PersonRow>,
+    with_role: bool,
+    established: String,
+    mandate: Option<Markup>,
+    sessions: Vec<SessionRow>,
+    plans: Vec<Link>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(c) = state.store.commission(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, c).await?)
+}
+
+async fn load(ctx: &Ctx, state: &AppState, c: Commission) -> StoreResult<ShowPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let sessions = store.sessions(Some(c.id)).await?;
+    let plans = store.plans(Some(c.id)).await?;
+    let name = ctx.text(&c.name);
+    Ok(ShowPage {
+        title: ctx.plain(&c.name),
+        crumbs: vec![
+            Crumb::home(ctx),
+            Crumb::new("/commissions", Markup(escape(&ctx.t("nav-commissions")))),
+            Crumb::new(format!("/commissions/{}", c.id), name.clone()),
+        ],
+        heading: name,
+        parties: parties_links(&mut lk, ctx, &c.party_ids).await?,
+        people: people_rows(&mut lk, ctx, &c.co_chair_ids).await?,
+        with_role: false,
+        established: ctx.date_opt(&c.established_on),
+        mandate: (!c.mandate.is_empty()).then(|| ctx.text(&c.mandate)),
+        sessions: sessions
+            .iter()
+            .map(|s| session_row(ctx, s, Some(&c.name)))
+            .collect(),
+        plans: plans
+            .iter()
+            .map(|p| Link {
+                href: format!("/plans/{}", p.id),
+                label: ctx.text(&p.title),
+            })
+            .collect(),
+        ctx: ctx.clone(),
+    })
+}

@@ -1,0 +1,120 @@
+//! The home page: commissions, recent sessions, agreements in force, open action items.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::Lifecycle;
+use taawun_store::StoreResult;
+
+use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, parties_links, render};
+use crate::{AppState, ctx::Ctx, error::WebError, lookup::Lookup, markup::Markup};
+
+const RECENT_SESSIONS: usize = 5;
+const OPEN_ITEMS: u32 = 10;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(home))
+}
+
+pub struct CommissionRow {
+    pub href: String,
+    pub name: Markup,
+    pub parties: Vec<Link>,
+}
+
+pub struct SessionRow {
+    pub href: String,
+    pub title: String,
+    pub commission: Markup,
+    pub dates: String,
+    pub place: Markup,
+}
+
+pub struct AgreementRow {
+    pub href: String,
+    pub title: Markup,
+    pub kind: String,
+    pub status: String,
+    pub signed: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    commissions: Vec<CommissionRow>,
+    sessions: Vec<SessionRow>,
+    agreements: Vec<AgreementRow>,
+    items: Vec<ItemRow>,
+    lead_heads: Vec<Markup>,
+}
+
+async fn home(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+    let page = load(&ctx, &state).await?;
+    render(&page)
+}
+
+async fn load(ctx: &Ctx, state: &AppState) -> StoreResult<HomePage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let commissions = store.commissions().await?;
+    let mut commission_rows = Vec::new();
+    for c in &commissions {
+        commission_rows.push(CommissionRow {
+            href: format!("/commissions/{}", c.id),
+            name: ctx.text(&c.name),
+            parties: parties_links(&mut lk, ctx, &c.party_ids).await?,
+        });
+    }
+    let mut sessions = Vec::new();
+    for s in store.sessions(None).await?.iter().take(RECENT_SESSIONS) {
+        let commission = commissions.iter().find(|c| c.id == s.commission_id);
+        sessions.push(session_row(ctx, s, commission.map(|c| &c.name)));
+    }
+    let agreements = store
+        .agreements()
+        .await?
+        .iter()
+        .filter(|a| a.status == Lifecycle::InForce)
+        .map(|a| agreement_row(ctx, a))
+        .collect();
+    let open = store.open_items(OPEN_ITEMS).await?;
+    Ok(HomePage {
+        title: ctx.t("home-title"),
+        crumbs: Vec::new(),
+        commissions: commission_rows,
+        sessions,
+        agreements,
+        items: item_rows(&mut lk, ctx, &open, &[]).await?,
+        lead_heads: lead_heads(&mut lk, ctx, &[]).await?,
+        ctx: ctx.clone(),
+    })
+}
+
+/// A session as lists show it: "1st session", its commission, dates and place.
+pub fn session_row(
+    ctx: &Ctx,
+    s: &taawun_core::Session,
+    commission: Option<&taawun_core::LocalizedText>,
+) -> SessionRow {
+    SessionRow {
+        href: format!("/sessions/{}", s.id),
+        title: super::sessions::ordinal_title(ctx, s.ordinal),
+        commission: commission.map(|c| ctx.text(c)).unwrap_or_default(),
+        dates: super::sessions::date_range(ctx, s),
+        place: ctx.text(&s.place),
+    }
+}
+
+pub fn agreement_row(ctx: &Ctx, a: &taawun_core::Agreement) -> AgreementRow {
+    AgreementRow {
+        href: format!("/agreements/{}", a.id),
+        title: ctx.text(&a.title),
+        kind: ctx.label("kind", a.kind.key()),
+        status: ctx.label("lifecycle", a.status.key()),
+        signed: ctx.date_opt(&a.signed_on),
+    }
+}

@@ -1,0 +1,212 @@
+//! One action item: the clauses it implements, its lead body on each side, its indicator,
+//! the history of progress reported by each party, and its activities.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::ActionItem;
+use taawun_store::StoreResult;
+
+use super::views::{Crumb, Link, organisation_link, party_link, render};
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/items/{id}", get(show))
+}
+
+struct LeadView {
+    party: Link,
+    organisation: Option<Link>,
+}
+
+struct IndicatorView {
+    name: Markup,
+    unit: Markup,
+    baseline: String,
+    target: String,
+    latest: Option<String>,
+}
+
+struct ProgressView {
+    date: String,
+    party: Link,
+    percent: String,
+    percent_value: u8,
+    status: String,
+    narrative: Markup,
+    actual: Option<String>,
+    example: bool,
+}
+
+struct ActivityView {
+    kind: String,
+    title: Markup,
+    dates: String,
+    host: Link,
+    host_organisation: Option<Link>,
+    place: Markup,
+    participants: Vec<Markup>,
+    example: bool,
+}
+
+#[derive(Template)]
+#[template(path = "item.html")]
+struct ItemPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    heading: Markup,
+    code: String,
+    description: Option<Markup>,
+    area: Markup,
+    status: String,
+    status_key: &'static str,
+    start: String,
+    due: String,
+    example: bool,
+    plan: Link,
+    clauses: Vec<Link>,
+    leads: Vec<LeadView>,
+    indicator: Option<IndicatorView>,
+    progress: Vec<ProgressView>,
+    activities: Vec<ActivityView>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(item) = state.store.item(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, item).await?)
+}
+
+async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<ItemPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let plan = store.plan(item.plan_id).await?;
+    let mut crumbs = vec![Crumb::home(ctx)];
+    if let Some(p) = &plan {
+        crumbs.push(Crumb::new(
+            format!("/commissions/{}", p.commission_id),
+            store
+                .commission(p.commission_id)
+                .await?
+                .map(|c| ctx.text(&c.name))
+                .unwrap_or_default(),
+        ));
+    }
+    let plan = Link {
+        href: format!("/plans/{}", item.plan_id),
+        label: plan.map(|p| ctx.text(&p.title)).unwrap_or_default(),
+    };
+    crumbs.push(Crumb::new(plan.href.clone(), plan.label.clone()));
+    crumbs.push(Crumb::new(
+        format!("/items/{}", item.id),
+        Markup(escape(&item.code)),
+    ));
+    let mut clauses = Vec::new();
+    for id in &item.clause_ids {
+        if let Some(c) = store.clause(*id).await? {
+            let agreement = store.agreement(c.agreement_id).await?;
+            let mut label = escape(&ctx.tn("clause-number", c.number));
+            if let Some(a) = agreement {
+                label.push_str(&format!(" — {}", ctx.text(&a.title)));
+            }
+            clauses.push(Link {
+                href: format!("/agreements/{}#clause-{}", c.agreement_id, c.number),
+                label: Markup(label),
+            });
+        }
+    }
+    let mut leads = Vec::new();
+    for l in &item.leads {
+        leads.push(LeadView {
+            party: party_link(&mut lk, ctx, l.party_id).await?,
+            organisation: organisation_link(&mut lk, ctx, l.organisation_id).await?,
+        });
+    }
+    let updates = store.progress(item.id).await?;
+    let mut progress = Vec::new();
+    for u in &updates {
+        progress.push(ProgressView {
+            date: ctx.date(&u.reported_on),
+            party: party_link(&mut lk, ctx, u.party_id).await?,
+            percent: ctx.percent(&u.percent),
+            percent_value: u.percent.min(100),
+            status: ctx.label("status", u.status.key()),
+            narrative: ctx.text(&u.narrative),
+            actual: u.indicator_actual.map(|v| ctx.number(&v)),
+            example: u.example,
+        });
+    }
+    let indicator = item.indicator.as_ref().map(|i| IndicatorView {
+        name: ctx.text(&i.name),
+        unit: ctx.text(&i.unit),
+        baseline: ctx.number(&i.baseline),
+        target: ctx.number(&i.target),
+        // Updates come newest first: the first measured value is the latest.
+        latest: updates
+            .iter()
+            .find_map(|u| u.indicator_actual)
+            .map(|v| ctx.number(&v)),
+    });
+    let mut activities = Vec::new();
+    for a in store.activities(Some(item.id)).await? {
+        let mut participants = Vec::new();
+        for p in &a.participants {
+            let party = party_link(&mut lk, ctx, p.party_id).await?.label;
+            participants.push(Markup(format!(
+                "{} {}",
+                party,
+                escape(&ctx.tn("participants-count", p.count))
+            )));
+        }
+        let host_organisation = match a.host_organisation_id {
+            Some(o) => organisation_link(&mut lk, ctx, o).await?,
+            None => None,
+        };
+        activities.push(ActivityView {
+            kind: ctx.label("activity", a.kind.key()),
+            title: ctx.text(&a.title),
+            dates: if a.start_on == a.end_on {
+                ctx.date(&a.start_on)
+            } else {
+                format!("{} – {}", ctx.date(&a.start_on), ctx.date(&a.end_on))
+            },
+            host: party_link(&mut lk, ctx, a.host_party_id).await?,
+            host_organisation,
+            place: ctx.text(&a.place),
+            participants,
+            example: a.example,
+        });
+    }
+    let area = match lk.area(item.area_id).await? {
+        Some(a) => ctx.text(&a.name),
+        None => Markup(escape(&ctx.t("area-unknown"))),
+    };
+    Ok(ItemPage {
+        title: format!("{} {}", item.code, ctx.plain(&item.title)),
+        heading: ctx.text(&item.title),
+        code: item.code.clone(),
+        description: (!item.description.is_empty()).then(|| ctx.text(&item.description)),
+        area,
+        status: ctx.label("status", item.status.key()),
+        status_key: item.status.key(),
+        start: ctx.date_opt(&item.start_on),
+        due: ctx.date_opt(&item.due_on),
+        example: item.example,
+        plan,
+        clauses,
+        leads,
+        indicator,
+        progress,
+        activities,
+        crumbs,
+        ctx: ctx.clone(),
+    })
+}

@@ -1,0 +1,96 @@
+//! A party (state or international organisation): its organisations, its people and the
+//! commissions it sits on.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::Party;
+use taawun_store::StoreResult;
+
+use super::views::{Crumb, Link, PersonRow, people_rows, render};
+use crate::markup::Markup;
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/parties/{id}", get(show))
+}
+
+#[derive(Template)]
+#[template(path = "party.html")]
+struct PartyPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    heading: Markup,
+    short: Markup,
+    kind: String,
+    iso: Option<String>,
+    organisations: Vec<Link>,
+    commissions: Vec<Link>,
+    people: Vec<PersonRow>,
+    with_role: bool,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(p) = state.store.party(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, p).await?)
+}
+
+async fn load(ctx: &Ctx, state: &AppState, p: Party) -> StoreResult<PartyPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let organisations = store
+        .organisations(Some(p.id))
+        .await?
+        .iter()
+        .map(|o| Link {
+            href: format!("/organisations/{}", o.id),
+            label: ctx.text(&o.name),
+        })
+        .collect();
+    // The store reads people by organisation only; filter all people by party here.
+    let ids: Vec<_> = store
+        .people(None)
+        .await?
+        .iter()
+        .filter(|x| x.party_id == p.id)
+        .map(|x| x.id)
+        .collect();
+    let commissions = store
+        .commissions()
+        .await?
+        .iter()
+        .filter(|c| c.party_ids.contains(&p.id))
+        .map(|c| Link {
+            href: format!("/commissions/{}", c.id),
+            label: ctx.text(&c.name),
+        })
+        .collect();
+    let kind = match p.kind {
+        taawun_core::PartyKind::State => ctx.t("party-state"),
+        taawun_core::PartyKind::InternationalOrganisation => ctx.t("party-international"),
+    };
+    Ok(PartyPage {
+        title: ctx.plain(&p.name),
+        crumbs: vec![
+            Crumb::home(ctx),
+            Crumb::new(format!("/parties/{}", p.id), ctx.text(&p.short_name)),
+        ],
+        heading: ctx.text(&p.name),
+        short: ctx.text(&p.short_name),
+        kind,
+        iso: p.iso_code.clone().filter(|c| !c.trim().is_empty()),
+        organisations,
+        commissions,
+        people: people_rows(&mut lk, ctx, &ids).await?,
+        with_role: false,
+        ctx: ctx.clone(),
+    })
+}

@@ -1,0 +1,106 @@
+//! A person: names in both scripts and their variants, rank, function, organisation, and
+//! the sessions they attended with the role they held.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::Person;
+use taawun_store::StoreResult;
+
+use super::views::{Crumb, Link, organisation_link, party_link, render};
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/people/{id}", get(show))
+}
+
+struct Attended {
+    href: String,
+    title: String,
+    commission: Markup,
+    dates: String,
+    role: String,
+}
+
+#[derive(Template)]
+#[template(path = "person.html")]
+struct PersonPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    name_ar: String,
+    name_latin: String,
+    arabic_first: bool,
+    aliases: Vec<String>,
+    rank: Option<Markup>,
+    nato: Option<String>,
+    function: Option<Markup>,
+    party: Link,
+    organisation: Option<Link>,
+    sessions: Vec<Attended>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(p) = state.store.person(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, p).await?)
+}
+
+async fn load(ctx: &Ctx, state: &AppState, p: Person) -> StoreResult<PersonPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let rank = match p.rank_id {
+        Some(r) => lk.rank(r).await?,
+        None => None,
+    };
+    let organisation = match p.organisation_id {
+        Some(o) => organisation_link(&mut lk, ctx, o).await?,
+        None => None,
+    };
+    let party = party_link(&mut lk, ctx, p.party_id).await?;
+    let mut sessions = Vec::new();
+    for s in store.sessions_of_person(p.id).await? {
+        let role = s
+            .delegations
+            .iter()
+            .flat_map(|d| d.members.iter())
+            .find(|m| m.person_id == p.id)
+            .map(|m| ctx.label("role", m.role.key()))
+            .unwrap_or_default();
+        let commission = store.commission(s.commission_id).await?;
+        sessions.push(Attended {
+            href: format!("/sessions/{}", s.id),
+            title: super::sessions::ordinal_title(ctx, s.ordinal),
+            commission: commission.map(|c| ctx.text(&c.name)).unwrap_or_default(),
+            dates: super::sessions::date_range(ctx, &s),
+            role,
+        });
+    }
+    let title = crate::markup::person_plain(ctx.lang, &p);
+    Ok(PersonPage {
+        crumbs: vec![
+            Crumb::home(ctx),
+            Crumb::new(party.href.clone(), party.label.clone()),
+            Crumb::new(format!("/people/{}", p.id), Markup(escape(&title))),
+        ],
+        title,
+        name_ar: p.name_ar.clone(),
+        name_latin: p.name_latin.clone(),
+        arabic_first: ctx.lang == taawun_core::Lang::Ar,
+        aliases: p.aliases.clone(),
+        nato: rank.as_ref().map(|r| r.nato_code.clone()),
+        rank: rank.map(|r| ctx.text(&r.label)),
+        function: (!p.function.is_empty()).then(|| ctx.text(&p.function)),
+        party,
+        organisation,
+        sessions,
+        ctx: ctx.clone(),
+    })
+}

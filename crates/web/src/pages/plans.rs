@@ -1,0 +1,132 @@
+//! An action plan: its items grouped by area of cooperation, with status, due date and the
+//! lead bodies of both sides side by side.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::{ActionItem, ActionPlan, Id};
+use taawun_store::StoreResult;
+
+use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, render};
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/plans/{id}", get(show))
+}
+
+struct Group {
+    area: Markup,
+    count: String,
+    items: Vec<ItemRow>,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    heading: Markup,
+    period: String,
+    commission: Link,
+    agreement: Option<Link>,
+    session: Option<Link>,
+    total: String,
+    groups: Vec<Group>,
+    lead_heads: Vec<Markup>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(plan) = state.store.plan(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, plan).await?)
+}
+
+/// Items by area, areas in the order their first item appears in the plan (plans are
+/// printed that way: 1.x training, 2.x expertise…).
+fn by_area(items: Vec<ActionItem>) -> Vec<(Id, Vec<ActionItem>)> {
+    let mut groups: Vec<(Id, Vec<ActionItem>)> = Vec::new();
+    for item in items {
+        match groups.iter_mut().find(|(a, _)| *a == item.area_id) {
+            Some((_, list)) => list.push(item),
+            None => groups.push((item.area_id, vec![item])),
+        }
+    }
+    groups
+}
+
+async fn load(ctx: &Ctx, state: &AppState, plan: ActionPlan) -> StoreResult<PlanPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let commission = store.commission(plan.commission_id).await?;
+    let columns = commission
+        .as_ref()
+        .map(|c| c.party_ids.clone())
+        .unwrap_or_default();
+    let commission = Link {
+        href: format!("/commissions/{}", plan.commission_id),
+        label: commission.map(|c| ctx.text(&c.name)).unwrap_or_default(),
+    };
+    let agreement = match plan.agreement_id {
+        Some(id) => store.agreement(id).await?.map(|a| Link {
+            href: format!("/agreements/{id}"),
+            label: ctx.text(&a.title),
+        }),
+        None => None,
+    };
+    let session = match plan.session_id {
+        Some(id) => store.session(id).await?.map(|s| Link {
+            href: format!("/sessions/{id}"),
+            label: Markup(escape(&super::sessions::ordinal_title(ctx, s.ordinal))),
+        }),
+        None => None,
+    };
+    let items = store.items(plan.id).await?;
+    let total = ctx.tn("items-count", items.len());
+    let mut groups = Vec::new();
+    for (area_id, list) in by_area(items) {
+        let area = match lk.area(area_id).await? {
+            Some(a) => ctx.text(&a.name),
+            None => Markup(escape(&ctx.t("area-unknown"))),
+        };
+        groups.push(Group {
+            area,
+            count: ctx.tn("items-count", list.len()),
+            items: item_rows(&mut lk, ctx, &list, &columns).await?,
+        });
+    }
+    let mut crumbs = vec![
+        Crumb::home(ctx),
+        Crumb::new(commission.href.clone(), commission.label.clone()),
+    ];
+    if let Some(s) = &session {
+        crumbs.push(Crumb::new(s.href.clone(), s.label.clone()));
+    }
+    crumbs.push(Crumb::new(
+        format!("/plans/{}", plan.id),
+        ctx.text(&plan.title),
+    ));
+    Ok(PlanPage {
+        title: ctx.plain(&plan.title),
+        heading: ctx.text(&plan.title),
+        period: match (plan.start_on, plan.end_on) {
+            (None, None) => String::from("—"),
+            (a, b) => format!("{} – {}", ctx.date_opt(&a), ctx.date_opt(&b)),
+        },
+        lead_heads: lead_heads(&mut lk, ctx, &columns).await?,
+        commission,
+        agreement,
+        session,
+        total,
+        groups,
+        crumbs,
+        ctx: ctx.clone(),
+    })
+}

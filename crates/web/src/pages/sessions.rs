@@ -1,0 +1,186 @@
+//! A session: dates, place, host, delegations in protocol order, agenda, decisions, side
+//! events, statements, agreements signed there and the plans that follow from it.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::Session;
+use taawun_store::StoreResult;
+
+use super::home::{AgreementRow, agreement_row};
+use super::views::{Crumb, Link, PersonRow, party_link, person_row, render};
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/sessions/{id}", get(show))
+}
+
+/// "1st session" / "1re session" / "الدورة الأولى".
+pub fn ordinal_title(ctx: &Ctx, ordinal: u32) -> String {
+    ctx.tn("session-ordinal", ordinal)
+}
+
+/// "17 – 19 February 2025", or a single date for a one-day session.
+pub fn date_range(ctx: &Ctx, s: &Session) -> String {
+    if s.start_on == s.end_on {
+        ctx.date(&s.start_on)
+    } else {
+        format!("{} – {}", ctx.date(&s.start_on), ctx.date(&s.end_on))
+    }
+}
+
+struct DelegationView {
+    party: Link,
+    members: Vec<PersonRow>,
+}
+
+struct DecisionView {
+    number: u32,
+    text: Markup,
+    area: Option<Markup>,
+    example: bool,
+}
+
+struct EventView {
+    kind: String,
+    date: String,
+    title: Markup,
+    description: Option<Markup>,
+    party: Option<Link>,
+    organisation: Option<Link>,
+}
+
+struct StatementView {
+    occasion: String,
+    date: String,
+    speaker: Option<PersonRow>,
+    summary: Markup,
+}
+
+#[derive(Template)]
+#[template(path = "session.html")]
+struct SessionPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    commission: Link,
+    dates: String,
+    place: Markup,
+    host: Link,
+    delegations: Vec<DelegationView>,
+    agenda: Vec<(Markup, bool)>,
+    decisions: Vec<DecisionView>,
+    events: Vec<EventView>,
+    statements: Vec<StatementView>,
+    agreements: Vec<AgreementRow>,
+    plans: Vec<Link>,
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    let Some(session) = state.store.session(id).await? else {
+        return Err(WebError::NotFound);
+    };
+    render(&load(&ctx, &state, session).await?)
+}
+
+async fn load(ctx: &Ctx, state: &AppState, s: Session) -> StoreResult<SessionPage> {
+    let store = &*state.store;
+    let mut lk = Lookup::new(store);
+    let commission = store.commission(s.commission_id).await?;
+    let commission = Link {
+        href: format!("/commissions/{}", s.commission_id),
+        label: commission.map(|c| ctx.text(&c.name)).unwrap_or_default(),
+    };
+    let title = ordinal_title(ctx, s.ordinal);
+    let mut delegations = Vec::new();
+    for d in &s.delegations {
+        let mut members = Vec::new();
+        for m in d.in_protocol_order() {
+            members.extend(person_row(&mut lk, ctx, m.person_id, Some(m.role)).await?);
+        }
+        delegations.push(DelegationView {
+            party: party_link(&mut lk, ctx, d.party_id).await?,
+            members,
+        });
+    }
+    let mut decisions = Vec::new();
+    for d in &s.decisions {
+        let area = match d.area_id {
+            Some(a) => lk.area(a).await?.map(|a| ctx.text(&a.name)),
+            None => None,
+        };
+        decisions.push(DecisionView {
+            number: d.number,
+            text: ctx.text(&d.text),
+            area,
+            example: d.example,
+        });
+    }
+    let mut events = Vec::new();
+    for e in &s.side_events {
+        let party = match e.party_id {
+            Some(p) => Some(party_link(&mut lk, ctx, p).await?),
+            None => None,
+        };
+        let organisation = match e.organisation_id {
+            Some(o) => super::views::organisation_link(&mut lk, ctx, o).await?,
+            None => None,
+        };
+        events.push(EventView {
+            kind: ctx.label("event", e.kind.key()),
+            date: ctx.date_opt(&e.on),
+            title: ctx.text(&e.title),
+            description: (!e.description.is_empty()).then(|| ctx.text(&e.description)),
+            party,
+            organisation,
+        });
+    }
+    let mut statements = Vec::new();
+    for st in &s.statements {
+        statements.push(StatementView {
+            occasion: ctx.label("occasion", st.occasion.key()),
+            date: ctx.date(&st.on),
+            speaker: person_row(&mut lk, ctx, st.person_id, None).await?,
+            summary: ctx.text(&st.summary),
+        });
+    }
+    let agreements = store.agreements_of_session(s.id).await?;
+    let plans = store.plans_for(s.id).await?;
+    Ok(SessionPage {
+        crumbs: vec![
+            Crumb::home(ctx),
+            Crumb::new("/commissions", Markup(escape(&ctx.t("nav-commissions")))),
+            Crumb::new(commission.href.clone(), commission.label.clone()),
+            Crumb::new(format!("/sessions/{}", s.id), Markup(escape(&title))),
+        ],
+        title,
+        dates: date_range(ctx, &s),
+        place: ctx.text(&s.place),
+        host: party_link(&mut lk, ctx, s.host_party_id).await?,
+        commission,
+        delegations,
+        agenda: s
+            .agenda
+            .iter()
+            .map(|a| (ctx.text(&a.title), a.example))
+            .collect(),
+        decisions,
+        events,
+        statements,
+        agreements: agreements.iter().map(|a| agreement_row(ctx, a)).collect(),
+        plans: plans
+            .iter()
+            .map(|p| Link {
+                href: format!("/plans/{}", p.id),
+                label: ctx.text(&p.title),
+            })
+            .collect(),
+        ctx: ctx.clone(),
+    })
+}

@@ -1,0 +1,196 @@
+//! View pieces several pages share: breadcrumbs, links to records, people with their rank
+//! and function, action items with their lead bodies.
+
+use askama::Template;
+use axum::response::Html;
+use taawun_core::{ActionItem, DelegationRole, Id};
+use taawun_store::StoreResult;
+
+use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::lookup::Lookup;
+use crate::markup::Markup;
+
+/// Renders a page template, turning a template failure into the 500 page.
+pub fn render(page: &impl Template) -> Result<Html<String>, WebError> {
+    Ok(Html(page.render()?))
+}
+
+pub struct Crumb {
+    pub href: String,
+    pub label: Markup,
+}
+
+impl Crumb {
+    pub fn new(href: impl Into<String>, label: Markup) -> Self {
+        Crumb {
+            href: href.into(),
+            label,
+        }
+    }
+
+    pub fn home(ctx: &Ctx) -> Self {
+        Crumb::new("/", Markup(crate::markup::escape(&ctx.t("nav-home"))))
+    }
+}
+
+/// A link to a record, with its label already rendered.
+pub struct Link {
+    pub href: String,
+    pub label: Markup,
+}
+
+pub async fn party_link(lk: &mut Lookup<'_>, ctx: &Ctx, id: Id) -> StoreResult<Link> {
+    let label = match lk.party(id).await? {
+        Some(p) => ctx.text(&p.short_name),
+        None => Markup(String::from("—")),
+    };
+    Ok(Link {
+        href: format!("/parties/{id}"),
+        label,
+    })
+}
+
+pub async fn parties_links(lk: &mut Lookup<'_>, ctx: &Ctx, ids: &[Id]) -> StoreResult<Vec<Link>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(party_link(lk, ctx, *id).await?);
+    }
+    Ok(out)
+}
+
+pub async fn organisation_link(
+    lk: &mut Lookup<'_>,
+    ctx: &Ctx,
+    id: Id,
+) -> StoreResult<Option<Link>> {
+    Ok(lk.organisation(id).await?.map(|o| Link {
+        href: format!("/organisations/{id}"),
+        label: ctx.text(&o.name),
+    }))
+}
+
+/// A person as pages list them: name in both scripts, rank, function, organisation.
+pub struct PersonRow {
+    pub href: String,
+    pub name: Markup,
+    pub role: Option<String>,
+    pub rank: String,
+    pub function: Markup,
+    pub organisation: Option<Link>,
+}
+
+pub async fn person_row(
+    lk: &mut Lookup<'_>,
+    ctx: &Ctx,
+    id: Id,
+    role: Option<DelegationRole>,
+) -> StoreResult<Option<PersonRow>> {
+    let Some(p) = lk.person(id).await? else {
+        return Ok(None);
+    };
+    let rank = match p.rank_id {
+        Some(r) => lk.rank(r).await?.map(|r| ctx.plain(&r.label)),
+        None => None,
+    };
+    let organisation = match p.organisation_id {
+        Some(o) => organisation_link(lk, ctx, o).await?,
+        None => None,
+    };
+    Ok(Some(PersonRow {
+        href: format!("/people/{id}"),
+        name: ctx.name(&p),
+        role: role.map(|r| ctx.label("role", r.key())),
+        rank: rank.unwrap_or_default(),
+        function: if p.function.is_empty() {
+            Markup::default()
+        } else {
+            ctx.text(&p.function)
+        },
+        organisation,
+    }))
+}
+
+pub async fn people_rows(
+    lk: &mut Lookup<'_>,
+    ctx: &Ctx,
+    ids: &[Id],
+) -> StoreResult<Vec<PersonRow>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(person_row(lk, ctx, *id, None).await?);
+    }
+    Ok(out)
+}
+
+/// An action item as tables list it; `leads` follows the column order the page chose.
+pub struct ItemRow {
+    pub href: String,
+    pub code: String,
+    pub title: Markup,
+    pub status: String,
+    pub status_key: &'static str,
+    pub due: String,
+    pub example: bool,
+    pub leads: Vec<Markup>,
+}
+
+/// Rows for items, with lead bodies laid out under `columns` (one per party), so both
+/// sides' leads sit side by side; items may have leads of parties not in `columns`: they
+/// are appended to the last cell rather than lost.
+pub async fn item_rows(
+    lk: &mut Lookup<'_>,
+    ctx: &Ctx,
+    items: &[ActionItem],
+    columns: &[Id],
+) -> StoreResult<Vec<ItemRow>> {
+    let mut rows = Vec::with_capacity(items.len());
+    for item in items {
+        let mut leads = vec![String::new(); columns.len().max(1)];
+        for lead in &item.leads {
+            let slot = columns
+                .iter()
+                .position(|p| *p == lead.party_id)
+                .unwrap_or(leads.len() - 1);
+            if let Some(link) = organisation_link(lk, ctx, lead.organisation_id).await? {
+                let cell = &mut leads[slot];
+                if !cell.is_empty() {
+                    cell.push_str("<br>");
+                }
+                cell.push_str(&format!("<a href=\"{}\">{}</a>", link.href, link.label));
+            }
+        }
+        rows.push(ItemRow {
+            href: format!("/items/{}", item.id),
+            code: item.code.clone(),
+            title: ctx.text(&item.title),
+            status: ctx.label("status", item.status.key()),
+            status_key: item.status.key(),
+            due: ctx.date_opt(&item.due_on),
+            example: item.example,
+            leads: leads.into_iter().map(Markup).collect(),
+        });
+    }
+    Ok(rows)
+}
+
+/// Column headings for lead bodies: "Lead body — Morocco", "Lead body — Mali".
+pub async fn lead_heads(
+    lk: &mut Lookup<'_>,
+    ctx: &Ctx,
+    parties: &[Id],
+) -> StoreResult<Vec<Markup>> {
+    let mut out = Vec::new();
+    for id in parties {
+        let name = party_link(lk, ctx, *id).await?.label;
+        out.push(Markup(format!(
+            "{} <span class=\"sub\">{}</span>",
+            crate::markup::escape(&ctx.t("col-lead")),
+            name
+        )));
+    }
+    if out.is_empty() {
+        out.push(Markup(crate::markup::escape(&ctx.t("col-lead"))));
+    }
+    Ok(out)
+}

@@ -1,0 +1,52 @@
+//! The one place that lists every page module's routes, and the layers around them.
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::middleware;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::pages::{
+    agreements, assets, commissions, home, items, lang, organisations, parties, people, plans,
+    sessions,
+};
+use crate::{AppState, ctx, error};
+
+/// Read-side pages take no bodies; 64 KiB leaves room for future small forms.
+const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn all() -> Router<AppState> {
+    Router::new()
+        .merge(home::router())
+        .merge(commissions::router())
+        .merge(sessions::router())
+        .merge(agreements::router())
+        .merge(plans::router())
+        .merge(items::router())
+        .merge(people::router())
+        .merge(organisations::router())
+        .merge(parties::router())
+        .merge(lang::router())
+        .merge(assets::router())
+        .fallback(error::not_found)
+}
+
+/// Layers, innermost first: panics become the 500 page (inside `remember`, so it is in the
+/// reader's language), then compression, the body limit, and headers every page wants.
+pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
+    router
+        .layer(CatchPanicLayer::custom(error::from_panic))
+        .layer(middleware::from_fn_with_state(state, ctx::remember))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+}

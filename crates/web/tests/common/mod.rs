@@ -1,0 +1,142 @@
+//! Shared helpers for the web tests: a real SQLite store in a tempdir loaded with the demo,
+//! the real router, and one-shot requests.
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use std::sync::Arc;
+use taawun_core::{Id, Lang};
+use taawun_store::{SqliteStore, Store};
+use taawun_web::{AppState, app};
+use tower::ServiceExt;
+
+pub struct Demo {
+    pub app: Router,
+    pub store: Arc<dyn Store>,
+    pub ids: Ids,
+    pub dir: tempfile::TempDir,
+}
+
+/// Ids of one record of each page type in the demo.
+pub struct Ids {
+    pub commission: Id,
+    pub session: Id,
+    pub agreement: Id,
+    pub plan: Id,
+    pub item: Id,
+    pub person: Id,
+    pub organisation: Id,
+    pub party: Id,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+pub async fn demo() -> Demo {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = SqliteStore::open(&dir.path().join("taawun.db"))
+        .await
+        .expect("open store");
+    let store: Arc<dyn Store> = Arc::new(store);
+    taawun_store::demo::load(&*store).await.expect("load demo");
+    let ids = find_ids(&*store).await;
+    let app = app(AppState {
+        store: store.clone(),
+        demo: true,
+    });
+    Demo {
+        app,
+        store,
+        ids,
+        dir,
+    }
+}
+
+async fn find_ids(store: &dyn Store) -> Ids {
+    let commission = store.commissions().await.unwrap()[0].id;
+    let session = store.sessions(Some(commission)).await.unwrap()[0].id;
+    let agreement = store.agreements_of_session(session).await.unwrap()[0].id;
+    let plan = store.plans(Some(commission)).await.unwrap()[0].id;
+    let item = store.items(plan).await.unwrap()[0].id;
+    let head = store
+        .people(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name_latin == "Abdelghani Mouhib")
+        .expect("Moroccan head of delegation in the demo");
+    Ids {
+        commission,
+        session,
+        agreement,
+        plan,
+        item,
+        person: head.id,
+        organisation: head.organisation_id.expect("head has an organisation"),
+        party: head.party_id,
+    }
+}
+
+impl Demo {
+    /// Every page of the demo that takes an id, plus the lists.
+    pub fn pages(&self) -> Vec<String> {
+        let i = &self.ids;
+        vec![
+            "/".into(),
+            "/commissions".into(),
+            format!("/commissions/{}", i.commission),
+            format!("/sessions/{}", i.session),
+            "/agreements".into(),
+            format!("/agreements/{}", i.agreement),
+            format!("/plans/{}", i.plan),
+            format!("/items/{}", i.item),
+            format!("/people/{}", i.person),
+            format!("/organisations/{}", i.organisation),
+            format!("/parties/{}", i.party),
+        ]
+    }
+
+    pub async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
+        send(&self.app, uri, headers).await
+    }
+
+    /// A page in a language chosen by cookie.
+    pub async fn get_in(&self, uri: &str, lang: Lang) -> Reply {
+        let cookie = format!("lang={}", lang.code());
+        self.get(uri, &[("cookie", &cookie)]).await
+    }
+}
+
+pub async fn send(app: &Router, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::builder().uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req.body(Body::empty()).expect("request");
+    let res = app.clone().oneshot(req).await.expect("infallible router");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// The `lang` and `dir` of the page's `<html>` element.
+pub fn html_lang_dir(body: &str) -> (String, String) {
+    let start = body.find("<html").expect("an <html> element");
+    let tag = &body[start..start + body[start..].find('>').expect("tag end")];
+    let attr = |name: &str| {
+        let key = format!("{name}=\"");
+        let from = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        tag[from..].split('"').next().unwrap_or("").to_string()
+    };
+    (attr("lang"), attr("dir"))
+}
