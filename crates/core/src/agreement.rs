@@ -87,6 +87,9 @@ pub struct Agreement {
     pub signed_place: LocalizedText,
     /// People who signed, one or more per party.
     pub signatory_ids: Vec<Id>,
+    /// The joint commission that follows the agreement up, if any; its secretariat edits it.
+    #[serde(default)]
+    pub commission_id: Option<Id>,
     /// The session at which it was signed, when signed at a commission session.
     pub session_id: Option<Id>,
     pub in_force_on: Option<NaiveDate>,
@@ -97,6 +100,9 @@ pub struct Agreement {
     /// Renewal terms (tacit renewal, notice period…).
     pub renewal_terms: LocalizedText,
     pub links: Vec<AgreementLink>,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -138,6 +144,9 @@ pub struct Clause {
     /// Invented for demonstration, not taken from a source.
     #[serde(default)]
     pub example: bool,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }

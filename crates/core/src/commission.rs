@@ -14,6 +14,9 @@ pub struct Commission {
     pub co_chair_ids: Vec<Id>,
     pub established_on: Option<NaiveDate>,
     pub mandate: LocalizedText,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -35,6 +38,9 @@ pub struct Session {
     pub decisions: Vec<Decision>,
     pub statements: Vec<Statement>,
     pub side_events: Vec<SideEvent>,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }

@@ -10,6 +10,7 @@ pub mod party;
 pub mod plan;
 pub mod rules;
 pub mod text;
+pub mod user;
 
 pub use access::{
     Action, Denied, Kind, Marking, Principal, Protection, Releasability, Role, Target, decide,
@@ -28,3 +29,4 @@ pub use plan::{
 };
 pub use rules::{RuleError, RuleErrors};
 pub use text::LocalizedText;
+pub use user::User;

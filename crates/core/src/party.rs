@@ -21,6 +21,9 @@ pub struct Party {
     pub name: LocalizedText,
     /// Short name used in tables and headings ("Morocco").
     pub short_name: LocalizedText,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -33,6 +36,9 @@ pub struct Organisation {
     pub parent_id: Option<Id>,
     pub name: LocalizedText,
     pub acronym: Option<String>,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -44,6 +50,9 @@ pub struct Rank {
     pub party_id: Id,
     pub nato_code: String,
     pub label: LocalizedText,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -61,6 +70,9 @@ pub struct Person {
     pub rank_id: Option<Id>,
     pub function: LocalizedText,
     pub organisation_id: Option<Id>,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -115,6 +127,7 @@ mod tests {
             rank_id: None,
             function: LocalizedText::default(),
             organisation_id: None,
+            protection: Default::default(),
             version: 0,
         };
         assert!(p.answers_to("mahamadou massaoule samake"));

@@ -12,6 +12,9 @@ pub struct Area {
     /// Stable short code used in imports and URLs ("training").
     pub code: String,
     pub name: LocalizedText,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -26,6 +29,9 @@ pub struct ActionPlan {
     pub title: LocalizedText,
     pub start_on: Option<NaiveDate>,
     pub end_on: Option<NaiveDate>,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -99,6 +105,9 @@ pub struct ActionItem {
     pub indicator: Option<Indicator>,
     #[serde(default)]
     pub example: bool,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -117,6 +126,9 @@ pub struct ProgressUpdate {
     pub indicator_actual: Option<f64>,
     #[serde(default)]
     pub example: bool,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }
@@ -171,6 +183,9 @@ pub struct Activity {
     pub participants: Vec<Participation>,
     #[serde(default)]
     pub example: bool,
+    /// Classification marking and releasability.
+    #[serde(default)]
+    pub protection: crate::access::Protection,
     #[serde(default)]
     pub version: i64,
 }

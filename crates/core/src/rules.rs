@@ -21,6 +21,10 @@ pub enum Rule {
     TooLong {
         max: usize,
     },
+    /// Text shorter than the field needs (passwords).
+    TooShort {
+        min: usize,
+    },
     /// An end date before its start date.
     EndBeforeStart,
     /// A due date before the start date.

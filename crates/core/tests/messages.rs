@@ -31,9 +31,10 @@ fn variant(r: &Rule) -> usize {
         Rule::NotALeadParty => 20,
         Rule::Unknown => 21,
         Rule::MissingSide => 22,
+        Rule::TooShort { .. } => 23,
     }
 }
-const VARIANTS: usize = 23;
+const VARIANTS: usize = 24;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -77,6 +78,7 @@ fn samples() -> Vec<RuleError> {
         ("party_id", Rule::NotALeadParty),
         ("nato_code", Rule::Unknown),
         ("leads", Rule::MissingSide),
+        ("password", Rule::TooShort { min: 12 }),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

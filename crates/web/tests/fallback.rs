@@ -15,6 +15,7 @@ async fn missing_translation_is_marked() {
         iso_code: None,
         name: LocalizedText::new("", "Organisation de démonstration", ""),
         short_name: LocalizedText::new("", "ODD", ""),
+        protection: Default::default(),
         version: 0,
     };
     let saved = d

@@ -425,3 +425,58 @@ pub fn check_activity(a: &Activity) -> Result<(), RuleErrors> {
     }
     e.into_result()
 }
+
+/// A record's protection: originator-only records must name the party they come from.
+pub fn check_protection(p: &crate::access::Protection) -> Result<(), RuleErrors> {
+    let mut e = RuleErrors::default();
+    if p.releasability == crate::access::Releasability::OriginatorOnly && p.originator.is_none() {
+        e.push("protection.originator", Rule::Required);
+    }
+    e.into_result()
+}
+
+/// `party_organisation` is the user's organisation when one is named.
+pub fn check_user(u: &crate::User, organisation: Option<&Organisation>) -> Result<(), RuleErrors> {
+    let mut e = RuleErrors::default();
+    let name_ok = (2..=64).contains(&u.username.len())
+        && u.username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        });
+    if !name_ok {
+        e.push("username", Rule::Unknown);
+    }
+    if u.display_name.trim().is_empty() {
+        e.push("display_name", Rule::Required);
+    }
+    short(&mut e, "display_name", &u.display_name);
+    match (u.organisation_id, organisation) {
+        (Some(_), None) => e.push("organisation_id", Rule::Unknown),
+        (_, Some(o)) if o.party_id != u.party_id => {
+            e.push("organisation_id", Rule::OrganisationOfOtherParty)
+        }
+        _ => {}
+    }
+    e.into_result()
+}
+
+/// Password policy: long enough to resist guessing, short enough to bound hashing work.
+pub fn check_password(password: &str) -> Result<(), RuleErrors> {
+    let mut e = RuleErrors::default();
+    let n = password.chars().count();
+    if n < crate::user::MIN_PASSWORD {
+        e.push(
+            "password",
+            Rule::TooShort {
+                min: crate::user::MIN_PASSWORD,
+            },
+        );
+    } else if n > crate::user::MAX_PASSWORD {
+        e.push(
+            "password",
+            Rule::TooLong {
+                max: crate::user::MAX_PASSWORD,
+            },
+        );
+    }
+    e.into_result()
+}

@@ -10,6 +10,7 @@ pub fn party(id: Id, iso: Option<&str>, name: &str) -> Party {
         iso_code: iso.map(str::to_string),
         name: text(name, name, name),
         short_name: blank(),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -21,6 +22,7 @@ pub fn organisation(id: Id, party_id: Id, parent_id: Option<Id>) -> Organisation
         parent_id,
         name: text("هيئة الأركان", "État-major", "General Staff"),
         acronym: Some("EMGA".into()),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -41,6 +43,7 @@ pub fn rank(id: Id, party_id: Id, code: &str) -> Rank {
         party_id,
         nato_code: code.into(),
         label: text("عقيد", "colonel", "colonel"),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -55,6 +58,7 @@ pub fn person(id: Id, party_id: Id) -> Person {
         rank_id: None,
         function: text("مدير", "directeur", "director"),
         organisation_id: None,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -78,6 +82,7 @@ pub fn commission() -> Commission {
         co_chair_ids: vec![PERSON_A1, PERSON_B1],
         established_on: Some(day(2019, 4, 2)),
         mandate: text("", "Coopération militaire", ""),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -142,6 +147,7 @@ pub fn session() -> Session {
             party_id: Some(PARTY_B),
             organisation_id: None,
         }],
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -158,6 +164,7 @@ pub fn agreement() -> Agreement {
         status: Lifecycle::InForce,
         signed_on: Some(day(2023, 1, 10)),
         signed_place: text("", "Bamako", ""),
+        commission_id: None,
         signatory_ids: vec![PERSON_A1, PERSON_B1],
         session_id: None,
         in_force_on: Some(day(2023, 3, 1)),
@@ -168,6 +175,7 @@ pub fn agreement() -> Agreement {
             kind: LinkKind::Amends,
             target_id: Id::from_u128(0x2FF),
         }],
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -181,6 +189,7 @@ pub fn clause() -> Clause {
         text: text("", "Les parties coopèrent.", ""),
         area_ids: vec![AREA],
         example: false,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -194,6 +203,7 @@ pub fn plan() -> ActionPlan {
         title: text("خطة العمل", "Plan d'action", "Action plan"),
         start_on: Some(day(2024, 1, 1)),
         end_on: Some(day(2026, 12, 31)),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -227,6 +237,7 @@ pub fn item() -> ActionItem {
             target: 40.0,
         }),
         example: false,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -242,6 +253,7 @@ pub fn progress() -> ProgressUpdate {
         narrative: blank(),
         indicator_actual: Some(12.0),
         example: false,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -259,6 +271,7 @@ pub fn activity() -> Activity {
         place: text("", "Meknès", ""),
         participants: vec![],
         example: false,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -272,6 +285,7 @@ pub fn area() -> Area {
             "Formation militaire",
             "Military training",
         ),
+        protection: Default::default(),
         version: 0,
     }
 }

@@ -139,6 +139,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor) -> StoreResult<Who> {
             // Public reporting names his inspectorate, not his post within it.
             function: LocalizedText::default(),
             organisation_id: Some(inspectorate),
+            protection: Default::default(),
             version: 0,
         },
     )
@@ -164,6 +165,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor) -> StoreResult<Who> {
                 "Strategic adviser to the General Staff of the Malian Armed Forces",
             ),
             organisation_id: Some(mali_staff),
+            protection: Default::default(),
             version: 0,
         },
     )
@@ -184,6 +186,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor) -> StoreResult<Who> {
                 "Secretary General of the Ministry of Defence and Veterans Affairs",
             ),
             organisation_id: Some(mali_defence),
+            protection: Default::default(),
             version: 0,
         },
     )
@@ -215,6 +218,7 @@ async fn party(
         iso_code: Some(iso.into()),
         name,
         short_name,
+        protection: Default::default(),
         version: 0,
     };
     Ok(store.save_party(actor, &p).await?.id)
@@ -234,6 +238,7 @@ async fn org(
         parent_id,
         name,
         acronym: (!acronym.is_empty()).then(|| acronym.to_string()),
+        protection: Default::default(),
         version: 0,
     };
     Ok(store.save_organisation(actor, &o).await?.id)
@@ -251,6 +256,7 @@ async fn rank(
         party_id,
         nato_code: code.into(),
         label,
+        protection: Default::default(),
         version: 0,
     };
     Ok(store.save_rank(actor, &r).await?.id)

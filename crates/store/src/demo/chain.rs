@@ -22,6 +22,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor, who: &Who) -> StoreRe
         id: new_id(),
         code: code.into(),
         name,
+        protection: Default::default(),
         version: 0,
     };
     let training = store
@@ -95,6 +96,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor, who: &Who) -> StoreRe
                 co_chair_ids: vec![who.mouhib, who.m_samake],
                 established_on: None,
                 mandate: LocalizedText::default(),
+                protection: Default::default(),
                 version: 0,
             },
         )
@@ -127,6 +129,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor, who: &Who) -> StoreRe
                 status: Lifecycle::Signed,
                 signed_on: Some(d(2025, 2, 19)),
                 signed_place: t("باماكو", "Bamako", "Bamako"),
+                commission_id: Some(commission),
                 signatory_ids: vec![],
                 session_id: Some(session),
                 in_force_on: None,
@@ -134,6 +137,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor, who: &Who) -> StoreRe
                 duration_months: None,
                 renewal_terms: LocalizedText::default(),
                 links: vec![],
+                protection: Default::default(),
                 version: 0,
             },
         )
@@ -153,6 +157,7 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor, who: &Who) -> StoreRe
             text,
             area_ids: areas,
             example: true,
+            protection: Default::default(),
             version: 0,
         };
         clauses.push(store.save_clause(actor, &c).await?.id);
@@ -299,6 +304,7 @@ fn first_session(commission: Id, who: &Who) -> Session {
             party_id: Some(who.morocco),
             organisation_id: Some(who.mali_school),
         }],
+        protection: Default::default(),
         version: 0,
     }
 }

@@ -28,6 +28,7 @@ pub(super) async fn load(
                 ),
                 start_on: None,
                 end_on: None,
+                protection: Default::default(),
                 version: 0,
             },
         )
@@ -171,6 +172,7 @@ pub(super) async fn load(
                 target,
             }),
             example: true,
+            protection: Default::default(),
             version: 0,
         };
         items.push(store.save_item(actor, &item).await?);
@@ -191,6 +193,7 @@ pub(super) async fn load(
             narrative,
             indicator_actual: actual,
             example: true,
+            protection: Default::default(),
             version: 0,
         };
         store.save_progress(actor, &p).await?;
@@ -391,6 +394,7 @@ fn activities(who: &Who, training_item: Option<Id>, expertise_item: Option<Id>) 
             place: t("المغرب", "Maroc", "Morocco"),
             participants: part(6, 8),
             example: true,
+            protection: Default::default(),
             version: 0,
         },
         Activity {
@@ -409,6 +413,7 @@ fn activities(who: &Who, training_item: Option<Id>, expertise_item: Option<Id>) 
             place: t("باماكو", "Bamako", "Bamako"),
             participants: part(5, 7),
             example: true,
+            protection: Default::default(),
             version: 0,
         },
     ]

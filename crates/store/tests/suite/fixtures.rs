@@ -37,6 +37,7 @@ pub fn party(iso: &str, ar: &str, fr: &str) -> Party {
         iso_code: Some(iso.into()),
         name: text(ar, fr, ""),
         short_name: text("", fr, ""),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -48,6 +49,7 @@ pub fn organisation(party: &Party, fr: &str) -> Organisation {
         parent_id: None,
         name: text("", fr, ""),
         acronym: None,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -62,6 +64,7 @@ pub fn person(party: &Party, organisation: Option<&Organisation>, latin: &str) -
         rank_id: None,
         function: LocalizedText::default(),
         organisation_id: organisation.map(|o| o.id),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -71,6 +74,7 @@ pub fn area(code: &str) -> Area {
         id: new_id(),
         code: code.into(),
         name: text("", code, code),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -83,6 +87,7 @@ pub fn commission(a: &Party, b: &Party, fr: &str) -> Commission {
         co_chair_ids: vec![],
         established_on: None,
         mandate: LocalizedText::default(),
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -101,6 +106,7 @@ pub fn session(c: &Commission, ordinal: u32, start: NaiveDate, end: NaiveDate) -
         decisions: vec![],
         statements: vec![],
         side_events: vec![],
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -136,6 +142,7 @@ pub fn agreement(a: &Party, b: &Party, signed_on: Option<NaiveDate>) -> Agreemen
         },
         signed_on,
         signed_place: LocalizedText::default(),
+        commission_id: None,
         signatory_ids: vec![],
         session_id: None,
         in_force_on: None,
@@ -143,6 +150,7 @@ pub fn agreement(a: &Party, b: &Party, signed_on: Option<NaiveDate>) -> Agreemen
         duration_months: None,
         renewal_terms: LocalizedText::default(),
         links: vec![],
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -156,6 +164,7 @@ pub fn clause(agreement: &Agreement, number: u32) -> Clause {
         text: text("", &format!("Article {number}"), ""),
         area_ids: vec![],
         example: true,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -169,6 +178,7 @@ pub fn plan(c: &Commission) -> ActionPlan {
         title: text("", "Plan d'action conjoint", ""),
         start_on: None,
         end_on: None,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -195,6 +205,7 @@ pub fn item(plan: &ActionPlan, code: &str, area: &Area, leads: &[&Organisation])
         status: ItemStatus::Planned,
         indicator: None,
         example: true,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -210,6 +221,7 @@ pub fn progress(item: &ActionItem, party: &Party, on: NaiveDate, percent: u8) ->
         narrative: LocalizedText::default(),
         indicator_actual: None,
         example: true,
+        protection: Default::default(),
         version: 0,
     }
 }
@@ -227,6 +239,7 @@ pub fn activity(item: Option<&ActionItem>, host: &Party, start: NaiveDate) -> Ac
         place: LocalizedText::default(),
         participants: vec![],
         example: true,
+        protection: Default::default(),
         version: 0,
     }
 }

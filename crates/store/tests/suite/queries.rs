@@ -63,6 +63,7 @@ pub async fn reference_lists_are_ordered(store: &dyn Store) {
             party_id: w.morocco.id,
             nato_code: code.into(),
             label: text("", code, ""),
+            protection: Default::default(),
             version: 0,
         };
         store.save_rank(&actor(), &r).await.unwrap();

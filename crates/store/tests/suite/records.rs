@@ -61,6 +61,7 @@ pub async fn round_trip_parties_organisations_ranks_people(store: &dyn Store) {
         party_id: morocco.id,
         nato_code: "OF-6".into(),
         label: text("عميد", "Général de brigade", "Brigadier General"),
+        protection: Default::default(),
         version: 0,
     };
     let rank = round_trip!(store, save_rank, rank, rank);
@@ -88,6 +89,7 @@ pub async fn round_trip_agreements_and_clauses(store: &dyn Store) {
         summary: text("ملخص", "Résumé", "Summary"),
         status: Lifecycle::InForce,
         signed_place: text("باماكو", "Bamako", "Bamako"),
+        commission_id: None,
         signatory_ids: vec![w.mouhib.id, w.samake.id],
         session_id: Some(w.session.id),
         in_force_on: Some(date(2025, 3, 1)),
