@@ -9,6 +9,7 @@ pub mod lang;
 pub mod party;
 pub mod plan;
 pub mod rules;
+pub mod search;
 pub mod text;
 pub mod user;
 

@@ -97,19 +97,28 @@ pub fn fold(name: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            let base = match c {
-                'à' | 'á' | 'â' | 'ä' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
-                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-                'î' | 'ï' | 'Î' | 'Ï' => 'i',
-                'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
-                'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
-                'ç' | 'Ç' => 'c',
-                other => other,
-            };
-            out.extend(base.to_lowercase());
+            for lower in c.to_lowercase() {
+                out.push(fold_latin(lower));
+            }
         }
     }
     out
+}
+
+/// The base letter of a lowercase accented Latin letter (`é` → `e`); others unchanged.
+/// Covers French, Spanish and Portuguese spellings met in names of both parties' people.
+pub fn fold_latin(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
 }
 
 #[cfg(test)]

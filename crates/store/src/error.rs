@@ -10,6 +10,10 @@ pub enum StoreError {
     /// A record the write refers to (or updates) does not exist.
     #[error("{kind} {id} not found")]
     NotFound { kind: &'static str, id: String },
+    /// The actor's role does not allow this write (or the record would end up outside what
+    /// the actor may see); nothing was written.
+    #[error("not allowed to write this {kind}")]
+    Forbidden { kind: &'static str },
     /// The record was changed by someone else since it was read; nothing was written.
     #[error("{kind} was changed by someone else (stored version {stored}, yours {yours})")]
     Conflict {

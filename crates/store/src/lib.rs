@@ -1,12 +1,19 @@
 //! Persistence of Taawun. The `Store` trait is the one service path for every read and
 //! write: a write validates with the rules of `core`, writes, and records its audit row in
-//! one transaction. `SqliteStore` is the embedded default backend.
+//! one transaction, after asking `core::access::decide` when the actor is a user.
+//! `Visible` wraps a store for one reader and returns only what they may see.
+//! `SqliteStore` is the embedded default backend.
 
 pub mod demo;
 mod error;
+mod indexed;
+mod scope;
 mod sqlite;
 mod store;
+mod visible;
 
 pub use error::{StoreError, StoreResult};
+pub use scope::Scope;
 pub use sqlite::SqliteStore;
-pub use store::{Actor, AuditEntry, Store};
+pub use store::{Actor, AuditEntry, Credentials, SearchHit, Store};
+pub use visible::Visible;

@@ -3,15 +3,20 @@
 //! Records are stored as "document + indexed columns": the full record as JSON, plus copies
 //! of the scalar fields that queries and constraints need. The submodules split the work:
 //! opening and migrating the file, describing each record type's columns, the one write
-//! path (version check, rules, write, audit), and the reads.
+//! path (permission, version check, rules, write, search entry, audit), the reads, search,
+//! account secrets and login sessions.
 
+mod accounts;
 mod audit;
 mod context;
+mod guard;
+mod login;
 mod migrate;
 mod open;
 mod read;
 mod record;
 mod records;
+mod search;
 mod store_impl;
 mod write;
 

@@ -4,20 +4,64 @@ use crate::StoreResult;
 use chrono::{DateTime, Utc};
 use taawun_core::*;
 
-/// Who performs a write; recorded in the audit log.
+/// Who performs a write; recorded in the audit log. With a `principal`, the write path asks
+/// `core::access::decide` before writing; without one, the writer is trusted system code
+/// (demo loading, the command line) and no permission is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub name: String,
+    pub principal: Option<Principal>,
 }
 
 impl Actor {
+    /// Trusted system code acting under `name`: no permission check.
     pub fn new(name: impl Into<String>) -> Self {
-        Actor { name: name.into() }
+        Actor {
+            name: name.into(),
+            principal: None,
+        }
     }
     /// Writes made by the system itself (demo loading, migrations).
     pub fn system() -> Self {
         Actor::new("system")
     }
+    /// A signed-in user: audited under their username, checked against their role.
+    pub fn user(user: &User) -> Self {
+        Actor {
+            name: user.username.clone(),
+            principal: Some(user.principal()),
+        }
+    }
+}
+
+/// A user's secrets, kept apart from the `User` record so they never reach an audit row, an
+/// export or a page. Hashing is the caller's job: the store keeps what it is given.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// Argon2 PHC string; empty when no password was ever set (login impossible).
+    pub password_hash: String,
+    /// TOTP secret (base32), when a second factor is enrolled.
+    pub totp_secret: Option<String>,
+    /// Hex SHA-256 of each unused recovery code.
+    pub recovery_hashes: Vec<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    // Never print secrets, even in a debug log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("password_set", &!self.password_hash.is_empty())
+            .field("totp", &self.totp_secret.is_some())
+            .field("recovery_codes", &self.recovery_hashes.len())
+            .finish()
+    }
+}
+
+/// One search result: the record's kind (as in the audit log: `session`, `person`…) and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub entity: String,
+    pub id: Id,
 }
 
 /// One row of the audit log: who changed which record when, and its state before and after.
@@ -26,7 +70,8 @@ pub struct AuditEntry {
     pub id: Id,
     pub at: DateTime<Utc>,
     pub actor: String,
-    /// `create` or `update`.
+    /// `create`, `update`, or an account event: `set_password`, `set_second_factor`,
+    /// `use_recovery_code` (whose before/after hold the user record, never a secret).
     pub action: String,
     /// Record type, e.g. `session`.
     pub entity: String,
@@ -40,6 +85,11 @@ pub struct AuditEntry {
 /// stored one, else `StoreError::Conflict`). Each save validates with `taawun_core::rules`,
 /// writes, and appends one audit row, all in one transaction; it returns the record as
 /// stored, with its new version.
+///
+/// When the actor has a principal, each save is first decided by `core::access::decide` in
+/// the same transaction: editing a record the principal may not see is `NotFound`; editing
+/// one it may not change, or writing a record it could not change or see afterwards, is
+/// `Forbidden`. Reads are unfiltered: pages read through `Visible`.
 #[async_trait::async_trait]
 pub trait Store: Send + Sync + 'static {
     /// True when no commission, agreement or party has been recorded yet.
@@ -111,6 +161,7 @@ pub trait Store: Send + Sync + 'static {
 
     /// Progress updates of an item, newest first.
     async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>>;
+    async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>>;
     async fn save_progress(&self, actor: &Actor, p: &ProgressUpdate)
     -> StoreResult<ProgressUpdate>;
 
@@ -121,4 +172,49 @@ pub trait Store: Send + Sync + 'static {
 
     /// Audit rows of one record, oldest first.
     async fn audit_of(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>>;
+
+    /// Users by username.
+    async fn users(&self) -> StoreResult<Vec<User>>;
+    async fn user(&self, id: Id) -> StoreResult<Option<User>>;
+    async fn user_by_name(&self, username: &str) -> StoreResult<Option<User>>;
+    async fn save_user(&self, actor: &Actor, u: &User) -> StoreResult<User>;
+
+    /// The user's secrets, `None` until a password or second factor is set. For the login
+    /// code only; never through `Visible`.
+    async fn credentials(&self, user: Id) -> StoreResult<Option<Credentials>>;
+    /// Stores a new password hash (PHC string). Allowed to the user themselves and to whoever
+    /// may edit users. Audited as `set_password`, without the hash.
+    async fn set_password(&self, actor: &Actor, user: Id, phc_hash: &str) -> StoreResult<()>;
+    /// Enrols (`Some`) or removes (`None`) the TOTP secret, replaces the recovery codes, and
+    /// sets `User::totp_enabled` to match, in one transaction; returns the updated user.
+    /// Same permission as `set_password`; audited as `set_second_factor` without secrets.
+    async fn set_second_factor(
+        &self,
+        actor: &Actor,
+        user: Id,
+        totp_secret: Option<&str>,
+        recovery_hashes: &[String],
+    ) -> StoreResult<User>;
+    /// Spends a recovery code: removes `hash` from the user's list and returns true when it
+    /// was there, atomically (a code works once even under concurrent logins). Audited as
+    /// `use_recovery_code` under the user's name.
+    async fn use_recovery_code(&self, user: Id, hash: &str) -> StoreResult<bool>;
+
+    /// A login session's data (JSON) and expiry; `None` when unknown or expired.
+    async fn login_session_load(&self, id: &str) -> StoreResult<Option<(String, DateTime<Utc>)>>;
+    /// Creates or replaces a login session.
+    async fn login_session_save(
+        &self,
+        id: &str,
+        json: &str,
+        expiry: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    async fn login_session_delete(&self, id: &str) -> StoreResult<()>;
+    /// Deletes expired login sessions; returns how many.
+    async fn login_sessions_purge(&self) -> StoreResult<u64>;
+
+    /// Records whose text holds every word of `query` (each as a prefix), best first, at most
+    /// `limit`. The query is normalised like the index (`core::search::normalise`) and can
+    /// never be a syntax error. Unfiltered: pages search through `Visible`.
+    async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>>;
 }

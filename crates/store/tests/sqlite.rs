@@ -73,6 +73,42 @@ suite_cases!(
     activities_by_start_date,
     // demo
     demo_holds_the_founding_facts,
+    // access
+    secretariat_is_confined_to_its_commissions,
+    party_editor_edits_only_what_its_party_leads,
+    reporting_for_the_other_side_is_forbidden,
+    readers_and_auditors_write_nothing,
+    hidden_records_are_not_found_and_stay_out_of_reach,
+    protection_is_validated_on_every_save,
+    // accounts
+    users_round_trip_and_are_checked,
+    secrets_are_kept_apart_and_never_audited,
+    recovery_codes_work_once,
+    login_sessions_expire,
+    // search
+    search_finds_demo_records_by_their_variants,
+    search_input_is_never_a_syntax_error,
+    search_follows_each_save_and_its_limit,
+);
+
+/// The suite's `Visible` cases, which take the store as an `Arc`.
+macro_rules! shared_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let (_dir, store) = fresh().await;
+                suite::$case(std::sync::Arc::new(store)).await;
+            }
+        )*
+    };
+}
+
+shared_cases!(
+    visible_hides_through_every_door,
+    releasability_and_clearance_open_what_they_should,
+    visible_tracks_the_highest_marking_returned,
+    history_is_for_auditors_within_their_clearance,
 );
 
 /// A pragma's value as the text SQLite shows for it.
@@ -117,12 +153,14 @@ async fn reopening_keeps_the_data() {
     );
     assert_eq!(again.audit_of(w.mou.id).await.unwrap().len(), 1);
     assert!(!again.is_empty().await.unwrap());
-    // Migrations ran once, not once per opening.
-    let versions: Vec<i64> = sqlx::query_scalar("select version from schema_version")
-        .fetch_all(again.pool())
-        .await
-        .unwrap();
-    assert_eq!(versions, [SqliteStore::SCHEMA_VERSION]);
+    // Each migration ran once, not once per opening.
+    let versions: Vec<i64> =
+        sqlx::query_scalar("select version from schema_version order by version")
+            .fetch_all(again.pool())
+            .await
+            .unwrap();
+    let expected: Vec<i64> = (1..=SqliteStore::SCHEMA_VERSION).collect();
+    assert_eq!(versions, expected);
 }
 
 #[tokio::test]
@@ -184,4 +222,33 @@ async fn opens_by_url_and_in_memory() {
         Err(StoreError::Open(msg)) => assert!(msg.contains("postgres://"), "{msg}"),
         other => panic!("expected an Open error, got {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn upgrading_indexes_records_written_before_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = suite::fixtures::world(&store).await;
+    // Back to a version-1 database holding the world: what 0002 created is undone.
+    sqlx::raw_sql(
+        "drop table search_index; drop table search_keys; drop table login_sessions;
+         drop table credentials; drop table users; delete from schema_version where version = 2;",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    let hits = upgraded.search("inspection generale", 10).await.unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0].entity.as_str(), hits[0].id),
+        ("organisation", w.far.id)
+    );
+    let hits = upgraded.search("المملكة المغربية", 10).await.unwrap();
+    assert_eq!(hits[0].id, w.morocco.id);
+    // The audit log kept its rows through the rebuild that widened its actions.
+    assert_eq!(upgraded.audit_of(w.session.id).await.unwrap().len(), 1);
 }

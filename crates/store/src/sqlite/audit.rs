@@ -17,6 +17,20 @@ pub(super) async fn append(
     after: &str,
 ) -> StoreResult<()> {
     let action = if before.is_some() { "update" } else { "create" };
+    append_action(conn, actor, action, entity, entity_id, before, after).await
+}
+
+/// Appends a row for an event other than a save (`set_password`…); the caller makes sure
+/// `before` and `after` hold no secret.
+pub(super) async fn append_action(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: Id,
+    before: Option<&str>,
+    after: &str,
+) -> StoreResult<()> {
     // Fixed precision and a `Z` suffix: the text sorts in time order.
     let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
     sqlx::query(

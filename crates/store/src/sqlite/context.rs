@@ -294,3 +294,12 @@ impl Checked for Activity {
         verdict(e, rules::check_activity(self))
     }
 }
+
+impl Checked for User {
+    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+        let mut e = RuleErrors::default();
+        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
+        let organisation: Option<Organisation> = load(conn, self.organisation_id).await?;
+        verdict(e, rules::check_user(self, organisation.as_ref()))
+    }
+}

@@ -7,7 +7,14 @@ use sqlx::SqlitePool;
 
 /// Migrations in order; a migration's version is its position, counting from 1.
 /// Never edit a released migration: add a new file instead.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_init.sql"),
+    include_str!("../../migrations/sqlite/0002_access.sql"),
+];
+
+/// The version that created the search index: records written before it are indexed in
+/// Rust right after its SQL, in the same transaction (normalising needs `core`).
+const SEARCH_INDEX: i64 = 2;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -41,6 +48,9 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
             continue;
         }
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        if version == SEARCH_INDEX {
+            super::search::reindex_all(&mut tx).await?;
+        }
         sqlx::query("insert into schema_version (version, applied_at) values (?, ?)")
             .bind(version)
             .bind(chrono::Utc::now().to_rfc3339())

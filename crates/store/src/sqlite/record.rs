@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
 use sqlx::{Sqlite, query::Query, sqlite::SqliteArguments};
-use taawun_core::{Id, LocalizedText, party::fold};
+use taawun_core::{Id, LocalizedText, Protection, party::fold};
 
 /// A value bound to a column. Three kinds cover the schema: ids and dates are text.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +85,8 @@ pub(super) trait Record:
     fn id(&self) -> Id;
     fn version(&self) -> i64;
     fn set_version(&mut self, version: i64);
+    /// The record's classification and releasability, validated on every save.
+    fn protection(&self) -> Protection;
     /// The indexed columns, besides `id`, `version` and `doc`.
     fn columns(&self) -> Vec<(&'static str, Value)>;
     /// Every link table the type owns, each listed even when it has no rows, so that a

@@ -19,10 +19,20 @@ macro_rules! identity {
     };
 }
 
+/// The accessors of a record type carrying `protection`: all but users.
+macro_rules! protected {
+    () => {
+        identity!();
+        fn protection(&self) -> Protection {
+            self.protection
+        }
+    };
+}
+
 impl Record for Party {
     const KIND: &'static str = "party";
     const TABLE: &'static str = "parties";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         let kind = match self.kind {
             PartyKind::State => "state",
@@ -39,7 +49,7 @@ impl Record for Party {
 impl Record for Organisation {
     const KIND: &'static str = "organisation";
     const TABLE: &'static str = "organisations";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("party_id", self.party_id.into()),
@@ -52,7 +62,7 @@ impl Record for Organisation {
 impl Record for Rank {
     const KIND: &'static str = "rank";
     const TABLE: &'static str = "ranks";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("party_id", self.party_id.into()),
@@ -82,7 +92,7 @@ fn seniority(nato_code: &str) -> i64 {
 impl Record for Person {
     const KIND: &'static str = "person";
     const TABLE: &'static str = "people";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         // Latin script first: it is the name both administrations file under.
         let name = if self.name_latin.trim().is_empty() {
@@ -102,7 +112,7 @@ impl Record for Person {
 impl Record for Area {
     const KIND: &'static str = "area";
     const TABLE: &'static str = "areas";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![("code", self.code.as_str().into())]
     }
@@ -111,7 +121,7 @@ impl Record for Area {
 impl Record for Agreement {
     const KIND: &'static str = "agreement";
     const TABLE: &'static str = "agreements";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("kind", self.kind.key().into()),
@@ -125,7 +135,7 @@ impl Record for Agreement {
 impl Record for Clause {
     const KIND: &'static str = "clause";
     const TABLE: &'static str = "clauses";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("agreement_id", self.agreement_id.into()),
@@ -137,7 +147,7 @@ impl Record for Clause {
 impl Record for Commission {
     const KIND: &'static str = "commission";
     const TABLE: &'static str = "commissions";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![("sort_name", sort_name(&self.name).into())]
     }
@@ -146,7 +156,7 @@ impl Record for Commission {
 impl Record for Session {
     const KIND: &'static str = "session";
     const TABLE: &'static str = "sessions";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("commission_id", self.commission_id.into()),
@@ -183,7 +193,7 @@ impl Record for Session {
 impl Record for ActionPlan {
     const KIND: &'static str = "action_plan";
     const TABLE: &'static str = "action_plans";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("commission_id", self.commission_id.into()),
@@ -197,7 +207,7 @@ impl Record for ActionPlan {
 impl Record for ActionItem {
     const KIND: &'static str = "action_item";
     const TABLE: &'static str = "action_items";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("plan_id", self.plan_id.into()),
@@ -233,7 +243,7 @@ impl Record for ActionItem {
 impl Record for ProgressUpdate {
     const KIND: &'static str = "progress_update";
     const TABLE: &'static str = "progress_updates";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("item_id", self.item_id.into()),
@@ -246,13 +256,31 @@ impl Record for ProgressUpdate {
 impl Record for Activity {
     const KIND: &'static str = "activity";
     const TABLE: &'static str = "activities";
-    identity!();
+    protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![
             ("item_id", self.item_id.into()),
             ("start_on", self.start_on.into()),
             ("host_party_id", self.host_party_id.into()),
             ("host_organisation_id", self.host_organisation_id.into()),
+        ]
+    }
+}
+
+impl Record for User {
+    const KIND: &'static str = "user";
+    const TABLE: &'static str = "users";
+    identity!();
+    // Accounts are not classified: who may see them is the `User` kind's rule.
+    fn protection(&self) -> Protection {
+        Protection::default()
+    }
+    fn columns(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("username", self.username.as_str().into()),
+            ("party_id", self.party_id.into()),
+            ("role", self.role.key().into()),
+            ("active", i64::from(self.active).into()),
         ]
     }
 }

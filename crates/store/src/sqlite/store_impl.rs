@@ -3,7 +3,8 @@
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
 use super::{SqliteStore, read, record::Value};
-use crate::{Actor, AuditEntry, Store, StoreResult};
+use crate::{Actor, AuditEntry, Credentials, SearchHit, Store, StoreResult};
+use chrono::{DateTime, Utc};
 use taawun_core::*;
 
 /// `?` matched against a nullable filter: the filter applies only when given.
@@ -200,6 +201,9 @@ impl Store for SqliteStore {
                    order by reported_on desc, id desc";
         read::list(&self.pool, sql, vec![item.into()]).await
     }
+    async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>> {
+        read::by_id(&self.pool, id).await
+    }
     async fn save_progress(
         &self,
         actor: &Actor,
@@ -222,5 +226,67 @@ impl Store for SqliteStore {
 
     async fn audit_of(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>> {
         self.audit_rows(entity_id).await
+    }
+
+    async fn users(&self) -> StoreResult<Vec<User>> {
+        read::list(
+            &self.pool,
+            "select doc from users order by username",
+            vec![],
+        )
+        .await
+    }
+    async fn user(&self, id: Id) -> StoreResult<Option<User>> {
+        read::by_id(&self.pool, id).await
+    }
+    async fn user_by_name(&self, username: &str) -> StoreResult<Option<User>> {
+        let sql = "select doc from users where username = ?";
+        let found = read::list(&self.pool, sql, vec![username.into()]).await?;
+        Ok(found.into_iter().next())
+    }
+    async fn save_user(&self, actor: &Actor, u: &User) -> StoreResult<User> {
+        self.save(actor, u).await
+    }
+
+    async fn credentials(&self, user: Id) -> StoreResult<Option<Credentials>> {
+        self.credentials_of(user).await
+    }
+    async fn set_password(&self, actor: &Actor, user: Id, phc_hash: &str) -> StoreResult<()> {
+        self.store_password(actor, user, phc_hash).await
+    }
+    async fn set_second_factor(
+        &self,
+        actor: &Actor,
+        user: Id,
+        totp_secret: Option<&str>,
+        recovery_hashes: &[String],
+    ) -> StoreResult<User> {
+        self.store_second_factor(actor, user, totp_secret, recovery_hashes)
+            .await
+    }
+    async fn use_recovery_code(&self, user: Id, hash: &str) -> StoreResult<bool> {
+        self.spend_recovery_code(user, hash).await
+    }
+
+    async fn login_session_load(&self, id: &str) -> StoreResult<Option<(String, DateTime<Utc>)>> {
+        self.session_load(id).await
+    }
+    async fn login_session_save(
+        &self,
+        id: &str,
+        json: &str,
+        expiry: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.session_save(id, json, expiry).await
+    }
+    async fn login_session_delete(&self, id: &str) -> StoreResult<()> {
+        self.session_delete(id).await
+    }
+    async fn login_sessions_purge(&self) -> StoreResult<u64> {
+        self.sessions_purge().await
+    }
+
+    async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
+        self.search_hits(query, limit).await
     }
 }

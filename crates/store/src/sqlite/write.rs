@@ -1,19 +1,25 @@
 //! The one write path of the SQLite store. Every `save_*` comes here: in a single
-//! transaction it checks the version, validates, writes the row and its link rows, and
-//! appends the audit row. Any failure drops the transaction, so nothing is written.
+//! transaction it decides permission, checks the version, validates, writes the row, its
+//! link rows and its search entry, and appends the audit row. Any failure drops the
+//! transaction, so nothing is written.
 
 use super::{
     SqliteStore, audit,
     context::Checked,
+    guard::guard,
     read,
     record::{Record, bind},
+    search,
 };
-use crate::{Actor, StoreError, StoreResult};
+use crate::{Actor, StoreError, StoreResult, indexed::Indexed, scope::Scoped};
 use sqlx::SqliteConnection;
-use taawun_core::{RuleErrors, rules::Rule};
+use taawun_core::{RuleErrors, rules, rules::Rule};
 
 impl SqliteStore {
-    pub(super) async fn save<R: Checked>(&self, actor: &Actor, record: &R) -> StoreResult<R> {
+    pub(super) async fn save<R>(&self, actor: &Actor, record: &R) -> StoreResult<R>
+    where
+        R: Checked + Scoped + Indexed,
+    {
         // `begin immediate` takes the write lock up front. A deferred transaction would read
         // the version, then fail to upgrade its lock if another writer got in between;
         // this way writers queue (up to the busy timeout) and each sees the latest version.
@@ -24,6 +30,15 @@ impl SqliteStore {
             .bind(record.id().to_string())
             .fetch_optional(&mut *tx)
             .await?;
+        let previous: Option<R> = stored
+            .as_ref()
+            .map(|(_, doc)| read::decode(doc))
+            .transpose()?;
+        // Before the version: a conflict would tell an outsider the record exists.
+        if let Some(who) = &actor.principal {
+            guard(&mut tx, who, record, previous.as_ref()).await?;
+        }
+
         let stored_version = stored.as_ref().map_or(0, |(v, _)| *v);
         if record.version() != stored_version {
             return Err(StoreError::Conflict {
@@ -32,12 +47,8 @@ impl SqliteStore {
                 yours: record.version(),
             });
         }
-        let previous: Option<R> = stored
-            .as_ref()
-            .map(|(_, doc)| read::decode(doc))
-            .transpose()?;
 
-        record.check(&mut tx, previous.as_ref()).await?;
+        validate(&mut tx, record, previous.as_ref()).await?;
 
         let mut next = record.clone();
         next.set_version(stored_version + 1);
@@ -46,6 +57,7 @@ impl SqliteStore {
             .await
             .map_err(unique_to_field)?;
         write_links(&mut tx, &next).await.map_err(unique_to_field)?;
+        search::index(&mut tx, R::KIND, next.id(), next.search_body()).await?;
         let before = stored.as_ref().map(|(_, doc)| doc.as_str());
         audit::append(&mut tx, actor, R::KIND, next.id(), before, &doc).await?;
 
@@ -54,8 +66,27 @@ impl SqliteStore {
     }
 }
 
+/// The record's protection and its own rules, reported together so a form shows them all.
+async fn validate<R: Checked>(
+    conn: &mut SqliteConnection,
+    record: &R,
+    previous: Option<&R>,
+) -> StoreResult<()> {
+    let protection = rules::check_protection(&record.protection());
+    let own = record.check(conn, previous).await;
+    match (protection, own) {
+        (Ok(()), own) => own,
+        (Err(mut p), Err(StoreError::Invalid(e))) => {
+            p.0.extend(e.0);
+            Err(StoreError::Invalid(p))
+        }
+        (Err(p), Ok(())) => Err(StoreError::Invalid(p)),
+        (Err(_), Err(other)) => Err(other),
+    }
+}
+
 /// Inserts or updates the row; `stored_version` 0 means the record is new.
-async fn write_row<R: Record>(
+pub(super) async fn write_row<R: Record>(
     conn: &mut SqliteConnection,
     record: &R,
     doc: &str,

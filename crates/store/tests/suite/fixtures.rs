@@ -325,3 +325,57 @@ impl World {
         item(&self.plan, code, &self.training, &[&self.far, &self.fama])
     }
 }
+
+/// An account of `party`, saved by the system; `commissions` are those a secretariat edits.
+pub async fn account(
+    store: &dyn Store,
+    username: &str,
+    role: Role,
+    party: &Party,
+    clearance: Marking,
+    commissions: &[Id],
+) -> User {
+    let u = User {
+        id: new_id(),
+        username: username.into(),
+        display_name: username.into(),
+        party_id: party.id,
+        organisation_id: None,
+        role,
+        clearance,
+        commission_ids: commissions.to_vec(),
+        active: true,
+        totp_enabled: false,
+        version: 0,
+    };
+    store.save_user(&Actor::system(), &u).await.unwrap()
+}
+
+/// A protection at `marking`, releasable to all parties.
+pub fn marked(marking: Marking) -> Protection {
+    Protection {
+        marking,
+        ..Protection::default()
+    }
+}
+
+/// A protection releasable to `party` only.
+pub fn originator_only(party: &Party) -> Protection {
+    Protection {
+        marking: Marking::Unclassified,
+        releasability: Releasability::OriginatorOnly,
+        originator: Some(party.id),
+    }
+}
+
+/// Asserts that a write was refused with the `expected` error variant (by name).
+pub fn refused<T: std::fmt::Debug>(result: Result<T, StoreError>, expected: &str) {
+    let got = match &result {
+        Err(StoreError::Forbidden { .. }) => "Forbidden",
+        Err(StoreError::NotFound { .. }) => "NotFound",
+        Err(StoreError::Invalid(_)) => "Invalid",
+        Err(StoreError::Conflict { .. }) => "Conflict",
+        _ => "something else",
+    };
+    assert_eq!(got, expected, "{result:?}");
+}

@@ -1,16 +1,25 @@
 //! The store test suite: backend-independent cases that take a fresh, empty `&dyn Store`
 //! and go through the trait only. Each backend's test file runs every case against its
 //! own store (see `tests/sqlite.rs`); a new backend passes when it runs them all.
+//! The `Visible` cases take an `Arc<dyn Store>`, as `Visible` itself does.
 
+mod access;
+mod accounts;
 mod demo;
 pub mod fixtures;
 mod queries;
 mod records;
 mod rules;
+mod search;
+mod visible;
 mod writes;
 
+pub use access::*;
+pub use accounts::*;
 pub use demo::*;
 pub use queries::*;
 pub use records::*;
 pub use rules::*;
+pub use search::*;
+pub use visible::*;
 pub use writes::*;

@@ -1,0 +1,176 @@
+//! Account secrets on SQLite: passwords, second factor and recovery codes, kept in
+//! `credentials` apart from the user record. Each change is one transaction with its audit
+//! row, whose before/after hold the user record only, never a secret.
+
+use super::{SqliteStore, audit, read, record::Record, write::write_row};
+use crate::{Actor, Credentials, StoreError, StoreResult};
+use chrono::{SecondsFormat, Utc};
+use sqlx::{Row, SqliteConnection};
+use taawun_core::*;
+
+/// The user whose secrets change, read inside the transaction.
+async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResult<User> {
+    read::by_id(conn, id).await?.ok_or(StoreError::NotFound {
+        kind: User::KIND,
+        id: id.to_string(),
+    })
+}
+
+/// Users change their own secrets; otherwise whoever may edit users (administrators).
+fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
+    let Some(who) = &actor.principal else {
+        return Ok(());
+    };
+    if who.user_id == Some(user.id) {
+        return Ok(());
+    }
+    decide(who, Action::Edit, &Target::new(Kind::User))
+        .map_err(|_| StoreError::Forbidden { kind: User::KIND })
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+impl SqliteStore {
+    pub(super) async fn credentials_of(&self, user: Id) -> StoreResult<Option<Credentials>> {
+        let row = sqlx::query(
+            "select password_hash, totp_secret, recovery_hashes from credentials
+             where user_id = ?",
+        )
+        .bind(user.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            let recovery: String = r.try_get("recovery_hashes")?;
+            Ok(Credentials {
+                password_hash: r.try_get("password_hash")?,
+                totp_secret: r.try_get("totp_secret")?,
+                recovery_hashes: serde_json::from_str(&recovery)?,
+            })
+        })
+        .transpose()
+    }
+
+    pub(super) async fn store_password(
+        &self,
+        actor: &Actor,
+        user: Id,
+        phc_hash: &str,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let u = load_user(&mut tx, user).await?;
+        may_manage(actor, &u)?;
+        sqlx::query(
+            "insert into credentials (user_id, password_hash, updated_at) values (?, ?, ?)
+             on conflict (user_id) do update
+             set password_hash = excluded.password_hash, updated_at = excluded.updated_at",
+        )
+        .bind(user.to_string())
+        .bind(phc_hash)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        // The account itself is unchanged: before and after are the same record.
+        let doc = serde_json::to_string(&u)?;
+        audit::append_action(
+            &mut tx,
+            actor,
+            "set_password",
+            User::KIND,
+            user,
+            Some(&doc),
+            &doc,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn store_second_factor(
+        &self,
+        actor: &Actor,
+        user: Id,
+        totp_secret: Option<&str>,
+        recovery_hashes: &[String],
+    ) -> StoreResult<User> {
+        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let before = load_user(&mut tx, user).await?;
+        may_manage(actor, &before)?;
+        sqlx::query(
+            "insert into credentials (user_id, password_hash, totp_secret, recovery_hashes,
+                                      updated_at)
+             values (?, '', ?, ?, ?)
+             on conflict (user_id) do update
+             set totp_secret = excluded.totp_secret,
+                 recovery_hashes = excluded.recovery_hashes,
+                 updated_at = excluded.updated_at",
+        )
+        .bind(user.to_string())
+        .bind(totp_secret)
+        .bind(serde_json::to_string(recovery_hashes)?)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        // The flag lives in the user record so that pages and the login read it with the
+        // account; a new version makes an editor's stale copy conflict instead of undoing it.
+        let mut after = before.clone();
+        after.totp_enabled = totp_secret.is_some();
+        after.set_version(before.version + 1);
+        let after_doc = serde_json::to_string(&after)?;
+        write_row(&mut tx, &after, &after_doc, before.version).await?;
+        let before_doc = serde_json::to_string(&before)?;
+        audit::append_action(
+            &mut tx,
+            actor,
+            "set_second_factor",
+            User::KIND,
+            user,
+            Some(&before_doc),
+            &after_doc,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    pub(super) async fn spend_recovery_code(&self, user: Id, hash: &str) -> StoreResult<bool> {
+        // The write lock makes read-then-remove atomic: two logins with the same code
+        // queue, and the second finds it gone.
+        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let stored: Option<String> =
+            sqlx::query_scalar("select recovery_hashes from credentials where user_id = ?")
+                .bind(user.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let mut hashes: Vec<String> = match stored {
+            Some(json) => serde_json::from_str(&json)?,
+            None => return Ok(false),
+        };
+        let Some(at) = hashes.iter().position(|h| h == hash) else {
+            return Ok(false);
+        };
+        hashes.remove(at);
+        sqlx::query("update credentials set recovery_hashes = ?, updated_at = ? where user_id = ?")
+            .bind(serde_json::to_string(&hashes)?)
+            .bind(now())
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await?;
+        let u = load_user(&mut tx, user).await?;
+        let doc = serde_json::to_string(&u)?;
+        let actor = Actor::new(u.username.clone());
+        audit::append_action(
+            &mut tx,
+            &actor,
+            "use_recovery_code",
+            User::KIND,
+            user,
+            Some(&doc),
+            &doc,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,132 @@
+//! Full-text search on SQLite: an FTS5 index of each record's normalised text, kept by the
+//! write path in the write's own transaction, and the query that reads it.
+
+use super::{SqliteStore, read, record::Record};
+use crate::{SearchHit, StoreError, StoreResult, indexed::Indexed};
+use sqlx::{Row, SqliteConnection};
+use taawun_core::{search::normalise, *};
+
+/// Replaces the record's row in the index (`body` `None`: the record is not searchable).
+pub(super) async fn index(
+    conn: &mut SqliteConnection,
+    entity: &str,
+    id: Id,
+    body: Option<String>,
+) -> StoreResult<()> {
+    let Some(body) = body else {
+        return Ok(());
+    };
+    sqlx::query("insert into search_keys (id, entity) values (?, ?) on conflict (id) do nothing")
+        .bind(id.to_string())
+        .bind(entity)
+        .execute(&mut *conn)
+        .await?;
+    let key: i64 = sqlx::query_scalar("select key from search_keys where id = ?")
+        .bind(id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    sqlx::query("delete from search_index where rowid = ?")
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("insert into search_index (rowid, entity, id, body) values (?, ?, ?, ?)")
+        .bind(key)
+        .bind(entity)
+        .bind(id.to_string())
+        .bind(body)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Indexes every record of one type (used once, when the index is created).
+async fn reindex<R: Record + Indexed>(conn: &mut SqliteConnection) -> StoreResult<()> {
+    let sql = format!("select doc from {}", R::TABLE);
+    let docs: Vec<String> = sqlx::query_scalar(&sql).fetch_all(&mut *conn).await?;
+    for doc in docs {
+        let record: R = read::decode(&doc)?;
+        index(conn, R::KIND, record.id(), record.search_body()).await?;
+    }
+    Ok(())
+}
+
+/// Indexes the records written before the index existed.
+pub(super) async fn reindex_all(conn: &mut SqliteConnection) -> StoreResult<()> {
+    reindex::<Party>(conn).await?;
+    reindex::<Organisation>(conn).await?;
+    reindex::<Rank>(conn).await?;
+    reindex::<Person>(conn).await?;
+    reindex::<Area>(conn).await?;
+    reindex::<Agreement>(conn).await?;
+    reindex::<Clause>(conn).await?;
+    reindex::<Commission>(conn).await?;
+    reindex::<Session>(conn).await?;
+    reindex::<ActionPlan>(conn).await?;
+    reindex::<ActionItem>(conn).await?;
+    reindex::<ProgressUpdate>(conn).await?;
+    reindex::<Activity>(conn).await?;
+    Ok(())
+}
+
+/// The FTS5 query for a user's words: each normalised word quoted (so no character of the
+/// input is ever FTS syntax) as a prefix, all required. `None` when no word is left.
+pub(super) fn fts_query(query: &str) -> Option<String> {
+    let words = normalise(query);
+    let terms: Vec<String> = words
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+impl SqliteStore {
+    pub(super) async fn search_hits(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(vec![]);
+        };
+        // bm25 rank, then id so that equal ranks keep one order between calls.
+        let rows = sqlx::query(
+            "select entity, id from search_index where search_index match ?
+             order by rank, id limit ?",
+        )
+        .bind(fts)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let id: String = row.try_get("id")?;
+                Ok(SearchHit {
+                    entity: row.try_get("entity")?,
+                    id: id.parse().map_err(|e: uuid::Error| {
+                        StoreError::Corrupt(serde::de::Error::custom(format!("search id: {e}")))
+                    })?,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn queries_are_quoted_prefixes_of_normalised_words() {
+        let cases = [
+            ("Massaoulé", Some(r#""massaoule"*"#)),
+            ("المملكة المغربية", Some(r#""مملكه"* AND "مغربيه"*"#)),
+            // FTS syntax in the input is only punctuation to the normaliser.
+            (
+                r#"a" OR b* NEAR(c) -d ^e"#,
+                Some(r#""a"* AND "or"* AND "b"* AND "near"* AND "c"* AND "d"* AND "e"*"#),
+            ),
+            ("  \"*()  ", None),
+            ("", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fts_query(input).as_deref(), expected, "{input:?}");
+        }
+    }
+}

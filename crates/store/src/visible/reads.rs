@@ -1,0 +1,176 @@
+//! The record reads of `Store`, filtered for the reader. A read about a record the reader may
+//! not see (the sessions of a hidden person, the clauses of a hidden agreement) answers as
+//! if that record did not exist: empty.
+
+use super::Visible;
+use crate::StoreResult;
+use taawun_core::*;
+
+impl Visible {
+    /// True when the reader sees no commission, agreement nor party.
+    pub async fn is_empty(&self) -> StoreResult<bool> {
+        let s = &self.store;
+        Ok(self.select(s.parties().await?).await?.is_empty()
+            && self.select(s.agreements().await?).await?.is_empty()
+            && self.select(s.commissions().await?).await?.is_empty())
+    }
+
+    /// Whether a filter's record is visible; a filter on nothing always is.
+    async fn filter_ok(&self, entity: &str, id: Option<Id>) -> StoreResult<bool> {
+        match id {
+            Some(id) => self.can_see_id(entity, id).await,
+            None => Ok(true),
+        }
+    }
+
+    pub async fn parties(&self) -> StoreResult<Vec<Party>> {
+        self.keep(self.store.parties().await?).await
+    }
+    pub async fn party(&self, id: Id) -> StoreResult<Option<Party>> {
+        self.keep_one(self.store.party(id).await?).await
+    }
+
+    pub async fn organisations(&self, party: Option<Id>) -> StoreResult<Vec<Organisation>> {
+        if !self.filter_ok("party", party).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.organisations(party).await?).await
+    }
+    pub async fn organisation(&self, id: Id) -> StoreResult<Option<Organisation>> {
+        self.keep_one(self.store.organisation(id).await?).await
+    }
+
+    pub async fn ranks(&self) -> StoreResult<Vec<Rank>> {
+        self.keep(self.store.ranks().await?).await
+    }
+    pub async fn rank(&self, id: Id) -> StoreResult<Option<Rank>> {
+        self.keep_one(self.store.rank(id).await?).await
+    }
+
+    pub async fn people(&self, organisation: Option<Id>) -> StoreResult<Vec<Person>> {
+        if !self.filter_ok("organisation", organisation).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.people(organisation).await?).await
+    }
+    pub async fn person(&self, id: Id) -> StoreResult<Option<Person>> {
+        self.keep_one(self.store.person(id).await?).await
+    }
+
+    pub async fn areas(&self) -> StoreResult<Vec<Area>> {
+        self.keep(self.store.areas().await?).await
+    }
+    pub async fn area(&self, id: Id) -> StoreResult<Option<Area>> {
+        self.keep_one(self.store.area(id).await?).await
+    }
+
+    pub async fn agreements(&self) -> StoreResult<Vec<Agreement>> {
+        self.keep(self.store.agreements().await?).await
+    }
+    pub async fn agreement(&self, id: Id) -> StoreResult<Option<Agreement>> {
+        self.keep_one(self.store.agreement(id).await?).await
+    }
+    pub async fn agreements_of_session(&self, session: Id) -> StoreResult<Vec<Agreement>> {
+        if !self.can_see_id("session", session).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.agreements_of_session(session).await?)
+            .await
+    }
+
+    pub async fn clauses(&self, agreement: Id) -> StoreResult<Vec<Clause>> {
+        // Each clause's scope holds its agreement: a hidden agreement hides them all.
+        self.keep(self.store.clauses(agreement).await?).await
+    }
+    pub async fn clause(&self, id: Id) -> StoreResult<Option<Clause>> {
+        self.keep_one(self.store.clause(id).await?).await
+    }
+
+    pub async fn commissions(&self) -> StoreResult<Vec<Commission>> {
+        self.keep(self.store.commissions().await?).await
+    }
+    pub async fn commission(&self, id: Id) -> StoreResult<Option<Commission>> {
+        self.keep_one(self.store.commission(id).await?).await
+    }
+
+    pub async fn sessions(&self, commission: Option<Id>) -> StoreResult<Vec<Session>> {
+        self.keep(self.store.sessions(commission).await?).await
+    }
+    pub async fn session(&self, id: Id) -> StoreResult<Option<Session>> {
+        self.keep_one(self.store.session(id).await?).await
+    }
+    pub async fn sessions_of_person(&self, person: Id) -> StoreResult<Vec<Session>> {
+        if !self.can_see_id("person", person).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.sessions_of_person(person).await?)
+            .await
+    }
+
+    pub async fn plans(&self, commission: Option<Id>) -> StoreResult<Vec<ActionPlan>> {
+        self.keep(self.store.plans(commission).await?).await
+    }
+    pub async fn plans_for(&self, agreement_or_session: Id) -> StoreResult<Vec<ActionPlan>> {
+        let id = agreement_or_session;
+        let known =
+            self.can_see_id("agreement", id).await? || self.can_see_id("session", id).await?;
+        if !known {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.plans_for(id).await?).await
+    }
+    pub async fn plan(&self, id: Id) -> StoreResult<Option<ActionPlan>> {
+        self.keep_one(self.store.plan(id).await?).await
+    }
+
+    pub async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>> {
+        self.keep(self.store.items(plan).await?).await
+    }
+    pub async fn item(&self, id: Id) -> StoreResult<Option<ActionItem>> {
+        self.keep_one(self.store.item(id).await?).await
+    }
+    pub async fn items_for_agreement(&self, agreement: Id) -> StoreResult<Vec<ActionItem>> {
+        if !self.can_see_id("agreement", agreement).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.items_for_agreement(agreement).await?)
+            .await
+    }
+    pub async fn items_led_by(&self, organisation: Id) -> StoreResult<Vec<ActionItem>> {
+        if !self.can_see_id("organisation", organisation).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.items_led_by(organisation).await?)
+            .await
+    }
+    /// Up to `limit` open items the reader may see (hidden ones do not take places).
+    pub async fn open_items(&self, limit: u32) -> StoreResult<Vec<ActionItem>> {
+        self.keep_limited(limit, |n| self.store.open_items(n)).await
+    }
+
+    pub async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
+        self.keep(self.store.progress(item).await?).await
+    }
+    pub async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>> {
+        self.keep_one(self.store.progress_update(id).await?).await
+    }
+
+    pub async fn activities(&self, item: Option<Id>) -> StoreResult<Vec<Activity>> {
+        self.keep(self.store.activities(item).await?).await
+    }
+    pub async fn activity(&self, id: Id) -> StoreResult<Option<Activity>> {
+        self.keep_one(self.store.activity(id).await?).await
+    }
+
+    /// Accounts, for administrators only (the `User` kind's view rule): empty otherwise.
+    pub async fn users(&self) -> StoreResult<Vec<User>> {
+        self.keep(self.store.users().await?).await
+    }
+    pub async fn user(&self, id: Id) -> StoreResult<Option<User>> {
+        self.keep_one(self.store.user(id).await?).await
+    }
+    pub async fn user_by_name(&self, username: &str) -> StoreResult<Option<User>> {
+        self.keep_one(self.store.user_by_name(username).await?)
+            .await
+    }
+}
