@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Taawun: the secretariat of a joint commission — agreements, sessions, delegations,
 /// decisions, action plans and their follow-up — in Arabic, French and English.
@@ -30,6 +31,54 @@ pub enum Command {
     Init(DbArgs),
     /// Load the Morocco–Mali demo into an empty database and exit.
     Demo(DbArgs),
+    /// Manage user accounts (the first administrator is created with `user add`).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user. The password is read from TAAWUN_PASSWORD, else asked on the terminal
+    /// (or read as one line from standard input); it is never a command-line argument.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// Login name: lowercase letters, digits, `.`, `-`, `_`.
+    #[arg(long)]
+    pub username: String,
+
+    /// Name shown in the header and the history.
+    #[arg(long)]
+    pub display_name: String,
+
+    /// The user's party, by ISO 3166 code (e.g. `MA`, `ML`).
+    #[arg(long)]
+    pub party: String,
+
+    /// On a database without that party yet, create it with this name.
+    #[arg(long)]
+    pub party_name: Option<String>,
+
+    /// administrator, secretariat, party_editor, reader or auditor.
+    #[arg(long)]
+    pub role: String,
+
+    /// unclassified, restricted, confidential or secret.
+    #[arg(long, default_value = "unclassified")]
+    pub clearance: String,
+
+    /// Id of the user's organisation (of the same party).
+    #[arg(long)]
+    pub organisation: Option<String>,
+
+    /// Id of a commission whose work the user edits; repeat for several.
+    #[arg(long = "commission")]
+    pub commissions: Vec<String>,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args)]
@@ -41,6 +90,23 @@ pub struct ServeArgs {
     /// Load the demo data when the database is empty, and let visitors read without an account.
     #[arg(long, env = "TAAWUN_DEMO")]
     pub demo: bool,
+
+    /// The address people reach the site at, e.g. `https://taawun.example.org`, when a
+    /// reverse proxy stands in front; an https address turns on secure cookies.
+    #[arg(long, env = "TAAWUN_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Mark the session cookie Secure (only sent over HTTPS).
+    #[arg(long, env = "TAAWUN_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+
+    /// A login unused this long ends (e.g. `30m`, `1h`, `900s`).
+    #[arg(long, env = "TAAWUN_IDLE_TIMEOUT", default_value = "30m", value_parser = duration)]
+    pub idle_timeout: Duration,
+
+    /// A login ends this long after it was made, however active (e.g. `12h`).
+    #[arg(long, env = "TAAWUN_ABSOLUTE_TIMEOUT", default_value = "12h", value_parser = duration)]
+    pub absolute_timeout: Duration,
 
     #[command(flatten)]
     pub db: DbArgs,
@@ -70,5 +136,42 @@ impl DbArgs {
             Some(url) => url.clone(),
             None => self.data_dir.join(crate::db::DB_FILE).display().to_string(),
         }
+    }
+}
+
+/// A duration such as `90s`, `30m`, `12h` or `1d`; a bare number is seconds.
+fn duration(text: &str) -> Result<Duration, String> {
+    let t = text.trim();
+    let (number, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration like 90s, 30m, 12h or 1d"))?;
+    let secs = match unit {
+        "" | "s" => n,
+        "m" => n.saturating_mul(60),
+        "h" => n.saturating_mul(3600),
+        "d" => n.saturating_mul(86_400),
+        _ => return Err(format!("unknown unit in {text:?}: use s, m, h or d")),
+    };
+    if secs == 0 {
+        return Err(String::from("a timeout must be longer than zero"));
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration;
+    use std::time::Duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration("30m"), Ok(Duration::from_secs(1800)));
+        assert_eq!(duration("12h"), Ok(Duration::from_secs(43_200)));
+        assert_eq!(duration("1d"), Ok(Duration::from_secs(86_400)));
+        assert!(duration("0").is_err());
+        assert!(duration("5y").is_err());
+        assert!(duration("m").is_err());
     }
 }

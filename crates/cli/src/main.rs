@@ -4,6 +4,7 @@
 mod args;
 mod db;
 mod serve;
+mod user;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -40,6 +41,7 @@ async fn run(command: args::Command) -> Result<(), String> {
             println!("database ready: {}", a.describe());
             Ok(())
         }
+        args::Command::User(args::UserCommand::Add(a)) => user::add(a).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

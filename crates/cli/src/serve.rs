@@ -2,7 +2,13 @@
 //! demo if asked, then serve until Ctrl-C or SIGTERM.
 
 use crate::{args::ServeArgs, db};
+use std::net::SocketAddr;
+use std::time::Duration;
+use taawun_web::auth::{AuthConfig, purge_forever};
 use taawun_web::{AppState, app};
+
+/// How often expired login sessions are deleted from the database.
+const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
 
 pub async fn run(args: ServeArgs) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(args.addr)
@@ -12,16 +18,29 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     if args.demo && db::load_demo_if_empty(&*store).await? {
         tracing::info!("demo data loaded");
     }
-    let router = app(AppState {
-        store,
-        demo: args.demo,
-    });
+    let public_url = args.public_url.clone();
+    let https = public_url
+        .as_deref()
+        .is_some_and(|u| u.to_ascii_lowercase().starts_with("https://"));
+    let auth = AuthConfig {
+        idle_timeout: args.idle_timeout,
+        absolute_timeout: args.absolute_timeout,
+        secure_cookies: args.secure_cookies || https,
+        public_url,
+        ..AuthConfig::default()
+    };
+    tokio::spawn(purge_forever(store.clone(), PURGE_EVERY));
+    let router = app(AppState::new(store, args.demo).with_auth(auth));
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Taawun is ready: http://{addr}/");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown())
-        .await
-        .map_err(|e| format!("server stopped: {e}"))
+    // The client address feeds the per-address login throttle.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await
+    .map_err(|e| format!("server stopped: {e}"))
 }
 
 async fn shutdown() {

@@ -239,3 +239,295 @@ session-ordinal =
        *[other] الدورة { $count }
     }
 clause-number = البند { $count }
+
+## الحسابات: تسجيل الدخول، حسابي، إدارة المستخدمين
+nav-account = حسابي
+nav-users = المستخدمون
+nav-login = تسجيل الدخول
+nav-logout = تسجيل الخروج
+login-title = تسجيل الدخول
+login-username = اسم المستخدم
+login-password = كلمة المرور
+login-submit = دخول
+login-refused = اسم المستخدم أو كلمة المرور غير صحيحة.
+login-throttled =
+    { $count ->
+        [zero] محاولات فاشلة كثيرة. أعد المحاولة بعد قليل.
+        [one] محاولات فاشلة كثيرة. أعد المحاولة بعد دقيقة واحدة.
+        [two] محاولات فاشلة كثيرة. أعد المحاولة بعد دقيقتين.
+        [few] محاولات فاشلة كثيرة. أعد المحاولة بعد { $count } دقائق.
+        [many] محاولات فاشلة كثيرة. أعد المحاولة بعد { $count } دقيقة.
+       *[other] محاولات فاشلة كثيرة. أعد المحاولة بعد { $count } دقيقة.
+    }
+login-ended = انتهت جلستك. يرجى تسجيل الدخول من جديد.
+login-code-title = عامل التحقق الثاني
+login-code-help = أدخل الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة، أو أحد رموز الاسترداد.
+login-code = الرمز
+login-code-submit = تأكيد
+login-code-cancel = إلغاء وتسجيل الخروج
+error-forbidden-title = إجراء غير مسموح به
+error-forbidden = لا يسمح حسابك بهذا الإجراء. تواصل مع أحد المسؤولين إن كنت بحاجة إليه.
+error-csrf = تعذّر قبول هذه الاستمارة: انتهت صلاحيتها أو أُرسلت من موقع آخر. أعد تحميل الصفحة وحاول مجددًا.
+user-role-administrator = مسؤول النظام
+user-role-secretariat = الأمانة
+user-role-party_editor = محرّر الطرف
+user-role-reader = قارئ
+user-role-auditor = مدقّق
+user-clearance-unclassified = غير مصنّف
+user-clearance-restricted = محدود التداول
+user-clearance-confidential = سرّي
+user-clearance-secret = سرّي للغاية
+account-title = حسابي
+account-username = اسم المستخدم
+account-display-name = الاسم
+account-role = الدور
+account-party = الطرف
+account-organisation = الهيئة
+account-clearance = مستوى التصريح الأمني
+account-password-title = تغيير كلمة المرور
+account-password-current = كلمة المرور الحالية
+account-password-new = كلمة المرور الجديدة
+account-password-confirm = تأكيد كلمة المرور الجديدة
+account-password-submit = تغيير كلمة المرور
+account-password-changed = تم تغيير كلمة المرور.
+account-password-wrong = هذه ليست كلمة المرور الحالية.
+password-too-short =
+    { $count ->
+        [zero] كلمة المرور قصيرة جدًا.
+        [one] كلمة المرور قصيرة جدًا: حرف واحد على الأقل.
+        [two] كلمة المرور قصيرة جدًا: حرفان على الأقل.
+        [few] كلمة المرور قصيرة جدًا: { $count } أحرف على الأقل.
+        [many] كلمة المرور قصيرة جدًا: { $count } حرفًا على الأقل.
+       *[other] كلمة المرور قصيرة جدًا: { $count } حرف على الأقل.
+    }
+password-too-long = كلمة المرور طويلة جدًا.
+password-mismatch = كلمتا المرور غير متطابقتين.
+password-hint =
+    { $count ->
+        [zero] يسهل تذكّر عبارة من عدة كلمات.
+        [one] حرف واحد على الأقل.
+        [two] حرفان على الأقل.
+        [few] { $count } أحرف على الأقل. يسهل تذكّر عبارة من عدة كلمات.
+        [many] { $count } حرفًا على الأقل. يسهل تذكّر عبارة من عدة كلمات.
+       *[other] { $count } حرف على الأقل. يسهل تذكّر عبارة من عدة كلمات.
+    }
+account-totp-title = الدخول على خطوتين
+account-totp-on = الدخول على خطوتين مفعّل: بعد كلمة المرور يُطلب رمز من تطبيق المصادقة.
+account-totp-off = الدخول على خطوتين غير مفعّل. فعّله حتى لا تكفي كلمة مرور مسروقة وحدها لفتح حسابك.
+account-totp-enable = تفعيل الدخول على خطوتين
+account-totp-disable = إيقاف الدخول على خطوتين
+account-totp-disable-code = الرمز الحالي من تطبيق المصادقة
+account-totp-disabled = تم إيقاف الدخول على خطوتين.
+totp-enrol-title = تفعيل الدخول على خطوتين
+totp-enrol-scan = امسح رمز QR هذا بتطبيق المصادقة (FreeOTP أو Aegis أو Google Authenticator…).
+totp-enrol-qr-alt = رمز QR لإضافة هذا الحساب إلى تطبيق مصادقة
+totp-enrol-secret = إن تعذّر المسح، أدخل هذا المفتاح في التطبيق:
+totp-enrol-code = الرمز الذي يعرضه التطبيق
+totp-enrol-submit = تأكيد وتفعيل
+totp-enrol-cancel = إلغاء
+totp-code-wrong = هذا الرمز غير صالح. تحقّق من ساعة هاتفك وأدخل الرمز الحالي.
+totp-codes-title = رموز الاسترداد
+totp-codes-enabled = تم تفعيل الدخول على خطوتين.
+totp-codes-help = احفظ رموز الاسترداد هذه في مكان آمن بعيدًا عن هاتفك. يصلح كل رمز مرة واحدة بدلًا من رمز التطبيق. لن تُعرض إلا هذه المرة.
+totp-codes-done = حفظتها: العودة إلى حسابي
+admin-users-title = المستخدمون
+admin-users-new = مستخدم جديد
+admin-users-none = لا يوجد مستخدمون بعد.
+admin-user-new-title = مستخدم جديد
+admin-user-edit-title = تعديل المستخدم
+admin-user-username = اسم المستخدم
+admin-user-username-hint = حروف لاتينية صغيرة وأرقام ونقطة وشرطة وشرطة سفلية؛ من 2 إلى 64 حرفًا.
+admin-user-username-fixed = لا يمكن تغيير اسم المستخدم.
+admin-user-username-invalid = استعمل من 2 إلى 64 من الحروف اللاتينية الصغيرة أو الأرقام أو النقاط أو الشرطات أو الشرطات السفلية.
+admin-user-username-taken = اسم المستخدم هذا مستعمل من قبل.
+admin-user-display-name = الاسم
+admin-user-party = الطرف
+admin-user-organisation = الهيئة
+admin-user-organisation-none = لا شيء
+admin-user-role = الدور
+admin-user-clearance = مستوى التصريح الأمني
+admin-user-commissions = اللجان
+admin-user-commissions-hint = اللجان المشتركة التي يحرّر هذا المستخدم أعمالها (لدور الأمانة).
+admin-user-active = حساب نشط
+admin-user-active-hint = لا يستطيع الحساب الموقوف تسجيل الدخول؛ ويُحتفظ به للسجل.
+admin-user-status = الحالة
+admin-user-active-yes = نشط
+admin-user-active-no = موقوف
+admin-user-totp = الدخول على خطوتين
+admin-yes = نعم
+admin-no = لا
+admin-user-choose = اختر قيمة.
+admin-user-password = كلمة المرور
+admin-user-password-confirm = تأكيد كلمة المرور
+admin-user-create = إنشاء المستخدم
+admin-user-save = حفظ
+admin-user-created = تم إنشاء المستخدم.
+admin-user-saved = تم حفظ التعديلات.
+admin-user-has-errors = في الاستمارة أخطاء؛ انظر الحقول المشار إليها أدناه.
+admin-user-conflict = عدّل شخص آخر هذا المستخدم في الأثناء. أعد تحميل الصفحة لرؤية تعديلاته، ثم أعد إدخال تعديلك.
+admin-user-reset-title = إعادة تعيين كلمة المرور
+admin-user-reset-submit = اعتماد كلمة المرور هذه
+admin-user-reset-done = تمت إعادة تعيين كلمة المرور. أبلِغها إلى المستخدم بوسيلة آمنة.
+
+## التصنيف والسجل والبحث (issue 3)
+marking-banner = التصنيف
+marking-unclassified = غير مصنف
+marking-restricted = محدود التداول
+marking-confidential = سري
+marking-secret = سري جدًا
+releasable-originator = مقصور على { $party }
+marking-originator-only = مقصور على الطرف المُصدِر
+history-link = السجل
+history-title = السجل
+history-none = لم يُسجَّل أي تغيير.
+history-hidden = غير معروض بمستوى تصريحك
+history-unchanged = لم يتغير أي حقل.
+history-empty-value = (فارغ)
+history-action-create = إنشاء
+history-action-update = تعديل
+history-action-set_password = تعيين كلمة المرور
+history-action-set_second_factor = تغيير الدخول على مرحلتين
+history-action-use_recovery_code = استعمال رمز احتياطي
+col-when = التاريخ
+col-who = من
+col-change = التغييرات
+col-field = الحقل
+col-old = قبل
+col-new = بعد
+pager-previous = السابق
+pager-next = التالي
+pager-sessions = دورات أخرى لهذه اللجنة
+pager-items = إجراءات أخرى لهذه الخطة
+search-label = بحث
+search-submit = ابحث
+search-title = البحث
+search-prompt = اكتب كلمة أو أكثر: أسماء أو عناوين أو رموز، بأي من اللغات الثلاث.
+search-results =
+    { $count ->
+        [zero] لا نتائج
+        [one] نتيجة واحدة
+        [two] نتيجتان
+        [few] { $count } نتائج
+        [many] { $count } نتيجة
+       *[other] { $count } نتيجة
+    }
+search-none = لا توجد نتائج.
+col-kind-record = النوع
+col-result = النتيجة
+entity-party = طرف
+entity-organisation = هيئة
+entity-rank = رتبة
+entity-person = شخص
+entity-area = مجال التعاون
+entity-agreement = اتفاقية
+entity-clause = بند
+entity-commission = لجنة مشتركة
+entity-session = دورة
+entity-action_plan = خطة عمل
+entity-action_item = إجراء
+entity-progress_update = تقرير تقدم
+entity-activity = نشاط
+entity-user = مستخدم
+
+## الاستمارات (إدخال السجلات)
+form-save = حفظ
+form-add-rows = إضافة أسطر
+form-cancel = إلغاء
+form-has-errors = لم يُحفظ شيء: في الاستمارة أخطاء. صحّح الحقول المذكورة أدناه.
+form-none = — لا شيء —
+form-row = رقم { $count }
+form-choose = { $field }: اختر قيمة.
+form-required = { $field }: حقل مطلوب.
+form-required-text = { $field }: مطلوب بلغة واحدة على الأقل.
+form-too-long = { $field }: النص طويل جدًا (الحد الأقصى { $max } حرف).
+form-out-of-range = { $field }: أدخل عددًا صحيحًا من { $min } إلى { $max }.
+form-bad-number = { $field }: أدخل عددًا.
+form-bad-date = { $field }: أدخل تاريخًا بالصيغة سنة-شهر-يوم (YYYY-MM-DD).
+form-bad-choice = { $field }: هذا الاختيار غير متاح.
+form-protection = الحماية
+form-marking = درجة السرية
+form-releasability = يُطلع عليه
+form-releasability-hint = يُسجَّل طرفك طرفًا مُصدِرًا.
+releasability-all_parties = جميع الأطراف
+releasability-originator_only = الطرف المُصدِر فقط
+conflict-title = حفظ شخص آخر هذا السجل في الأثناء
+conflict-intro = عُدِّل هذا السجل بعد فتحك الاستمارة، فلم تُحفظ تعديلاتك. قارن بين النسختين أدناه.
+conflict-reload = أعد تحميل النسخة الحالية ثم أعد إدخال تعديلاتك
+conflict-field = الحقل
+conflict-yours = نسختك
+conflict-stored = النسخة المحفوظة
+conflict-version = الإصدار
+conflict-nothing-saved = نسختك معروضة هنا فقط: انسخ ما تحتاجه قبل إعادة التحميل.
+form-person-new = شخص جديد
+form-person-edit = تعديل بيانات الشخص
+form-organisation-new = هيئة جديدة
+form-organisation-edit = تعديل الهيئة
+form-agreement-new = اتفاقية جديدة
+form-agreement-edit = تعديل الاتفاقية
+form-clause-new = بند جديد
+form-clause-edit = تعديل البند
+form-commission-new = لجنة مشتركة جديدة
+form-commission-edit = تعديل اللجنة المشتركة
+form-session-new = دورة جديدة
+form-session-edit = تعديل الدورة
+form-delegations = تعديل الوفود
+form-agenda = تعديل جدول الأعمال
+form-decisions = تعديل القرارات
+form-statements = تعديل الكلمات
+form-side-events = تعديل الأنشطة الموازية
+form-plan-new = خطة عمل جديدة
+form-plan-edit = تعديل خطة العمل
+form-item-new = إجراء جديد
+form-item-edit = تعديل الإجراء
+form-progress-new = الإبلاغ عن التقدم
+form-activity-new = نشاط جديد
+form-activity-edit = تعديل النشاط
+form-title = العنوان
+form-summary = الملخص
+form-in-force-on = تاريخ دخول حيز التنفيذ
+form-ended-on = تاريخ الانتهاء
+form-duration-months = المدة الأولية (بالأشهر)
+form-link-kind = نوع العلاقة
+form-number = الرقم
+form-heading = العنوان الفرعي
+form-text = النص
+form-example = مثال (مُعدّ للعرض التوضيحي)
+form-ordinal = رقم الدورة
+form-start-on = تاريخ البداية
+form-end-on = تاريخ النهاية
+form-person = الشخص
+form-precedence = ترتيب الأسبقية
+form-members = الأعضاء
+form-agenda-item = بند جدول الأعمال
+form-decision = القرار
+form-speaker = المتحدث
+form-occasion = المناسبة
+form-event-kind = نوع النشاط
+form-description = الوصف
+form-event-party = الوفد المشارك
+form-indicator-name = المؤشر
+form-indicator-unit = الوحدة
+form-reported-on = تاريخ التقرير
+form-reporting-side = الطرف المُبلِّغ
+form-host-organisation = الهيئة المضيفة
+form-count = عدد المشاركين
+form-acronym = المختصر
+form-due-on = تاريخ الاستحقاق
+form-lead-for = الهيئة المكلّفة عن { $party }
+form-delegation-of = وفد { $party }
+action-edit = تعديل
+action-add-clause = إضافة بند
+action-add-session = إضافة دورة
+action-add-plan = إضافة خطة عمل
+action-add-item = إضافة إجراء
+action-add-progress = الإبلاغ عن التقدم
+action-add-activity = إضافة نشاط
+action-edit-delegations = الوفود
+action-edit-agenda = جدول الأعمال
+action-edit-decisions = القرارات
+action-edit-statements = الكلمات
+action-edit-side-events = الأنشطة الموازية
+history-field-releasability = نطاق التداول
+history-field-originator = الطرف المُصدِر
+history-field-example = مثال
+history-field-precedence = الترتيب البروتوكولي

@@ -2,6 +2,8 @@
 //! "back" links) and the helpers templates call for messages, localized text, dates and
 //! numbers. Also kept in a task-local so an error page renders in the reader's language
 //! even when it is produced far from any handler (rejections, fallback, panics).
+//! It also carries who is asking (`who`, set by `auth::gate`): the principal permission
+//! decisions are made for, the header's user, and the CSRF token forms must carry.
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -9,8 +11,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 use chrono::NaiveDate;
 use std::convert::Infallible;
-use taawun_core::{Lang, LocalizedText, Person};
+use std::sync::Arc;
+use taawun_core::{Action, Kind, Lang, LocalizedText, Person, Principal, Target, User, decide};
 
+use crate::auth::Who;
 use crate::{AppState, fmt, i18n, markup, markup::Markup, negotiate};
 
 /// Paths longer than this are not echoed back into language-switch links.
@@ -22,6 +26,11 @@ pub struct Ctx {
     /// Path and query of the current request, used as `back` by the language switch.
     pub path: String,
     pub demo: bool,
+    /// Who is asking; anonymous outside the gate (static files, errors before it ran).
+    pub who: Arc<Who>,
+    /// The classification banner of the page (see `banner`); Unclassified until a page
+    /// loader sets it from what it read.
+    pub banner: crate::banner::Banner,
 }
 
 /// One link of the language switch.
@@ -61,7 +70,7 @@ tokio::task_local! {
 }
 
 impl Ctx {
-    fn from_parts(parts: &Parts, demo: bool) -> Ctx {
+    pub(crate) fn from_parts(parts: &Parts, demo: bool) -> Ctx {
         let path = parts
             .uri
             .path_and_query()
@@ -73,6 +82,12 @@ impl Ctx {
             lang: negotiate::lang_of(&parts.headers),
             path,
             demo,
+            who: parts
+                .extensions
+                .get::<Arc<Who>>()
+                .cloned()
+                .unwrap_or_else(|| Arc::new(Who::anonymous())),
+            banner: Default::default(),
         }
     }
 
@@ -82,6 +97,8 @@ impl Ctx {
             lang: negotiate::DEFAULT,
             path: String::from("/"),
             demo: false,
+            who: Arc::new(Who::anonymous()),
+            banner: Default::default(),
         })
     }
 
@@ -147,6 +164,49 @@ impl Ctx {
         markup::example_badge(self.lang)
     }
 
+    /// The principal permission decisions are made for.
+    pub fn principal(&self) -> &Principal {
+        &self.who.principal
+    }
+
+    /// The logged-in user, if any.
+    pub fn user(&self) -> Option<&User> {
+        self.who.user.as_ref()
+    }
+
+    /// The hidden field every form that posts must carry.
+    pub fn csrf_field(&self) -> Markup {
+        Markup(format!(
+            "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+            markup::escape(&self.who.csrf)
+        ))
+    }
+
+    /// The header's line about the user: role and party.
+    pub fn user_role(&self) -> String {
+        self.user()
+            .map(|u| self.label("user-role", u.role.key()))
+            .unwrap_or_default()
+    }
+
+    pub fn user_party(&self) -> Markup {
+        match &self.who.party {
+            Some(p) => self.text(&p.short_name),
+            None => Markup::default(),
+        }
+    }
+
+    /// Whether the header links to user administration (asked of `decide`, like any right).
+    pub fn may_admin_users(&self) -> bool {
+        self.user().is_some()
+            && decide(self.principal(), Action::View, &Target::new(Kind::User)).is_ok()
+    }
+
+    /// The login link, returning to the current page.
+    pub fn login_href(&self) -> String {
+        crate::auth::login_href(&self.path)
+    }
+
     /// Links to /lang/xx for the three languages, each returning to the current page.
     pub fn switch(&self) -> Vec<LangLink> {
         let back = markup::query_encode(&self.path);
@@ -170,6 +230,16 @@ impl FromRequestParts<AppState> for Ctx {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx, Infallible> {
         Ok(Ctx::from_parts(parts, state.demo))
     }
+}
+
+/// Runs the rest of the request with a context rebuilt from it (after the gate added who is
+/// asking), so error pages deeper down know the user too.
+pub async fn within_request(req: Request, demo: bool, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let ctx = Ctx::from_parts(&parts, demo);
+    CURRENT
+        .scope(ctx, next.run(Request::from_parts(parts, body)))
+        .await
 }
 
 /// Middleware: remembers the request's context for the whole of its handling.

@@ -17,6 +17,12 @@ pub enum WebError {
     /// A malformed id or parameter; the reason is logged at debug level only.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The principal may not do this (asked of `core::access::decide`).
+    #[error("forbidden")]
+    Forbidden,
+    /// A state-changing request without the session's CSRF token or from another site.
+    #[error("cross-site request refused")]
+    Csrf,
     #[error("store: {0}")]
     Store(#[from] StoreError),
     #[error("template: {0}")]
@@ -41,6 +47,9 @@ impl WebError {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Forbidden
+            | WebError::Csrf
+            | WebError::Store(StoreError::Forbidden { .. }) => StatusCode::FORBIDDEN,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -60,6 +69,10 @@ impl IntoResponse for WebError {
             StatusCode::BAD_REQUEST => {
                 (ctx.t("error-bad-request-title"), ctx.t("error-bad-request"))
             }
+            StatusCode::FORBIDDEN if matches!(self, WebError::Csrf) => {
+                (ctx.t("error-forbidden-title"), ctx.t("error-csrf"))
+            }
+            StatusCode::FORBIDDEN => (ctx.t("error-forbidden-title"), ctx.t("error-forbidden")),
             _ => (ctx.t("error-internal-title"), ctx.t("error-internal")),
         };
         let page = ErrorPage {

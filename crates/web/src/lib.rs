@@ -2,10 +2,13 @@
 //!
 //! `app` builds the whole router; each page module owns its routes and `routes::all` lists them.
 
+pub mod auth;
+mod banner;
 mod ctx;
 mod error;
 mod extract;
 mod fmt;
+mod forms;
 mod i18n;
 mod lookup;
 mod markup;
@@ -17,12 +20,30 @@ use std::sync::Arc;
 
 pub use error::WebError;
 
-/// What every handler can reach: the store it reads through, and whether the instance runs
-/// on demo data (then a banner says so on every page).
+/// What every handler can reach: the store it reads through, whether the instance runs
+/// on demo data (then a banner says so on every page, and visitors may read without an
+/// account), and the login settings and counters.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn taawun_store::Store>,
     pub demo: bool,
+    pub auth: Arc<auth::Auth>,
+}
+
+impl AppState {
+    /// A state with the default login settings (30 min idle, 12 h absolute, no `Secure`).
+    pub fn new(store: Arc<dyn taawun_store::Store>, demo: bool) -> Self {
+        AppState {
+            store,
+            demo,
+            auth: Arc::new(auth::Auth::default()),
+        }
+    }
+
+    pub fn with_auth(mut self, config: auth::AuthConfig) -> Self {
+        self.auth = Arc::new(auth::Auth::new(config));
+        self
+    }
 }
 
 /// The complete application with its state applied, ready to serve.

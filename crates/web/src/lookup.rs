@@ -1,12 +1,22 @@
-//! A per-request cache of the records pages name in passing (parties, people, ranks,
-//! organisations, areas), so a page that mentions the same person five times reads it once.
+//! The reader's view of the store for one request, and a cache over it of the records pages
+//! name in passing (parties, people, ranks, organisations, areas), so a page that mentions
+//! the same person five times reads it once. Everything goes through `Visible`: a hidden
+//! record is absent here exactly as an unknown one is.
 
 use std::collections::HashMap;
 use taawun_core::{Area, Id, Organisation, Party, Person, Rank};
-use taawun_store::{Store, StoreResult};
+use taawun_store::{StoreResult, Visible};
+
+use crate::{AppState, ctx::Ctx};
+
+/// The store as the request's principal may see it. One per request: it also records the
+/// highest marking read, for the page's banner.
+pub fn reader(state: &AppState, ctx: &Ctx) -> Visible {
+    Visible::new(state.store.clone(), ctx.principal().clone())
+}
 
 pub struct Lookup<'a> {
-    store: &'a dyn Store,
+    v: &'a Visible,
     parties: HashMap<Id, Option<Party>>,
     people: HashMap<Id, Option<Person>>,
     ranks: HashMap<Id, Option<Rank>>,
@@ -14,23 +24,23 @@ pub struct Lookup<'a> {
     areas: HashMap<Id, Option<Area>>,
 }
 
-/// Reads `id` through the cache, or from the store on first use.
+/// Reads `id` through the cache, or through `Visible` on first use.
 macro_rules! cached {
     ($self:ident, $map:ident, $read:ident, $id:expr) => {{
         let id = $id;
         if let Some(hit) = $self.$map.get(&id) {
             return Ok(hit.clone());
         }
-        let found = $self.store.$read(id).await?;
+        let found = $self.v.$read(id).await?;
         $self.$map.insert(id, found.clone());
         Ok(found)
     }};
 }
 
 impl<'a> Lookup<'a> {
-    pub fn new(store: &'a dyn Store) -> Self {
+    pub fn new(v: &'a Visible) -> Self {
         Lookup {
-            store,
+            v,
             parties: HashMap::new(),
             people: HashMap::new(),
             ranks: HashMap::new(),

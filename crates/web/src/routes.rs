@@ -9,10 +9,10 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::pages::{
-    agreements, assets, commissions, home, items, lang, organisations, parties, people, plans,
-    sessions,
+    account, admin_users, agreements, assets, commissions, home, items, lang, login, organisations,
+    parties, people, plans, sessions,
 };
-use crate::{AppState, ctx, error};
+use crate::{AppState, auth, ctx, error};
 
 /// Read-side pages take no bodies; 64 KiB leaves room for future small forms.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -28,17 +28,27 @@ pub fn all() -> Router<AppState> {
         .merge(people::router())
         .merge(organisations::router())
         .merge(parties::router())
+        .merge(crate::pages::history::router())
+        .merge(crate::pages::search::router())
         .merge(lang::router())
         .merge(assets::router())
+        .merge(login::router())
+        .merge(account::router())
+        .merge(admin_users::router())
+        .merge(crate::forms::router())
         .fallback(error::not_found)
 }
 
 /// Layers, innermost first: panics become the 500 page (inside `remember`, so it is in the
-/// reader's language), then compression, the body limit, and headers every page wants.
+/// reader's language), the gate (who is asking, CSRF, login wall; inside `remember` so its
+/// refusals are localized), the login session, then compression, the body limit, and
+/// headers every page wants.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
         .layer(CatchPanicLayer::custom(error::from_panic))
-        .layer(middleware::from_fn_with_state(state, ctx::remember))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::gate))
+        .layer(middleware::from_fn_with_state(state.clone(), ctx::remember))
+        .layer(auth::session_layer(&state))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(SetResponseHeaderLayer::if_not_present(

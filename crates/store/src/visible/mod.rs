@@ -17,6 +17,7 @@ use crate::{
 };
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use taawun_core::*;
 
@@ -24,6 +25,8 @@ pub struct Visible {
     store: Arc<dyn Store>,
     who: Principal,
     highest: Mutex<Marking>,
+    /// Whether any record returned so far is releasable to its originating party only.
+    originator_only: AtomicBool,
     cache: Mutex<Cache>,
 }
 
@@ -71,6 +74,7 @@ impl Visible {
             store,
             who,
             highest: Mutex::new(Marking::Unclassified),
+            originator_only: AtomicBool::new(false),
             cache: Mutex::new(Cache::default()),
         }
     }
@@ -86,7 +90,16 @@ impl Visible {
         *self.highest.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Whether any record returned so far (or history document shown) is releasable to its
+    /// originating party only: the banner then says so, next to the marking.
+    pub fn originator_only(&self) -> bool {
+        self.originator_only.load(Ordering::Relaxed)
+    }
+
     fn shown(&self, p: &Protection) {
+        if p.releasability == Releasability::OriginatorOnly {
+            self.originator_only.store(true, Ordering::Relaxed);
+        }
         let mut highest = self.highest.lock().unwrap_or_else(PoisonError::into_inner);
         *highest = (*highest).max(p.marking);
     }

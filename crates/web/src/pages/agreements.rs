@@ -5,14 +5,15 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Agreement, Lifecycle};
-use taawun_store::StoreResult;
+use taawun_core::{Agreement, Lifecycle, Protection};
+use taawun_store::{StoreResult, Visible};
 
 use super::home::{AgreementRow, agreement_row};
 use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads, parties_links};
-use super::views::{people_rows, render};
+use super::views::{history_href, people_rows, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,8 +31,10 @@ struct ListPage {
 }
 
 async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
-    let agreements = state.store.agreements().await?;
+    let v = reader(&state, &ctx);
+    let agreements = v.agreements().await?;
     let title = ctx.t("agreements-title");
+    let ctx = ctx.shown(&v);
     render(&ListPage {
         crumbs: vec![
             Crumb::home(&ctx),
@@ -67,6 +70,10 @@ struct ShowPage {
     title: String,
     crumbs: Vec<Crumb>,
     heading: Markup,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
     kind: String,
     status: String,
     reference: Option<String>,
@@ -91,10 +98,11 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(a) = state.store.agreement(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(a) = v.agreement(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, a).await?)
+    render(&load(&ctx, &v, a).await?)
 }
 
 /// Draft → signed → in force → ended, each with its date when known. The last step is
@@ -138,12 +146,11 @@ fn timeline(ctx: &Ctx, a: &Agreement) -> Vec<Step> {
     ]
 }
 
-async fn load(ctx: &Ctx, state: &AppState, a: Agreement) -> StoreResult<ShowPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let items = store.items_for_agreement(a.id).await?;
+async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
+    let mut lk = Lookup::new(v);
+    let items = v.items_for_agreement(a.id).await?;
     let mut clauses = Vec::new();
-    for c in store.clauses(a.id).await? {
+    for c in v.clauses(a.id).await? {
         let mut areas = Vec::new();
         for id in &c.area_ids {
             areas.extend(lk.area(*id).await?.map(|x| ctx.text(&x.name)));
@@ -165,9 +172,9 @@ async fn load(ctx: &Ctx, state: &AppState, a: Agreement) -> StoreResult<ShowPage
             example: c.example,
         });
     }
-    let links = links(ctx, store, &a).await?;
+    let links = links(ctx, v, &a).await?;
     let session = match a.session_id {
-        Some(sid) => store.session(sid).await?.map(|s| Link {
+        Some(sid) => v.session(sid).await?.map(|s| Link {
             href: format!("/sessions/{sid}"),
             label: Markup(escape(&super::sessions::ordinal_title(ctx, s.ordinal))),
         }),
@@ -186,53 +193,60 @@ async fn load(ctx: &Ctx, state: &AppState, a: Agreement) -> StoreResult<ShowPage
         ctx.text(&a.title),
     ));
     let columns = a.party_ids.clone();
+    let parties = parties_links(&mut lk, ctx, &a.party_ids).await?;
+    let people = people_rows(&mut lk, ctx, &a.signatory_ids).await?;
+    let item_rows = item_rows(&mut lk, ctx, &items, &columns).await?;
+    let lead_heads = lead_heads(&mut lk, ctx, &columns).await?;
+    let plans = v
+        .plans_for(a.id)
+        .await?
+        .iter()
+        .map(|p| Link {
+            href: format!("/plans/{}", p.id),
+            label: ctx.text(&p.title),
+        })
+        .collect();
+    let history = history_href(v, "agreement", a.id).await?;
+    let actions = crate::forms::actions(ctx, v, "agreement", a.id).await?;
     Ok(ShowPage {
         title: ctx.plain(&a.title),
         heading: ctx.text(&a.title),
+        protection: a.protection,
+        history,
+        actions,
         kind: ctx.label("kind", a.kind.key()),
         status: ctx.label("lifecycle", a.status.key()),
         reference: a.reference.clone().filter(|r| !r.trim().is_empty()),
-        parties: parties_links(&mut lk, ctx, &a.party_ids).await?,
+        parties,
         summary: (!a.summary.is_empty()).then(|| ctx.text(&a.summary)),
         place: (!a.signed_place.is_empty()).then(|| ctx.text(&a.signed_place)),
         duration: a.duration_months.map(|m| ctx.tn("months-count", m)),
         renewal: (!a.renewal_terms.is_empty()).then(|| ctx.text(&a.renewal_terms)),
         steps: timeline(ctx, &a),
-        people: people_rows(&mut lk, ctx, &a.signatory_ids).await?,
+        people,
         with_role: false,
         clauses,
         links,
-        items: item_rows(&mut lk, ctx, &items, &columns).await?,
-        lead_heads: lead_heads(&mut lk, ctx, &columns).await?,
-        plans: store
-            .plans_for(a.id)
-            .await?
-            .iter()
-            .map(|p| Link {
-                href: format!("/plans/{}", p.id),
-                label: ctx.text(&p.title),
-            })
-            .collect(),
+        items: item_rows,
+        lead_heads,
+        plans,
         session,
         crumbs,
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }
 
 /// Links both ways: what this agreement amends/supersedes/implements, and which agreements
 /// amend/supersede/implement it (found by scanning, the store has no reverse read).
-async fn links(
-    ctx: &Ctx,
-    store: &dyn taawun_store::Store,
-    a: &Agreement,
-) -> StoreResult<Vec<(String, Link)>> {
+async fn links(ctx: &Ctx, v: &Visible, a: &Agreement) -> StoreResult<Vec<(String, Link)>> {
     let mut out = Vec::new();
     for l in &a.links {
-        if let Some(t) = store.agreement(l.target_id).await? {
+        if let Some(t) = v.agreement(l.target_id).await? {
             out.push((ctx.label("link", l.kind.key()), to_link(ctx, &t)));
         }
     }
-    for other in store.agreements().await? {
+    // Only agreements the reader sees are scanned: a hidden one's links to this one stay hidden.
+    for other in v.agreements().await? {
         for l in other.links.iter().filter(|l| l.target_id == a.id) {
             out.push((ctx.label("link-in", l.kind.key()), to_link(ctx, &other)));
         }

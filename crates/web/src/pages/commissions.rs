@@ -5,13 +5,14 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::Commission;
-use taawun_store::StoreResult;
+use taawun_core::{Commission, Protection};
+use taawun_store::{StoreResult, Visible};
 
 use super::home::{SessionRow, session_row};
-use super::views::{Crumb, Link, PersonRow, parties_links, people_rows, render};
+use super::views::{Crumb, Link, PersonRow, history_href, parties_links, people_rows, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -36,11 +37,12 @@ struct ListPage {
 }
 
 async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
+    let v = reader(&state, &ctx);
+    let mut lk = Lookup::new(&v);
     let mut rows = Vec::new();
-    for c in store.commissions().await? {
-        let sessions = store.sessions(Some(c.id)).await?.len();
+    for c in v.commissions().await? {
+        // Counted over the sessions the reader may see: a hidden one must not show as a number.
+        let sessions = v.sessions(Some(c.id)).await?.len();
         rows.push(Row {
             href: format!("/commissions/{}", c.id),
             name: ctx.text(&c.name),
@@ -54,7 +56,7 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, W
         Crumb::new("/commissions", Markup(escape(&title))),
     ];
     render(&ListPage {
-        ctx,
+        ctx: ctx.shown(&v),
         title,
         crumbs,
         rows,
@@ -68,6 +70,10 @@ struct ShowPage {
     title: String,
     crumbs: Vec<Crumb>,
     heading: Markup,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
     parties: Vec<Link>,
     people: Vec<PersonRow>,
     with_role: bool,
@@ -82,18 +88,22 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(c) = state.store.commission(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(c) = v.commission(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, c).await?)
+    render(&load(&ctx, &v, c).await?)
 }
 
-async fn load(ctx: &Ctx, state: &AppState, c: Commission) -> StoreResult<ShowPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let sessions = store.sessions(Some(c.id)).await?;
-    let plans = store.plans(Some(c.id)).await?;
+async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
+    let mut lk = Lookup::new(v);
+    let sessions = v.sessions(Some(c.id)).await?;
+    let plans = v.plans(Some(c.id)).await?;
     let name = ctx.text(&c.name);
+    let parties = parties_links(&mut lk, ctx, &c.party_ids).await?;
+    let people = people_rows(&mut lk, ctx, &c.co_chair_ids).await?;
+    let history = history_href(v, "commission", c.id).await?;
+    let actions = crate::forms::actions(ctx, v, "commission", c.id).await?;
     Ok(ShowPage {
         title: ctx.plain(&c.name),
         crumbs: vec![
@@ -102,8 +112,11 @@ async fn load(ctx: &Ctx, state: &AppState, c: Commission) -> StoreResult<ShowPag
             Crumb::new(format!("/commissions/{}", c.id), name.clone()),
         ],
         heading: name,
-        parties: parties_links(&mut lk, ctx, &c.party_ids).await?,
-        people: people_rows(&mut lk, ctx, &c.co_chair_ids).await?,
+        protection: c.protection,
+        history,
+        actions,
+        parties,
+        people,
         with_role: false,
         established: ctx.date_opt(&c.established_on),
         mandate: (!c.mandate.is_empty()).then(|| ctx.text(&c.mandate)),
@@ -118,6 +131,6 @@ async fn load(ctx: &Ctx, state: &AppState, c: Commission) -> StoreResult<ShowPag
                 label: ctx.text(&p.title),
             })
             .collect(),
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

@@ -5,10 +5,11 @@ use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
 use taawun_core::Lifecycle;
-use taawun_store::StoreResult;
+use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, parties_links, render};
-use crate::{AppState, ctx::Ctx, error::WebError, lookup::Lookup, markup::Markup};
+use crate::lookup::{Lookup, reader};
+use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
 
 const RECENT_SESSIONS: usize = 5;
 const OPEN_ITEMS: u32 = 10;
@@ -53,14 +54,14 @@ struct HomePage {
 }
 
 async fn home(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
-    let page = load(&ctx, &state).await?;
+    let v = reader(&state, &ctx);
+    let page = load(&ctx, &v).await?;
     render(&page)
 }
 
-async fn load(ctx: &Ctx, state: &AppState) -> StoreResult<HomePage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let commissions = store.commissions().await?;
+async fn load(ctx: &Ctx, v: &Visible) -> StoreResult<HomePage> {
+    let mut lk = Lookup::new(v);
+    let commissions = v.commissions().await?;
     let mut commission_rows = Vec::new();
     for c in &commissions {
         commission_rows.push(CommissionRow {
@@ -70,27 +71,30 @@ async fn load(ctx: &Ctx, state: &AppState) -> StoreResult<HomePage> {
         });
     }
     let mut sessions = Vec::new();
-    for s in store.sessions(None).await?.iter().take(RECENT_SESSIONS) {
+    for s in v.sessions(None).await?.iter().take(RECENT_SESSIONS) {
         let commission = commissions.iter().find(|c| c.id == s.commission_id);
         sessions.push(session_row(ctx, s, commission.map(|c| &c.name)));
     }
-    let agreements = store
+    let agreements = v
         .agreements()
         .await?
         .iter()
         .filter(|a| a.status == Lifecycle::InForce)
         .map(|a| agreement_row(ctx, a))
         .collect();
-    let open = store.open_items(OPEN_ITEMS).await?;
+    let open = v.open_items(OPEN_ITEMS).await?;
+    let items = item_rows(&mut lk, ctx, &open, &[]).await?;
+    let lead_heads = lead_heads(&mut lk, ctx, &[]).await?;
     Ok(HomePage {
         title: ctx.t("home-title"),
         crumbs: Vec::new(),
         commissions: commission_rows,
         sessions,
         agreements,
-        items: item_rows(&mut lk, ctx, &open, &[]).await?,
-        lead_heads: lead_heads(&mut lk, ctx, &[]).await?,
-        ctx: ctx.clone(),
+        items,
+        lead_heads,
+        // Last: the banner covers every read above.
+        ctx: ctx.shown(v),
     })
 }
 

@@ -5,12 +5,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::ActionItem;
-use taawun_store::StoreResult;
+use taawun_core::{ActionItem, Protection};
+use taawun_store::{StoreResult, Visible};
 
-use super::views::{Crumb, Link, organisation_link, party_link, render};
+use super::views::{Crumb, Link, Pager, history_href, organisation_link, party_link, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/items/{id}", get(show))
@@ -58,6 +59,12 @@ struct ItemPage {
     title: String,
     crumbs: Vec<Crumb>,
     heading: Markup,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
+    /// The previous and next items of the plan that the reader may see.
+    pager: Pager,
     code: String,
     description: Option<Markup>,
     area: Markup,
@@ -79,22 +86,35 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(item) = state.store.item(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(item) = v.item(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, item).await?)
+    render(&load(&ctx, &v, item).await?)
 }
 
-async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<ItemPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let plan = store.plan(item.plan_id).await?;
+/// Neighbours among the plan's items the reader may see, in the plan's (code) order.
+async fn pager(v: &Visible, item: &ActionItem) -> StoreResult<Pager> {
+    let items = v.items(item.plan_id).await?;
+    Ok(Pager::around(
+        &items,
+        item.id,
+        |x| x.id,
+        |x| Link {
+            href: format!("/items/{}", x.id),
+            label: Markup(escape(&x.code)),
+        },
+    ))
+}
+
+async fn load(ctx: &Ctx, v: &Visible, item: ActionItem) -> StoreResult<ItemPage> {
+    let mut lk = Lookup::new(v);
+    let plan = v.plan(item.plan_id).await?;
     let mut crumbs = vec![Crumb::home(ctx)];
     if let Some(p) = &plan {
         crumbs.push(Crumb::new(
             format!("/commissions/{}", p.commission_id),
-            store
-                .commission(p.commission_id)
+            v.commission(p.commission_id)
                 .await?
                 .map(|c| ctx.text(&c.name))
                 .unwrap_or_default(),
@@ -111,8 +131,8 @@ async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<Item
     ));
     let mut clauses = Vec::new();
     for id in &item.clause_ids {
-        if let Some(c) = store.clause(*id).await? {
-            let agreement = store.agreement(c.agreement_id).await?;
+        if let Some(c) = v.clause(*id).await? {
+            let agreement = v.agreement(c.agreement_id).await?;
             let mut label = escape(&ctx.tn("clause-number", c.number));
             if let Some(a) = agreement {
                 label.push_str(&format!(" — {}", ctx.text(&a.title)));
@@ -130,7 +150,7 @@ async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<Item
             organisation: organisation_link(&mut lk, ctx, l.organisation_id).await?,
         });
     }
-    let updates = store.progress(item.id).await?;
+    let updates = v.progress(item.id).await?;
     let mut progress = Vec::new();
     for u in &updates {
         progress.push(ProgressView {
@@ -156,7 +176,7 @@ async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<Item
             .map(|v| ctx.number(&v)),
     });
     let mut activities = Vec::new();
-    for a in store.activities(Some(item.id)).await? {
+    for a in v.activities(Some(item.id)).await? {
         let mut participants = Vec::new();
         for p in &a.participants {
             let party = party_link(&mut lk, ctx, p.party_id).await?.label;
@@ -189,9 +209,16 @@ async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<Item
         Some(a) => ctx.text(&a.name),
         None => Markup(escape(&ctx.t("area-unknown"))),
     };
+    let pager = pager(v, &item).await?;
+    let history = history_href(v, "action_item", item.id).await?;
+    let actions = crate::forms::actions(ctx, v, "action_item", item.id).await?;
     Ok(ItemPage {
         title: format!("{} {}", item.code, ctx.plain(&item.title)),
         heading: ctx.text(&item.title),
+        protection: item.protection,
+        history,
+        actions,
+        pager,
         code: item.code.clone(),
         description: (!item.description.is_empty()).then(|| ctx.text(&item.description)),
         area,
@@ -207,6 +234,6 @@ async fn load(ctx: &Ctx, state: &AppState, item: ActionItem) -> StoreResult<Item
         progress,
         activities,
         crumbs,
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

@@ -1,15 +1,23 @@
 //! Page modules, one per kind of record; each owns its routes (`router()`) and templates.
 
+pub mod account;
+pub mod admin_form;
+pub mod admin_users;
 pub mod agreements;
 pub mod assets;
 pub mod commissions;
+pub mod describe;
+pub mod history;
+mod history_diff;
 pub mod home;
 pub mod items;
 pub mod lang;
+pub mod login;
 pub mod organisations;
 pub mod parties;
 pub mod people;
 pub mod plans;
+pub mod search;
 pub mod sessions;
 pub mod views;
 

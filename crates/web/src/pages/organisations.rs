@@ -5,13 +5,14 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::Organisation;
-use taawun_store::StoreResult;
+use taawun_core::{Organisation, Protection};
+use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads};
-use super::views::{organisation_link, party_link, people_rows, render};
+use super::views::{history_href, organisation_link, party_link, people_rows, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::Markup;
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/organisations/{id}", get(show))
@@ -24,6 +25,10 @@ struct OrganisationPage {
     title: String,
     crumbs: Vec<Crumb>,
     heading: Markup,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
     acronym: Option<String>,
     party: Link,
     parent: Option<Link>,
@@ -39,21 +44,21 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(o) = state.store.organisation(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(o) = v.organisation(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, o).await?)
+    render(&load(&ctx, &v, o).await?)
 }
 
-async fn load(ctx: &Ctx, state: &AppState, o: Organisation) -> StoreResult<OrganisationPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
+async fn load(ctx: &Ctx, v: &Visible, o: Organisation) -> StoreResult<OrganisationPage> {
+    let mut lk = Lookup::new(v);
     let party = party_link(&mut lk, ctx, o.party_id).await?;
     let parent = match o.parent_id {
         Some(p) => organisation_link(&mut lk, ctx, p).await?,
         None => None,
     };
-    let children = store
+    let children = v
         .organisations(Some(o.party_id))
         .await?
         .iter()
@@ -63,13 +68,8 @@ async fn load(ctx: &Ctx, state: &AppState, o: Organisation) -> StoreResult<Organ
             label: ctx.text(&c.name),
         })
         .collect();
-    let ids: Vec<_> = store
-        .people(Some(o.id))
-        .await?
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let items = store.items_led_by(o.id).await?;
+    let ids: Vec<_> = v.people(Some(o.id)).await?.iter().map(|p| p.id).collect();
+    let items = v.items_led_by(o.id).await?;
     let mut crumbs = vec![
         Crumb::home(ctx),
         Crumb::new(party.href.clone(), party.label.clone()),
@@ -81,18 +81,26 @@ async fn load(ctx: &Ctx, state: &AppState, o: Organisation) -> StoreResult<Organ
         format!("/organisations/{}", o.id),
         ctx.text(&o.name),
     ));
+    let people = people_rows(&mut lk, ctx, &ids).await?;
+    let item_rows = item_rows(&mut lk, ctx, &items, &[]).await?;
+    let lead_heads = lead_heads(&mut lk, ctx, &[]).await?;
+    let history = history_href(v, "organisation", o.id).await?;
+    let actions = crate::forms::actions(ctx, v, "organisation", o.id).await?;
     Ok(OrganisationPage {
         title: ctx.plain(&o.name),
         heading: ctx.text(&o.name),
+        protection: o.protection,
+        history,
+        actions,
         acronym: o.acronym.clone().filter(|a| !a.trim().is_empty()),
-        people: people_rows(&mut lk, ctx, &ids).await?,
+        people,
         with_role: false,
-        items: item_rows(&mut lk, ctx, &items, &[]).await?,
-        lead_heads: lead_heads(&mut lk, ctx, &[]).await?,
+        items: item_rows,
+        lead_heads,
         party,
         parent,
         children,
         crumbs,
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

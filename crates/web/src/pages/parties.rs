@@ -5,12 +5,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::Party;
-use taawun_store::StoreResult;
+use taawun_core::{Party, Protection};
+use taawun_store::{StoreResult, Visible};
 
-use super::views::{Crumb, Link, PersonRow, people_rows, render};
+use super::views::{Crumb, Link, PersonRow, history_href, people_rows, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::Markup;
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/parties/{id}", get(show))
@@ -23,6 +24,10 @@ struct PartyPage {
     title: String,
     crumbs: Vec<Crumb>,
     heading: Markup,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
     short: Markup,
     kind: String,
     iso: Option<String>,
@@ -37,16 +42,16 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(p) = state.store.party(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(p) = v.party(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, p).await?)
+    render(&load(&ctx, &v, p).await?)
 }
 
-async fn load(ctx: &Ctx, state: &AppState, p: Party) -> StoreResult<PartyPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let organisations = store
+async fn load(ctx: &Ctx, v: &Visible, p: Party) -> StoreResult<PartyPage> {
+    let mut lk = Lookup::new(v);
+    let organisations = v
         .organisations(Some(p.id))
         .await?
         .iter()
@@ -56,14 +61,14 @@ async fn load(ctx: &Ctx, state: &AppState, p: Party) -> StoreResult<PartyPage> {
         })
         .collect();
     // The store reads people by organisation only; filter all people by party here.
-    let ids: Vec<_> = store
+    let ids: Vec<_> = v
         .people(None)
         .await?
         .iter()
         .filter(|x| x.party_id == p.id)
         .map(|x| x.id)
         .collect();
-    let commissions = store
+    let commissions = v
         .commissions()
         .await?
         .iter()
@@ -77,8 +82,14 @@ async fn load(ctx: &Ctx, state: &AppState, p: Party) -> StoreResult<PartyPage> {
         taawun_core::PartyKind::State => ctx.t("party-state"),
         taawun_core::PartyKind::InternationalOrganisation => ctx.t("party-international"),
     };
+    let people = people_rows(&mut lk, ctx, &ids).await?;
+    let history = history_href(v, "party", p.id).await?;
+    let actions = crate::forms::actions(ctx, v, "party", p.id).await?;
     Ok(PartyPage {
         title: ctx.plain(&p.name),
+        protection: p.protection,
+        history,
+        actions,
         crumbs: vec![
             Crumb::home(ctx),
             Crumb::new(format!("/parties/{}", p.id), ctx.text(&p.short_name)),
@@ -89,8 +100,8 @@ async fn load(ctx: &Ctx, state: &AppState, p: Party) -> StoreResult<PartyPage> {
         iso: p.iso_code.clone().filter(|c| !c.trim().is_empty()),
         organisations,
         commissions,
-        people: people_rows(&mut lk, ctx, &ids).await?,
+        people,
         with_role: false,
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

@@ -5,12 +5,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::Person;
-use taawun_store::StoreResult;
+use taawun_core::{Person, Protection};
+use taawun_store::{StoreResult, Visible};
 
-use super::views::{Crumb, Link, organisation_link, party_link, render};
+use super::views::{Crumb, Link, history_href, organisation_link, party_link, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/people/{id}", get(show))
@@ -30,6 +31,10 @@ struct PersonPage {
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
     name_ar: String,
     name_latin: String,
     arabic_first: bool,
@@ -47,15 +52,15 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(p) = state.store.person(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(p) = v.person(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, p).await?)
+    render(&load(&ctx, &v, p).await?)
 }
 
-async fn load(ctx: &Ctx, state: &AppState, p: Person) -> StoreResult<PersonPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
+async fn load(ctx: &Ctx, v: &Visible, p: Person) -> StoreResult<PersonPage> {
+    let mut lk = Lookup::new(v);
     let rank = match p.rank_id {
         Some(r) => lk.rank(r).await?,
         None => None,
@@ -66,7 +71,7 @@ async fn load(ctx: &Ctx, state: &AppState, p: Person) -> StoreResult<PersonPage>
     };
     let party = party_link(&mut lk, ctx, p.party_id).await?;
     let mut sessions = Vec::new();
-    for s in store.sessions_of_person(p.id).await? {
+    for s in v.sessions_of_person(p.id).await? {
         let role = s
             .delegations
             .iter()
@@ -74,7 +79,7 @@ async fn load(ctx: &Ctx, state: &AppState, p: Person) -> StoreResult<PersonPage>
             .find(|m| m.person_id == p.id)
             .map(|m| ctx.label("role", m.role.key()))
             .unwrap_or_default();
-        let commission = store.commission(s.commission_id).await?;
+        let commission = v.commission(s.commission_id).await?;
         sessions.push(Attended {
             href: format!("/sessions/{}", s.id),
             title: super::sessions::ordinal_title(ctx, s.ordinal),
@@ -84,7 +89,12 @@ async fn load(ctx: &Ctx, state: &AppState, p: Person) -> StoreResult<PersonPage>
         });
     }
     let title = crate::markup::person_plain(ctx.lang, &p);
+    let history = history_href(v, "person", p.id).await?;
+    let actions = crate::forms::actions(ctx, v, "person", p.id).await?;
     Ok(PersonPage {
+        protection: p.protection,
+        history,
+        actions,
         crumbs: vec![
             Crumb::home(ctx),
             Crumb::new(party.href.clone(), party.label.clone()),
@@ -101,6 +111,6 @@ async fn load(ctx: &Ctx, state: &AppState, p: Person) -> StoreResult<PersonPage>
         party,
         organisation,
         sessions,
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

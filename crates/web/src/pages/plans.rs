@@ -5,12 +5,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{ActionItem, ActionPlan, Id};
-use taawun_store::StoreResult;
+use taawun_core::{ActionItem, ActionPlan, Id, Protection};
+use taawun_store::{StoreResult, Visible};
 
-use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, render};
+use super::views::{Crumb, ItemRow, Link, history_href, item_rows, lead_heads, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/plans/{id}", get(show))
@@ -29,6 +30,10 @@ struct PlanPage {
     title: String,
     crumbs: Vec<Crumb>,
     heading: Markup,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
     period: String,
     commission: Link,
     agreement: Option<Link>,
@@ -43,10 +48,11 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(plan) = state.store.plan(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(plan) = v.plan(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, plan).await?)
+    render(&load(&ctx, &v, plan).await?)
 }
 
 /// Items by area, areas in the order their first item appears in the plan (plans are
@@ -62,10 +68,9 @@ fn by_area(items: Vec<ActionItem>) -> Vec<(Id, Vec<ActionItem>)> {
     groups
 }
 
-async fn load(ctx: &Ctx, state: &AppState, plan: ActionPlan) -> StoreResult<PlanPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let commission = store.commission(plan.commission_id).await?;
+async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage> {
+    let mut lk = Lookup::new(v);
+    let commission = v.commission(plan.commission_id).await?;
     let columns = commission
         .as_ref()
         .map(|c| c.party_ids.clone())
@@ -75,20 +80,21 @@ async fn load(ctx: &Ctx, state: &AppState, plan: ActionPlan) -> StoreResult<Plan
         label: commission.map(|c| ctx.text(&c.name)).unwrap_or_default(),
     };
     let agreement = match plan.agreement_id {
-        Some(id) => store.agreement(id).await?.map(|a| Link {
+        Some(id) => v.agreement(id).await?.map(|a| Link {
             href: format!("/agreements/{id}"),
             label: ctx.text(&a.title),
         }),
         None => None,
     };
     let session = match plan.session_id {
-        Some(id) => store.session(id).await?.map(|s| Link {
+        Some(id) => v.session(id).await?.map(|s| Link {
             href: format!("/sessions/{id}"),
             label: Markup(escape(&super::sessions::ordinal_title(ctx, s.ordinal))),
         }),
         None => None,
     };
-    let items = store.items(plan.id).await?;
+    // Only visible items: the total and each area's count must not count hidden ones.
+    let items = v.items(plan.id).await?;
     let total = ctx.tn("items-count", items.len());
     let mut groups = Vec::new();
     for (area_id, list) in by_area(items) {
@@ -113,20 +119,26 @@ async fn load(ctx: &Ctx, state: &AppState, plan: ActionPlan) -> StoreResult<Plan
         format!("/plans/{}", plan.id),
         ctx.text(&plan.title),
     ));
+    let lead_heads = lead_heads(&mut lk, ctx, &columns).await?;
+    let history = history_href(v, "action_plan", plan.id).await?;
+    let actions = crate::forms::actions(ctx, v, "action_plan", plan.id).await?;
     Ok(PlanPage {
         title: ctx.plain(&plan.title),
         heading: ctx.text(&plan.title),
+        protection: plan.protection,
+        history,
+        actions,
         period: match (plan.start_on, plan.end_on) {
             (None, None) => String::from("—"),
             (a, b) => format!("{} – {}", ctx.date_opt(&a), ctx.date_opt(&b)),
         },
-        lead_heads: lead_heads(&mut lk, ctx, &columns).await?,
+        lead_heads,
         commission,
         agreement,
         session,
         total,
         groups,
         crumbs,
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

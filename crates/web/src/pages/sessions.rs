@@ -5,13 +5,14 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::Session;
-use taawun_store::StoreResult;
+use taawun_core::{Protection, Session};
+use taawun_store::{StoreResult, Visible};
 
 use super::home::{AgreementRow, agreement_row};
-use super::views::{Crumb, Link, PersonRow, party_link, person_row, render};
+use super::views::{Crumb, Link, Pager, PersonRow, history_href, party_link, person_row, render};
+use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, lookup::Lookup};
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/sessions/{id}", get(show))
@@ -66,6 +67,12 @@ struct SessionPage {
     title: String,
     crumbs: Vec<Crumb>,
     commission: Link,
+    protection: Protection,
+    history: Option<String>,
+    /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
+    actions: Vec<super::views::Link>,
+    /// The previous and next sessions of the commission that the reader may see.
+    pager: Pager,
     dates: String,
     place: Markup,
     host: Link,
@@ -83,16 +90,32 @@ async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Html<String>, WebError> {
-    let Some(session) = state.store.session(id).await? else {
+    let v = reader(&state, &ctx);
+    let Some(session) = v.session(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &state, session).await?)
+    render(&load(&ctx, &v, session).await?)
 }
 
-async fn load(ctx: &Ctx, state: &AppState, s: Session) -> StoreResult<SessionPage> {
-    let store = &*state.store;
-    let mut lk = Lookup::new(store);
-    let commission = store.commission(s.commission_id).await?;
+/// Neighbours in time among the commission's sessions the reader may see. The store lists
+/// them most recent first, so "previous" is the next one in that list.
+async fn pager(ctx: &Ctx, v: &Visible, s: &Session) -> StoreResult<Pager> {
+    let mut sessions = v.sessions(Some(s.commission_id)).await?;
+    sessions.reverse();
+    Ok(Pager::around(
+        &sessions,
+        s.id,
+        |x| x.id,
+        |x| Link {
+            href: format!("/sessions/{}", x.id),
+            label: Markup(escape(&ordinal_title(ctx, x.ordinal))),
+        },
+    ))
+}
+
+async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
+    let mut lk = Lookup::new(v);
+    let commission = v.commission(s.commission_id).await?;
     let commission = Link {
         href: format!("/commissions/{}", s.commission_id),
         label: commission.map(|c| ctx.text(&c.name)).unwrap_or_default(),
@@ -150,9 +173,17 @@ async fn load(ctx: &Ctx, state: &AppState, s: Session) -> StoreResult<SessionPag
             summary: ctx.text(&st.summary),
         });
     }
-    let agreements = store.agreements_of_session(s.id).await?;
-    let plans = store.plans_for(s.id).await?;
+    let agreements = v.agreements_of_session(s.id).await?;
+    let plans = v.plans_for(s.id).await?;
+    let host = party_link(&mut lk, ctx, s.host_party_id).await?;
+    let pager = pager(ctx, v, &s).await?;
+    let history = history_href(v, "session", s.id).await?;
+    let actions = crate::forms::actions(ctx, v, "session", s.id).await?;
     Ok(SessionPage {
+        protection: s.protection,
+        history,
+        actions,
+        pager,
         crumbs: vec![
             Crumb::home(ctx),
             Crumb::new("/commissions", Markup(escape(&ctx.t("nav-commissions")))),
@@ -162,7 +193,7 @@ async fn load(ctx: &Ctx, state: &AppState, s: Session) -> StoreResult<SessionPag
         title,
         dates: date_range(ctx, &s),
         place: ctx.text(&s.place),
-        host: party_link(&mut lk, ctx, s.host_party_id).await?,
+        host,
         commission,
         delegations,
         agenda: s
@@ -181,6 +212,6 @@ async fn load(ctx: &Ctx, state: &AppState, s: Session) -> StoreResult<SessionPag
                 label: ctx.text(&p.title),
             })
             .collect(),
-        ctx: ctx.clone(),
+        ctx: ctx.shown(v),
     })
 }

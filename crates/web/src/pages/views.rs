@@ -3,8 +3,8 @@
 
 use askama::Template;
 use axum::response::Html;
-use taawun_core::{ActionItem, DelegationRole, Id};
-use taawun_store::StoreResult;
+use taawun_core::{Action, ActionItem, DelegationRole, Id};
+use taawun_store::{StoreResult, Visible};
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
@@ -38,6 +38,40 @@ impl Crumb {
 pub struct Link {
     pub href: String,
     pub label: Markup,
+}
+
+/// The link to a record's history page, only for readers allowed to see it (auditors and
+/// administrators): others never see a link that would answer 403.
+pub async fn history_href(v: &Visible, entity: &str, id: Id) -> StoreResult<Option<String>> {
+    Ok(v.allows(Action::ViewHistory, entity, id)
+        .await?
+        .then(|| format!("/history/{entity}/{id}")))
+}
+
+/// Links to the record before and after this one in a list the reader may see, so a
+/// hidden neighbour is skipped rather than hinted at.
+#[derive(Default)]
+pub struct Pager {
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
+impl Pager {
+    /// The neighbours of `id` in `ids` (already filtered and in reading order).
+    pub fn around<T>(
+        list: &[T],
+        id: Id,
+        key: impl Fn(&T) -> Id,
+        link: impl Fn(&T) -> Link,
+    ) -> Self {
+        let Some(at) = list.iter().position(|x| key(x) == id) else {
+            return Pager::default();
+        };
+        Pager {
+            prev: at.checked_sub(1).and_then(|i| list.get(i)).map(&link),
+            next: list.get(at + 1).map(&link),
+        }
+    }
 }
 
 pub async fn party_link(lk: &mut Lookup<'_>, ctx: &Ctx, id: Id) -> StoreResult<Link> {

@@ -2,6 +2,8 @@
 //! the real router, and one-shot requests.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
@@ -38,6 +40,11 @@ pub struct Reply {
 }
 
 pub async fn demo() -> Demo {
+    instance(true, taawun_web::auth::AuthConfig::default()).await
+}
+
+/// The demo data served as a demo (anonymous reading) or not, with these login settings.
+pub async fn instance(demo: bool, auth: taawun_web::auth::AuthConfig) -> Demo {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = SqliteStore::open(&dir.path().join("taawun.db"))
         .await
@@ -45,10 +52,7 @@ pub async fn demo() -> Demo {
     let store: Arc<dyn Store> = Arc::new(store);
     taawun_store::demo::load(&*store).await.expect("load demo");
     let ids = find_ids(&*store).await;
-    let app = app(AppState {
-        store: store.clone(),
-        demo: true,
-    });
+    let app = app(AppState::new(store.clone(), demo).with_auth(auth));
     Demo {
         app,
         store,

@@ -1,0 +1,183 @@
+//! The steps of a login, apart from HTTP: check the throttle, the password, then the second
+//! factor; mark the session logged in with a fresh id and a fresh CSRF token.
+
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+use taawun_core::{Id, User};
+use tower_sessions::Session;
+
+use super::who::{LOGIN, LoginMark, internal};
+use super::{Auth, csrf, password, totp};
+use crate::{AppState, error::WebError};
+
+/// Session entry of a login waiting for its second factor.
+const PENDING: &str = "pending";
+/// Time allowed between the password and the code.
+const PENDING_FOR: i64 = 5 * 60;
+
+/// A password accepted for an account with a second factor, waiting for the code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Pending {
+    pub user: Id,
+    pub at: i64,
+    pub next: String,
+}
+
+pub enum Outcome {
+    /// Too many failures: try again after this long.
+    Throttled(Duration),
+    /// Wrong username, password or code (one answer for all, so accounts cannot be probed).
+    Refused,
+    /// Password right, second factor needed.
+    NeedsCode(User),
+    Done(User),
+}
+
+fn throttled(auth: &Auth, username: &str, addr: Option<IpAddr>) -> Option<Duration> {
+    let now = Instant::now();
+    auth.throttle
+        .check(username, addr, now)
+        .map(|until| until.saturating_duration_since(now))
+}
+
+/// Checks a username and password.
+pub async fn by_password(
+    state: &AppState,
+    username: &str,
+    password_given: &str,
+    addr: Option<IpAddr>,
+) -> Result<Outcome, WebError> {
+    if let Some(wait) = throttled(&state.auth, username, addr) {
+        return Ok(Outcome::Throttled(wait));
+    }
+    let name = username.trim().to_lowercase();
+    let user = state.store.user_by_name(&name).await?.filter(|u| u.active);
+    let hash = match &user {
+        Some(u) => state
+            .store
+            .credentials(u.id)
+            .await?
+            .map(|c| c.password_hash),
+        None => None,
+    };
+    let given = password_given.to_string();
+    // argon2 takes tens of milliseconds of CPU: keep it off the async workers.
+    let ok = tokio::task::spawn_blocking(move || match hash {
+        Some(h) if !h.is_empty() => password::verify_password(&given, &h),
+        _ => password::verify_nothing(&given),
+    })
+    .await
+    .map_err(|e| WebError::Internal(e.to_string()))?;
+    match user {
+        Some(u) if ok => {
+            if u.totp_enabled {
+                Ok(Outcome::NeedsCode(u))
+            } else {
+                state.auth.throttle.succeed(username);
+                Ok(Outcome::Done(u))
+            }
+        }
+        _ => {
+            state.auth.throttle.fail(username, addr, Instant::now());
+            Ok(Outcome::Refused)
+        }
+    }
+}
+
+/// Checks a TOTP code or a recovery code for a user whose password was accepted.
+pub async fn by_code(
+    state: &AppState,
+    user: &User,
+    code: &str,
+    addr: Option<IpAddr>,
+) -> Result<Outcome, WebError> {
+    if let Some(wait) = throttled(&state.auth, &user.username, addr) {
+        return Ok(Outcome::Throttled(wait));
+    }
+    let secret = state
+        .store
+        .credentials(user.id)
+        .await?
+        .and_then(|c| c.totp_secret);
+    let ok = match secret {
+        Some(s) if totp_ok(&state.auth, user.id, &s, code) => true,
+        // Anything that is not a 6-digit code is tried as a recovery code, spent if it fits.
+        _ => {
+            let is_recovery = code.chars().filter(char::is_ascii_alphanumeric).count() == 10;
+            is_recovery
+                && state
+                    .store
+                    .use_recovery_code(user.id, &totp::recovery_hash(code))
+                    .await?
+        }
+    };
+    if ok {
+        state.auth.throttle.succeed(&user.username);
+        Ok(Outcome::Done(user.clone()))
+    } else {
+        state
+            .auth
+            .throttle
+            .fail(&user.username, addr, Instant::now());
+        Ok(Outcome::Refused)
+    }
+}
+
+/// Whether `code` is the current TOTP code of `secret`, not used before by this user.
+pub fn totp_ok(auth: &Auth, user: Id, secret: &str, code: &str) -> bool {
+    let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
+    totp::matching_step(secret, code, now).is_some_and(|step| auth.spend_step(user, step))
+}
+
+/// Marks the session logged in. The session id changes (a planted id is worth nothing
+/// afterwards) and so does the CSRF token.
+pub async fn start(session: &Session, user: &User) -> Result<(), WebError> {
+    session.cycle_id().await.map_err(internal)?;
+    session.remove_value(PENDING).await.map_err(internal)?;
+    let now = Utc::now().timestamp();
+    let mark = LoginMark {
+        user: user.id,
+        login_at: now,
+        seen_at: now,
+    };
+    session.insert(LOGIN, &mark).await.map_err(internal)?;
+    session
+        .insert(csrf::FIELD, csrf::new_token())
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Remembers a password accepted, pending its code; also under a fresh session id.
+pub async fn await_code(session: &Session, user: &User, next: &str) -> Result<(), WebError> {
+    session.cycle_id().await.map_err(internal)?;
+    let p = Pending {
+        user: user.id,
+        at: Utc::now().timestamp(),
+        next: next.to_string(),
+    };
+    session.insert(PENDING, &p).await.map_err(internal)?;
+    session
+        .insert(csrf::FIELD, csrf::new_token())
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// The login waiting for its code, if it is recent enough.
+pub async fn pending(session: &Session) -> Result<Option<Pending>, WebError> {
+    let p = session.get::<Pending>(PENDING).await.map_err(internal)?;
+    Ok(p.filter(|p| Utc::now().timestamp().saturating_sub(p.at) < PENDING_FOR))
+}
+
+/// Ends the login: the session row is deleted and the cookie cleared.
+pub async fn end(session: &Session) -> Result<(), WebError> {
+    session.flush().await.map_err(internal)
+}
+
+/// The CSRF token of the session, created with it if needed (login forms).
+pub async fn form_token(session: &Session) -> Result<String, WebError> {
+    csrf::ensure_token(session).await.map_err(internal)
+}

@@ -1,0 +1,198 @@
+//! Who is asking: the login mark kept in the session, the `Who` every handler and template
+//! sees (request extension and the page context's task-local), and the gate middleware that
+//! resolves it, enforces the timeouts, checks CSRF, and sends anonymous readers to the login
+//! page unless the instance is a demo.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use taawun_core::{Id, Party, Principal, User};
+use tower_sessions::Session;
+
+use super::csrf;
+use crate::{AppState, ctx, error::WebError, markup};
+
+/// Session entry naming the logged-in user.
+pub const LOGIN: &str = "auth";
+
+/// What the session remembers of a login; instants are Unix seconds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginMark {
+    pub user: Id,
+    /// When the password (and code) were given; the absolute timeout counts from here.
+    pub login_at: i64,
+    /// Last request seen; the idle timeout counts from here.
+    pub seen_at: i64,
+}
+
+/// The person behind a request.
+#[derive(Debug, Clone)]
+pub struct Who {
+    /// The logged-in user, active; `None` for an anonymous visitor.
+    pub user: Option<User>,
+    /// What permission decisions are made for: the user's, or a demo visitor's.
+    pub principal: Principal,
+    /// The user's party, for the header.
+    pub party: Option<Party>,
+    /// The session's CSRF token; empty when there is no session (nothing to protect).
+    pub csrf: String,
+}
+
+impl Who {
+    pub fn anonymous() -> Self {
+        Who {
+            user: None,
+            principal: Principal::visitor(),
+            party: None,
+            csrf: String::new(),
+        }
+    }
+}
+
+/// Paths anyone may reach without logging in, even outside demo mode.
+fn is_public(path: &str) -> bool {
+    path == "/login"
+        || path == "/login/code"
+        || path == "/healthz"
+        || path.starts_with("/static/")
+        || path.starts_with("/lang/")
+}
+
+/// `/login?next=…` for the page being asked for.
+pub fn login_href(next: &str) -> String {
+    if next == "/" {
+        String::from("/login")
+    } else {
+        format!("/login?next={}", markup::query_encode(next))
+    }
+}
+
+fn see_other(location: &str) -> Response {
+    let value = HeaderValue::from_str(location).unwrap_or_else(|_| HeaderValue::from_static("/"));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, value)]).into_response()
+}
+
+fn secs(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
+}
+
+/// The logged-in user of this session, ending the login if it timed out or the account is
+/// gone or disabled. Returns whether a login ended, for the "session ended" notice.
+async fn resolve(state: &AppState, session: &Session) -> Result<(Option<User>, bool), WebError> {
+    let Some(mut mark) = session.get::<LoginMark>(LOGIN).await.map_err(internal)? else {
+        return Ok((None, false));
+    };
+    let cfg = &state.auth.config;
+    let now = Utc::now().timestamp();
+    let too_old = now.saturating_sub(mark.login_at) >= secs(cfg.absolute_timeout);
+    let idle = now.saturating_sub(mark.seen_at) >= secs(cfg.idle_timeout);
+    let user = match (too_old || idle, state.store.user(mark.user).await?) {
+        (false, Some(u)) if u.active => u,
+        _ => {
+            session.flush().await.map_err(internal)?;
+            return Ok((None, true));
+        }
+    };
+    // Touch the session now and then, not on every request: each touch is a write, and
+    // the idle timeout needs only coarse precision (a tenth of it, at most a minute).
+    let refresh = (secs(cfg.idle_timeout) / 10).clamp(0, 60);
+    if now.saturating_sub(mark.seen_at) >= refresh {
+        mark.seen_at = now;
+        session.insert(LOGIN, &mark).await.map_err(internal)?;
+    }
+    Ok((Some(user), false))
+}
+
+pub fn internal(e: impl std::fmt::Display) -> WebError {
+    WebError::Internal(format!("session: {e}"))
+}
+
+/// Middleware: who is asking, CSRF on every state-changing request, and the login wall.
+pub async fn gate(
+    State(state): State<AppState>,
+    session: Session,
+    req: Request,
+    next: Next,
+) -> Response {
+    match admit(&state, &session, req).await {
+        Ok(Admitted::Go(req)) => ctx::within_request(req, state.demo, next).await,
+        Ok(Admitted::Answer(res)) => res,
+        Err(e) => e.into_response(),
+    }
+}
+
+enum Admitted {
+    Go(Request),
+    Answer(Response),
+}
+
+async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admitted, WebError> {
+    let (user, ended) = resolve(state, session).await?;
+    let token = session.get::<String>(csrf::FIELD).await.map_err(internal)?;
+    let mut req = req;
+    if csrf::is_state_changing(req.method()) {
+        let public = state.auth.config.public_url.as_deref();
+        let checked = match csrf::check_origin(&req, public) {
+            Ok(()) => csrf::check_token(req, token.as_deref()).await,
+            Err(r) => Err(r),
+        };
+        req = checked.map_err(|r| {
+            tracing::info!(refusal = ?r, "state-changing request refused (CSRF)");
+            WebError::Csrf
+        })?;
+    }
+    let path = req.uri().path();
+    if user.is_none() && !state.demo && !is_public(path) {
+        let wanted = req.uri().path_and_query().map_or("/", |p| p.as_str());
+        let mut to = login_href(wanted);
+        if ended {
+            to.push_str(if to.contains('?') {
+                "&ended=1"
+            } else {
+                "?ended=1"
+            });
+        }
+        return Ok(Admitted::Answer(see_other(&to)));
+    }
+    let party = match &user {
+        Some(u) => state.store.party(u.party_id).await?,
+        None => None,
+    };
+    let who = Who {
+        principal: user
+            .as_ref()
+            .map_or_else(Principal::visitor, User::principal),
+        user,
+        party,
+        csrf: token.unwrap_or_default(),
+    };
+    req.extensions_mut().insert(Arc::new(who));
+    Ok(Admitted::Go(req))
+}
+
+/// Extractor for pages that need a logged-in user (their account): an anonymous demo
+/// visitor is sent to the login page instead.
+pub struct SignedIn(pub User);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        let user = parts
+            .extensions
+            .get::<Arc<Who>>()
+            .and_then(|w| w.user.clone());
+        match user {
+            Some(u) => Ok(SignedIn(u)),
+            None => {
+                let wanted = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                Err(see_other(&login_href(wanted)))
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! The action item form (`/plans/{id}/items/new`, `/items/{id}/edit`): code, title,
+//! description, area, articles implemented, a lead body for each commission party side by
+//! side, dates, status, the optional indicator, protection.
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::{Router, routing::get};
+use taawun_core::*;
+use taawun_store::{Actor, StoreResult, Visible};
+
+use super::input::{Input, Posted};
+use super::page::{Form, finish, read, show};
+use super::spec::{Field, Item, Row, Rows, Ty};
+use super::{
+    choices, editable, errors::Errors, field, keep, line, may, optional, parse::build, protection,
+    text3,
+};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/plans/{id}/items/new", get(new).post(create))
+        .route("/items/{id}/edit", get(edit).post(update))
+}
+
+async fn form(
+    ctx: &Ctx,
+    v: &Visible,
+    plan: &ActionPlan,
+    parties: &[Id],
+    id: Option<Id>,
+) -> Result<Form, WebError> {
+    let (title, action, back) = match id {
+        Some(id) => (
+            ctx.t("form-item-edit"),
+            format!("/items/{id}/edit"),
+            format!("/items/{id}"),
+        ),
+        None => (
+            ctx.t("form-item-new"),
+            format!("/plans/{}/items/new", plan.id),
+            format!("/plans/{}", plan.id),
+        ),
+    };
+    let mut f = Form::new(ctx, title, action, back);
+    let clauses = match plan.agreement_id {
+        Some(a) => choices::clauses(ctx, v, a).await?,
+        None => vec![],
+    };
+    let mut leads = Vec::new();
+    for party in parties {
+        let name = choices::party_name(ctx, v, *party).await?;
+        let orgs = choices::organisations(ctx, v, Some(&[*party])).await?;
+        leads.push(Row {
+            fixed: vec![(
+                "party_id".into(),
+                serde_json::Value::String(party.to_string()),
+            )],
+            items: vec![field(
+                "organisation_id",
+                crate::i18n::message_with(ctx.lang, "form-lead-for", "party", &name),
+                Ty::Select(orgs),
+            )],
+            legend: Some(Markup(format!("<bdi>{}</bdi>", escape(&name)))),
+        });
+    }
+    let statuses: Vec<&'static str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();
+    f.items = vec![
+        field("code", ctx.t("col-code"), line("auto")),
+        text3("title", ctx.t("form-title"), false, false),
+        text3("description", ctx.t("form-description"), true, true),
+        field(
+            "area_id",
+            ctx.t("col-area"),
+            Ty::Select(choices::areas(ctx, v).await?),
+        ),
+        Item::Field(Field::new(
+            "clause_ids",
+            ctx.t("item-clauses-title"),
+            Ty::Multi(clauses),
+        )),
+        Item::Rows(Rows {
+            path: "leads".into(),
+            legend: ctx.t("leads-title"),
+            rows: leads,
+            extendable: false,
+            table: true,
+        }),
+        optional("start_on", ctx.t("form-start-on"), Ty::Date),
+        optional("due_on", ctx.t("form-due-on"), Ty::Date),
+        field(
+            "status",
+            ctx.t("col-status"),
+            Ty::Select(choices::keys(ctx, "status", &statuses)),
+        ),
+        Item::Group {
+            legend: ctx.t("indicator-title"),
+            nullable: Some("indicator".into()),
+            items: vec![
+                text3("indicator.name", ctx.t("form-indicator-name"), false, false),
+                text3("indicator.unit", ctx.t("form-indicator-unit"), false, true),
+                field("indicator.baseline", ctx.t("col-baseline"), Ty::Float),
+                field("indicator.target", ctx.t("col-target"), Ty::Float),
+            ],
+        },
+        field("example", ctx.t("form-example"), Ty::Check),
+        protection(ctx),
+    ];
+    Ok(f)
+}
+
+/// The item's leads laid out one per commission party, in the commission's order.
+fn arrange(input: &mut Input, item: &ActionItem, parties: &[Id]) {
+    for (d, party) in parties.iter().enumerate() {
+        let org = item
+            .leads
+            .iter()
+            .find(|l| l.party_id == *party)
+            .map(|l| l.organisation_id.to_string());
+        input.set(
+            &format!("leads.{d}.organisation_id"),
+            org.unwrap_or_default(),
+        );
+    }
+    input.set("_rows.leads", parties.len().to_string());
+}
+
+/// The plan and the parties of its commission, as the reader sees them.
+async fn context(v: &Visible, plan: Id) -> Result<(ActionPlan, Commission), WebError> {
+    let plan = v.plan(plan).await?.ok_or(WebError::NotFound)?;
+    let c = v
+        .commission(plan.commission_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok((plan, c))
+}
+
+async fn blank(v: &Visible, plan: &ActionPlan, user: &User) -> StoreResult<ActionItem> {
+    let area = v.areas().await?.first().map_or_else(Id::nil, |a| a.id);
+    Ok(ActionItem {
+        id: new_id(),
+        plan_id: plan.id,
+        code: String::new(),
+        title: LocalizedText::default(),
+        description: LocalizedText::default(),
+        area_id: area,
+        clause_ids: vec![],
+        leads: vec![],
+        start_on: None,
+        due_on: None,
+        status: ItemStatus::Planned,
+        indicator: None,
+        example: false,
+        protection: super::originated(user),
+        version: 0,
+    })
+}
+
+fn create_target(c: &Commission) -> Target {
+    Target::new(Kind::ActionItem).in_commission(Some(c.id))
+}
+
+async fn new(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(pid): IdPath,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let (plan, c) = context(&v, pid).await?;
+    may(ctx.principal(), Action::Create, &create_target(&c))?;
+    let rec = blank(&v, &plan, &user).await?;
+    let mut input = Input::of(&rec);
+    arrange(&mut input, &rec, &c.party_ids);
+    let f = form(&ctx, &v, &plan, &c.party_ids, None).await?;
+    show(&ctx, &f, &input, &Errors::default())
+}
+
+async fn create(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(pid): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let (plan, c) = context(&v, pid).await?;
+    may(ctx.principal(), Action::Create, &create_target(&c))?;
+    let f = form(&ctx, &v, &plan, &c.party_ids, None).await?;
+    let p = match read(&ctx, &f, &input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let rec: ActionItem = build(&blank(&v, &plan, &user).await?, &p.tree)?;
+    let saved = s.store.save_item(&Actor::user(&user), &rec).await;
+    finish(
+        &ctx,
+        &v,
+        &f,
+        &input,
+        &p,
+        &rec,
+        saved,
+        |r| format!("/items/{}", r.id),
+        v.item(rec.id),
+    )
+    .await
+}
+
+async fn edit(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(_): SignedIn,
+    IdPath(id): IdPath,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let rec = editable(&v, "action_item", id, v.item(id).await?).await?;
+    let (plan, c) = context(&v, rec.plan_id).await?;
+    let mut input = Input::of(&rec);
+    arrange(&mut input, &rec, &c.party_ids);
+    let mut f = form(&ctx, &v, &plan, &c.party_ids, Some(id)).await?;
+    f.version = rec.version;
+    show(&ctx, &f, &input, &Errors::default())
+}
+
+async fn update(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let shown = editable(&v, "action_item", id, v.item(id).await?).await?;
+    let (plan, c) = context(&v, shown.plan_id).await?;
+    let f = form(&ctx, &v, &plan, &c.party_ids, Some(id)).await?;
+    let p = match read(&ctx, &f, &input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let raw = s.store.item(id).await?.ok_or(WebError::NotFound)?;
+    let mut rec: ActionItem = build(&raw, &p.tree)?;
+    keep::ids(&v, "clause", &raw.clause_ids, &mut rec.clause_ids).await?;
+    // A side whose lead body the user cannot see keeps it (unless they named another).
+    for lead in &raw.leads {
+        let named = rec.leads.iter().any(|l| l.party_id == lead.party_id);
+        if !named && !v.can_see_id("organisation", lead.organisation_id).await? {
+            rec.leads.push(lead.clone());
+        }
+    }
+    super::keep_originator(&mut rec.protection, &user);
+    rec.version = input.version();
+    let saved = s.store.save_item(&Actor::user(&user), &rec).await;
+    finish(
+        &ctx,
+        &v,
+        &f,
+        &input,
+        &p,
+        &rec,
+        saved,
+        |r| format!("/items/{}", r.id),
+        v.item(id),
+    )
+    .await
+}

@@ -1,0 +1,114 @@
+//! The "Edit" and "Add …" links of the read pages: shown only when `Visible::allows` (for
+//! the record itself) or `decide` (for a record to create under it) says the reader may
+//! follow them. The write path decides again on save; this only spares useless links.
+
+use taawun_core::{Action, Id, Kind, Target, decide};
+use taawun_store::{StoreResult, Visible};
+
+use crate::ctx::Ctx;
+use crate::markup::{Markup, escape};
+use crate::pages::views::Link;
+
+fn link(href: String, label: String) -> Link {
+    Link {
+        href,
+        label: Markup(escape(&label)),
+    }
+}
+
+/// Whether the reader may create a record of `kind` in `commission`.
+fn may_create(v: &Visible, kind: Kind, commission: Option<Id>, leads: Vec<Id>) -> bool {
+    let t = Target::new(kind).in_commission(commission).led_by(leads);
+    decide(v.principal(), Action::Create, &t).is_ok()
+}
+
+/// The links for the record of kind `entity` (as in the audit log) with this id.
+pub async fn actions(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResult<Vec<Link>> {
+    let mut out = Vec::new();
+    let editable = v.allows(Action::Edit, entity, id).await?;
+    let path = match entity {
+        "session" => "sessions",
+        "commission" => "commissions",
+        "agreement" => "agreements",
+        "action_plan" => "plans",
+        "action_item" => "items",
+        "person" => "people",
+        "organisation" => "organisations",
+        _ => return Ok(out),
+    };
+    if editable {
+        out.push(link(format!("/{path}/{id}/edit"), ctx.t("action-edit")));
+    }
+    match entity {
+        "session" if editable => {
+            for (seg, label) in [
+                ("delegations", ctx.t("action-edit-delegations")),
+                ("agenda", ctx.t("action-edit-agenda")),
+                ("decisions", ctx.t("action-edit-decisions")),
+                ("statements", ctx.t("action-edit-statements")),
+                ("side-events", ctx.t("action-edit-side-events")),
+            ] {
+                out.push(link(format!("/sessions/{id}/{seg}"), label));
+            }
+        }
+        "commission" if may_create(v, Kind::CommissionWork, Some(id), vec![]) => {
+            out.push(link(
+                format!("/commissions/{id}/sessions/new"),
+                ctx.t("action-add-session"),
+            ));
+            out.push(link(
+                format!("/commissions/{id}/plans/new"),
+                ctx.t("action-add-plan"),
+            ));
+        }
+        "agreement" => {
+            let commission = v.agreement(id).await?.and_then(|a| a.commission_id);
+            if may_create(v, Kind::CommissionWork, commission, vec![]) {
+                out.push(link(
+                    format!("/agreements/{id}/clauses/new"),
+                    ctx.t("action-add-clause"),
+                ));
+            }
+        }
+        "action_plan" => {
+            let commission = v.plan(id).await?.map(|p| p.commission_id);
+            if may_create(v, Kind::ActionItem, commission, vec![]) {
+                out.push(link(
+                    format!("/plans/{id}/items/new"),
+                    ctx.t("action-add-item"),
+                ));
+            }
+        }
+        "action_item" => item_links(ctx, v, id, &mut out).await?,
+        _ => {}
+    }
+    Ok(out)
+}
+
+async fn item_links(ctx: &Ctx, v: &Visible, id: Id, out: &mut Vec<Link>) -> StoreResult<()> {
+    let Some(item) = v.item(id).await? else {
+        return Ok(());
+    };
+    let commission = v.plan(item.plan_id).await?.map(|p| p.commission_id);
+    let leads: Vec<Id> = item.leads.iter().map(|l| l.party_id).collect();
+    let reports = leads.iter().any(|side| {
+        let t = Target::new(Kind::ProgressUpdate)
+            .in_commission(commission)
+            .led_by(leads.clone())
+            .reported_by(*side);
+        decide(v.principal(), Action::Create, &t).is_ok()
+    });
+    if reports {
+        out.push(link(
+            format!("/items/{id}/progress/new"),
+            ctx.t("action-add-progress"),
+        ));
+    }
+    if may_create(v, Kind::Activity, commission, leads) {
+        out.push(link(
+            format!("/items/{id}/activities/new"),
+            ctx.t("action-add-activity"),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! The progress form (`/items/{id}/progress/new`): date, reporting side, percent, status,
+//! comment, indicator value, protection. A party editor reports for their own party's side
+//! only; the secretariat may choose any lead party. Each side offered is asked of `decide`.
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::{Router, routing::get};
+use chrono::Utc;
+use taawun_core::*;
+use taawun_store::{Actor, Visible};
+
+use super::input::{Input, Posted};
+use super::page::{Form, finish, read, show};
+use super::spec::{Opt, Ty};
+use super::{choices, errors::Errors, field, optional, parse::build, protection, text3};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/items/{id}/progress/new", get(new).post(create))
+}
+
+/// The item, and the sides the reader may report for (an empty list is a 403).
+async fn context(ctx: &Ctx, v: &Visible, id: Id) -> Result<(ActionItem, Vec<Opt>), WebError> {
+    let item = v.item(id).await?.ok_or(WebError::NotFound)?;
+    let plan = v.plan(item.plan_id).await?.ok_or(WebError::NotFound)?;
+    let leads: Vec<Id> = item.leads.iter().map(|l| l.party_id).collect();
+    let allowed: Vec<Id> = leads
+        .iter()
+        .copied()
+        .filter(|side| {
+            let target = Target::new(Kind::ProgressUpdate)
+                .in_commission(Some(plan.commission_id))
+                .led_by(leads.clone())
+                .reported_by(*side);
+            decide(ctx.principal(), Action::Create, &target).is_ok()
+        })
+        .collect();
+    if allowed.is_empty() {
+        return Err(WebError::Forbidden);
+    }
+    let sides = choices::parties(ctx, v, Some(&allowed)).await?;
+    Ok((item, sides))
+}
+
+fn form(ctx: &Ctx, item: &ActionItem, sides: Vec<Opt>) -> Form {
+    let mut f = Form::new(
+        ctx,
+        ctx.t("form-progress-new"),
+        format!("/items/{}/progress/new", item.id),
+        format!("/items/{}", item.id),
+    );
+    let statuses: Vec<&'static str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();
+    f.items = vec![
+        field("reported_on", ctx.t("form-reported-on"), Ty::Date),
+        field("party_id", ctx.t("form-reporting-side"), Ty::Select(sides)),
+        field(
+            "percent",
+            ctx.t("col-percent"),
+            Ty::Int { min: 0, max: 100 },
+        ),
+        field(
+            "status",
+            ctx.t("col-status"),
+            Ty::Select(choices::keys(ctx, "status", &statuses)),
+        ),
+        text3("narrative", ctx.t("col-narrative"), true, true),
+        optional("indicator_actual", ctx.t("col-actual"), Ty::Float),
+        field("example", ctx.t("form-example"), Ty::Check),
+        protection(ctx),
+    ];
+    f
+}
+
+/// A new update: today, the reader's own side when it is offered, the item's status.
+fn blank(item: &ActionItem, sides: &[Opt], user: &User) -> ProgressUpdate {
+    let own = sides.iter().any(|o| o.value == user.party_id.to_string());
+    let first = sides.first().and_then(|o| o.value.parse().ok());
+    ProgressUpdate {
+        id: new_id(),
+        item_id: item.id,
+        reported_on: Utc::now().date_naive(),
+        party_id: if own {
+            user.party_id
+        } else {
+            first.unwrap_or(user.party_id)
+        },
+        percent: 0,
+        status: item.status,
+        narrative: LocalizedText::default(),
+        indicator_actual: None,
+        example: false,
+        protection: super::originated(user),
+        version: 0,
+    }
+}
+
+async fn new(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let (item, sides) = context(&ctx, &v, id).await?;
+    let input = Input::of(&blank(&item, &sides, &user));
+    show(&ctx, &form(&ctx, &item, sides), &input, &Errors::default())
+}
+
+async fn create(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let (item, sides) = context(&ctx, &v, id).await?;
+    let base = blank(&item, &sides, &user);
+    let f = form(&ctx, &item, sides);
+    let p = match read(&ctx, &f, &input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let rec: ProgressUpdate = build(&base, &p.tree)?;
+    let saved = s.store.save_progress(&Actor::user(&user), &rec).await;
+    finish(
+        &ctx,
+        &v,
+        &f,
+        &input,
+        &p,
+        &rec,
+        saved,
+        |r| format!("/items/{}", r.item_id),
+        v.progress_update(rec.id),
+    )
+    .await
+}

@@ -1,0 +1,193 @@
+//! Session forms. A session is one aggregate, edited in parts so each page stays small:
+//! `/commissions/{id}/sessions/new` and `/sessions/{id}/edit` (ordinal, dates, host,
+//! place, protection), then `/sessions/{id}/delegations`, `/agenda`, `/decisions`,
+//! `/statements` and `/side-events`, each writing only its own part of the record.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Router, routing::get};
+use chrono::Utc;
+use taawun_core::{Action, Commission, Id, Kind, LocalizedText, Session, Target, new_id};
+use taawun_store::{Actor, Visible};
+
+use super::input::{Input, Posted};
+use super::page::{After, Form, after, invalid, read, show};
+use super::session_parts::{Part, arrange, fixup, items};
+use super::{conflict, editable, errors::Errors, may, parse::build};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+macro_rules! part_routes {
+    ($router:expr, $($path:literal => $part:expr, $get:ident, $post:ident;)*) => {{
+        $(
+            async fn $get(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath) -> Result<Response, WebError> {
+                part_get(ctx, s, u, id, $part).await
+            }
+            async fn $post(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath, p: Posted) -> Result<Response, WebError> {
+                part_post(ctx, s, u, id, p, $part).await
+            }
+        )*
+        $router$(.route($path, get($get).post($post)))*
+    }};
+}
+
+pub fn router() -> Router<AppState> {
+    let r = Router::new().route("/commissions/{id}/sessions/new", get(new).post(create));
+    part_routes!(r,
+        "/sessions/{id}/edit" => Part::Basics, basics_get, basics_post;
+        "/sessions/{id}/delegations" => Part::Delegations, delegations_get, delegations_post;
+        "/sessions/{id}/agenda" => Part::Agenda, agenda_get, agenda_post;
+        "/sessions/{id}/decisions" => Part::Decisions, decisions_get, decisions_post;
+        "/sessions/{id}/statements" => Part::Statements, statements_get, statements_post;
+        "/sessions/{id}/side-events" => Part::SideEvents, events_get, events_post;
+    )
+}
+
+async fn form(
+    ctx: &Ctx,
+    v: &Visible,
+    c: &Commission,
+    input: &Input,
+    fresh: bool,
+    part: Part,
+    id: Option<Id>,
+) -> Result<Form, WebError> {
+    let (action, back) = match id {
+        Some(id) => (
+            format!("/sessions/{id}/{}", part.segment()),
+            format!("/sessions/{id}"),
+        ),
+        None => (
+            format!("/commissions/{}/sessions/new", c.id),
+            format!("/commissions/{}", c.id),
+        ),
+    };
+    let title = match id {
+        None => ctx.t("form-session-new"),
+        Some(_) => part.title(ctx),
+    };
+    let mut f = Form::new(ctx, title, action, back);
+    f.items = items(ctx, v, c, input, fresh, part).await?;
+    Ok(f)
+}
+
+/// The commission a session belongs to, as the reader sees it.
+async fn commission_of(v: &Visible, id: Id) -> Result<Commission, WebError> {
+    v.commission(id).await?.ok_or(WebError::NotFound)
+}
+
+fn create_target(c: &Commission) -> Target {
+    Target::new(Kind::CommissionWork).in_commission(Some(c.id))
+}
+
+/// A new session: the next ordinal, today, hosted by the first party until chosen.
+async fn blank(v: &Visible, c: &Commission, user: &taawun_core::User) -> Result<Session, WebError> {
+    let next = v
+        .sessions(Some(c.id))
+        .await?
+        .iter()
+        .map(|s| s.ordinal)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let today = Utc::now().date_naive();
+    Ok(Session {
+        id: new_id(),
+        commission_id: c.id,
+        ordinal: next,
+        start_on: today,
+        end_on: today,
+        host_party_id: c.party_ids.first().copied().unwrap_or(user.party_id),
+        place: LocalizedText::default(),
+        agenda: vec![],
+        delegations: vec![],
+        decisions: vec![],
+        statements: vec![],
+        side_events: vec![],
+        protection: super::originated(user),
+        version: 0,
+    })
+}
+
+async fn new(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(cid): IdPath,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let c = commission_of(&v, cid).await?;
+    may(ctx.principal(), Action::Create, &create_target(&c))?;
+    let input = Input::of(&blank(&v, &c, &user).await?);
+    let f = form(&ctx, &v, &c, &input, true, Part::Basics, None).await?;
+    show(&ctx, &f, &input, &Errors::default())
+}
+
+async fn create(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(cid): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let c = commission_of(&v, cid).await?;
+    may(ctx.principal(), Action::Create, &create_target(&c))?;
+    let f = form(&ctx, &v, &c, &input, false, Part::Basics, None).await?;
+    let p = match read(&ctx, &f, &input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let rec: Session = build(&blank(&v, &c, &user).await?, &p.tree)?;
+    match after(s.store.save_session(&Actor::user(&user), &rec).await)? {
+        After::Saved(r) => Ok(Redirect::to(&format!("/sessions/{}", r.id)).into_response()),
+        After::Invalid(e) => Ok(invalid(&ctx, &f, &input, &p, &e)),
+        After::Conflict => conflict::page(&ctx, &v, &f, &rec, v.session(rec.id).await?).await,
+    }
+}
+
+async fn part_get(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    _: SignedIn,
+    IdPath(id): IdPath,
+    part: Part,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let mut rec = editable(&v, "session", id, v.session(id).await?).await?;
+    let c = commission_of(&v, rec.commission_id).await?;
+    arrange(&mut rec, &c.party_ids);
+    let input = Input::of(&rec);
+    let mut f = form(&ctx, &v, &c, &input, true, part, Some(id)).await?;
+    f.version = rec.version;
+    show(&ctx, &f, &input, &Errors::default())
+}
+
+async fn part_post(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+    part: Part,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let shown = editable(&v, "session", id, v.session(id).await?).await?;
+    let c = commission_of(&v, shown.commission_id).await?;
+    let f = form(&ctx, &v, &c, &input, false, part, Some(id)).await?;
+    let p = match read(&ctx, &f, &input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let raw = s.store.session(id).await?.ok_or(WebError::NotFound)?;
+    let mut rec: Session = build(&raw, &p.tree)?;
+    fixup(&v, part, &raw, &mut rec).await?;
+    super::keep_originator(&mut rec.protection, &user);
+    rec.version = input.version();
+    match after(s.store.save_session(&Actor::user(&user), &rec).await)? {
+        After::Saved(r) => Ok(Redirect::to(&format!("/sessions/{}", r.id)).into_response()),
+        After::Invalid(e) => Ok(invalid(&ctx, &f, &input, &p, &e)),
+        After::Conflict => conflict::page(&ctx, &v, &f, &rec, v.session(id).await?).await,
+    }
+}

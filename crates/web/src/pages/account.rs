@@ -1,0 +1,335 @@
+//! `/account`: each user's own page — who they are, changing their password, and turning
+//! the TOTP second factor on (QR code, confirmation, recovery codes shown once) or off.
+
+use askama::Template;
+use axum::extract::State;
+use axum::extract::rejection::FormRejection;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
+use taawun_core::User;
+use taawun_store::Actor;
+use tower_sessions::Session;
+
+use super::views::{Crumb, render};
+use crate::auth::{self, SignedIn};
+use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
+
+/// Session entry holding a TOTP secret between its QR code and its confirmation.
+const ENROL: &str = "enrol";
+/// Shown by authenticator apps next to the account name.
+const ISSUER: &str = "Taawun";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account", get(show))
+        .route("/account/password", post(change_password))
+        .route("/account/totp", get(enrol_page).post(enrol_confirm))
+        .route("/account/totp/start", post(enrol_start))
+        .route("/account/totp/disable", post(disable))
+}
+
+/// A form's problems, by field, already in the reader's language.
+#[derive(Default)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The password policy's verdict on a new password and its confirmation.
+pub fn check_new_password(ctx: &Ctx, e: &mut FieldErrors, password: &str, confirm: &str) {
+    if password.chars().count() < taawun_core::user::MIN_PASSWORD {
+        e.add(
+            "password",
+            ctx.tn("password-too-short", taawun_core::user::MIN_PASSWORD),
+        );
+    } else if taawun_core::rules::check_password(password).is_err() {
+        e.add("password", ctx.t("password-too-long"));
+    } else if password != confirm {
+        e.add("confirm", ctx.t("password-mismatch"));
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    user: User,
+    organisation: Markup,
+    clearance: String,
+    notice: Option<String>,
+    errors: FieldErrors,
+}
+
+async fn page(
+    ctx: Ctx,
+    state: &AppState,
+    user: User,
+    notice: Option<String>,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
+    let organisation = match user.organisation_id {
+        Some(id) => match state.store.organisation(id).await? {
+            Some(o) => ctx.text(&o.name),
+            None => Markup::default(),
+        },
+        None => Markup(String::from("—")),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = AccountPage {
+        title: ctx.t("account-title"),
+        crumbs: Vec::new(),
+        clearance: ctx.label("user-clearance", user.clearance.key()),
+        organisation,
+        user,
+        notice,
+        errors,
+        ctx,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<Response, WebError> {
+    page(ctx, &state, user, None, FieldErrors::default()).await
+}
+
+fn form<T>(f: Result<Form<T>, FormRejection>) -> Result<T, WebError> {
+    f.map(|Form(v)| v)
+        .map_err(|e| WebError::BadRequest(e.to_string()))
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn change_password(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    f: Result<Form<PasswordForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let f = form(f)?;
+    let mut errors = FieldErrors::default();
+    let stored = state
+        .store
+        .credentials(user.id)
+        .await?
+        .map(|c| c.password_hash)
+        .unwrap_or_default();
+    let current = f.current.clone();
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &stored))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    if !ok {
+        errors.add("current", ctx.t("account-password-wrong"));
+    }
+    check_new_password(&ctx, &mut errors, &f.password, &f.confirm);
+    if !errors.is_empty() {
+        return page(ctx, &state, user, None, errors).await;
+    }
+    let hash = hash(f.password).await?;
+    state
+        .store
+        .set_password(&Actor::user(&user), user.id, &hash)
+        .await?;
+    tracing::info!(user = %user.username, "password changed");
+    let notice = Some(ctx.t("account-password-changed"));
+    page(ctx, &state, user, notice, FieldErrors::default()).await
+}
+
+/// Hashes off the async workers (argon2 is deliberately slow).
+pub async fn hash(password: String) -> Result<String, WebError> {
+    tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .map_err(|e| WebError::Internal(e.to_string()))
+}
+
+#[derive(Template)]
+#[template(path = "account_totp.html")]
+struct EnrolPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    qr: Markup,
+    /// The secret in groups of four, for typing by hand.
+    secret: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "account_codes.html")]
+struct CodesPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    codes: Vec<String>,
+}
+
+fn crumbs(ctx: &Ctx) -> Vec<Crumb> {
+    vec![Crumb::new("/account", Markup(ctx.t("account-title")))]
+}
+
+async fn enrol_start(SignedIn(user): SignedIn, session: Session) -> Result<Response, WebError> {
+    if !user.totp_enabled {
+        session
+            .insert(ENROL, auth::new_totp_secret())
+            .await
+            .map_err(auth::internal)?;
+    }
+    let to = if user.totp_enabled {
+        "/account"
+    } else {
+        "/account/totp"
+    };
+    Ok(Redirect::to(to).into_response())
+}
+
+async fn enrol_page_with(
+    ctx: Ctx,
+    user: &User,
+    secret: &str,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let uri = auth::otpauth_uri(ISSUER, &user.username, secret);
+    let qr = auth::qr_svg(&uri, &ctx.t("totp-enrol-qr-alt"))
+        .ok_or_else(|| WebError::Internal(String::from("QR code")))?;
+    let grouped: Vec<String> = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = EnrolPage {
+        title: ctx.t("totp-enrol-title"),
+        crumbs: crumbs(&ctx),
+        qr: Markup(qr),
+        secret: grouped.join(" "),
+        error,
+        ctx,
+    };
+    // The secret is on this page: no cache may keep it.
+    Ok((
+        status,
+        [(header::CACHE_CONTROL, "no-store")],
+        render(&page)?,
+    )
+        .into_response())
+}
+
+async fn enrol_page(
+    ctx: Ctx,
+    SignedIn(user): SignedIn,
+    session: Session,
+) -> Result<Response, WebError> {
+    match session.get::<String>(ENROL).await.map_err(auth::internal)? {
+        Some(secret) if !user.totp_enabled => enrol_page_with(ctx, &user, &secret, None).await,
+        _ => Ok(Redirect::to("/account").into_response()),
+    }
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+async fn enrol_confirm(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    f: Result<Form<CodeForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let f = form(f)?;
+    let Some(secret) = session.get::<String>(ENROL).await.map_err(auth::internal)? else {
+        return Ok(Redirect::to("/account").into_response());
+    };
+    if user.totp_enabled {
+        return Ok(Redirect::to("/account").into_response());
+    }
+    if !auth::totp_ok(&state.auth, user.id, &secret, &f.code) {
+        let error = Some(ctx.t("totp-code-wrong"));
+        return enrol_page_with(ctx, &user, &secret, error).await;
+    }
+    let codes = auth::new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| auth::recovery_hash(c)).collect();
+    state
+        .store
+        .set_second_factor(&Actor::user(&user), user.id, Some(&secret), &hashes)
+        .await?;
+    session.remove_value(ENROL).await.map_err(auth::internal)?;
+    tracing::info!(user = %user.username, "second factor enrolled");
+    let page = CodesPage {
+        title: ctx.t("totp-codes-title"),
+        crumbs: crumbs(&ctx),
+        codes,
+        ctx,
+    };
+    Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
+}
+
+async fn disable(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    f: Result<Form<CodeForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let f = form(f)?;
+    let secret = state
+        .store
+        .credentials(user.id)
+        .await?
+        .and_then(|c| c.totp_secret);
+    let Some(secret) = secret.filter(|_| user.totp_enabled) else {
+        return Ok(Redirect::to("/account").into_response());
+    };
+    if !auth::totp_ok(&state.auth, user.id, &secret, &f.code) {
+        let mut errors = FieldErrors::default();
+        errors.add("code", ctx.t("totp-code-wrong"));
+        return page(ctx, &state, user, None, errors).await;
+    }
+    let user = state
+        .store
+        .set_second_factor(&Actor::user(&user), user.id, None, &[])
+        .await?;
+    tracing::info!(user = %user.username, "second factor removed");
+    let notice = Some(ctx.t("account-totp-disabled"));
+    page(ctx, &state, user, notice, FieldErrors::default()).await
+}

@@ -1,0 +1,350 @@
+//! User administration, for those `core::access::decide` lets manage users (administrators):
+//! `/admin/users` lists accounts, `/admin/users/new` creates one with its first password,
+//! `/admin/users/{id}` edits one, `/admin/users/{id}/password` resets its password.
+
+use askama::Template;
+use axum::extract::State;
+use axum::extract::rejection::FormRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use std::collections::HashMap;
+use taawun_core::{Action, Denied, Id, Kind, Target, User, decide};
+use taawun_store::{Actor, StoreError};
+
+use super::account::{FieldErrors, check_new_password, hash};
+use super::admin_form::{Choices, UserInput, choices, rule_errors};
+use super::views::{Crumb, render};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/users", get(list))
+        .route("/admin/users/new", get(new_form).post(create))
+        .route("/admin/users/{id}", get(edit_form).post(update))
+        .route("/admin/users/{id}/password", post(reset_password))
+}
+
+/// Asks `decide` whether the reader may do `action` on accounts.
+fn allowed(ctx: &Ctx, action: Action) -> Result<(), WebError> {
+    decide(ctx.principal(), action, &Target::new(Kind::User)).map_err(|d| match d {
+        Denied::Hidden => WebError::NotFound,
+        Denied::NotAllowed => WebError::Forbidden,
+    })
+}
+
+pub struct UserRow {
+    pub href: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub party: Markup,
+    pub clearance: String,
+    pub active: bool,
+    pub totp: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+struct ListPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    users: Vec<UserRow>,
+}
+
+async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(_): SignedIn,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::View)?;
+    let parties: HashMap<Id, Markup> = state
+        .store
+        .parties()
+        .await?
+        .iter()
+        .map(|p| (p.id, ctx.text(&p.short_name)))
+        .collect();
+    let users = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            href: format!("/admin/users/{}", u.id),
+            role: ctx.label("user-role", u.role.key()),
+            clearance: ctx.label("user-clearance", u.clearance.key()),
+            party: parties.get(&u.party_id).cloned().unwrap_or_default(),
+            username: u.username,
+            display_name: u.display_name,
+            active: u.active,
+            totp: u.totp_enabled,
+        })
+        .collect();
+    let page = ListPage {
+        title: ctx.t("admin-users-title"),
+        crumbs: Vec::new(),
+        users,
+        ctx,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin_user.html")]
+struct FormPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    /// `None` when creating.
+    id: Option<Id>,
+    input: UserInput,
+    choices: Choices,
+    errors: FieldErrors,
+    notice: Option<String>,
+    /// Errors of the reset-password form (edit page only).
+    reset_errors: FieldErrors,
+}
+
+impl FormPage {
+    fn action(&self) -> String {
+        match self.id {
+            Some(id) => format!("/admin/users/{id}"),
+            None => String::from("/admin/users/new"),
+        }
+    }
+}
+
+struct Shown {
+    id: Option<Id>,
+    input: UserInput,
+    errors: FieldErrors,
+    notice: Option<String>,
+    reset_errors: FieldErrors,
+}
+
+async fn form_page(ctx: Ctx, state: &AppState, s: Shown) -> Result<Response, WebError> {
+    let choices = choices(&ctx, &*state.store, &s.input).await?;
+    let status = if s.errors.is_empty() && s.reset_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = match s.id {
+        Some(_) => ctx.t("admin-user-edit-title"),
+        None => ctx.t("admin-user-new-title"),
+    };
+    let page = FormPage {
+        title,
+        crumbs: vec![Crumb::new(
+            "/admin/users",
+            Markup(ctx.t("admin-users-title")),
+        )],
+        id: s.id,
+        input: s.input,
+        choices,
+        errors: s.errors,
+        notice: s.notice,
+        reset_errors: s.reset_errors,
+        ctx,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+fn pairs(
+    f: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Vec<(String, String)>, WebError> {
+    f.map(|Form(p)| p)
+        .map_err(|e| WebError::BadRequest(e.to_string()))
+}
+
+async fn new_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(_): SignedIn,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::Create)?;
+    let shown = Shown {
+        id: None,
+        input: UserInput::blank(),
+        errors: FieldErrors::default(),
+        notice: None,
+        reset_errors: FieldErrors::default(),
+    };
+    form_page(ctx, &state, shown).await
+}
+
+async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    f: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::Create)?;
+    let mut input = UserInput::from_pairs(pairs(f)?);
+    let mut errors = FieldErrors::default();
+    let user = input.to_user(&ctx, None, &mut errors);
+    check_new_password(&ctx, &mut errors, &input.password, &input.confirm);
+    let saved = match user {
+        Some(u) if errors.is_empty() => {
+            // Hash first: a user is never created without the password it was given.
+            let hashed = hash(std::mem::take(&mut input.password)).await?;
+            match save(&ctx, &state, &me, &u, &mut errors).await? {
+                Some(saved) => {
+                    state
+                        .store
+                        .set_password(&Actor::user(&me), saved.id, &hashed)
+                        .await?;
+                    Some(saved)
+                }
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    match saved {
+        Some(u) => {
+            tracing::info!(by = %me.username, user = %u.username, "user created");
+            Ok(Redirect::to(&format!("/admin/users/{}?created=1", u.id)).into_response())
+        }
+        None => {
+            input.password.clear();
+            input.confirm.clear();
+            let shown = Shown {
+                id: None,
+                input,
+                errors,
+                notice: None,
+                reset_errors: FieldErrors::default(),
+            };
+            form_page(ctx, &state, shown).await
+        }
+    }
+}
+
+/// Saves through the store; rule errors and conflicts become form errors (`None`).
+async fn save(
+    ctx: &Ctx,
+    state: &AppState,
+    me: &User,
+    u: &User,
+    errors: &mut FieldErrors,
+) -> Result<Option<User>, WebError> {
+    match state.store.save_user(&Actor::user(me), u).await {
+        Ok(saved) => Ok(Some(saved)),
+        Err(StoreError::Invalid(rules)) => {
+            rule_errors(ctx, &rules, errors);
+            Ok(None)
+        }
+        Err(StoreError::Conflict { .. }) => {
+            errors.add("form", ctx.t("admin-user-conflict"));
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn stored(state: &AppState, id: Id) -> Result<User, WebError> {
+    state.store.user(id).await?.ok_or(WebError::NotFound)
+}
+
+#[derive(serde::Deserialize, Default)]
+struct Flags {
+    created: Option<String>,
+}
+
+async fn edit_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(_): SignedIn,
+    IdPath(id): IdPath,
+    flags: Result<axum::extract::Query<Flags>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::Edit)?;
+    let user = stored(&state, id).await?;
+    let created = flags.is_ok_and(|q| q.created.is_some());
+    let shown = Shown {
+        id: Some(id),
+        input: UserInput::of(&user),
+        errors: FieldErrors::default(),
+        notice: created.then(|| ctx.t("admin-user-created")),
+        reset_errors: FieldErrors::default(),
+    };
+    form_page(ctx, &state, shown).await
+}
+
+async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    IdPath(id): IdPath,
+    f: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::Edit)?;
+    let base = stored(&state, id).await?;
+    let mut input = UserInput::from_pairs(pairs(f)?);
+    input.username = base.username.clone();
+    let mut errors = FieldErrors::default();
+    let mut notice = None;
+    let user = input
+        .to_user(&ctx, Some(&base), &mut errors)
+        .filter(|_| errors.is_empty());
+    if let Some(u) = user
+        && let Some(saved) = save(&ctx, &state, &me, &u, &mut errors).await?
+    {
+        tracing::info!(by = %me.username, user = %saved.username, "user updated");
+        input = UserInput::of(&saved);
+        notice = Some(ctx.t("admin-user-saved"));
+    }
+    let shown = Shown {
+        id: Some(id),
+        input,
+        errors,
+        notice,
+        reset_errors: FieldErrors::default(),
+    };
+    form_page(ctx, &state, shown).await
+}
+
+#[derive(serde::Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn reset_password(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    IdPath(id): IdPath,
+    f: Result<Form<ResetForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::Edit)?;
+    let Form(f) = f.map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let user = stored(&state, id).await?;
+    let mut reset_errors = FieldErrors::default();
+    check_new_password(&ctx, &mut reset_errors, &f.password, &f.confirm);
+    let mut notice = None;
+    if reset_errors.is_empty() {
+        let hashed = hash(f.password).await?;
+        state
+            .store
+            .set_password(&Actor::user(&me), id, &hashed)
+            .await?;
+        tracing::info!(by = %me.username, user = %user.username, "password reset");
+        notice = Some(ctx.t("admin-user-reset-done"));
+    }
+    let shown = Shown {
+        id: Some(id),
+        input: UserInput::of(&user),
+        errors: FieldErrors::default(),
+        notice,
+        reset_errors,
+    };
+    form_page(ctx, &state, shown).await
+}

@@ -1,0 +1,120 @@
+//! `/history/{entity}/{id}`: who changed a record, when, and which fields (old → new), for
+//! auditors and administrators. A record the reader may not see answers 404 like an unknown
+//! one, before anything else is read; a visible one whose history their role may not see
+//! answers 403. Past versions above the reader's clearance are not shown.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::{Action, Id, Protection};
+use taawun_store::{AuditEntry, StoreResult, Visible};
+
+use super::describe::{ENTITIES, describe};
+use super::history_diff::{Change, changes};
+use super::views::{Crumb, render};
+use crate::lookup::reader;
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/history/{entity}/{id}", get(show))
+}
+
+struct RowView {
+    when: String,
+    iso: String,
+    who: String,
+    action: String,
+    /// A version on either side was above the reader's clearance: nothing is compared.
+    hidden: bool,
+    changes: Vec<Change>,
+}
+
+#[derive(Template)]
+#[template(path = "history.html")]
+struct HistoryPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    record: Markup,
+    kind: String,
+    href: Option<String>,
+    protection: Protection,
+    rows: Vec<RowView>,
+}
+
+/// The id segment, held to the form every link we print uses (like `IdPath`).
+fn parse_id(raw: &str) -> Result<Id, WebError> {
+    if raw.len() != 36 {
+        return Err(WebError::BadRequest(String::from("id: wrong length")));
+    }
+    uuid::Uuid::try_parse(raw).map_err(|e| WebError::BadRequest(format!("id: {e}")))
+}
+
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((entity, raw)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let id = parse_id(&raw)?;
+    if !ENTITIES.contains(&entity.as_str()) {
+        return Err(WebError::NotFound);
+    }
+    let v = reader(&state, &ctx);
+    // Hidden and unknown alike: 404, with no further read.
+    let Some(record) = describe(&ctx, &v, &entity, id).await? else {
+        return Err(WebError::NotFound);
+    };
+    if !v.allows(Action::ViewHistory, &entity, id).await? {
+        return Err(WebError::Forbidden);
+    }
+    let mut rows = Vec::new();
+    for entry in v.audit_of(id).await? {
+        rows.push(row(&ctx, &v, entry).await?);
+    }
+    // Newest first: the reader comes for the latest change.
+    rows.reverse();
+    let title = format!("{} — {}", ctx.t("history-title"), record.plain);
+    let mut crumbs = vec![Crumb::home(&ctx)];
+    if let Some(h) = &record.href {
+        crumbs.push(Crumb::new(h.clone(), record.title.clone()));
+    }
+    crumbs.push(Crumb::new(
+        format!("/history/{entity}/{id}"),
+        Markup(escape(&ctx.t("history-title"))),
+    ));
+    render(&HistoryPage {
+        crumbs,
+        title,
+        record: record.title,
+        kind: record.kind,
+        href: record.href,
+        protection: record.protection,
+        rows,
+        ctx: ctx.shown(&v),
+    })
+}
+
+async fn row(ctx: &Ctx, v: &Visible, e: AuditEntry) -> StoreResult<RowView> {
+    // `Visible::audit_of` blanks a version the reader may not see. A creation has no
+    // "before" by nature; anywhere else a missing side is such a blank.
+    let hidden = e.after.is_none() || (e.before.is_none() && e.action != "create");
+    let changes = if hidden {
+        Vec::new()
+    } else {
+        changes(ctx, v, e.before.as_ref(), e.after.as_ref()).await?
+    };
+    Ok(RowView {
+        when: format!(
+            "{} {}",
+            ctx.date(&e.at.date_naive()),
+            e.at.format("%H:%M UTC")
+        ),
+        iso: e.at.to_rfc3339(),
+        who: e.actor,
+        action: ctx.label("history-action", &e.action),
+        hidden,
+        changes,
+    })
+}

@@ -1,0 +1,174 @@
+//! A small browser for the account tests: keeps cookies between requests, remembers the
+//! last CSRF token a page carried and sends it with forms, and can claim a client address.
+
+use super::Reply;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::Request;
+use http_body_util::BodyExt;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use taawun_core::{Marking, Role, User, new_id};
+use taawun_store::{Actor, Store};
+use tower::ServiceExt;
+
+pub struct Browser {
+    app: Router,
+    pub cookies: BTreeMap<String, String>,
+    pub csrf: Option<String>,
+    pub addr: Option<SocketAddr>,
+}
+
+/// Percent-encodes a form value.
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The value of the first `name="csrf" value="…"` in a page.
+pub fn csrf_in(body: &str) -> Option<String> {
+    let at = body.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    Some(body[at..].split('"').next()?.to_string())
+}
+
+impl Browser {
+    pub fn new(app: &Router) -> Self {
+        Browser {
+            app: app.clone(),
+            cookies: BTreeMap::new(),
+            csrf: None,
+            addr: None,
+        }
+    }
+
+    pub fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Sends a request with the jar's cookies and records what comes back.
+    pub async fn send(&mut self, mut req: Request<Body>) -> Reply {
+        if !self.cookies.is_empty() {
+            let jar = self.cookie_header();
+            req.headers_mut().insert("cookie", jar.parse().unwrap());
+        }
+        if let Some(a) = self.addr {
+            req.extensions_mut().insert(ConnectInfo(a));
+        }
+        let res = self
+            .app
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("infallible router");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        for sc in headers.get_all("set-cookie") {
+            let sc = sc.to_str().unwrap();
+            let pair = sc.split(';').next().unwrap();
+            let (k, v) = pair.split_once('=').unwrap();
+            let removed = v.is_empty() || sc.contains("Max-Age=0");
+            if removed {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), v.to_string());
+            }
+        }
+        if let Some(t) = csrf_in(&body) {
+            self.csrf = Some(t);
+        }
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&mut self, uri: &str) -> Reply {
+        let req = Request::builder().uri(uri).body(Body::empty()).unwrap();
+        self.send(req).await
+    }
+
+    /// Posts a form carrying the last CSRF token seen (unless `fields` has its own).
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> Reply {
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        let token = self.csrf.clone().unwrap_or_default();
+        if !fields.iter().any(|(k, _)| *k == "csrf") {
+            all.push(("csrf", &token));
+        }
+        self.post_raw(uri, form_body(&all), &[]).await
+    }
+
+    pub async fn post_raw(&mut self, uri: &str, body: String, headers: &[(&str, &str)]) -> Reply {
+        let mut b = Request::builder()
+            .method("POST")
+            .uri(uri)
+            .header("content-type", "application/x-www-form-urlencoded");
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        self.send(b.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Opens the login page and submits the credentials.
+    pub async fn login(&mut self, username: &str, password: &str) -> Reply {
+        let page = self.get("/login").await;
+        assert_eq!(page.status, 200, "login page: {}", page.body);
+        self.post("/login", &[("username", username), ("password", password)])
+            .await
+    }
+}
+
+/// Creates an active user of the first party with a password, as the command line does.
+pub async fn add_user(store: &Arc<dyn Store>, username: &str, role: Role, password: &str) -> User {
+    let party = store.parties().await.unwrap()[0].id;
+    let u = User {
+        id: new_id(),
+        username: username.to_string(),
+        display_name: format!("{username} display"),
+        party_id: party,
+        organisation_id: None,
+        role,
+        clearance: Marking::Restricted,
+        commission_ids: vec![],
+        active: true,
+        totp_enabled: false,
+        version: 0,
+    };
+    let saved = store.save_user(&Actor::system(), &u).await.unwrap();
+    let hash = taawun_web::auth::hash_password(password).unwrap();
+    store
+        .set_password(&Actor::system(), saved.id, &hash)
+        .await
+        .unwrap();
+    saved
+}
+
+pub fn location(r: &Reply) -> &str {
+    r.headers
+        .get("location")
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or("")
+}
