@@ -14,8 +14,10 @@ use crate::pages::{
 };
 use crate::{AppState, auth, ctx, error};
 
-/// Read-side pages take no bodies; 64 KiB leaves room for future small forms.
-const BODY_LIMIT: usize = 64 * 1024;
+/// Largest request body: a form with a long agreement article in three languages fits
+/// (20 000 characters of Arabic per language is about 120 KB); anything larger is refused
+/// before a handler or the CSRF check reads it.
+pub const BODY_LIMIT: usize = 1024 * 1024;
 
 pub fn all() -> Router<AppState> {
     Router::new()

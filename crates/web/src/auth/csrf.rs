@@ -14,8 +14,9 @@ use super::totp::{constant_eq, hex};
 /// Name of the hidden form field and of the session entry.
 pub const FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";
-/// Forms are small; the global body limit is the same.
-const MAX_FORM: usize = 64 * 1024;
+/// The CSRF check reads form bodies up to the router's own limit, so a body the router
+/// accepts is never refused here as a forgery.
+const MAX_FORM: usize = crate::routes::BODY_LIMIT;
 
 /// Why a request was refused (logged; the person sees one localized 403 page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

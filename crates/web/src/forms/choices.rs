@@ -139,7 +139,7 @@ pub fn markings(ctx: &Ctx) -> Vec<Opt> {
     Marking::ALL
         .into_iter()
         .filter(|m| *m <= clearance)
-        .map(|m| opt(m.key(), ctx.label("user-clearance", m.key())))
+        .map(|m| opt(m.key(), ctx.label("marking", m.key())))
         .collect()
 }
 

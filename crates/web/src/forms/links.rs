@@ -112,3 +112,35 @@ async fn item_links(ctx: &Ctx, v: &Visible, id: Id, out: &mut Vec<Link>) -> Stor
     }
     Ok(())
 }
+
+/// The "New …" links of a list page (`agreements`, `commissions`) or of a party's page
+/// (`party`, for its organisations and people), shown when the reader may create one.
+pub fn list_actions(ctx: &Ctx, v: &Visible, list: &str) -> Vec<Link> {
+    let p = v.principal();
+    // A secretariat creates agreements for one of its commissions; any of them will do here.
+    let some_commission = p.commissions.first().copied();
+    let mut out = Vec::new();
+    match list {
+        "agreements" if may_create(v, Kind::Agreement, some_commission, vec![]) => {
+            out.push(link(
+                "/agreements/new".into(),
+                ctx.t("action-new-agreement"),
+            ));
+        }
+        "commissions" if may_create(v, Kind::Commission, None, vec![]) => {
+            out.push(link(
+                "/commissions/new".into(),
+                ctx.t("action-new-commission"),
+            ));
+        }
+        "party" if may_create(v, Kind::Registry, None, vec![]) => {
+            out.push(link(
+                "/organisations/new".into(),
+                ctx.t("action-new-organisation"),
+            ));
+            out.push(link("/people/new".into(), ctx.t("action-new-person")));
+        }
+        _ => {}
+    }
+    out
+}

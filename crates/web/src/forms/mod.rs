@@ -15,7 +15,7 @@ mod parse;
 mod render;
 mod spec;
 
-pub use links::actions;
+pub use links::{actions, list_actions};
 
 mod activity;
 mod agreement;

@@ -101,7 +101,7 @@ async fn page(
     let page = AccountPage {
         title: ctx.t("account-title"),
         crumbs: Vec::new(),
-        clearance: ctx.label("user-clearance", user.clearance.key()),
+        clearance: ctx.label("marking", user.clearance.key()),
         organisation,
         user,
         notice,

@@ -210,7 +210,7 @@ pub async fn choices(ctx: &Ctx, store: &dyn Store, input: &UserInput) -> Result<
         .iter()
         .map(|m| Opt {
             value: m.key().to_string(),
-            label: Markup(crate::markup::escape(&ctx.label("user-clearance", m.key()))),
+            label: Markup(crate::markup::escape(&ctx.label("marking", m.key()))),
             selected: input.clearance == m.key(),
         })
         .collect();

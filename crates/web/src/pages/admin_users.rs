@@ -76,7 +76,7 @@ async fn list(
         .map(|u| UserRow {
             href: format!("/admin/users/{}", u.id),
             role: ctx.label("user-role", u.role.key()),
-            clearance: ctx.label("user-clearance", u.clearance.key()),
+            clearance: ctx.label("marking", u.clearance.key()),
             party: parties.get(&u.party_id).cloned().unwrap_or_default(),
             username: u.username,
             display_name: u.display_name,

@@ -28,6 +28,7 @@ struct ListPage {
     title: String,
     crumbs: Vec<Crumb>,
     agreements: Vec<AgreementRow>,
+    actions: Vec<Link>,
 }
 
 async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
@@ -41,6 +42,7 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, W
             Crumb::new("/agreements", Markup(escape(&title))),
         ],
         agreements: agreements.iter().map(|a| agreement_row(&ctx, a)).collect(),
+        actions: crate::forms::list_actions(&ctx, &v, "agreements"),
         title,
         ctx,
     })

@@ -34,6 +34,7 @@ struct ListPage {
     title: String,
     crumbs: Vec<Crumb>,
     rows: Vec<Row>,
+    actions: Vec<Link>,
 }
 
 async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
@@ -56,6 +57,7 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, W
         Crumb::new("/commissions", Markup(escape(&title))),
     ];
     render(&ListPage {
+        actions: crate::forms::list_actions(&ctx, &v, "commissions"),
         ctx: ctx.shown(&v),
         title,
         crumbs,

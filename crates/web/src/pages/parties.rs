@@ -84,7 +84,8 @@ async fn load(ctx: &Ctx, v: &Visible, p: Party) -> StoreResult<PartyPage> {
     };
     let people = people_rows(&mut lk, ctx, &ids).await?;
     let history = history_href(v, "party", p.id).await?;
-    let actions = crate::forms::actions(ctx, v, "party", p.id).await?;
+    let mut actions = crate::forms::actions(ctx, v, "party", p.id).await?;
+    actions.extend(crate::forms::list_actions(ctx, v, "party"));
     Ok(PartyPage {
         title: ctx.plain(&p.name),
         protection: p.protection,
