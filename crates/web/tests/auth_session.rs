@@ -104,3 +104,31 @@ async fn a_busy_session_still_ends_at_the_absolute_timeout() {
         page.body
     );
 }
+
+#[tokio::test]
+async fn a_new_password_ends_the_other_logins_of_the_account() {
+    let d = instance(false, AuthConfig::default()).await;
+    add_user(&d.store, "amina", Role::Reader, PASSWORD).await;
+    let mut laptop = Browser::new(&d.app);
+    let mut phone = Browser::new(&d.app);
+    assert_eq!(laptop.login("amina", PASSWORD).await.status, 303);
+    assert_eq!(phone.login("amina", PASSWORD).await.status, 303);
+
+    laptop.get("/account").await;
+    let r = laptop
+        .post(
+            "/account/password",
+            &[
+                ("current", PASSWORD),
+                ("password", "another long password"),
+                ("confirm", "another long password"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    // The login that changed it goes on; the other one (perhaps a stolen cookie) is over.
+    assert_eq!(laptop.get("/").await.status, 200);
+    let r = phone.get("/").await;
+    assert_eq!(r.status, 303);
+    assert!(location(&r).starts_with("/login"), "{}", location(&r));
+}

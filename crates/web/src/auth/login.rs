@@ -133,7 +133,8 @@ pub fn totp_ok(auth: &Auth, user: Id, secret: &str, code: &str) -> bool {
 
 /// Marks the session logged in. The session id changes (a planted id is worth nothing
 /// afterwards) and so does the CSRF token.
-pub async fn start(session: &Session, user: &User) -> Result<(), WebError> {
+pub async fn start(state: &AppState, session: &Session, user: &User) -> Result<(), WebError> {
+    let key = password_key_of(state, user).await?;
     session.cycle_id().await.map_err(internal)?;
     session.remove_value(PENDING).await.map_err(internal)?;
     let now = Utc::now().timestamp();
@@ -141,6 +142,7 @@ pub async fn start(session: &Session, user: &User) -> Result<(), WebError> {
         user: user.id,
         login_at: now,
         seen_at: now,
+        key,
     };
     session.insert(LOGIN, &mark).await.map_err(internal)?;
     session
@@ -180,4 +182,27 @@ pub async fn end(session: &Session) -> Result<(), WebError> {
 /// The CSRF token of the session, created with it if needed (login forms).
 pub async fn form_token(session: &Session) -> Result<String, WebError> {
     csrf::ensure_token(session).await.map_err(internal)
+}
+
+async fn password_key_of(state: &AppState, user: &User) -> Result<String, WebError> {
+    let hash = state
+        .store
+        .credentials(user.id)
+        .await?
+        .map(|c| c.password_hash);
+    Ok(super::who::password_key(&hash.unwrap_or_default()))
+}
+
+/// After the user changed their own password: this login goes on, the others end (they
+/// still carry the old password's fingerprint).
+pub async fn keep_after_password_change(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+) -> Result<(), WebError> {
+    let Some(mut mark) = session.get::<LoginMark>(LOGIN).await.map_err(internal)? else {
+        return Ok(());
+    };
+    mark.key = password_key_of(state, user).await?;
+    session.insert(LOGIN, &mark).await.map_err(internal)
 }

@@ -28,6 +28,21 @@ pub struct LoginMark {
     pub login_at: i64,
     /// Last request seen; the idle timeout counts from here.
     pub seen_at: i64,
+    /// Fingerprint of the password hash the login was made with: once the password changes
+    /// (by its owner or an administrator) every other login of the account ends.
+    #[serde(default)]
+    pub key: String,
+}
+
+/// A short, one-way fingerprint of a stored password hash: enough to notice it changed,
+/// useless for guessing the password.
+pub fn password_key(password_hash: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(password_hash.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The person behind a request.
@@ -98,6 +113,11 @@ async fn resolve(state: &AppState, session: &Session) -> Result<(Option<User>, b
             return Ok((None, true));
         }
     };
+    let current = state.store.credentials(user.id).await?;
+    if current.map(|c| password_key(&c.password_hash)).as_deref() != Some(mark.key.as_str()) {
+        session.flush().await.map_err(internal)?;
+        return Ok((None, true));
+    }
     // Touch the session now and then, not on every request: each touch is a write, and
     // the idle timeout needs only coarse precision (a tenth of it, at most a minute).
     let refresh = (secs(cfg.idle_timeout) / 10).clamp(0, 60);

@@ -138,6 +138,7 @@ async fn change_password(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
+    session: Session,
     f: Result<Form<PasswordForm>, FormRejection>,
 ) -> Result<Response, WebError> {
     let f = form(f)?;
@@ -164,6 +165,7 @@ async fn change_password(
         .store
         .set_password(&Actor::user(&user), user.id, &hash)
         .await?;
+    auth::keep_after_password_change(&state, &session, &user).await?;
     tracing::info!(user = %user.username, "password changed");
     let notice = Some(ctx.t("account-password-changed"));
     page(ctx, &state, user, notice, FieldErrors::default()).await

@@ -150,7 +150,7 @@ async fn login_post(
     let outcome = auth::by_password(&state, &form.username, &form.password, addr).await?;
     match outcome {
         Outcome::Done(user) => {
-            auth::start(&session, &user).await?;
+            auth::start(&state, &session, &user).await?;
             tracing::info!(user = %user.username, "login");
             Ok(Redirect::to(&next).into_response())
         }
@@ -211,7 +211,7 @@ async fn code_post(
     };
     match auth::by_code(&state, &user, &form.code, addr).await? {
         Outcome::Done(user) | Outcome::NeedsCode(user) => {
-            auth::start(&session, &user).await?;
+            auth::start(&state, &session, &user).await?;
             tracing::info!(user = %user.username, "login with second factor");
             Ok(Redirect::to(safe_back(Some(&pending.next))).into_response())
         }
