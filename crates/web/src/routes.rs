@@ -30,6 +30,7 @@ pub fn all() -> Router<AppState> {
         .merge(people::router())
         .merge(organisations::router())
         .merge(parties::router())
+        .merge(crate::pages::vocabularies::router())
         .merge(crate::pages::history::router())
         .merge(crate::pages::search::router())
         .merge(lang::router())
@@ -37,6 +38,7 @@ pub fn all() -> Router<AppState> {
         .merge(login::router())
         .merge(account::router())
         .merge(admin_users::router())
+        .merge(crate::pages::admin_second_factor::router())
         .merge(crate::forms::router())
         .fallback(error::not_found)
 }

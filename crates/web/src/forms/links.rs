@@ -34,6 +34,9 @@ pub async fn actions(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResul
         "action_item" => "items",
         "person" => "people",
         "organisation" => "organisations",
+        "party" => "parties",
+        "rank" => "ranks",
+        "area" => "areas",
         _ => return Ok(out),
     };
     if editable {
@@ -139,6 +142,14 @@ pub fn list_actions(ctx: &Ctx, v: &Visible, list: &str) -> Vec<Link> {
                 ctx.t("action-new-organisation"),
             ));
             out.push(link("/people/new".into(), ctx.t("action-new-person")));
+        }
+        "parties" | "ranks" | "areas" if may_create(v, Kind::Taxonomy, None, vec![]) => {
+            let label = match list {
+                "parties" => ctx.t("action-new-party"),
+                "ranks" => ctx.t("action-new-rank"),
+                _ => ctx.t("action-new-area"),
+            };
+            out.push(link(format!("/{list}/new"), label));
         }
         _ => {}
     }

@@ -19,13 +19,16 @@ pub use links::{actions, list_actions};
 
 mod activity;
 mod agreement;
+mod area;
 mod clause;
 mod commission;
 mod item;
 mod organisation;
+mod party;
 mod person;
 mod plan;
 mod progress;
+mod rank;
 mod session;
 mod session_parts;
 
@@ -51,6 +54,9 @@ pub fn router() -> Router<AppState> {
         .merge(clause::router())
         .merge(commission::router())
         .merge(organisation::router())
+        .merge(party::router())
+        .merge(rank::router())
+        .merge(area::router())
 }
 
 /// The reader's view of the store for this request.

@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Asks `decide` whether the reader may do `action` on accounts.
-fn allowed(ctx: &Ctx, action: Action) -> Result<(), WebError> {
+pub(super) fn allowed(ctx: &Ctx, action: Action) -> Result<(), WebError> {
     decide(ctx.principal(), action, &Target::new(Kind::User)).map_err(|d| match d {
         Denied::Hidden => WebError::NotFound,
         Denied::NotAllowed => WebError::Forbidden,
@@ -53,6 +53,8 @@ struct ListPage {
     title: String,
     crumbs: Vec<Crumb>,
     users: Vec<UserRow>,
+    /// The shared vocabularies' lists, for those who may edit them.
+    vocabularies: Vec<super::views::Link>,
 }
 
 async fn list(
@@ -88,6 +90,7 @@ async fn list(
         title: ctx.t("admin-users-title"),
         crumbs: Vec::new(),
         users,
+        vocabularies: super::admin_links::vocabularies(&ctx),
         ctx,
     };
     Ok(render(&page)?.into_response())
@@ -107,6 +110,8 @@ struct FormPage {
     notice: Option<String>,
     /// Errors of the reset-password form (edit page only).
     reset_errors: FieldErrors,
+    /// Whether to offer turning off the user's second factor (on, and not one's own).
+    second_factor: bool,
 }
 
 impl FormPage {
@@ -137,7 +142,9 @@ async fn form_page(ctx: Ctx, state: &AppState, s: Shown) -> Result<Response, Web
         Some(_) => ctx.t("admin-user-edit-title"),
         None => ctx.t("admin-user-new-title"),
     };
+    let second_factor = super::admin_links::second_factor(&ctx, state, s.id).await?;
     let page = FormPage {
+        second_factor,
         title,
         crumbs: vec![Crumb::new(
             "/admin/users",
@@ -254,6 +261,7 @@ async fn stored(state: &AppState, id: Id) -> Result<User, WebError> {
 #[derive(serde::Deserialize, Default)]
 struct Flags {
     created: Option<String>,
+    second_factor: Option<String>,
 }
 
 async fn edit_form(
@@ -265,12 +273,17 @@ async fn edit_form(
 ) -> Result<Response, WebError> {
     allowed(&ctx, Action::Edit)?;
     let user = stored(&state, id).await?;
-    let created = flags.is_ok_and(|q| q.created.is_some());
+    let flags = flags.map(|q| q.0).unwrap_or_default();
+    let notice = match (flags.created, flags.second_factor) {
+        (Some(_), _) => Some(ctx.t("admin-user-created")),
+        (None, Some(_)) => Some(ctx.t("admin-user-second-factor-done")),
+        (None, None) => None,
+    };
     let shown = Shown {
         id: Some(id),
         input: UserInput::of(&user),
         errors: FieldErrors::default(),
-        notice: created.then(|| ctx.t("admin-user-created")),
+        notice,
         reset_errors: FieldErrors::default(),
     };
     form_page(ctx, &state, shown).await

@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod admin_form;
+mod admin_links;
+pub mod admin_second_factor;
 pub mod admin_users;
 pub mod agreements;
 pub mod assets;
@@ -20,5 +22,6 @@ pub mod plans;
 pub mod search;
 pub mod sessions;
 pub mod views;
+pub mod vocabularies;
 
 pub use views::Crumb;

@@ -1,0 +1,40 @@
+//! Turning off another user's second factor, for those `decide` lets manage users: the way
+//! back in for someone who lost their phone and their recovery codes. The store removes the
+//! TOTP secret and the recovery codes and writes the audit row; one's own factor is turned
+//! off from `/account`, with a current code.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Router, routing::post};
+use taawun_core::Action;
+use taawun_store::Actor;
+
+use super::admin_users::allowed;
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/users/{id}/second-factor", post(turn_off))
+}
+
+async fn turn_off(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    IdPath(id): IdPath,
+) -> Result<Response, WebError> {
+    allowed(&ctx, Action::Edit)?;
+    if id == me.id {
+        return Err(WebError::Forbidden);
+    }
+    let user = state.store.user(id).await?.ok_or(WebError::NotFound)?;
+    if user.totp_enabled {
+        state
+            .store
+            .set_second_factor(&Actor::user(&me), id, None, &[])
+            .await?;
+        tracing::info!(by = %me.username, user = %user.username, "second factor turned off");
+    }
+    Ok(Redirect::to(&format!("/admin/users/{id}?second_factor=off")).into_response())
+}
