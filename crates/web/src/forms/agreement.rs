@@ -154,6 +154,7 @@ fn blank(user: &User) -> Agreement {
         ended_on: None,
         duration_months: None,
         renewal_terms: LocalizedText::default(),
+        notice_months: None,
         links: vec![],
         protection: super::originated(user),
         version: 0,

@@ -74,11 +74,28 @@ pub async fn areas(ctx: &Ctx, v: &Visible) -> StoreResult<Vec<Opt>> {
         .collect())
 }
 
+/// Ranks named with their party, since both parties often have a rank of the same name.
 pub async fn ranks(ctx: &Ctx, v: &Visible) -> StoreResult<Vec<Opt>> {
+    let parties = v.parties().await?;
+    let party = |id| {
+        parties
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| ctx.plain(&p.short_name))
+            .unwrap_or_default()
+    };
     Ok(v.ranks()
         .await?
         .into_iter()
-        .map(|r| opt(r.id, format!("{} ({})", ctx.plain(&r.label), r.nato_code)))
+        .map(|r| {
+            let label = format!(
+                "{} ({}) · {}",
+                ctx.plain(&r.label),
+                r.nato_code,
+                party(r.party_id)
+            );
+            opt(r.id, label)
+        })
         .collect())
 }
 

@@ -152,6 +152,7 @@ async fn blank(v: &Visible, plan: &ActionPlan, user: &User) -> StoreResult<Actio
         start_on: None,
         due_on: None,
         status: ItemStatus::Planned,
+        cancel_reason: LocalizedText::default(),
         indicator: None,
         example: false,
         protection: super::originated(user),

@@ -107,7 +107,15 @@ pub async fn items(
             protection(ctx),
         ],
         Part::Delegations => {
-            let roles: Vec<&'static str> = DelegationRole::ALL.iter().map(|r| r.key()).collect();
+            // "Member" first: a blank row is most often an ordinary member, and the first
+            // option is what an untouched select submits.
+            let mut roles: Vec<&'static str> = vec![DelegationRole::Member.key()];
+            roles.extend(
+                DelegationRole::ALL
+                    .iter()
+                    .map(|r| r.key())
+                    .filter(|k| *k != DelegationRole::Member.key()),
+            );
             let mut blocks = Vec::new();
             for (d, party) in c.party_ids.iter().enumerate() {
                 let people = choices::people(ctx, v, Some(&[*party])).await?;

@@ -280,12 +280,15 @@ pub fn assert_banner(body: &str, marking: &str, page: &str) {
     assert_eq!(banners(body), vec![marking, marking], "banners of {page}");
     let top = body.find("<p class=\"marking ").unwrap();
     let bottom = body.rfind("<p class=\"marking ").unwrap();
+    // The banners sit inside the page's header and footer landmarks, before the top bar
+    // and after the footer's text.
     assert!(
-        top < body.find("<header").unwrap(),
-        "banner above the header on {page}"
+        top < body.find("<div class=\"top\"").unwrap(),
+        "banner above the top bar on {page}"
     );
     assert!(
-        bottom > body.find("<footer").unwrap(),
-        "banner below the footer on {page}"
+        bottom > body.find("<div class=\"foot\"").unwrap()
+            && bottom > body.find("</main>").unwrap(),
+        "banner below the footer text on {page}"
     );
 }
