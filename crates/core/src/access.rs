@@ -117,6 +117,23 @@ pub struct Protection {
     pub originator: Option<Id>,
 }
 
+impl Protection {
+    /// Whether everyone who may see a record protected by `outer` may also see one protected
+    /// by `self`: marked no higher, and released at least as widely. What a report says may
+    /// roll up into its item only then, or the item would show a hidden report's substance.
+    pub fn within(&self, outer: &Protection) -> bool {
+        let released = match self.releasability {
+            Releasability::AllParties => true,
+            Releasability::OriginatorOnly => {
+                outer.releasability == Releasability::OriginatorOnly
+                    && self.originator.is_some()
+                    && self.originator == outer.originator
+            }
+        };
+        self.marking <= outer.marking && released
+    }
+}
+
 /// The person asking: their role, party, clearance and the commissions assigned to them.
 /// A visitor of a demo instance is a reader of no party with the lowest clearance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,14 +177,17 @@ pub enum Action {
     Edit,
     /// See the record's history (audit rows).
     ViewHistory,
+    /// Cancel an action item: the secretariat's decision, never a side's.
+    Cancel,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [
+    pub const ALL: [Action; 5] = [
         Action::View,
         Action::Create,
         Action::Edit,
         Action::ViewHistory,
+        Action::Cancel,
     ];
 }
 
@@ -262,11 +282,22 @@ pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
         Action::View => t.kind != Kind::User || p.role == Role::Administrator,
         Action::ViewHistory => matches!(p.role, Role::Administrator | Role::Auditor),
         Action::Create | Action::Edit => may_write(p, action, t),
+        Action::Cancel => t.kind == Kind::ActionItem && may_cancel(p, t),
     };
     if allowed {
         Ok(())
     } else {
         Err(Denied::NotAllowed)
+    }
+}
+
+/// Cancelling ends the joint work both sides lead: the commission's secretariat decides it,
+/// not either side's editors.
+fn may_cancel(p: &Principal, t: &Target) -> bool {
+    match p.role {
+        Role::Administrator => true,
+        Role::Secretariat => t.commission_id.is_some_and(|c| p.commissions.contains(&c)),
+        Role::PartyEditor | Role::Reader | Role::Auditor => false,
     }
 }
 

@@ -99,6 +99,10 @@ pub struct Agreement {
     pub duration_months: Option<u32>,
     /// Renewal terms (tacit renewal, notice period…).
     pub renewal_terms: LocalizedText,
+    /// Months before expiry by which a party must give notice (of non-renewal or
+    /// denunciation); the reminder of `followup::agreement_deadlines` falls then.
+    #[serde(default)]
+    pub notice_months: Option<u32>,
     pub links: Vec<AgreementLink>,
     /// Classification marking and releasability.
     #[serde(default)]

@@ -48,6 +48,10 @@ pub struct Session {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgendaItem {
     pub title: LocalizedText,
+    /// Action items discussed under this point: carried over from earlier sessions when
+    /// the secretariat prepares the agenda (`followup::carry_over` proposes them).
+    #[serde(default)]
+    pub item_ids: Vec<Id>,
     #[serde(default)]
     pub example: bool,
 }

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod agreement;
 pub mod commission;
+pub mod followup;
 pub mod id;
 pub mod lang;
 pub mod party;
@@ -25,7 +26,7 @@ pub use id::{Id, new_id};
 pub use lang::Lang;
 pub use party::{Organisation, Party, PartyKind, Person, Rank};
 pub use plan::{
-    ActionItem, ActionPlan, Activity, ActivityKind, Area, Indicator, ItemStatus, Lead,
+    ActionItem, ActionPlan, Activity, ActivityKind, Area, Direction, Indicator, ItemStatus, Lead,
     Participation, ProgressUpdate,
 };
 pub use rules::{RuleError, RuleErrors};

@@ -79,12 +79,37 @@ pub struct Lead {
     pub organisation_id: Id,
 }
 
+/// Which way an indicator improves: more trained officers is better, fewer incidents too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 2] = [Direction::HigherIsBetter, Direction::LowerIsBetter];
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "higher_is_better",
+            Direction::LowerIsBetter => "lower_is_better",
+        }
+    }
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.key() == key)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     pub name: LocalizedText,
     pub unit: LocalizedText,
     pub baseline: f64,
     pub target: f64,
+    /// Indicators recorded before directions existed counted upwards.
+    #[serde(default)]
+    pub direction: Direction,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,7 +126,12 @@ pub struct ActionItem {
     pub leads: Vec<Lead>,
     pub start_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
+    /// The joint status. The store derives it from both sides' latest reports on every save
+    /// (`followup::joint_status`); only `Cancelled` is set by hand, by the secretariat.
     pub status: ItemStatus,
+    /// Why the secretariat cancelled the item; required with `Cancelled`, only with it.
+    #[serde(default)]
+    pub cancel_reason: LocalizedText,
     pub indicator: Option<Indicator>,
     #[serde(default)]
     pub example: bool,

@@ -71,6 +71,10 @@ pub enum Rule {
     },
     /// The reporting party does not lead the item.
     NotALeadParty,
+    /// A value that only goes with the cancelled status (the reason for cancelling).
+    OnlyWhenCancelled,
+    /// A side reported the item cancelled: cancelling is the secretariat's decision.
+    CancelledBySecretariat,
     /// A reference to a record that does not exist.
     Unknown,
 }
@@ -141,22 +145,16 @@ pub fn lifecycle_allows(from: Lifecycle, to: Lifecycle) -> bool {
         )
 }
 
-/// Status moves an action item may make; staying put is always allowed. Done may be
-/// reopened (work found incomplete); cancelled is final.
+/// Status moves an action item may make; staying put is always allowed. The joint status
+/// follows the sides' reports (`followup::joint_status`), so it may move freely among
+/// planned, in progress, on hold and done. The secretariat cancels an open item; a done
+/// item is not cancelled, and cancelled is final.
 pub fn status_allows(from: ItemStatus, to: ItemStatus) -> bool {
     use ItemStatus::*;
-    from == to
-        || matches!(
-            (from, to),
-            (Planned, InProgress)
-                | (Planned, OnHold)
-                | (Planned, Done)
-                | (Planned, Cancelled)
-                | (InProgress, OnHold)
-                | (InProgress, Done)
-                | (InProgress, Cancelled)
-                | (OnHold, InProgress)
-                | (OnHold, Cancelled)
-                | (Done, InProgress)
-        )
+    match (from, to) {
+        _ if from == to => true,
+        (Cancelled, _) => false,
+        (Done, Cancelled) => false,
+        _ => true,
+    }
 }

@@ -16,6 +16,8 @@ taxonomy         edit     own    Y - - - -
 taxonomy         edit     other  Y - - - -
 taxonomy         history  own    Y - - - Y
 taxonomy         history  other  Y - - - Y
+taxonomy         cancel   own    - - - - -
+taxonomy         cancel   other  - - - - -
 registry         view     own    Y Y Y Y Y
 registry         view     other  Y Y Y Y Y
 registry         create   own    Y Y - - -
@@ -24,6 +26,8 @@ registry         edit     own    Y Y - - -
 registry         edit     other  Y Y - - -
 registry         history  own    Y - - - Y
 registry         history  other  Y - - - Y
+registry         cancel   own    - - - - -
+registry         cancel   other  - - - - -
 commission       view     own    Y Y Y Y Y
 commission       view     other  Y Y Y Y Y
 commission       create   own    Y - - - -
@@ -32,6 +36,8 @@ commission       edit     own    Y Y - - -
 commission       edit     other  Y - - - -
 commission       history  own    Y - - - Y
 commission       history  other  Y - - - Y
+commission       cancel   own    - - - - -
+commission       cancel   other  - - - - -
 agreement        view     own    Y Y Y Y Y
 agreement        view     other  Y Y Y Y Y
 agreement        create   own    Y Y - - -
@@ -40,6 +46,8 @@ agreement        edit     own    Y Y - - -
 agreement        edit     other  Y - - - -
 agreement        history  own    Y - - - Y
 agreement        history  other  Y - - - Y
+agreement        cancel   own    - - - - -
+agreement        cancel   other  - - - - -
 commission_work  view     own    Y Y Y Y Y
 commission_work  view     other  Y Y Y Y Y
 commission_work  create   own    Y Y - - -
@@ -48,6 +56,8 @@ commission_work  edit     own    Y Y - - -
 commission_work  edit     other  Y - - - -
 commission_work  history  own    Y - - - Y
 commission_work  history  other  Y - - - Y
+commission_work  cancel   own    - - - - -
+commission_work  cancel   other  - - - - -
 action_item      view     own    Y Y Y Y Y
 action_item      view     other  Y Y Y Y Y
 action_item      create   own    Y Y - - -
@@ -56,6 +66,8 @@ action_item      edit     own    Y Y Y - -
 action_item      edit     other  Y - - - -
 action_item      history  own    Y - - - Y
 action_item      history  other  Y - - - Y
+action_item      cancel   own    Y Y - - -
+action_item      cancel   other  Y - - - -
 progress_update  view     own    Y Y Y Y Y
 progress_update  view     other  Y Y Y Y Y
 progress_update  create   own    Y Y Y - -
@@ -64,6 +76,8 @@ progress_update  edit     own    Y Y Y - -
 progress_update  edit     other  Y - - - -
 progress_update  history  own    Y - - - Y
 progress_update  history  other  Y - - - Y
+progress_update  cancel   own    - - - - -
+progress_update  cancel   other  - - - - -
 activity         view     own    Y Y Y Y Y
 activity         view     other  Y Y Y Y Y
 activity         create   own    Y Y Y - -
@@ -72,6 +86,8 @@ activity         edit     own    Y Y Y - -
 activity         edit     other  Y - - - -
 activity         history  own    Y - - - Y
 activity         history  other  Y - - - Y
+activity         cancel   own    - - - - -
+activity         cancel   other  - - - - -
 user             view     own    Y - - - -
 user             view     other  Y - - - -
 user             create   own    Y - - - -
@@ -79,7 +95,9 @@ user             create   other  Y - - - -
 user             edit     own    Y - - - -
 user             edit     other  Y - - - -
 user             history  own    Y - - - Y
-user             history  other  Y - - - Y";
+user             history  other  Y - - - Y
+user             cancel   own    - - - - -
+user             cancel   other  - - - - -";
 
 const ROLES: [Role; 5] = [
     Role::Administrator,
@@ -110,6 +128,7 @@ fn action(name: &str) -> Action {
         "create" => Action::Create,
         "edit" => Action::Edit,
         "history" => Action::ViewHistory,
+        "cancel" => Action::Cancel,
         other => panic!("unknown action {other}"),
     }
 }

@@ -32,9 +32,11 @@ fn variant(r: &Rule) -> usize {
         Rule::Unknown => 21,
         Rule::MissingSide => 22,
         Rule::TooShort { .. } => 23,
+        Rule::OnlyWhenCancelled => 24,
+        Rule::CancelledBySecretariat => 25,
     }
 }
-const VARIANTS: usize = 24;
+const VARIANTS: usize = 26;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -79,6 +81,8 @@ fn samples() -> Vec<RuleError> {
         ("nato_code", Rule::Unknown),
         ("leads", Rule::MissingSide),
         ("password", Rule::TooShort { min: 12 }),
+        ("cancel_reason", Rule::OnlyWhenCancelled),
+        ("status", Rule::CancelledBySecretariat),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

@@ -120,13 +120,14 @@ fn indicator() {
 }
 
 /// Allowed moves, by hand: rows are `from`, columns `to`, in the order of `ItemStatus::ALL`
-/// (planned, in progress, on hold, done, cancelled).
+/// (planned, in progress, on hold, done, cancelled). The joint status follows the sides, so
+/// it moves freely; only cancelling is the secretariat's, and it is final.
 const STATUS_MOVES: [[bool; 5]; 5] = [
     //  planned  in_prog  on_hold  done   cancelled
     [true, true, true, true, true],     // planned
-    [false, true, true, true, true],    // in progress
-    [false, true, true, false, true],   // on hold
-    [false, true, false, true, false],  // done: may be reopened
+    [true, true, true, true, true],     // in progress
+    [true, true, true, true, true],     // on hold
+    [true, true, true, true, false],    // done: not cancelled once done
     [false, false, false, false, true], // cancelled: final
 ];
 
@@ -138,6 +139,9 @@ fn status_transition_matrix() {
             let mut c = ItemCtx::valid();
             c.previous.as_mut().unwrap().status = from;
             c.item.status = to;
+            if to == ItemStatus::Cancelled {
+                c.item.cancel_reason = text("", "Sans objet", "");
+            }
             let want: Vec<(String, Rule)> = if STATUS_MOVES[r][k] {
                 vec![]
             } else {
@@ -161,8 +165,76 @@ fn new_item_may_start_in_any_status() {
     for status in ItemStatus::ALL {
         let mut c = ItemCtx::valid();
         (c.previous, c.item.status) = (None, status);
+        if status == ItemStatus::Cancelled {
+            c.item.cancel_reason = text("", "Sans objet", "");
+        }
         assert_eq!(found(c.check()), vec![], "new item {status:?}");
     }
+}
+
+#[test]
+fn cancel_reason() {
+    run(
+        "item cancellation",
+        &ItemCtx::valid(),
+        ItemCtx::check,
+        &[
+            (
+                "cancelled with a reason",
+                |c| {
+                    c.item.status = ItemStatus::Cancelled;
+                    c.item.cancel_reason = text("", "Remplacée par l'action 2.3", "");
+                },
+                vec![],
+            ),
+            (
+                "cancelled without a reason",
+                |c| c.item.status = ItemStatus::Cancelled,
+                vec![("cancel_reason", Required)],
+            ),
+            (
+                "cancelled with a blank reason",
+                |c| {
+                    c.item.status = ItemStatus::Cancelled;
+                    c.item.cancel_reason = whitespace();
+                },
+                vec![("cancel_reason", Required)],
+            ),
+            (
+                "a reason on an item not cancelled",
+                |c| c.item.cancel_reason = text("", "Budget", ""),
+                vec![("cancel_reason", OnlyWhenCancelled)],
+            ),
+            (
+                "cancelled with an overlong reason",
+                |c| {
+                    c.item.status = ItemStatus::Cancelled;
+                    c.item.cancel_reason = long_text(rules::MAX_TEXT + 1);
+                },
+                vec![(
+                    "cancel_reason",
+                    TooLong {
+                        max: rules::MAX_TEXT,
+                    },
+                )],
+            ),
+            (
+                "a done item is not cancelled",
+                |c| {
+                    c.previous.as_mut().unwrap().status = ItemStatus::Done;
+                    c.item.status = ItemStatus::Cancelled;
+                    c.item.cancel_reason = text("", "Budget", "");
+                },
+                vec![(
+                    "status",
+                    StatusTransition {
+                        from: ItemStatus::Done,
+                        to: ItemStatus::Cancelled,
+                    },
+                )],
+            ),
+        ],
+    );
 }
 
 #[derive(Clone)]
@@ -218,6 +290,21 @@ fn progress_updates() {
                 "item without leads",
                 |c| c.item.leads.clear(),
                 vec![("party_id", NotALeadParty)],
+            ),
+            (
+                "a side reports on hold",
+                |c| c.update.status = ItemStatus::OnHold,
+                vec![],
+            ),
+            (
+                "a side reports done",
+                |c| c.update.status = ItemStatus::Done,
+                vec![],
+            ),
+            (
+                "a side reports the item cancelled",
+                |c| c.update.status = ItemStatus::Cancelled,
+                vec![("status", CancelledBySecretariat)],
             ),
             (
                 "no measured value",

@@ -4,8 +4,10 @@
 //! `Visible` wraps a store for one reader and returns only what they may see.
 //! `SqliteStore` is the embedded default backend.
 
+pub mod bench;
 pub mod demo;
 mod error;
+mod facts;
 mod indexed;
 mod scope;
 mod sqlite;
@@ -13,6 +15,7 @@ mod store;
 mod visible;
 
 pub use error::{StoreError, StoreResult};
+pub use facts::{FactsFilter, FactsScope};
 pub use scope::Scope;
 pub use sqlite::SqliteStore;
 pub use store::{Actor, AuditEntry, Credentials, SearchHit, Store};

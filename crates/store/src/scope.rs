@@ -54,6 +54,11 @@ pub(crate) trait Parents: Send {
 pub(crate) trait Scoped {
     fn scope<P: Parents>(&self, parents: &mut P)
     -> impl Future<Output = StoreResult<Scope>> + Send;
+    /// An action this write takes beyond creating or editing, which must be allowed too
+    /// (cancelling an item). `previous` is the stored record.
+    fn also_decides(&self, _previous: Option<&Self>) -> Option<Action> {
+        None
+    }
 }
 
 macro_rules! standalone {
@@ -164,6 +169,11 @@ async fn item_chain<P: Parents>(parents: &mut P, item_id: Id) -> StoreResult<Ite
 }
 
 impl Scoped for ActionItem {
+    fn also_decides(&self, previous: Option<&Self>) -> Option<Action> {
+        let cancelling = self.status == ItemStatus::Cancelled
+            && previous.is_none_or(|p| p.status != ItemStatus::Cancelled);
+        cancelling.then_some(Action::Cancel)
+    }
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
         let (commission_id, above) = plan_chain(parents, self.plan_id).await?;
         let target = Target::new(Kind::ActionItem)

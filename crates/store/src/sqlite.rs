@@ -8,7 +8,10 @@
 
 mod accounts;
 mod audit;
+mod bench;
 mod context;
+mod facts;
+mod follow;
 mod guard;
 mod login;
 mod migrate;
@@ -20,10 +23,14 @@ mod search;
 mod store_impl;
 mod write;
 
+pub use bench::Generated;
+
 /// The embedded SQLite store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: sqlx::SqlitePool,
+    /// Dashboard facts read so far, shared by the clones (see `facts`).
+    facts: std::sync::Arc<facts::FactsCache>,
 }
 
 impl SqliteStore {

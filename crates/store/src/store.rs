@@ -1,7 +1,9 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
-use crate::StoreResult;
+use crate::{FactsFilter, FactsScope, StoreResult};
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use taawun_core::followup::ItemFacts;
 use taawun_core::*;
 
 /// Who performs a write; recorded in the audit log. With a `principal`, the write path asks
@@ -157,11 +159,31 @@ pub trait Store: Send + Sync + 'static {
     async fn items_led_by(&self, organisation: Id) -> StoreResult<Vec<ActionItem>>;
     /// Items not done nor cancelled, soonest due first, at most `limit`.
     async fn open_items(&self, limit: u32) -> StoreResult<Vec<ActionItem>>;
+    /// Items not done nor cancelled of the commission's plans, soonest due first (undated
+    /// last): what the next session's agenda carries over.
+    async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>>;
+    /// Saves an item. Its `status` is stored as the joint status of its sides
+    /// (`core::followup::item_status`): only `Cancelled`, with a `cancel_reason`, is taken
+    /// from the record; any other value is replaced.
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem>;
+
+    /// The light facts of the items in `scope`, in id order, read without decoding any
+    /// document: the input of `core::followup::figures` and `carry_over`. With `only`,
+    /// items outside the filter are left out (`Visible::item_facts` passes the reader's).
+    async fn item_facts(
+        &self,
+        scope: FactsScope,
+        only: Option<&FactsFilter>,
+    ) -> StoreResult<Vec<ItemFacts>>;
 
     /// Progress updates of an item, newest first.
     async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>>;
     async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>>;
+    /// Progress updates reported on or after `since`, newest first.
+    async fn progress_since(&self, since: NaiveDate) -> StoreResult<Vec<ProgressUpdate>>;
+    /// Saves a progress update, then derives its item again in the same transaction: the
+    /// item's sides and facts, and its joint status (a change of status is written and
+    /// audited as an update of the item, under the same actor).
     async fn save_progress(&self, actor: &Actor, p: &ProgressUpdate)
     -> StoreResult<ProgressUpdate>;
 

@@ -71,8 +71,17 @@ suite_cases!(
     open_items_soonest_due_first,
     progress_newest_first,
     activities_by_start_date,
+    // follow-up
+    joint_status_follows_both_sides,
+    reports_marked_above_their_item_do_not_move_it,
+    cancelling_needs_a_reason_and_is_final,
+    only_the_secretariat_cancels,
+    item_facts_per_scope,
+    open_items_of_a_commission_and_recent_progress,
+    agenda_points_carry_items_that_exist,
     // demo
     demo_holds_the_founding_facts,
+    demo_follow_up_is_alive_on_its_day,
     // access
     secretariat_is_confined_to_its_commissions,
     party_editor_edits_only_what_its_party_leads,
@@ -109,6 +118,8 @@ shared_cases!(
     releasability_and_clearance_open_what_they_should,
     visible_tracks_the_highest_marking_returned,
     history_is_for_auditors_within_their_clearance,
+    figures_count_only_what_the_reader_may_see,
+    item_facts_agree_with_visible_items,
 );
 
 /// A pragma's value as the text SQLite shows for it.
@@ -230,7 +241,8 @@ async fn upgrading_indexes_records_written_before_search() {
     let path = dir.path().join("taawun.db");
     let store = SqliteStore::open(&path).await.unwrap();
     let w = suite::fixtures::world(&store).await;
-    // Back to a version-1 database holding the world: what 0002 created is undone.
+    // Back to a version-1 database holding the world: what 0003 and 0002 created is undone.
+    undo_followup(&store).await;
     sqlx::raw_sql(
         "drop table search_index; drop table search_keys; drop table login_sessions;
          drop table credentials; drop table users; delete from schema_version where version = 2;",
@@ -251,4 +263,97 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(hits[0].id, w.morocco.id);
     // The audit log kept its rows through the rebuild that widened its actions.
     assert_eq!(upgraded.audit_of(w.session.id).await.unwrap().len(), 1);
+}
+
+/// Takes a database back to version 2: what 0003 added is dropped.
+async fn undo_followup(store: &SqliteStore) {
+    let columns = [
+        "start_on",
+        "percent",
+        "last_report",
+        "commission_id",
+        "agreement_id",
+        "marking",
+        "releasability",
+        "originator",
+        "facts_seq",
+    ];
+    let mut sql = String::from(
+        "drop index action_items_commission; drop index action_items_agreement;
+         drop index action_items_facts_seq; drop index progress_updates_reported;
+         drop table item_sides; delete from schema_version where version = 3;",
+    );
+    for c in columns {
+        sql.push_str(&format!("alter table action_items drop column {c};"));
+    }
+    sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
+}
+
+#[tokio::test]
+async fn upgrading_derives_the_follow_up_of_items_written_before_it() {
+    use taawun_core::followup::figures;
+    use taawun_core::*;
+    use taawun_store::FactsScope;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = suite::fixtures::world(&store).await;
+    let a = suite::fixtures::actor();
+    let mut item = w.item("1.1");
+    item.start_on = Some(suite::fixtures::date(2025, 3, 1));
+    let item = store.save_item(&a, &item).await.unwrap();
+    let report = suite::fixtures::progress(&item, &w.mali, suite::fixtures::date(2025, 5, 1), 40);
+    store.save_progress(&a, &report).await.unwrap();
+    undo_followup(&store).await;
+    // Before 0003 the status was typed by hand: say someone had marked it done.
+    let stored = store.item(item.id).await.unwrap().unwrap();
+    let typed = ActionItem {
+        status: ItemStatus::Done,
+        ..stored.clone()
+    };
+    sqlx::query("update action_items set status = 'done', doc = ? where id = ?")
+        .bind(serde_json::to_string(&typed).unwrap())
+        .bind(item.id.to_string())
+        .execute(store.pool())
+        .await
+        .unwrap();
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    let now = upgraded.item(item.id).await.unwrap().unwrap();
+    assert_eq!(
+        now.status,
+        ItemStatus::InProgress,
+        "only Mali reported, in progress"
+    );
+    assert_eq!(now.version, stored.version + 1);
+    let audit = upgraded.audit_of(item.id).await.unwrap();
+    let last = audit.last().unwrap();
+    assert_eq!(
+        (last.actor.as_str(), last.action.as_str()),
+        ("system", "update")
+    );
+    let facts = upgraded.item_facts(FactsScope::All, None).await.unwrap();
+    assert_eq!(facts.len(), 1);
+    let f = &facts[0];
+    assert_eq!(
+        (f.commission_id, f.agreement_id),
+        (w.commission.id, Some(w.mou.id))
+    );
+    assert_eq!((f.status, f.percent), (ItemStatus::InProgress, 20));
+    assert_eq!(f.start_on, item.start_on);
+    let sides: Vec<(Id, ItemStatus, u8)> = f
+        .sides
+        .iter()
+        .map(|s| (s.party_id, s.status, s.percent))
+        .collect();
+    assert_eq!(
+        sides,
+        vec![
+            (w.morocco.id, ItemStatus::Planned, 0),
+            (w.mali.id, ItemStatus::InProgress, 40),
+        ]
+    );
+    let today = suite::fixtures::date(2025, 6, 1);
+    assert_eq!(figures(&facts, today, &Default::default()).open, 1);
 }

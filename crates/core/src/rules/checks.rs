@@ -389,6 +389,12 @@ pub fn check_item(
             },
         );
     }
+    let cancelled = i.status == crate::ItemStatus::Cancelled;
+    match (cancelled, i.cancel_reason.is_empty()) {
+        (true, true) => e.push("cancel_reason", Rule::Required),
+        (false, false) => e.push("cancel_reason", Rule::OnlyWhenCancelled),
+        _ => length(&mut e, "cancel_reason", &i.cancel_reason, MAX_TEXT),
+    }
     if let Some(ind) = &i.indicator {
         required(&mut e, "indicator.name", &ind.name);
         if !ind.baseline.is_finite() {
@@ -409,6 +415,9 @@ pub fn check_progress(p: &ProgressUpdate, item: &ActionItem) -> Result<(), RuleE
     length(&mut e, "narrative", &p.narrative, MAX_TEXT);
     if !item.leads.iter().any(|l| l.party_id == p.party_id) {
         e.push("party_id", Rule::NotALeadParty);
+    }
+    if p.status == crate::ItemStatus::Cancelled {
+        e.push("status", Rule::CancelledBySecretariat);
     }
     if p.indicator_actual.is_some_and(|v| !v.is_finite()) {
         e.push("indicator_actual", Rule::Unknown);

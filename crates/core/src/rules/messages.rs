@@ -88,6 +88,18 @@ fn label(name: &str, lang: Lang) -> &str {
         "baseline" => ("القيمة المرجعية", "valeur de référence", "baseline"),
         "target" => ("القيمة المستهدفة", "cible", "target"),
         "indicator_actual" => ("القيمة المحققة", "valeur atteinte", "actual value"),
+        "cancel_reason" => ("سبب الإلغاء", "motif d'annulation", "reason for cancelling"),
+        "item_ids" => ("الإجراءات", "actions", "action items"),
+        "notice_months" => (
+            "مهلة الإشعار بالأشهر",
+            "préavis en mois",
+            "notice period in months",
+        ),
+        "direction" => (
+            "اتجاه التحسن",
+            "sens d'amélioration",
+            "direction of improvement",
+        ),
         _ => return name_fallback(name),
     };
     match lang {
@@ -220,6 +232,20 @@ pub(super) fn message(e: &RuleError, lang: Lang) -> String {
         (Rule::NotALeadParty, Ar) => format!("{f}: هذا الطرف ليس مكلفًا بهذا الإجراء."),
         (Rule::NotALeadParty, Fr) => format!("{f} : cette partie ne pilote pas cette action."),
         (Rule::NotALeadParty, En) => format!("{f}: this party does not lead this item."),
+        (Rule::OnlyWhenCancelled, Ar) => format!("{f}: لا يُذكر إلا لإجراء ملغى."),
+        (Rule::OnlyWhenCancelled, Fr) => {
+            format!("{f} : ne s'indique que pour une action annulée.")
+        }
+        (Rule::OnlyWhenCancelled, En) => format!("{f}: only for a cancelled item."),
+        (Rule::CancelledBySecretariat, Ar) => {
+            format!("{f}: لا يلغي الطرف الإجراء؛ الإلغاء قرار الأمانة مع ذكر السبب.")
+        }
+        (Rule::CancelledBySecretariat, Fr) => format!(
+            "{f} : une partie ne peut pas annuler l'action ; l'annulation est décidée par le secrétariat, motif à l'appui."
+        ),
+        (Rule::CancelledBySecretariat, En) => format!(
+            "{f}: a side cannot cancel the item; the secretariat cancels it, giving a reason."
+        ),
         (Rule::Unknown, Ar) => format!("{f}: قيمة غير معروفة أو غير صالحة."),
         (Rule::Unknown, Fr) => format!("{f} : valeur inconnue ou invalide."),
         (Rule::Unknown, En) => format!("{f}: unknown or invalid value."),

@@ -106,6 +106,7 @@ pub fn session() -> Session {
         place: text("الرباط", "Rabat", "Rabat"),
         agenda: vec![AgendaItem {
             title: text("التكوين", "Formation", "Training"),
+            item_ids: vec![],
             example: false,
         }],
         delegations: vec![
@@ -171,6 +172,7 @@ pub fn agreement() -> Agreement {
         ended_on: None,
         duration_months: Some(60),
         renewal_terms: blank(),
+        notice_months: Some(6),
         links: vec![AgreementLink {
             kind: LinkKind::Amends,
             target_id: Id::from_u128(0x2FF),
@@ -230,11 +232,13 @@ pub fn item() -> ActionItem {
         start_on: Some(day(2024, 2, 1)),
         due_on: Some(day(2024, 12, 31)),
         status: ItemStatus::InProgress,
+        cancel_reason: blank(),
         indicator: Some(Indicator {
             name: text("", "Officiers formés", "Officers trained"),
             unit: blank(),
             baseline: 0.0,
             target: 40.0,
+            direction: Direction::HigherIsBetter,
         }),
         example: false,
         protection: Default::default(),

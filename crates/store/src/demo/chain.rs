@@ -136,6 +136,8 @@ pub(super) async fn load(store: &dyn Store, actor: &Actor, who: &Who) -> StoreRe
                 ended_on: None,
                 duration_months: None,
                 renewal_terms: LocalizedText::default(),
+                // The MoU's real duration and notice terms are not public: none are invented.
+                notice_months: None,
                 links: vec![],
                 protection: Default::default(),
                 version: 0,
@@ -183,6 +185,7 @@ fn first_session(commission: Id, who: &Who) -> Session {
     };
     let agenda = |ar: &str, fr: &str, en: &str| AgendaItem {
         title: t(ar, fr, en),
+        item_ids: vec![],
         example: true,
     };
     Session {

@@ -1,6 +1,8 @@
 //! Demo joint action plan: example items with a lead body on each side, progress updates
 //! from both parties, and activities. All of it is marked `example`: public reporting says a
-//! joint action plan was agreed, not what it contains.
+//! joint action plan was agreed, not what it contains. Judged on `demo::as_of()`, the
+//! items show every case of the follow-up: 1.1 and 4.2 done on both sides, 2.1 and 3.1
+//! overdue, 1.2 at risk (behind its schedule), 4.1 just started and on track.
 
 use super::{actors::Who, chain::Chain, d, t};
 use crate::{Actor, Store, StoreResult};
@@ -60,7 +62,6 @@ pub(super) async fn load(
             leads: leads(who.inspectorate, who.mali_staff),
             start: d(2025, 4, 1),
             due: d(2025, 12, 31),
-            status: ItemStatus::Done,
             indicator: Some((
                 t("ضباط متكونون", "Officiers formés", "Officers trained"),
                 t("ضابط", "officiers", "officers"),
@@ -79,8 +80,7 @@ pub(super) async fn load(
             ),
             leads: leads(who.far, who.mali_staff),
             start: d(2025, 9, 1),
-            due: d(2026, 6, 30),
-            status: ItemStatus::InProgress,
+            due: d(2027, 6, 30),
             indicator: None,
             clauses: vec![clause(2)],
         },
@@ -95,7 +95,6 @@ pub(super) async fn load(
             leads: leads(who.inspectorate, who.mali_staff),
             start: d(2025, 6, 1),
             due: d(2026, 3, 31),
-            status: ItemStatus::InProgress,
             indicator: Some((
                 t("زيارات منجزة", "Visites réalisées", "Visits held"),
                 t("زيارة", "visites", "visits"),
@@ -115,7 +114,6 @@ pub(super) async fn load(
             leads: leads(who.inspectorate, who.mali_staff),
             start: d(2025, 3, 15),
             due: d(2025, 9, 30),
-            status: ItemStatus::InProgress,
             indicator: None,
             clauses: vec![clause(2), clause(4)],
         },
@@ -128,9 +126,8 @@ pub(super) async fn load(
                 "Cooperation between military schools on curricula and teacher exchange",
             ),
             leads: leads(who.far, who.mali_school),
-            start: d(2025, 10, 1),
-            due: d(2026, 9, 30),
-            status: ItemStatus::Planned,
+            start: d(2026, 11, 1),
+            due: d(2027, 9, 30),
             indicator: None,
             clauses: vec![clause(2), clause(3)],
         },
@@ -145,7 +142,6 @@ pub(super) async fn load(
             leads: leads(who.inspectorate, who.mali_school),
             start: d(2025, 3, 1),
             due: d(2025, 6, 30),
-            status: ItemStatus::Done,
             indicator: None,
             clauses: vec![clause(2)],
         },
@@ -164,12 +160,15 @@ pub(super) async fn load(
             leads: s.leads,
             start_on: Some(s.start),
             due_on: Some(s.due),
-            status: s.status,
+            // Derived from the sides' reports saved below (`followup::joint_status`).
+            status: ItemStatus::Planned,
+            cancel_reason: LocalizedText::default(),
             indicator: s.indicator.map(|(name, unit, baseline, target)| Indicator {
                 name,
                 unit,
                 baseline,
                 target,
+                direction: Direction::HigherIsBetter,
             }),
             example: true,
             protection: Default::default(),
@@ -213,7 +212,6 @@ struct Spec {
     leads: Vec<Lead>,
     start: NaiveDate,
     due: NaiveDate,
-    status: ItemStatus,
     indicator: Option<(LocalizedText, LocalizedText, f64, f64)>,
     clauses: Vec<Id>,
 }
@@ -268,6 +266,19 @@ fn progress(who: &Who) -> Vec<Report> {
                 "أتم عشرون ضابطًا تكوينهم.",
                 "Vingt officiers ont achevé leur formation.",
                 "Twenty officers completed their training.",
+            ),
+        ),
+        (
+            "1.1",
+            who.mali,
+            d(2025, 12, 22),
+            100,
+            Done,
+            None,
+            t(
+                "عاد الضباط العشرون إلى وحداتهم.",
+                "Les vingt officiers ont rejoint leurs unités.",
+                "The twenty officers are back with their units.",
             ),
         ),
         (

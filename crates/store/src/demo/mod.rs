@@ -22,6 +22,12 @@ pub async fn load(store: &dyn Store) -> StoreResult<()> {
     followup::load(store, &actor, &who, &chain).await
 }
 
+/// The day the demo's example follow-up is written for: tests judge the example items on
+/// it (which are overdue, at risk, done), so their answers do not change as time passes.
+pub fn as_of() -> NaiveDate {
+    d(2026, 12, 1)
+}
+
 fn t(ar: &str, fr: &str, en: &str) -> LocalizedText {
     LocalizedText::new(ar, fr, en)
 }

@@ -206,6 +206,10 @@ impl Checked for Session {
             let field = format!("decisions.{i}.area_id");
             known_opt(conn, &mut e, "areas", d.area_id, &field).await?;
         }
+        for (i, a) in self.agenda.iter().enumerate() {
+            let field = format!("agenda.{i}.item_ids");
+            known_all(conn, &mut e, "action_items", &a.item_ids, &field).await?;
+        }
         for (i, ev) in self.side_events.iter().enumerate() {
             let field = format!("side_events.{i}.organisation_id");
             known_opt(conn, &mut e, "organisations", ev.organisation_id, &field).await?;

@@ -30,7 +30,8 @@ impl Parents for TxParents<'_> {
 /// Decides a save for `who`. The stored record is checked first: one the principal may not
 /// see is `NotFound` (it does not exist for them), one they may not edit is `Forbidden`, so
 /// nobody moves a record out of someone else's scope. Then the record as it would be
-/// written: they must be allowed to create or edit it there, and still see it.
+/// written: they must be allowed to create or edit it there, and still see it, and to take
+/// any further action the write makes (cancelling an item).
 pub(super) async fn guard<R: Record + Scoped>(
     conn: &mut SqliteConnection,
     who: &Principal,
@@ -54,5 +55,9 @@ pub(super) async fn guard<R: Record + Scoped>(
         Action::Create
     };
     let scope = record.scope(&mut TxParents(conn)).await?;
-    scope.decide(who, action).map_err(|_| forbidden())
+    scope.decide(who, action).map_err(|_| forbidden())?;
+    match record.also_decides(previous) {
+        Some(extra) => scope.decide(who, extra).map_err(|_| forbidden()),
+        None => Ok(()),
+    }
 }

@@ -10,11 +10,16 @@ use sqlx::SqlitePool;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_init.sql"),
     include_str!("../../migrations/sqlite/0002_access.sql"),
+    include_str!("../../migrations/sqlite/0003_followup.sql"),
 ];
 
 /// The version that created the search index: records written before it are indexed in
 /// Rust right after its SQL, in the same transaction (normalising needs `core`).
 const SEARCH_INDEX: i64 = 2;
+
+/// The version that added the follow-up columns: items written before it get their joint
+/// status, facts and side rows derived in Rust right after its SQL (the rules are `core`'s).
+const FOLLOWUP: i64 = 3;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -50,6 +55,9 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         if version == SEARCH_INDEX {
             super::search::reindex_all(&mut tx).await?;
+        }
+        if version == FOLLOWUP {
+            super::follow::backfill(&mut tx).await?;
         }
         sqlx::query("insert into schema_version (version, applied_at) values (?, ?)")
             .bind(version)

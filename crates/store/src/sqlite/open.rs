@@ -76,6 +76,9 @@ impl SqliteStore {
             StoreError::NewerSchema { .. } => e,
             other => StoreError::Open(format!("{shown}: cannot prepare the schema: {other}")),
         })?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            facts: Default::default(),
+        })
     }
 }

@@ -215,7 +215,11 @@ impl Record for ActionItem {
             ("code", self.code.as_str().into()),
             ("code_key", natural_key(&self.code).into()),
             ("status", self.status.key().into()),
+            ("start_on", self.start_on.into()),
             ("due_on", self.due_on.into()),
+            ("marking", self.protection.marking.level().into()),
+            ("releasability", self.protection.releasability.key().into()),
+            ("originator", self.protection.originator.into()),
         ]
     }
     fn links(&self) -> Vec<Links> {

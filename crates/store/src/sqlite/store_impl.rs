@@ -3,8 +3,12 @@
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
 use super::{SqliteStore, read, record::Value};
-use crate::{Actor, AuditEntry, Credentials, SearchHit, Store, StoreResult};
+use crate::{
+    Actor, AuditEntry, Credentials, FactsFilter, FactsScope, SearchHit, Store, StoreResult,
+};
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use taawun_core::followup::ItemFacts;
 use taawun_core::*;
 
 /// `?` matched against a nullable filter: the filter applies only when given.
@@ -192,8 +196,21 @@ impl Store for SqliteStore {
                    limit ?";
         read::list(&self.pool, sql, vec![limit.into()]).await
     }
+    async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>> {
+        let sql = "select doc from action_items
+                   where commission_id = ? and status not in ('done', 'cancelled')
+                   order by due_on is null, due_on, code_key, id";
+        read::list(&self.pool, sql, vec![commission.into()]).await
+    }
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem> {
         self.save(actor, i).await
+    }
+    async fn item_facts(
+        &self,
+        scope: FactsScope,
+        only: Option<&FactsFilter>,
+    ) -> StoreResult<Vec<ItemFacts>> {
+        self.facts_of(scope, only).await
     }
 
     async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
@@ -203,6 +220,11 @@ impl Store for SqliteStore {
     }
     async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>> {
         read::by_id(&self.pool, id).await
+    }
+    async fn progress_since(&self, since: NaiveDate) -> StoreResult<Vec<ProgressUpdate>> {
+        let sql = "select doc from progress_updates where reported_on >= ?
+                   order by reported_on desc, id desc";
+        read::list(&self.pool, sql, vec![since.into()]).await
     }
     async fn save_progress(
         &self,

@@ -1,11 +1,13 @@
 //! The one write path of the SQLite store. Every `save_*` comes here: in a single
-//! transaction it decides permission, checks the version, validates, writes the row, its
-//! link rows and its search entry, and appends the audit row. Any failure drops the
+//! transaction it decides permission, checks the version, settles derived fields,
+//! validates, writes the row, its link rows and its search entry, appends the audit row,
+//! then writes what derives from the record (`follow`). Any failure drops the
 //! transaction, so nothing is written.
 
 use super::{
     SqliteStore, audit,
     context::Checked,
+    follow::Follows,
     guard::guard,
     read,
     record::{Record, bind},
@@ -18,7 +20,7 @@ use taawun_core::{RuleErrors, rules, rules::Rule};
 impl SqliteStore {
     pub(super) async fn save<R>(&self, actor: &Actor, record: &R) -> StoreResult<R>
     where
-        R: Checked + Scoped + Indexed,
+        R: Checked + Follows + Scoped + Indexed,
     {
         // `begin immediate` takes the write lock up front. A deferred transaction would read
         // the version, then fail to upgrade its lock if another writer got in between;
@@ -48,9 +50,11 @@ impl SqliteStore {
             });
         }
 
-        validate(&mut tx, record, previous.as_ref()).await?;
-
+        // Derived fields first (an item's joint status), so the rules judge what is written.
         let mut next = record.clone();
+        next.settle(&mut tx).await?;
+        validate(&mut tx, &next, previous.as_ref()).await?;
+
         next.set_version(stored_version + 1);
         let doc = serde_json::to_string(&next)?;
         write_row(&mut tx, &next, &doc, stored_version)
@@ -60,6 +64,9 @@ impl SqliteStore {
         search::index(&mut tx, R::KIND, next.id(), next.search_body()).await?;
         let before = stored.as_ref().map(|(_, doc)| doc.as_str());
         audit::append(&mut tx, actor, R::KIND, next.id(), before, &doc).await?;
+        // After the record's own audit row: a progress update's consequence on its item is
+        // logged after the update that caused it.
+        next.follow(&mut tx, actor, previous.as_ref()).await?;
 
         tx.commit().await?;
         Ok(next)
@@ -131,7 +138,10 @@ pub(super) async fn write_row<R: Record>(
 }
 
 /// Replaces the record's rows in each link table it owns.
-async fn write_links<R: Record>(conn: &mut SqliteConnection, record: &R) -> StoreResult<()> {
+pub(super) async fn write_links<R: Record>(
+    conn: &mut SqliteConnection,
+    record: &R,
+) -> StoreResult<()> {
     let owner_id = record.id().to_string();
     for links in record.links() {
         let delete = format!("delete from {} where {} = ?", links.table, links.owner);

@@ -115,6 +115,11 @@ impl Shown for Session {
         for e in &mut self.side_events {
             e.organisation_id = v.keep_opt("organisation", e.organisation_id).await?;
         }
+        for a in &mut self.agenda {
+            a.item_ids = v
+                .keep_ids("action_item", std::mem::take(&mut a.item_ids))
+                .await?;
+        }
         Ok(self)
     }
 }

@@ -1,8 +1,9 @@
 //! The demo dataset loads through the trait and holds exactly the founding facts:
 //! what public reporting states is plain, everything invented is marked `example`.
 
+use taawun_core::followup::{FollowupRules, Risk, assess_facts, figures};
 use taawun_core::*;
-use taawun_store::{Store, demo};
+use taawun_store::{FactsScope, Store, demo};
 
 pub async fn demo_holds_the_founding_facts(store: &dyn Store) {
     demo::load(store).await.expect("demo loads");
@@ -146,4 +147,49 @@ pub async fn demo_holds_the_founding_facts(store: &dyn Store) {
         (audit[0].actor.as_str(), audit[0].action.as_str()),
         ("demo", "create")
     );
+}
+
+/// On the day the demo is written for, its example follow-up shows every case: done on both
+/// sides, overdue, at risk behind schedule, and on track.
+pub async fn demo_follow_up_is_alive_on_its_day(store: &dyn Store) {
+    demo::load(store).await.expect("demo loads");
+    let today = demo::as_of();
+    let plans = store.plans(None).await.unwrap();
+    let items = store.items(plans[0].id).await.unwrap();
+    let code = |id: Id| items.iter().find(|i| i.id == id).unwrap().code.clone();
+    let codes = |ids: &[Id]| ids.iter().map(|i| code(*i)).collect::<Vec<_>>();
+    let facts = store.item_facts(FactsScope::All, None).await.unwrap();
+    assert_eq!(facts.len(), items.len());
+    assert!(facts.iter().all(|f| f.sides.len() == 2), "a side per party");
+    let f = figures(&facts, today, &FollowupRules::default());
+    let mut done: Vec<String> = facts
+        .iter()
+        .filter(|x| x.status == ItemStatus::Done)
+        .map(|x| code(x.id))
+        .collect();
+    done.sort();
+    assert_eq!(done, ["1.1", "4.2"], "done on both sides");
+    assert_eq!(f.done, 2);
+    assert_eq!(
+        codes(&f.overdue),
+        ["3.1", "2.1"],
+        "due September 2025, March 2026"
+    );
+    assert_eq!(codes(&f.at_risk), ["1.2"]);
+    let one_two = facts.iter().find(|x| code(x.id) == "1.2").unwrap();
+    // Morocco 50 % (March), Mali 30 % (September): 40 % against about 68 % expected.
+    assert!(matches!(
+        assess_facts(one_two, today, &FollowupRules::default()).at_risk,
+        Some(Risk::BehindSchedule { actual: 40, .. })
+    ));
+    let four_one = facts.iter().find(|x| code(x.id) == "4.1").unwrap();
+    let a = assess_facts(four_one, today, &FollowupRules::default());
+    assert_eq!(
+        (a.joint, a.overdue, a.at_risk),
+        (ItemStatus::Planned, false, None)
+    );
+    // The MoU's real terms are not public: no duration nor notice is invented for it.
+    for a in store.agreements().await.unwrap() {
+        assert_eq!((a.duration_months, a.notice_months), (None, None));
+    }
 }

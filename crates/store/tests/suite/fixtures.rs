@@ -149,6 +149,7 @@ pub fn agreement(a: &Party, b: &Party, signed_on: Option<NaiveDate>) -> Agreemen
         ended_on: None,
         duration_months: None,
         renewal_terms: LocalizedText::default(),
+        notice_months: None,
         links: vec![],
         protection: Default::default(),
         version: 0,
@@ -203,6 +204,7 @@ pub fn item(plan: &ActionPlan, code: &str, area: &Area, leads: &[&Organisation])
         start_on: None,
         due_on: None,
         status: ItemStatus::Planned,
+        cancel_reason: LocalizedText::default(),
         indicator: None,
         example: true,
         protection: Default::default(),
@@ -324,6 +326,45 @@ impl World {
     pub fn item(&self, code: &str) -> ActionItem {
         item(&self.plan, code, &self.training, &[&self.far, &self.fama])
     }
+}
+
+/// Brings a stored item of the world to a joint `status` the way it happens: through its
+/// sides' reports (on 1 May 2025), or by the secretariat's cancellation with a reason.
+pub async fn bring_to(
+    store: &dyn Store,
+    w: &World,
+    item: &ActionItem,
+    status: ItemStatus,
+) -> ActionItem {
+    let report = |party: &Party, status: ItemStatus| ProgressUpdate {
+        status,
+        ..progress(item, party, date(2025, 5, 1), 50)
+    };
+    let reports = match status {
+        ItemStatus::Planned => vec![],
+        ItemStatus::InProgress => vec![report(&w.mali, ItemStatus::InProgress)],
+        ItemStatus::OnHold => vec![report(&w.morocco, ItemStatus::OnHold)],
+        ItemStatus::Done => vec![
+            report(&w.morocco, ItemStatus::Done),
+            report(&w.mali, ItemStatus::Done),
+        ],
+        ItemStatus::Cancelled => {
+            let mut c = store.item(item.id).await.unwrap().unwrap();
+            c.status = ItemStatus::Cancelled;
+            c.cancel_reason = text("", "Sans objet", "");
+            return store.save_item(&actor(), &c).await.unwrap();
+        }
+    };
+    for r in reports {
+        store.save_progress(&actor(), &r).await.unwrap();
+    }
+    let stored = store.item(item.id).await.unwrap().unwrap();
+    assert_eq!(
+        stored.status, status,
+        "item {} brought to {status:?}",
+        item.code
+    );
+    stored
 }
 
 /// An account of `party`, saved by the system; `commissions` are those a secretariat edits.

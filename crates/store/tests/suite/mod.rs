@@ -6,7 +6,9 @@
 mod access;
 mod accounts;
 mod demo;
+mod figures;
 pub mod fixtures;
+mod followup;
 mod queries;
 mod records;
 mod rules;
@@ -17,6 +19,8 @@ mod writes;
 pub use access::*;
 pub use accounts::*;
 pub use demo::*;
+pub use figures::*;
+pub use followup::*;
 pub use queries::*;
 pub use records::*;
 pub use rules::*;

@@ -313,12 +313,7 @@ pub async fn open_items_soonest_due_first(store: &dyn Store) {
         let mut i = w.item(code);
         i.due_on = due;
         let i = store.save_item(&actor(), &i).await.unwrap();
-        if status == ItemStatus::Planned {
-            return i;
-        }
-        let mut moved = i.clone();
-        moved.status = status;
-        store.save_item(&actor(), &moved).await.unwrap()
+        bring_to(store, &w, &i, status).await
     };
     let december = save("1.1", Some(date(2025, 12, 1)), ItemStatus::Planned).await;
     let june = save("1.2", Some(date(2025, 6, 1)), ItemStatus::InProgress).await;

@@ -94,6 +94,7 @@ pub async fn round_trip_agreements_and_clauses(store: &dyn Store) {
         session_id: Some(w.session.id),
         in_force_on: Some(date(2025, 3, 1)),
         duration_months: Some(60),
+        notice_months: Some(6),
         renewal_terms: text("", "Renouvellement tacite", ""),
         links: vec![AgreementLink {
             kind: LinkKind::Amends,
@@ -131,6 +132,7 @@ pub async fn round_trip_commission_and_full_session(store: &dyn Store) {
                 "Formation militaire",
                 "Military training",
             ),
+            item_ids: vec![],
             example: false,
         }],
         delegations: vec![
@@ -183,6 +185,7 @@ pub async fn round_trip_plans_items_progress_activities(store: &dyn Store) {
             unit: text("", "personnes", "people"),
             baseline: 0.0,
             target: 40.5,
+            direction: Direction::LowerIsBetter,
         }),
         ..item(&p, "1.1", &w.training, &[&w.far, &w.fama])
     };

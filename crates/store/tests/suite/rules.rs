@@ -166,13 +166,15 @@ pub async fn cancelled_item_stays_cancelled(store: &dyn Store) {
     let w = world(store).await;
     let mut i = store.save_item(&actor(), &w.item("1.1")).await.unwrap();
     i.status = ItemStatus::Cancelled;
+    i.cancel_reason = text("", "Remplacée par l'action 2.1", "");
     let i = store.save_item(&actor(), &i).await.unwrap();
     let mut revived = i.clone();
-    revived.status = ItemStatus::InProgress;
+    (revived.status, revived.cancel_reason) = (ItemStatus::InProgress, Default::default());
     let e = rule_errors(store.save_item(&actor(), &revived).await);
+    // Anything but cancelled stands for "as the sides say": planned, nobody has reported.
     let want = Rule::StatusTransition {
         from: ItemStatus::Cancelled,
-        to: ItemStatus::InProgress,
+        to: ItemStatus::Planned,
     };
     assert!(has(&e, "status", &want), "{e:?}");
     let stored = store.item(i.id).await.unwrap().unwrap();

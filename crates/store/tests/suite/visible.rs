@@ -60,6 +60,8 @@ async fn hidden(store: &dyn Store) -> Hidden {
         .save_activity(&a, &activity(Some(&ma_item), &w.morocco, date(2025, 5, 1)))
         .await
         .unwrap();
+    // The report moved the item on: keep it as now stored.
+    let ma_item = store.item(ma_item.id).await.unwrap().unwrap();
 
     let mut adviser = person(&w.morocco, Some(&w.far), "Conseiller Discret");
     adviser.protection = marked(Marking::Confidential);

@@ -1,0 +1,16 @@
+//! Follow-up between sessions: what each side has done on an item (mirror ownership) and
+//! the joint status derived from both, indicator series, the status rules (overdue, at
+//! risk), agreement deadlines, dashboard figures and the carry-over to the next agenda.
+//! Pure functions over records: the store feeds them, pages and reminders read them.
+
+mod deadlines;
+mod figures;
+mod indicators;
+mod sides;
+mod status;
+
+pub use deadlines::{DeadlineKind, agreement_deadlines};
+pub use figures::{Figures, ItemFacts, Tally, carry_over, figures};
+pub use indicators::{Period, PeriodValue, achievement, indicator_series};
+pub use sides::{SideState, item_status, joint_percent, joint_status, rolls_up, side_states};
+pub use status::{Assessment, FollowupRules, Risk, assess, assess_facts, expected_percent};

@@ -1,0 +1,239 @@
+//! What the write path derives from a record, in the record's own transaction: an item's
+//! joint status (settled before the item is validated), and the facts dashboards read
+//! without decoding documents — the item's percent, last report, commission and agreement
+//! columns and its `item_sides` rows. Saving a progress update re-derives its item (a
+//! changed joint status is written and audited as an update of the item); saving a plan
+//! updates the commission and agreement copied onto its items.
+
+use super::{audit, read, record::Record, write::write_row};
+use crate::{Actor, StoreResult};
+use sqlx::SqliteConnection;
+use std::future::Future;
+use taawun_core::followup::{SideState, item_status, side_states};
+use taawun_core::*;
+
+pub(super) trait Follows: Record {
+    /// Adjusts the record before it is validated and written.
+    fn settle(&mut self, _: &mut SqliteConnection) -> impl Future<Output = StoreResult<()>> + Send {
+        async { Ok(()) }
+    }
+    /// Writes what derives from the record once it is written; `previous` is the record it
+    /// replaced.
+    fn follow(
+        &self,
+        _: &mut SqliteConnection,
+        _: &Actor,
+        _: Option<&Self>,
+    ) -> impl Future<Output = StoreResult<()>> + Send {
+        async { Ok(()) }
+    }
+}
+
+/// Records nothing derives from.
+macro_rules! nothing_follows {
+    ($($t:ty),*) => {$( impl Follows for $t {} )*};
+}
+
+nothing_follows!(
+    Party,
+    Organisation,
+    Rank,
+    Person,
+    Area,
+    Agreement,
+    Clause,
+    Commission,
+    Session,
+    Activity,
+    User
+);
+
+/// The item's progress updates, as stored.
+async fn updates_of(conn: &mut SqliteConnection, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
+    let sql = "select doc from progress_updates where item_id = ?";
+    read::list(&mut *conn, sql, vec![item.into()]).await
+}
+
+impl Follows for ActionItem {
+    /// The stored status is the joint one: whatever the form sent, unless it cancels.
+    async fn settle(&mut self, conn: &mut SqliteConnection) -> StoreResult<()> {
+        let sides = side_states(self, &updates_of(conn, self.id).await?);
+        self.status = item_status(self, &sides);
+        Ok(())
+    }
+
+    async fn follow(
+        &self,
+        conn: &mut SqliteConnection,
+        _: &Actor,
+        _: Option<&Self>,
+    ) -> StoreResult<()> {
+        let sides = side_states(self, &updates_of(conn, self.id).await?);
+        let seq = next_seq(conn).await?;
+        write_facts(conn, self, &sides, seq).await
+    }
+}
+
+impl Follows for ProgressUpdate {
+    async fn follow(
+        &self,
+        conn: &mut SqliteConnection,
+        actor: &Actor,
+        previous: Option<&Self>,
+    ) -> StoreResult<()> {
+        rederive(conn, actor, self.item_id).await?;
+        // A report moved to another item leaves its first item to be derived again too.
+        if let Some(prev) = previous.filter(|p| p.item_id != self.item_id) {
+            rederive(conn, actor, prev.item_id).await?;
+        }
+        Ok(())
+    }
+}
+
+impl Follows for ActionPlan {
+    async fn follow(
+        &self,
+        conn: &mut SqliteConnection,
+        _: &Actor,
+        previous: Option<&Self>,
+    ) -> StoreResult<()> {
+        let moved = previous.is_some_and(|p| {
+            p.commission_id != self.commission_id || p.agreement_id != self.agreement_id
+        });
+        if moved {
+            let seq = next_seq(conn).await?;
+            sqlx::query(
+                "update action_items set commission_id = ?, agreement_id = ?, facts_seq = ?
+                 where plan_id = ?",
+            )
+            .bind(self.commission_id.to_string())
+            .bind(self.agreement_id.map(|a| a.to_string()))
+            .bind(seq)
+            .bind(self.id.to_string())
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Derives an item again after one of its reports changed. A new joint status is written
+/// like any update of the item (new version, audit row under the reporting actor); the
+/// facts are rewritten in any case, since a side's percent or date may have moved.
+pub(super) async fn rederive(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    item_id: Id,
+) -> StoreResult<()> {
+    let stored: Option<(i64, String)> =
+        sqlx::query_as("select version, doc from action_items where id = ?")
+            .bind(item_id.to_string())
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((version, doc)) = stored else {
+        return Ok(());
+    };
+    let mut item: ActionItem = read::decode(&doc)?;
+    let sides = side_states(&item, &updates_of(conn, item_id).await?);
+    let status = item_status(&item, &sides);
+    if status != item.status {
+        item.status = status;
+        item.version = version + 1;
+        let after = serde_json::to_string(&item)?;
+        write_row(conn, &item, &after, version).await?;
+        audit::append(conn, actor, ActionItem::KIND, item_id, Some(&doc), &after).await?;
+    }
+    let seq = next_seq(conn).await?;
+    write_facts(conn, &item, &sides, seq).await
+}
+
+/// The next value of the facts counter. Taken under the write lock, so values rise in
+/// commit order and a reader that has seen `n` misses nothing by asking for `> n`.
+pub(super) async fn next_seq(conn: &mut SqliteConnection) -> StoreResult<i64> {
+    let seq: i64 = sqlx::query_scalar("select coalesce(max(facts_seq), 0) + 1 from action_items")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(seq)
+}
+
+/// Writes the derived columns of an item already in `action_items` and its side rows.
+/// `sides` must be `side_states` of the item and its reports (the benchmark generator
+/// computes them in memory, the write path from the database).
+pub(crate) async fn write_facts(
+    conn: &mut SqliteConnection,
+    item: &ActionItem,
+    sides: &[SideState],
+    seq: i64,
+) -> StoreResult<()> {
+    let last_report = sides.iter().filter_map(|s| s.last_report).max();
+    sqlx::query(
+        "update action_items set
+             percent = ?1, last_report = ?2, facts_seq = ?3,
+             commission_id = (select commission_id from action_plans where id = ?4),
+             agreement_id = (select agreement_id from action_plans where id = ?4)
+         where id = ?5",
+    )
+    .bind(i64::from(followup::joint_percent(sides)))
+    .bind(last_report.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(seq)
+    .bind(item.plan_id.to_string())
+    .bind(item.id.to_string())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("delete from item_sides where item_id = ?")
+        .bind(item.id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    for s in sides {
+        sqlx::query(
+            "insert into item_sides
+                 (item_id, party_id, organisation_id, status, percent, last_report)
+             values (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(item.id.to_string())
+        .bind(s.party_id.to_string())
+        .bind(s.organisation_id.to_string())
+        .bind(s.status.key())
+        .bind(i64::from(s.percent))
+        .bind(s.last_report.map(|d| d.format("%Y-%m-%d").to_string()))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Derives every item once, for a database written before the follow-up columns existed.
+/// An item whose stored status differs from its sides' joint status gets the joint one,
+/// with a new version and an audit row by `system`, as any derived change is recorded.
+pub(super) async fn backfill(conn: &mut SqliteConnection) -> StoreResult<()> {
+    let ids: Vec<String> = sqlx::query_scalar("select id from action_items order by id")
+        .fetch_all(&mut *conn)
+        .await?;
+    let system = Actor::system();
+    for id in ids {
+        let id: Id = id.parse().map_err(|e: uuid::Error| {
+            crate::StoreError::Corrupt(serde::de::Error::custom(format!("item id: {e}")))
+        })?;
+        rederive(conn, &system, id).await?;
+    }
+    // The item's own columns new in this version, from its document.
+    let rows: Vec<(String, String)> = sqlx::query_as("select id, doc from action_items")
+        .fetch_all(&mut *conn)
+        .await?;
+    for (id, doc) in rows {
+        let item: ActionItem = read::decode(&doc)?;
+        let p = item.protection;
+        sqlx::query(
+            "update action_items set start_on = ?, marking = ?, releasability = ?, originator = ?
+             where id = ?",
+        )
+        .bind(item.start_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(p.marking.level())
+        .bind(p.releasability.key())
+        .bind(p.originator.map(|o| o.to_string()))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

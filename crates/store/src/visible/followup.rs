@@ -1,0 +1,61 @@
+//! The follow-up reads for one reader. Item facts are filtered while the store collects
+//! them (`FactsFilter`), so a dashboard over tens of thousands of items never copies what
+//! the reader may not see; figures computed from them count no hidden item, nor any item
+//! under a hidden plan or commission.
+
+use super::Visible;
+use crate::{FactsFilter, FactsScope, StoreResult};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use taawun_core::followup::ItemFacts;
+use taawun_core::*;
+
+impl Visible {
+    /// The facts of the items in `scope` the reader may see. A scope naming a record the
+    /// reader may not see is empty. The banner learns the marking of every item counted
+    /// and of the plans and commissions above them.
+    pub async fn item_facts(&self, scope: FactsScope) -> StoreResult<Vec<ItemFacts>> {
+        let named = match scope {
+            FactsScope::All => true,
+            FactsScope::Commission(c) => self.can_see_id("commission", c).await?,
+            FactsScope::Agreement(a) => self.can_see_id("agreement", a).await?,
+            FactsScope::Party(p) => self.can_see_id("party", p).await?,
+        };
+        if !named {
+            return Ok(vec![]);
+        }
+        // Plans are few: their visibility (commission included) is decided in Rust, the
+        // items' own protection by the store as it collects them.
+        let plans = self.select(self.store.plans(None).await?).await?;
+        let filter = FactsFilter {
+            plans: plans.iter().map(|p| p.id).collect(),
+            reader: self.who.clone(),
+        };
+        let facts = self.store.item_facts(scope, Some(&filter)).await?;
+        let mut counted: HashSet<Id> = HashSet::new();
+        for f in &facts {
+            self.shown(&f.protection);
+            counted.insert(f.plan_id);
+        }
+        for plan in plans.iter().filter(|p| counted.contains(&p.id)) {
+            self.shown(&plan.protection);
+            // Read through `Visible`, which counts its marking too.
+            self.commission(plan.commission_id).await?;
+        }
+        Ok(facts)
+    }
+
+    /// Open items of the commission the reader may see, soonest due first.
+    pub async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>> {
+        if !self.can_see_id("commission", commission).await? {
+            return Ok(vec![]);
+        }
+        self.keep(self.store.open_items_of_commission(commission).await?)
+            .await
+    }
+
+    /// Progress updates reported on or after `since` the reader may see, newest first.
+    pub async fn progress_since(&self, since: NaiveDate) -> StoreResult<Vec<ProgressUpdate>> {
+        self.keep(self.store.progress_since(since).await?).await
+    }
+}
