@@ -34,6 +34,52 @@ pub enum Command {
     /// Manage user accounts (the first administrator is created with `user add`).
     #[command(subcommand)]
     User(UserCommand),
+    /// Compute reminders and e-mail them (when SMTP is configured): one pass with `--once`
+    /// (for cron), else a pass every `--remind-every`, as `serve` does.
+    Remind(RemindCommandArgs),
+}
+
+/// How reminders are computed and sent; shared by `serve` and `remind`.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Days ahead an item's due date or an agreement's date is announced.
+    #[arg(long, env = "TAAWUN_REMIND_WITHIN", default_value_t = 14)]
+    pub remind_within: u32,
+
+    /// Time between two reminder passes (e.g. `1h`, `30m`).
+    #[arg(long, env = "TAAWUN_REMIND_EVERY", default_value = "1h", value_parser = duration)]
+    pub remind_every: Duration,
+
+    /// SMTP relay for reminder e-mails, `smtp://host:port` (plain SMTP); without it no
+    /// e-mail is sent and reminders stay in the application.
+    #[arg(long, env = "TAAWUN_SMTP_URL", requires = "mail_from")]
+    pub smtp_url: Option<String>,
+
+    /// Sender of reminder e-mails, e.g. `Taawun <taawun@example.org>`.
+    #[arg(long, env = "TAAWUN_MAIL_FROM")]
+    pub mail_from: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindCommandArgs {
+    /// Run one pass and exit.
+    #[arg(long)]
+    pub once: bool,
+
+    /// The day to judge items and agreements on (YYYY-MM-DD), instead of today: replays
+    /// and tests.
+    #[arg(long)]
+    pub today: Option<chrono::NaiveDate>,
+
+    /// The address people reach the site at, for links in e-mails.
+    #[arg(long, env = "TAAWUN_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    #[command(flatten)]
+    pub remind: RemindArgs,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +123,14 @@ pub struct UserAddArgs {
     #[arg(long = "commission")]
     pub commissions: Vec<String>,
 
+    /// E-mail address reminders are sent to (when the server has an SMTP relay).
+    #[arg(long)]
+    pub email: Option<String>,
+
+    /// Language of the user's e-mails: ar, fr or en (French when not given).
+    #[arg(long)]
+    pub language: Option<String>,
+
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -107,6 +161,9 @@ pub struct ServeArgs {
     /// A login ends this long after it was made, however active (e.g. `12h`).
     #[arg(long, env = "TAAWUN_ABSOLUTE_TIMEOUT", default_value = "12h", value_parser = duration)]
     pub absolute_timeout: Duration,
+
+    #[command(flatten)]
+    pub remind: RemindArgs,
 
     #[command(flatten)]
     pub db: DbArgs,

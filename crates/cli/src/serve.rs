@@ -9,6 +9,9 @@ use taawun_web::{AppState, app};
 
 /// How often expired login sessions are deleted from the database.
 const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
+/// The first reminder pass comes this long after the start: soon, but after the server
+/// answers (a pass over a large database must not delay the first page).
+const FIRST_REMINDERS: Duration = Duration::from_secs(10);
 
 pub async fn run(args: ServeArgs) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(args.addr)
@@ -29,8 +32,21 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         public_url,
         ..AuthConfig::default()
     };
+    let reminders = crate::remind::config(&args.remind, args.public_url.clone())?;
     tokio::spawn(purge_forever(store.clone(), PURGE_EVERY));
-    let router = app(AppState::new(store, args.demo).with_auth(auth));
+    tokio::spawn(taawun_web::remind::run_forever(
+        store.clone(),
+        reminders,
+        args.remind.remind_every,
+        FIRST_REMINDERS,
+    ));
+    let mut state = AppState::new(store, args.demo).with_auth(auth);
+    if args.demo {
+        // The demo's example follow-up is written as of a fixed day; judging it against that
+        // day keeps its overdue and at-risk items as they were meant, whenever it is run.
+        state = state.with_clock(taawun_web::clock::Clock::Fixed(taawun_store::demo::as_of()));
+    }
+    let router = app(state);
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Taawun is ready: http://{addr}/");
     // The client address feeds the per-address login throttle.

@@ -6,7 +6,7 @@ use crate::args::UserAddArgs;
 use crate::db;
 use std::io::{BufRead, IsTerminal};
 use taawun_core::{
-    Id, LocalizedText, Marking, Party, PartyKind, Role, User, new_id, rules::check_password,
+    Id, Lang, LocalizedText, Marking, Party, PartyKind, Role, User, new_id, rules::check_password,
 };
 use taawun_store::{Actor, Store, StoreError};
 
@@ -38,6 +38,16 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         .iter()
         .map(|c| parse_id("commission", c))
         .collect::<Result<Vec<Id>, String>>()?;
+    let language = a
+        .language
+        .as_deref()
+        .map(|l| {
+            Lang::ALL
+                .into_iter()
+                .find(|x| x.code() == l)
+                .ok_or_else(|| format!("unknown language {l:?}: expected ar, fr or en"))
+        })
+        .transpose()?;
     // Ask for the password before touching the database, so a typo costs nothing.
     let password = read_password()?;
     check_password(&password).map_err(|e| format!("password refused: {e}"))?;
@@ -62,6 +72,8 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         commission_ids: commissions,
         active: true,
         totp_enabled: false,
+        email: a.email.clone(),
+        language,
         version: 0,
     };
     let hash = taawun_web::auth::hash_password(&password).map_err(|e| e.to_string())?;

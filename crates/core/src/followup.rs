@@ -6,11 +6,16 @@
 mod deadlines;
 mod figures;
 mod indicators;
+mod reminders;
 mod sides;
 mod status;
 
 pub use deadlines::{DeadlineKind, agreement_deadlines};
 pub use figures::{Figures, ItemFacts, Tally, carry_over, figures};
 pub use indicators::{Period, PeriodValue, achievement, indicator_series};
+pub use reminders::{
+    Notification, Reminder, ReminderKind, agreement_reminders, concerns_agreement, concerns_item,
+    item_reminders,
+};
 pub use sides::{SideState, item_status, joint_percent, joint_status, rolls_up, side_states};
 pub use status::{Assessment, FollowupRules, Risk, assess, assess_facts, expected_percent};

@@ -4,6 +4,7 @@
 
 use crate::access::{Marking, Principal, Role};
 use crate::id::Id;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +25,13 @@ pub struct User {
     /// Whether a second factor (TOTP) is required at login.
     #[serde(default)]
     pub totp_enabled: bool,
+    /// Where reminders are e-mailed; none means in-app notifications only.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// The language of the user's e-mails; French when unset (both partner
+    /// administrations work in French).
+    #[serde(default)]
+    pub language: Option<Lang>,
     #[serde(default)]
     pub version: i64,
 }

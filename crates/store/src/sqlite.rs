@@ -15,6 +15,7 @@ mod follow;
 mod guard;
 mod login;
 mod migrate;
+mod notices;
 mod open;
 mod read;
 mod record;

@@ -3,7 +3,7 @@
 use crate::{FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
-use taawun_core::followup::ItemFacts;
+use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
 
 /// Who performs a write; recorded in the audit log. With a `principal`, the write path asks
@@ -234,6 +234,27 @@ pub trait Store: Send + Sync + 'static {
     async fn login_session_delete(&self, id: &str) -> StoreResult<()>;
     /// Deletes expired login sessions; returns how many.
     async fn login_sessions_purge(&self) -> StoreResult<u64>;
+
+    /// Records reminders as notifications of `user`. One already recorded (same user, kind,
+    /// record and date) is left as it is, read or not: computing again is harmless.
+    /// Returns how many were new. Notifications are not audited (like login sessions).
+    async fn add_notifications(&self, user: Id, reminders: &[Reminder]) -> StoreResult<u64>;
+    /// The user's notifications, newest first (then by id), at most `limit`; unread only
+    /// when asked. Unfiltered: pages list them through `Visible`.
+    async fn notifications(
+        &self,
+        user: Id,
+        unread_only: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<Notification>>;
+    /// How many of the user's notifications are unread.
+    async fn unread_notifications(&self, user: Id) -> StoreResult<u32>;
+    /// Marks one notification of the user read, or all of them (`None`).
+    async fn mark_notifications_read(&self, user: Id, one: Option<Id>) -> StoreResult<()>;
+    /// The user's notifications neither read nor e-mailed yet, oldest first.
+    async fn unmailed_notifications(&self, user: Id) -> StoreResult<Vec<Notification>>;
+    /// Marks notifications e-mailed, so no later pass sends them again.
+    async fn mark_notifications_emailed(&self, ids: &[Id]) -> StoreResult<()>;
 
     /// Records whose text holds every word of `query` (each as a prefix), best first, at most
     /// `limit`. The query is normalised like the index (`core::search::normalise`) and can

@@ -94,6 +94,9 @@ suite_cases!(
     secrets_are_kept_apart_and_never_audited,
     recovery_codes_work_once,
     login_sessions_expire,
+    // notifications
+    notifications_are_recorded_once,
+    notifications_are_listed_per_user,
     // search
     search_finds_demo_records_by_their_variants,
     search_input_is_never_a_syntax_error,
@@ -265,7 +268,7 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_of(w.session.id).await.unwrap().len(), 1);
 }
 
-/// Takes a database back to version 2: what 0003 added is dropped.
+/// Takes a database back to version 2: what 0004 and 0003 added is dropped.
 async fn undo_followup(store: &SqliteStore) {
     let columns = [
         "start_on",
@@ -279,7 +282,8 @@ async fn undo_followup(store: &SqliteStore) {
         "facts_seq",
     ];
     let mut sql = String::from(
-        "drop index action_items_commission; drop index action_items_agreement;
+        "drop table notifications; delete from schema_version where version = 4;
+         drop index action_items_commission; drop index action_items_agreement;
          drop index action_items_facts_seq; drop index progress_updates_reported;
          drop table item_sides; delete from schema_version where version = 3;",
     );

@@ -559,3 +559,172 @@ admin-user-second-factor-help = لمستخدم فقد هاتفه ورموز ال
 admin-user-second-factor-submit = إيقاف الدخول على خطوتين لهذا المستخدم
 admin-user-second-factor-done = تم إيقاف الدخول على خطوتين لهذا المستخدم. اطلب منه إعادة تفعيله من صفحة حسابه.
 search-site = البحث في الموقع
+
+# ترحيل الإجراءات إلى الدورة الموالية (التذكرة 4)
+action-prepare-next-session = إعداد الدورة الموالية
+next-session-title = إعداد { $session }
+next-session-proposal-title = جدول الأعمال المقترح: { $session }
+next-session-intro = جميع الإجراءات المفتوحة من الدورات السابقة، مجمعة حسب المجال، مع وضع كل طرف.
+form-agenda-carried-hint = ألغِ تحديد الإجراءات التي لن تُناقش في هذا البند.
+next-session-readonly = لا يؤكد جدول الأعمال هذا إلا أمانة اللجنة والمشرفون.
+next-session-none = لا توجد إجراءات مفتوحة للترحيل.
+next-session-agenda-line = تتبع خطة العمل: { $area }
+form-agenda-carried = الإجراءات المدروسة في هذا البند
+agenda-carried-over = الإجراءات المرحّلة
+item-side-state = { $party }: { $status }، { $percent }
+item-due-on = الأجل { $date }
+col-sides = وضع كل طرف
+# التذكيرات والإشعارات (التذكرة 4)
+nav-notifications = الإشعارات
+notifications-unread =
+    { $count ->
+        [zero] لا إشعارات غير مقروءة
+        [one] إشعار واحد غير مقروء
+        [two] إشعاران غير مقروءين
+        [few] { $count } إشعارات غير مقروءة
+        [many] { $count } إشعارًا غير مقروء
+       *[other] { $count } إشعار غير مقروء
+    }
+notifications-title = الإشعارات
+notifications-intro = تذكيرات بالإجراءات التي يقترب أجلها أو تأخر إنجازها، وبالتواريخ التي تحددها الاتفاقيات، للأعمال التي تتابعها.
+notifications-none = لا توجد إشعارات.
+notifications-mark-all-read = تعليم الكل كمقروء
+notifications-new = جديد
+notice-kind-item_due_soon = أجل قريب
+notice-kind-item_overdue = متأخر
+notice-kind-agreement_enters_into_force = دخول حيز التنفيذ
+notice-kind-agreement_expires = انتهاء الصلاحية
+notice-kind-agreement_notice_date = آخر أجل للإشعار
+notice-line-item_due_soon = يحل أجل الإجراء { $record } في { $date }.
+notice-line-item_overdue = كان أجل الإجراء { $record } في { $date } ولم يُنجز بعد.
+notice-line-agreement_enters_into_force = تدخل { $record } حيز التنفيذ في { $date }.
+notice-line-agreement_expires = تنتهي صلاحية { $record } في { $date }.
+notice-line-agreement_notice_date = { $date } هو آخر يوم لتقديم الإشعار بشأن { $record }.
+mail-subject =
+    { $count ->
+        [zero] تعاون: لا تذكيرات
+        [one] تعاون: تذكير واحد
+        [two] تعاون: تذكيران
+        [few] تعاون: { $count } تذكيرات
+        [many] تعاون: { $count } تذكيرًا
+       *[other] تعاون: { $count } تذكير
+    }
+mail-greeting = مرحبًا { $name }،
+mail-intro = إليك ما يستدعي انتباهك في تتبع أعمالك:
+mail-footer = تصلك هذه التذكيرات بحكم دورك في منصة تعاون. وهي معروضة أيضًا في صفحة الإشعارات.
+admin-user-email = البريد الإلكتروني
+admin-user-email-hint = تُرسل التذكيرات إلى هذا العنوان عندما يتوفر الخادم على مُرحّل SMTP. اتركه فارغًا للاكتفاء بالإشعارات داخل المنصة.
+admin-user-email-invalid = أدخل عنوان بريد إلكتروني مثل name@example.org.
+admin-user-language = لغة الرسائل الإلكترونية
+admin-user-language-default = الافتراضية (الفرنسية)
+col-reminder = التذكير
+col-about = الموضوع
+next-session-link = جدول الأعمال المقترح للدورة الموالية
+
+# لوحات المتابعة وقائمة الإجراءات والجدول الزمني ومتابعة الإجراء (التذكرة 4)
+nav-dashboard = لوحة المتابعة
+dashboard-link = لوحة متابعة التنفيذ
+dashboard-title = لوحة متابعة التنفيذ
+dashboard-scope-all = كل ما يُسمح لك بالاطلاع عليه
+dashboard-as-of = الوضع في
+dashboard-summary = التنفيذ
+dashboard-total = الإجراءات
+dashboard-done = المنجزة
+dashboard-open = الجارية أو المقررة
+dashboard-cancelled = الملغاة
+dashboard-rate-done = نسبة الإنجاز
+dashboard-rate-weighted = متوسط التقدم
+dashboard-due30 = يحلّ أجلها خلال 30 يومًا
+dashboard-due90 = يحلّ أجلها خلال 90 يومًا
+dashboard-overdue = متأخرة
+dashboard-at-risk = معرّضة للتأخر
+dashboard-by-side = حسب الطرف
+dashboard-by-area = حسب مجال التعاون
+dashboard-by-lead = حسب الجهة المسؤولة
+dashboard-side = الطرف
+dashboard-hidden-group = غير متاح لك
+dashboard-chart-desc = نسبة الإجراءات المنجزة ومتوسط التقدم، دون احتساب الإجراءات الملغاة.
+dashboard-days-late =
+    { $count ->
+        [one] متأخر بيوم واحد
+        [two] متأخر بيومين
+        [few] متأخر بـ{ $count } أيام
+        [many] متأخر بـ{ $count } يومًا
+       *[other] متأخر بـ{ $count } يوم
+    }
+dashboard-in-days =
+    { $count ->
+        [0] اليوم
+        [one] بعد يوم واحد
+        [two] بعد يومين
+        [few] بعد { $count } أيام
+        [many] بعد { $count } يومًا
+       *[other] بعد { $count } يوم
+    }
+dashboard-list-overdue = الإجراءات المتأخرة
+dashboard-list-at-risk = الإجراءات المعرّضة للتأخر
+dashboard-list-due-soon = الآجال خلال 90 يومًا
+dashboard-note = ملاحظة
+dashboard-see-all = عرضها كلها
+dashboard-deadlines = مواعيد الاتفاقيات خلال 90 يومًا القادمة
+dashboard-deadlines-none = لا توجد اتفاقية تدخل حيز التنفيذ أو ينتهي سريانها أو يحلّ أجل الإشعار فيها خلال 90 يومًا القادمة.
+dashboard-deadline = الموعد
+dashboard-when = متى
+deadline-enters_into_force = الدخول حيز التنفيذ
+deadline-expires = انتهاء السريان
+deadline-notice_date = آخر أجل للإشعار
+item-list-title = الإجراءات المحتسبة
+item-list-scope = اللوحة
+item-list-show = المعيار
+item-list-show-all = جميع الإجراءات بما فيها الملغاة
+item-list-show-counted = الإجراءات غير الملغاة
+item-list-show-done = المنجزة
+item-list-show-open = المفتوحة (غير المنجزة وغير الملغاة)
+item-list-show-cancelled = الملغاة
+item-list-show-overdue = المتأخرة
+item-list-show-at_risk = المعرّضة للتأخر دون أن تتأخر بعد
+item-list-show-due30 = مفتوحة ويحلّ أجلها خلال 30 يومًا
+item-list-show-due90 = مفتوحة ويحلّ أجلها خلال 90 يومًا
+item-list-show-side-done = المنجزة من جانب هذا الطرف
+item-list-back = العودة إلى اللوحة
+pager-pages = صفحات القائمة
+risk-behind = متأخر عن الجدول الزمني: المتوقع حتى اليوم { $expected }، والمُبلَّغ عنه { $actual }
+risk-silent =
+    { $count ->
+        [one] لا تحديث منذ يوم واحد
+        [two] لا تحديث منذ يومين
+        [few] لا تحديث منذ { $count } أيام
+        [many] لا تحديث منذ { $count } يومًا
+       *[other] لا تحديث منذ { $count } يوم
+    }
+side-own-status = الحالة الخاصة
+side-last-report = آخر تقرير
+side-no-report = لا تقرير بعد
+joint-status = الحالة المشتركة
+assessment-title = التقييم
+assessment-expected = المتوقع حتى اليوم
+assessment-overdue = متأخر
+assessment-at-risk = معرّض للتأخر
+cancel-reason = سبب الإلغاء
+indicator-direction = الاتجاه
+indicator-no-values = لم تُقس أي قيمة بعد.
+indicator-series = القيمة حسب الربع
+indicator-period = الربع
+indicator-achievement = المقطوع نحو الهدف
+direction-higher_is_better = كلما ارتفع كان أفضل
+direction-lower_is_better = كلما انخفض كان أفضل
+timeline-link = الجدول الزمني
+timeline-title = الجدول الزمني
+timeline-quarter = الربع { $quarter } { $year }
+timeline-planned = المخطط
+timeline-actual = الفعلي
+timeline-today = اليوم
+timeline-since = منذ { $date }
+timeline-not-started = لم يبدأ
+timeline-desc = الفترة المخططة (من البداية إلى الأجل) والسير الفعلي (من أول تقرير إلى الإنجاز أو إلى اليوم) لكل إجراء، حسب المجال؛ اليوم هو { $today }.
+timeline-table = التواريخ المخططة والفعلية لكل إجراء
+form-cancel-title = الإلغاء من طرف الأمانة
+form-cancel-choice = هل يُلغى هذا الإجراء؟
+form-cancel-keep = غير ملغى: تتبع الحالة تقارير الطرفين
+form-cancel-yes = ملغى
+form-cancel-hint = الإلغاء ينهي العمل المشترك في هذا الإجراء بالنسبة للطرفين ولا يمكن التراجع عنه. اذكر السبب بلغة واحدة على الأقل.

@@ -512,3 +512,155 @@ admin-user-second-factor-help = For a user who lost their phone and their recove
 admin-user-second-factor-submit = Turn off this user's two-step login
 admin-user-second-factor-done = Two-step login has been turned off for this user. Ask them to turn it on again from their account.
 search-site = Search the site
+
+# Carry-over: preparing the next session (issue 4)
+action-prepare-next-session = Prepare the next session
+next-session-title = Prepare the { $session }
+next-session-proposal-title = Proposed agenda of the { $session }
+next-session-intro = Every open action item of the earlier sessions, grouped by area, with where each side stands.
+form-agenda-carried-hint = Untick the items that will not be discussed under this line.
+next-session-readonly = Only the commission's secretariat and administrators can confirm this agenda.
+next-session-none = No open action item to carry over.
+next-session-agenda-line = Follow-up of the action plan: { $area }
+form-agenda-carried = Action items discussed under this line
+agenda-carried-over = Action items carried over
+item-side-state = { $party }: { $status }, { $percent }
+item-due-on = due { $date }
+col-sides = Where each side stands
+# Reminders and notifications (issue 4)
+nav-notifications = Notifications
+notifications-unread =
+    { $count ->
+        [one] 1 unread
+       *[other] { $count } unread
+    }
+notifications-title = Notifications
+notifications-intro = Reminders of action items due soon or overdue, and of the dates set by agreements, for the work you follow.
+notifications-none = No notifications.
+notifications-mark-all-read = Mark all as read
+notifications-new = new
+notice-kind-item_due_soon = Due soon
+notice-kind-item_overdue = Overdue
+notice-kind-agreement_enters_into_force = Enters into force
+notice-kind-agreement_expires = Expires
+notice-kind-agreement_notice_date = Notice deadline
+notice-line-item_due_soon = Action item { $record } is due on { $date }.
+notice-line-item_overdue = Action item { $record } was due on { $date } and is not done.
+notice-line-agreement_enters_into_force = { $record } enters into force on { $date }.
+notice-line-agreement_expires = { $record } expires on { $date }.
+notice-line-agreement_notice_date = { $date } is the last day to give notice on { $record }.
+mail-subject =
+    { $count ->
+        [one] Taawun: 1 reminder
+       *[other] Taawun: { $count } reminders
+    }
+mail-greeting = Hello { $name },
+mail-intro = Here is what needs your attention in the follow-up of your work:
+mail-footer = You receive these reminders because of your role in Taawun. They are also listed on your Notifications page.
+admin-user-email = E-mail address
+admin-user-email-hint = Reminders are sent here when the server has an SMTP relay. Leave empty for in-app notifications only.
+admin-user-email-invalid = Enter an e-mail address such as name@example.org.
+admin-user-language = Language of e-mails
+admin-user-language-default = Default (French)
+col-reminder = Reminder
+col-about = About
+next-session-link = Agenda proposed for the next session
+
+# Dashboards, item list, timeline and item follow-up (issue 4)
+nav-dashboard = Dashboard
+dashboard-link = Follow-up dashboard
+dashboard-title = Follow-up dashboard
+dashboard-scope-all = Everything you may see
+dashboard-as-of = Situation on
+dashboard-summary = Implementation
+dashboard-total = Actions
+dashboard-done = Done
+dashboard-open = Open
+dashboard-cancelled = Cancelled
+dashboard-rate-done = Share done
+dashboard-rate-weighted = Mean progress
+dashboard-due30 = due within 30 days
+dashboard-due90 = due within 90 days
+dashboard-overdue = overdue
+dashboard-at-risk = at risk
+dashboard-by-side = By side
+dashboard-by-area = By area of cooperation
+dashboard-by-lead = By lead body
+dashboard-side = Side
+dashboard-hidden-group = Not shown to you
+dashboard-chart-desc = Share of actions done and mean progress, cancelled actions left out.
+dashboard-days-late =
+    { $count ->
+        [one] { $count } day late
+       *[other] { $count } days late
+    }
+dashboard-in-days =
+    { $count ->
+        [0] today
+        [one] in { $count } day
+       *[other] in { $count } days
+    }
+dashboard-list-overdue = Overdue actions
+dashboard-list-at-risk = Actions at risk
+dashboard-list-due-soon = Due within 90 days
+dashboard-note = Note
+dashboard-see-all = See them all
+dashboard-deadlines = Agreement dates in the next 90 days
+dashboard-deadlines-none = No agreement enters into force, expires or reaches its notice date in the next 90 days.
+dashboard-deadline = Date of
+dashboard-when = When
+deadline-enters_into_force = Entry into force
+deadline-expires = Expiry
+deadline-notice_date = Last day to give notice
+item-list-title = Actions counted
+item-list-scope = Dashboard
+item-list-show = Counted
+item-list-show-all = All actions, cancelled ones included
+item-list-show-counted = Actions not cancelled
+item-list-show-done = Done
+item-list-show-open = Open (neither done nor cancelled)
+item-list-show-cancelled = Cancelled
+item-list-show-overdue = Overdue
+item-list-show-at_risk = At risk, not overdue
+item-list-show-due30 = Open, due within 30 days
+item-list-show-due90 = Open, due within 90 days
+item-list-show-side-done = Done on this side
+item-list-back = Back to the dashboard
+pager-pages = Pages of the list
+risk-behind = behind schedule: { $expected } expected by today, { $actual } reported
+risk-silent =
+    { $count ->
+        [one] no update for { $count } day
+       *[other] no update for { $count } days
+    }
+side-own-status = Own status
+side-last-report = Last report
+side-no-report = No report yet
+joint-status = Joint status
+assessment-title = Assessment
+assessment-expected = Expected by today
+assessment-overdue = Overdue
+assessment-at-risk = At risk
+cancel-reason = Reason for cancellation
+indicator-direction = Direction
+indicator-no-values = No value measured yet.
+indicator-series = Value per quarter
+indicator-period = Quarter
+indicator-achievement = Way to target
+direction-higher_is_better = Higher is better
+direction-lower_is_better = Lower is better
+timeline-link = Timeline
+timeline-title = Timeline
+timeline-quarter = Q{ $quarter } { $year }
+timeline-planned = Planned
+timeline-actual = Actual
+timeline-today = Today
+timeline-since = since { $date }
+timeline-not-started = Not started
+timeline-desc = Planned period (start to due date) and actual run (first report to completion, or to today) of each action, by area; today is { $today }.
+timeline-table = Planned and actual dates of each action
+form-cancel-title = Cancellation by the secretariat
+form-cancel-choice = Cancel this action?
+form-cancel-keep = Not cancelled: the status follows both sides' reports
+form-cancel-yes = Cancelled
+form-cancel-hint = Cancelling ends the joint work on this action for both sides and cannot be undone. Give the reason in at least one language.

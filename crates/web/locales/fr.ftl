@@ -506,3 +506,155 @@ admin-user-second-factor-help = Pour un utilisateur qui a perdu son téléphone 
 admin-user-second-factor-submit = Désactiver la connexion en deux étapes de cet utilisateur
 admin-user-second-factor-done = La connexion en deux étapes de cet utilisateur a été désactivée. Demandez-lui de la réactiver depuis son compte.
 search-site = Rechercher dans le site
+
+# Report à la session suivante (ticket 4)
+action-prepare-next-session = Préparer la prochaine session
+next-session-title = Préparer la { $session }
+next-session-proposal-title = Ordre du jour proposé pour la { $session }
+next-session-intro = Toutes les actions encore ouvertes des sessions précédentes, par domaine, avec l'état de chaque partie.
+form-agenda-carried-hint = Décochez les actions qui ne seront pas examinées sous ce point.
+next-session-readonly = Seuls le secrétariat de la commission et les administrateurs peuvent confirmer cet ordre du jour.
+next-session-none = Aucune action ouverte à reporter.
+next-session-agenda-line = Suivi du plan d'action : { $area }
+form-agenda-carried = Actions examinées sous ce point
+agenda-carried-over = Actions reportées
+item-side-state = { $party } : { $status }, { $percent }
+item-due-on = échéance le { $date }
+col-sides = État de chaque partie
+# Rappels et notifications (ticket 4)
+nav-notifications = Notifications
+notifications-unread =
+    { $count ->
+        [one] { $count } non lue
+       *[other] { $count } non lues
+    }
+notifications-title = Notifications
+notifications-intro = Rappels des actions arrivant à échéance ou en retard, et des dates fixées par les accords, pour le travail que vous suivez.
+notifications-none = Aucune notification.
+notifications-mark-all-read = Tout marquer comme lu
+notifications-new = nouveau
+notice-kind-item_due_soon = Échéance proche
+notice-kind-item_overdue = En retard
+notice-kind-agreement_enters_into_force = Entrée en vigueur
+notice-kind-agreement_expires = Expiration
+notice-kind-agreement_notice_date = Date limite de préavis
+notice-line-item_due_soon = L'action { $record } arrive à échéance le { $date }.
+notice-line-item_overdue = L'action { $record } devait être réalisée le { $date } et ne l'est pas.
+notice-line-agreement_enters_into_force = { $record } entre en vigueur le { $date }.
+notice-line-agreement_expires = { $record } expire le { $date }.
+notice-line-agreement_notice_date = Le { $date } est le dernier jour pour donner préavis sur { $record }.
+mail-subject =
+    { $count ->
+        [one] Taawun : 1 rappel
+       *[other] Taawun : { $count } rappels
+    }
+mail-greeting = Bonjour { $name },
+mail-intro = Voici ce qui demande votre attention dans le suivi de vos travaux :
+mail-footer = Vous recevez ces rappels en raison de votre rôle dans Taawun. Ils figurent aussi sur votre page Notifications.
+admin-user-email = Adresse électronique
+admin-user-email-hint = Les rappels y sont envoyés lorsque le serveur dispose d'un relais SMTP. Laissez vide pour les seules notifications dans l'application.
+admin-user-email-invalid = Saisissez une adresse électronique comme nom@exemple.org.
+admin-user-language = Langue des courriels
+admin-user-language-default = Par défaut (français)
+col-reminder = Rappel
+col-about = Objet
+next-session-link = Ordre du jour proposé pour la prochaine session
+
+# Tableaux de bord, liste d'actions, chronologie et suivi d'une action (ticket 4)
+nav-dashboard = Tableau de bord
+dashboard-link = Tableau de bord du suivi
+dashboard-title = Tableau de bord du suivi
+dashboard-scope-all = Tout ce que vous pouvez voir
+dashboard-as-of = Situation au
+dashboard-summary = Mise en œuvre
+dashboard-total = Actions
+dashboard-done = Réalisées
+dashboard-open = En cours ou prévues
+dashboard-cancelled = Annulées
+dashboard-rate-done = Part réalisée
+dashboard-rate-weighted = Avancement moyen
+dashboard-due30 = à échéance sous 30 jours
+dashboard-due90 = à échéance sous 90 jours
+dashboard-overdue = en retard
+dashboard-at-risk = à risque
+dashboard-by-side = Par partie
+dashboard-by-area = Par domaine de coopération
+dashboard-by-lead = Par organisme pilote
+dashboard-side = Partie
+dashboard-hidden-group = Non communiqué
+dashboard-chart-desc = Part des actions réalisées et avancement moyen, hors actions annulées.
+dashboard-days-late =
+    { $count ->
+        [one] { $count } jour de retard
+       *[other] { $count } jours de retard
+    }
+dashboard-in-days =
+    { $count ->
+        [0] aujourd'hui
+        [one] dans { $count } jour
+       *[other] dans { $count } jours
+    }
+dashboard-list-overdue = Actions en retard
+dashboard-list-at-risk = Actions à risque
+dashboard-list-due-soon = Échéances des 90 prochains jours
+dashboard-note = Observation
+dashboard-see-all = Les voir toutes
+dashboard-deadlines = Dates des accords dans les 90 prochains jours
+dashboard-deadlines-none = Aucun accord n'entre en vigueur, n'expire ni n'atteint sa date limite de préavis dans les 90 prochains jours.
+dashboard-deadline = Échéance
+dashboard-when = Dans
+deadline-enters_into_force = Entrée en vigueur
+deadline-expires = Expiration
+deadline-notice_date = Date limite de préavis
+item-list-title = Actions comptées
+item-list-scope = Tableau de bord
+item-list-show = Critère
+item-list-show-all = Toutes les actions, y compris annulées
+item-list-show-counted = Actions non annulées
+item-list-show-done = Réalisées
+item-list-show-open = Ouvertes (ni réalisées ni annulées)
+item-list-show-cancelled = Annulées
+item-list-show-overdue = En retard
+item-list-show-at_risk = À risque, pas encore en retard
+item-list-show-due30 = Ouvertes, à échéance sous 30 jours
+item-list-show-due90 = Ouvertes, à échéance sous 90 jours
+item-list-show-side-done = Réalisées pour cette partie
+item-list-back = Retour au tableau de bord
+pager-pages = Pages de la liste
+risk-behind = en retard sur le calendrier : { $expected } attendus à ce jour, { $actual } déclarés
+risk-silent =
+    { $count ->
+        [one] aucune mise à jour depuis { $count } jour
+       *[other] aucune mise à jour depuis { $count } jours
+    }
+side-own-status = État propre
+side-last-report = Dernier compte rendu
+side-no-report = Aucun compte rendu
+joint-status = État conjoint
+assessment-title = Appréciation
+assessment-expected = Attendu à ce jour
+assessment-overdue = En retard
+assessment-at-risk = À risque
+cancel-reason = Motif de l'annulation
+indicator-direction = Sens
+indicator-no-values = Aucune valeur mesurée pour l'instant.
+indicator-series = Valeur par trimestre
+indicator-period = Trimestre
+indicator-achievement = Chemin parcouru vers la cible
+direction-higher_is_better = Plus c'est élevé, mieux c'est
+direction-lower_is_better = Plus c'est bas, mieux c'est
+timeline-link = Chronologie
+timeline-title = Chronologie
+timeline-quarter = T{ $quarter } { $year }
+timeline-planned = Prévu
+timeline-actual = Réalisé
+timeline-today = Aujourd'hui
+timeline-since = depuis le { $date }
+timeline-not-started = Pas commencée
+timeline-desc = Période prévue (du début à l'échéance) et déroulement réel (du premier compte rendu à l'achèvement, ou à aujourd'hui) de chaque action, par domaine ; nous sommes le { $today }.
+timeline-table = Dates prévues et réelles de chaque action
+form-cancel-title = Annulation par le secrétariat
+form-cancel-choice = Annuler cette action ?
+form-cancel-keep = Non annulée : l'état suit les comptes rendus des deux parties
+form-cancel-yes = Annulée
+form-cancel-hint = L'annulation met fin au travail conjoint sur cette action pour les deux parties et ne peut être défaite. Indiquez le motif dans au moins une langue.

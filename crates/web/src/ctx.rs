@@ -174,6 +174,11 @@ impl Ctx {
         self.who.user.as_ref()
     }
 
+    /// The user's unread notifications (see `pages::notifications`), for the header.
+    pub fn unread(&self) -> u32 {
+        self.who.unread
+    }
+
     /// The hidden field every form that posts must carry.
     pub fn csrf_field(&self) -> Markup {
         Markup(format!(

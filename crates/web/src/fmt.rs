@@ -13,7 +13,7 @@ use icu_decimal::DecimalFormatter;
 use icu_locale_core::{Locale, locale};
 use taawun_core::Lang;
 
-fn icu_locale(lang: Lang) -> Locale {
+pub(crate) fn icu_locale(lang: Lang) -> Locale {
     match lang {
         Lang::Ar => locale!("ar-u-nu-latn"),
         Lang::Fr => locale!("fr"),

@@ -4,6 +4,8 @@
 
 pub mod auth;
 mod banner;
+mod charts;
+pub mod clock;
 mod ctx;
 mod error;
 mod extract;
@@ -14,6 +16,7 @@ mod lookup;
 mod markup;
 mod negotiate;
 mod pages;
+pub mod remind;
 mod routes;
 
 use std::sync::Arc;
@@ -28,6 +31,8 @@ pub struct AppState {
     pub store: Arc<dyn taawun_store::Store>,
     pub demo: bool,
     pub auth: Arc<auth::Auth>,
+    /// Where follow-up pages take "today" from (see `clock`).
+    pub clock: clock::Clock,
 }
 
 impl AppState {
@@ -37,7 +42,14 @@ impl AppState {
             store,
             demo,
             auth: Arc::new(auth::Auth::default()),
+            clock: clock::Clock::System,
         }
+    }
+
+    /// The same state judging follow-up on `clock`'s day (tests, the demo).
+    pub fn with_clock(mut self, clock: clock::Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn with_auth(mut self, config: auth::AuthConfig) -> Self {

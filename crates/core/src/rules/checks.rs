@@ -458,6 +458,9 @@ pub fn check_user(u: &crate::User, organisation: Option<&Organisation>) -> Resul
         e.push("display_name", Rule::Required);
     }
     short(&mut e, "display_name", &u.display_name);
+    if u.email.as_deref().is_some_and(|m| !email_ok(m)) {
+        e.push("email", Rule::Unknown);
+    }
     match (u.organisation_id, organisation) {
         (Some(_), None) => e.push("organisation_id", Rule::Unknown),
         (_, Some(o)) if o.party_id != u.party_id => {
@@ -466,6 +469,22 @@ pub fn check_user(u: &crate::User, organisation: Option<&Organisation>) -> Resul
         _ => {}
     }
     e.into_result()
+}
+
+/// A light check of an e-mail address: one `@` between a non-empty local part and a
+/// dotted domain, no spaces or controls, at most 254 characters. Whether it reaches
+/// someone only the mail server can tell; this catches typing slips.
+pub fn email_ok(m: &str) -> bool {
+    let Some((local, domain)) = m.split_once('@') else {
+        return false;
+    };
+    m.len() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !m.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Password policy: long enough to resist guessing, short enough to bound hashing work.

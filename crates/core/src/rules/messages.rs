@@ -95,6 +95,7 @@ fn label(name: &str, lang: Lang) -> &str {
             "préavis en mois",
             "notice period in months",
         ),
+        "email" => ("البريد الإلكتروني", "adresse électronique", "e-mail address"),
         "direction" => (
             "اتجاه التحسن",
             "sens d'amélioration",

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_init.sql"),
     include_str!("../../migrations/sqlite/0002_access.sql"),
     include_str!("../../migrations/sqlite/0003_followup.sql"),
+    include_str!("../../migrations/sqlite/0004_notifications.sql"),
 ];
 
 /// The version that created the search index: records written before it are indexed in

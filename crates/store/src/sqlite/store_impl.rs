@@ -8,7 +8,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
-use taawun_core::followup::ItemFacts;
+use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
 
 /// `?` matched against a nullable filter: the filter applies only when given.
@@ -306,6 +306,30 @@ impl Store for SqliteStore {
     }
     async fn login_sessions_purge(&self) -> StoreResult<u64> {
         self.sessions_purge().await
+    }
+
+    async fn add_notifications(&self, user: Id, reminders: &[Reminder]) -> StoreResult<u64> {
+        self.notify(user, reminders).await
+    }
+    async fn notifications(
+        &self,
+        user: Id,
+        unread_only: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<Notification>> {
+        self.notices_of(user, unread_only, limit).await
+    }
+    async fn unread_notifications(&self, user: Id) -> StoreResult<u32> {
+        self.unread_of(user).await
+    }
+    async fn mark_notifications_read(&self, user: Id, one: Option<Id>) -> StoreResult<()> {
+        self.mark_read(user, one).await
+    }
+    async fn unmailed_notifications(&self, user: Id) -> StoreResult<Vec<Notification>> {
+        self.unmailed_of(user).await
+    }
+    async fn mark_notifications_emailed(&self, ids: &[Id]) -> StoreResult<()> {
+        self.mark_emailed(ids).await
     }
 
     async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {

@@ -9,6 +9,7 @@
 
 mod followup;
 mod history;
+mod notices;
 mod reads;
 mod redact;
 

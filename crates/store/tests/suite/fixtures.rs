@@ -387,6 +387,8 @@ pub async fn account(
         commission_ids: commissions.to_vec(),
         active: true,
         totp_enabled: false,
+        email: None,
+        language: None,
         version: 0,
     };
     store.save_user(&Actor::system(), &u).await.unwrap()

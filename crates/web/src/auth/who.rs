@@ -56,6 +56,8 @@ pub struct Who {
     pub party: Option<Party>,
     /// The session's CSRF token; empty when there is no session (nothing to protect).
     pub csrf: String,
+    /// The user's unread notifications about records they may see, for the header.
+    pub unread: u32,
 }
 
 impl Who {
@@ -65,6 +67,7 @@ impl Who {
             principal: Principal::visitor(),
             party: None,
             csrf: String::new(),
+            unread: 0,
         }
     }
 }
@@ -183,7 +186,12 @@ async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admi
         Some(u) => state.store.party(u.party_id).await?,
         None => None,
     };
+    let unread = match &user {
+        Some(u) => crate::pages::notifications::unread(state, u).await?,
+        None => 0,
+    };
     let who = Who {
+        unread,
         principal: user
             .as_ref()
             .map_or_else(Principal::visitor, User::principal),

@@ -1,6 +1,8 @@
 //! The action item form (`/plans/{id}/items/new`, `/items/{id}/edit`): code, title,
 //! description, area, articles implemented, a lead body for each commission party side by
-//! side, dates, status, the optional indicator, protection.
+//! side, dates, the optional indicator (with its direction), protection. The status is
+//! not typed: it follows both sides' reports. Only those `decide` lets cancel (the
+//! commission's secretariat) see the cancellation choice and its reason.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -10,7 +12,7 @@ use taawun_store::{Actor, StoreResult, Visible};
 
 use super::input::{Input, Posted};
 use super::page::{Form, finish, read, show};
-use super::spec::{Field, Item, Row, Rows, Ty};
+use super::spec::{Field, Item, Opt, Row, Rows, Ty};
 use super::{
     choices, editable, errors::Errors, field, keep, line, may, optional, parse::build, protection,
     text3,
@@ -26,12 +28,53 @@ pub fn router() -> Router<AppState> {
         .route("/items/{id}/edit", get(edit).post(update))
 }
 
+/// The cancellation fields for an item the reader may cancel: a choice between its current
+/// status and `Cancelled`, and the reason in three languages; once cancelled (which
+/// cannot be undone), the reason alone.
+fn cancel_group(ctx: &Ctx, current: ItemStatus) -> Item {
+    let reason = text3("cancel_reason", ctx.t("cancel-reason"), true, true);
+    let mut items = vec![];
+    if current != ItemStatus::Cancelled {
+        // The current status stands for "not cancelled": the store derives it again.
+        let opts = [
+            (current.key(), "form-cancel-keep"),
+            (ItemStatus::Cancelled.key(), "form-cancel-yes"),
+        ]
+        .map(|(value, label)| Opt {
+            value: value.into(),
+            label: Markup(escape(&ctx.t(label))),
+        });
+        items.push(Item::Field(
+            Field::new(
+                "status",
+                ctx.t("form-cancel-choice"),
+                Ty::Select(opts.into()),
+            )
+            .hint(ctx.t("form-cancel-hint")),
+        ));
+    }
+    items.push(reason);
+    Item::Group {
+        legend: ctx.t("form-cancel-title"),
+        items,
+        nullable: None,
+    }
+}
+
+/// The item's status when the reader may cancel it, for `cancel_group`.
+async fn may_cancel(v: &Visible, item: &ActionItem) -> StoreResult<Option<ItemStatus>> {
+    Ok(v.allows(Action::Cancel, "action_item", item.id)
+        .await?
+        .then_some(item.status))
+}
+
 async fn form(
     ctx: &Ctx,
     v: &Visible,
     plan: &ActionPlan,
     parties: &[Id],
     id: Option<Id>,
+    cancel: Option<ItemStatus>,
 ) -> Result<Form, WebError> {
     let (title, action, back) = match id {
         Some(id) => (
@@ -67,7 +110,7 @@ async fn form(
             legend: Some(Markup(format!("<bdi>{}</bdi>", escape(&name)))),
         });
     }
-    let statuses: Vec<&'static str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();
+    let directions: Vec<&'static str> = Direction::ALL.iter().map(|d| d.key()).collect();
     f.items = vec![
         field("code", ctx.t("col-code"), line("auto")),
         text3("title", ctx.t("form-title"), false, false),
@@ -91,11 +134,6 @@ async fn form(
         }),
         optional("start_on", ctx.t("form-start-on"), Ty::Date),
         optional("due_on", ctx.t("form-due-on"), Ty::Date),
-        field(
-            "status",
-            ctx.t("col-status"),
-            Ty::Select(choices::keys(ctx, "status", &statuses)),
-        ),
         Item::Group {
             legend: ctx.t("indicator-title"),
             nullable: Some("indicator".into()),
@@ -104,11 +142,20 @@ async fn form(
                 text3("indicator.unit", ctx.t("form-indicator-unit"), false, true),
                 field("indicator.baseline", ctx.t("col-baseline"), Ty::Float),
                 field("indicator.target", ctx.t("col-target"), Ty::Float),
+                field(
+                    "indicator.direction",
+                    ctx.t("indicator-direction"),
+                    Ty::Select(choices::keys(ctx, "direction", &directions)),
+                ),
             ],
         },
         field("example", ctx.t("form-example"), Ty::Check),
         protection(ctx),
     ];
+    if let Some(current) = cancel {
+        f.items
+            .insert(f.items.len() - 2, cancel_group(ctx, current));
+    }
     Ok(f)
 }
 
@@ -176,7 +223,7 @@ async fn new(
     let rec = blank(&v, &plan, &user).await?;
     let mut input = Input::of(&rec);
     arrange(&mut input, &rec, &c.party_ids);
-    let f = form(&ctx, &v, &plan, &c.party_ids, None).await?;
+    let f = form(&ctx, &v, &plan, &c.party_ids, None, None).await?;
     show(&ctx, &f, &input, &Errors::default())
 }
 
@@ -190,7 +237,7 @@ async fn create(
     let v = super::visible(&s, &ctx);
     let (plan, c) = context(&v, pid).await?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
-    let f = form(&ctx, &v, &plan, &c.party_ids, None).await?;
+    let f = form(&ctx, &v, &plan, &c.party_ids, None, None).await?;
     let p = match read(&ctx, &f, &input) {
         Ok(p) => p,
         Err(page) => return Ok(*page),
@@ -222,7 +269,8 @@ async fn edit(
     let (plan, c) = context(&v, rec.plan_id).await?;
     let mut input = Input::of(&rec);
     arrange(&mut input, &rec, &c.party_ids);
-    let mut f = form(&ctx, &v, &plan, &c.party_ids, Some(id)).await?;
+    let cancel = may_cancel(&v, &rec).await?;
+    let mut f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
     f.version = rec.version;
     show(&ctx, &f, &input, &Errors::default())
 }
@@ -237,7 +285,8 @@ async fn update(
     let v = super::visible(&s, &ctx);
     let shown = editable(&v, "action_item", id, v.item(id).await?).await?;
     let (plan, c) = context(&v, shown.plan_id).await?;
-    let f = form(&ctx, &v, &plan, &c.party_ids, Some(id)).await?;
+    let cancel = may_cancel(&v, &shown).await?;
+    let f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
     let p = match read(&ctx, &f, &input) {
         Ok(p) => p,
         Err(page) => return Ok(*page),

@@ -18,11 +18,13 @@ mod spec;
 pub use links::{actions, list_actions};
 
 mod activity;
+mod agenda;
 mod agreement;
 mod area;
 mod clause;
 mod commission;
 mod item;
+mod next_session;
 mod organisation;
 mod party;
 mod person;
@@ -46,6 +48,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(person::router())
         .merge(session::router())
+        .merge(next_session::router())
         .merge(item::router())
         .merge(plan::router())
         .merge(progress::router())

@@ -51,7 +51,12 @@ fn form(ctx: &Ctx, item: &ActionItem, sides: Vec<Opt>) -> Form {
         format!("/items/{}/progress/new", item.id),
         format!("/items/{}", item.id),
     );
-    let statuses: Vec<&'static str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();
+    // A side reports its own work; cancelling is the secretariat's decision on the item.
+    let statuses: Vec<&'static str> = ItemStatus::ALL
+        .iter()
+        .filter(|s| **s != ItemStatus::Cancelled)
+        .map(|s| s.key())
+        .collect();
     f.items = vec![
         field("reported_on", ctx.t("form-reported-on"), Ty::Date),
         field("party_id", ctx.t("form-reporting-side"), Ty::Select(sides)),
@@ -87,7 +92,10 @@ fn blank(item: &ActionItem, sides: &[Opt], user: &User) -> ProgressUpdate {
             first.unwrap_or(user.party_id)
         },
         percent: 0,
-        status: item.status,
+        status: match item.status {
+            ItemStatus::Cancelled => ItemStatus::Planned,
+            s => s,
+        },
         narrative: LocalizedText::default(),
         indicator_actual: None,
         example: false,

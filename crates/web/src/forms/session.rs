@@ -51,8 +51,9 @@ async fn form(
     input: &Input,
     fresh: bool,
     part: Part,
-    id: Option<Id>,
+    shown: Option<&Session>,
 ) -> Result<Form, WebError> {
+    let id = shown.map(|s| s.id);
     let (action, back) = match id {
         Some(id) => (
             format!("/sessions/{id}/{}", part.segment()),
@@ -68,7 +69,7 @@ async fn form(
         Some(_) => part.title(ctx),
     };
     let mut f = Form::new(ctx, title, action, back);
-    f.items = items(ctx, v, c, input, fresh, part).await?;
+    f.items = items(ctx, v, c, input, fresh, part, shown).await?;
     Ok(f)
 }
 
@@ -159,7 +160,7 @@ async fn part_get(
     let c = commission_of(&v, rec.commission_id).await?;
     arrange(&mut rec, &c.party_ids);
     let input = Input::of(&rec);
-    let mut f = form(&ctx, &v, &c, &input, true, part, Some(id)).await?;
+    let mut f = form(&ctx, &v, &c, &input, true, part, Some(&rec)).await?;
     f.version = rec.version;
     show(&ctx, &f, &input, &Errors::default())
 }
@@ -175,14 +176,14 @@ async fn part_post(
     let v = super::visible(&s, &ctx);
     let shown = editable(&v, "session", id, v.session(id).await?).await?;
     let c = commission_of(&v, shown.commission_id).await?;
-    let f = form(&ctx, &v, &c, &input, false, part, Some(id)).await?;
+    let f = form(&ctx, &v, &c, &input, false, part, Some(&shown)).await?;
     let p = match read(&ctx, &f, &input) {
         Ok(p) => p,
         Err(page) => return Ok(*page),
     };
     let raw = s.store.session(id).await?.ok_or(WebError::NotFound)?;
     let mut rec: Session = build(&raw, &p.tree)?;
-    fixup(&v, part, &raw, &mut rec).await?;
+    fixup(&v, part, &raw, &mut rec, &p.renames).await?;
     super::keep_originator(&mut rec.protection, &user);
     rec.version = input.version();
     match after(s.store.save_session(&Actor::user(&user), &rec).await)? {

@@ -90,6 +90,7 @@ pub async fn items(
     input: &Input,
     fresh: bool,
     part: Part,
+    shown: Option<&Session>,
 ) -> StoreResult<Vec<Item>> {
     let parties = choices::parties(ctx, v, Some(&c.party_ids)).await?;
     let n = |path: &str| input.rows(path, fresh);
@@ -164,17 +165,8 @@ pub async fn items(
                 table: false,
             })]
         }
-        Part::Agenda => vec![list(
-            "agenda",
-            ctx.t("agenda-title"),
-            rows(n("agenda"), || {
-                vec![
-                    text3("title", ctx.t("form-agenda-item"), false, false),
-                    field("example", ctx.t("form-example"), Ty::Check),
-                ]
-            }),
-            false,
-        )],
+        // Each line with the items discussed under it (see `agenda`).
+        Part::Agenda => vec![super::agenda::part(ctx, v, c, shown, input, fresh).await?],
         Part::Decisions => {
             let areas = choices::areas(ctx, v).await?;
             vec![list(
@@ -256,8 +248,15 @@ pub async fn items(
 }
 
 /// Puts back what the user could not see in the part they edited.
-pub async fn fixup(v: &Visible, part: Part, raw: &Session, rec: &mut Session) -> StoreResult<()> {
+pub async fn fixup(
+    v: &Visible,
+    part: Part,
+    raw: &Session,
+    rec: &mut Session,
+    renames: &[(String, String)],
+) -> StoreResult<()> {
     match part {
+        Part::Agenda => super::agenda::keep_hidden(v, raw, rec, renames).await?,
         Part::Delegations => {
             for stored in &raw.delegations {
                 let mut hidden = Vec::new();
@@ -306,7 +305,7 @@ pub async fn fixup(v: &Visible, part: Part, raw: &Session, rec: &mut Session) ->
                 .await?;
             }
         }
-        Part::Basics | Part::Agenda => {}
+        Part::Basics => {}
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use taawun_core::rules::{Rule, check_user};
-use taawun_core::{Id, Marking, Role, RuleErrors, User, new_id};
+use taawun_core::{Id, Lang, Marking, Role, RuleErrors, User, new_id};
 use taawun_store::Store;
 
 use super::account::FieldErrors;
@@ -20,6 +20,9 @@ pub struct UserInput {
     pub clearance: String,
     pub commissions: Vec<String>,
     pub active: bool,
+    pub email: String,
+    /// Language code of the user's e-mails; empty for the default (French).
+    pub language: String,
     pub version: i64,
     pub password: String,
     pub confirm: String,
@@ -39,6 +42,8 @@ impl UserInput {
                 "clearance" => u.clearance = v,
                 "commission" => u.commissions.push(v),
                 "active" => u.active = true,
+                "email" => u.email = v.trim().to_string(),
+                "language" => u.language = v,
                 "version" => u.version = v.parse().unwrap_or(-1),
                 "password" => u.password = v,
                 "confirm" => u.confirm = v,
@@ -58,6 +63,8 @@ impl UserInput {
             clearance: u.clearance.key().to_string(),
             commissions: u.commission_ids.iter().map(Id::to_string).collect(),
             active: u.active,
+            email: u.email.clone().unwrap_or_default(),
+            language: u.language.map(|l| l.code().to_string()).unwrap_or_default(),
             version: u.version,
             password: String::new(),
             confirm: String::new(),
@@ -102,6 +109,13 @@ impl UserInput {
         if commissions.is_none() {
             e.add("commissions", choose());
         }
+        let language = match self.language.as_str() {
+            "" => Some(None),
+            code => Lang::ALL.into_iter().find(|l| l.code() == code).map(Some),
+        };
+        if language.is_none() {
+            e.add("language", choose());
+        }
         let user = User {
             id: base.map_or_else(new_id, |b| b.id),
             username: base.map_or_else(|| self.username.clone(), |b| b.username.clone()),
@@ -113,6 +127,8 @@ impl UserInput {
             commission_ids: commissions.unwrap_or_default(),
             active: self.active,
             totp_enabled: base.is_some_and(|b| b.totp_enabled),
+            email: (!self.email.is_empty()).then(|| self.email.clone()),
+            language: language.flatten(),
             version: base.map_or(0, |_| self.version),
         };
         // The name rules now, so that every mistake shows at once; the rules needing other
@@ -121,7 +137,7 @@ impl UserInput {
             let own = errs
                 .0
                 .into_iter()
-                .filter(|r| r.field == "username" || r.field == "display_name")
+                .filter(|r| ["username", "display_name", "email"].contains(&r.field.as_str()))
                 .collect();
             rule_errors(ctx, &RuleErrors(own), e);
         }
@@ -140,11 +156,13 @@ pub fn rule_errors(ctx: &Ctx, errs: &RuleErrors, e: &mut FieldErrors) {
             "commission_ids" => "commissions",
             "role" => "role",
             "clearance" => "clearance",
+            "email" => "email",
             _ => "form",
         };
         let message = match (field, &r.rule) {
             ("username", Rule::Duplicate) => ctx.t("admin-user-username-taken"),
             ("username", _) => ctx.t("admin-user-username-invalid"),
+            ("email", _) => ctx.t("admin-user-email-invalid"),
             _ => r.message(ctx.lang),
         };
         if !e.has(field) {
@@ -167,6 +185,8 @@ pub struct Choices {
     pub roles: Vec<Opt>,
     pub clearances: Vec<Opt>,
     pub commissions: Vec<Opt>,
+    /// The e-mail languages, after "default (French)".
+    pub languages: Vec<Opt>,
 }
 
 pub async fn choices(ctx: &Ctx, store: &dyn Store, input: &UserInput) -> Result<Choices, WebError> {
@@ -224,7 +244,18 @@ pub async fn choices(ctx: &Ctx, store: &dyn Store, input: &UserInput) -> Result<
             selected: input.commissions.contains(&c.id.to_string()),
         })
         .collect();
+    let languages = Lang::ALL
+        .iter()
+        .map(|l| Opt {
+            value: l.code().to_string(),
+            label: Markup(crate::markup::escape(
+                &ctx.t(&format!("lang-name-{}", l.code())),
+            )),
+            selected: input.language == l.code(),
+        })
+        .collect();
     Ok(Choices {
+        languages,
         parties: party_opts,
         organisations,
         roles,

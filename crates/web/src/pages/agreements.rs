@@ -74,6 +74,8 @@ struct ShowPage {
     heading: Markup,
     protection: Protection,
     history: Option<String>,
+    /// Its follow-up view (dashboard or timeline): href and link text.
+    followup: (String, String),
     /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
     actions: Vec<super::views::Link>,
     kind: String,
@@ -215,6 +217,10 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
         heading: ctx.text(&a.title),
         protection: a.protection,
         history,
+        followup: (
+            format!("/dashboard/agreements/{}", a.id),
+            ctx.t("dashboard-link"),
+        ),
         actions,
         kind: ctx.label("kind", a.kind.key()),
         status: ctx.label("lifecycle", a.status.key()),

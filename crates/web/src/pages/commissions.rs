@@ -74,6 +74,8 @@ struct ShowPage {
     heading: Markup,
     protection: Protection,
     history: Option<String>,
+    /// Its follow-up view (dashboard or timeline): href and link text.
+    followup: (String, String),
     /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
     actions: Vec<super::views::Link>,
     parties: Vec<Link>,
@@ -82,6 +84,8 @@ struct ShowPage {
     established: String,
     mandate: Option<Markup>,
     sessions: Vec<SessionRow>,
+    /// The proposed agenda of the next session (`forms::next_session`).
+    next_session: String,
     plans: Vec<Link>,
 }
 
@@ -116,12 +120,17 @@ async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
         heading: name,
         protection: c.protection,
         history,
+        followup: (
+            format!("/dashboard/commissions/{}", c.id),
+            ctx.t("dashboard-link"),
+        ),
         actions,
         parties,
         people,
         with_role: false,
         established: ctx.date_opt(&c.established_on),
         mandate: (!c.mandate.is_empty()).then(|| ctx.text(&c.mandate)),
+        next_session: format!("/commissions/{}/next-session", c.id),
         sessions: sessions
             .iter()
             .map(|s| session_row(ctx, s, Some(&c.name)))

@@ -1,5 +1,6 @@
-//! One action item: the clauses it implements, its lead body on each side, its indicator,
-//! the history of progress reported by each party, and its activities.
+//! One action item: the clauses it implements, each side's lead body and own state next to
+//! the joint status and its assessment (`item_followup`), its indicator per quarter, the
+//! history of progress reported by each party, and its activities.
 
 use askama::Template;
 use axum::extract::State;
@@ -15,19 +16,6 @@ use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/items/{id}", get(show))
-}
-
-struct LeadView {
-    party: Link,
-    organisation: Option<Link>,
-}
-
-struct IndicatorView {
-    name: Markup,
-    unit: Markup,
-    baseline: String,
-    target: String,
-    latest: Option<String>,
 }
 
 struct ProgressView {
@@ -75,8 +63,7 @@ struct ItemPage {
     example: bool,
     plan: Link,
     clauses: Vec<Link>,
-    leads: Vec<LeadView>,
-    indicator: Option<IndicatorView>,
+    followup: super::item_followup::FollowupView,
     progress: Vec<ProgressView>,
     activities: Vec<ActivityView>,
 }
@@ -90,7 +77,7 @@ async fn show(
     let Some(item) = v.item(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &v, item).await?)
+    render(&load(&ctx, &v, item, state.clock.today()).await?)
 }
 
 /// Neighbours among the plan's items the reader may see, in the plan's (code) order.
@@ -107,7 +94,12 @@ async fn pager(v: &Visible, item: &ActionItem) -> StoreResult<Pager> {
     ))
 }
 
-async fn load(ctx: &Ctx, v: &Visible, item: ActionItem) -> StoreResult<ItemPage> {
+async fn load(
+    ctx: &Ctx,
+    v: &Visible,
+    item: ActionItem,
+    today: chrono::NaiveDate,
+) -> StoreResult<ItemPage> {
     let mut lk = Lookup::new(v);
     let plan = v.plan(item.plan_id).await?;
     let mut crumbs = vec![Crumb::home(ctx)];
@@ -143,13 +135,6 @@ async fn load(ctx: &Ctx, v: &Visible, item: ActionItem) -> StoreResult<ItemPage>
             });
         }
     }
-    let mut leads = Vec::new();
-    for l in &item.leads {
-        leads.push(LeadView {
-            party: party_link(&mut lk, ctx, l.party_id).await?,
-            organisation: organisation_link(&mut lk, ctx, l.organisation_id).await?,
-        });
-    }
     let updates = v.progress(item.id).await?;
     let mut progress = Vec::new();
     for u in &updates {
@@ -164,17 +149,7 @@ async fn load(ctx: &Ctx, v: &Visible, item: ActionItem) -> StoreResult<ItemPage>
             example: u.example,
         });
     }
-    let indicator = item.indicator.as_ref().map(|i| IndicatorView {
-        name: ctx.text(&i.name),
-        unit: ctx.text(&i.unit),
-        baseline: ctx.number(&i.baseline),
-        target: ctx.number(&i.target),
-        // Updates come newest first: the first measured value is the latest.
-        latest: updates
-            .iter()
-            .find_map(|u| u.indicator_actual)
-            .map(|v| ctx.number(&v)),
-    });
+    let followup = super::item_followup::load(ctx, &mut lk, &item, &updates, today).await?;
     let mut activities = Vec::new();
     for a in v.activities(Some(item.id)).await? {
         let mut participants = Vec::new();
@@ -229,8 +204,7 @@ async fn load(ctx: &Ctx, v: &Visible, item: ActionItem) -> StoreResult<ItemPage>
         example: item.example,
         plan,
         clauses,
-        leads,
-        indicator,
+        followup,
         progress,
         activities,
         crumbs,

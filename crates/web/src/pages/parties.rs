@@ -26,6 +26,8 @@ struct PartyPage {
     heading: Markup,
     protection: Protection,
     history: Option<String>,
+    /// Its follow-up view (dashboard or timeline): href and link text.
+    followup: (String, String),
     /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
     actions: Vec<super::views::Link>,
     short: Markup,
@@ -90,6 +92,10 @@ async fn load(ctx: &Ctx, v: &Visible, p: Party) -> StoreResult<PartyPage> {
         title: ctx.plain(&p.name),
         protection: p.protection,
         history,
+        followup: (
+            format!("/dashboard/parties/{}", p.id),
+            ctx.t("dashboard-link"),
+        ),
         actions,
         crumbs: vec![
             Crumb::home(ctx),

@@ -32,6 +32,8 @@ struct PlanPage {
     heading: Markup,
     protection: Protection,
     history: Option<String>,
+    /// Its follow-up view (dashboard or timeline): href and link text.
+    followup: (String, String),
     /// "Edit" / "Add …" links the reader may follow (see `forms::actions`).
     actions: Vec<super::views::Link>,
     period: String,
@@ -127,6 +129,10 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage>
         heading: ctx.text(&plan.title),
         protection: plan.protection,
         history,
+        followup: (
+            format!("/plans/{}/timeline", plan.id),
+            ctx.t("timeline-link"),
+        ),
         actions,
         period: match (plan.start_on, plan.end_on) {
             (None, None) => String::from("—"),

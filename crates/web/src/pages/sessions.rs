@@ -77,7 +77,7 @@ struct SessionPage {
     place: Markup,
     host: Link,
     delegations: Vec<DelegationView>,
-    agenda: Vec<(Markup, bool)>,
+    agenda: Vec<super::session_agenda::AgendaLine>,
     decisions: Vec<DecisionView>,
     events: Vec<EventView>,
     statements: Vec<StatementView>,
@@ -196,11 +196,7 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
         host,
         commission,
         delegations,
-        agenda: s
-            .agenda
-            .iter()
-            .map(|a| (ctx.text(&a.title), a.example))
-            .collect(),
+        agenda: super::session_agenda::lines(ctx, v, &s).await?,
         decisions,
         events,
         statements,

@@ -209,6 +209,8 @@ impl World {
             commission_ids: vec![],
             active: true,
             totp_enabled: false,
+            email: None,
+            language: None,
             version: 0,
         };
         let user = s.save_user(&Actor::system(), &user).await.unwrap();

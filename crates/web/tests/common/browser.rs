@@ -155,6 +155,8 @@ pub async fn add_user(store: &Arc<dyn Store>, username: &str, role: Role, passwo
         commission_ids: vec![],
         active: true,
         totp_enabled: false,
+        email: None,
+        language: None,
         version: 0,
     };
     let saved = store.save_user(&Actor::system(), &u).await.unwrap();

@@ -1,0 +1,46 @@
+//! `taawun remind`: reminder passes outside the server (cron, tests), and the reminder
+//! settings `serve` shares. With `--once`, one pass, a summary line, and a non-zero exit
+//! when an e-mail could not be sent, so cron reports it.
+
+use crate::args::{RemindArgs, RemindCommandArgs};
+use crate::db;
+use chrono::Utc;
+use taawun_web::remind::{RemindConfig, Smtp, run_forever, run_once};
+
+/// The reminder settings from the command line; an SMTP URL needs a sender.
+pub fn config(a: &RemindArgs, public_url: Option<String>) -> Result<RemindConfig, String> {
+    let smtp = match (&a.smtp_url, &a.mail_from) {
+        (Some(url), Some(from)) => Some(Smtp::new(url, from)?),
+        (Some(_), None) => return Err("--smtp-url needs --mail-from".into()),
+        (None, _) => None,
+    };
+    Ok(RemindConfig {
+        within_days: a.remind_within,
+        smtp,
+        public_url,
+    })
+}
+
+pub async fn run(a: RemindCommandArgs) -> Result<(), String> {
+    let cfg = config(&a.remind, a.public_url.clone())?;
+    let store = db::open(&a.db).await?;
+    if !a.once {
+        run_forever(store, cfg, a.remind.remind_every, std::time::Duration::ZERO).await;
+        return Ok(());
+    }
+    let today = a.today.unwrap_or_else(|| Utc::now().date_naive());
+    let pass = run_once(&store, today, &cfg)
+        .await
+        .map_err(|e| format!("reminder pass failed: {e}"))?;
+    println!(
+        "reminders for {today}: {} users, {} new notifications, {} e-mails sent, {} not sent",
+        pass.users, pass.added, pass.mailed, pass.failed
+    );
+    if pass.failed > 0 {
+        return Err(format!(
+            "{} reminder e-mails could not be sent",
+            pass.failed
+        ));
+    }
+    Ok(())
+}

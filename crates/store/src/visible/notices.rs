@@ -1,0 +1,57 @@
+//! The reader's own notifications, as they may see them now: a reminder about a record
+//! that has since been hidden from them (clearance lowered, record reclassified) is left
+//! out of the list and of the unread count, so neither hints at it.
+
+use super::Visible;
+use crate::StoreResult;
+use taawun_core::followup::Notification;
+
+impl Visible {
+    /// The reader's notifications about records they may see, newest first, at most
+    /// `limit` looked at. None for a reader without an account.
+    pub async fn notifications(
+        &self,
+        unread_only: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<Notification>> {
+        let Some(user) = self.who.user_id else {
+            return Ok(vec![]);
+        };
+        let mut kept = Vec::new();
+        for n in self.store.notifications(user, unread_only, limit).await? {
+            let r = n.reminder;
+            if self.can_see_id(r.kind.entity(), r.record_id).await? {
+                kept.push(n);
+            }
+        }
+        Ok(kept)
+    }
+
+    /// How many of the reader's notifications are unread, counting at most `cap`.
+    pub async fn unread_notifications(&self, cap: u32) -> StoreResult<u32> {
+        let Some(user) = self.who.user_id else {
+            return Ok(0);
+        };
+        // The plain count first: most requests have nothing unread and stop here.
+        if self.store.unread_notifications(user).await? == 0 {
+            return Ok(0);
+        }
+        let seen = self.notifications(true, cap).await?;
+        Ok(u32::try_from(seen.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The reader's notifications not yet read nor e-mailed, about records they may see.
+    pub async fn unmailed_notifications(&self) -> StoreResult<Vec<Notification>> {
+        let Some(user) = self.who.user_id else {
+            return Ok(vec![]);
+        };
+        let mut kept = Vec::new();
+        for n in self.store.unmailed_notifications(user).await? {
+            let r = n.reminder;
+            if self.can_see_id(r.kind.entity(), r.record_id).await? {
+                kept.push(n);
+            }
+        }
+        Ok(kept)
+    }
+}

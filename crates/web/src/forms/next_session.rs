@@ -1,0 +1,247 @@
+//! `/commissions/{id}/next-session`: preparing session N+1. The page proposes the next
+//! ordinal and one agenda line per area listing the open items of the earlier sessions
+//! (`core::followup::carry_over`), each with both sides' status and percent. Those who may
+//! create the commission's sessions (its secretariat, administrators: `decide`) get it as
+//! a form: untick items, reword lines in three languages, add lines, set dates, place and
+//! host, then confirm, which saves the session with each line's `item_ids`. Anyone else
+//! who may see the commission reads the proposal.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::{Router, routing::get};
+use taawun_core::followup::carry_over;
+use taawun_core::*;
+use taawun_store::{StoreResult, Visible};
+
+use super::agenda::{Labels, Line, rows};
+use super::input::{Input, Posted};
+use super::page::{Form, finish, read, show};
+use super::session_parts::{Part, items};
+use super::{errors::Errors, may, parse::build};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::i18n;
+use crate::markup::{Markup, escape};
+use crate::pages::sessions::ordinal_title;
+use crate::pages::views::{Crumb, Link, render};
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/commissions/{id}/next-session", get(page).post(confirm))
+}
+
+/// The proposed session and its agenda lines (with the items offered under each).
+struct Proposal {
+    session: Session,
+    lines: Vec<Line>,
+}
+
+/// An agenda line's title in the three languages, from the catalogues and the area's name.
+fn line_title(area: Option<&Area>) -> LocalizedText {
+    let one = |l: Lang| {
+        let name = area.map_or("—", |a| a.name.show(l));
+        i18n::message_with(l, "next-session-agenda-line", "area", name)
+    };
+    LocalizedText::new(&one(Lang::Ar), &one(Lang::Fr), &one(Lang::En))
+}
+
+async fn propose(
+    ctx: &Ctx,
+    v: &Visible,
+    c: &Commission,
+    protection: Protection,
+    today: chrono::NaiveDate,
+) -> StoreResult<Proposal> {
+    let earlier = v.sessions(Some(c.id)).await?;
+    let ordinal = earlier.iter().map(|s| s.ordinal).max().unwrap_or(0) + 1;
+    // Sessions alternate between the parties' capitals: the host of the latest one (the
+    // store lists them most recent first) hands over to the other party.
+    let last_host = earlier.first().map(|s| s.host_party_id);
+    let host = c
+        .party_ids
+        .iter()
+        .copied()
+        .find(|p| Some(*p) != last_host)
+        .or(last_host)
+        .or(c.party_ids.first().copied())
+        .unwrap_or_default();
+    let mut labels = Labels::of(v, c.id).await?;
+    let mut agenda = Vec::new();
+    let mut lines = Vec::new();
+    for (area_id, ids) in carry_over(&labels.facts()) {
+        let offered = labels.items(ctx, v, &ids).await?;
+        if offered.is_empty() {
+            continue;
+        }
+        let area = v.area(area_id).await?;
+        agenda.push(AgendaItem {
+            title: line_title(area.as_ref()),
+            item_ids: offered
+                .iter()
+                .filter_map(|o| o.value.parse().ok())
+                .collect(),
+            example: false,
+        });
+        lines.push(Line {
+            legend: area.map(|a| ctx.text(&a.name)),
+            items: offered,
+        });
+    }
+    let session = Session {
+        id: new_id(),
+        commission_id: c.id,
+        ordinal,
+        start_on: today,
+        end_on: today,
+        host_party_id: host,
+        place: LocalizedText::default(),
+        agenda,
+        delegations: vec![],
+        decisions: vec![],
+        statements: vec![],
+        side_events: vec![],
+        protection,
+        version: 0,
+    };
+    Ok(Proposal { session, lines })
+}
+
+fn create_target(c: &Commission) -> Target {
+    Target::new(Kind::CommissionWork).in_commission(Some(c.id))
+}
+
+/// A title naming the session: `key` takes `$session`.
+fn title(ctx: &Ctx, key: &str, ordinal: u32) -> String {
+    const ARG: &str = "session";
+    i18n::message_with(ctx.lang, key, ARG, &ordinal_title(ctx, ordinal))
+}
+
+async fn form(
+    ctx: &Ctx,
+    v: &Visible,
+    c: &Commission,
+    p: &Proposal,
+    input: &Input,
+    fresh: bool,
+) -> Result<Form, WebError> {
+    let mut f = Form::new(
+        ctx,
+        title(ctx, "next-session-title", p.session.ordinal),
+        format!("/commissions/{}/next-session", c.id),
+        format!("/commissions/{}", c.id),
+    );
+    f.crumbs.push(Crumb::new(
+        format!("/commissions/{}", c.id),
+        ctx.text(&c.name),
+    ));
+    f.items = items(ctx, v, c, input, fresh, Part::Basics, None).await?;
+    f.items
+        .push(rows(ctx, &p.lines, input.rows("agenda", fresh), false));
+    Ok(f)
+}
+
+struct Group {
+    title: Markup,
+    items: Vec<Link>,
+}
+
+#[derive(Template)]
+#[template(path = "next_session.html")]
+struct ReadPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    commission: Link,
+    groups: Vec<Group>,
+}
+
+async fn page(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    IdPath(cid): IdPath,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let c = v.commission(cid).await?.ok_or(WebError::NotFound)?;
+    let today = s.clock.today();
+    let user = ctx.user().cloned();
+    let may_confirm =
+        user.is_some() && decide(ctx.principal(), Action::Create, &create_target(&c)).is_ok();
+    if let (true, Some(u)) = (may_confirm, &user) {
+        let p = propose(&ctx, &v, &c, super::originated(u), today).await?;
+        let input = Input::of(&p.session);
+        let f = form(&ctx, &v, &c, &p, &input, true).await?;
+        return show(&ctx, &f, &input, &Errors::default());
+    }
+    let p = propose(&ctx, &v, &c, Protection::default(), today).await?;
+    let groups = p
+        .session
+        .agenda
+        .iter()
+        .zip(&p.lines)
+        .map(|(a, line)| Group {
+            title: ctx.text(&a.title),
+            items: line
+                .items
+                .iter()
+                .map(|o| Link {
+                    href: format!("/items/{}", o.value),
+                    label: o.label.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let commission = Link {
+        href: format!("/commissions/{}", c.id),
+        label: ctx.text(&c.name),
+    };
+    let t = title(&ctx, "next-session-proposal-title", p.session.ordinal);
+    Ok(render(&ReadPage {
+        crumbs: vec![
+            Crumb::home(&ctx),
+            Crumb::new("/commissions", Markup(escape(&ctx.t("nav-commissions")))),
+            Crumb::new(commission.href.clone(), commission.label.clone()),
+            Crumb::new(ctx.path.clone(), Markup(escape(&t))),
+        ],
+        title: t,
+        commission,
+        groups,
+        ctx: ctx.shown(&v),
+    })?
+    .into_response())
+}
+
+async fn confirm(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(cid): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = super::visible(&s, &ctx);
+    let c = v.commission(cid).await?.ok_or(WebError::NotFound)?;
+    may(ctx.principal(), Action::Create, &create_target(&c))?;
+    let p = propose(&ctx, &v, &c, super::originated(&user), s.clock.today()).await?;
+    let f = form(&ctx, &v, &c, &p, &input, false).await?;
+    let parsed = match read(&ctx, &f, &input) {
+        Ok(parsed) => parsed,
+        Err(page) => return Ok(*page),
+    };
+    let rec: Session = build(&p.session, &parsed.tree)?;
+    let saved = s
+        .store
+        .save_session(&taawun_store::Actor::user(&user), &rec)
+        .await;
+    finish(
+        &ctx,
+        &v,
+        &f,
+        &input,
+        &parsed,
+        &rec,
+        saved,
+        |r| format!("/sessions/{}", r.id),
+        v.session(rec.id),
+    )
+    .await
+}

@@ -1,0 +1,81 @@
+//! The follow-up dashboards: overall (`/dashboard`), per partner (`/dashboard/parties/{id}`),
+//! per commission and per agreement. Figures come from `Visible::item_facts` only, through
+//! `core::followup::figures`, so a total never counts a record the reader may not see, and
+//! the banner carries the highest marking counted. Every figure links to the list of the
+//! items behind it (`item_list`); charts are inline SVG beside tables of the same figures.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_store::FactsScope;
+
+use super::dashboard_view::{DeadlineRow, DueList, Figure, GroupView, build};
+use super::views::{Crumb, Link, render};
+use crate::lookup::reader;
+use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/dashboard", get(overall))
+        .route("/dashboard/parties/{id}", get(party))
+        .route("/dashboard/commissions/{id}", get(commission))
+        .route("/dashboard/agreements/{id}", get(agreement))
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage {
+    pub ctx: Ctx,
+    pub title: String,
+    pub crumbs: Vec<Crumb>,
+    /// The record the dashboard is about; `None` for the overall one.
+    pub about: Option<Link>,
+    pub today: String,
+    pub headline: Vec<Figure>,
+    pub rates: Vec<Figure>,
+    pub groups: Vec<GroupView>,
+    pub due: Vec<Figure>,
+    /// Overdue, at risk, due within 90 days.
+    pub lists: Vec<DueList>,
+    pub deadlines: Vec<DeadlineRow>,
+}
+
+async fn overall(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+    show(ctx, state, FactsScope::All).await
+}
+
+async fn party(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    show(ctx, state, FactsScope::Party(id)).await
+}
+
+async fn commission(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    show(ctx, state, FactsScope::Commission(id)).await
+}
+
+async fn agreement(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    IdPath(id): IdPath,
+) -> Result<Html<String>, WebError> {
+    show(ctx, state, FactsScope::Agreement(id)).await
+}
+
+async fn show(ctx: Ctx, state: AppState, scope: FactsScope) -> Result<Html<String>, WebError> {
+    let v = reader(&state, &ctx);
+    // A hidden record's dashboard is a 404 exactly like an unknown one.
+    let about = super::dashboard_scope::named(&ctx, &v, scope)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let probe = reader(&state, &ctx);
+    let page = build(&ctx, &v, &probe, scope, about, state.clock.today()).await?;
+    render(&page)
+}

@@ -1,0 +1,148 @@
+//! `/items?…`: the items behind a dashboard figure — a scope (commission, agreement, party
+//! or everything), optionally one area, lead body or side, and what is counted (done,
+//! overdue, due within 30 days…; see `item_filter`). Read through `Visible::item_facts`,
+//! exactly as the dashboard counts, so the list holds as many items as the figure says.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use axum::{Router, routing::get};
+use taawun_core::{ActionItem, Id};
+use taawun_store::Visible;
+
+use super::item_filter::{Params, Selection, Show, by_due};
+use super::views::{Crumb, ItemRow, Link, Pager, item_rows, lead_heads, render};
+use crate::lookup::{Lookup, reader};
+use crate::markup::{Markup, escape};
+use crate::{AppState, clock, ctx::Ctx, error::WebError};
+
+/// Rows per page: a page stays light, and a reader narrows by area or side rather than
+/// scrolling through thousands.
+const PAGE: usize = 50;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/items", get(list))
+}
+
+#[derive(Template)]
+#[template(path = "item_list.html")]
+struct ListPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    /// What the list holds, one line per condition.
+    conditions: Vec<(String, Markup)>,
+    /// How many items match, all pages together.
+    count: usize,
+    count_text: String,
+    dashboard: String,
+    items: Vec<ItemRow>,
+    lead_heads: Vec<Markup>,
+    pager: Pager,
+}
+
+async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    params: Result<Query<Params>, QueryRejection>,
+) -> Result<Html<String>, WebError> {
+    let Query(params) = params.map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let sel = Selection::from_params(&params)?;
+    let v = reader(&state, &ctx);
+    let today = state.clock.today();
+    let rules = clock::rules();
+    let facts = v.item_facts(sel.scope).await?;
+    let mut kept: Vec<_> = facts
+        .iter()
+        .filter(|f| sel.admits(f, today, &rules))
+        .collect();
+    by_due(&mut kept);
+    let count = kept.len();
+    let pages = count.div_ceil(PAGE).max(1);
+    let page = (params.page.unwrap_or(1) as usize).clamp(1, pages);
+    let mut items: Vec<ActionItem> = Vec::with_capacity(PAGE);
+    for f in kept.iter().skip((page - 1) * PAGE).take(PAGE) {
+        items.extend(v.item(f.id).await?);
+    }
+    let columns = sides_of(&items);
+    let mut lk = Lookup::new(&v);
+    let rows = item_rows(&mut lk, &ctx, &items, &columns).await?;
+    let heads = lead_heads(&mut lk, &ctx, &columns).await?;
+    let conditions = conditions(&ctx, &v, &mut lk, &sel).await?;
+    let page_link = |n: usize| Link {
+        href: format!("{}&page={n}", sel.href()),
+        label: Markup(escape(&format!("{n} / {pages}"))),
+    };
+    let pager = Pager {
+        prev: (page > 1).then(|| page_link(page - 1)),
+        next: (page < pages).then(|| page_link(page + 1)),
+    };
+    let title = ctx.t("item-list-title");
+    render(&ListPage {
+        crumbs: vec![
+            Crumb::home(&ctx),
+            Crumb::new(sel.dashboard(), Markup(escape(&ctx.t("nav-dashboard")))),
+            Crumb::new(sel.href(), Markup(escape(&title))),
+        ],
+        title,
+        conditions,
+        count,
+        count_text: ctx.tn("items-count", count),
+        dashboard: sel.dashboard(),
+        items: rows,
+        lead_heads: heads,
+        pager,
+        ctx: ctx.shown(&v),
+    })
+}
+
+/// The lead parties of the listed items, in order of first appearance: one column each.
+fn sides_of(items: &[ActionItem]) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    for l in items.iter().flat_map(|i| &i.leads) {
+        if !out.contains(&l.party_id) {
+            out.push(l.party_id);
+        }
+    }
+    out
+}
+
+/// The selection in words: scope, group and what is counted.
+async fn conditions(
+    ctx: &Ctx,
+    v: &Visible,
+    lk: &mut Lookup<'_>,
+    sel: &Selection,
+) -> Result<Vec<(String, Markup)>, WebError> {
+    let mut out = Vec::new();
+    let unknown = || Markup(String::from("—"));
+    let scope = super::dashboard_scope::named(ctx, v, sel.scope).await?;
+    let scope = scope.map_or_else(unknown, |(l, _)| link(&l));
+    out.push((ctx.t("item-list-scope"), scope));
+    if let Some(a) = sel.area {
+        let name = lk
+            .area(a)
+            .await?
+            .map_or_else(unknown, |a| ctx.text(&a.name));
+        out.push((ctx.t("col-area"), name));
+    }
+    if let Some(o) = sel.lead {
+        let name = super::views::organisation_link(lk, ctx, o).await?;
+        out.push((ctx.t("col-lead"), name.map_or_else(unknown, |l| link(&l))));
+    }
+    if let Some(p) = sel.side {
+        let name = super::views::party_link(lk, ctx, p).await?;
+        out.push((ctx.t("dashboard-side"), link(&name)));
+    }
+    let what = match (sel.show, sel.lead.is_some() || sel.side.is_some()) {
+        (Show::Done, true) => ctx.t("item-list-show-side-done"),
+        (show, _) => ctx.label("item-list-show", show.key()),
+    };
+    out.push((ctx.t("item-list-show"), Markup(escape(&what))));
+    Ok(out)
+}
+
+fn link(l: &Link) -> Markup {
+    Markup(format!("<a href=\"{}\">{}</a>", escape(&l.href), l.label))
+}

@@ -1,0 +1,89 @@
+//! `/notifications`: the reminders recorded for the signed-in user (see `remind`), newest
+//! first, unread ones marked, each linking to its record; "mark all as read" posts back
+//! (with the CSRF token, like every form). Read through `Visible`: a reminder about a
+//! record hidden from the user since is neither listed nor counted in the header.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Router, routing::get, routing::post};
+use taawun_core::User;
+use taawun_store::Visible;
+
+use super::describe::{Described, describe};
+use super::views::{Crumb, render};
+use crate::auth::SignedIn;
+use crate::lookup::reader;
+use crate::markup::{Markup, escape};
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+/// Enough for a page: older reminders are about dates long past.
+const LIMIT: u32 = 200;
+/// The header counts up to this many unread notifications.
+const COUNT_CAP: u32 = 99;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/notifications", get(list))
+        .route("/notifications/read", post(mark_all_read))
+}
+
+/// The header's unread count for `user`, visibility checked.
+pub async fn unread(state: &AppState, user: &User) -> Result<u32, WebError> {
+    let v = Visible::new(state.store.clone(), user.principal());
+    Ok(v.unread_notifications(COUNT_CAP).await?)
+}
+
+struct Row {
+    kind: String,
+    record: Described,
+    date: String,
+    unread: bool,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+struct Page {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    rows: Vec<Row>,
+    any_unread: bool,
+}
+
+async fn list(ctx: Ctx, State(state): State<AppState>, _: SignedIn) -> Result<Response, WebError> {
+    let v = reader(&state, &ctx);
+    let mut rows = Vec::new();
+    for n in v.notifications(false, LIMIT).await? {
+        let r = n.reminder;
+        let Some(record) = describe(&ctx, &v, r.kind.entity(), r.record_id).await? else {
+            continue;
+        };
+        rows.push(Row {
+            kind: ctx.label("notice-kind", r.kind.key()),
+            record,
+            date: ctx.date(&r.on),
+            unread: !n.read,
+        });
+    }
+    let title = ctx.t("notifications-title");
+    Ok(render(&Page {
+        crumbs: vec![
+            Crumb::home(&ctx),
+            Crumb::new("/notifications", Markup(escape(&title))),
+        ],
+        any_unread: rows.iter().any(|r| r.unread),
+        title,
+        rows,
+        ctx: ctx.shown(&v),
+    })?
+    .into_response())
+}
+
+async fn mark_all_read(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<Response, WebError> {
+    state.store.mark_notifications_read(user.id, None).await?;
+    Ok(Redirect::to("/notifications").into_response())
+}
