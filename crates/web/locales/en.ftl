@@ -664,3 +664,4 @@ form-cancel-choice = Cancel this action?
 form-cancel-keep = Not cancelled: the status follows both sides' reports
 form-cancel-yes = Cancelled
 form-cancel-hint = Cancelling ends the joint work on this action for both sides and cannot be undone. Give the reason in at least one language.
+notifications-example = Example: the reminders a secretariat officer of these commissions would receive today — action items due soon or overdue, and the dates agreements set. Sign in to see your own.

@@ -658,3 +658,4 @@ form-cancel-choice = Annuler cette action ?
 form-cancel-keep = Non annulée : l'état suit les comptes rendus des deux parties
 form-cancel-yes = Annulée
 form-cancel-hint = L'annulation met fin au travail conjoint sur cette action pour les deux parties et ne peut être défaite. Indiquez le motif dans au moins une langue.
+notifications-example = Exemple : les rappels que recevrait aujourd'hui un agent du secrétariat de ces commissions — actions bientôt dues ou en retard, et dates fixées par les accords. Connectez-vous pour voir les vôtres.

@@ -152,9 +152,9 @@ async fn the_notification_list_and_its_header_count() {
 }
 
 #[tokio::test]
-async fn anonymous_visitors_have_no_notifications() {
-    let f = fixture().await;
-    let r = f.w.d.get("/notifications", &[]).await;
+async fn outside_demo_mode_anonymous_visitors_are_sent_to_login() {
+    let d = common::instance(false, taawun_web::auth::AuthConfig::default()).await;
+    let r = d.get("/notifications", &[]).await;
     assert_eq!(r.status, 303);
     assert!(
         r.headers["location"]
@@ -162,4 +162,21 @@ async fn anonymous_visitors_have_no_notifications() {
             .unwrap()
             .starts_with("/login")
     );
+}
+
+#[tokio::test]
+async fn a_demo_visitor_sees_an_example_of_a_secretariat_officers_reminders() {
+    let d = common::demo().await;
+    let r = d.get("/notifications", &[("cookie", "lang=en")]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Example: the reminders"), "{}", r.body);
+    // As of the demo's day (1 December 2026) items 2.1 and 3.1 are overdue.
+    for title in [
+        "Exchange visits of experts between the two staffs",
+        "Set up a liaison mechanism for coordination against terrorism and organised crime",
+    ] {
+        assert!(r.body.contains(title), "{title} listed");
+    }
+    // A visitor reads; nothing to mark as read.
+    assert!(!r.body.contains("/notifications/read"));
 }

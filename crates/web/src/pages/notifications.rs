@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
-use taawun_core::User;
+use taawun_core::{Principal, Role, User};
 use taawun_store::Visible;
 
 use super::describe::{Described, describe};
@@ -15,6 +15,7 @@ use super::views::{Crumb, render};
 use crate::auth::SignedIn;
 use crate::lookup::reader;
 use crate::markup::{Markup, escape};
+use crate::remind::{RemindConfig, reminders_for};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// Enough for a page: older reminders are about dates long past.
@@ -49,9 +50,15 @@ struct Page {
     crumbs: Vec<Crumb>,
     rows: Vec<Row>,
     any_unread: bool,
+    /// A demo visitor sees an example, not notifications of their own.
+    example: bool,
 }
 
-async fn list(ctx: Ctx, State(state): State<AppState>, _: SignedIn) -> Result<Response, WebError> {
+async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+    if ctx.user().is_none() {
+        // Outside demo mode the gate has already sent anonymous readers to the login page.
+        return example(ctx, &state).await;
+    }
     let v = reader(&state, &ctx);
     let mut rows = Vec::new();
     for n in v.notifications(false, LIMIT).await? {
@@ -75,6 +82,50 @@ async fn list(ctx: Ctx, State(state): State<AppState>, _: SignedIn) -> Result<Re
         any_unread: rows.iter().any(|r| r.unread),
         title,
         rows,
+        example: false,
+        ctx: ctx.shown(&v),
+    })?
+    .into_response())
+}
+
+/// For a demo visitor: the reminders a secretariat officer of every commission would get
+/// today, computed on the spot and nothing stored. The officer is given the visitor's own
+/// clearance and no party, so the example shows nothing the visitor may not read.
+async fn example(ctx: Ctx, state: &AppState) -> Result<Response, WebError> {
+    let v = reader(state, &ctx);
+    let commissions = v.commissions().await?.into_iter().map(|c| c.id).collect();
+    let officer = Principal {
+        user_id: None,
+        role: Role::Secretariat,
+        party_id: None,
+        clearance: ctx.principal().clearance,
+        commissions,
+    };
+    let as_officer = Visible::new(state.store.clone(), officer);
+    let today = state.clock.today();
+    let within = RemindConfig::default().within_days;
+    let mut rows = Vec::new();
+    for r in reminders_for(&as_officer, today, within).await? {
+        let Some(record) = describe(&ctx, &v, r.kind.entity(), r.record_id).await? else {
+            continue;
+        };
+        rows.push(Row {
+            kind: ctx.label("notice-kind", r.kind.key()),
+            record,
+            date: ctx.date(&r.on),
+            unread: false,
+        });
+    }
+    let title = ctx.t("notifications-title");
+    Ok(render(&Page {
+        crumbs: vec![
+            Crumb::home(&ctx),
+            Crumb::new("/notifications", Markup(escape(&title))),
+        ],
+        any_unread: false,
+        title,
+        rows,
+        example: true,
         ctx: ctx.shown(&v),
     })?
     .into_response())
