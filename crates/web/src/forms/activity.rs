@@ -6,14 +6,13 @@ use axum::response::Response;
 use axum::{Router, routing::get};
 use chrono::Utc;
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::{StoreResult, Visible};
 
 use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::page::{Form, show};
+use super::record::{self, Record};
 use super::spec::{Item, Row, Rows, Ty};
-use super::{
-    choices, editable, errors::Errors, field, keep, may, optional, parse::build, protection, text3,
-};
+use super::{choices, errors::Errors, field, keep, may, optional, protection, text3};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::{AppState, ctx::Ctx, error::WebError};
@@ -122,9 +121,21 @@ fn blank(item: &ActionItem, user: &User) -> Activity {
     }
 }
 
-fn after_save(a: &Activity) -> String {
-    a.item_id
-        .map_or_else(|| "/".to_string(), |i| format!("/items/{i}"))
+impl Record for Activity {
+    fn to(&self) -> String {
+        self.item_id
+            .map_or_else(|| "/".to_string(), |i| format!("/items/{i}"))
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::opt(
+            v,
+            "organisation",
+            raw.host_organisation_id,
+            &mut rec.host_organisation_id,
+        )
+        .await
+    }
 }
 
 async fn new(
@@ -150,24 +161,8 @@ async fn create(
     let v = super::visible(&s, &ctx);
     let item = item_for_new(&ctx, &v, id).await?;
     let f = form(&ctx, &v, &input, false, Some(id), None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Activity = build(&blank(&item, &user), &p.tree)?;
-    let saved = s.store.save_activity(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        after_save,
-        v.activity(rec.id),
-    )
-    .await
+    let base = async { Ok(blank(&item, &user)) };
+    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
 }
 
 async fn edit(
@@ -177,11 +172,10 @@ async fn edit(
     IdPath(id): IdPath,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "activity", id, v.activity(id).await?).await?;
+    let rec: Activity = record::shown(&v, id).await?;
     let input = Input::of(&rec);
-    let mut f = form(&ctx, &v, &input, true, rec.item_id, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &input, &Errors::default())
+    let f = form(&ctx, &v, &input, true, rec.item_id, Some(id)).await?;
+    record::show_at(&ctx, f, &input, &rec)
 }
 
 async fn update(
@@ -192,34 +186,7 @@ async fn update(
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let shown = editable(&v, "activity", id, v.activity(id).await?).await?;
+    let shown: Activity = record::shown(&v, id).await?;
     let f = form(&ctx, &v, &input, false, shown.item_id, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.activity(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Activity = build(&raw, &p.tree)?;
-    keep::opt(
-        &v,
-        "organisation",
-        raw.host_organisation_id,
-        &mut rec.host_organisation_id,
-    )
-    .await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_activity(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        after_save,
-        v.activity(id),
-    )
-    .await
+    record::save_edit::<Activity>(&ctx, &s, &v, &user, &f, &input, id).await
 }

@@ -2,26 +2,19 @@
 //! summary, parties, lifecycle and its dates, signatories, following commission, session,
 //! duration, renewal, links to other agreements, protection.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::Router;
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Field, Item, Row, Rows, Ty};
-use super::{
-    choices, editable, errors::Errors, field, keep, line, optional, parse::build, protection, text3,
-};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{choices, field, keep, line, optional, protection, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/agreements/new", get(new).post(create))
-        .route("/agreements/{id}/edit", get(edit).post(update))
+    record::routes::<Agreement>("/agreements/new", "/agreements/{id}/edit")
 }
 
 async fn form(
@@ -136,117 +129,57 @@ fn may_create(ctx: &Ctx) -> Result<(), WebError> {
     }
 }
 
-fn blank(user: &User) -> Agreement {
-    Agreement {
-        id: new_id(),
-        kind: AgreementKind::Mou,
-        reference: None,
-        title: LocalizedText::default(),
-        summary: LocalizedText::default(),
-        party_ids: vec![user.party_id],
-        status: Lifecycle::Draft,
-        signed_on: None,
-        signed_place: LocalizedText::default(),
-        signatory_ids: vec![],
-        commission_id: user.commission_ids.first().copied(),
-        session_id: None,
-        in_force_on: None,
-        ended_on: None,
-        duration_months: None,
-        renewal_terms: LocalizedText::default(),
-        notice_months: None,
-        links: vec![],
-        protection: super::originated(user),
-        version: 0,
+impl Record for Agreement {
+    fn to(&self) -> String {
+        format!("/agreements/{}", self.id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::ids(v, "person", &raw.signatory_ids, &mut rec.signatory_ids).await?;
+        keep::ids(v, "party", &raw.party_ids, &mut rec.party_ids).await?;
+        keep::entries(v, "agreement", &raw.links, &mut rec.links, |l| l.target_id).await?;
+        keep::opt(v, "session", raw.session_id, &mut rec.session_id).await?;
+        keep::opt(v, "commission", raw.commission_id, &mut rec.commission_id).await
     }
 }
 
-fn to(a: &Agreement) -> String {
-    format!("/agreements/{}", a.id)
-}
+impl TopForm for Agreement {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may_create(ctx)
+    }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    let v = super::visible(&s, &ctx);
-    let input = Input::of(&blank(&user));
-    show(
-        &ctx,
-        &form(&ctx, &v, &input, true, None).await?,
-        &input,
-        &Errors::default(),
-    )
-}
+    fn blank(user: &User) -> Self {
+        Agreement {
+            id: new_id(),
+            kind: AgreementKind::Mou,
+            reference: None,
+            title: LocalizedText::default(),
+            summary: LocalizedText::default(),
+            party_ids: vec![user.party_id],
+            status: Lifecycle::Draft,
+            signed_on: None,
+            signed_place: LocalizedText::default(),
+            signatory_ids: vec![],
+            commission_id: user.commission_ids.first().copied(),
+            session_id: None,
+            in_force_on: None,
+            ended_on: None,
+            duration_months: None,
+            renewal_terms: LocalizedText::default(),
+            notice_months: None,
+            links: vec![],
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, &v, &input, false, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Agreement = build(&blank(&user), &p.tree)?;
-    let saved = s.store.save_agreement(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        to,
-        v.agreement(rec.id),
-    )
-    .await
-}
-
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "agreement", id, v.agreement(id).await?).await?;
-    let input = Input::of(&rec);
-    let mut f = form(&ctx, &v, &input, true, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &input, &Errors::default())
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "agreement", id, v.agreement(id).await?).await?;
-    let f = form(&ctx, &v, &input, false, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.agreement(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Agreement = build(&raw, &p.tree)?;
-    keep::ids(&v, "person", &raw.signatory_ids, &mut rec.signatory_ids).await?;
-    keep::ids(&v, "party", &raw.party_ids, &mut rec.party_ids).await?;
-    keep::entries(&v, "agreement", &raw.links, &mut rec.links, |l| l.target_id).await?;
-    keep::opt(&v, "session", raw.session_id, &mut rec.session_id).await?;
-    keep::opt(&v, "commission", raw.commission_id, &mut rec.commission_id).await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_agreement(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.agreement(id)).await
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        input: &Input,
+        fresh: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        form(ctx, v, input, fresh, id).await
+    }
 }

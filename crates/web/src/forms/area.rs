@@ -1,24 +1,19 @@
 //! The area-of-cooperation form (`/areas/new`, `/areas/{id}/edit`), for administrators: a
 //! stable code and the name in three languages.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::Router;
 use taawun_core::*;
-use taawun_store::Actor;
+use taawun_store::Visible;
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Field, Item};
-use super::{editable, errors::Errors, line, may, parse::build, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{line, may, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/areas/new", get(new).post(create))
-        .route("/areas/{id}/edit", get(edit).post(update))
+    record::routes::<Area>("/areas/new", "/areas/{id}/edit")
 }
 
 fn form(ctx: &Ctx, id: Option<Id>) -> Form {
@@ -37,87 +32,38 @@ fn form(ctx: &Ctx, id: Option<Id>) -> Form {
     f
 }
 
-fn blank(user: &User) -> Area {
-    Area {
-        id: new_id(),
-        code: String::new(),
-        name: LocalizedText::default(),
-        protection: super::originated(user),
-        version: 0,
+impl Record for Area {
+    fn to(&self) -> String {
+        "/areas".into()
     }
 }
 
-fn to(_: &Area) -> String {
-    "/areas".into()
-}
+impl TopForm for Area {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::Taxonomy),
+        )
+    }
 
-fn may_create(ctx: &Ctx) -> Result<(), WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Taxonomy),
-    )
-}
+    fn blank(user: &User) -> Self {
+        Area {
+            id: new_id(),
+            code: String::new(),
+            name: LocalizedText::default(),
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn new(ctx: Ctx, SignedIn(user): SignedIn) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    show(
-        &ctx,
-        &form(&ctx, None),
-        &Input::of(&blank(&user)),
-        &Errors::default(),
-    )
-}
-
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, None);
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Area = build(&blank(&user), &p.tree)?;
-    let saved = s.store.save_area(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.area(rec.id)).await
-}
-
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "area", id, v.area(id).await?).await?;
-    let mut f = form(&ctx, Some(id));
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "area", id, v.area(id).await?).await?;
-    let f = form(&ctx, Some(id));
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.area(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Area = build(&raw, &p.tree)?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_area(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.area(id)).await
+    async fn form(
+        ctx: &Ctx,
+        _: &Visible,
+        _: &Input,
+        _: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        Ok(form(ctx, id))
+    }
 }

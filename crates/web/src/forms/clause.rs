@@ -5,12 +5,13 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::{Router, routing::get};
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::{StoreResult, Visible};
 
 use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::page::{Form, show};
+use super::record::{self, Record};
 use super::spec::{Field, Item, Ty};
-use super::{choices, editable, errors::Errors, field, keep, may, parse::build, protection, text3};
+use super::{choices, errors::Errors, field, keep, may, protection, text3};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::{AppState, ctx::Ctx, error::WebError};
@@ -82,8 +83,14 @@ async fn blank(v: &Visible, a: &Agreement, user: &User) -> Result<Clause, WebErr
     })
 }
 
-fn to(c: &Clause) -> String {
-    format!("/agreements/{}", c.agreement_id)
+impl Record for Clause {
+    fn to(&self) -> String {
+        format!("/agreements/{}", self.agreement_id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::ids(v, "area", &raw.area_ids, &mut rec.area_ids).await
+    }
 }
 
 async fn new(
@@ -113,13 +120,8 @@ async fn create(
     let v = super::visible(&s, &ctx);
     let a = agreement(&ctx, &v, aid).await?;
     let f = form(&ctx, &v, aid, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Clause = build(&blank(&v, &a, &user).await?, &p.tree)?;
-    let saved = s.store.save_clause(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.clause(rec.id)).await
+    let base = blank(&v, &a, &user);
+    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
 }
 
 async fn edit(
@@ -129,10 +131,9 @@ async fn edit(
     IdPath(id): IdPath,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "clause", id, v.clause(id).await?).await?;
-    let mut f = form(&ctx, &v, rec.agreement_id, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
+    let rec: Clause = record::shown(&v, id).await?;
+    let f = form(&ctx, &v, rec.agreement_id, Some(id)).await?;
+    record::show_at(&ctx, f, &Input::of(&rec), &rec)
 }
 
 async fn update(
@@ -143,17 +144,7 @@ async fn update(
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let shown = editable(&v, "clause", id, v.clause(id).await?).await?;
+    let shown: Clause = record::shown(&v, id).await?;
     let f = form(&ctx, &v, shown.agreement_id, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.clause(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Clause = build(&raw, &p.tree)?;
-    keep::ids(&v, "area", &raw.area_ids, &mut rec.area_ids).await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_clause(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.clause(id)).await
+    record::save_edit::<Clause>(&ctx, &s, &v, &user, &f, &input, id).await
 }

@@ -1,26 +1,19 @@
 //! The joint commission form (`/commissions/new`, `/commissions/{id}/edit`): name,
 //! parties, co-chairs (one per party), date established, mandate, protection.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::Router;
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Field, Item, Ty};
-use super::{
-    choices, editable, errors::Errors, keep, may, optional, parse::build, protection, text3,
-};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{choices, keep, may, optional, protection, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/commissions/new", get(new).post(create))
-        .route("/commissions/{id}/edit", get(edit).post(update))
+    record::routes::<Commission>("/commissions/new", "/commissions/{id}/edit")
 }
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {
@@ -56,108 +49,46 @@ async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> 
     Ok(f)
 }
 
-fn blank(user: &User) -> Commission {
-    Commission {
-        id: new_id(),
-        name: LocalizedText::default(),
-        party_ids: vec![user.party_id],
-        co_chair_ids: vec![],
-        established_on: None,
-        mandate: LocalizedText::default(),
-        protection: super::originated(user),
-        version: 0,
+impl Record for Commission {
+    fn to(&self) -> String {
+        format!("/commissions/{}", self.id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::ids(v, "person", &raw.co_chair_ids, &mut rec.co_chair_ids).await?;
+        keep::ids(v, "party", &raw.party_ids, &mut rec.party_ids).await
     }
 }
 
-fn to(c: &Commission) -> String {
-    format!("/commissions/{}", c.id)
-}
+impl TopForm for Commission {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::Commission),
+        )
+    }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> Result<Response, WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Commission),
-    )?;
-    let v = super::visible(&s, &ctx);
-    show(
-        &ctx,
-        &form(&ctx, &v, None).await?,
-        &Input::of(&blank(&user)),
-        &Errors::default(),
-    )
-}
+    fn blank(user: &User) -> Self {
+        Commission {
+            id: new_id(),
+            name: LocalizedText::default(),
+            party_ids: vec![user.party_id],
+            co_chair_ids: vec![],
+            established_on: None,
+            mandate: LocalizedText::default(),
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Commission),
-    )?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, &v, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Commission = build(&blank(&user), &p.tree)?;
-    let saved = s.store.save_commission(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        to,
-        v.commission(rec.id),
-    )
-    .await
-}
-
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "commission", id, v.commission(id).await?).await?;
-    let mut f = form(&ctx, &v, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "commission", id, v.commission(id).await?).await?;
-    let f = form(&ctx, &v, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.commission(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Commission = build(&raw, &p.tree)?;
-    keep::ids(&v, "person", &raw.co_chair_ids, &mut rec.co_chair_ids).await?;
-    keep::ids(&v, "party", &raw.party_ids, &mut rec.party_ids).await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_commission(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.commission(id)).await
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        _: &Input,
+        _: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        form(ctx, v, id).await
+    }
 }

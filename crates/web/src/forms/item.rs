@@ -8,15 +8,13 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::{Router, routing::get};
 use taawun_core::*;
-use taawun_store::{Actor, StoreResult, Visible};
+use taawun_store::{StoreResult, Visible};
 
 use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::page::{Form, show};
+use super::record::{self, Record};
 use super::spec::{Field, Item, Opt, Row, Rows, Ty};
-use super::{
-    choices, editable, errors::Errors, field, keep, line, may, optional, parse::build, protection,
-    text3,
-};
+use super::{choices, errors::Errors, field, keep, line, may, optional, protection, text3};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::markup::{Markup, escape};
@@ -211,6 +209,24 @@ fn create_target(c: &Commission) -> Target {
     Target::new(Kind::ActionItem).in_commission(Some(c.id))
 }
 
+impl Record for ActionItem {
+    fn to(&self) -> String {
+        format!("/items/{}", self.id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::ids(v, "clause", &raw.clause_ids, &mut rec.clause_ids).await?;
+        // A side whose lead body the user cannot see keeps it (unless they named another).
+        for lead in &raw.leads {
+            let named = rec.leads.iter().any(|l| l.party_id == lead.party_id);
+            if !named && !v.can_see_id("organisation", lead.organisation_id).await? {
+                rec.leads.push(lead.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
 async fn new(
     ctx: Ctx,
     State(s): State<AppState>,
@@ -238,24 +254,8 @@ async fn create(
     let (plan, c) = context(&v, pid).await?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
     let f = form(&ctx, &v, &plan, &c.party_ids, None, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: ActionItem = build(&blank(&v, &plan, &user).await?, &p.tree)?;
-    let saved = s.store.save_item(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        |r| format!("/items/{}", r.id),
-        v.item(rec.id),
-    )
-    .await
+    let base = async { Ok(blank(&v, &plan, &user).await?) };
+    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
 }
 
 async fn edit(
@@ -265,14 +265,13 @@ async fn edit(
     IdPath(id): IdPath,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "action_item", id, v.item(id).await?).await?;
+    let rec: ActionItem = record::shown(&v, id).await?;
     let (plan, c) = context(&v, rec.plan_id).await?;
     let mut input = Input::of(&rec);
     arrange(&mut input, &rec, &c.party_ids);
     let cancel = may_cancel(&v, &rec).await?;
-    let mut f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &input, &Errors::default())
+    let f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
+    record::show_at(&ctx, f, &input, &rec)
 }
 
 async fn update(
@@ -283,37 +282,9 @@ async fn update(
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let shown = editable(&v, "action_item", id, v.item(id).await?).await?;
+    let shown: ActionItem = record::shown(&v, id).await?;
     let (plan, c) = context(&v, shown.plan_id).await?;
     let cancel = may_cancel(&v, &shown).await?;
     let f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.item(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: ActionItem = build(&raw, &p.tree)?;
-    keep::ids(&v, "clause", &raw.clause_ids, &mut rec.clause_ids).await?;
-    // A side whose lead body the user cannot see keeps it (unless they named another).
-    for lead in &raw.leads {
-        let named = rec.leads.iter().any(|l| l.party_id == lead.party_id);
-        if !named && !v.can_see_id("organisation", lead.organisation_id).await? {
-            rec.leads.push(lead.clone());
-        }
-    }
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_item(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        |r| format!("/items/{}", r.id),
-        v.item(id),
-    )
-    .await
+    record::save_edit::<ActionItem>(&ctx, &s, &v, &user, &f, &input, id).await
 }

@@ -12,6 +12,7 @@ mod keep;
 mod links;
 mod page;
 mod parse;
+mod record;
 mod render;
 mod spec;
 

@@ -1,27 +1,19 @@
 //! The organisation form (`/organisations/new`, `/organisations/{id}/edit`): party, parent
 //! organisation, name, acronym, protection.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::Router;
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Opt, Ty};
-use super::{
-    choices, editable, errors::Errors, field, keep, line, may, optional, parse::build, protection,
-    text3,
-};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{choices, field, keep, line, may, optional, protection, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/organisations/new", get(new).post(create))
-        .route("/organisations/{id}/edit", get(edit).post(update))
+    record::routes::<Organisation>("/organisations/new", "/organisations/{id}/edit")
 }
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {
@@ -59,117 +51,44 @@ async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> 
     Ok(f)
 }
 
-fn blank(user: &User) -> Organisation {
-    Organisation {
-        id: new_id(),
-        party_id: user.party_id,
-        parent_id: None,
-        name: LocalizedText::default(),
-        acronym: None,
-        protection: super::originated(user),
-        version: 0,
+impl Record for Organisation {
+    fn to(&self) -> String {
+        format!("/organisations/{}", self.id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::opt(v, "organisation", raw.parent_id, &mut rec.parent_id).await
     }
 }
 
-fn to(o: &Organisation) -> String {
-    format!("/organisations/{}", o.id)
-}
+impl TopForm for Organisation {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::Registry),
+        )
+    }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> Result<Response, WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Registry),
-    )?;
-    let v = super::visible(&s, &ctx);
-    show(
-        &ctx,
-        &form(&ctx, &v, None).await?,
-        &Input::of(&blank(&user)),
-        &Errors::default(),
-    )
-}
+    fn blank(user: &User) -> Self {
+        Organisation {
+            id: new_id(),
+            party_id: user.party_id,
+            parent_id: None,
+            name: LocalizedText::default(),
+            acronym: None,
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Registry),
-    )?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, &v, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Organisation = build(&blank(&user), &p.tree)?;
-    let saved = s.store.save_organisation(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        to,
-        v.organisation(rec.id),
-    )
-    .await
-}
-
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "organisation", id, v.organisation(id).await?).await?;
-    let mut f = form(&ctx, &v, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "organisation", id, v.organisation(id).await?).await?;
-    let f = form(&ctx, &v, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.organisation(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Organisation = build(&raw, &p.tree)?;
-    keep::opt(&v, "organisation", raw.parent_id, &mut rec.parent_id).await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_organisation(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        to,
-        v.organisation(id),
-    )
-    .await
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        _: &Input,
+        _: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        form(ctx, v, id).await
+    }
 }

@@ -1,25 +1,20 @@
 //! The party form (`/parties/new`, `/parties/{id}/edit`), for administrators: kind, ISO
 //! code, name and short name in three languages, protection.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::Router;
 use taawun_core::*;
-use taawun_store::Actor;
+use taawun_store::Visible;
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Field, Item, Opt, Ty};
-use super::{editable, errors::Errors, field, line, may, parse::build, protection, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{field, line, may, protection, text3};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/parties/new", get(new).post(create))
-        .route("/parties/{id}/edit", get(edit).post(update))
+    record::routes::<Party>("/parties/new", "/parties/{id}/edit")
 }
 
 fn kinds(ctx: &Ctx) -> Vec<Opt> {
@@ -63,89 +58,40 @@ fn form(ctx: &Ctx, id: Option<Id>) -> Form {
     f
 }
 
-fn blank(user: &User) -> Party {
-    Party {
-        id: new_id(),
-        kind: PartyKind::State,
-        iso_code: None,
-        name: LocalizedText::default(),
-        short_name: LocalizedText::default(),
-        protection: super::originated(user),
-        version: 0,
+impl Record for Party {
+    fn to(&self) -> String {
+        format!("/parties/{}", self.id)
     }
 }
 
-fn to(p: &Party) -> String {
-    format!("/parties/{}", p.id)
-}
+impl TopForm for Party {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::Taxonomy),
+        )
+    }
 
-fn may_create(ctx: &Ctx) -> Result<(), WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Taxonomy),
-    )
-}
+    fn blank(user: &User) -> Self {
+        Party {
+            id: new_id(),
+            kind: PartyKind::State,
+            iso_code: None,
+            name: LocalizedText::default(),
+            short_name: LocalizedText::default(),
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn new(ctx: Ctx, SignedIn(user): SignedIn) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    show(
-        &ctx,
-        &form(&ctx, None),
-        &Input::of(&blank(&user)),
-        &Errors::default(),
-    )
-}
-
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, None);
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Party = build(&blank(&user), &p.tree)?;
-    let saved = s.store.save_party(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.party(rec.id)).await
-}
-
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "party", id, v.party(id).await?).await?;
-    let mut f = form(&ctx, Some(id));
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "party", id, v.party(id).await?).await?;
-    let f = form(&ctx, Some(id));
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.party(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Party = build(&raw, &p.tree)?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_party(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.party(id)).await
+    async fn form(
+        ctx: &Ctx,
+        _: &Visible,
+        _: &Input,
+        _: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        Ok(form(ctx, id))
+    }
 }

@@ -1,25 +1,19 @@
 //! The person form (`/people/new`, `/people/{id}/edit`): party, names in Arabic and Latin
 //! script, other spellings, rank, function, organisation, protection.
 
-use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Router, routing::get};
-use taawun_core::{Action, Id, Kind, LocalizedText, Person, Target, new_id};
-use taawun_store::{Actor, Visible};
+use axum::Router;
+use taawun_core::{Action, Id, Kind, LocalizedText, Person, Target, User, new_id};
+use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{After, Form, after, invalid, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Field, Item, Row, Rows, Ty};
-use super::{choices, conflict, editable, field, keep, line, may, optional, protection, text3};
-use super::{errors::Errors, parse::build};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{choices, field, keep, line, may, optional, protection, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/people/new", get(new).post(create))
-        .route("/people/{id}/edit", get(edit).post(update))
+    record::routes::<Person>("/people/new", "/people/{id}/edit")
 }
 
 async fn form(
@@ -80,105 +74,54 @@ async fn form(
 }
 
 /// A new person: of the user's party and organisation until chosen otherwise.
-fn blank(user: &taawun_core::User) -> Person {
-    Person {
-        id: new_id(),
-        party_id: user.party_id,
-        name_ar: String::new(),
-        name_latin: String::new(),
-        aliases: vec![],
-        rank_id: None,
-        function: LocalizedText::default(),
-        organisation_id: user.organisation_id,
-        protection: super::originated(user),
-        version: 0,
+impl Record for Person {
+    fn to(&self) -> String {
+        format!("/people/{}", self.id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::opt(v, "rank", raw.rank_id, &mut rec.rank_id).await?;
+        keep::opt(
+            v,
+            "organisation",
+            raw.organisation_id,
+            &mut rec.organisation_id,
+        )
+        .await
     }
 }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> Result<Response, WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Registry),
-    )?;
-    let v = super::visible(&s, &ctx);
-    let input = Input::of(&blank(&user));
-    let f = form(&ctx, &v, &input, true, None).await?;
-    show(&ctx, &f, &input, &Errors::default())
-}
-
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Registry),
-    )?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, &v, &input, false, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Person = build(&blank(&user), &p.tree)?;
-    match after(s.store.save_person(&Actor::user(&user), &rec).await)? {
-        After::Saved(r) => Ok(Redirect::to(&format!("/people/{}", r.id)).into_response()),
-        After::Invalid(e) => Ok(invalid(&ctx, &f, &input, &p, &e)),
-        After::Conflict => conflict::page(&ctx, &v, &f, &rec, v.person(rec.id).await?).await,
+impl TopForm for Person {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::Registry),
+        )
     }
-}
 
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "person", id, v.person(id).await?).await?;
-    let input = Input::of(&rec);
-    let mut f = form(&ctx, &v, &input, true, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &input, &Errors::default())
-}
+    fn blank(user: &User) -> Self {
+        Person {
+            id: new_id(),
+            party_id: user.party_id,
+            name_ar: String::new(),
+            name_latin: String::new(),
+            aliases: vec![],
+            rank_id: None,
+            function: LocalizedText::default(),
+            organisation_id: user.organisation_id,
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "person", id, v.person(id).await?).await?;
-    let f = form(&ctx, &v, &input, false, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.person(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Person = build(&raw, &p.tree)?;
-    keep::opt(&v, "rank", raw.rank_id, &mut rec.rank_id).await?;
-    keep::opt(
-        &v,
-        "organisation",
-        raw.organisation_id,
-        &mut rec.organisation_id,
-    )
-    .await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    match after(s.store.save_person(&Actor::user(&user), &rec).await)? {
-        After::Saved(r) => Ok(Redirect::to(&format!("/people/{}", r.id)).into_response()),
-        After::Invalid(e) => Ok(invalid(&ctx, &f, &input, &p, &e)),
-        After::Conflict => conflict::page(&ctx, &v, &f, &rec, v.person(id).await?).await,
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        input: &Input,
+        fresh: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        form(ctx, v, input, fresh, id).await
     }
 }

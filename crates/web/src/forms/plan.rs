@@ -5,14 +5,13 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::{Router, routing::get};
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::{StoreResult, Visible};
 
 use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::page::{Form, show};
+use super::record::{self, Record};
 use super::spec::Ty;
-use super::{
-    choices, editable, errors::Errors, keep, may, optional, parse::build, protection, text3,
-};
+use super::{choices, errors::Errors, keep, may, optional, protection, text3};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::{AppState, ctx::Ctx, error::WebError};
@@ -80,6 +79,17 @@ fn blank(c: &Commission, user: &User) -> ActionPlan {
     }
 }
 
+impl Record for ActionPlan {
+    fn to(&self) -> String {
+        format!("/plans/{}", self.id)
+    }
+
+    async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
+        keep::opt(v, "agreement", raw.agreement_id, &mut rec.agreement_id).await?;
+        keep::opt(v, "session", raw.session_id, &mut rec.session_id).await
+    }
+}
+
 async fn new(
     ctx: Ctx,
     State(s): State<AppState>,
@@ -107,24 +117,15 @@ async fn create(
     let v = super::visible(&s, &ctx);
     let c = commission(&ctx, &v, cid).await?;
     let f = form(&ctx, &v, &c, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: ActionPlan = build(&blank(&c, &user), &p.tree)?;
-    let saved = s.store.save_plan(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        |r| format!("/plans/{}", r.id),
-        v.plan(rec.id),
-    )
-    .await
+    let base = async { Ok(blank(&c, &user)) };
+    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
+}
+
+/// The plan's commission, which the form offers agreements and sessions of.
+async fn commission_of(v: &Visible, plan: &ActionPlan) -> Result<Commission, WebError> {
+    v.commission(plan.commission_id)
+        .await?
+        .ok_or(WebError::NotFound)
 }
 
 async fn edit(
@@ -134,14 +135,10 @@ async fn edit(
     IdPath(id): IdPath,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "action_plan", id, v.plan(id).await?).await?;
-    let c = v
-        .commission(rec.commission_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let mut f = form(&ctx, &v, &c, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
+    let rec: ActionPlan = record::shown(&v, id).await?;
+    let c = commission_of(&v, &rec).await?;
+    let f = form(&ctx, &v, &c, Some(id)).await?;
+    record::show_at(&ctx, f, &Input::of(&rec), &rec)
 }
 
 async fn update(
@@ -152,33 +149,8 @@ async fn update(
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let shown = editable(&v, "action_plan", id, v.plan(id).await?).await?;
-    let c = v
-        .commission(shown.commission_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let shown: ActionPlan = record::shown(&v, id).await?;
+    let c = commission_of(&v, &shown).await?;
     let f = form(&ctx, &v, &c, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.plan(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: ActionPlan = build(&raw, &p.tree)?;
-    keep::opt(&v, "agreement", raw.agreement_id, &mut rec.agreement_id).await?;
-    keep::opt(&v, "session", raw.session_id, &mut rec.session_id).await?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_plan(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        |r| format!("/plans/{}", r.id),
-        v.plan(id),
-    )
-    .await
+    record::save_edit::<ActionPlan>(&ctx, &s, &v, &user, &f, &input, id).await
 }

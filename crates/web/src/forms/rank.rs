@@ -1,24 +1,19 @@
 //! The rank form (`/ranks/new`, `/ranks/{id}/edit`), for administrators: the party whose
 //! forces use it, its NATO code and its label in three languages.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::Router;
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::Visible;
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::input::Input;
+use super::page::Form;
+use super::record::{self, Record, TopForm};
 use super::spec::{Field, Item, Ty};
-use super::{choices, editable, errors::Errors, field, line, may, parse::build, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{choices, field, line, may, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/ranks/new", get(new).post(create))
-        .route("/ranks/{id}/edit", get(edit).post(update))
+    record::routes::<Rank>("/ranks/new", "/ranks/{id}/edit")
 }
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {
@@ -43,93 +38,39 @@ async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> 
 }
 
 /// A new rank: of the administrator's party until chosen otherwise.
-fn blank(user: &User) -> Rank {
-    Rank {
-        id: new_id(),
-        party_id: user.party_id,
-        nato_code: String::new(),
-        label: LocalizedText::default(),
-        protection: super::originated(user),
-        version: 0,
+impl Record for Rank {
+    fn to(&self) -> String {
+        "/ranks".into()
     }
 }
 
-fn to(_: &Rank) -> String {
-    "/ranks".into()
-}
+impl TopForm for Rank {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError> {
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::Taxonomy),
+        )
+    }
 
-fn may_create(ctx: &Ctx) -> Result<(), WebError> {
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::Taxonomy),
-    )
-}
+    fn blank(user: &User) -> Self {
+        Rank {
+            id: new_id(),
+            party_id: user.party_id,
+            nato_code: String::new(),
+            label: LocalizedText::default(),
+            protection: super::originated(user),
+            version: 0,
+        }
+    }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    let v = super::visible(&s, &ctx);
-    show(
-        &ctx,
-        &form(&ctx, &v, None).await?,
-        &Input::of(&blank(&user)),
-        &Errors::default(),
-    )
-}
-
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    may_create(&ctx)?;
-    let v = super::visible(&s, &ctx);
-    let f = form(&ctx, &v, None).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: Rank = build(&blank(&user), &p.tree)?;
-    let saved = s.store.save_rank(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.rank(rec.id)).await
-}
-
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec = editable(&v, "rank", id, v.rank(id).await?).await?;
-    let mut f = form(&ctx, &v, Some(id)).await?;
-    f.version = rec.version;
-    show(&ctx, &f, &Input::of(&rec), &Errors::default())
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    editable(&v, "rank", id, v.rank(id).await?).await?;
-    let f = form(&ctx, &v, Some(id)).await?;
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let raw = s.store.rank(id).await?.ok_or(WebError::NotFound)?;
-    let mut rec: Rank = build(&raw, &p.tree)?;
-    super::keep_originator(&mut rec.protection, &user);
-    rec.version = input.version();
-    let saved = s.store.save_rank(&Actor::user(&user), &rec).await;
-    finish(&ctx, &v, &f, &input, &p, &rec, saved, to, v.rank(id)).await
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        _: &Input,
+        _: bool,
+        id: Option<Id>,
+    ) -> Result<Form, WebError> {
+        form(ctx, v, id).await
+    }
 }

@@ -1,0 +1,248 @@
+//! The steps every record form repeats, written once: show a record the reader may edit
+//! at its version, save a new record built over its blank one, and save an edit built
+//! over the record as STORED (not the `Visible` copy) with hidden references put back.
+//! Forms opened from a top-level `new` route (no parent record) take all four handlers
+//! from here through `TopForm`; forms under a parent call the helpers from their own
+//! handlers, since finding the parent differs per form.
+
+use std::future::Future;
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::{Router, routing::get};
+use serde::{Serialize, de::DeserializeOwned};
+use taawun_core::{
+    ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Id, Organisation, Party,
+    Person, Protection, Rank, User,
+};
+use taawun_store::{Actor, Store, StoreResult, Visible};
+
+use super::errors::Errors;
+use super::input::{Input, Posted};
+use super::page::{Form, finish, read, show};
+use super::parse::build;
+use super::{editable, keep_originator, visible};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+/// How a record type is read and written: the same for every form of it, so declared
+/// once per type by `stored!` below rather than by each form.
+pub trait Stored: Serialize + DeserializeOwned + Send + Sync + Sized + 'static {
+    /// The entity name permission checks use (`Visible::allows`).
+    const ENTITY: &'static str;
+    fn id(&self) -> Id;
+    fn version(&self) -> i64;
+    fn set_version(&mut self, version: i64);
+    fn protection(&mut self) -> &mut Protection;
+    /// The record as the reader may see it.
+    fn shown(v: &Visible, id: Id) -> impl Future<Output = StoreResult<Option<Self>>> + Send;
+    /// The record as stored, with the references the reader cannot see.
+    fn raw(s: &dyn Store, id: Id) -> impl Future<Output = StoreResult<Option<Self>>> + Send;
+    fn save(s: &dyn Store, a: &Actor, r: &Self) -> impl Future<Output = StoreResult<Self>> + Send;
+}
+
+macro_rules! stored {
+    ($($ty:ty => $entity:literal, $read:ident, $save:ident;)*) => {$(
+        impl Stored for $ty {
+            const ENTITY: &'static str = $entity;
+            fn id(&self) -> Id {
+                self.id
+            }
+            fn version(&self) -> i64 {
+                self.version
+            }
+            fn set_version(&mut self, version: i64) {
+                self.version = version;
+            }
+            fn protection(&mut self) -> &mut Protection {
+                &mut self.protection
+            }
+            async fn shown(v: &Visible, id: Id) -> StoreResult<Option<Self>> {
+                v.$read(id).await
+            }
+            async fn raw(s: &dyn Store, id: Id) -> StoreResult<Option<Self>> {
+                s.$read(id).await
+            }
+            async fn save(s: &dyn Store, a: &Actor, r: &Self) -> StoreResult<Self> {
+                s.$save(a, r).await
+            }
+        }
+    )*};
+}
+
+stored! {
+    ActionItem => "action_item", item, save_item;
+    ActionPlan => "action_plan", plan, save_plan;
+    Activity => "activity", activity, save_activity;
+    Agreement => "agreement", agreement, save_agreement;
+    Area => "area", area, save_area;
+    Clause => "clause", clause, save_clause;
+    Commission => "commission", commission, save_commission;
+    Organisation => "organisation", organisation, save_organisation;
+    Party => "party", party, save_party;
+    Person => "person", person, save_person;
+    Rank => "rank", rank, save_rank;
+}
+
+/// What differs per form once the record type is known: where a saved record leads, and
+/// which stored references a save must keep (see `keep`).
+pub trait Record: Stored {
+    /// Where the browser goes once the record is saved.
+    fn to(&self) -> String;
+    /// Puts back into `rec` the references of `raw` the reader could not see.
+    fn keep(
+        _v: &Visible,
+        _raw: &Self,
+        _rec: &mut Self,
+    ) -> impl Future<Output = StoreResult<()>> + Send {
+        async { Ok(()) }
+    }
+}
+
+/// The record, as the reader sees it, if they may edit it (404 hidden, 403 not theirs).
+pub async fn shown<R: Stored>(v: &Visible, id: Id) -> Result<R, WebError> {
+    editable(v, R::ENTITY, id, R::shown(v, id).await?).await
+}
+
+/// The edit page: the form at the record's version, so a later save detects changes
+/// made meanwhile.
+pub fn show_at<R: Stored>(
+    ctx: &Ctx,
+    mut f: Form,
+    input: &Input,
+    rec: &R,
+) -> Result<Response, WebError> {
+    f.version = rec.version();
+    show(ctx, &f, input, &Errors::default())
+}
+
+/// A create POST: the post read against `f`, laid over `base` (only computed once the
+/// post reads cleanly), saved as the user, then the redirect or the form again.
+pub async fn save_new<R: Record>(
+    ctx: &Ctx,
+    s: &AppState,
+    v: &Visible,
+    user: &User,
+    f: &Form,
+    input: &Input,
+    base: impl Future<Output = Result<R, WebError>>,
+) -> Result<Response, WebError> {
+    let p = match read(ctx, f, input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let rec: R = build(&base.await?, &p.tree)?;
+    let saved = R::save(s.store.as_ref(), &Actor::user(user), &rec).await;
+    finish(
+        ctx,
+        v,
+        f,
+        input,
+        &p,
+        &rec,
+        saved,
+        R::to,
+        R::shown(v, rec.id()),
+    )
+    .await
+}
+
+/// An update POST (the caller has checked the record is editable): the post laid over
+/// the stored record, hidden references kept, the originator kept, the version the form
+/// was read at, saved as the user.
+pub async fn save_edit<R: Record>(
+    ctx: &Ctx,
+    s: &AppState,
+    v: &Visible,
+    user: &User,
+    f: &Form,
+    input: &Input,
+    id: Id,
+) -> Result<Response, WebError> {
+    let p = match read(ctx, f, input) {
+        Ok(p) => p,
+        Err(page) => return Ok(*page),
+    };
+    let raw = R::raw(s.store.as_ref(), id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let mut rec: R = build(&raw, &p.tree)?;
+    R::keep(v, &raw, &mut rec).await?;
+    keep_originator(rec.protection(), user);
+    rec.set_version(input.version());
+    let saved = R::save(s.store.as_ref(), &Actor::user(user), &rec).await;
+    finish(ctx, v, f, input, &p, &rec, saved, R::to, R::shown(v, id)).await
+}
+
+/// A record created from a top-level route: whether the reader may create one, its blank
+/// record, and its form (`fresh` on a GET, so lists get their blank rows).
+pub trait TopForm: Record {
+    fn may_create(ctx: &Ctx) -> Result<(), WebError>;
+    fn blank(user: &User) -> Self;
+    fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        input: &Input,
+        fresh: bool,
+        id: Option<Id>,
+    ) -> impl Future<Output = Result<Form, WebError>> + Send;
+}
+
+/// The `new` and `edit` routes of a top-level form, each serving GET and POST.
+pub fn routes<R: TopForm>(new_path: &str, edit_path: &str) -> Router<AppState> {
+    Router::new()
+        .route(new_path, get(new::<R>).post(create::<R>))
+        .route(edit_path, get(edit::<R>).post(update::<R>))
+}
+
+async fn new<R: TopForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<Response, WebError> {
+    R::may_create(&ctx)?;
+    let v = visible(&s, &ctx);
+    let input = Input::of(&R::blank(&user));
+    let f = R::form(&ctx, &v, &input, true, None).await?;
+    show(&ctx, &f, &input, &Errors::default())
+}
+
+async fn create<R: TopForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    R::may_create(&ctx)?;
+    let v = visible(&s, &ctx);
+    let f = R::form(&ctx, &v, &input, false, None).await?;
+    let base = async { Ok(R::blank(&user)) };
+    save_new(&ctx, &s, &v, &user, &f, &input, base).await
+}
+
+async fn edit<R: TopForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(_): SignedIn,
+    IdPath(id): IdPath,
+) -> Result<Response, WebError> {
+    let v = visible(&s, &ctx);
+    let rec: R = shown(&v, id).await?;
+    let input = Input::of(&rec);
+    let f = R::form(&ctx, &v, &input, true, Some(id)).await?;
+    show_at(&ctx, f, &input, &rec)
+}
+
+async fn update<R: TopForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = visible(&s, &ctx);
+    shown::<R>(&v, id).await?;
+    let f = R::form(&ctx, &v, &input, false, Some(id)).await?;
+    save_edit::<R>(&ctx, &s, &v, &user, &f, &input, id).await
+}
