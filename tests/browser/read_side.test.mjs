@@ -91,9 +91,16 @@ async function checkPage(t, page, state, lang, label, { expectStatus = 200 } = {
 async function checkVisualDirection(page, lang, name) {
   const geo = await page.evaluate(() => {
     const h1 = document.querySelector('main h1');
-    const range = document.createRange();
-    range.selectNodeContents(h1);
-    const rects = [...range.getClientRects()];
+    // The heading's own words only: a badge (e.g. "example") is a padded inline box whose
+    // top sits above the text line, and would otherwise be taken for the first line.
+    const rects = [];
+    const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || node.parentElement.closest('.badge')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      rects.push(...range.getClientRects());
+    }
     const box = h1.getBoundingClientRect();
     const style = getComputedStyle(h1);
     const padStart = parseFloat(style.paddingInlineStart) || 0;
