@@ -11,6 +11,7 @@ pub mod party;
 pub mod plan;
 pub mod rules;
 pub mod search;
+pub mod sheet;
 pub mod text;
 pub mod user;
 

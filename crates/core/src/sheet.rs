@@ -1,0 +1,43 @@
+//! A spreadsheet as read from a file (.xlsx or .csv), before any meaning is given to its
+//! columns: the reader in `taawun-docs` produces it, `import` maps it onto records.
+
+use chrono::NaiveDate;
+
+/// One cell's value as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A cell formatted as a date (or date and time: the time is dropped).
+    Date(NaiveDate),
+}
+
+impl Cell {
+    /// The value as a person would read it in the cell, trimmed; empty for `Empty`.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            // Whole numbers without a trailing ".0": a code typed as 12 reads "12".
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.display().is_empty()
+    }
+}
+
+/// The first sheet of a file: its header row and the rows under it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sheet {
+    /// Header texts, trimmed, one per column.
+    pub headers: Vec<String>,
+    /// Data rows; every row has `headers.len()` cells (short rows are padded with `Empty`).
+    pub rows: Vec<Vec<Cell>>,
+}
