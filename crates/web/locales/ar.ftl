@@ -729,3 +729,16 @@ form-cancel-keep = غير ملغى: تتبع الحالة تقارير الطر�
 form-cancel-yes = ملغى
 form-cancel-hint = الإلغاء ينهي العمل المشترك في هذا الإجراء بالنسبة للطرفين ولا يمكن التراجع عنه. اذكر السبب بلغة واحدة على الأقل.
 notifications-example = مثال: التذكيرات التي يتلقاها اليوم موظف أمانة هذه اللجان — الإجراءات التي يحل أجلها قريبًا أو المتأخرة، والمواعيد التي تحددها الاتفاقيات. سجّل الدخول لرؤية تذكيراتك.
+
+## Documents
+doc-downloads = الوثائق
+doc-minutes = محضر الدورة (PDF)
+doc-report = تقرير حالة خطة العمل (PDF)
+doc-agreement-text = نص الاتفاقية (PDF)
+doc-layout = اللغات
+doc-layout-ar-fr = العربية ‖ الفرنسية، جنبًا إلى جنب
+doc-layout-ar = العربية
+doc-layout-fr = الفرنسية
+doc-layout-en = الإنجليزية
+doc-archival = نسخة للأرشفة (PDF/A-2b)
+doc-download = تنزيل

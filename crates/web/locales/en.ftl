@@ -665,3 +665,16 @@ form-cancel-keep = Not cancelled: the status follows both sides' reports
 form-cancel-yes = Cancelled
 form-cancel-hint = Cancelling ends the joint work on this action for both sides and cannot be undone. Give the reason in at least one language.
 notifications-example = Example: the reminders a secretariat officer of these commissions would receive today — action items due soon or overdue, and the dates agreements set. Sign in to see your own.
+
+## Documents
+doc-downloads = Documents
+doc-minutes = Minutes of the session (PDF)
+doc-report = Action plan status report (PDF)
+doc-agreement-text = Text of the agreement (PDF)
+doc-layout = Languages
+doc-layout-ar-fr = Arabic ‖ French, side by side
+doc-layout-ar = Arabic
+doc-layout-fr = French
+doc-layout-en = English
+doc-archival = Archival copy (PDF/A-2b)
+doc-download = Download

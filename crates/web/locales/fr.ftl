@@ -659,3 +659,16 @@ form-cancel-keep = Non annulée : l'état suit les comptes rendus des deux par
 form-cancel-yes = Annulée
 form-cancel-hint = L'annulation met fin au travail conjoint sur cette action pour les deux parties et ne peut être défaite. Indiquez le motif dans au moins une langue.
 notifications-example = Exemple : les rappels que recevrait aujourd'hui un agent du secrétariat de ces commissions — actions bientôt dues ou en retard, et dates fixées par les accords. Connectez-vous pour voir les vôtres.
+
+## Documents
+doc-downloads = Documents
+doc-minutes = Procès-verbal de la session (PDF)
+doc-report = Rapport d'état du plan d'action (PDF)
+doc-agreement-text = Texte de l'accord (PDF)
+doc-layout = Langues
+doc-layout-ar-fr = Arabe ‖ français, côte à côte
+doc-layout-ar = Arabe
+doc-layout-fr = Français
+doc-layout-en = Anglais
+doc-archival = Copie d'archivage (PDF/A-2b)
+doc-download = Télécharger

@@ -7,6 +7,7 @@ mod banner;
 mod charts;
 pub mod clock;
 mod ctx;
+mod documents;
 mod error;
 mod extract;
 mod fmt;

@@ -44,6 +44,7 @@ pub fn all() -> Router<AppState> {
         .merge(admin_users::router())
         .merge(crate::pages::admin_second_factor::router())
         .merge(crate::forms::router())
+        .merge(crate::documents::router())
         .fallback(error::not_found)
 }
 

@@ -83,6 +83,8 @@ struct SessionPage {
     statements: Vec<StatementView>,
     agreements: Vec<AgreementRow>,
     plans: Vec<Link>,
+    /// The minutes as PDF.
+    offers: Vec<crate::documents::PdfOffer>,
 }
 
 async fn show(
@@ -208,6 +210,11 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
                 label: ctx.text(&p.title),
             })
             .collect(),
+        offers: vec![crate::documents::pdf_offer(
+            ctx,
+            format!("/sessions/{}/minutes.pdf", s.id),
+            "doc-minutes",
+        )],
         ctx: ctx.shown(v),
     })
 }

@@ -103,6 +103,7 @@ impl Browser {
             status,
             headers,
             body,
+            bytes: bytes.to_vec(),
         }
     }
 
