@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod commission;
 pub mod followup;
 pub mod id;
+pub mod import;
 pub mod lang;
 pub mod party;
 pub mod plan;
