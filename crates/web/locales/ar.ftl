@@ -125,6 +125,8 @@ error-not-found-title = الصفحة غير موجودة
 error-not-found = لا يوجد أي سجل أو صفحة بهذا العنوان. ربما نُقلت الصفحة أو أن الرابط غير مكتمل.
 error-bad-request-title = عنوان غير صالح
 error-bad-request = هذا العنوان غير سليم: أحد المعرّفات أو المعاملات غير صالح.
+error-too-large-title = الملف كبير جدًا
+error-too-large = ما أرسلته يتجاوز الحجم المسموح به (10 ميغابايت لملف الاستيراد). لم يُحفظ أي شيء.
 error-internal-title = حدث خطأ
 error-internal = تعذّر على الخادم إتمام هذا الطلب. سُجِّل الخلل؛ يُرجى المحاولة لاحقًا.
 kind-mou = مذكرة تفاهم
@@ -742,3 +744,105 @@ doc-layout-fr = الفرنسية
 doc-layout-en = الإنجليزية
 doc-archival = نسخة للأرشفة (PDF/A-2b)
 doc-download = تنزيل
+
+## Exports and long work
+nav-exports = التصدير
+exports-title = تصدير القوائم
+exports-intro = تُنزَّل كل قائمة في مصنف Excel أو بصيغة CSV، بلغتك، ولا تتضمن إلا ما يُسمح لك بالاطلاع عليه.
+exports-list = القائمة
+exports-xlsx = مصنف Excel (.xlsx)
+exports-csv = CSV
+export-agreements = الاتفاقيات
+export-sessions = الدورات
+export-items = إجراءات خطط العمل
+export-progress = تقارير التقدم
+export-activities = الأنشطة
+export-people = الأشخاص
+export-col-title = العنوان
+job-reading = قراءة السجلات: { $count }
+job-writing = الكتابة: { $done } من أصل { $total } صف
+job-finished = اكتمل.
+job-failed = تعذر إتمام العمل. لم يُغيَّر أي شيء؛ أعد المحاولة أو أبلغ المسؤول.
+job-refreshes = تتحدث هذه الصفحة تلقائيًا.
+job-continue = متابعة
+
+## Import
+import-title = استيراد إجراءات من جدول بيانات
+import-intro = أرسل مصنف Excel ‏(.xlsx) أو ملف CSV يسمّي صفه الأول الأعمدة. سترى كيف سيُقرأ كل عمود ومشكلات كل صف قبل حفظ أي شيء؛ وتُحفظ الصفوف كلها معًا أو لا يُحفظ شيء منها.
+import-file = الملف المراد استيراده
+import-file-hint = ‏.xlsx أو ‏.csv، بحد أقصى 10 ميغابايت و20000 صف. قائمة الإجراءات المصدَّرة من تعاون يُعاد استيرادها كما هي.
+import-read = قراءة الملف
+import-mapping-title = الأعمدة والحقول
+import-column = العمود
+import-field = الحقل
+import-examples = أمثلة
+import-ignore-column = (تجاهل هذا العمود)
+import-check-again = التحقق من جديد
+import-problems-title = مشكلات يجب تصحيحها
+import-nothing-until-clean = لن يُستورد أي شيء ما دام في أحد الصفوف مشكلة. صحّح الملف وأرسله من جديد، أو غيّر مطابقة الأعمدة.
+import-row = الصف
+import-problem = المشكلة
+import-sample-title = معاينة الإجراءات التي ستُنشأ
+import-back = العودة إلى خطة العمل
+import-job = استيراد الإجراءات
+import-choose-file = اختر ملفًا لاستيراده.
+import-unreadable-upload = تعذر استلام الملف. أعد المحاولة.
+import-upload-expired = لم يعد هذا الملف متاحًا (انتهت صلاحيته أو سبق استيراده). أرسله من جديد.
+import-row-failed = لم يُستورد أي شيء: رُفض الصف { $row }. { $why }
+import-rows = { $count ->
+    [zero] لا صفوف
+    [one] صف واحد
+    [two] صفان
+    [few] { $count } صفوف
+    [many] { $count } صفًا
+   *[other] { $count } صف
+}
+import-problems = { $count ->
+    [zero] لا مشكلات
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $count } مشكلات
+    [many] { $count } مشكلة
+   *[other] { $count } مشكلة
+}
+import-more-problems = { $count ->
+    [one] … ومشكلة أخرى.
+    [two] … ومشكلتان أخريان.
+    [few] … و{ $count } مشكلات أخرى.
+   *[other] … و{ $count } مشكلة أخرى.
+}
+import-commit = { $count ->
+    [one] استيراد إجراء واحد
+    [two] استيراد الإجراءين
+    [few] استيراد الإجراءات الـ{ $count }
+    [many] استيراد { $count } إجراءً
+   *[other] استيراد { $count } إجراء
+}
+import-done = { $count ->
+    [one] استُورد إجراء واحد.
+    [two] استُورد إجراءان.
+    [few] استُوردت { $count } إجراءات.
+    [many] استُورد { $count } إجراءً.
+   *[other] استُورد { $count } إجراء.
+}
+import-offer = استيراد إجراءات من جدول بيانات
+
+## Calendar feeds
+calendar-title = اشتراكات التقويم
+calendar-intro = اشترك بتقويمك (Outlook أو Thunderbird أو تقويم الهاتف) في الدورات والأنشطة وآجال الإجراءات وتواريخ الاتفاقيات. كل عنوان سري ولا يعرض إلا ما يُسمح لك بالاطلاع عليه؛ ألغِه إن احتمل أن يكون قد انتشر.
+calendar-mine = تقويمي في تعاون
+calendar-unavailable = لجنة غير متاحة
+calendar-created = أُنشئ الاشتراك. انسخ هذا العنوان في تقويمك: لن يُعرض مرة أخرى.
+calendar-address = عنوان الاشتراك
+calendar-secret = كل من يعرف هذا العنوان يرى هذا التقويم: احتفظ به لنفسك.
+calendar-new = اشتراك جديد
+calendar-scope = التقويم
+calendar-create = إنشاء عنوان الاشتراك
+calendar-feeds = اشتراكاتك
+calendar-none = لا اشتراكات حتى الآن.
+calendar-made = تاريخ الإنشاء
+calendar-revoked = أُلغي في
+calendar-revoke = إلغاء
+calendar-due = أجل: { $item }
+calendar-offer = الاشتراك في تقويم اللجنة
+account-calendar = اشتراكات التقويم

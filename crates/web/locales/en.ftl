@@ -125,6 +125,8 @@ error-not-found-title = Page not found
 error-not-found = There is no record or page at this address. It may have been moved, or the link may be incomplete.
 error-bad-request-title = Invalid address
 error-bad-request = This address is malformed: an identifier or a parameter is not valid.
+error-too-large-title = File too large
+error-too-large = What you sent is larger than allowed (10 MB for a file to import). Nothing was saved.
 error-internal-title = Something went wrong
 error-internal = The server could not complete this request. The problem has been logged; please try again later.
 kind-mou = Memorandum of understanding
@@ -678,3 +680,91 @@ doc-layout-fr = French
 doc-layout-en = English
 doc-archival = Archival copy (PDF/A-2b)
 doc-download = Download
+
+## Exports and long work
+nav-exports = Exports
+exports-title = Export the lists
+exports-intro = Every list downloads as an Excel workbook or as CSV, in your language, holding only what you are cleared to see.
+exports-list = List
+exports-xlsx = Excel workbook (.xlsx)
+exports-csv = CSV
+export-agreements = Agreements
+export-sessions = Sessions
+export-items = Action plan items
+export-progress = Progress updates
+export-activities = Activities
+export-people = People
+export-col-title = Title
+job-reading = Reading records: { $count }
+job-writing = Writing: { $done } of { $total } rows
+job-finished = Finished.
+job-failed = The work could not be completed. Nothing was changed; try again or tell the administrator.
+job-refreshes = This page updates itself.
+job-continue = Continue
+
+## Import
+import-title = Import items from a spreadsheet
+import-intro = Send an Excel workbook (.xlsx) or a CSV file whose first row names the columns. You will see how each column is read and every row's problems before anything is saved; the rows are saved all together or not at all.
+import-file = File to import
+import-file-hint = .xlsx or .csv, at most 10 MB and 20,000 rows. An items list exported from Taawun imports back as it is.
+import-read = Read the file
+import-mapping-title = Columns and fields
+import-column = Column
+import-field = Field
+import-examples = Examples
+import-ignore-column = (ignore this column)
+import-check-again = Check again
+import-problems-title = Problems to fix
+import-nothing-until-clean = Nothing is imported while any row has a problem. Fix the file and send it again, or change how the columns are mapped.
+import-row = Row
+import-problem = Problem
+import-sample-title = Preview of the items to create
+import-back = Back to the action plan
+import-job = Importing items
+import-choose-file = Choose a file to import.
+import-unreadable-upload = The file could not be received. Please try again.
+import-upload-expired = This file is no longer available (it expired or was already imported). Please send it again.
+import-row-failed = Nothing was imported: row { $row } was refused. { $why }
+import-rows = { $count ->
+    [0] no rows
+    [one] { $count } row
+   *[other] { $count } rows
+}
+import-problems = { $count ->
+    [0] no problems
+    [one] { $count } problem
+   *[other] { $count } problems
+}
+import-more-problems = { $count ->
+    [one] … and { $count } more problem.
+   *[other] … and { $count } more problems.
+}
+import-commit = { $count ->
+    [one] Import { $count } item
+   *[other] Import the { $count } items
+}
+import-done = { $count ->
+    [one] { $count } item imported.
+   *[other] { $count } items imported.
+}
+import-offer = Import items from a spreadsheet
+
+## Calendar feeds
+calendar-title = Calendar subscriptions
+calendar-intro = Subscribe your calendar (Outlook, Thunderbird, your phone's calendar) to sessions, activities, item due dates and agreements' dates. Each address is secret and shows only what you are cleared to see; revoke it if it may have been shared.
+calendar-mine = My Taawun calendar
+calendar-unavailable = Commission not available
+calendar-created = Subscription created. Copy this address into your calendar: it will not be shown again.
+calendar-address = Subscription address
+calendar-secret = Anyone who knows this address sees this calendar: keep it to yourself.
+calendar-new = New subscription
+calendar-scope = Calendar
+calendar-create = Create the subscription address
+calendar-feeds = Your subscriptions
+calendar-none = No subscriptions yet.
+calendar-made = Created on
+calendar-revoked = Revoked on
+calendar-revoke = Revoke
+calendar-due = Due: { $item }
+calendar-offer = Subscribe to the commission's calendar
+account-calendar = Calendar subscriptions

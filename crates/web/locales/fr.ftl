@@ -125,6 +125,8 @@ error-not-found-title = Page introuvable
 error-not-found = Aucun élément ni aucune page ne correspond à cette adresse. Le lien est peut-être incomplet.
 error-bad-request-title = Adresse invalide
 error-bad-request = Cette adresse est mal formée : un identifiant ou un paramètre n'est pas valide.
+error-too-large-title = Fichier trop volumineux
+error-too-large = Ce que vous avez envoyé dépasse la taille permise (10 Mo pour un fichier à importer). Rien n'a été enregistré.
 error-internal-title = Une erreur est survenue
 error-internal = Le serveur n'a pas pu traiter cette demande. L'incident a été consigné ; veuillez réessayer plus tard.
 kind-mou = Mémorandum d'entente
@@ -672,3 +674,91 @@ doc-layout-fr = Français
 doc-layout-en = Anglais
 doc-archival = Copie d'archivage (PDF/A-2b)
 doc-download = Télécharger
+
+## Exports and long work
+nav-exports = Exports
+exports-title = Exporter les listes
+exports-intro = Chaque liste se télécharge en classeur Excel ou en CSV, dans votre langue, avec seulement ce que vous êtes autorisé à voir.
+exports-list = Liste
+exports-xlsx = Classeur Excel (.xlsx)
+exports-csv = CSV
+export-agreements = Accords
+export-sessions = Sessions
+export-items = Actions des plans d'action
+export-progress = Points d'avancement
+export-activities = Activités
+export-people = Personnes
+export-col-title = Intitulé
+job-reading = Lecture des enregistrements : { $count }
+job-writing = Écriture : { $done } lignes sur { $total }
+job-finished = Terminé.
+job-failed = Le travail n'a pas pu aboutir. Rien n'a été modifié ; réessayez ou prévenez l'administrateur.
+job-refreshes = Cette page se met à jour toute seule.
+job-continue = Continuer
+
+## Import
+import-title = Importer des actions depuis un tableur
+import-intro = Envoyez un classeur Excel (.xlsx) ou un fichier CSV dont la première ligne nomme les colonnes. Vous verrez comment chaque colonne sera lue et les problèmes de chaque ligne avant que rien ne soit enregistré ; les lignes sont enregistrées toutes ensemble ou pas du tout.
+import-file = Fichier à importer
+import-file-hint = .xlsx ou .csv, 10 Mo et 20 000 lignes au plus. Une liste d'actions exportée depuis Taawun se réimporte telle quelle.
+import-read = Lire le fichier
+import-mapping-title = Colonnes et champs
+import-column = Colonne
+import-field = Champ
+import-examples = Exemples
+import-ignore-column = (ignorer cette colonne)
+import-check-again = Vérifier à nouveau
+import-problems-title = Problèmes à corriger
+import-nothing-until-clean = Rien ne sera importé tant qu'une ligne a un problème. Corrigez le fichier et renvoyez-le, ou changez la correspondance des colonnes.
+import-row = Ligne
+import-problem = Problème
+import-sample-title = Aperçu des actions à créer
+import-back = Retour au plan d'action
+import-job = Import des actions
+import-choose-file = Choisissez un fichier à importer.
+import-unreadable-upload = Le fichier n'a pas pu être reçu. Réessayez.
+import-upload-expired = Ce fichier n'est plus disponible (il a expiré ou a déjà été importé). Envoyez-le à nouveau.
+import-row-failed = Rien n'a été importé : la ligne { $row } a été refusée. { $why }
+import-rows = { $count ->
+    [0] aucune ligne
+    [one] { $count } ligne
+   *[other] { $count } lignes
+}
+import-problems = { $count ->
+    [0] aucun problème
+    [one] { $count } problème
+   *[other] { $count } problèmes
+}
+import-more-problems = { $count ->
+    [one] … et { $count } autre problème.
+   *[other] … et { $count } autres problèmes.
+}
+import-commit = { $count ->
+    [one] Importer { $count } action
+   *[other] Importer les { $count } actions
+}
+import-done = { $count ->
+    [one] { $count } action importée.
+   *[other] { $count } actions importées.
+}
+import-offer = Importer des actions depuis un tableur
+
+## Calendar feeds
+calendar-title = Abonnements d'agenda
+calendar-intro = Abonnez votre agenda (Outlook, Thunderbird, agenda du téléphone) aux sessions, activités, échéances des actions et dates des accords. Chaque adresse est secrète et ne montre que ce que vous êtes autorisé à voir ; révoquez-la si elle a pu être communiquée.
+calendar-mine = Mon agenda Taawun
+calendar-unavailable = Commission non disponible
+calendar-created = Abonnement créé. Copiez cette adresse dans votre agenda : elle ne sera plus affichée.
+calendar-address = Adresse de l'abonnement
+calendar-secret = Quiconque connaît cette adresse voit cet agenda : gardez-la pour vous.
+calendar-new = Nouvel abonnement
+calendar-scope = Agenda
+calendar-create = Créer l'adresse d'abonnement
+calendar-feeds = Vos abonnements
+calendar-none = Aucun abonnement pour l'instant.
+calendar-made = Créé le
+calendar-revoked = Révoqué le
+calendar-revoke = Révoquer
+calendar-due = Échéance : { $item }
+calendar-offer = S'abonner à l'agenda de la commission
+account-calendar = Abonnements d'agenda

@@ -23,6 +23,9 @@ pub enum WebError {
     /// A state-changing request without the session's CSRF token or from another site.
     #[error("cross-site request refused")]
     Csrf,
+    /// A request body (an upload) over the limit.
+    #[error("request body too large")]
+    TooLarge,
     #[error("store: {0}")]
     Store(#[from] StoreError),
     #[error("template: {0}")]
@@ -47,6 +50,7 @@ impl WebError {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Forbidden
             | WebError::Csrf
             | WebError::Store(StoreError::Forbidden { .. }) => StatusCode::FORBIDDEN,
@@ -69,6 +73,7 @@ impl IntoResponse for WebError {
             StatusCode::BAD_REQUEST => {
                 (ctx.t("error-bad-request-title"), ctx.t("error-bad-request"))
             }
+            StatusCode::PAYLOAD_TOO_LARGE => (ctx.t("error-too-large-title"), ctx.t("error-too-large")),
             StatusCode::FORBIDDEN if matches!(self, WebError::Csrf) => {
                 (ctx.t("error-forbidden-title"), ctx.t("error-csrf"))
             }

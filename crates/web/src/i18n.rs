@@ -100,6 +100,15 @@ pub fn message_with(lang: Lang, key: &str, name: &str, value: &str) -> String {
     format(lang, key, Some(&args))
 }
 
+/// A message with several string arguments.
+pub fn message_args(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        args.set(name.to_string(), FluentValue::from(value.to_string()));
+    }
+    format(lang, key, Some(&args))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

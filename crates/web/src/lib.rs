@@ -4,10 +4,14 @@
 
 pub mod auth;
 mod banner;
+mod calendar;
 mod charts;
 pub mod clock;
 mod ctx;
 mod documents;
+mod exports;
+pub mod import;
+pub mod jobs;
 mod error;
 mod extract;
 mod fmt;
@@ -34,6 +38,10 @@ pub struct AppState {
     pub auth: Arc<auth::Auth>,
     /// Where follow-up pages take "today" from (see `clock`).
     pub clock: clock::Clock,
+    /// Long exports and imports in progress (see `jobs`).
+    pub jobs: Arc<jobs::Jobs>,
+    /// Spreadsheets read for an import, awaiting their commit.
+    pub uploads: Arc<import::Uploads>,
 }
 
 impl AppState {
@@ -44,12 +52,21 @@ impl AppState {
             demo,
             auth: Arc::new(auth::Auth::default()),
             clock: clock::Clock::System,
+            jobs: Arc::new(jobs::Jobs::default()),
+            uploads: Arc::new(import::Uploads::default()),
         }
     }
 
     /// The same state judging follow-up on `clock`'s day (tests, the demo).
     pub fn with_clock(mut self, clock: clock::Clock) -> Self {
         self.clock = clock;
+        self
+    }
+
+    /// The same state waiting `wait` for a job before showing its progress page (tests use
+    /// zero to see that page every time).
+    pub fn with_job_wait(mut self, wait: std::time::Duration) -> Self {
+        self.jobs = Arc::new(jobs::Jobs::new(wait));
         self
     }
 

@@ -45,6 +45,13 @@ pub async fn ensure_token(session: &Session) -> Result<String, tower_sessions::s
 }
 
 /// GET, HEAD, OPTIONS and TRACE change nothing by contract; everything else is checked.
+fn is_multipart(req: &Request) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("multipart/form-data"))
+}
+
 pub fn is_state_changing(m: &Method) -> bool {
     !matches!(
         *m,
@@ -125,6 +132,19 @@ pub async fn check_token(req: Request, expected: Option<&str>) -> Result<Request
                 .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD))
                 .map(|(_, v)| v);
             (Request::from_parts(parts, Body::from(bytes)), sent)
+        }
+        // A file upload's body is multipart and may be megabytes: rather than buffer and parse
+        // it here, its form carries the token in its action URL (`?csrf=`). The token is
+        // per login session and the Referrer-Policy is same-origin, so it leaves no trace
+        // outside this site.
+        None if is_multipart(&req) => {
+            let sent = req.uri().query().and_then(|q| {
+                serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+                    .ok()
+                    .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD))
+                    .map(|(_, v)| v)
+            });
+            (req, sent)
         }
         None => (req, None),
     };

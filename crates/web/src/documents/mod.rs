@@ -9,6 +9,7 @@ mod offer;
 mod pdf;
 
 pub use offer::{PdfOffer, pdf_offer};
+pub use pdf::attachment;
 
 use axum::Router;
 use axum::routing::get;

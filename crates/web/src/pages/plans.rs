@@ -43,18 +43,31 @@ struct PlanPage {
     total: String,
     groups: Vec<Group>,
     lead_heads: Vec<Markup>,
+    /// "120 items imported.", after an import lands here.
+    notice: Option<String>,
+}
+
+/// `?imported=N`: where an import sends the reader once its rows are saved.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Landing {
+    imported: Option<usize>,
 }
 
 async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
+    landing: Option<axum::extract::Query<Landing>>,
 ) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let Some(plan) = v.plan(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &v, plan).await?)
+    let mut page = load(&ctx, &v, plan).await?;
+    page.notice = landing
+        .and_then(|q| q.0.imported)
+        .map(|n| ctx.tn("import-done", n));
+    render(&page)
 }
 
 /// Items by area, areas in the order their first item appears in the plan (plans are
@@ -145,6 +158,7 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage>
         total,
         groups,
         crumbs,
+        notice: None,
         ctx: ctx.shown(v),
     })
 }

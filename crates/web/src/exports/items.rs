@@ -1,0 +1,96 @@
+//! The items list as a table: the items `/items?…` lists for the same query, with the
+//! importer's own column names for the fields an import reads (code, titles, area, lead
+//! bodies, dates), so an exported sheet imports back with every column recognised.
+
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use taawun_core::import::Field;
+use taawun_core::{ActionItem, Id, Lang, Party};
+use taawun_docs::{Column, ColumnKind, Table, Value};
+use taawun_store::Visible;
+
+use super::tables::{Tick, column, date, table, text};
+use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::lookup::Lookup;
+use crate::pages::item_filter::{Params, Selection, by_due};
+
+pub async fn items(
+    ctx: &Ctx,
+    v: &Visible,
+    params: &Params,
+    today: NaiveDate,
+    tick: Tick<'_>,
+) -> Result<Table, WebError> {
+    let sel = Selection::from_params(params)?;
+    let rules = crate::clock::rules();
+    let facts = v.item_facts(sel.scope).await?;
+    let mut kept: Vec<_> = facts.iter().filter(|f| sel.admits(f, today, &rules)).collect();
+    by_due(&mut kept);
+    let mut items: Vec<ActionItem> = Vec::with_capacity(kept.len());
+    for f in kept {
+        items.extend(v.item(f.id).await?);
+        tick(items.len());
+    }
+    let mut lk = Lookup::new(v);
+    // One lead column per party leading any listed item, in order of first appearance.
+    let mut parties: Vec<Party> = Vec::new();
+    for l in items.iter().flat_map(|i| &i.leads) {
+        if !parties.iter().any(|p| p.id == l.party_id)
+            && let Some(p) = lk.party(l.party_id).await?
+        {
+            parties.push(p);
+        }
+    }
+    let field = |f: Field, kind: ColumnKind| Column {
+        header: f.label(ctx.lang, &parties),
+        kind,
+    };
+    let mut columns = vec![field(Field::Code, ColumnKind::Text)];
+    columns.extend(Lang::ALL.map(|l| field(Field::Title(l), ColumnKind::Text)));
+    columns.push(field(Field::Area, ColumnKind::Text));
+    columns.extend(parties.iter().map(|p| field(Field::Lead(p.id), ColumnKind::Text)));
+    columns.push(field(Field::StartOn, ColumnKind::Date));
+    columns.push(field(Field::DueOn, ColumnKind::Date));
+    columns.push(column(ctx, "col-status", ColumnKind::Text));
+    columns.push(column(ctx, "col-percent", ColumnKind::Percent));
+    columns.push(column(ctx, "col-plan", ColumnKind::Text));
+    let mut t = table(ctx, "export-items", columns);
+
+    let mut plans: HashMap<Id, Value> = HashMap::new();
+    let percents: HashMap<Id, u8> = facts.iter().map(|f| (f.id, f.percent)).collect();
+    for i in &items {
+        let mut row = vec![Value::Text(i.code.clone())];
+        row.extend(Lang::ALL.map(|l| {
+            i.title.get(l).filter(|s| !s.trim().is_empty()).map_or(Value::Empty, |s| Value::Text(s.to_string()))
+        }));
+        row.push(match lk.area(i.area_id).await? {
+            Some(a) => text(ctx, &a.name),
+            None => Value::Empty,
+        });
+        for p in &parties {
+            let lead = i.leads.iter().find(|l| l.party_id == p.id);
+            row.push(match lead {
+                Some(l) => match lk.organisation(l.organisation_id).await? {
+                    Some(o) => text(ctx, &o.name),
+                    None => Value::Empty,
+                },
+                None => Value::Empty,
+            });
+        }
+        row.push(date(i.start_on));
+        row.push(date(i.due_on));
+        row.push(Value::Text(ctx.label("status", i.status.key())));
+        row.push(Value::Number(f64::from(percents.get(&i.id).copied().unwrap_or(0)) / 100.0));
+        if !plans.contains_key(&i.plan_id) {
+            let title = match v.plan(i.plan_id).await? {
+                Some(p) => text(ctx, &p.title),
+                None => Value::Empty,
+            };
+            plans.insert(i.plan_id, title);
+        }
+        row.push(plans[&i.plan_id].clone());
+        t.rows.push(row);
+    }
+    Ok(t)
+}

@@ -1,0 +1,217 @@
+//! Every list as a spreadsheet: `/export/{list}.xlsx` and `/export/{list}.csv` for
+//! agreements, sessions, items (with the same filters as `/items`), progress updates,
+//! activities and people, in the reader's language (right-to-left sheets in Arabic). The
+//! rows are read through the reader's `Visible`, so a download holds exactly what the list
+//! pages show them. Exports run as jobs (`crate::jobs`): a large one shows its progress.
+
+mod items;
+mod tables;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{Html, Response};
+use axum::routing::get;
+use std::sync::Arc;
+use taawun_docs::Table;
+use taawun_store::Visible;
+
+use crate::jobs::{Job, Outcome};
+use crate::lookup::reader;
+use crate::pages::item_filter::Params;
+use crate::pages::views::{Crumb, render};
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+pub use tables::Tick;
+
+/// The lists that can be exported, by the name in their path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Agreements,
+    Sessions,
+    Items,
+    Progress,
+    Activities,
+    People,
+}
+
+impl List {
+    pub const ALL: [List; 6] = [
+        List::Agreements,
+        List::Sessions,
+        List::Items,
+        List::Progress,
+        List::Activities,
+        List::People,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Agreements => "agreements",
+            List::Sessions => "sessions",
+            List::Items => "items",
+            List::Progress => "progress",
+            List::Activities => "activities",
+            List::People => "people",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Csv,
+}
+
+impl Format {
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        }
+    }
+    fn content_type(self) -> &'static str {
+        match self {
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Csv => "text/csv; charset=utf-8",
+        }
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    let mut r = Router::new().route("/exports", get(page));
+    for list in List::ALL {
+        for format in [Format::Xlsx, Format::Csv] {
+            let path = format!("/export/{}.{}", list.key(), format.ext());
+            r = r.route(
+                &path,
+                get(move |ctx: Ctx, state: State<AppState>, q: Query<Params>| {
+                    export(ctx, state, q, list, format)
+                }),
+            );
+        }
+    }
+    r
+}
+
+/// The table of `list`, read through `v`; `tick` hears the rows read so far.
+pub async fn table(
+    ctx: &Ctx,
+    v: &Visible,
+    list: List,
+    params: &Params,
+    today: chrono::NaiveDate,
+    tick: Tick<'_>,
+) -> Result<Table, WebError> {
+    Ok(match list {
+        List::Agreements => tables::agreements(ctx, v, tick).await?,
+        List::Sessions => tables::sessions(ctx, v, tick).await?,
+        List::Items => items::items(ctx, v, params, today, tick).await?,
+        List::Progress => tables::progress(ctx, v, tick).await?,
+        List::Activities => tables::activities(ctx, v, tick).await?,
+        List::People => tables::people(ctx, v, tick).await?,
+    })
+}
+
+/// Writes the table; `tick` hears the rows written so far.
+pub fn write(t: &Table, format: Format, tick: &mut dyn FnMut(usize)) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Xlsx => taawun_docs::xlsx_with_progress(t, tick).map_err(|e| e.to_string()),
+        Format::Csv => Ok(taawun_docs::csv_with_progress(t, tick)),
+    }
+}
+
+async fn export(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(params): Query<Params>,
+    list: List,
+    format: Format,
+) -> Result<Response, WebError> {
+    // A malformed filter is the reader's mistake: refuse it before starting any work.
+    if list == List::Items {
+        crate::pages::item_filter::Selection::from_params(&params)?;
+    }
+    let v = reader(&state, &ctx);
+    let label = ctx.t(&format!("export-{}", list.key()));
+    let (id, job) = state.jobs.start(ctx.user().map(|u| u.id), label);
+    let today = state.clock.today();
+    let (c, j) = (ctx.clone(), job.clone());
+    tokio::spawn(async move {
+        let outcome = run(&c, &v, list, format, &params, today, &j).await;
+        j.finish(outcome);
+    });
+    Ok(crate::pages::jobs::answer(&state, id, &job).await)
+}
+
+async fn run(
+    ctx: &Ctx,
+    v: &Visible,
+    list: List,
+    format: Format,
+    params: &Params,
+    today: chrono::NaiveDate,
+    job: &Arc<Job>,
+) -> Outcome {
+    let failed = |e: String| {
+        tracing::error!(error = %e, "export failed");
+        Outcome::Failed {
+            message: ctx.t("job-failed"),
+        }
+    };
+    let tick = {
+        let job = job.clone();
+        move |n: usize| job.set_done(n)
+    };
+    let table = match table(ctx, v, list, params, today, &tick).await {
+        Ok(t) => t,
+        Err(e) => return failed(e.to_string()),
+    };
+    job.writing(table.rows.len());
+    let job2 = job.clone();
+    let written =
+        tokio::task::spawn_blocking(move || write(&table, format, &mut |n| job2.set_done(n)))
+            .await;
+    match written {
+        Ok(Ok(bytes)) => Outcome::File {
+            bytes: Arc::new(bytes),
+            content_type: format.content_type(),
+            file_name: format!("{}-{}.{}", list.key(), today.format("%Y-%m-%d"), format.ext()),
+        },
+        Ok(Err(e)) => failed(e),
+        Err(e) => failed(e.to_string()),
+    }
+}
+
+struct ExportLink {
+    label: String,
+    xlsx: String,
+    csv: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "exports.html")]
+struct ExportsPage {
+    ctx: Ctx,
+    title: String,
+    crumbs: Vec<Crumb>,
+    lists: Vec<ExportLink>,
+}
+
+/// `/exports`: every list, as Excel or CSV.
+async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
+    let title = ctx.t("exports-title");
+    let lists = List::ALL
+        .into_iter()
+        .map(|l| ExportLink {
+            label: ctx.t(&format!("export-{}", l.key())),
+            xlsx: format!("/export/{}.xlsx", l.key()),
+            csv: format!("/export/{}.csv", l.key()),
+        })
+        .collect();
+    render(&ExportsPage {
+        crumbs: vec![Crumb::home(&ctx), Crumb::new(String::from("/exports"), crate::markup::Markup(crate::markup::escape(&title)))],
+        title,
+        lists,
+        ctx,
+    })
+}
