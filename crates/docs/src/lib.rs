@@ -1,5 +1,5 @@
 //! Documents rendered from already-resolved domain values to bytes (PDF through Typst,
-//! spreadsheets); no IO.
+//! spreadsheets), and uploaded spreadsheets read back; no IO.
 //!
 //! Callers (the web layer) fill plain input structs from what the reader may see, so every
 //! document respects classification and releasability exactly as pages do.
@@ -7,12 +7,16 @@
 mod csv_out;
 mod fonts;
 mod minutes;
+mod sheet_error;
+mod sheet_in;
 mod table;
 mod world;
 mod xlsx;
 
 pub use csv_out::{csv, csv_with_progress};
 pub use minutes::{Delegate, Delegation, DocDate, Layout, MinutesInput, Signatory, minutes_pdf};
+pub use sheet_error::{ReadLimits, SheetError};
+pub use sheet_in::read_sheet;
 pub use table::{Column, ColumnKind, Table, Value};
 pub use xlsx::{xlsx, xlsx_with_progress};
 
