@@ -1,9 +1,10 @@
 //! Documents rendered from already-resolved domain values to bytes (PDF through Typst,
-//! spreadsheets), and uploaded spreadsheets read back; no IO.
+//! spreadsheets, calendars), and uploaded spreadsheets read back; no IO.
 //!
 //! Callers (the web layer) fill plain input structs from what the reader may see, so every
 //! document respects classification and releasability exactly as pages do.
 
+mod calendar;
 mod csv_out;
 mod fonts;
 mod minutes;
@@ -13,6 +14,7 @@ mod table;
 mod world;
 mod xlsx;
 
+pub use calendar::{Calendar, Event, When, ics};
 pub use csv_out::{csv, csv_with_progress};
 pub use minutes::{Delegate, Delegation, DocDate, Layout, MinutesInput, Signatory, minutes_pdf};
 pub use sheet_error::{ReadLimits, SheetError};
