@@ -1,13 +1,26 @@
-//! Documents rendered from already-resolved domain values to bytes (PDF through Typst); no IO.
+//! Documents rendered from already-resolved domain values to bytes (PDF through Typst,
+//! spreadsheets, calendars), and uploaded spreadsheets read back; no IO.
 //!
 //! Callers (the web layer) fill plain input structs from what the reader may see, so every
 //! document respects classification and releasability exactly as pages do.
 
+mod calendar;
+mod csv_out;
 mod fonts;
 mod minutes;
+mod sheet_error;
+mod sheet_in;
+mod table;
 mod world;
+mod xlsx;
 
+pub use calendar::{Calendar, Event, When, ics};
+pub use csv_out::{csv, csv_with_progress};
 pub use minutes::{Delegate, Delegation, DocDate, Layout, MinutesInput, Signatory, minutes_pdf};
+pub use sheet_error::{ReadLimits, SheetError};
+pub use sheet_in::read_sheet;
+pub use table::{Column, ColumnKind, Table, Value};
+pub use xlsx::{xlsx, xlsx_with_progress};
 
 /// Why a document could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -19,4 +32,7 @@ pub enum DocsError {
     Typeset(String),
     #[error("PDF export failed: {0}")]
     Pdf(String),
+    /// The table does not fit one Excel sheet (over 1,048,575 rows or 16,384 columns).
+    #[error("spreadsheet export failed: {0}")]
+    Spreadsheet(String),
 }
