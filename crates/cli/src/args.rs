@@ -37,6 +37,43 @@ pub enum Command {
     /// Compute reminders and e-mail them (when SMTP is configured): one pass with `--once`
     /// (for cron), else a pass every `--remind-every`, as `serve` does.
     Remind(RemindCommandArgs),
+    /// Import an action plan's items from a spreadsheet (.xlsx or .csv): every row is
+    /// checked first and its problems listed; the rows are then saved all together, or
+    /// none of them when any row has a problem.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The plan the items are added to (its id, as in `/plans/{id}`).
+    #[arg(long)]
+    pub plan: uuid::Uuid,
+
+    /// The spreadsheet: .xlsx or .csv, its first row naming the columns.
+    pub file: PathBuf,
+
+    /// The user the rows are imported as: their permissions apply and their name is in the
+    /// audit log; their last mapping (from the web import) is reused.
+    #[arg(long = "as", value_name = "USERNAME")]
+    pub user: String,
+
+    /// Maps a column to a field, overriding the guess: `--map "Intitulé=title_fr"`.
+    /// Fields: code, title_ar, title_fr, title_en, description_ar, description_fr,
+    /// description_en, area, lead_<party ISO code, e.g. lead_ma>, start_on, due_on, or
+    /// `ignore`. May be repeated.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
+
+    /// Language of the report (ar, fr, en); the user's own by default.
+    #[arg(long)]
+    pub lang: Option<String>,
+
+    /// Check the rows and report, but save nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// How reminders are computed and sent; shared by `serve` and `remind`.

@@ -752,6 +752,7 @@ exports-intro = تُنزَّل كل قائمة في مصنف Excel أو بصيغ
 exports-list = القائمة
 exports-xlsx = مصنف Excel (.xlsx)
 exports-csv = CSV
+exports-download = تنزيل:
 export-agreements = الاتفاقيات
 export-sessions = الدورات
 export-items = إجراءات خطط العمل
@@ -846,3 +847,13 @@ calendar-revoke = إلغاء
 calendar-due = أجل: { $item }
 calendar-offer = الاشتراك في تقويم اللجنة
 account-calendar = اشتراكات التقويم
+
+## Status report and agreement text
+report-total = الإجراءات
+report-done = المنجزة
+report-overdue = المتأخرة
+report-at-risk = المعرضة للتأخر
+report-rate = نسبة الإنجاز
+report-rate-weighted = التقدم المرجّح
+doc-signed-on = وُقّعت بتاريخ { $date }
+doc-signed-at = وُقّعت في { $place } بتاريخ { $date }

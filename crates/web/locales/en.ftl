@@ -688,6 +688,7 @@ exports-intro = Every list downloads as an Excel workbook or as CSV, in your lan
 exports-list = List
 exports-xlsx = Excel workbook (.xlsx)
 exports-csv = CSV
+exports-download = Download:
 export-agreements = Agreements
 export-sessions = Sessions
 export-items = Action plan items
@@ -768,3 +769,13 @@ calendar-revoke = Revoke
 calendar-due = Due: { $item }
 calendar-offer = Subscribe to the commission's calendar
 account-calendar = Calendar subscriptions
+
+## Status report and agreement text
+report-total = Items
+report-done = Done
+report-overdue = Overdue
+report-at-risk = At risk
+report-rate = Completion rate
+report-rate-weighted = Weighted progress
+doc-signed-on = Signed on { $date }
+doc-signed-at = Signed at { $place } on { $date }

@@ -682,6 +682,7 @@ exports-intro = Chaque liste se télécharge en classeur Excel ou en CSV, dans v
 exports-list = Liste
 exports-xlsx = Classeur Excel (.xlsx)
 exports-csv = CSV
+exports-download = Télécharger :
 export-agreements = Accords
 export-sessions = Sessions
 export-items = Actions des plans d'action
@@ -762,3 +763,13 @@ calendar-revoke = Révoquer
 calendar-due = Échéance : { $item }
 calendar-offer = S'abonner à l'agenda de la commission
 account-calendar = Abonnements d'agenda
+
+## Status report and agreement text
+report-total = Actions
+report-done = Réalisées
+report-overdue = En retard
+report-at-risk = À risque
+report-rate = Taux de réalisation
+report-rate-weighted = Avancement pondéré
+doc-signed-on = Signé le { $date }
+doc-signed-at = Signé à { $place } le { $date }

@@ -26,6 +26,7 @@ mod routes;
 
 use std::sync::Arc;
 
+pub use calendar::token_hash as calendar_token_hash;
 pub use error::WebError;
 
 /// What every handler can reach: the store it reads through, whether the instance runs

@@ -104,7 +104,7 @@ pub async fn sessions(ctx: &Ctx, v: &Visible, tick: Tick<'_>) -> StoreResult<Tab
         for s in v.sessions(Some(c.id)).await? {
             t.rows.push(vec![
                 text(ctx, &c.name),
-                Value::Text(crate::pages::ordinal_title(ctx, s.ordinal)),
+                Value::Text(crate::pages::sessions::ordinal_title(ctx, s.ordinal)),
                 Value::Date(s.start_on),
                 Value::Date(s.end_on),
                 text(ctx, &s.place),

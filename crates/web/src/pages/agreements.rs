@@ -95,6 +95,8 @@ struct ShowPage {
     items: Vec<ItemRow>,
     lead_heads: Vec<Markup>,
     plans: Vec<Link>,
+    /// The text and the status report as PDF.
+    offers: Vec<crate::documents::PdfOffer>,
 }
 
 async fn show(
@@ -240,6 +242,10 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
         plans,
         session,
         crumbs,
+        offers: vec![
+            crate::documents::pdf_offer(ctx, format!("/agreements/{}/text.pdf", a.id), "doc-agreement-text"),
+            crate::documents::pdf_offer(ctx, format!("/agreements/{}/report.pdf", a.id), "doc-report"),
+        ],
         ctx: ctx.shown(v),
     })
 }

@@ -87,6 +87,10 @@ struct ShowPage {
     /// The proposed agenda of the next session (`forms::next_session`).
     next_session: String,
     plans: Vec<Link>,
+    /// The status report as PDF.
+    offers: Vec<crate::documents::PdfOffer>,
+    /// The commission's calendar feed.
+    calendar: String,
 }
 
 async fn show(
@@ -142,6 +146,12 @@ async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
                 label: ctx.text(&p.title),
             })
             .collect(),
+        offers: vec![crate::documents::pdf_offer(
+            ctx,
+            format!("/commissions/{}/report.pdf", c.id),
+            "doc-report",
+        )],
+        calendar: format!("/calendar/commissions/{}/taawun.ics", c.id),
         ctx: ctx.shown(v),
     })
 }

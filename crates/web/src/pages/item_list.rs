@@ -40,6 +40,8 @@ struct ListPage {
     items: Vec<ItemRow>,
     lead_heads: Vec<Markup>,
     pager: Pager,
+    /// The query of this selection, for its spreadsheet downloads.
+    query: String,
 }
 
 async fn list(
@@ -93,6 +95,7 @@ async fn list(
         items: rows,
         lead_heads: heads,
         pager,
+        query: sel.query(),
         ctx: ctx.shown(&v),
     })
 }

@@ -57,14 +57,16 @@ async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
-    landing: Option<axum::extract::Query<Landing>>,
+    landing: Result<axum::extract::Query<Landing>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let Some(plan) = v.plan(id).await? else {
         return Err(WebError::NotFound);
     };
     let mut page = load(&ctx, &v, plan).await?;
+    // A malformed `imported` only loses the notice: the plan page still shows.
     page.notice = landing
+        .ok()
         .and_then(|q| q.0.imported)
         .map(|n| ctx.tn("import-done", n));
     render(&page)

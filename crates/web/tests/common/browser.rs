@@ -133,6 +133,33 @@ impl Browser {
         self.send(b.body(Body::from(body)).unwrap()).await
     }
 
+    /// Uploads a file as a browser's file form does: multipart, the CSRF token in the
+    /// action URL (as the import form's action carries it).
+    pub async fn upload(&mut self, uri: &str, file_name: &str, bytes: &[u8]) -> Reply {
+        let boundary = "taawun-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let token = self.csrf.clone().unwrap_or_default();
+        let sep = if uri.contains('?') { '&' } else { '?' };
+        let req = Request::builder()
+            .method("POST")
+            .uri(format!("{uri}{sep}csrf={token}"))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
     /// Opens the login page and submits the credentials.
     pub async fn login(&mut self, username: &str, password: &str) -> Reply {
         let page = self.get("/login").await;

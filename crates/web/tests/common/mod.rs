@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod python;
 
 use axum::Router;
 use axum::body::Body;
