@@ -3,17 +3,19 @@
 //! Records are stored as "document + indexed columns": the full record as JSON, plus copies
 //! of the scalar fields that queries and constraints need. The submodules split the work:
 //! opening and migrating the file, describing each record type's columns, the one write
-//! path (permission, version check, rules, write, search entry, audit), the reads, search,
-//! account secrets and login sessions.
+//! path (permission, version check, rules, write, search entry, audit) and its batch, the
+//! reads, search, account secrets and login sessions.
 
 mod accounts;
 mod audit;
+mod batch;
 mod bench;
 mod context;
 mod facts;
 mod follow;
 mod guard;
 mod login;
+mod memo;
 mod migrate;
 mod notices;
 mod open;

@@ -166,6 +166,17 @@ pub trait Store: Send + Sync + 'static {
     /// (`core::followup::item_status`): only `Cancelled`, with a `cancel_reason`, is taken
     /// from the record; any other value is replaced.
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem>;
+    /// Creates every item in one transaction, each through the same write path as
+    /// `save_item` (permission decided per item, version 0 required, rules, row, links,
+    /// search entry, one audit row each). If any item fails, nothing is written and the
+    /// error says which (`StoreError::InBatch`, index into `items`). `progress` is called
+    /// with the number of items written so far, at least every 100 items and at the end.
+    async fn save_items(
+        &self,
+        actor: &Actor,
+        items: &[ActionItem],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<Vec<ActionItem>>;
 
     /// The light facts of the items in `scope`, in id order, read without decoding any
     /// document: the input of `core::followup::figures` and `carry_over`. With `only`,

@@ -79,6 +79,12 @@ suite_cases!(
     item_facts_per_scope,
     open_items_of_a_commission_and_recent_progress,
     agenda_points_carry_items_that_exist,
+    // batches
+    a_batch_is_written_whole_with_an_audit_row_each,
+    a_batch_with_a_broken_item_writes_nothing,
+    a_batch_with_an_item_the_actor_may_not_create_writes_nothing,
+    a_batch_creates_and_never_updates,
+    a_batch_reports_its_progress,
     // demo
     demo_holds_the_founding_facts,
     demo_follow_up_is_alive_on_its_day,

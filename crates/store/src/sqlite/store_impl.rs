@@ -205,6 +205,14 @@ impl Store for SqliteStore {
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem> {
         self.save(actor, i).await
     }
+    async fn save_items(
+        &self,
+        actor: &Actor,
+        items: &[ActionItem],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<Vec<ActionItem>> {
+        self.save_batch(actor, items, progress).await
+    }
     async fn item_facts(
         &self,
         scope: FactsScope,

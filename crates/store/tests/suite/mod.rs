@@ -5,6 +5,7 @@
 
 mod access;
 mod accounts;
+mod batch;
 mod demo;
 mod figures;
 pub mod fixtures;
@@ -19,6 +20,7 @@ mod writes;
 
 pub use access::*;
 pub use accounts::*;
+pub use batch::*;
 pub use demo::*;
 pub use figures::*;
 pub use followup::*;
