@@ -4,7 +4,7 @@
 //! of the scalar fields that queries and constraints need. The submodules split the work:
 //! opening and migrating the file, describing each record type's columns, the one write
 //! path (permission, version check, rules, write, search entry, audit) and its batch, the
-//! reads, search, account secrets and login sessions.
+//! reads, search, account secrets, calendar feeds, settings and login sessions.
 
 mod accounts;
 mod audit;
@@ -12,6 +12,7 @@ mod batch;
 mod bench;
 mod context;
 mod facts;
+mod feeds;
 mod follow;
 mod guard;
 mod login;
@@ -23,6 +24,7 @@ mod read;
 mod record;
 mod records;
 mod search;
+mod settings;
 mod store_impl;
 mod write;
 
