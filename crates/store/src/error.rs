@@ -21,6 +21,13 @@ pub enum StoreError {
         stored: i64,
         yours: i64,
     },
+    /// One record of a batch (`Store::save_items`) was refused, so nothing of the batch was
+    /// written. `index` counts from 0 in the batch; the message counts from 1, as people do.
+    #[error("item {}: {source}", index + 1)]
+    InBatch {
+        index: usize,
+        source: Box<StoreError>,
+    },
     /// The database was written by a newer Taawun than this one.
     #[error(
         "the database schema is version {found}, newer than this taawun understands ({supported}); upgrade taawun"

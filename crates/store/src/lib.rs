@@ -8,6 +8,7 @@ pub mod bench;
 pub mod demo;
 mod error;
 mod facts;
+mod feed;
 mod indexed;
 mod scope;
 mod sqlite;
@@ -16,6 +17,7 @@ mod visible;
 
 pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope};
+pub use feed::CalendarFeed;
 pub use scope::Scope;
 pub use sqlite::SqliteStore;
 pub use store::{Actor, AuditEntry, Credentials, SearchHit, Store};

@@ -3,17 +3,20 @@
 //! Records are stored as "document + indexed columns": the full record as JSON, plus copies
 //! of the scalar fields that queries and constraints need. The submodules split the work:
 //! opening and migrating the file, describing each record type's columns, the one write
-//! path (permission, version check, rules, write, search entry, audit), the reads, search,
-//! account secrets and login sessions.
+//! path (permission, version check, rules, write, search entry, audit) and its batch, the
+//! reads, search, account secrets, calendar feeds, settings and login sessions.
 
 mod accounts;
 mod audit;
+mod batch;
 mod bench;
 mod context;
 mod facts;
+mod feeds;
 mod follow;
 mod guard;
 mod login;
+mod memo;
 mod migrate;
 mod notices;
 mod open;
@@ -21,6 +24,7 @@ mod read;
 mod record;
 mod records;
 mod search;
+mod settings;
 mod store_impl;
 mod write;
 

@@ -1,6 +1,6 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
-use crate::{FactsFilter, FactsScope, StoreResult};
+use crate::{CalendarFeed, FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use taawun_core::followup::{ItemFacts, Notification, Reminder};
@@ -73,7 +73,8 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
     pub actor: String,
     /// `create`, `update`, or an account event: `set_password`, `set_second_factor`,
-    /// `use_recovery_code` (whose before/after hold the user record, never a secret).
+    /// `use_recovery_code`, `create_calendar_feed`, `revoke_calendar_feed` (whose
+    /// before/after hold the user record, never a secret).
     pub action: String,
     /// Record type, e.g. `session`.
     pub entity: String,
@@ -166,6 +167,17 @@ pub trait Store: Send + Sync + 'static {
     /// (`core::followup::item_status`): only `Cancelled`, with a `cancel_reason`, is taken
     /// from the record; any other value is replaced.
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem>;
+    /// Creates every item in one transaction, each through the same write path as
+    /// `save_item` (permission decided per item, version 0 required, rules, row, links,
+    /// search entry, one audit row each). If any item fails, nothing is written and the
+    /// error says which (`StoreError::InBatch`, index into `items`). `progress` is called
+    /// with the number of items written so far, at least every 100 items and at the end.
+    async fn save_items(
+        &self,
+        actor: &Actor,
+        items: &[ActionItem],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<Vec<ActionItem>>;
 
     /// The light facts of the items in `scope`, in id order, read without decoding any
     /// document: the input of `core::followup::figures` and `carry_over`. With `only`,
@@ -222,6 +234,25 @@ pub trait Store: Send + Sync + 'static {
     /// `use_recovery_code` under the user's name.
     async fn use_recovery_code(&self, user: Id, hash: &str) -> StoreResult<bool>;
 
+    /// Records a calendar subscription of `user` (`commission` `None`: their own feed) under
+    /// the SHA-256 of its token (hex, computed by the caller). Same permission as
+    /// `set_password`; audited as `create_calendar_feed` on the user, without the hash.
+    async fn create_calendar_feed(
+        &self,
+        actor: &Actor,
+        user: Id,
+        commission: Option<Id>,
+        token_hash: &str,
+    ) -> StoreResult<CalendarFeed>;
+    /// The feed for a token hash; `None` when unknown or revoked, or when its user is
+    /// disabled.
+    async fn calendar_feed_by_token(&self, token_hash: &str) -> StoreResult<Option<CalendarFeed>>;
+    /// The user's feeds, newest first, revoked ones included.
+    async fn calendar_feeds(&self, user: Id) -> StoreResult<Vec<CalendarFeed>>;
+    /// Revokes a feed; `Ok(false)` if it was already revoked. Same permission as
+    /// `set_password`; audited as `revoke_calendar_feed` on the feed's user.
+    async fn revoke_calendar_feed(&self, actor: &Actor, feed: Id) -> StoreResult<bool>;
+
     /// A login session's data (JSON) and expiry; `None` when unknown or expired.
     async fn login_session_load(&self, id: &str) -> StoreResult<Option<(String, DateTime<Utc>)>>;
     /// Creates or replaces a login session.
@@ -255,6 +286,14 @@ pub trait Store: Send + Sync + 'static {
     async fn unmailed_notifications(&self, user: Id) -> StoreResult<Vec<Notification>>;
     /// Marks notifications e-mailed, so no later pass sends them again.
     async fn mark_notifications_emailed(&self, ids: &[Id]) -> StoreResult<()>;
+
+    /// A setting the user's choices left (an import's column mapping…), as the JSON text
+    /// it was saved with; `None` when never set.
+    async fn user_setting(&self, user: Id, key: &str) -> StoreResult<Option<String>>;
+    /// Creates or replaces a setting. Keys are at most 200 characters and values at most
+    /// 64 KiB, else `StoreError::Invalid` (`Rule::TooLong` on `key` or `value`); an unknown
+    /// user is `NotFound`. Not audited (like notifications).
+    async fn set_user_setting(&self, user: Id, key: &str, value: &str) -> StoreResult<()>;
 
     /// Records whose text holds every word of `query` (each as a prefix), best first, at most
     /// `limit`. The query is normalised like the index (`core::search::normalise`) and can

@@ -9,7 +9,7 @@ use sqlx::{Row, SqliteConnection};
 use taawun_core::*;
 
 /// The user whose secrets change, read inside the transaction.
-async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResult<User> {
+pub(super) async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResult<User> {
     read::by_id(conn, id).await?.ok_or(StoreError::NotFound {
         kind: User::KIND,
         id: id.to_string(),
@@ -17,7 +17,7 @@ async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResult<User> {
 }
 
 /// Users change their own secrets; otherwise whoever may edit users (administrators).
-fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
+pub(super) fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
     let Some(who) = &actor.principal else {
         return Ok(());
     };

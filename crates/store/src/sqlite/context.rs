@@ -1,11 +1,11 @@
 //! For each record type, the records its rule needs, loaded inside the write transaction
-//! (so the check and the write see the same data), then the `taawun_core::rules` check.
+//! (so the check and the write see the same data; `memo::Reads` reads each once per
+//! transaction), then the `taawun_core::rules` check.
 //! References the rules do not look at themselves (a party id, an area id) are checked
 //! here, so that a dangling id is a field error for the user and never a foreign-key error.
 
-use super::{read, record::Record};
+use super::{memo::Reads, record::Record};
 use crate::{StoreError, StoreResult};
-use sqlx::SqliteConnection;
 use std::future::Future;
 use taawun_core::rules::{self, Rule};
 use taawun_core::*;
@@ -14,54 +14,54 @@ pub(super) trait Checked: Record {
     /// Validates `self` against the database; `previous` is the stored record when updating.
     fn check(
         &self,
-        conn: &mut SqliteConnection,
+        reads: &mut Reads<'_>,
         previous: Option<&Self>,
     ) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
 /// Pushes `Unknown` on `field` when `id` is not a row of `table`.
 async fn known(
-    conn: &mut SqliteConnection,
+    reads: &mut Reads<'_>,
     e: &mut RuleErrors,
     table: &'static str,
     id: Id,
     field: impl Into<String>,
 ) -> StoreResult<()> {
-    if !read::exists(conn, table, id).await? {
+    if !reads.exists(table, id).await? {
         e.push(field, Rule::Unknown);
     }
     Ok(())
 }
 
 async fn known_opt(
-    conn: &mut SqliteConnection,
+    reads: &mut Reads<'_>,
     e: &mut RuleErrors,
     table: &'static str,
     id: Option<Id>,
     field: &str,
 ) -> StoreResult<()> {
     match id {
-        Some(id) => known(conn, e, table, id, field).await,
+        Some(id) => known(reads, e, table, id, field).await,
         None => Ok(()),
     }
 }
 
 async fn known_all(
-    conn: &mut SqliteConnection,
+    reads: &mut Reads<'_>,
     e: &mut RuleErrors,
     table: &'static str,
     ids: &[Id],
     field: &str,
 ) -> StoreResult<()> {
     for (i, id) in ids.iter().enumerate() {
-        known(conn, e, table, *id, format!("{field}.{i}")).await?;
+        known(reads, e, table, *id, format!("{field}.{i}")).await?;
     }
     Ok(())
 }
 
-async fn load<R: Record>(conn: &mut SqliteConnection, id: Option<Id>) -> StoreResult<Option<R>> {
+async fn load<R: Record>(reads: &mut Reads<'_>, id: Option<Id>) -> StoreResult<Option<R>> {
     match id {
-        Some(id) => read::by_id(conn, id).await,
+        Some(id) => reads.record(id).await,
         None => Ok(None),
     }
 }
@@ -81,34 +81,34 @@ fn unknown(field: &str) -> StoreResult<()> {
 }
 
 impl Checked for Party {
-    async fn check(&self, _: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, _: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         verdict(RuleErrors::default(), rules::check_party(self))
     }
 }
 
 impl Checked for Organisation {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
-        let parent: Option<Organisation> = load(conn, self.parent_id).await?;
+        known(reads, &mut e, "parties", self.party_id, "party_id").await?;
+        let parent: Option<Organisation> = load(reads, self.parent_id).await?;
         verdict(e, rules::check_organisation(self, parent.as_ref()))
     }
 }
 
 impl Checked for Rank {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
+        known(reads, &mut e, "parties", self.party_id, "party_id").await?;
         verdict(e, rules::check_rank(self))
     }
 }
 
 impl Checked for Person {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
-        let organisation: Option<Organisation> = load(conn, self.organisation_id).await?;
-        let rank: Option<Rank> = load(conn, self.rank_id).await?;
+        known(reads, &mut e, "parties", self.party_id, "party_id").await?;
+        let organisation: Option<Organisation> = load(reads, self.organisation_id).await?;
+        let rank: Option<Rank> = load(reads, self.rank_id).await?;
         verdict(
             e,
             rules::check_person(self, organisation.as_ref(), rank.as_ref()),
@@ -117,22 +117,29 @@ impl Checked for Person {
 }
 
 impl Checked for Area {
-    async fn check(&self, _: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, _: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         verdict(RuleErrors::default(), rules::check_area(self))
     }
 }
 
 impl Checked for Agreement {
-    async fn check(&self, conn: &mut SqliteConnection, prev: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, prev: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known_all(conn, &mut e, "parties", &self.party_ids, "party_ids").await?;
-        known_all(conn, &mut e, "people", &self.signatory_ids, "signatory_ids").await?;
-        known_opt(conn, &mut e, "sessions", self.session_id, "session_id").await?;
+        known_all(reads, &mut e, "parties", &self.party_ids, "party_ids").await?;
+        known_all(
+            reads,
+            &mut e,
+            "people",
+            &self.signatory_ids,
+            "signatory_ids",
+        )
+        .await?;
+        known_opt(reads, &mut e, "sessions", self.session_id, "session_id").await?;
         for (i, link) in self.links.iter().enumerate() {
             let field = format!("links.{i}.target_id");
             // A link to itself is the rule's to report.
             if link.target_id != self.id {
-                known(conn, &mut e, "agreements", link.target_id, field).await?;
+                known(reads, &mut e, "agreements", link.target_id, field).await?;
             }
         }
         verdict(e, rules::check_agreement(self, prev))
@@ -140,17 +147,17 @@ impl Checked for Agreement {
 }
 
 impl Checked for Clause {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
-        if !read::exists(&mut *conn, "agreements", self.agreement_id).await? {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+        if !reads.exists("agreements", self.agreement_id).await? {
             return unknown("agreement_id");
         }
         let mut e = RuleErrors::default();
-        known_all(conn, &mut e, "areas", &self.area_ids, "area_ids").await?;
+        known_all(reads, &mut e, "areas", &self.area_ids, "area_ids").await?;
         let taken: Vec<i64> =
             sqlx::query_scalar("select number from clauses where agreement_id = ? and id <> ?")
                 .bind(self.agreement_id.to_string())
                 .bind(self.id.to_string())
-                .fetch_all(&mut *conn)
+                .fetch_all(&mut *reads.conn)
                 .await?;
         let taken: Vec<u32> = taken
             .into_iter()
@@ -161,19 +168,19 @@ impl Checked for Clause {
 }
 
 impl Checked for Commission {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known_all(conn, &mut e, "parties", &self.party_ids, "party_ids").await?;
-        let co_chairs = people(conn, &self.co_chair_ids).await?;
+        known_all(reads, &mut e, "parties", &self.party_ids, "party_ids").await?;
+        let co_chairs = people(reads, &self.co_chair_ids).await?;
         verdict(e, rules::check_commission(self, &co_chairs))
     }
 }
 
 /// The people among `ids` who exist; the rules report the missing ones by position.
-async fn people(conn: &mut SqliteConnection, ids: &[Id]) -> StoreResult<Vec<Person>> {
+async fn people(reads: &mut Reads<'_>, ids: &[Id]) -> StoreResult<Vec<Person>> {
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(p) = read::by_id::<Person, _>(&mut *conn, *id).await? {
+        if let Some(p) = reads.record::<Person>(*id).await? {
             found.push(p);
         }
     }
@@ -181,8 +188,8 @@ async fn people(conn: &mut SqliteConnection, ids: &[Id]) -> StoreResult<Vec<Pers
 }
 
 impl Checked for Session {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
-        let Some(commission) = load::<Commission>(conn, Some(self.commission_id)).await? else {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+        let Some(commission) = load::<Commission>(reads, Some(self.commission_id)).await? else {
             return unknown("commission_id");
         };
         let mut e = RuleErrors::default();
@@ -192,7 +199,7 @@ impl Checked for Session {
             .flat_map(|d| d.members.iter().map(|m| m.person_id))
             .chain(self.statements.iter().map(|s| s.person_id))
             .collect();
-        let people = people(conn, &named).await?;
+        let people = people(reads, &named).await?;
         let ordinal_taken: bool = sqlx::query_scalar(
             "select exists(select 1 from sessions
                            where commission_id = ? and ordinal = ? and id <> ?)",
@@ -200,19 +207,19 @@ impl Checked for Session {
         .bind(self.commission_id.to_string())
         .bind(i64::from(self.ordinal))
         .bind(self.id.to_string())
-        .fetch_one(&mut *conn)
+        .fetch_one(&mut *reads.conn)
         .await?;
         for (i, d) in self.decisions.iter().enumerate() {
             let field = format!("decisions.{i}.area_id");
-            known_opt(conn, &mut e, "areas", d.area_id, &field).await?;
+            known_opt(reads, &mut e, "areas", d.area_id, &field).await?;
         }
         for (i, a) in self.agenda.iter().enumerate() {
             let field = format!("agenda.{i}.item_ids");
-            known_all(conn, &mut e, "action_items", &a.item_ids, &field).await?;
+            known_all(reads, &mut e, "action_items", &a.item_ids, &field).await?;
         }
         for (i, ev) in self.side_events.iter().enumerate() {
             let field = format!("side_events.{i}.organisation_id");
-            known_opt(conn, &mut e, "organisations", ev.organisation_id, &field).await?;
+            known_opt(reads, &mut e, "organisations", ev.organisation_id, &field).await?;
         }
         verdict(
             e,
@@ -222,10 +229,10 @@ impl Checked for Session {
 }
 
 impl Checked for ActionPlan {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known(
-            conn,
+            reads,
             &mut e,
             "commissions",
             self.commission_id,
@@ -233,31 +240,31 @@ impl Checked for ActionPlan {
         )
         .await?;
         known_opt(
-            conn,
+            reads,
             &mut e,
             "agreements",
             self.agreement_id,
             "agreement_id",
         )
         .await?;
-        known_opt(conn, &mut e, "sessions", self.session_id, "session_id").await?;
+        known_opt(reads, &mut e, "sessions", self.session_id, "session_id").await?;
         verdict(e, rules::check_plan(self))
     }
 }
 
 impl Checked for ActionItem {
-    async fn check(&self, conn: &mut SqliteConnection, prev: Option<&Self>) -> StoreResult<()> {
-        let Some(plan) = load::<ActionPlan>(conn, Some(self.plan_id)).await? else {
+    async fn check(&self, reads: &mut Reads<'_>, prev: Option<&Self>) -> StoreResult<()> {
+        let Some(plan) = load::<ActionPlan>(reads, Some(self.plan_id)).await? else {
             return unknown("plan_id");
         };
-        let commission: Option<Commission> = load(conn, Some(plan.commission_id)).await?;
+        let commission: Option<Commission> = load(reads, Some(plan.commission_id)).await?;
         let plan_parties = commission.map(|c| c.party_ids).unwrap_or_default();
         let mut e = RuleErrors::default();
-        known(conn, &mut e, "areas", self.area_id, "area_id").await?;
-        known_all(conn, &mut e, "clauses", &self.clause_ids, "clause_ids").await?;
+        known(reads, &mut e, "areas", self.area_id, "area_id").await?;
+        known_all(reads, &mut e, "clauses", &self.clause_ids, "clause_ids").await?;
         let mut organisations = Vec::with_capacity(self.leads.len());
         for lead in &self.leads {
-            if let Some(o) = load::<Organisation>(conn, Some(lead.organisation_id)).await? {
+            if let Some(o) = load::<Organisation>(reads, Some(lead.organisation_id)).await? {
                 organisations.push(o);
             }
         }
@@ -269,8 +276,8 @@ impl Checked for ActionItem {
 }
 
 impl Checked for ProgressUpdate {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
-        let Some(item) = load::<ActionItem>(conn, Some(self.item_id)).await? else {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+        let Some(item) = load::<ActionItem>(reads, Some(self.item_id)).await? else {
             return unknown("item_id");
         };
         verdict(RuleErrors::default(), rules::check_progress(self, &item))
@@ -278,13 +285,20 @@ impl Checked for ProgressUpdate {
 }
 
 impl Checked for Activity {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known_opt(conn, &mut e, "action_items", self.item_id, "item_id").await?;
-        known(conn, &mut e, "parties", self.host_party_id, "host_party_id").await?;
+        known_opt(reads, &mut e, "action_items", self.item_id, "item_id").await?;
+        known(
+            reads,
+            &mut e,
+            "parties",
+            self.host_party_id,
+            "host_party_id",
+        )
+        .await?;
         let host_org = self.host_organisation_id;
         known_opt(
-            conn,
+            reads,
             &mut e,
             "organisations",
             host_org,
@@ -293,17 +307,17 @@ impl Checked for Activity {
         .await?;
         for (i, p) in self.participants.iter().enumerate() {
             let field = format!("participants.{i}.party_id");
-            known(conn, &mut e, "parties", p.party_id, field).await?;
+            known(reads, &mut e, "parties", p.party_id, field).await?;
         }
         verdict(e, rules::check_activity(self))
     }
 }
 
 impl Checked for User {
-    async fn check(&self, conn: &mut SqliteConnection, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
-        known(conn, &mut e, "parties", self.party_id, "party_id").await?;
-        let organisation: Option<Organisation> = load(conn, self.organisation_id).await?;
+        known(reads, &mut e, "parties", self.party_id, "party_id").await?;
+        let organisation: Option<Organisation> = load(reads, self.organisation_id).await?;
         verdict(e, rules::check_user(self, organisation.as_ref()))
     }
 }

@@ -4,7 +4,8 @@
 
 use super::{SqliteStore, read, record::Value};
 use crate::{
-    Actor, AuditEntry, Credentials, FactsFilter, FactsScope, SearchHit, Store, StoreResult,
+    Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
+    StoreResult,
 };
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
@@ -205,6 +206,14 @@ impl Store for SqliteStore {
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem> {
         self.save(actor, i).await
     }
+    async fn save_items(
+        &self,
+        actor: &Actor,
+        items: &[ActionItem],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<Vec<ActionItem>> {
+        self.save_batch(actor, items, progress).await
+    }
     async fn item_facts(
         &self,
         scope: FactsScope,
@@ -290,6 +299,25 @@ impl Store for SqliteStore {
         self.spend_recovery_code(user, hash).await
     }
 
+    async fn create_calendar_feed(
+        &self,
+        actor: &Actor,
+        user: Id,
+        commission: Option<Id>,
+        token_hash: &str,
+    ) -> StoreResult<CalendarFeed> {
+        self.feed_create(actor, user, commission, token_hash).await
+    }
+    async fn calendar_feed_by_token(&self, token_hash: &str) -> StoreResult<Option<CalendarFeed>> {
+        self.feed_by_token(token_hash).await
+    }
+    async fn calendar_feeds(&self, user: Id) -> StoreResult<Vec<CalendarFeed>> {
+        self.feeds_of(user).await
+    }
+    async fn revoke_calendar_feed(&self, actor: &Actor, feed: Id) -> StoreResult<bool> {
+        self.feed_revoke(actor, feed).await
+    }
+
     async fn login_session_load(&self, id: &str) -> StoreResult<Option<(String, DateTime<Utc>)>> {
         self.session_load(id).await
     }
@@ -330,6 +358,13 @@ impl Store for SqliteStore {
     }
     async fn mark_notifications_emailed(&self, ids: &[Id]) -> StoreResult<()> {
         self.mark_emailed(ids).await
+    }
+
+    async fn user_setting(&self, user: Id, key: &str) -> StoreResult<Option<String>> {
+        self.setting_of(user, key).await
+    }
+    async fn set_user_setting(&self, user: Id, key: &str, value: &str) -> StoreResult<()> {
+        self.setting_save(user, key, value).await
     }
 
     async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {

@@ -1,86 +1,117 @@
-//! The one write path of the SQLite store. Every `save_*` comes here: in a single
-//! transaction it decides permission, checks the version, settles derived fields,
-//! validates, writes the row, its link rows and its search entry, appends the audit row,
-//! then writes what derives from the record (`follow`). Any failure drops the
-//! transaction, so nothing is written.
+//! The one write path of the SQLite store. Every `save_*` comes here, and so does each
+//! record of a batch (`batch.rs`): inside the caller's transaction it decides permission,
+//! checks the version, settles derived fields, validates, writes the row, its link rows and
+//! its search entry, appends the audit row, then writes what derives from the record
+//! (`follow`). Any failure drops the transaction, so nothing is written.
 
 use super::{
     SqliteStore, audit,
     context::Checked,
     follow::Follows,
     guard::guard,
+    memo::{Memo, Reads},
     read,
     record::{Record, bind},
     search,
 };
 use crate::{Actor, StoreError, StoreResult, indexed::Indexed, scope::Scoped};
 use sqlx::SqliteConnection;
-use taawun_core::{RuleErrors, rules, rules::Rule};
+use taawun_core::{ActionItem, RuleErrors, rules, rules::Rule};
+
+/// Which ids a save accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Accept {
+    /// A new id (version 0) or the stored version of an existing record: `save_*`.
+    NewOrCurrent,
+    /// Only a new id: a batch of new records, where an existing id is a mistake that
+    /// must not turn into an update.
+    NewOnly,
+}
+
+/// What a save needs from its record type.
+pub(super) trait Saved: Checked + Follows + Scoped + Indexed {}
+impl<R: Checked + Follows + Scoped + Indexed> Saved for R {}
 
 impl SqliteStore {
-    pub(super) async fn save<R>(&self, actor: &Actor, record: &R) -> StoreResult<R>
-    where
-        R: Checked + Follows + Scoped + Indexed,
-    {
+    /// One record in its own transaction.
+    pub(super) async fn save<R: Saved>(&self, actor: &Actor, record: &R) -> StoreResult<R> {
         // `begin immediate` takes the write lock up front. A deferred transaction would read
         // the version, then fail to upgrade its lock if another writer got in between;
         // this way writers queue (up to the busy timeout) and each sees the latest version.
         let mut tx = self.pool.begin_with("begin immediate").await?;
-
-        let sql = format!("select version, doc from {} where id = ?", R::TABLE);
-        let stored: Option<(i64, String)> = sqlx::query_as(&sql)
-            .bind(record.id().to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let previous: Option<R> = stored
-            .as_ref()
-            .map(|(_, doc)| read::decode(doc))
-            .transpose()?;
-        // Before the version: a conflict would tell an outsider the record exists.
-        if let Some(who) = &actor.principal {
-            guard(&mut tx, who, record, previous.as_ref()).await?;
-        }
-
-        let stored_version = stored.as_ref().map_or(0, |(v, _)| *v);
-        if record.version() != stored_version {
-            return Err(StoreError::Conflict {
-                kind: R::KIND,
-                stored: stored_version,
-                yours: record.version(),
-            });
-        }
-
-        // Derived fields first (an item's joint status), so the rules judge what is written.
-        let mut next = record.clone();
-        next.settle(&mut tx).await?;
-        validate(&mut tx, &next, previous.as_ref()).await?;
-
-        next.set_version(stored_version + 1);
-        let doc = serde_json::to_string(&next)?;
-        write_row(&mut tx, &next, &doc, stored_version)
-            .await
-            .map_err(unique_to_field)?;
-        write_links(&mut tx, &next).await.map_err(unique_to_field)?;
-        search::index(&mut tx, R::KIND, next.id(), next.search_body()).await?;
-        let before = stored.as_ref().map(|(_, doc)| doc.as_str());
-        audit::append(&mut tx, actor, R::KIND, next.id(), before, &doc).await?;
-        // After the record's own audit row: a progress update's consequence on its item is
-        // logged after the update that caused it.
-        next.follow(&mut tx, actor, previous.as_ref()).await?;
-
+        let mut memo = Memo::default();
+        let saved = save_in(&mut tx, &mut memo, actor, record, Accept::NewOrCurrent).await?;
         tx.commit().await?;
-        Ok(next)
+        Ok(saved)
     }
+}
+
+/// The write path, inside a transaction the caller began with `begin immediate` and commits:
+/// `save` for one record, `save_items` for a batch. `memo` lives as long as the transaction.
+/// On an error the caller drops the transaction, so nothing of it is written.
+pub(super) async fn save_in<R: Saved>(
+    conn: &mut SqliteConnection,
+    memo: &mut Memo,
+    actor: &Actor,
+    record: &R,
+    accept: Accept,
+) -> StoreResult<R> {
+    let sql = format!("select version, doc from {} where id = ?", R::TABLE);
+    let stored: Option<(i64, String)> = sqlx::query_as(&sql)
+        .bind(record.id().to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    let previous: Option<R> = stored
+        .as_ref()
+        .map(|(_, doc)| read::decode(doc))
+        .transpose()?;
+    // Before the version: a conflict would tell an outsider the record exists.
+    if let Some(who) = &actor.principal {
+        guard(&mut Reads::new(conn, memo), who, record, previous.as_ref()).await?;
+    }
+
+    let stored_version = stored.as_ref().map_or(0, |(v, _)| *v);
+    let exists_but_new_only = accept == Accept::NewOnly && stored.is_some();
+    if record.version() != stored_version || exists_but_new_only {
+        return Err(StoreError::Conflict {
+            kind: R::KIND,
+            stored: stored_version,
+            yours: record.version(),
+        });
+    }
+
+    // Derived fields first (an item's joint status), so the rules judge what is written.
+    let mut next = record.clone();
+    next.settle(conn).await?;
+    validate(&mut Reads::new(conn, memo), &next, previous.as_ref()).await?;
+
+    next.set_version(stored_version + 1);
+    let doc = serde_json::to_string(&next)?;
+    write_row(conn, &next, &doc, stored_version)
+        .await
+        .map_err(unique_to_field)?;
+    write_links(conn, &next).await.map_err(unique_to_field)?;
+    search::index(conn, R::KIND, next.id(), next.search_body()).await?;
+    let before = stored.as_ref().map(|(_, doc)| doc.as_str());
+    audit::append(conn, actor, R::KIND, next.id(), before, &doc).await?;
+    // After the record's own audit row: a progress update's consequence on its item is
+    // logged after the update that caused it.
+    next.follow(conn, actor, previous.as_ref()).await?;
+    // What this save wrote may have been read before it: its own table, and the items
+    // `follow` rewrites (a report's item, a plan's items).
+    memo.wrote(R::TABLE);
+    memo.wrote(ActionItem::TABLE);
+    Ok(next)
 }
 
 /// The record's protection and its own rules, reported together so a form shows them all.
 async fn validate<R: Checked>(
-    conn: &mut SqliteConnection,
+    reads: &mut Reads<'_>,
     record: &R,
     previous: Option<&R>,
 ) -> StoreResult<()> {
     let protection = rules::check_protection(&record.protection());
-    let own = record.check(conn, previous).await;
+    let own = record.check(reads, previous).await;
     match (protection, own) {
         (Ok(()), own) => own,
         (Err(mut p), Err(StoreError::Invalid(e))) => {

@@ -5,7 +5,9 @@
 
 mod access;
 mod accounts;
+mod batch;
 mod demo;
+mod feeds;
 mod figures;
 pub mod fixtures;
 mod followup;
@@ -14,12 +16,15 @@ mod queries;
 mod records;
 mod rules;
 mod search;
+mod settings;
 mod visible;
 mod writes;
 
 pub use access::*;
 pub use accounts::*;
+pub use batch::*;
 pub use demo::*;
+pub use feeds::*;
 pub use figures::*;
 pub use followup::*;
 pub use notifications::*;
@@ -27,5 +32,6 @@ pub use queries::*;
 pub use records::*;
 pub use rules::*;
 pub use search::*;
+pub use settings::*;
 pub use visible::*;
 pub use writes::*;
