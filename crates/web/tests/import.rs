@@ -27,6 +27,8 @@ async fn admin(d: &Demo) -> Browser {
     let mut b = Browser::new(&d.app);
     b.login("secretariat", PASSWORD).await;
     b.get("/lang/fr?back=/").await;
+    // A page with a form: the browser now holds this login's CSRF token.
+    b.get("/account").await;
     b
 }
 
@@ -175,7 +177,7 @@ async fn broken_empty_and_oversized_files_are_refused_cleanly() {
     }
     let huge = vec![b'a'; 11 * 1024 * 1024];
     let r = b.upload(&uri, "enorme.csv", &huge).await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &r.body[r.body.find("role=\"alert\"").unwrap_or(0)..]);
     assert!(r.body.contains("10 Mo"), "{}", r.body);
     assert_eq!(count(&d, plan.id).await, 0);
 }
@@ -187,11 +189,12 @@ async fn a_chosen_mapping_is_remembered_for_the_next_file() {
     let plan = empty_plan(&d).await;
     let area = d.store.areas().await.unwrap()[0].name.fr.clone().unwrap();
     let parties = d.store.parties().await.unwrap();
-    let org_of = |iso: &str| {
+    let mut names = Vec::new();
+    for iso in ["MA", "ML"] {
         let party = parties.iter().find(|p| p.iso_code.as_deref() == Some(iso)).unwrap().id;
-        async move { d.store.organisations(Some(party)).await.unwrap()[0].name.fr.clone().unwrap() }
-    };
-    let (ma, ml) = (org_of("MA").await, org_of("ML").await);
+        names.push(d.store.organisations(Some(party)).await.unwrap()[0].name.fr.clone().unwrap());
+    }
+    let (ma, ml) = (names[0].clone(), names[1].clone());
     let csv = |title: &str| format!("Intitulé;Thème;Pilote MA;Pilote ML;Pour le\n{title};{area};{ma};{ml};30/06/2027\n");
     let uri = format!("/plans/{}/import", plan.id);
     let first = b.upload(&uri, "a.csv", csv("Stage de tir (exemple)").as_bytes()).await;

@@ -55,27 +55,47 @@ async fn start(
     page::upload_page(&ctx, &v, &world, None, StatusCode::OK)
 }
 
-/// The file from the form's `file` field, with its name; a refusal is already a sentence.
-async fn file_of(ctx: &Ctx, mut m: Multipart) -> Result<(String, Vec<u8>), String> {
-    let too_large = |e: &dyn std::fmt::Display| {
-        let text = e.to_string();
-        if text.contains("length limit") || text.contains("too large") {
-            ctx.t("error-too-large")
+/// Why no file could be taken from an upload.
+enum Refusal {
+    /// Over the upload limit: the 413 page, as for a declared length over it.
+    TooLarge,
+    /// Anything else, already a sentence in the reader's language.
+    Said(String),
+}
+
+/// Whether our body limit (`routes::limit_body`) cut the upload: its error sits somewhere
+/// in the multipart error's chain of sources.
+fn over_limit(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(c) = cause {
+        if c.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
+/// The file from the form's `file` field, with its name.
+async fn file_of(ctx: &Ctx, mut m: Multipart) -> Result<(String, Vec<u8>), Refusal> {
+    let broken = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE || over_limit(&e) {
+            Refusal::TooLarge
         } else {
-            ctx.t("import-unreadable-upload")
+            Refusal::Said(ctx.t("import-unreadable-upload"))
         }
     };
-    while let Some(field) = m.next_field().await.map_err(|e| too_large(&e))? {
+    while let Some(field) = m.next_field().await.map_err(broken)? {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or("").to_string();
-            let bytes = field.bytes().await.map_err(|e| too_large(&e))?;
+            let bytes = field.bytes().await.map_err(broken)?;
             if name.is_empty() && bytes.is_empty() {
                 break;
             }
             return Ok((name, bytes.to_vec()));
         }
     }
-    Err(ctx.t("import-choose-file"))
+    Err(Refusal::Said(ctx.t("import-choose-file")))
 }
 
 async fn upload(
@@ -96,7 +116,8 @@ async fn upload(
     };
     let (name, bytes) = match file_of(&ctx, multipart).await {
         Ok(f) => f,
-        Err(message) => return refuse(message),
+        Err(Refusal::TooLarge) => return Err(WebError::TooLarge),
+        Err(Refusal::Said(message)) => return refuse(message),
     };
     let sheet = match read_sheet(&bytes, &name, &ReadLimits::default()) {
         Ok(sheet) => sheet,
