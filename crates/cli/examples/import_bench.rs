@@ -56,19 +56,29 @@ async fn main() {
         let bytes = sheet(&*store, &commission.party_ids, rows).await;
 
         let started = Instant::now();
+        let lap = |from: Instant| from.elapsed().as_secs_f64() * 1e3;
         let read = read_sheet(&bytes, "plan.xlsx", &ReadLimits::default()).expect("reads");
+        let t_read = lap(started);
+        let t = Instant::now();
         let v = Visible::new(store.clone(), user.principal());
         let world = ImportWorld::load(&v, plan.id).await.unwrap().expect("plan");
         let mapping = guess_mapping(&read.headers, &world.parties, None);
         let preview = prepared(&world, &read, &mapping, &user);
         assert!(preview.is_clean(), "{:?}", &preview.problems[..preview.problems.len().min(3)]);
+        let t_check = lap(t);
+        let t = Instant::now();
         let saved = store
             .save_items(&Actor::user(&user), &preview.items, &|_| {})
             .await
             .expect("commits");
-        let ms = started.elapsed().as_secs_f64() * 1e3;
+        let t_save = lap(t);
+        let ms = lap(started);
         assert_eq!(saved.len(), rows);
-        println!("run {}: {rows} rows ({} KB .xlsx) imported in {ms:.0} ms", run + 1, bytes.len() / 1024);
+        println!(
+            "run {}: {rows} rows ({} KB .xlsx) imported in {ms:.0} ms (read {t_read:.0}, check {t_check:.0}, save {t_save:.0})",
+            run + 1,
+            bytes.len() / 1024
+        );
         times.push(ms);
     }
     times.sort_by(f64::total_cmp);
