@@ -4,10 +4,14 @@
 //! document respects classification and releasability exactly as pages do.
 
 mod fonts;
+mod inputs;
+mod layout;
 mod minutes;
+mod render;
 mod world;
 
-pub use minutes::{Delegate, Delegation, DocDate, Layout, MinutesInput, Signatory, minutes_pdf};
+pub use layout::{DocDate, Layout};
+pub use minutes::{Delegate, Delegation, MinutesInput, Signatory, minutes_pdf};
 
 /// Why a document could not be produced.
 #[derive(Debug, thiserror::Error)]
