@@ -1,7 +1,9 @@
-//! Demo-like inputs for tests and benchmarks (the minutes) and, in `read`, the tools that read
-//! PDFs back.
+//! Demo-like inputs for tests and benchmarks (the minutes here, the action plan in `plan`, an
+//! agreement in `mou`) and, in `read`, the tools that read PDFs back.
 #![allow(dead_code, unused_imports)] // each test binary and example uses part of it
 
+pub mod mou;
+pub mod plan;
 mod read;
 
 pub use read::*;
