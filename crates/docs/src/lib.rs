@@ -4,19 +4,27 @@
 //! Callers (the web layer) fill plain input structs from what the reader may see, so every
 //! document respects classification and releasability exactly as pages do.
 
+mod agreement;
 mod calendar;
 mod csv_out;
 mod fonts;
+mod inputs;
+mod layout;
 mod minutes;
+mod render;
+mod report;
 mod sheet_error;
 mod sheet_in;
 mod table;
 mod world;
 mod xlsx;
 
+pub use agreement::{AgreementInput, ClauseText, agreement_pdf};
 pub use calendar::{Calendar, Event, When, ics};
 pub use csv_out::{csv, csv_with_progress};
-pub use minutes::{Delegate, Delegation, DocDate, Layout, MinutesInput, Signatory, minutes_pdf};
+pub use layout::{DocDate, Layout};
+pub use minutes::{Delegate, Delegation, MinutesInput, Signatory, minutes_pdf};
+pub use report::{ReportBar, ReportFigure, ReportInput, ReportItem, ReportSide, report_pdf};
 pub use sheet_error::{ReadLimits, SheetError};
 pub use sheet_in::read_sheet;
 pub use table::{Column, ColumnKind, Table, Value};

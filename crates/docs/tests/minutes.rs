@@ -2,52 +2,13 @@
 //! ar‖fr paragraphs side by side, the marking on every page, PDF/A identification.
 mod common;
 
-use common::{DECISIONS, demo, pdftotext, t};
+use common::{DECISIONS, demo, flat, in_order, pdftotext, t, words_in_order};
 use taawun_docs::{DocDate, DocsError, Layout, minutes_pdf};
-
-/// Drops the bidi controls pdftotext puts around right-to-left runs and collapses line
-/// breaks and runs of spaces, as wrapped lines split a sentence anywhere.
-fn flat(s: &str) -> String {
-    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    let s: String = s.chars().filter(|c| !bidi(*c)).collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The words of `sentence` in logical order within a short stretch of `text`. With a
-/// left-to-right page, pdftotext places a wrapped Arabic paragraph's number and final stop
-/// between its lines; the words themselves must still come in order.
-fn words_in_order(text: &str, sentence: &str) -> bool {
-    let words: Vec<&str> = sentence.trim_end_matches('.').split(' ').collect();
-    let tokens: Vec<&str> = text.split(' ').collect();
-    (0..tokens.len()).any(|start| {
-        let bare = |t: &str| {
-            t.trim_matches(|c: char| c == '.' || c.is_ascii_digit())
-                .to_string()
-        };
-        let mut next = 0;
-        for tok in &tokens[start..(start + words.len() + 6).min(tokens.len())] {
-            if next < words.len() && bare(tok) == words[next] {
-                next += 1;
-            }
-        }
-        next == words.len() && bare(tokens[start]) == words[0]
-    })
-}
 
 fn render(layout: Layout) -> String {
     let pdf = minutes_pdf(&demo(), layout, false).expect("renders");
     assert!(pdf.starts_with(b"%PDF-"));
     flat(&pdftotext(&pdf, false))
-}
-
-fn in_order(text: &str, parts: &[&str]) {
-    let mut from = 0;
-    for p in parts {
-        let at = text[from..]
-            .find(p)
-            .unwrap_or_else(|| panic!("{p:?} missing (or out of order) in:\n{text}"));
-        from += at + p.len();
-    }
 }
 
 #[test]

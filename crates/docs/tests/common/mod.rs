@@ -1,8 +1,13 @@
-//! Demo-like minutes (the demo session's people and decisions) and a `pdftotext` wrapper.
-#![allow(dead_code)] // each test binary uses part of it
+//! Demo-like inputs for tests and benchmarks (the minutes here, the action plan in `plan`, an
+//! agreement in `mou`) and, in `read`, the tools that read PDFs back.
+#![allow(dead_code, unused_imports)] // each test binary and example uses part of it
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+pub mod mou;
+pub mod plan;
+mod read;
+
+pub use read::*;
+
 use taawun_core::text::LocalizedText;
 use taawun_docs::{Delegate, Delegation, DocDate, MinutesInput, Signatory};
 
@@ -126,28 +131,4 @@ pub fn demo() -> MinutesInput {
             },
         ],
     }
-}
-
-/// Text of a PDF through poppler's `pdftotext`; panics (never skips) when it is missing.
-pub fn pdftotext(pdf: &[u8], layout: bool) -> String {
-    let mut args = vec!["-enc", "UTF-8"];
-    if layout {
-        args.push("-layout");
-    }
-    args.extend(["-", "-"]);
-    let mut child = Command::new("pdftotext")
-        .args(&args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("pdftotext (Debian poppler-utils) must be installed: .ci/run installs it");
-    child.stdin.take().unwrap().write_all(pdf).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
