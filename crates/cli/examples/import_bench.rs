@@ -64,7 +64,11 @@ async fn main() {
         let world = ImportWorld::load(&v, plan.id).await.unwrap().expect("plan");
         let mapping = guess_mapping(&read.headers, &world.parties, None);
         let preview = prepared(&world, &read, &mapping, &user);
-        assert!(preview.is_clean(), "{:?}", &preview.problems[..preview.problems.len().min(3)]);
+        assert!(
+            preview.is_clean(),
+            "{:?}",
+            &preview.problems[..preview.problems.len().min(3)]
+        );
         let t_check = lap(t);
         let t = Instant::now();
         let saved = store
@@ -100,17 +104,28 @@ async fn sheet(store: &dyn Store, party_ids: &[taawun_core::Id], rows: usize) ->
     for p in &parties {
         leads.push(store.organisations(Some(p.id)).await.unwrap());
     }
-    let mut fields = vec![Field::Code, Field::Title(Lang::Fr), Field::Title(Lang::Ar), Field::Area];
+    let mut fields = vec![
+        Field::Code,
+        Field::Title(Lang::Fr),
+        Field::Title(Lang::Ar),
+        Field::Area,
+    ];
     fields.extend(parties.iter().map(|p| Field::Lead(p.id)));
     fields.extend([Field::StartOn, Field::DueOn]);
     let columns = fields
         .iter()
         .map(|f| Column {
             header: f.label(Lang::Fr, &parties),
-            kind: if matches!(f, Field::StartOn | Field::DueOn) { ColumnKind::Date } else { ColumnKind::Text },
+            kind: if matches!(f, Field::StartOn | Field::DueOn) {
+                ColumnKind::Date
+            } else {
+                ColumnKind::Text
+            },
         })
         .collect();
-    let day = |n: usize| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n as u64 % 300);
+    let day = |n: usize| {
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n as u64 % 300)
+    };
     let text = |s: String| Value::Text(s);
     let table = Table {
         name: "Plan".into(),
@@ -125,7 +140,9 @@ async fn sheet(store: &dyn Store, party_ids: &[taawun_core::Id], rows: usize) ->
                     text(areas[n % areas.len()].name.fr.clone().unwrap_or_default()),
                 ];
                 for orgs in &leads {
-                    r.push(text(orgs[n % orgs.len()].name.fr.clone().unwrap_or_default()));
+                    r.push(text(
+                        orgs[n % orgs.len()].name.fr.clone().unwrap_or_default(),
+                    ));
                 }
                 r.push(Value::Date(day(n)));
                 r.push(Value::Date(day(n) + chrono::Days::new(90)));

@@ -3,8 +3,8 @@
 //! in the chosen language; any problem means nothing is saved and the exit code is 1.
 
 use std::io::Write;
-use taawun_core::import::{Field, SavedMapping, guess_mapping};
 use taawun_core::Lang;
+use taawun_core::import::{Field, SavedMapping, guess_mapping};
 use taawun_docs::{ReadLimits, read_sheet};
 use taawun_store::{Actor, StoreError, Visible};
 use taawun_web::import::{ImportWorld, MAPPING_KEY, prepared};
@@ -20,7 +20,8 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         .filter(|u| u.active)
         .ok_or_else(|| format!("no active user named {:?}", a.user))?;
     let lang = match &a.lang {
-        Some(code) => Lang::parse(code).ok_or_else(|| format!("unknown language {code:?}: use ar, fr or en"))?,
+        Some(code) => Lang::parse(code)
+            .ok_or_else(|| format!("unknown language {code:?}: use ar, fr or en"))?,
         None => user.language.unwrap_or(Lang::Fr),
     };
     let v = Visible::new(store.clone(), user.principal());
@@ -33,7 +34,12 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
     let name = a.file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let sheet = read_sheet(&bytes, name, &ReadLimits::default())
         .map_err(|e| format!("{}: {}", a.file.display(), e.message(lang)))?;
-    eprintln!("{}: {} rows, {} columns", a.file.display(), sheet.rows.len(), sheet.headers.len());
+    eprintln!(
+        "{}: {} rows, {} columns",
+        a.file.display(),
+        sheet.rows.len(),
+        sheet.headers.len()
+    );
 
     let saved: Option<SavedMapping> = store
         .user_setting(user.id, MAPPING_KEY)
@@ -61,9 +67,10 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         mapping.0[column] = field;
     }
     for (header, field) in sheet.headers.iter().zip(&mapping.0) {
-        let to = field
-            .as_ref()
-            .map_or_else(|| String::from("(ignored)"), |f| f.label(lang, &world.parties));
+        let to = field.as_ref().map_or_else(
+            || String::from("(ignored)"),
+            |f| f.label(lang, &world.parties),
+        );
         eprintln!("  {header} → {to}");
     }
 
@@ -85,7 +92,10 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         ));
     }
     if a.dry_run {
-        println!("{} rows checked, no problems; nothing saved (--dry-run)", preview.rows);
+        println!(
+            "{} rows checked, no problems; nothing saved (--dry-run)",
+            preview.rows
+        );
         return Ok(());
     }
     let total = preview.items.len();
@@ -122,7 +132,8 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
 }
 
 fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let limit = ReadLimits::default().max_bytes as u64;
     if meta.len() > limit {
         return Err(format!(

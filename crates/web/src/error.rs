@@ -73,7 +73,9 @@ impl IntoResponse for WebError {
             StatusCode::BAD_REQUEST => {
                 (ctx.t("error-bad-request-title"), ctx.t("error-bad-request"))
             }
-            StatusCode::PAYLOAD_TOO_LARGE => (ctx.t("error-too-large-title"), ctx.t("error-too-large")),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                (ctx.t("error-too-large-title"), ctx.t("error-too-large"))
+            }
             StatusCode::FORBIDDEN if matches!(self, WebError::Csrf) => {
                 (ctx.t("error-forbidden-title"), ctx.t("error-csrf"))
             }

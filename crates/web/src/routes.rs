@@ -24,7 +24,10 @@ pub const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
 
 /// The body limit of a request: uploads get theirs, every other request the form limit.
 /// A declared length over it is refused at once; an undeclared one is cut off while read.
-async fn limit_body(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+async fn limit_body(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
     use axum::response::IntoResponse;
     let limit = if req.uri().path().ends_with("/import") {
         UPLOAD_LIMIT

@@ -35,23 +35,47 @@ fn events(ics: &[u8]) -> Vec<Vec<String>> {
 async fn a_commission_feed_holds_its_sessions_and_deadlines() {
     let d = demo().await;
     let r = d
-        .get_in(&format!("/calendar/commissions/{}/taawun.ics", d.ids.commission), taawun_core::Lang::Fr)
+        .get_in(
+            &format!("/calendar/commissions/{}/taawun.ics", d.ids.commission),
+            taawun_core::Lang::Fr,
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.headers["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    assert!(
+        r.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
     let all = events(&r.bytes);
     let session = all
         .iter()
         .find(|e| e[0] == format!("session-{}@taawun", d.ids.session))
         .expect("the 1st session is in the feed");
     assert!(session[1].starts_with("1re session"), "{session:?}");
-    assert_eq!(&session[2..], ["2025-02-17", "2025-02-20"], "all-day, end exclusive");
-    assert!(all.iter().any(|e| e[1].starts_with("Échéance")), "no item deadline: {all:?}");
+    assert_eq!(
+        &session[2..],
+        ["2025-02-17", "2025-02-20"],
+        "all-day, end exclusive"
+    );
+    assert!(
+        all.iter().any(|e| e[1].starts_with("Échéance")),
+        "no item deadline: {all:?}"
+    );
     // In Arabic, on request.
     let ar = d
-        .get(&format!("/calendar/commissions/{}/taawun.ics?lang=ar", d.ids.commission), &[])
+        .get(
+            &format!(
+                "/calendar/commissions/{}/taawun.ics?lang=ar",
+                d.ids.commission
+            ),
+            &[],
+        )
         .await;
-    assert!(events(&ar.bytes).iter().any(|e| e[1].contains("اللجنة")), "no Arabic summary");
+    assert!(
+        events(&ar.bytes).iter().any(|e| e[1].contains("اللجنة")),
+        "no Arabic summary"
+    );
 }
 
 #[tokio::test]
@@ -63,7 +87,10 @@ async fn a_subscription_opens_by_its_token_until_revoked() {
     b.get("/account/calendar").await;
     let made = b.post("/account/calendar", &[("commission", "")]).await;
     assert_eq!(made.status, StatusCode::OK);
-    let at = made.body.find("/calendar/feeds/").expect("the address is shown once");
+    let at = made
+        .body
+        .find("/calendar/feeds/")
+        .expect("the address is shown once");
     let path = made.body[at..].split('"').next().unwrap().to_string();
     // A calendar application: no cookie at all.
     let feed = common::send(&d.app, &path, &[]).await;
@@ -79,9 +106,15 @@ async fn a_subscription_opens_by_its_token_until_revoked() {
     });
     let r = b.post(&revoke.expect("a revoke button"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(common::send(&d.app, &path, &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        common::send(&d.app, &path, &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
     let forged = format!("/calendar/feeds/{}/taawun.ics", "ab".repeat(32));
-    assert_eq!(common::send(&d.app, &forged, &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        common::send(&d.app, &forged, &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -106,8 +139,17 @@ async fn a_feed_shows_only_what_its_subscriber_may_see() {
     let low = common::send(&w.d.app, &uri(&tokens[0]), &[]).await;
     let high = common::send(&w.d.app, &uri(&tokens[1]), &[]).await;
     let s2 = format!("session-{}@taawun", w.s2);
-    assert!(!events(&low.bytes).iter().any(|e| e[0] == s2), "a Confidential session leaked");
-    assert!(events(&high.bytes).iter().any(|e| e[0] == s2), "the cleared reader misses it");
+    assert!(
+        !events(&low.bytes).iter().any(|e| e[0] == s2),
+        "a Confidential session leaked"
+    );
+    assert!(
+        events(&high.bytes).iter().any(|e| e[0] == s2),
+        "the cleared reader misses it"
+    );
     let text = String::from_utf8_lossy(&low.bytes);
-    assert!(!text.contains("Exercice Zircon") && !text.contains("Plan Saphir"), "{text}");
+    assert!(
+        !text.contains("Exercice Zircon") && !text.contains("Plan Saphir"),
+        "{text}"
+    );
 }

@@ -136,9 +136,14 @@ async fn minutes_hold_only_what_the_reader_may_see_and_carry_its_marking() {
 #[tokio::test]
 async fn the_status_report_lists_items_with_both_sides_and_flags_what_is_late() {
     let d = demo().await;
-    let page = d.get(&format!("/commissions/{}", d.ids.commission), &[]).await;
+    let page = d
+        .get(&format!("/commissions/{}", d.ids.commission), &[])
+        .await;
     let action = format!("/commissions/{}/report.pdf", d.ids.commission);
-    assert!(page.body.contains(&format!("action=\"{action}\"")), "no report offer");
+    assert!(
+        page.body.contains(&format!("action=\"{action}\"")),
+        "no report offer"
+    );
     let r = d.get(&format!("{action}?layout=fr"), &[]).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers["content-type"], "application/pdf");
@@ -164,12 +169,18 @@ async fn the_status_report_lists_items_with_both_sides_and_flags_what_is_late() 
         .iter()
         .filter(|f| taawun_core::followup::assess_facts(f, day, &rules).overdue)
         .count();
-    assert!(text.matches("En retard").count() > overdue, "{overdue} overdue: {text}");
+    assert!(
+        text.matches("En retard").count() > overdue,
+        "{overdue} overdue: {text}"
+    );
 
     let ar = pdftotext(&d.get(&format!("{action}?layout=ar"), &[]).await.bytes);
     assert!(ar.contains("تقرير حالة خطة العمل"), "{ar}");
     let by_agreement = d
-        .get(&format!("/agreements/{}/report.pdf?layout=ar-fr", d.ids.agreement), &[])
+        .get(
+            &format!("/agreements/{}/report.pdf?layout=ar-fr", d.ids.agreement),
+            &[],
+        )
         .await;
     assert_eq!(by_agreement.status, StatusCode::OK);
 }
@@ -177,20 +188,34 @@ async fn the_status_report_lists_items_with_both_sides_and_flags_what_is_late() 
 #[tokio::test]
 async fn the_agreement_text_has_its_articles_in_order() {
     let d = demo().await;
-    let page = d.get(&format!("/agreements/{}", d.ids.agreement), &[]).await;
+    let page = d
+        .get(&format!("/agreements/{}", d.ids.agreement), &[])
+        .await;
     let action = format!("/agreements/{}/text.pdf", d.ids.agreement);
-    assert!(page.body.contains(&format!("action=\"{action}\"")), "no text offer");
+    assert!(
+        page.body.contains(&format!("action=\"{action}\"")),
+        "no text offer"
+    );
     let clauses = d.store.clauses(d.ids.agreement).await.unwrap();
     assert!(!clauses.is_empty());
     let fr = pdftotext(&d.get(&format!("{action}?layout=fr"), &[]).await.bytes);
     let mut from = 0;
     for c in &clauses {
         let heading = format!("Article {}", c.number);
-        let at = fr[from..].find(&heading).unwrap_or_else(|| panic!("{heading} missing or out of order: {fr}"));
+        let at = fr[from..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading} missing or out of order: {fr}"));
         from += at + heading.len();
     }
-    let both = pdftotext(&d.get(&format!("{action}?layout=ar-fr&archival=1"), &[]).await.bytes);
-    assert!(both.contains("المادة") && both.contains("Article"), "{both}");
+    let both = pdftotext(
+        &d.get(&format!("{action}?layout=ar-fr&archival=1"), &[])
+            .await
+            .bytes,
+    );
+    assert!(
+        both.contains("المادة") && both.contains("Article"),
+        "{both}"
+    );
 }
 
 #[tokio::test]
@@ -201,11 +226,17 @@ async fn the_status_report_counts_only_what_the_reader_may_see() {
         .login_as("lecteur.ml", w.mali, Role::Reader, Marking::Restricted)
         .await;
     let low = pdftotext(&w.get(&reader, &uri).await.bytes);
-    assert!(!low.contains("Exercice Zircon") && !low.contains("Plan Saphir"), "{low}");
+    assert!(
+        !low.contains("Exercice Zircon") && !low.contains("Plan Saphir"),
+        "{low}"
+    );
     let cleared = w
         .login_as("lecteur.ma", w.morocco, Role::Reader, Marking::Secret)
         .await;
     let high = pdftotext(&w.get(&cleared, &uri).await.bytes);
-    assert!(high.contains("Exercice Zircon") && high.contains("Plan Saphir"), "{high}");
+    assert!(
+        high.contains("Exercice Zircon") && high.contains("Plan Saphir"),
+        "{high}"
+    );
     assert!(high.contains("Confidentiel"), "marking missing: {high}");
 }

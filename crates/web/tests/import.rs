@@ -18,7 +18,11 @@ async fn empty_plan(d: &Demo) -> ActionPlan {
     let mut plan = d.store.plan(d.ids.plan).await.unwrap().unwrap();
     plan.id = new_id();
     plan.version = 0;
-    plan.title = LocalizedText::new("خطة مستوردة (مثال)", "Plan importé (exemple)", "Imported plan (example)");
+    plan.title = LocalizedText::new(
+        "خطة مستوردة (مثال)",
+        "Plan importé (exemple)",
+        "Imported plan (example)",
+    );
     d.store.save_plan(&Actor::system(), &plan).await.unwrap()
 }
 
@@ -72,23 +76,36 @@ async fn an_exported_items_sheet_imports_back_into_a_new_plan() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("enctype=\"multipart/form-data\""));
     let preview = b
-        .upload(&format!("/plans/{}/import", plan.id), "actions.xlsx", &exported.bytes)
+        .upload(
+            &format!("/plans/{}/import", plan.id),
+            "actions.xlsx",
+            &exported.bytes,
+        )
         .await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     assert!(preview.body.contains("aucun problème"), "{}", preview.body);
     assert_eq!(count(&d, plan.id).await, 0, "a preview writes nothing");
 
     let mut fields = selected_mapping(&preview.body);
-    assert!(fields.iter().any(|(_, v)| v == "title_fr") && fields.iter().any(|(_, v)| v == "lead_ml"));
+    assert!(
+        fields.iter().any(|(_, v)| v == "title_fr") && fields.iter().any(|(_, v)| v == "lead_ml")
+    );
     fields.push(("action".into(), "commit".into()));
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let done = b.post(&review_action(&preview.body), &refs).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let to = done.headers["location"].to_str().unwrap().to_string();
     assert_eq!(to, format!("/plans/{}?imported={expected}", plan.id));
     assert_eq!(count(&d, plan.id).await, expected);
     let landing = b.get(&to).await;
-    assert!(landing.body.contains("actions importées"), "{}", landing.body);
+    assert!(
+        landing.body.contains("actions importées"),
+        "{}",
+        landing.body
+    );
     // Each row was written through the one write path: one audit row per item.
     let first = &d.store.items(plan.id).await.unwrap()[0];
     assert_eq!(d.store.audit_of(first.id).await.unwrap().len(), 1);
@@ -128,27 +145,56 @@ async fn every_planted_error_is_reported_on_its_row_and_nothing_is_written() {
     let exported = b.get("/export/items.csv").await;
     let fixture = python::run(PLANT, &exported.bytes, ".csv");
     let preview = b
-        .upload(&format!("/plans/{}/import", plan.id), "plan.csv", fixture.as_bytes())
+        .upload(
+            &format!("/plans/{}/import", plan.id),
+            "plan.csv",
+            fixture.as_bytes(),
+        )
         .await;
-    assert_eq!(preview.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", preview.body);
-    let problems = &preview.body[preview.body.find("class=\"problems\"").expect("problems table")..];
+    assert_eq!(
+        preview.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        preview.body
+    );
+    let problems = &preview.body[preview
+        .body
+        .find("class=\"problems\"")
+        .expect("problems table")..];
     let row_of = |needle: &str| {
-        let at = problems.find(needle).unwrap_or_else(|| panic!("{needle} not reported:\n{problems}"));
+        let at = problems
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} not reported:\n{problems}"));
         let tr = problems[..at].rfind("<tr><td>").unwrap();
         problems[tr + 8..].split('<').next().unwrap().to_string()
     };
     assert_eq!(row_of("Brigade inconnue"), "3");
     assert_eq!(row_of("31/02/2026"), "4");
-    assert!(problems.contains("<tr><td>5</td>"), "missing title not on row 5");
+    assert!(
+        problems.contains("<tr><td>5</td>"),
+        "missing title not on row 5"
+    );
     assert_eq!(row_of("DUP-1"), "6");
-    assert!(problems.contains("<tr><td>7</td>"), "second duplicate not on row 7");
-    assert!(!problems.contains("<tr><td>2</td>"), "the clean row 2 has a problem");
-    assert!(!preview.body.contains("value=\"commit\""), "commit offered on a failing file");
+    assert!(
+        problems.contains("<tr><td>7</td>"),
+        "second duplicate not on row 7"
+    );
+    assert!(
+        !problems.contains("<tr><td>2</td>"),
+        "the clean row 2 has a problem"
+    );
+    assert!(
+        !preview.body.contains("value=\"commit\""),
+        "commit offered on a failing file"
+    );
 
     // Forcing the commit anyway writes nothing.
     let mut fields = selected_mapping(&preview.body);
     fields.push(("action".into(), "commit".into()));
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let forced = b.post(&review_action(&preview.body), &refs).await;
     assert_eq!(forced.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(count(&d, plan.id).await, 0);
@@ -162,7 +208,9 @@ async fn broken_empty_and_oversized_files_are_refused_cleanly() {
     let uri = format!("/plans/{}/import", plan.id);
     let exported = b.get("/export/items.xlsx").await.bytes;
     let truncated = exported[..exported.len() / 2].to_vec();
-    let garbage: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..5000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     for (name, bytes) in [
         ("coupé.xlsx", truncated),
         ("bruit.xlsx", garbage.clone()),
@@ -171,13 +219,23 @@ async fn broken_empty_and_oversized_files_are_refused_cleanly() {
         ("entete.csv", b"Code;Titre (fran\xc3\xa7ais)\n".to_vec()),
     ] {
         let r = b.upload(&uri, name, &bytes).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {}", r.body);
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name}: {}",
+            r.body
+        );
         assert!(r.body.contains("role=\"alert\""), "{name}: no message");
         assert!(r.body.contains("<html"), "{name}: not a page");
     }
     let huge = vec![b'a'; 11 * 1024 * 1024];
     let r = b.upload(&uri, "enorme.csv", &huge).await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &r.body[r.body.find("role=\"alert\"").unwrap_or(0)..]);
+    assert_eq!(
+        r.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        &r.body[r.body.find("role=\"alert\"").unwrap_or(0)..]
+    );
     assert!(r.body.contains("10 Mo"), "{}", r.body);
     assert_eq!(count(&d, plan.id).await, 0);
 }
@@ -191,20 +249,51 @@ async fn a_chosen_mapping_is_remembered_for_the_next_file() {
     let parties = d.store.parties().await.unwrap();
     let mut names = Vec::new();
     for iso in ["MA", "ML"] {
-        let party = parties.iter().find(|p| p.iso_code.as_deref() == Some(iso)).unwrap().id;
-        names.push(d.store.organisations(Some(party)).await.unwrap()[0].name.fr.clone().unwrap());
+        let party = parties
+            .iter()
+            .find(|p| p.iso_code.as_deref() == Some(iso))
+            .unwrap()
+            .id;
+        names.push(
+            d.store.organisations(Some(party)).await.unwrap()[0]
+                .name
+                .fr
+                .clone()
+                .unwrap(),
+        );
     }
     let (ma, ml) = (names[0].clone(), names[1].clone());
-    let csv = |title: &str| format!("Intitulé;Thème;Pilote MA;Pilote ML;Pour le\n{title};{area};{ma};{ml};30/06/2027\n");
+    let csv = |title: &str| {
+        format!("Intitulé;Thème;Pilote MA;Pilote ML;Pour le\n{title};{area};{ma};{ml};30/06/2027\n")
+    };
     let uri = format!("/plans/{}/import", plan.id);
-    let first = b.upload(&uri, "a.csv", csv("Stage de tir (exemple)").as_bytes()).await;
-    assert_eq!(first.status, StatusCode::UNPROCESSABLE_ENTITY, "unknown headers cannot be guessed");
-    let chosen = [("col0", "title_fr"), ("col1", "area"), ("col2", "lead_ma"), ("col3", "lead_ml"), ("col4", "due_on"), ("action", "commit")];
+    let first = b
+        .upload(&uri, "a.csv", csv("Stage de tir (exemple)").as_bytes())
+        .await;
+    assert_eq!(
+        first.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unknown headers cannot be guessed"
+    );
+    let chosen = [
+        ("col0", "title_fr"),
+        ("col1", "area"),
+        ("col2", "lead_ma"),
+        ("col3", "lead_ml"),
+        ("col4", "due_on"),
+        ("action", "commit"),
+    ];
     let done = b.post(&review_action(&first.body), &chosen).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     assert_eq!(count(&d, plan.id).await, 1);
 
-    let second = b.upload(&uri, "b.csv", csv("Stage de transmissions (exemple)").as_bytes()).await;
+    let second = b
+        .upload(
+            &uri,
+            "b.csv",
+            csv("Stage de transmissions (exemple)").as_bytes(),
+        )
+        .await;
     assert_eq!(second.status, StatusCode::OK, "{}", second.body);
     let mapping = selected_mapping(&second.body);
     let values: Vec<&str> = mapping.iter().map(|(_, v)| v.as_str()).collect();
@@ -220,7 +309,11 @@ async fn only_those_who_may_add_items_may_import() {
     let r = b.get(&format!("/plans/{}/import", d.ids.plan)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let r = b
-        .upload(&format!("/plans/{}/import", d.ids.plan), "a.csv", b"Code\nX\n")
+        .upload(
+            &format!("/plans/{}/import", d.ids.plan),
+            "a.csv",
+            b"Code\nX\n",
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }

@@ -49,7 +49,11 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
         .get(axum::http::header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("localhost");
-    let scheme = if state.auth.config.secure_cookies { "https" } else { "http" };
+    let scheme = if state.auth.config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
     format!("{scheme}://{host}")
 }
 
@@ -144,9 +148,17 @@ pub async fn create(
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     state
         .store
-        .create_calendar_feed(&Actor::user(&user), user.id, commission, &token_hash(&token))
+        .create_calendar_feed(
+            &Actor::user(&user),
+            user.id,
+            commission,
+            &token_hash(&token),
+        )
         .await?;
-    let url = format!("{}/calendar/feeds/{token}/taawun.ics", base(&state, &headers));
+    let url = format!(
+        "{}/calendar/feeds/{token}/taawun.ics",
+        base(&state, &headers)
+    );
     page(ctx, &state, &user, Some(url)).await
 }
 

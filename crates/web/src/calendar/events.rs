@@ -137,13 +137,22 @@ pub async fn build(
     Ok(Calendar { name, events })
 }
 
-fn day_event(uid: String, summary: String, on: NaiveDate, stamp: DateTime<Utc>, url: Option<String>) -> Event {
+fn day_event(
+    uid: String,
+    summary: String,
+    on: NaiveDate,
+    stamp: DateTime<Utc>,
+    url: Option<String>,
+) -> Event {
     Event {
         uid,
         summary,
         description: String::new(),
         location: String::new(),
-        when: When::Days { first: on, last: on },
+        when: When::Days {
+            first: on,
+            last: on,
+        },
         stamp,
         url,
     }

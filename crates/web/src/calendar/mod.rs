@@ -26,7 +26,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/calendar/feeds/{token}/taawun.ics", get(by_token))
         .route("/calendar/commissions/{id}/taawun.ics", get(of_commission))
-        .route("/account/calendar", get(account::show).post(account::create))
+        .route(
+            "/account/calendar",
+            get(account::show).post(account::create),
+        )
         .route("/account/calendar/{id}/revoke", post(account::revoke))
 }
 
@@ -40,7 +43,12 @@ pub struct LangQuery {
     lang: Option<String>,
 }
 
-async fn respond(v: &Visible, feed: Feed, lang: Lang, state: &AppState) -> Result<Response, WebError> {
+async fn respond(
+    v: &Visible,
+    feed: Feed,
+    lang: Lang,
+    state: &AppState,
+) -> Result<Response, WebError> {
     let base = state.auth.config.public_url.clone().unwrap_or_default();
     let base = base.trim_end_matches('/');
     let calendar = events::build(v, feed, lang, chrono::Utc::now(), base).await?;
@@ -51,7 +59,10 @@ async fn respond(v: &Visible, feed: Feed, lang: Lang, state: &AppState) -> Resul
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/calendar; charset=utf-8"),
             ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
         ],
         body,
     )

@@ -61,7 +61,10 @@ pub async fn download(
     let pdf = typeset(move || agreement_pdf(&input, layout, archival)).await?;
     let name = format!(
         "{}-{}.pdf",
-        a.reference.as_deref().filter(|r| r.is_ascii() && !r.contains('"')).unwrap_or("agreement"),
+        a.reference
+            .as_deref()
+            .filter(|r| r.is_ascii() && !r.contains('"'))
+            .unwrap_or("agreement"),
         layout_code(layout)
     );
     Ok(attachment(pdf, "application/pdf", &name))

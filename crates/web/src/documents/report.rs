@@ -92,8 +92,16 @@ pub async fn load(
         per_status[status_index(a.joint)] += 1;
         let mut sides = Vec::new();
         for s in &f.sides {
-            let party = lk.party(s.party_id).await?.map(|p| p.short_name).unwrap_or_default();
-            let lead = lk.organisation(s.organisation_id).await?.map(|o| o.name).unwrap_or_default();
+            let party = lk
+                .party(s.party_id)
+                .await?
+                .map(|p| p.short_name)
+                .unwrap_or_default();
+            let lead = lk
+                .organisation(s.organisation_id)
+                .await?
+                .map(|o| o.name)
+                .unwrap_or_default();
             sides.push(ReportSide {
                 party,
                 lead,
@@ -107,7 +115,11 @@ pub async fn load(
             ReportItem {
                 code: item.code.clone(),
                 title: item.title.clone(),
-                area: lk.area(item.area_id).await?.map(|a| a.name).unwrap_or_default(),
+                area: lk
+                    .area(item.area_id)
+                    .await?
+                    .map(|a| a.name)
+                    .unwrap_or_default(),
                 sides,
                 status: status_label(a.joint),
                 due: item.due_on.map(langs::date).unwrap_or_default(),

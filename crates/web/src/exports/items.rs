@@ -25,7 +25,10 @@ pub async fn items(
     let sel = Selection::from_params(params)?;
     let rules = crate::clock::rules();
     let facts = v.item_facts(sel.scope).await?;
-    let mut kept: Vec<_> = facts.iter().filter(|f| sel.admits(f, today, &rules)).collect();
+    let mut kept: Vec<_> = facts
+        .iter()
+        .filter(|f| sel.admits(f, today, &rules))
+        .collect();
     by_due(&mut kept);
     let mut items: Vec<ActionItem> = Vec::with_capacity(kept.len());
     for f in kept {
@@ -49,7 +52,11 @@ pub async fn items(
     let mut columns = vec![field(Field::Code, ColumnKind::Text)];
     columns.extend(Lang::ALL.map(|l| field(Field::Title(l), ColumnKind::Text)));
     columns.push(field(Field::Area, ColumnKind::Text));
-    columns.extend(parties.iter().map(|p| field(Field::Lead(p.id), ColumnKind::Text)));
+    columns.extend(
+        parties
+            .iter()
+            .map(|p| field(Field::Lead(p.id), ColumnKind::Text)),
+    );
     columns.push(field(Field::StartOn, ColumnKind::Date));
     columns.push(field(Field::DueOn, ColumnKind::Date));
     columns.push(column(ctx, "col-status", ColumnKind::Text));
@@ -62,7 +69,10 @@ pub async fn items(
     for i in &items {
         let mut row = vec![Value::Text(i.code.clone())];
         row.extend(Lang::ALL.map(|l| {
-            i.title.get(l).filter(|s| !s.trim().is_empty()).map_or(Value::Empty, |s| Value::Text(s.to_string()))
+            i.title
+                .get(l)
+                .filter(|s| !s.trim().is_empty())
+                .map_or(Value::Empty, |s| Value::Text(s.to_string()))
         }));
         row.push(match lk.area(i.area_id).await? {
             Some(a) => text(ctx, &a.name),
@@ -81,13 +91,14 @@ pub async fn items(
         row.push(date(i.start_on));
         row.push(date(i.due_on));
         row.push(Value::Text(ctx.label("status", i.status.key())));
-        row.push(Value::Number(f64::from(percents.get(&i.id).copied().unwrap_or(0)) / 100.0));
-        if !plans.contains_key(&i.plan_id) {
-            let title = match v.plan(i.plan_id).await? {
+        row.push(Value::Number(
+            f64::from(percents.get(&i.id).copied().unwrap_or(0)) / 100.0,
+        ));
+        if let std::collections::hash_map::Entry::Vacant(slot) = plans.entry(i.plan_id) {
+            slot.insert(match v.plan(i.plan_id).await? {
                 Some(p) => text(ctx, &p.title),
                 None => Value::Empty,
-            };
-            plans.insert(i.plan_id, title);
+            });
         }
         row.push(plans[&i.plan_id].clone());
         t.rows.push(row);

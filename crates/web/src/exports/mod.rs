@@ -169,13 +169,17 @@ async fn run(
     job.writing(table.rows.len());
     let job2 = job.clone();
     let written =
-        tokio::task::spawn_blocking(move || write(&table, format, &mut |n| job2.set_done(n)))
-            .await;
+        tokio::task::spawn_blocking(move || write(&table, format, &mut |n| job2.set_done(n))).await;
     match written {
         Ok(Ok(bytes)) => Outcome::File {
             bytes: Arc::new(bytes),
             content_type: format.content_type(),
-            file_name: format!("{}-{}.{}", list.key(), today.format("%Y-%m-%d"), format.ext()),
+            file_name: format!(
+                "{}-{}.{}",
+                list.key(),
+                today.format("%Y-%m-%d"),
+                format.ext()
+            ),
         },
         Ok(Err(e)) => failed(e),
         Err(e) => failed(e.to_string()),
@@ -209,7 +213,13 @@ async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
         })
         .collect();
     render(&ExportsPage {
-        crumbs: vec![Crumb::home(&ctx), Crumb::new(String::from("/exports"), crate::markup::Markup(crate::markup::escape(&title)))],
+        crumbs: vec![
+            Crumb::home(&ctx),
+            Crumb::new(
+                String::from("/exports"),
+                crate::markup::Markup(crate::markup::escape(&title)),
+            ),
+        ],
         title,
         lists,
         ctx,

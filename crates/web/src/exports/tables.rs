@@ -22,7 +22,11 @@ pub(super) fn column(ctx: &Ctx, key: &str, kind: ColumnKind) -> Column {
 
 pub(super) fn text(ctx: &Ctx, t: &LocalizedText) -> Value {
     let s = ctx.plain(t);
-    if s.is_empty() { Value::Empty } else { Value::Text(s) }
+    if s.is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(s)
+    }
 }
 
 pub(super) fn date(d: Option<NaiveDate>) -> Value {
@@ -143,7 +147,11 @@ pub async fn people(ctx: &Ctx, v: &Visible, tick: Tick<'_>) -> StoreResult<Table
         };
         let opt = |s: Option<String>| s.map_or(Value::Empty, Value::Text);
         let nonempty = |s: &str| {
-            if s.trim().is_empty() { Value::Empty } else { Value::Text(s.trim().to_string()) }
+            if s.trim().is_empty() {
+                Value::Empty
+            } else {
+                Value::Text(s.trim().to_string())
+            }
         };
         t.rows.push(vec![
             nonempty(&p.name_ar),
@@ -215,8 +223,8 @@ pub async fn progress(ctx: &Ctx, v: &Visible, tick: Tick<'_>) -> StoreResult<Tab
     let mut lk = Lookup::new(v);
     let mut items = std::collections::HashMap::new();
     for p in v.progress_since(NaiveDate::MIN).await? {
-        if !items.contains_key(&p.item_id) {
-            items.insert(p.item_id, v.item(p.item_id).await?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = items.entry(p.item_id) {
+            slot.insert(v.item(p.item_id).await?);
         }
         // A report whose item the reader may not see is not listed, as on the pages.
         let Some(Some(item)) = items.get(&p.item_id) else {

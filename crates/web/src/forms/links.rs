@@ -80,10 +80,7 @@ pub async fn actions(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResul
                     format!("/plans/{id}/items/new"),
                     ctx.t("action-add-item"),
                 ));
-                out.push(link(
-                    format!("/plans/{id}/import"),
-                    ctx.t("import-offer"),
-                ));
+                out.push(link(format!("/plans/{id}/import"), ctx.t("import-offer")));
             }
         }
         "action_item" => item_links(ctx, v, id, &mut out).await?,

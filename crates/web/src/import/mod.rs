@@ -35,7 +35,9 @@ pub fn router() -> Router<AppState> {
 
 /// The plan's import world, if the reader may add items to it.
 async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebError> {
-    let world = ImportWorld::load(v, plan).await?.ok_or(WebError::NotFound)?;
+    let world = ImportWorld::load(v, plan)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let target = Target::new(Kind::ActionItem).in_commission(Some(world.plan.commission_id));
     taawun_core::decide(ctx.principal(), Action::Create, &target).map_err(|d| match d {
         taawun_core::Denied::Hidden => WebError::NotFound,
@@ -108,7 +110,13 @@ async fn upload(
     let v = reader(&s, &ctx);
     let world = world_for(&v, &ctx, pid).await?;
     let refuse = |message: String| {
-        page::upload_page(&ctx, &v, &world, Some(message), StatusCode::UNPROCESSABLE_ENTITY)
+        page::upload_page(
+            &ctx,
+            &v,
+            &world,
+            Some(message),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
     };
     let multipart = match multipart {
         Ok(m) => m,
@@ -132,8 +140,7 @@ async fn upload(
 }
 
 async fn saved_mapping(s: &AppState, user: &User) -> Result<Option<SavedMapping>, WebError> {
-    Ok(s
-        .store
+    Ok(s.store
         .user_setting(user.id, MAPPING_KEY)
         .await?
         .and_then(|json| serde_json::from_str(&json).ok()))
@@ -186,11 +193,15 @@ async fn review(
     let preview = prepared(&world, &upload.sheet, &mapping, &user);
     let commit = value("action") == Some("commit");
     if !commit || !preview.is_clean() {
-        return page::preview_page(&ctx, &v, &world, upload_id, &upload, &mapping, &preview, None);
+        return page::preview_page(
+            &ctx, &v, &world, upload_id, &upload, &mapping, &preview, None,
+        );
     }
     let saved = SavedMapping::from_mapping(&upload.sheet.headers, &mapping, &world.parties);
     if let Ok(json) = serde_json::to_string(&saved) {
-        s.store.set_user_setting(user.id, MAPPING_KEY, &json).await?;
+        s.store
+            .set_user_setting(user.id, MAPPING_KEY, &json)
+            .await?;
     }
     s.uploads.take(upload_id);
     let label = ctx.t("import-job");
@@ -232,7 +243,11 @@ fn failure(ctx: &Ctx, e: &StoreError) -> String {
                 StoreError::Forbidden { .. } => ctx.t("error-forbidden"),
                 _ => ctx.t("job-failed"),
             };
-            crate::i18n::message_args(ctx.lang, "import-row-failed", &[("row", &row), ("why", &why)])
+            crate::i18n::message_args(
+                ctx.lang,
+                "import-row-failed",
+                &[("row", &row), ("why", &why)],
+            )
         }
         _ => {
             tracing::error!(error = %e, "import failed");

@@ -74,7 +74,10 @@ struct Review {
 fn crumbs(ctx: &Ctx, world: &ImportWorld, title: &str) -> Vec<Crumb> {
     vec![
         Crumb::home(ctx),
-        Crumb::new(format!("/plans/{}", world.plan.id), ctx.text(&world.plan.title)),
+        Crumb::new(
+            format!("/plans/{}", world.plan.id),
+            ctx.text(&world.plan.title),
+        ),
         Crumb::new(
             format!("/plans/{}/import", world.plan.id),
             crate::markup::Markup(crate::markup::escape(title)),
@@ -159,7 +162,11 @@ pub fn preview_page(
         .iter()
         .take(SHOWN_PROBLEMS)
         .map(|p| ProblemView {
-            row: if p.row == 0 { String::from("—") } else { number(p.row) },
+            row: if p.row == 0 {
+                String::from("—")
+            } else {
+                number(p.row)
+            },
             column: p.column.clone().unwrap_or_default(),
             message: p.message(ctx.lang, parties),
         })
@@ -195,7 +202,11 @@ pub fn preview_page(
                 .map(|l| organisation(l.organisation_id))
                 .collect::<Vec<_>>()
                 .join(" · "),
-            dates: format!("{} – {}", ctx.date_opt(&i.start_on), ctx.date_opt(&i.due_on)),
+            dates: format!(
+                "{} – {}",
+                ctx.date_opt(&i.start_on),
+                ctx.date_opt(&i.due_on)
+            ),
         })
         .collect();
     let review = Review {

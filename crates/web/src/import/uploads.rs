@@ -60,6 +60,9 @@ impl Uploads {
 
     /// Forgets an upload once committed, so it cannot be imported twice.
     pub fn take(&self, id: Id) {
-        self.held.lock().unwrap_or_else(PoisonError::into_inner).remove(&id);
+        self.held
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&id);
     }
 }

@@ -243,8 +243,16 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
         session,
         crumbs,
         offers: vec![
-            crate::documents::pdf_offer(ctx, format!("/agreements/{}/text.pdf", a.id), "doc-agreement-text"),
-            crate::documents::pdf_offer(ctx, format!("/agreements/{}/report.pdf", a.id), "doc-report"),
+            crate::documents::pdf_offer(
+                ctx,
+                format!("/agreements/{}/text.pdf", a.id),
+                "doc-agreement-text",
+            ),
+            crate::documents::pdf_offer(
+                ctx,
+                format!("/agreements/{}/report.pdf", a.id),
+                "doc-report",
+            ),
         ],
         ctx: ctx.shown(v),
     })
