@@ -13,7 +13,7 @@ use super::tables::{Tick, column, date, table, text};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::lookup::Lookup;
-use crate::pages::item_filter::{Params, Selection, by_due};
+use crate::pages::item_filter::{Params, Selection};
 
 pub async fn items(
     ctx: &Ctx,
@@ -23,15 +23,9 @@ pub async fn items(
     tick: Tick<'_>,
 ) -> Result<Table, WebError> {
     let sel = Selection::from_params(params)?;
-    let rules = crate::clock::rules();
-    let facts = v.item_facts(sel.scope).await?;
-    let mut kept: Vec<_> = facts
-        .iter()
-        .filter(|f| sel.admits(f, today, &rules))
-        .collect();
-    by_due(&mut kept);
-    let mut items: Vec<ActionItem> = Vec::with_capacity(kept.len());
-    for f in kept {
+    let facts = crate::pages::item_filter::admitted(v, &sel, today).await?;
+    let mut items: Vec<ActionItem> = Vec::with_capacity(facts.len());
+    for f in &facts {
         items.extend(v.item(f.id).await?);
         tick(items.len());
     }

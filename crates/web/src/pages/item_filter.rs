@@ -239,8 +239,22 @@ impl Selection {
 }
 
 /// Soonest due first, undated last, then by id: the order of the dashboard's lists.
-pub fn by_due(facts: &mut [&ItemFacts]) {
-    facts.sort_by_key(|f| (f.due_on.is_none(), f.due_on, f.id));
+/// The facts of the reader's items that `sel` admits on `today`, soonest due first: the
+/// rows of `/items?…` and of its spreadsheet download, so both list the same items.
+pub async fn admitted(
+    v: &taawun_store::Visible,
+    sel: &Selection,
+    today: NaiveDate,
+) -> taawun_store::StoreResult<Vec<ItemFacts>> {
+    let rules = crate::clock::rules();
+    let mut kept: Vec<ItemFacts> = v
+        .item_facts(sel.scope)
+        .await?
+        .into_iter()
+        .filter(|f| sel.admits(f, today, &rules))
+        .collect();
+    kept.sort_by_key(|f| (f.due_on.is_none(), f.due_on, f.id));
+    Ok(kept)
 }
 
 #[cfg(test)]

@@ -11,11 +11,11 @@ use axum::{Router, routing::get};
 use taawun_core::{ActionItem, Id};
 use taawun_store::Visible;
 
-use super::item_filter::{Params, Selection, Show, by_due};
+use super::item_filter::{Params, Selection, Show};
 use super::views::{Crumb, ItemRow, Link, Pager, item_rows, lead_heads, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
-use crate::{AppState, clock, ctx::Ctx, error::WebError};
+use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// Rows per page: a page stays light, and a reader narrows by area or side rather than
 /// scrolling through thousands.
@@ -52,14 +52,7 @@ async fn list(
     let Query(params) = params.map_err(|e| WebError::BadRequest(e.to_string()))?;
     let sel = Selection::from_params(&params)?;
     let v = reader(&state, &ctx);
-    let today = state.clock.today();
-    let rules = clock::rules();
-    let facts = v.item_facts(sel.scope).await?;
-    let mut kept: Vec<_> = facts
-        .iter()
-        .filter(|f| sel.admits(f, today, &rules))
-        .collect();
-    by_due(&mut kept);
+    let kept = super::item_filter::admitted(&v, &sel, state.clock.today()).await?;
     let count = kept.len();
     let pages = count.div_ceil(PAGE).max(1);
     let page = (params.page.unwrap_or(1) as usize).clamp(1, pages);
