@@ -41,6 +41,30 @@ pub enum Command {
     /// checked first and its problems listed; the rows are then saved all together, or
     /// none of them when any row has a problem.
     Import(ImportArgs),
+    /// Export a list (agreements, sessions, items, progress, activities, people) as .xlsx or
+    /// .csv, exactly as the user named with `--as` would download it, with progress on stderr.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The list: agreements, sessions, items, progress, activities or people.
+    pub list: String,
+
+    /// Where to write; its extension (.xlsx or .csv) chooses the format.
+    #[arg(long)]
+    pub out: PathBuf,
+
+    /// The user whose view is exported: only what they may see, in their language.
+    #[arg(long = "as", value_name = "USERNAME")]
+    pub user: String,
+
+    /// Language of headers and values (ar, fr, en); the user's own by default.
+    #[arg(long)]
+    pub lang: Option<String>,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod db;
+mod export;
 mod import;
 mod remind;
 mod serve;
@@ -46,6 +47,7 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::User(args::UserCommand::Add(a)) => user::add(a).await,
         args::Command::Remind(a) => remind::run(a).await,
         args::Command::Import(a) => import::run(a).await,
+        args::Command::Export(a) => export::run(a).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

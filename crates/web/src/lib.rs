@@ -10,7 +10,7 @@ pub mod clock;
 mod ctx;
 mod documents;
 mod error;
-mod exports;
+pub mod exports;
 mod extract;
 mod fmt;
 mod forms;

@@ -23,6 +23,66 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub use tables::Tick;
 
+impl List {
+    /// The list named `key` (`items`, `people`…), as in its download's path.
+    pub fn parse(key: &str) -> Option<List> {
+        List::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+impl Format {
+    pub fn parse(ext: &str) -> Option<Format> {
+        match ext {
+            "xlsx" => Some(Format::Xlsx),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// A list as `user` would download it, for `taawun export`: read through the user's own
+/// `Visible`, in `lang`, all items (no filter). `progress` hears the phase (`reading`,
+/// `writing`), the rows done and, when writing, the rows to do.
+pub async fn for_user(
+    store: std::sync::Arc<dyn taawun_store::Store>,
+    user: taawun_core::User,
+    lang: taawun_core::Lang,
+    list: List,
+    format: Format,
+    today: chrono::NaiveDate,
+    progress: std::sync::Arc<dyn Fn(&str, usize, usize) + Send + Sync>,
+) -> Result<Vec<u8>, String> {
+    let party = store
+        .party(user.party_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    let ctx = Ctx {
+        lang,
+        path: String::from("/"),
+        demo: false,
+        who: Arc::new(crate::auth::Who {
+            principal: user.principal(),
+            user: Some(user),
+            party,
+            csrf: String::new(),
+            unread: 0,
+        }),
+        banner: Default::default(),
+    };
+    let v = Visible::new(store, ctx.principal().clone());
+    let reading = {
+        let p = progress.clone();
+        move |n: usize| p("reading", n, 0)
+    };
+    let t = table(&ctx, &v, list, &Params::default(), today, &reading)
+        .await
+        .map_err(|e| e.to_string())?;
+    let total = t.rows.len();
+    tokio::task::spawn_blocking(move || write(&t, format, &mut |n| progress("writing", n, total)))
+        .await
+        .map_err(|e| e.to_string())?
+}
+
 /// The lists that can be exported, by the name in their path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
@@ -94,7 +154,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The table of `list`, read through `v`; `tick` hears the rows read so far.
-pub async fn table(
+pub(crate) async fn table(
     ctx: &Ctx,
     v: &Visible,
     list: List,

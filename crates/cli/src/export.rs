@@ -1,0 +1,49 @@
+//! `taawun export`: one list as a user would download it from `/export/…`, written to a
+//! file, with the rows read and written counted on stderr.
+
+use std::io::Write;
+use std::sync::Arc;
+use taawun_core::Lang;
+use taawun_web::exports::{Format, List, for_user};
+
+use crate::args::ExportArgs;
+
+pub async fn run(a: ExportArgs) -> Result<(), String> {
+    let list = List::parse(&a.list).ok_or_else(|| {
+        format!(
+            "unknown list {:?}: use agreements, sessions, items, progress, activities or people",
+            a.list
+        )
+    })?;
+    let ext = a.out.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = Format::parse(ext)
+        .ok_or_else(|| format!("{}: the file must end in .xlsx or .csv", a.out.display()))?;
+    let store = crate::db::open(&a.db).await?;
+    let user = store
+        .user_by_name(&a.user)
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|u| u.active)
+        .ok_or_else(|| format!("no active user named {:?}", a.user))?;
+    let lang = match &a.lang {
+        Some(code) => Lang::parse(code)
+            .ok_or_else(|| format!("unknown language {code:?}: use ar, fr or en"))?,
+        None => user.language.unwrap_or(Lang::Fr),
+    };
+    let progress = Arc::new(|phase: &str, done: usize, total: usize| {
+        // One line rewritten in place, as the rows go by.
+        if total > 0 {
+            eprint!("\r{phase}: {done}/{total} rows");
+        } else {
+            eprint!("\r{phase}: {done} rows");
+        }
+        let _ = std::io::stderr().flush();
+    });
+    let today = chrono::Utc::now().date_naive();
+    let bytes = for_user(store, user, lang, list, format, today, progress).await;
+    eprintln!();
+    let bytes = bytes?;
+    std::fs::write(&a.out, &bytes).map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;
+    println!("{} written ({} bytes)", a.out.display(), bytes.len());
+    Ok(())
+}
