@@ -40,6 +40,9 @@ impl Format {
     }
 }
 
+/// Hears a long export's phase (`reading`, `writing`), rows done, and rows to do (0: unknown).
+pub type Progress = Arc<dyn Fn(&str, usize, usize) + Send + Sync>;
+
 /// A list as `user` would download it, for `taawun export`: read through the user's own
 /// `Visible`, in `lang`, all items (no filter). `progress` hears the phase (`reading`,
 /// `writing`), the rows done and, when writing, the rows to do.
@@ -50,7 +53,7 @@ pub async fn for_user(
     list: List,
     format: Format,
     today: chrono::NaiveDate,
-    progress: std::sync::Arc<dyn Fn(&str, usize, usize) + Send + Sync>,
+    progress: Progress,
 ) -> Result<Vec<u8>, String> {
     let party = store
         .party(user.party_id)
