@@ -23,6 +23,7 @@ mod open;
 mod read;
 mod record;
 mod records;
+mod script;
 mod search;
 mod settings;
 mod store_impl;

@@ -85,6 +85,7 @@ suite_cases!(
     a_batch_with_an_item_the_actor_may_not_create_writes_nothing,
     a_batch_creates_and_never_updates,
     a_batch_reports_its_progress,
+    a_batch_names_the_item_whose_code_is_taken,
     // demo
     demo_holds_the_founding_facts,
     demo_follow_up_is_alive_on_its_day,

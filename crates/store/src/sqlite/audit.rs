@@ -1,11 +1,25 @@
 //! The audit log: one row per write, appended inside the write's own transaction so the
 //! log can never miss a change nor record one that was rolled back.
 
-use super::SqliteStore;
+use super::{SqliteStore, script::Script};
 use crate::{Actor, AuditEntry, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{Row, SqliteConnection};
 use taawun_core::{Id, new_id};
+
+/// The row for one save, added to the save's script; `before` is the stored JSON, `None`
+/// when creating.
+pub(super) fn push(
+    script: &mut Script,
+    actor: &Actor,
+    entity: &str,
+    entity_id: Id,
+    before: Option<&str>,
+    after: &str,
+) {
+    let action = if before.is_some() { "update" } else { "create" };
+    push_action(script, actor, action, entity, entity_id, before, after);
+}
 
 /// Appends the row for one save; `before` is the stored JSON, `None` when creating.
 pub(super) async fn append(
@@ -16,8 +30,10 @@ pub(super) async fn append(
     before: Option<&str>,
     after: &str,
 ) -> StoreResult<()> {
-    let action = if before.is_some() { "update" } else { "create" };
-    append_action(conn, actor, action, entity, entity_id, before, after).await
+    let mut script = Script::default();
+    push(&mut script, actor, entity, entity_id, before, after);
+    script.run(conn).await?;
+    Ok(())
 }
 
 /// Appends a row for an event other than a save (`set_password`…); the caller makes sure
@@ -31,23 +47,38 @@ pub(super) async fn append_action(
     before: Option<&str>,
     after: &str,
 ) -> StoreResult<()> {
+    let mut script = Script::default();
+    push_action(&mut script, actor, action, entity, entity_id, before, after);
+    script.run(conn).await?;
+    Ok(())
+}
+
+fn push_action(
+    script: &mut Script,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: Id,
+    before: Option<&str>,
+    after: &str,
+) {
     // Fixed precision and a `Z` suffix: the text sorts in time order.
     let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
-    sqlx::query(
-        "insert into audit_log (id, at, actor, action, entity, entity_id, before, after)
-         values (?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(new_id().to_string())
-    .bind(at)
-    .bind(&actor.name)
-    .bind(action)
-    .bind(entity)
-    .bind(entity_id.to_string())
-    .bind(before)
-    .bind(after)
-    .execute(conn)
-    .await?;
-    Ok(())
+    script.push_insert(
+        "insert into audit_log (id, at, actor, action, entity, entity_id, before, after)",
+        "(?, ?, ?, ?, ?, ?, ?, ?)",
+        "",
+        [
+            new_id().into(),
+            at.into(),
+            actor.name.as_str().into(),
+            action.into(),
+            entity.into(),
+            entity_id.into(),
+            before.into(),
+            after.into(),
+        ],
+    );
 }
 
 impl SqliteStore {

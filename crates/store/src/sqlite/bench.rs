@@ -257,7 +257,7 @@ impl SqliteStore {
                     .execute(&mut *conn)
                     .await?;
             }
-            follow::write_facts(conn, item, &sides, seq).await?;
+            follow::write_facts(conn, item, &sides, follow::Seq::Given(seq)).await?;
             seq += 1;
         }
         tx.commit().await?;

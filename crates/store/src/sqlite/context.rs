@@ -14,14 +14,14 @@ pub(super) trait Checked: Record {
     /// Validates `self` against the database; `previous` is the stored record when updating.
     fn check(
         &self,
-        reads: &mut Reads<'_>,
+        reads: &mut Reads<'_, '_>,
         previous: Option<&Self>,
     ) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
 /// Pushes `Unknown` on `field` when `id` is not a row of `table`.
 async fn known(
-    reads: &mut Reads<'_>,
+    reads: &mut Reads<'_, '_>,
     e: &mut RuleErrors,
     table: &'static str,
     id: Id,
@@ -34,7 +34,7 @@ async fn known(
 }
 
 async fn known_opt(
-    reads: &mut Reads<'_>,
+    reads: &mut Reads<'_, '_>,
     e: &mut RuleErrors,
     table: &'static str,
     id: Option<Id>,
@@ -47,7 +47,7 @@ async fn known_opt(
 }
 
 async fn known_all(
-    reads: &mut Reads<'_>,
+    reads: &mut Reads<'_, '_>,
     e: &mut RuleErrors,
     table: &'static str,
     ids: &[Id],
@@ -59,7 +59,7 @@ async fn known_all(
     Ok(())
 }
 
-async fn load<R: Record>(reads: &mut Reads<'_>, id: Option<Id>) -> StoreResult<Option<R>> {
+async fn load<R: Record>(reads: &mut Reads<'_, '_>, id: Option<Id>) -> StoreResult<Option<R>> {
     match id {
         Some(id) => reads.record(id).await,
         None => Ok(None),
@@ -81,13 +81,13 @@ fn unknown(field: &str) -> StoreResult<()> {
 }
 
 impl Checked for Party {
-    async fn check(&self, _: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, _: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         verdict(RuleErrors::default(), rules::check_party(self))
     }
 }
 
 impl Checked for Organisation {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known(reads, &mut e, "parties", self.party_id, "party_id").await?;
         let parent: Option<Organisation> = load(reads, self.parent_id).await?;
@@ -96,7 +96,7 @@ impl Checked for Organisation {
 }
 
 impl Checked for Rank {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known(reads, &mut e, "parties", self.party_id, "party_id").await?;
         verdict(e, rules::check_rank(self))
@@ -104,7 +104,7 @@ impl Checked for Rank {
 }
 
 impl Checked for Person {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known(reads, &mut e, "parties", self.party_id, "party_id").await?;
         let organisation: Option<Organisation> = load(reads, self.organisation_id).await?;
@@ -117,13 +117,13 @@ impl Checked for Person {
 }
 
 impl Checked for Area {
-    async fn check(&self, _: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, _: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         verdict(RuleErrors::default(), rules::check_area(self))
     }
 }
 
 impl Checked for Agreement {
-    async fn check(&self, reads: &mut Reads<'_>, prev: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, prev: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known_all(reads, &mut e, "parties", &self.party_ids, "party_ids").await?;
         known_all(
@@ -147,7 +147,7 @@ impl Checked for Agreement {
 }
 
 impl Checked for Clause {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         if !reads.exists("agreements", self.agreement_id).await? {
             return unknown("agreement_id");
         }
@@ -157,7 +157,7 @@ impl Checked for Clause {
             sqlx::query_scalar("select number from clauses where agreement_id = ? and id <> ?")
                 .bind(self.agreement_id.to_string())
                 .bind(self.id.to_string())
-                .fetch_all(&mut *reads.conn)
+                .fetch_all(reads.pending.conn().await?)
                 .await?;
         let taken: Vec<u32> = taken
             .into_iter()
@@ -168,7 +168,7 @@ impl Checked for Clause {
 }
 
 impl Checked for Commission {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known_all(reads, &mut e, "parties", &self.party_ids, "party_ids").await?;
         let co_chairs = people(reads, &self.co_chair_ids).await?;
@@ -177,7 +177,7 @@ impl Checked for Commission {
 }
 
 /// The people among `ids` who exist; the rules report the missing ones by position.
-async fn people(reads: &mut Reads<'_>, ids: &[Id]) -> StoreResult<Vec<Person>> {
+async fn people(reads: &mut Reads<'_, '_>, ids: &[Id]) -> StoreResult<Vec<Person>> {
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(p) = reads.record::<Person>(*id).await? {
@@ -188,7 +188,7 @@ async fn people(reads: &mut Reads<'_>, ids: &[Id]) -> StoreResult<Vec<Person>> {
 }
 
 impl Checked for Session {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let Some(commission) = load::<Commission>(reads, Some(self.commission_id)).await? else {
             return unknown("commission_id");
         };
@@ -207,7 +207,7 @@ impl Checked for Session {
         .bind(self.commission_id.to_string())
         .bind(i64::from(self.ordinal))
         .bind(self.id.to_string())
-        .fetch_one(&mut *reads.conn)
+        .fetch_one(reads.pending.conn().await?)
         .await?;
         for (i, d) in self.decisions.iter().enumerate() {
             let field = format!("decisions.{i}.area_id");
@@ -229,7 +229,7 @@ impl Checked for Session {
 }
 
 impl Checked for ActionPlan {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known(
             reads,
@@ -253,7 +253,7 @@ impl Checked for ActionPlan {
 }
 
 impl Checked for ActionItem {
-    async fn check(&self, reads: &mut Reads<'_>, prev: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, prev: Option<&Self>) -> StoreResult<()> {
         let Some(plan) = load::<ActionPlan>(reads, Some(self.plan_id)).await? else {
             return unknown("plan_id");
         };
@@ -276,7 +276,7 @@ impl Checked for ActionItem {
 }
 
 impl Checked for ProgressUpdate {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let Some(item) = load::<ActionItem>(reads, Some(self.item_id)).await? else {
             return unknown("item_id");
         };
@@ -285,7 +285,7 @@ impl Checked for ProgressUpdate {
 }
 
 impl Checked for Activity {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known_opt(reads, &mut e, "action_items", self.item_id, "item_id").await?;
         known(
@@ -314,7 +314,7 @@ impl Checked for Activity {
 }
 
 impl Checked for User {
-    async fn check(&self, reads: &mut Reads<'_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
         let mut e = RuleErrors::default();
         known(reads, &mut e, "parties", self.party_id, "party_id").await?;
         let organisation: Option<Organisation> = load(reads, self.organisation_id).await?;

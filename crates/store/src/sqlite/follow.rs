@@ -5,7 +5,12 @@
 //! changed joint status is written and audited as an update of the item); saving a plan
 //! updates the commission and agreement copied onto its items.
 
-use super::{audit, read, record::Record, write::write_row};
+use super::{
+    audit, read,
+    record::{Record, Value},
+    script::{Pending, Script},
+    write::write_row,
+};
 use crate::{Actor, StoreResult};
 use sqlx::SqliteConnection;
 use std::future::Future;
@@ -13,15 +18,23 @@ use taawun_core::followup::{SideState, item_status, side_states};
 use taawun_core::*;
 
 pub(super) trait Follows: Record {
-    /// Adjusts the record before it is validated and written.
-    fn settle(&mut self, _: &mut SqliteConnection) -> impl Future<Output = StoreResult<()>> + Send {
+    /// Whether `follow` may rewrite item documents (not only their facts columns), so that
+    /// what the transaction read of items is stale.
+    const REWRITES_ITEMS: bool = false;
+    /// Adjusts the record before it is validated and written; `previous` is the stored
+    /// record it will replace.
+    fn settle(
+        &mut self,
+        _: &mut Pending<'_>,
+        _: Option<&Self>,
+    ) -> impl Future<Output = StoreResult<()>> + Send {
         async { Ok(()) }
     }
-    /// Writes what derives from the record once it is written; `previous` is the record it
-    /// replaced.
+    /// Writes what derives from the record once it is written (its own writes are pending
+    /// before these); `previous` is the record it replaced.
     fn follow(
         &self,
-        _: &mut SqliteConnection,
+        _: &mut Pending<'_>,
         _: &Actor,
         _: Option<&Self>,
     ) -> impl Future<Output = StoreResult<()>> + Send {
@@ -54,33 +67,58 @@ async fn updates_of(conn: &mut SqliteConnection, item: Id) -> StoreResult<Vec<Pr
     read::list(&mut *conn, sql, vec![item.into()]).await
 }
 
+/// The reports of an item being saved: none when it is new (`stored` is `None`), since
+/// `progress_updates.item_id` references `action_items` and no report can exist before its
+/// item does. Not asking saves a query per item of an import.
+async fn reports_of(
+    pending: &mut Pending<'_>,
+    item: &ActionItem,
+    stored: Option<&ActionItem>,
+) -> StoreResult<Vec<ProgressUpdate>> {
+    match stored {
+        Some(_) => updates_of(pending.conn().await?, item.id).await,
+        None => Ok(Vec::new()),
+    }
+}
+
 impl Follows for ActionItem {
     /// The stored status is the joint one: whatever the form sent, unless it cancels.
-    async fn settle(&mut self, conn: &mut SqliteConnection) -> StoreResult<()> {
-        let sides = side_states(self, &updates_of(conn, self.id).await?);
+    async fn settle(
+        &mut self,
+        pending: &mut Pending<'_>,
+        previous: Option<&Self>,
+    ) -> StoreResult<()> {
+        let sides = side_states(self, &reports_of(pending, self, previous).await?);
         self.status = item_status(self, &sides);
         Ok(())
     }
 
+    /// The facts join the item's own pending writes: for a new item nothing is read.
     async fn follow(
         &self,
-        conn: &mut SqliteConnection,
+        pending: &mut Pending<'_>,
         _: &Actor,
-        _: Option<&Self>,
+        previous: Option<&Self>,
     ) -> StoreResult<()> {
-        let sides = side_states(self, &updates_of(conn, self.id).await?);
-        let seq = next_seq(conn).await?;
-        write_facts(conn, self, &sides, seq).await
+        let sides = side_states(self, &reports_of(pending, self, previous).await?);
+        let had_sides = previous.is_some();
+        push_facts(&mut pending.writes, self, &sides, Seq::Next, had_sides);
+        Ok(())
     }
 }
 
 impl Follows for ProgressUpdate {
+    const REWRITES_ITEMS: bool = true;
+
     async fn follow(
         &self,
-        conn: &mut SqliteConnection,
+        pending: &mut Pending<'_>,
         actor: &Actor,
         previous: Option<&Self>,
     ) -> StoreResult<()> {
+        // Deriving reads the item and its reports, this one included: the update's own
+        // writes are sent first (`Pending::conn`).
+        let conn = pending.conn().await?;
         rederive(conn, actor, self.item_id).await?;
         // A report moved to another item leaves its first item to be derived again too.
         if let Some(prev) = previous.filter(|p| p.item_id != self.item_id) {
@@ -93,7 +131,7 @@ impl Follows for ProgressUpdate {
 impl Follows for ActionPlan {
     async fn follow(
         &self,
-        conn: &mut SqliteConnection,
+        pending: &mut Pending<'_>,
         _: &Actor,
         previous: Option<&Self>,
     ) -> StoreResult<()> {
@@ -101,6 +139,7 @@ impl Follows for ActionPlan {
             p.commission_id != self.commission_id || p.agreement_id != self.agreement_id
         });
         if moved {
+            let conn = pending.conn().await?;
             let seq = next_seq(conn).await?;
             sqlx::query(
                 "update action_items set commission_id = ?, agreement_id = ?, facts_seq = ?
@@ -143,8 +182,7 @@ pub(super) async fn rederive(
         write_row(conn, &item, &after, version).await?;
         audit::append(conn, actor, ActionItem::KIND, item_id, Some(&doc), &after).await?;
     }
-    let seq = next_seq(conn).await?;
-    write_facts(conn, &item, &sides, seq).await
+    write_facts(conn, &item, &sides, Seq::Next).await
 }
 
 /// The next value of the facts counter. Taken under the write lock, so values rise in
@@ -156,50 +194,84 @@ pub(super) async fn next_seq(conn: &mut SqliteConnection) -> StoreResult<i64> {
     Ok(seq)
 }
 
-/// Writes the derived columns of an item already in `action_items` and its side rows.
-/// `sides` must be `side_states` of the item and its reports (the benchmark generator
-/// computes them in memory, the write path from the database).
+/// The value an item's `facts_seq` takes when its facts are written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Seq {
+    /// Chosen by the caller (the benchmark generator numbers its items itself).
+    Given(i64),
+    /// One above every value stored, computed in the statement itself, as `next_seq` does.
+    Next,
+}
+
+/// Writes the derived columns of an item already in `action_items` and its side rows, as
+/// one command (`script`). `sides` must be `side_states` of the item and its reports (the
+/// benchmark generator computes them in memory, the write path from the database).
 pub(crate) async fn write_facts(
     conn: &mut SqliteConnection,
     item: &ActionItem,
     sides: &[SideState],
-    seq: i64,
+    seq: Seq,
 ) -> StoreResult<()> {
+    let mut script = Script::default();
+    push_facts(&mut script, item, sides, seq, true);
+    script.run(conn).await
+}
+
+/// The statements of `write_facts`. `had_sides` false: the item is new in this save, so it
+/// has no side rows to delete yet (they reference it).
+fn push_facts(
+    script: &mut Script,
+    item: &ActionItem,
+    sides: &[SideState],
+    seq: Seq,
+    had_sides: bool,
+) {
+    let day = |d: Option<chrono::NaiveDate>| Value::from(d);
     let last_report = sides.iter().filter_map(|s| s.last_report).max();
-    sqlx::query(
+    let plan = Value::from(item.plan_id);
+    let (seq_sql, seq_value) = match seq {
+        Seq::Given(n) => ("?", Some(Value::from(n))),
+        Seq::Next => (
+            "(select coalesce(max(facts_seq), 0) + 1 from action_items)",
+            None,
+        ),
+    };
+    let update = format!(
         "update action_items set
-             percent = ?1, last_report = ?2, facts_seq = ?3,
-             commission_id = (select commission_id from action_plans where id = ?4),
-             agreement_id = (select agreement_id from action_plans where id = ?4)
-         where id = ?5",
-    )
-    .bind(i64::from(followup::joint_percent(sides)))
-    .bind(last_report.map(|d| d.format("%Y-%m-%d").to_string()))
-    .bind(seq)
-    .bind(item.plan_id.to_string())
-    .bind(item.id.to_string())
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("delete from item_sides where item_id = ?")
-        .bind(item.id.to_string())
-        .execute(&mut *conn)
-        .await?;
-    for s in sides {
-        sqlx::query(
-            "insert into item_sides
-                 (item_id, party_id, organisation_id, status, percent, last_report)
-             values (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(item.id.to_string())
-        .bind(s.party_id.to_string())
-        .bind(s.organisation_id.to_string())
-        .bind(s.status.key())
-        .bind(i64::from(s.percent))
-        .bind(s.last_report.map(|d| d.format("%Y-%m-%d").to_string()))
-        .execute(&mut *conn)
-        .await?;
+             percent = ?, last_report = ?, facts_seq = {seq_sql},
+             commission_id = (select commission_id from action_plans where id = ?),
+             agreement_id = (select agreement_id from action_plans where id = ?)
+         where id = ?"
+    );
+    let values = [
+        Some(Value::from(i64::from(followup::joint_percent(sides)))),
+        Some(day(last_report)),
+        seq_value,
+        Some(plan.clone()),
+        Some(plan),
+        Some(Value::from(item.id)),
+    ];
+    script.push(&update, values.into_iter().flatten());
+    if had_sides {
+        script.push("delete from item_sides where item_id = ?", [item.id.into()]);
     }
-    Ok(())
+    // One statement per side: see `write::push_links`.
+    for side in sides {
+        script.push_insert(
+            "insert into item_sides
+                 (item_id, party_id, organisation_id, status, percent, last_report)",
+            "(?, ?, ?, ?, ?, ?)",
+            "",
+            [
+                item.id.into(),
+                side.party_id.into(),
+                side.organisation_id.into(),
+                side.status.key().into(),
+                i64::from(side.percent).into(),
+                day(side.last_report),
+            ],
+        );
+    }
 }
 
 /// Derives every item once, for a database written before the follow-up columns existed.

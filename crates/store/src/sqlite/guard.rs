@@ -12,7 +12,7 @@ use taawun_core::*;
 /// written: they must be allowed to create or edit it there, and still see it, and to take
 /// any further action the write makes (cancelling an item).
 pub(super) async fn guard<R: Record + Scoped>(
-    reads: &mut Reads<'_>,
+    reads: &mut Reads<'_, '_>,
     who: &Principal,
     record: &R,
     previous: Option<&R>,

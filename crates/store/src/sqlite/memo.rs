@@ -1,44 +1,102 @@
 //! Reads made by the write path inside one transaction, remembered for the rest of it.
 //! A save reads the same parents several times (the permission decision, then the rules);
 //! a batch of items (`save_items`) reads the same plan, commission, area and lead bodies
-//! for every item. Under the transaction's write lock nobody else changes them, and the
-//! write path forgets a table as soon as it writes to it, so a remembered read is always
-//! what the database would answer.
+//! for every item, and asks for each item's stored row. Under the transaction's write lock
+//! nobody else changes them, and the write path tells the memo what it writes (`saved`,
+//! `wrote`), so a remembered read is always what the database would answer.
 
-use super::{read, record::Record};
+use super::{read, record::Record, script::Pending};
 use crate::{StoreResult, scope::Parents};
-use sqlx::SqliteConnection;
 use std::{any::Any, collections::HashMap};
 use taawun_core::*;
 
 type Key = (&'static str, Id);
 
-/// What one write transaction has read so far: records by table and id (`None` when
-/// absent), and the answers of existence checks.
+/// A record's stored version and document, as the write path compares and audits them.
+pub(super) type Row = (i64, String);
+
+/// What one write transaction has read so far: stored rows and decoded records by table
+/// and id (`None` when absent), and the answers of existence checks.
 #[derive(Default)]
 pub(super) struct Memo {
+    rows: HashMap<Key, Option<Row>>,
     records: HashMap<Key, Option<Box<dyn Any + Send + Sync>>>,
     exists: HashMap<Key, bool>,
 }
 
 impl Memo {
-    /// The transaction wrote to `table`: what was read from it may no longer hold.
+    /// The transaction wrote rows of `table` it cannot name: forget all it read there.
     pub(super) fn wrote(&mut self, table: &str) {
+        self.rows.retain(|(t, _), _| *t != table);
         self.records.retain(|(t, _), _| *t != table);
         self.exists.retain(|(t, _), _| *t != table);
     }
+
+    /// The transaction wrote `record` as `doc` at `version`.
+    pub(super) fn saved<R: Record>(&mut self, record: &R, version: i64, doc: String) {
+        let key = (R::TABLE, record.id());
+        self.records.remove(&key);
+        self.exists.insert(key, true);
+        self.rows.insert(key, Some((version, doc)));
+    }
+
+    /// Reads the stored rows of `ids` at once, so that saving each of them does not ask
+    /// again (a batch knows its ids in advance).
+    pub(super) async fn prefetch<R: Record>(
+        &mut self,
+        pending: &mut Pending<'_>,
+        ids: &[Id],
+    ) -> StoreResult<()> {
+        // Well under SQLite's limit of 32,766 parameters per statement.
+        for part in ids.chunks(500) {
+            let marks = vec!["?"; part.len()].join(", ");
+            let sql = format!(
+                "select id, version, doc from {} where id in ({marks})",
+                R::TABLE
+            );
+            let q = part
+                .iter()
+                .fold(sqlx::query_as(&sql), |q, id| q.bind(id.to_string()));
+            let found: Vec<(String, i64, String)> = q.fetch_all(pending.conn().await?).await?;
+            let mut found: HashMap<String, Row> = found
+                .into_iter()
+                .map(|(id, v, doc)| (id, (v, doc)))
+                .collect();
+            for id in part {
+                let row = found.remove(&id.to_string());
+                self.exists.insert((R::TABLE, *id), row.is_some());
+                self.rows.insert((R::TABLE, *id), row);
+            }
+        }
+        Ok(())
+    }
 }
 
-/// The write transaction's connection with its memo: how checks and scopes read.
-pub(super) struct Reads<'c> {
-    /// For queries that are not a lookup by id (they are never remembered).
-    pub conn: &'c mut SqliteConnection,
-    memo: &'c mut Memo,
+/// The write transaction's pending writes with its memo: how the write path reads.
+pub(super) struct Reads<'p, 'c> {
+    pub pending: &'p mut Pending<'c>,
+    memo: &'p mut Memo,
 }
 
-impl<'c> Reads<'c> {
-    pub(super) fn new(conn: &'c mut SqliteConnection, memo: &'c mut Memo) -> Self {
-        Reads { conn, memo }
+impl<'p, 'c> Reads<'p, 'c> {
+    pub(super) fn new(pending: &'p mut Pending<'c>, memo: &'p mut Memo) -> Self {
+        Reads { pending, memo }
+    }
+
+    /// The stored version and document of a record, read once per transaction.
+    pub(super) async fn row<R: Record>(&mut self, id: Id) -> StoreResult<Option<Row>> {
+        let key = (R::TABLE, id);
+        if let Some(row) = self.memo.rows.get(&key) {
+            return Ok(row.clone());
+        }
+        let sql = format!("select version, doc from {} where id = ?", R::TABLE);
+        let row: Option<Row> = sqlx::query_as(&sql)
+            .bind(id.to_string())
+            .fetch_optional(self.pending.conn().await?)
+            .await?;
+        self.memo.exists.insert(key, row.is_some());
+        self.memo.rows.insert(key, row.clone());
+        Ok(row)
     }
 
     /// One record by id, read once per transaction.
@@ -55,7 +113,7 @@ impl<'c> Reads<'c> {
             }
             None => {}
         }
-        let found: Option<R> = read::by_id(&mut *self.conn, id).await?;
+        let found: Option<R> = read::by_id(self.pending.conn().await?, id).await?;
         self.memo.exists.insert(key, found.is_some());
         let kept = found
             .clone()
@@ -70,7 +128,7 @@ impl<'c> Reads<'c> {
         if let Some(known) = self.memo.exists.get(&(table, id)) {
             return Ok(*known);
         }
-        let found = read::exists(&mut *self.conn, table, id).await?;
+        let found = read::exists(self.pending.conn().await?, table, id).await?;
         self.memo.exists.insert((table, id), found);
         Ok(found)
     }
@@ -78,7 +136,7 @@ impl<'c> Reads<'c> {
 
 /// The parents a permission scope needs, read inside the write transaction, so the decision
 /// and the write see the same data.
-impl Parents for Reads<'_> {
+impl Parents for Reads<'_, '_> {
     async fn agreement(&mut self, id: Id) -> StoreResult<Option<Agreement>> {
         self.record(id).await
     }

@@ -1,7 +1,7 @@
 //! Full-text search on SQLite: an FTS5 index of each record's normalised text, kept by the
 //! write path in the write's own transaction, and the query that reads it.
 
-use super::{SqliteStore, read, record::Record};
+use super::{SqliteStore, read, record::Record, script::Script};
 use crate::{SearchHit, StoreError, StoreResult, indexed::Indexed};
 use sqlx::{Row, SqliteConnection};
 use taawun_core::{search::normalise, *};
@@ -13,30 +13,30 @@ pub(super) async fn index(
     id: Id,
     body: Option<String>,
 ) -> StoreResult<()> {
-    let Some(body) = body else {
-        return Ok(());
-    };
-    sqlx::query("insert into search_keys (id, entity) values (?, ?) on conflict (id) do nothing")
-        .bind(id.to_string())
-        .bind(entity)
-        .execute(&mut *conn)
-        .await?;
-    let key: i64 = sqlx::query_scalar("select key from search_keys where id = ?")
-        .bind(id.to_string())
-        .fetch_one(&mut *conn)
-        .await?;
-    sqlx::query("delete from search_index where rowid = ?")
-        .bind(key)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("insert into search_index (rowid, entity, id, body) values (?, ?, ?, ?)")
-        .bind(key)
-        .bind(entity)
-        .bind(id.to_string())
-        .bind(body)
-        .execute(&mut *conn)
-        .await?;
+    let mut script = Script::default();
+    push_index(&mut script, entity, id, body);
+    script.run(conn).await?;
     Ok(())
+}
+
+/// The statements of `index`: the record's key (kept once made), then its index row by
+/// that key, replacing the one it had (FTS5 deletes a replaced row's terms).
+pub(super) fn push_index(script: &mut Script, entity: &str, id: Id, body: Option<String>) {
+    let Some(body) = body else {
+        return;
+    };
+    script.push_insert(
+        "insert into search_keys (id, entity)",
+        "(?, ?)",
+        "on conflict (id) do nothing",
+        [id.into(), entity.into()],
+    );
+    script.push_insert(
+        "insert or replace into search_index (rowid, entity, id, body)",
+        "((select key from search_keys where id = ?), ?, ?, ?)",
+        "",
+        [id.into(), entity.into(), id.into(), body.into()],
+    );
 }
 
 /// Indexes every record of one type (used once, when the index is created).

@@ -11,7 +11,8 @@ use super::{
     guard::guard,
     memo::{Memo, Reads},
     read,
-    record::{Record, bind},
+    record::{Record, Value},
+    script::{Pending, Script},
     search,
 };
 use crate::{Actor, StoreError, StoreResult, indexed::Indexed, scope::Scoped};
@@ -39,35 +40,46 @@ impl SqliteStore {
         // the version, then fail to upgrade its lock if another writer got in between;
         // this way writers queue (up to the busy timeout) and each sees the latest version.
         let mut tx = self.pool.begin_with("begin immediate").await?;
-        let mut memo = Memo::default();
-        let saved = save_in(&mut tx, &mut memo, actor, record, Accept::NewOrCurrent).await?;
+        let mut pending = Pending::new(&mut tx);
+        let saved = save_in(
+            &mut pending,
+            &mut Memo::default(),
+            actor,
+            record,
+            Accept::NewOrCurrent,
+        )
+        .await?;
+        pending.flush().await?;
         tx.commit().await?;
         Ok(saved)
     }
 }
 
-/// The write path, inside a transaction the caller began with `begin immediate` and commits:
-/// `save` for one record, `save_items` for a batch. `memo` lives as long as the transaction.
-/// On an error the caller drops the transaction, so nothing of it is written.
+/// The write path, inside a transaction the caller began with `begin immediate`, flushes
+/// and commits: `save` for one record, `save_items` for a batch. `memo` lives as long as the
+/// transaction. The record's writes are left in `pending` (reads send them first); on an
+/// error the caller drops the transaction, so nothing of it is written.
 pub(super) async fn save_in<R: Saved>(
-    conn: &mut SqliteConnection,
+    pending: &mut Pending<'_>,
     memo: &mut Memo,
     actor: &Actor,
     record: &R,
     accept: Accept,
 ) -> StoreResult<R> {
-    let sql = format!("select version, doc from {} where id = ?", R::TABLE);
-    let stored: Option<(i64, String)> = sqlx::query_as(&sql)
-        .bind(record.id().to_string())
-        .fetch_optional(&mut *conn)
-        .await?;
+    let stored = Reads::new(pending, memo).row::<R>(record.id()).await?;
     let previous: Option<R> = stored
         .as_ref()
         .map(|(_, doc)| read::decode(doc))
         .transpose()?;
     // Before the version: a conflict would tell an outsider the record exists.
     if let Some(who) = &actor.principal {
-        guard(&mut Reads::new(conn, memo), who, record, previous.as_ref()).await?;
+        guard(
+            &mut Reads::new(pending, memo),
+            who,
+            record,
+            previous.as_ref(),
+        )
+        .await?;
     }
 
     let stored_version = stored.as_ref().map_or(0, |(v, _)| *v);
@@ -82,31 +94,32 @@ pub(super) async fn save_in<R: Saved>(
 
     // Derived fields first (an item's joint status), so the rules judge what is written.
     let mut next = record.clone();
-    next.settle(conn).await?;
-    validate(&mut Reads::new(conn, memo), &next, previous.as_ref()).await?;
+    next.settle(pending, previous.as_ref()).await?;
+    validate(&mut Reads::new(pending, memo), &next, previous.as_ref()).await?;
 
     next.set_version(stored_version + 1);
     let doc = serde_json::to_string(&next)?;
-    write_row(conn, &next, &doc, stored_version)
-        .await
-        .map_err(unique_to_field)?;
-    write_links(conn, &next).await.map_err(unique_to_field)?;
-    search::index(conn, R::KIND, next.id(), next.search_body()).await?;
     let before = stored.as_ref().map(|(_, doc)| doc.as_str());
-    audit::append(conn, actor, R::KIND, next.id(), before, &doc).await?;
+    let writes = &mut pending.writes;
+    push_row(writes, &next, &doc, stored_version);
+    push_links(writes, &next, stored.is_some());
+    search::push_index(writes, R::KIND, next.id(), next.search_body());
+    audit::push(writes, actor, R::KIND, next.id(), before, &doc);
     // After the record's own audit row: a progress update's consequence on its item is
     // logged after the update that caused it.
-    next.follow(conn, actor, previous.as_ref()).await?;
-    // What this save wrote may have been read before it: its own table, and the items
-    // `follow` rewrites (a report's item, a plan's items).
-    memo.wrote(R::TABLE);
-    memo.wrote(ActionItem::TABLE);
+    next.follow(pending, actor, previous.as_ref()).await?;
+    // What the memo read before may have changed: this record, and the items `follow`
+    // rewrites (a report's item).
+    memo.saved(&next, next.version(), doc);
+    if R::REWRITES_ITEMS {
+        memo.wrote(ActionItem::TABLE);
+    }
     Ok(next)
 }
 
 /// The record's protection and its own rules, reported together so a form shows them all.
 async fn validate<R: Checked>(
-    reads: &mut Reads<'_>,
+    reads: &mut Reads<'_, '_>,
     record: &R,
     previous: Option<&R>,
 ) -> StoreResult<()> {
@@ -130,42 +143,38 @@ pub(super) async fn write_row<R: Record>(
     doc: &str,
     stored_version: i64,
 ) -> StoreResult<()> {
+    let mut script = Script::default();
+    push_row(&mut script, record, doc, stored_version);
+    script.run(conn).await
+}
+
+/// The statement of `write_row`. An update must match the stored version: it returns a
+/// row when it did, and running the script checks that it did.
+fn push_row<R: Record>(script: &mut Script, record: &R, doc: &str, stored_version: i64) {
     let columns = record.columns();
     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-    let sql = if stored_version == 0 {
-        let marks = vec!["?"; names.len() + 3].join(", ");
-        format!(
-            "insert into {} (version, doc, {}, id) values ({marks})",
+    // Placeholders are in the same order for both statements: version, doc, columns, id.
+    let mut values = vec![record.version().into(), doc.into()];
+    values.extend(columns.into_iter().map(|(_, v)| v));
+    values.push(record.id().into());
+    if stored_version == 0 {
+        let head = format!(
+            "insert into {} (version, doc, {}, id)",
             R::TABLE,
             names.join(", ")
-        )
+        );
+        let marks = format!("({})", vec!["?"; names.len() + 3].join(", "));
+        script.push_insert(&head, &marks, "", values);
     } else {
         let sets: Vec<String> = names.iter().map(|n| format!("{n} = ?")).collect();
-        format!(
-            "update {} set version = ?, doc = ?, {} where id = ? and version = ?",
+        let sql = format!(
+            "update {} set version = ?, doc = ?, {} where id = ? and version = ? returning 1",
             R::TABLE,
             sets.join(", ")
-        )
-    };
-    // Placeholders are in the same order for both statements: version, doc, columns, id.
-    let mut q = sqlx::query(&sql).bind(record.version()).bind(doc);
-    for (_, v) in columns {
-        q = bind(q, v);
+        );
+        values.push(stored_version.into());
+        script.push_update(&sql, values, R::KIND, stored_version);
     }
-    q = q.bind(record.id().to_string());
-    if stored_version != 0 {
-        q = q.bind(stored_version);
-    }
-    let done = q.execute(&mut *conn).await?;
-    // The write lock makes this unreachable; it guards against the lock being dropped.
-    if done.rows_affected() != 1 {
-        return Err(StoreError::Conflict {
-            kind: R::KIND,
-            stored: stored_version,
-            yours: stored_version,
-        });
-    }
-    Ok(())
 }
 
 /// Replaces the record's rows in each link table it owns.
@@ -173,33 +182,40 @@ pub(super) async fn write_links<R: Record>(
     conn: &mut SqliteConnection,
     record: &R,
 ) -> StoreResult<()> {
-    let owner_id = record.id().to_string();
+    let mut script = Script::default();
+    push_links(&mut script, record, true);
+    script.run(conn).await
+}
+
+/// The statements replacing the record's link rows: a delete per link table, then an
+/// insert per row. `stored` false: the record is new in this save, so no link row can
+/// point at it yet and there is nothing to delete. One row per statement (unless a batch
+/// groups them): a multi-row insert needs a statement journal (SQLite must be able to undo
+/// its first rows), which makes two rows slower than two statements.
+fn push_links<R: Record>(script: &mut Script, record: &R, stored: bool) {
+    let owner_id = record.id();
     for links in record.links() {
-        let delete = format!("delete from {} where {} = ?", links.table, links.owner);
-        sqlx::query(&delete)
-            .bind(&owner_id)
-            .execute(&mut *conn)
-            .await?;
-        let marks = vec!["?"; links.columns.len() + 1].join(", ");
-        let insert = format!(
-            "insert into {} ({}, {}) values ({marks})",
+        if stored {
+            let delete = format!("delete from {} where {} = ?", links.table, links.owner);
+            script.push(&delete, [owner_id.into()]);
+        }
+        let head = format!(
+            "insert into {} ({}, {})",
             links.table,
             links.owner,
             links.columns.join(", ")
         );
+        let marks = format!("({})", vec!["?"; links.columns.len() + 1].join(", "));
         for row in links.rows {
-            let q = row
-                .into_iter()
-                .fold(sqlx::query(&insert).bind(&owner_id), bind);
-            q.execute(&mut *conn).await?;
+            let values = std::iter::once(Value::from(owner_id)).chain(row);
+            script.push_insert(&head, &marks, "", values);
         }
     }
-    Ok(())
 }
 
 /// A unique constraint that fired despite the checks (a rule the core does not have, or a
 /// race the lock did not cover) becomes a field error, never a raw database error.
-fn unique_to_field(e: StoreError) -> StoreError {
+pub(super) fn unique_to_field(e: StoreError) -> StoreError {
     let StoreError::Database(sqlx::Error::Database(db)) = &e else {
         return e;
     };

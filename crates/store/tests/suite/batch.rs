@@ -204,3 +204,38 @@ pub async fn a_batch_reports_its_progress(store: &dyn Store) {
     assert!(none.is_empty());
     assert_eq!(heard.into_inner().unwrap(), [0]);
 }
+
+pub async fn a_batch_names_the_item_whose_code_is_taken(store: &dyn Store) {
+    let w = world(store).await;
+    let sec = secretariat(store, &w).await;
+    let stored = store.save_item(&actor(), &w.item("1.1")).await.unwrap();
+    let logistics = store.save_area(&actor(), &area("logistics")).await.unwrap();
+    let code_taken = |result: Result<Vec<ActionItem>, StoreError>| {
+        let (index, source) = in_batch(result);
+        let errors = rule_errors::<()>(Err(source));
+        assert!(has(&errors, "code", &Rule::Duplicate), "{errors:?}");
+        index
+    };
+
+    // A code of a stored item.
+    let batch = [w.item("1.2"), w.item("1.1"), w.item("1.3")];
+    let result = store.save_items(&Actor::user(&sec), &batch, &|_| {}).await;
+    assert_eq!(code_taken(result), 1);
+
+    // Twice the same code in the batch, the second time followed by an item that names an
+    // area not read yet (so the store reads before the batch's writes are all sent).
+    let mut other_area = w.item("1.5");
+    other_area.area_id = logistics.id;
+    let batch = [w.item("1.4"), w.item("1.4"), other_area];
+    let result = store.save_items(&Actor::user(&sec), &batch, &|_| {}).await;
+    assert_eq!(code_taken(result), 1);
+
+    // Far apart: the 150th item takes the code of the 10th.
+    let mut batch: Vec<ActionItem> = (1..=200).map(|n| w.item(&format!("4.{n}"))).collect();
+    batch[149].code = "4.10".into();
+    let result = store.save_items(&Actor::user(&sec), &batch, &|_| {}).await;
+    assert_eq!(code_taken(result), 149);
+
+    assert_eq!(store.items(w.plan.id).await.unwrap(), [stored]);
+    assert_eq!(store.audit_of(batch[0].id).await.unwrap(), []);
+}
