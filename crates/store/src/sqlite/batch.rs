@@ -42,7 +42,7 @@ impl SqliteStore {
             sqlx::query("savepoint chunk").execute(&mut *tx).await?;
             match write_chunk(&mut tx, &mut memo, actor, chunk, first).await {
                 Ok(done) => saved.extend(done),
-                Err(Refused::Item(e)) => return Err(e),
+                Err(Refused::Final(e)) => return Err(e),
                 Err(Refused::Flush) => {
                     sqlx::query("rollback to chunk").execute(&mut *tx).await?;
                     // What the memo learnt in the chunk was rolled back with it.
@@ -61,10 +61,10 @@ impl SqliteStore {
     }
 }
 
-/// Why a chunk failed: an item's own refusal (final), or SQLite's at the flush (to be
-/// attributed by writing the chunk again one item at a time).
+/// Why a chunk failed: for good (an item's own refusal, or a failed read), or at the flush,
+/// to be attributed by writing the chunk again one item at a time.
 enum Refused {
-    Item(StoreError),
+    Final(StoreError),
     Flush,
 }
 
@@ -87,14 +87,14 @@ async fn write_chunk(
     let ids: Vec<_> = chunk.iter().map(|i| i.id).collect();
     memo.prefetch::<ActionItem>(&mut pending, &ids)
         .await
-        .map_err(Refused::Item)?;
+        .map_err(Refused::Final)?;
     let mut done = Vec::with_capacity(chunk.len());
     for (i, item) in chunk.iter().enumerate() {
         match save_in(&mut pending, memo, actor, item, Accept::NewOnly).await {
             Ok(saved) => done.push(saved),
             // A read sent the earlier items' writes, and SQLite refused one of them.
             Err(_) if pending.flush_failed() => return Err(Refused::Flush),
-            Err(e) => return Err(Refused::Item(in_batch(first + i, e))),
+            Err(e) => return Err(Refused::Final(in_batch(first + i, e))),
         }
     }
     pending.flush().await.map_err(|_| Refused::Flush)?;

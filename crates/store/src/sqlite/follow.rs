@@ -236,22 +236,32 @@ fn push_facts(
             None,
         ),
     };
-    let update = format!(
-        "update action_items set
-             percent = ?, last_report = ?, facts_seq = {seq_sql},
-             commission_id = (select commission_id from action_plans where id = ?),
-             agreement_id = (select agreement_id from action_plans where id = ?)
-         where id = ?"
-    );
+    let sets = [
+        ("percent", "?"),
+        ("last_report", "?"),
+        ("facts_seq", seq_sql),
+        (
+            "commission_id",
+            "(select commission_id from action_plans where id = ?)",
+        ),
+        (
+            "agreement_id",
+            "(select agreement_id from action_plans where id = ?)",
+        ),
+    ];
     let values = [
         Some(Value::from(i64::from(followup::joint_percent(sides)))),
         Some(day(last_report)),
         seq_value,
         Some(plan.clone()),
         Some(plan),
-        Some(Value::from(item.id)),
     ];
-    script.push(&update, values.into_iter().flatten());
+    script.push_update_by_id(
+        "action_items",
+        &sets,
+        values.into_iter().flatten(),
+        item.id.into(),
+    );
     if had_sides {
         script.push("delete from item_sides where item_id = ?", [item.id.into()]);
     }

@@ -17,14 +17,28 @@ use std::collections::HashMap;
 /// SQLite's limit on the `?` of one statement (since 3.32).
 const MAX_VALUES: usize = 32_766;
 
-/// One statement. An insert keeps its row apart (`values`), so that a batch can send the
-/// rows of many records as one multi-row insert.
+/// What a statement does, apart from its values: the key by which a batch groups
+/// statements, and what lets it merge a group into one statement.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Shape {
+    /// Any statement, sent as it is.
+    Plain(String),
+    /// `{head} values {row} {tail}`: an insert of one row.
+    Insert {
+        head: String,
+        row: String,
+        tail: String,
+    },
+    /// `update {table} set {column} = {expr}, … where id = ?`: an update of one row by id.
+    UpdateById {
+        table: String,
+        sets: Vec<(String, String)>,
+    },
+}
+
 #[derive(Debug)]
 struct Statement {
-    /// The whole statement, or for an insert what comes before `values`.
-    head: String,
-    /// For an insert: its row's placeholders, `(?, ?)`, and what follows the row.
-    row: Option<(String, String)>,
+    shape: Shape,
     values: Vec<Value>,
 }
 
@@ -50,8 +64,7 @@ impl Script {
     pub(super) fn push(&mut self, sql: &str, values: impl IntoIterator<Item = Value>) {
         debug_assert!(anonymous(sql), "numbered placeholder: {sql}");
         self.statements.push(Statement {
-            head: sql.trim().to_string(),
-            row: None,
+            shape: Shape::Plain(sql.trim().to_string()),
             values: values.into_iter().collect(),
         });
     }
@@ -67,9 +80,39 @@ impl Script {
     ) {
         debug_assert!(anonymous(row), "numbered placeholder: {row}");
         self.statements.push(Statement {
-            head: head.trim().to_string(),
-            row: Some((row.trim().to_string(), tail.trim().to_string())),
+            shape: Shape::Insert {
+                head: head.trim().to_string(),
+                row: row.trim().to_string(),
+                tail: tail.trim().to_string(),
+            },
             values: values.into_iter().collect(),
+        });
+    }
+
+    /// Appends `update {table} set {column} = {expr}, … where id = ?`: an update of the row
+    /// `id`, whose expressions' placeholders take `values` in order (`id` comes last).
+    pub(super) fn push_update_by_id(
+        &mut self,
+        table: &str,
+        sets: &[(&str, &str)],
+        values: impl IntoIterator<Item = Value>,
+        id: Value,
+    ) {
+        debug_assert!(
+            sets.iter().all(|(_, e)| anonymous(e)),
+            "numbered placeholder"
+        );
+        let mut values: Vec<Value> = values.into_iter().collect();
+        values.push(id);
+        self.statements.push(Statement {
+            shape: Shape::UpdateById {
+                table: table.to_string(),
+                sets: sets
+                    .iter()
+                    .map(|(c, e)| (c.to_string(), e.trim().to_string()))
+                    .collect(),
+            },
+            values,
         });
     }
 
@@ -139,14 +182,23 @@ fn insert_rows(row: &str, n: usize, tail: &str) -> String {
     }
 }
 
+/// The text of one statement of `shape`, as `push` and its kin describe it.
+fn one(shape: &Shape) -> String {
+    match shape {
+        Shape::Plain(sql) => sql.clone(),
+        Shape::Insert { head, row, tail } => format!("{head}{}", insert_rows(row, 1, tail)),
+        Shape::UpdateById { table, sets } => {
+            let sets: Vec<String> = sets.iter().map(|(c, e)| format!("{c} = {e}")).collect();
+            format!("update {table} set {} where id = ?", sets.join(", "))
+        }
+    }
+}
+
 fn in_order(statements: Vec<Statement>) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut values = Vec::new();
     for s in statements {
-        sql.push_str(&s.head);
-        if let Some((row, tail)) = &s.row {
-            sql.push_str(&insert_rows(row, 1, tail));
-        }
+        sql.push_str(&one(&s.shape));
         sql.push_str(";\n");
         values.extend(s.values);
     }
@@ -154,43 +206,91 @@ fn in_order(statements: Vec<Statement>) -> (String, Vec<Value>) {
 }
 
 fn grouped(statements: Vec<Statement>) -> (String, Vec<Value>) {
-    // Groups by text, in the order of their first statement; each group lists the values
+    // Groups by shape, in the order of their first statement; each group lists the values
     // of its statements.
-    type Text = (String, Option<(String, String)>);
-    let mut groups: Vec<(Text, Vec<Vec<Value>>)> = Vec::new();
-    let mut index: HashMap<Text, usize> = HashMap::new();
+    let mut groups: Vec<(Shape, Vec<Vec<Value>>)> = Vec::new();
+    let mut index: HashMap<Shape, usize> = HashMap::new();
     for s in statements {
-        let text = (s.head, s.row);
-        match index.get(&text) {
+        match index.get(&s.shape) {
             Some(&at) => groups[at].1.push(s.values),
             None => {
-                index.insert(text.clone(), groups.len());
-                groups.push((text, vec![s.values]));
+                index.insert(s.shape.clone(), groups.len());
+                groups.push((s.shape, vec![s.values]));
             }
         }
     }
     let mut sql = String::new();
     let mut values = Vec::new();
-    for ((head, row), rows) in groups {
-        let Some((marks, tail)) = row else {
+    for (shape, rows) in groups {
+        if rows.len() == 1 || matches!(shape, Shape::Plain(_)) {
+            let text = one(&shape);
             for v in rows {
-                sql.push_str(&head);
+                sql.push_str(&text);
                 sql.push_str(";\n");
                 values.extend(v);
             }
             continue;
-        };
+        }
         let per_row = rows.first().map_or(1, Vec::len).max(1);
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             let part: Vec<Vec<Value>> = rows.by_ref().take(MAX_VALUES / per_row).collect();
-            sql.push_str(&head);
-            sql.push_str(&insert_rows(&marks, part.len(), &tail));
+            sql.push_str(&merged(&shape, part.len()));
             sql.push_str(";\n");
-            values.extend(part.into_iter().flatten());
+            match shape {
+                // The merged update takes each row's id first (see `merged`).
+                Shape::UpdateById { .. } => {
+                    for mut row in part {
+                        row.rotate_right(1);
+                        values.extend(row);
+                    }
+                }
+                _ => values.extend(part.into_iter().flatten()),
+            }
         }
     }
     (sql, values)
+}
+
+/// One statement doing what `n` statements of `shape` do, each row's values in turn.
+/// Inserts become one multi-row insert. Updates by id become one update joined to the rows
+/// (`with v(id, p1, …) as (values …) update … from v`), each `?` of the expressions
+/// replaced by its column of `v`; an expression without placeholders (the facts counter)
+/// is computed once for all rows.
+fn merged(shape: &Shape, n: usize) -> String {
+    match shape {
+        Shape::Plain(sql) => sql.clone(),
+        Shape::Insert { head, row, tail } => format!("{head}{}", insert_rows(row, n, tail)),
+        Shape::UpdateById { table, sets } => {
+            let mut p = 0;
+            let sets: Vec<String> = sets
+                .iter()
+                .map(|(c, e)| {
+                    let expr = e
+                        .split('?')
+                        .enumerate()
+                        .map(|(i, part)| {
+                            if i == 0 {
+                                part.to_string()
+                            } else {
+                                p += 1;
+                                format!("v.p{p}{part}")
+                            }
+                        })
+                        .collect::<String>();
+                    format!("{c} = {expr}")
+                })
+                .collect();
+            let columns: Vec<String> = (1..=p).map(|i| format!("p{i}")).collect();
+            let row = format!("({})", vec!["?"; p + 1].join(", "));
+            format!(
+                "with v(id, {}) as (values {}) update {table} set {} from v where {table}.id = v.id",
+                columns.join(", "),
+                vec![row.as_str(); n].join(", "),
+                sets.join(", ")
+            )
+        }
+    }
 }
 
 /// A transaction's connection and the writes not yet sent to it.
@@ -249,97 +349,117 @@ impl<'c> Pending<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sqlx::Connection;
 
     fn text(v: &str) -> Value {
         Value::Text(v.into())
     }
 
-    /// Two records' writes: a row and two link rows each, and an update after the row.
-    fn two_records() -> Vec<Statement> {
+    /// Two records' writes: a row, two link rows, and an update of the row by id.
+    fn two_records() -> Script {
         let mut s = Script::default();
         for id in ["a", "b"] {
-            s.push_insert("insert into t (id)", "(?)", "", [text(id)]);
-            s.push_insert(
-                "insert into l (t, n)",
-                "(?, ?)",
-                "",
-                [text(id), Value::Int(1)],
-            );
-            s.push_insert(
-                "insert into l (t, n)",
-                "(?, ?)",
-                "",
-                [text(id), Value::Int(2)],
-            );
-            s.push("update t set n = ? where id = ?", [Value::Int(0), text(id)]);
+            s.push_insert("insert into t (id, n)", "(?, 0)", "", [text(id)]);
+            for n in [1, 2] {
+                let values = [text(id), Value::Int(n)];
+                s.push_insert("insert into l (t, n)", "(?, ?)", "", values);
+            }
+            let sets = [
+                ("n", "? + (select count(*) from l where t = ?)"),
+                ("m", "7"),
+            ];
+            s.push_update_by_id("t", &sets, [Value::Int(10), text(id)], text(id));
         }
-        s.statements
+        s
+    }
+
+    async fn database() -> SqliteConnection {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::raw_sql(
+            "create table t (id text primary key, n integer, m integer);
+             create table l (t text references t (id), n integer, primary key (t, n));",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        conn
+    }
+
+    async fn contents(conn: &mut SqliteConnection) -> (Vec<(String, i64, i64)>, i64) {
+        let rows = sqlx::query_as("select id, n, m from t order by id")
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap();
+        let links: i64 = sqlx::query_scalar("select count(*) from l")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        (rows, links)
     }
 
     #[test]
     fn in_order_sends_each_statement_as_added() {
-        let (sql, values) = in_order(two_records());
-        assert_eq!(sql.matches(";\n").count(), 8);
-        assert!(
-            sql.starts_with("insert into t (id) values (?);\ninsert into l (t, n) values (?, ?);")
+        let (sql, values) = in_order(two_records().statements);
+        let statements: Vec<&str> = sql.split(";\n").filter(|s| !s.is_empty()).collect();
+        assert_eq!(statements.len(), 8);
+        assert_eq!(statements[0], "insert into t (id, n) values (?, 0)");
+        assert_eq!(
+            statements[3],
+            "update t set n = ? + (select count(*) from l where t = ?), m = 7 where id = ?"
         );
-        assert_eq!(values.len(), 2 * (1 + 2 + 2 + 2));
-        assert_eq!(values[0], text("a"));
+        assert_eq!(values.len(), 2 * (1 + 2 + 2 + 3));
     }
 
     #[test]
-    fn grouped_sends_inserts_of_a_kind_as_one_in_first_seen_order() {
-        let (sql, values) = grouped(two_records());
+    fn grouped_merges_each_kind_in_first_seen_order() {
+        let (sql, values) = grouped(two_records().statements);
         let statements: Vec<&str> = sql.split(";\n").filter(|s| !s.is_empty()).collect();
         assert_eq!(
             statements,
             [
-                "insert into t (id) values (?), (?)",
+                "insert into t (id, n) values (?, 0), (?, 0)",
                 "insert into l (t, n) values (?, ?), (?, ?), (?, ?), (?, ?)",
-                "update t set n = ? where id = ?",
-                "update t set n = ? where id = ?",
+                "with v(id, p1, p2) as (values (?, ?, ?), (?, ?, ?)) update t \
+                 set n = v.p1 + (select count(*) from l where t = v.p2), m = 7 \
+                 from v where t.id = v.id",
             ]
         );
-        let expected = [
-            text("a"),
-            text("b"),
-            text("a"),
-            Value::Int(1),
-            text("a"),
-            Value::Int(2),
-            text("b"),
-            Value::Int(1),
-            text("b"),
-            Value::Int(2),
-            Value::Int(0),
-            text("a"),
-            Value::Int(0),
-            text("b"),
-        ];
-        assert_eq!(values, expected);
+        assert_eq!(values.len(), 2 + 8 + 6);
+        // The update's rows take the id first.
+        assert_eq!(values[10..13], [text("a"), Value::Int(10), text("a")]);
+    }
+
+    /// Grouped or not, the database ends the same.
+    #[tokio::test]
+    async fn grouped_and_in_order_write_the_same() {
+        let mut conn = database().await;
+        two_records().run(&mut conn).await.unwrap();
+        let in_order = contents(&mut conn).await;
+        let mut conn = database().await;
+        two_records().run_grouped(&mut conn).await.unwrap();
+        assert_eq!(contents(&mut conn).await, in_order);
+        let expected = vec![("a".to_string(), 12, 7), ("b".to_string(), 12, 7)];
+        assert_eq!(in_order, (expected, 4));
     }
 
     #[test]
-    fn grouped_inserts_stay_within_the_placeholder_limit() {
+    fn merged_statements_stay_within_the_placeholder_limit() {
         let mut s = Script::default();
         let rows = MAX_VALUES / 2 + 10;
         for n in 0..rows {
+            let values = [text("a"), Value::Int(n as i64)];
             s.push_insert(
                 "insert into l (t, n)",
                 "(?, ?)",
                 "on conflict do nothing",
-                [text("a"), Value::Int(n as i64)],
+                values,
             );
         }
         let (sql, values) = grouped(s.statements);
         let statements: Vec<&str> = sql.split(";\n").filter(|s| !s.is_empty()).collect();
         assert_eq!(statements.len(), 2);
         for st in &statements {
-            assert!(
-                st.matches('?').count() <= MAX_VALUES,
-                "{} placeholders",
-                st.matches('?').count()
-            );
+            assert!(st.matches('?').count() <= MAX_VALUES);
             assert!(st.ends_with(" on conflict do nothing"));
         }
         assert_eq!(values.len(), rows * 2);

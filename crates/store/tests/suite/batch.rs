@@ -5,7 +5,7 @@
 use super::fixtures::*;
 use std::sync::Mutex;
 use taawun_core::{rules::Rule, *};
-use taawun_store::{Actor, Store, StoreError};
+use taawun_store::{Actor, FactsScope, Store, StoreError};
 
 /// A secretariat account assigned to the world's commission.
 async fn secretariat(store: &dyn Store, w: &World) -> User {
@@ -61,7 +61,24 @@ pub async fn a_batch_is_written_whole_with_an_audit_row_each(store: &dyn Store) 
     // Written like any saved item: searchable and counted on dashboards.
     let hits = store.search("action 1.2", 10).await.unwrap();
     assert!(hits.iter().any(|h| h.id == batch[1].id), "{hits:?}");
+    let facts = store
+        .item_facts(FactsScope::Agreement(w.mou.id), None)
+        .await
+        .unwrap();
+    let ids: Vec<Id> = facts.iter().map(|f| f.id).collect();
+    assert_eq!(ids, batch.iter().map(|i| i.id).collect::<Vec<_>>());
+    for f in &facts {
+        assert_eq!((f.commission_id, f.percent), (w.commission.id, 0));
+        let sides: Vec<Id> = f.sides.iter().map(|s| s.party_id).collect();
+        assert_eq!(sides, [w.morocco.id, w.mali.id]);
+    }
     assert_eq!(heard.into_inner().unwrap().last(), Some(&3));
+
+    // And followed up like any saved item.
+    let report = progress(&saved[0], &w.mali, date(2025, 5, 1), 40);
+    store.save_progress(&actor(), &report).await.unwrap();
+    let moved = store.item(saved[0].id).await.unwrap().unwrap();
+    assert_eq!((moved.status, moved.version), (ItemStatus::InProgress, 2));
 }
 
 pub async fn a_batch_with_a_broken_item_writes_nothing(store: &dyn Store) {
