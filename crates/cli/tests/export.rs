@@ -1,23 +1,9 @@
 //! `taawun export` as an operator runs it: a list written as the named user sees it, with
 //! progress on stderr; a wrong list or extension is one clear line.
 
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn in_dir(dir: &tempfile::TempDir, args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_taawun"));
-    for var in ["TAAWUN_DATA_DIR", "TAAWUN_DATABASE_URL", "TAAWUN_PASSWORD"] {
-        c.env_remove(var);
-    }
-    c.env("TAAWUN_LOG", "warn");
-    c.args(args);
-    c.args(["--data-dir", dir.path().to_str().unwrap()]);
-    c.env("TAAWUN_PASSWORD", "correct horse battery");
-    c.stdin(Stdio::null()).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{in_dir, text};
 
 #[test]
 fn a_list_is_written_as_the_user_sees_it_with_progress() {

@@ -2,24 +2,11 @@
 //! row and saves nothing; a clean file is saved whole, with progress on stderr; a file that
 //! is not a spreadsheet is one clear line.
 
-use std::process::{Command, Output, Stdio};
 use taawun_store::{SqliteStore, Store};
 
-fn in_dir(dir: &tempfile::TempDir, args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_taawun"));
-    for var in ["TAAWUN_DATA_DIR", "TAAWUN_DATABASE_URL", "TAAWUN_PASSWORD"] {
-        c.env_remove(var);
-    }
-    c.env("TAAWUN_LOG", "warn");
-    c.args(args);
-    c.args(["--data-dir", dir.path().to_str().unwrap()]);
-    c.env("TAAWUN_PASSWORD", "correct horse battery");
-    c.stdin(Stdio::null()).output().unwrap()
-}
+mod common;
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{in_dir, text};
 
 #[tokio::test]
 async fn import_checks_every_row_then_saves_all_or_nothing() {

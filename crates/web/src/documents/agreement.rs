@@ -54,7 +54,7 @@ pub async fn download(
         signed,
         summary: a.summary.clone(),
         document_date: today(&state),
-        marking: langs::marking(&v, ctx.who.party.as_ref().map(|p| &p.short_name)),
+        marking: langs::marking(&v, &ctx),
         clauses,
     };
     let archival = q.archival();

@@ -54,8 +54,10 @@ pub fn person(p: &Person) -> LocalizedText {
 }
 
 /// The marking of everything read through `v` so far, as the page banner would say it,
-/// in each language. Call it after the document's last read.
-pub fn marking(v: &Visible, reader_party: Option<&LocalizedText>) -> LocalizedText {
+/// in each language (an originator-only record names the reader's party, the only one that
+/// can see it). Call it after the document's last read.
+pub fn marking(v: &Visible, ctx: &crate::ctx::Ctx) -> LocalizedText {
+    let reader_party = ctx.who.party.as_ref().map(|p| &p.short_name);
     let m = v.highest_marking();
     let originator = v.originator_only();
     each(|l| {

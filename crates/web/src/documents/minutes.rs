@@ -25,7 +25,7 @@ pub async fn download(
     };
     let mut input = load(&v, &session).await?;
     input.document_date = today(&state);
-    input.marking = langs::marking(&v, ctx.who.party.as_ref().map(|p| &p.short_name));
+    input.marking = langs::marking(&v, &ctx);
     let archival = q.archival();
     let pdf = typeset(move || minutes_pdf(&input, layout, archival)).await?;
     let name = format!("minutes-{}-{}.pdf", session.ordinal, layout_code(layout));

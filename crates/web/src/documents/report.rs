@@ -55,7 +55,7 @@ async fn download(
     };
     let mut input = load(&v, scope, scope_name, &party_ids, state.clock.today()).await?;
     input.document_date = today(&state);
-    input.marking = langs::marking(&v, ctx.who.party.as_ref().map(|p| &p.short_name));
+    input.marking = langs::marking(&v, &ctx);
     let archival = q.archival();
     let pdf = typeset(move || report_pdf(&input, layout, archival)).await?;
     Ok(attachment(

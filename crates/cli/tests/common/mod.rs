@@ -1,0 +1,21 @@
+//! Running the real `taawun` binary on a data directory, as an operator would.
+
+use std::process::{Command, Output, Stdio};
+
+/// `taawun ARGS --data-dir DIR`, with the caller's environment kept out and a password
+/// ready for `user add`.
+pub fn in_dir(dir: &tempfile::TempDir, args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_taawun"));
+    for var in ["TAAWUN_DATA_DIR", "TAAWUN_DATABASE_URL", "TAAWUN_PASSWORD"] {
+        c.env_remove(var);
+    }
+    c.env("TAAWUN_LOG", "warn");
+    c.args(args);
+    c.args(["--data-dir", dir.path().to_str().unwrap()]);
+    c.env("TAAWUN_PASSWORD", "correct horse battery");
+    c.stdin(Stdio::null()).output().unwrap()
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
