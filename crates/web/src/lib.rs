@@ -12,9 +12,7 @@ mod documents;
 mod error;
 pub mod exports;
 mod extract;
-mod fmt;
 mod forms;
-mod i18n;
 pub mod import;
 pub mod jobs;
 mod lookup;
@@ -23,6 +21,10 @@ mod negotiate;
 mod pages;
 pub mod remind;
 mod routes;
+
+// The catalogue and the locale formats live in `taawun-i18n`; pages name them as before.
+use taawun_i18n::catalogue as i18n;
+use taawun_i18n::fmt;
 
 use std::sync::Arc;
 

@@ -87,7 +87,7 @@ fn run_time_labels_exist_in_every_catalogue() {
     keys.extend(["enters_into_force", "expires", "notice_date"].map(|k| format!("deadline-{k}")));
     keys.extend(taawun_core::Direction::ALL.map(|d| format!("direction-{}", d.key())));
     for lang in ["ar", "fr", "en"] {
-        let path = format!("{}/locales/{lang}.ftl", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/../i18n/locales/{lang}.ftl", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(path).unwrap();
         for k in &keys {
             assert!(

@@ -1,43 +1,20 @@
 //! The time axis of the timeline: ticks on the first day of months, quarters or years,
 //! chosen so about a dozen fit, and labelled in the reader's language (month names from
-//! ICU4X, quarters from the catalogue).
+//! ICU4X through `taawun_i18n::fmt`, quarters from the catalogue).
 
 use chrono::{Datelike, Months, NaiveDate};
-use fluent_bundle::{FluentArgs, FluentValue};
-use icu_calendar::{Date, Gregorian};
-use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YM;
 use taawun_core::Lang;
+use taawun_i18n::{FluentArgs, FluentValue};
 
-use crate::{fmt::icu_locale, i18n};
+use crate::i18n;
 
 pub struct Tick {
     pub day: NaiveDate,
     pub label: String,
 }
 
-type MonthFormatter = FixedCalendarDateTimeFormatter<Gregorian, YM>;
-
-// Like `fmt`'s formatters: ICU4X data is not `Sync`, so one set per worker thread.
-thread_local! {
-    static MONTHS: [Option<MonthFormatter>; 3] = Lang::ALL.map(|l| {
-        // Arabic's medium form is numeric ("02/2025"); its long month names are short.
-        let length = if l == Lang::Ar { YM::long() } else { YM::medium() };
-        MonthFormatter::try_new((&icu_locale(l)).into(), length)
-            .map_err(|e| tracing::error!(lang = l.code(), ?e, "no month formatter"))
-            .ok()
-    });
-}
-
-/// "Feb 2025", "févr. 2025", "فبراير 2025"; ISO year-month if ICU cannot help.
-pub fn month(lang: Lang, d: NaiveDate) -> String {
-    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    let m = u8::try_from(d.month()).unwrap_or(1);
-    Date::try_new_gregorian(d.year(), m, 1)
-        .ok()
-        .and_then(|g| MONTHS.with(|all| all[i].as_ref().map(|f| f.format(&g).to_string())))
-        .unwrap_or_else(|| d.format("%Y-%m").to_string())
-}
+/// "Feb 2025", "févr. 2025", "فبراير 2025" (`taawun_i18n::fmt::month`).
+pub use taawun_i18n::fmt::month;
 
 /// "Q3 2025", "T3 2025", "الربع 3 2025".
 pub fn quarter(lang: Lang, year: i32, q: u32) -> String {

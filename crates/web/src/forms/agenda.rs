@@ -55,7 +55,7 @@ impl<'a> Labels<'a> {
                     Some(p) => ctx.plain(&p.short_name),
                     None => continue,
                 };
-                let mut args = fluent_bundle::FluentArgs::new();
+                let mut args = taawun_i18n::FluentArgs::new();
                 args.set("party", party);
                 args.set("status", ctx.label("status", s.status.key()));
                 args.set("percent", ctx.percent(&s.percent));

@@ -2,8 +2,8 @@
 //! all of them in the summary at the top. Messages of the store's rules come from `core`
 //! (the reader's language); the form's own (a malformed date) from the catalogues.
 
-use fluent_bundle::{FluentArgs, FluentValue};
 use taawun_core::RuleErrors;
+use taawun_i18n::{FluentArgs, FluentValue};
 
 use crate::ctx::Ctx;
 use crate::i18n;

@@ -59,7 +59,7 @@ pub fn risk_text(ctx: &Ctx, risk: Option<Risk>) -> String {
     match risk {
         None => String::new(),
         Some(Risk::BehindSchedule { expected, actual }) => {
-            let mut args = fluent_bundle::FluentArgs::new();
+            let mut args = taawun_i18n::FluentArgs::new();
             args.set("expected", ctx.percent(&expected));
             args.set("actual", ctx.percent(&actual));
             crate::i18n::format(ctx.lang, "risk-behind", Some(&args))

@@ -10,7 +10,7 @@ use taawun_core::{Lang, User};
 use taawun_store::{StoreResult, Visible};
 
 use crate::{fmt, i18n};
-use fluent_bundle::{FluentArgs, FluentValue};
+use taawun_i18n::{FluentArgs, FluentValue};
 
 /// An SMTP relay and the sender of reminders.
 #[derive(Debug, Clone)]

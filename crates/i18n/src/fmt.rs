@@ -8,12 +8,12 @@ use chrono::{Datelike, NaiveDate};
 use fixed_decimal::Decimal;
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{YM, YMD};
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::{Locale, locale};
 use taawun_core::Lang;
 
-pub(crate) fn icu_locale(lang: Lang) -> Locale {
+pub fn icu_locale(lang: Lang) -> Locale {
     match lang {
         Lang::Ar => locale!("ar-u-nu-latn"),
         Lang::Fr => locale!("fr"),
@@ -95,6 +95,29 @@ pub fn integer(lang: Lang, value: u64) -> String {
         Some(fmt) => fmt.format(&dec).to_string(),
         None => value.to_string(),
     })
+}
+
+type MonthFormatter = FixedCalendarDateTimeFormatter<Gregorian, YM>;
+
+// Like the formatters above: ICU4X data is not `Sync`, so one set per worker thread.
+thread_local! {
+    static MONTHS: [Option<MonthFormatter>; 3] = Lang::ALL.map(|l| {
+        // Arabic's medium form is numeric ("02/2025"); its long month names are short.
+        let length = if l == Lang::Ar { YM::long() } else { YM::medium() };
+        MonthFormatter::try_new((&icu_locale(l)).into(), length)
+            .map_err(|e| tracing::error!(lang = l.code(), ?e, "no month formatter"))
+            .ok()
+    });
+}
+
+/// "Feb 2025", "févr. 2025", "فبراير 2025"; ISO year-month if ICU cannot help.
+pub fn month(lang: Lang, d: NaiveDate) -> String {
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let m = u8::try_from(d.month()).unwrap_or(1);
+    Date::try_new_gregorian(d.year(), m, 1)
+        .ok()
+        .and_then(|g| MONTHS.with(|all| all[i].as_ref().map(|f| f.format(&g).to_string())))
+        .unwrap_or_else(|| d.format("%Y-%m").to_string())
 }
 
 #[cfg(test)]

@@ -7,8 +7,14 @@ use std::path::{Path, PathBuf};
 
 const LANGS: [&str; 3] = ["ar", "fr", "en"];
 
+/// This crate's folder: the catalogues are in `locales/`.
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The workspace: every crate's sources ask the catalogue for keys.
+fn workspace() -> PathBuf {
+    root().join("../..")
 }
 
 /// Message ids of a catalogue, failing on syntax errors, terms-less empties and blank
@@ -118,8 +124,14 @@ fn used_keys(text: &str) -> Vec<String> {
 fn every_key_used_exists() {
     let known = messages("fr");
     let mut paths = Vec::new();
-    files(&root().join("src"), "rs", &mut paths);
-    files(&root().join("templates"), "html", &mut paths);
+    files(&workspace().join("crates"), "rs", &mut paths);
+    files(
+        &workspace().join("crates/web/templates"),
+        "html",
+        &mut paths,
+    );
+    // Tests ask for keys too, but also name missing ones on purpose.
+    paths.retain(|p| !p.components().any(|c| c.as_os_str() == "tests"));
     let mut seen = 0;
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("source readable");
