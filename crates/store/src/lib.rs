@@ -4,6 +4,8 @@
 //! `Visible` wraps a store for one reader and returns only what they may see.
 //! `SqliteStore` is the embedded default backend.
 
+/// Benchmarks only: writes around rules, permission and audit, so no release build has it.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod demo;
 mod error;

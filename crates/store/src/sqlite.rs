@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod batch;
+#[cfg(feature = "bench")]
 mod bench;
 mod context;
 mod facts;
@@ -29,6 +30,7 @@ mod settings;
 mod store_impl;
 mod write;
 
+#[cfg(feature = "bench")]
 pub use bench::Generated;
 
 /// The embedded SQLite store. Cheap to clone: clones share one connection pool.
@@ -43,7 +45,8 @@ impl SqliteStore {
     /// The highest schema version this build knows; a database at a higher one is refused.
     pub const SCHEMA_VERSION: i64 = migrate::LATEST;
 
-    /// The connection pool, for callers that need the database directly (tests, backups).
+    /// The connection pool, for the store's own tests that damage a database on purpose.
+    #[cfg(feature = "testing")]
     pub fn pool(&self) -> &sqlx::SqlitePool {
         &self.pool
     }

@@ -198,6 +198,7 @@ pub(super) async fn next_seq(conn: &mut SqliteConnection) -> StoreResult<i64> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Seq {
     /// Chosen by the caller (the benchmark generator numbers its items itself).
+    #[cfg(feature = "bench")]
     Given(i64),
     /// One above every value stored, computed in the statement itself, as `next_seq` does.
     Next,
@@ -230,6 +231,7 @@ fn push_facts(
     let last_report = sides.iter().filter_map(|s| s.last_report).max();
     let plan = Value::from(item.plan_id);
     let (seq_sql, seq_value) = match seq {
+        #[cfg(feature = "bench")]
         Seq::Given(n) => ("?", Some(Value::from(n))),
         Seq::Next => (
             "(select coalesce(max(facts_seq), 0) + 1 from action_items)",

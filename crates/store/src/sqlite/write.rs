@@ -177,7 +177,8 @@ fn push_row<R: Record>(script: &mut Script, record: &R, doc: &str, stored_versio
     }
 }
 
-/// Replaces the record's rows in each link table it owns.
+/// Replaces the record's rows in each link table it owns (the benchmark generator's path).
+#[cfg(feature = "bench")]
 pub(super) async fn write_links<R: Record>(
     conn: &mut SqliteConnection,
     record: &R,
