@@ -124,14 +124,20 @@ fn used_keys(text: &str) -> Vec<String> {
 fn every_key_used_exists() {
     let known = messages("fr");
     let mut paths = Vec::new();
-    files(&workspace().join("crates"), "rs", &mut paths);
+    // The crates that word what they show through the catalogue (core and store cannot:
+    // the arrows point the other way).
+    for krate in ["i18n", "docs", "app", "web", "cli"] {
+        files(
+            &workspace().join("crates").join(krate).join("src"),
+            "rs",
+            &mut paths,
+        );
+    }
     files(
         &workspace().join("crates/web/templates"),
         "html",
         &mut paths,
     );
-    // Tests ask for keys too, but also name missing ones on purpose.
-    paths.retain(|p| !p.components().any(|c| c.as_os_str() == "tests"));
     let mut seen = 0;
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("source readable");
