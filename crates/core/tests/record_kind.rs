@@ -37,7 +37,15 @@ fn keys_are_the_stored_names_and_distinct() {
 
 #[test]
 fn unknown_keys_are_no_kind() {
-    for key in ["", "item", "plan", "Session", "session ", "calendar_feed", "history"] {
+    for key in [
+        "",
+        "item",
+        "plan",
+        "Session",
+        "session ",
+        "calendar_feed",
+        "history",
+    ] {
         assert_eq!(RecordKind::parse(key), None, "{key:?}");
     }
 }
