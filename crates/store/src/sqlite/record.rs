@@ -80,7 +80,8 @@ pub(super) struct Links {
     pub rows: Vec<Vec<Value>>,
 }
 
-/// A record type stored in its own table. Its kind (`Kinded::KIND`) names it in the audit log, the search index and errors.
+/// A record type stored in its own table. Its kind (`Kinded::KIND`) names it in the audit
+/// log, the search index and errors.
 pub(super) trait Record:
     Kinded + Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + 'static
 {
