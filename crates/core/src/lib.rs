@@ -10,6 +10,7 @@ pub mod import;
 pub mod lang;
 pub mod party;
 pub mod plan;
+pub mod record_kind;
 pub mod rules;
 pub mod search;
 pub mod sheet;
@@ -31,6 +32,7 @@ pub use plan::{
     ActionItem, ActionPlan, Activity, ActivityKind, Area, Direction, Indicator, ItemStatus, Lead,
     Participation, ProgressUpdate,
 };
+pub use record_kind::{Kinded, RecordKind};
 pub use rules::{RuleError, RuleErrors};
 pub use text::LocalizedText;
 pub use user::User;

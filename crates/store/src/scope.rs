@@ -51,7 +51,7 @@ pub(crate) trait Parents: Send {
 
 /// A record type whose scope can be computed. A dangling parent id yields a scope without
 /// that parent: the write path then refuses on permission or reports the unknown field.
-pub(crate) trait Scoped {
+pub(crate) trait Scoped: Kinded {
     fn scope<P: Parents>(&self, parents: &mut P)
     -> impl Future<Output = StoreResult<Scope>> + Send;
     /// An action this write takes beyond creating or editing, which must be allowed too
@@ -61,22 +61,28 @@ pub(crate) trait Scoped {
     }
 }
 
+/// The permission target of a record of type `R`, before its protection and place: its
+/// category is the one `RecordKind::access` gives `R`'s kind.
+fn target<R: Kinded>() -> Target {
+    Target::new(R::KIND.access())
+}
+
+/// The types whose scope is their own protection alone (the vocabularies and the registry).
 macro_rules! standalone {
-    ($kind:expr => $($t:ty),*) => {$(
+    ($($t:ty),*) => {$(
         impl Scoped for $t {
             async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
-                Ok(Scope::alone(Target::new($kind).protected(self.protection)))
+                Ok(Scope::alone(target::<Self>().protected(self.protection)))
             }
         }
     )*};
 }
 
-standalone!(Kind::Taxonomy => Party, Rank, Area);
-standalone!(Kind::Registry => Organisation, Person);
+standalone!(Party, Rank, Area, Organisation, Person);
 
 impl Scoped for Commission {
     async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
-        let target = Target::new(Kind::Commission)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(Some(self.id));
         Ok(Scope::alone(target))
@@ -85,7 +91,7 @@ impl Scoped for Commission {
 
 impl Scoped for Agreement {
     async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
-        let target = Target::new(Kind::Agreement)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(self.commission_id);
         Ok(Scope::alone(target))
@@ -95,7 +101,7 @@ impl Scoped for Agreement {
 impl Scoped for Clause {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
         let agreement = parents.agreement(self.agreement_id).await?;
-        let target = Target::new(Kind::CommissionWork)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(agreement.as_ref().and_then(|a| a.commission_id));
         Ok(Scope {
@@ -113,7 +119,7 @@ async fn under_commission<P: Parents>(parents: &mut P, id: Id) -> StoreResult<Ve
 
 impl Scoped for Session {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
-        let target = Target::new(Kind::CommissionWork)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(Some(self.commission_id));
         let above = under_commission(parents, self.commission_id).await?;
@@ -123,7 +129,7 @@ impl Scoped for Session {
 
 impl Scoped for ActionPlan {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
-        let target = Target::new(Kind::CommissionWork)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(Some(self.commission_id));
         let above = under_commission(parents, self.commission_id).await?;
@@ -176,7 +182,7 @@ impl Scoped for ActionItem {
     }
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
         let (commission_id, above) = plan_chain(parents, self.plan_id).await?;
-        let target = Target::new(Kind::ActionItem)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(commission_id)
             .led_by(self.leads.iter().map(|l| l.party_id).collect());
@@ -187,7 +193,7 @@ impl Scoped for ActionItem {
 impl Scoped for ProgressUpdate {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
         let chain = item_chain(parents, self.item_id).await?;
-        let target = Target::new(Kind::ProgressUpdate)
+        let target = target::<Self>()
             .protected(self.protection)
             .in_commission(chain.commission_id)
             .led_by(chain.lead_parties)
@@ -201,7 +207,7 @@ impl Scoped for ProgressUpdate {
 
 impl Scoped for Activity {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
-        let target = Target::new(Kind::Activity).protected(self.protection);
+        let target = target::<Self>().protected(self.protection);
         let Some(item_id) = self.item_id else {
             return Ok(Scope::alone(target));
         };
@@ -217,6 +223,6 @@ impl Scoped for Activity {
 
 impl Scoped for User {
     async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
-        Ok(Scope::alone(Target::new(Kind::User)))
+        Ok(Scope::alone(target::<Self>()))
     }
 }

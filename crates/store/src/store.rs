@@ -59,10 +59,10 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
-/// One search result: the record's kind (as in the audit log: `session`, `person`…) and id.
+/// One search result: the record's kind and id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
-    pub entity: String,
+    pub entity: RecordKind,
     pub id: Id,
 }
 
@@ -76,8 +76,8 @@ pub struct AuditEntry {
     /// `use_recovery_code`, `create_calendar_feed`, `revoke_calendar_feed` (whose
     /// before/after hold the user record, never a secret).
     pub action: String,
-    /// Record type, e.g. `session`.
-    pub entity: String,
+    /// The kind of the record; a stored row naming no known kind is `StoreError::Corrupt`.
+    pub entity: RecordKind,
     pub entity_id: Id,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,

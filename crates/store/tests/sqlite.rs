@@ -270,7 +270,7 @@ async fn upgrading_indexes_records_written_before_search() {
     let hits = upgraded.search("inspection generale", 10).await.unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(
-        (hits[0].entity.as_str(), hits[0].id),
+        (hits[0].entity.key(), hits[0].id),
         ("organisation", w.far.id)
     );
     let hits = upgraded.search("المملكة المغربية", 10).await.unwrap();

@@ -5,7 +5,7 @@
 
 use super::deadlines::{DeadlineKind, agreement_deadlines};
 use super::figures::ItemFacts;
-use crate::{Agreement, Id, Principal, Role};
+use crate::{Agreement, Id, Principal, RecordKind, Role};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -46,11 +46,13 @@ impl ReminderKind {
         ReminderKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    /// The kind of record it points at, as the audit log names it.
-    pub fn entity(self) -> &'static str {
+    /// The kind of record it points at.
+    pub fn entity(self) -> RecordKind {
         match self {
-            ReminderKind::ItemDueSoon | ReminderKind::ItemOverdue => "action_item",
-            _ => "agreement",
+            ReminderKind::ItemDueSoon | ReminderKind::ItemOverdue => RecordKind::ActionItem,
+            ReminderKind::AgreementEntersIntoForce
+            | ReminderKind::AgreementExpires
+            | ReminderKind::AgreementNoticeDate => RecordKind::Agreement,
         }
     }
 

@@ -11,7 +11,7 @@ use taawun_core::*;
 /// The user whose secrets change, read inside the transaction.
 pub(super) async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResult<User> {
     read::by_id(conn, id).await?.ok_or(StoreError::NotFound {
-        kind: User::KIND,
+        kind: User::KIND.key(),
         id: id.to_string(),
     })
 }
@@ -24,8 +24,9 @@ pub(super) fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
     if who.user_id == Some(user.id) {
         return Ok(());
     }
-    decide(who, Action::Edit, &Target::new(Kind::User))
-        .map_err(|_| StoreError::Forbidden { kind: User::KIND })
+    decide(who, Action::Edit, &Target::new(Kind::User)).map_err(|_| StoreError::Forbidden {
+        kind: User::KIND.key(),
+    })
 }
 
 fn now() -> String {

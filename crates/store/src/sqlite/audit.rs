@@ -5,14 +5,14 @@ use super::{SqliteStore, script::Script};
 use crate::{Actor, AuditEntry, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{Row, SqliteConnection};
-use taawun_core::{Id, new_id};
+use taawun_core::{Id, RecordKind, new_id};
 
 /// The row for one save, added to the save's script; `before` is the stored JSON, `None`
 /// when creating.
 pub(super) fn push(
     script: &mut Script,
     actor: &Actor,
-    entity: &str,
+    entity: RecordKind,
     entity_id: Id,
     before: Option<&str>,
     after: &str,
@@ -25,7 +25,7 @@ pub(super) fn push(
 pub(super) async fn append(
     conn: &mut SqliteConnection,
     actor: &Actor,
-    entity: &str,
+    entity: RecordKind,
     entity_id: Id,
     before: Option<&str>,
     after: &str,
@@ -42,7 +42,7 @@ pub(super) async fn append_action(
     conn: &mut SqliteConnection,
     actor: &Actor,
     action: &str,
-    entity: &str,
+    entity: RecordKind,
     entity_id: Id,
     before: Option<&str>,
     after: &str,
@@ -57,7 +57,7 @@ fn push_action(
     script: &mut Script,
     actor: &Actor,
     action: &str,
-    entity: &str,
+    entity: RecordKind,
     entity_id: Id,
     before: Option<&str>,
     after: &str,
@@ -110,6 +110,9 @@ fn entry(row: &sqlx::sqlite::SqliteRow) -> StoreResult<AuditEntry> {
         let text: Option<String> = row.try_get(col)?;
         Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
     };
+    let entity: String = row.try_get("entity")?;
+    let entity = RecordKind::parse(&entity)
+        .ok_or_else(|| corrupt("entity", format!("unknown kind {entity:?}")))?;
     let at: String = row.try_get("at")?;
     let at = DateTime::parse_from_rfc3339(&at)
         .map_err(|e| corrupt("at", e.to_string()))?
@@ -119,7 +122,7 @@ fn entry(row: &sqlx::sqlite::SqliteRow) -> StoreResult<AuditEntry> {
         at,
         actor: row.try_get("actor")?,
         action: row.try_get("action")?,
-        entity: row.try_get("entity")?,
+        entity,
         entity_id: id_of("entity_id")?,
         before: json("before")?,
         after: json("after")?,

@@ -6,7 +6,6 @@ use super::{
     SqliteStore,
     accounts::{load_user, may_manage},
     audit, read,
-    record::Record,
 };
 use crate::{Actor, CalendarFeed, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};

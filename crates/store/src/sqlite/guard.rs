@@ -17,12 +17,14 @@ pub(super) async fn guard<R: Record + Scoped>(
     record: &R,
     previous: Option<&R>,
 ) -> StoreResult<()> {
-    let forbidden = || StoreError::Forbidden { kind: R::KIND };
+    let forbidden = || StoreError::Forbidden {
+        kind: R::KIND.key(),
+    };
     if let Some(prev) = previous {
         let scope = prev.scope(reads).await?;
         if scope.decide(who, Action::View) == Err(Denied::Hidden) {
             return Err(StoreError::NotFound {
-                kind: R::KIND,
+                kind: R::KIND.key(),
                 id: prev.id().to_string(),
             });
         }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
 use sqlx::{Sqlite, query::Query, sqlite::SqliteArguments};
-use taawun_core::{Id, LocalizedText, Protection, party::fold};
+use taawun_core::{Id, Kinded, LocalizedText, Protection, RecordKind, party::fold};
 
 /// A value bound to a column. Three kinds cover the schema: ids and dates are text.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,12 @@ impl From<String> for Value {
 impl From<&str> for Value {
     fn from(v: &str) -> Self {
         Value::Text(v.to_string())
+    }
+}
+impl From<RecordKind> for Value {
+    // The kind's key: the text the audit log and the search index have always held.
+    fn from(v: RecordKind) -> Self {
+        Value::Text(v.key().to_string())
     }
 }
 impl From<i64> for Value {
@@ -74,12 +80,11 @@ pub(super) struct Links {
     pub rows: Vec<Vec<Value>>,
 }
 
-/// A record type stored in its own table.
+/// A record type stored in its own table. Its kind (`Kinded::KIND`) names it in the audit
+/// log, the search index and errors.
 pub(super) trait Record:
-    Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + 'static
+    Kinded + Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + 'static
 {
-    /// Name used in the audit log and in errors (`session`).
-    const KIND: &'static str;
     const TABLE: &'static str;
 
     fn id(&self) -> Id;

@@ -30,7 +30,6 @@ macro_rules! protected {
 }
 
 impl Record for Party {
-    const KIND: &'static str = "party";
     const TABLE: &'static str = "parties";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -47,7 +46,6 @@ impl Record for Party {
 }
 
 impl Record for Organisation {
-    const KIND: &'static str = "organisation";
     const TABLE: &'static str = "organisations";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -60,7 +58,6 @@ impl Record for Organisation {
 }
 
 impl Record for Rank {
-    const KIND: &'static str = "rank";
     const TABLE: &'static str = "ranks";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -90,7 +87,6 @@ fn seniority(nato_code: &str) -> i64 {
 }
 
 impl Record for Person {
-    const KIND: &'static str = "person";
     const TABLE: &'static str = "people";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -110,7 +106,6 @@ impl Record for Person {
 }
 
 impl Record for Area {
-    const KIND: &'static str = "area";
     const TABLE: &'static str = "areas";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -119,7 +114,6 @@ impl Record for Area {
 }
 
 impl Record for Agreement {
-    const KIND: &'static str = "agreement";
     const TABLE: &'static str = "agreements";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -133,7 +127,6 @@ impl Record for Agreement {
 }
 
 impl Record for Clause {
-    const KIND: &'static str = "clause";
     const TABLE: &'static str = "clauses";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -145,7 +138,6 @@ impl Record for Clause {
 }
 
 impl Record for Commission {
-    const KIND: &'static str = "commission";
     const TABLE: &'static str = "commissions";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -154,7 +146,6 @@ impl Record for Commission {
 }
 
 impl Record for Session {
-    const KIND: &'static str = "session";
     const TABLE: &'static str = "sessions";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -191,7 +182,6 @@ impl Record for Session {
 }
 
 impl Record for ActionPlan {
-    const KIND: &'static str = "action_plan";
     const TABLE: &'static str = "action_plans";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -205,7 +195,6 @@ impl Record for ActionPlan {
 }
 
 impl Record for ActionItem {
-    const KIND: &'static str = "action_item";
     const TABLE: &'static str = "action_items";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -245,7 +234,6 @@ impl Record for ActionItem {
 }
 
 impl Record for ProgressUpdate {
-    const KIND: &'static str = "progress_update";
     const TABLE: &'static str = "progress_updates";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -258,7 +246,6 @@ impl Record for ProgressUpdate {
 }
 
 impl Record for Activity {
-    const KIND: &'static str = "activity";
     const TABLE: &'static str = "activities";
     protected!();
     fn columns(&self) -> Vec<(&'static str, Value)> {
@@ -272,7 +259,6 @@ impl Record for Activity {
 }
 
 impl Record for User {
-    const KIND: &'static str = "user";
     const TABLE: &'static str = "users";
     identity!();
     // Accounts are not classified: who may see them is the `User` kind's rule.

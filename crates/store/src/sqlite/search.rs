@@ -9,7 +9,7 @@ use taawun_core::{search::normalise, *};
 /// Replaces the record's row in the index (`body` `None`: the record is not searchable).
 pub(super) async fn index(
     conn: &mut SqliteConnection,
-    entity: &str,
+    entity: RecordKind,
     id: Id,
     body: Option<String>,
 ) -> StoreResult<()> {
@@ -21,7 +21,7 @@ pub(super) async fn index(
 
 /// The statements of `index`: the record's key (kept once made), then its index row by
 /// that key, replacing the one it had (FTS5 deletes a replaced row's terms).
-pub(super) fn push_index(script: &mut Script, entity: &str, id: Id, body: Option<String>) {
+pub(super) fn push_index(script: &mut Script, entity: RecordKind, id: Id, body: Option<String>) {
     let Some(body) = body else {
         return;
     };
@@ -94,14 +94,19 @@ impl SqliteStore {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
+        let corrupt =
+            |e: String| StoreError::Corrupt(serde::de::Error::custom(format!("search {e}")));
         rows.iter()
             .map(|row| {
                 let id: String = row.try_get("id")?;
+                let entity: String = row.try_get("entity")?;
                 Ok(SearchHit {
-                    entity: row.try_get("entity")?,
-                    id: id.parse().map_err(|e: uuid::Error| {
-                        StoreError::Corrupt(serde::de::Error::custom(format!("search id: {e}")))
-                    })?,
+                    // An entry of no known kind is corrupt data, not a hit to drop quietly.
+                    entity: RecordKind::parse(&entity)
+                        .ok_or_else(|| corrupt(format!("entity: unknown kind {entity:?}")))?,
+                    id: id
+                        .parse()
+                        .map_err(|e: uuid::Error| corrupt(format!("id: {e}")))?,
                 })
             })
             .collect()

@@ -4,7 +4,7 @@
 use super::SqliteStore;
 use crate::{StoreError, StoreResult};
 use chrono::{SecondsFormat, Utc};
-use taawun_core::{Id, RuleErrors, rules::Rule};
+use taawun_core::{Id, Kinded, RuleErrors, User, rules::Rule};
 
 /// Longest key, in characters: a name, not data.
 pub(super) const MAX_KEY: usize = 200;
@@ -54,7 +54,7 @@ impl SqliteStore {
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound {
-                kind: "user",
+                kind: User::KIND.key(),
                 id: user.to_string(),
             });
         }

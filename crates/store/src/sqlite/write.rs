@@ -86,7 +86,7 @@ pub(super) async fn save_in<R: Saved>(
     let exists_but_new_only = accept == Accept::NewOnly && stored.is_some();
     if record.version() != stored_version || exists_but_new_only {
         return Err(StoreError::Conflict {
-            kind: R::KIND,
+            kind: R::KIND.key(),
             stored: stored_version,
             yours: record.version(),
         });
@@ -173,7 +173,7 @@ fn push_row<R: Record>(script: &mut Script, record: &R, doc: &str, stored_versio
             sets.join(", ")
         );
         values.push(stored_version.into());
-        script.push_update(&sql, values, R::KIND, stored_version);
+        script.push_update(&sql, values, R::KIND.key(), stored_version);
     }
 }
 

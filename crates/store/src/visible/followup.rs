@@ -17,9 +17,9 @@ impl Visible {
     pub async fn item_facts(&self, scope: FactsScope) -> StoreResult<Vec<ItemFacts>> {
         let named = match scope {
             FactsScope::All => true,
-            FactsScope::Commission(c) => self.can_see_id("commission", c).await?,
-            FactsScope::Agreement(a) => self.can_see_id("agreement", a).await?,
-            FactsScope::Party(p) => self.can_see_id("party", p).await?,
+            FactsScope::Commission(c) => self.can_see_id(RecordKind::Commission, c).await?,
+            FactsScope::Agreement(a) => self.can_see_id(RecordKind::Agreement, a).await?,
+            FactsScope::Party(p) => self.can_see_id(RecordKind::Party, p).await?,
         };
         if !named {
             return Ok(vec![]);
@@ -47,7 +47,7 @@ impl Visible {
 
     /// Open items of the commission the reader may see, soonest due first.
     pub async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>> {
-        if !self.can_see_id("commission", commission).await? {
+        if !self.can_see_id(RecordKind::Commission, commission).await? {
             return Ok(vec![]);
         }
         self.keep(self.store.open_items_of_commission(commission).await?)

@@ -14,10 +14,10 @@ impl Visible {
     /// its row: `before`/`after` is `None` there.
     pub async fn audit_of(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>> {
         let mut rows = self.store.audit_of(entity_id).await?;
-        let Some(entity) = rows.first().map(|r| r.entity.clone()) else {
+        let Some(entity) = rows.first().map(|r| r.entity) else {
             return Ok(rows);
         };
-        let Some(scope) = self.scope_of(&entity, entity_id).await? else {
+        let Some(scope) = self.scope_of(entity, entity_id).await? else {
             return Ok(vec![]);
         };
         // Viewing first: an auditor may see history, but not of accounts they cannot view.
@@ -58,7 +58,7 @@ impl Visible {
             let exhausted = hits.len() < ask as usize;
             let mut kept = Vec::with_capacity(hits.len());
             for hit in hits {
-                if self.can_see_id(&hit.entity, hit.id).await? {
+                if self.can_see_id(hit.entity, hit.id).await? {
                     kept.push(hit);
                 }
             }

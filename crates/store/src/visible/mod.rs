@@ -176,9 +176,9 @@ impl Visible {
         }
     }
 
-    /// The scope of the record of kind `entity` (the audit log's and search's names:
-    /// `session`, `action_item`…) with this id; `None` when there is no such record.
-    pub async fn scope_of(&self, entity: &str, id: Id) -> StoreResult<Option<Scope>> {
+    /// The scope of the record of kind `entity` with this id; `None` when there is no such
+    /// record.
+    pub async fn scope_of(&self, entity: RecordKind, id: Id) -> StoreResult<Option<Scope>> {
         let s = &*self.store;
         macro_rules! of {
             ($read:ident) => {
@@ -189,27 +189,26 @@ impl Visible {
             };
         }
         Ok(match entity {
-            "party" => of!(party),
-            "organisation" => of!(organisation),
-            "rank" => of!(rank),
-            "person" => of!(person),
-            "area" => of!(area),
-            "agreement" => of!(agreement),
-            "clause" => of!(clause),
-            "commission" => of!(commission),
-            "session" => of!(session),
-            "action_plan" => of!(plan),
-            "action_item" => of!(item),
-            "progress_update" => of!(progress_update),
-            "activity" => of!(activity),
-            "user" => of!(user),
-            _ => None,
+            RecordKind::Party => of!(party),
+            RecordKind::Organisation => of!(organisation),
+            RecordKind::Rank => of!(rank),
+            RecordKind::Person => of!(person),
+            RecordKind::Area => of!(area),
+            RecordKind::Agreement => of!(agreement),
+            RecordKind::Clause => of!(clause),
+            RecordKind::Commission => of!(commission),
+            RecordKind::Session => of!(session),
+            RecordKind::ActionPlan => of!(plan),
+            RecordKind::ActionItem => of!(item),
+            RecordKind::ProgressUpdate => of!(progress_update),
+            RecordKind::Activity => of!(activity),
+            RecordKind::User => of!(user),
         })
     }
 
     /// Whether the reader may see the record of kind `entity` with this id: for callers
     /// deciding whether to show a reference held by a visible record. Unknown is hidden.
-    pub async fn can_see_id(&self, entity: &str, id: Id) -> StoreResult<bool> {
+    pub async fn can_see_id(&self, entity: RecordKind, id: Id) -> StoreResult<bool> {
         if let Some(seen) = self.cache().seen.get(&id) {
             return Ok(*seen);
         }
@@ -223,7 +222,7 @@ impl Visible {
 
     /// Whether the reader may take `action` on the record (to show or hide an edit button;
     /// the write path decides again on save).
-    pub async fn allows(&self, action: Action, entity: &str, id: Id) -> StoreResult<bool> {
+    pub async fn allows(&self, action: Action, entity: RecordKind, id: Id) -> StoreResult<bool> {
         Ok(self
             .scope_of(entity, id)
             .await?
@@ -275,6 +274,6 @@ mod tests {
         send(v.open_items(10));
         send(v.search("x", 10));
         send(v.audit_of(new_id()));
-        send(v.can_see_id("person", new_id()));
+        send(v.can_see_id(RecordKind::Person, new_id()));
     }
 }

@@ -16,7 +16,7 @@ impl Visible {
     }
 
     /// Whether a filter's record is visible; a filter on nothing always is.
-    async fn filter_ok(&self, entity: &str, id: Option<Id>) -> StoreResult<bool> {
+    async fn filter_ok(&self, entity: RecordKind, id: Option<Id>) -> StoreResult<bool> {
         match id {
             Some(id) => self.can_see_id(entity, id).await,
             None => Ok(true),
@@ -31,7 +31,7 @@ impl Visible {
     }
 
     pub async fn organisations(&self, party: Option<Id>) -> StoreResult<Vec<Organisation>> {
-        if !self.filter_ok("party", party).await? {
+        if !self.filter_ok(RecordKind::Party, party).await? {
             return Ok(vec![]);
         }
         self.keep(self.store.organisations(party).await?).await
@@ -48,7 +48,10 @@ impl Visible {
     }
 
     pub async fn people(&self, organisation: Option<Id>) -> StoreResult<Vec<Person>> {
-        if !self.filter_ok("organisation", organisation).await? {
+        if !self
+            .filter_ok(RecordKind::Organisation, organisation)
+            .await?
+        {
             return Ok(vec![]);
         }
         self.keep(self.store.people(organisation).await?).await
@@ -71,7 +74,7 @@ impl Visible {
         self.keep_one(self.store.agreement(id).await?).await
     }
     pub async fn agreements_of_session(&self, session: Id) -> StoreResult<Vec<Agreement>> {
-        if !self.can_see_id("session", session).await? {
+        if !self.can_see_id(RecordKind::Session, session).await? {
             return Ok(vec![]);
         }
         self.keep(self.store.agreements_of_session(session).await?)
@@ -100,7 +103,7 @@ impl Visible {
         self.keep_one(self.store.session(id).await?).await
     }
     pub async fn sessions_of_person(&self, person: Id) -> StoreResult<Vec<Session>> {
-        if !self.can_see_id("person", person).await? {
+        if !self.can_see_id(RecordKind::Person, person).await? {
             return Ok(vec![]);
         }
         self.keep(self.store.sessions_of_person(person).await?)
@@ -112,8 +115,8 @@ impl Visible {
     }
     pub async fn plans_for(&self, agreement_or_session: Id) -> StoreResult<Vec<ActionPlan>> {
         let id = agreement_or_session;
-        let known =
-            self.can_see_id("agreement", id).await? || self.can_see_id("session", id).await?;
+        let known = self.can_see_id(RecordKind::Agreement, id).await?
+            || self.can_see_id(RecordKind::Session, id).await?;
         if !known {
             return Ok(vec![]);
         }
@@ -130,14 +133,17 @@ impl Visible {
         self.keep_one(self.store.item(id).await?).await
     }
     pub async fn items_for_agreement(&self, agreement: Id) -> StoreResult<Vec<ActionItem>> {
-        if !self.can_see_id("agreement", agreement).await? {
+        if !self.can_see_id(RecordKind::Agreement, agreement).await? {
             return Ok(vec![]);
         }
         self.keep(self.store.items_for_agreement(agreement).await?)
             .await
     }
     pub async fn items_led_by(&self, organisation: Id) -> StoreResult<Vec<ActionItem>> {
-        if !self.can_see_id("organisation", organisation).await? {
+        if !self
+            .can_see_id(RecordKind::Organisation, organisation)
+            .await?
+        {
             return Ok(vec![]);
         }
         self.keep(self.store.items_led_by(organisation).await?)

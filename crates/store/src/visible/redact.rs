@@ -11,7 +11,7 @@ use crate::StoreResult;
 use taawun_core::*;
 
 impl Visible {
-    async fn keep_ids(&self, entity: &str, ids: Vec<Id>) -> StoreResult<Vec<Id>> {
+    async fn keep_ids(&self, entity: RecordKind, ids: Vec<Id>) -> StoreResult<Vec<Id>> {
         let mut kept = Vec::with_capacity(ids.len());
         for id in ids {
             if self.can_see_id(entity, id).await? {
@@ -21,7 +21,7 @@ impl Visible {
         Ok(kept)
     }
 
-    async fn keep_opt(&self, entity: &str, id: Option<Id>) -> StoreResult<Option<Id>> {
+    async fn keep_opt(&self, entity: RecordKind, id: Option<Id>) -> StoreResult<Option<Id>> {
         match id {
             Some(id) if self.can_see_id(entity, id).await? => Ok(Some(id)),
             _ => Ok(None),
@@ -34,7 +34,7 @@ impl Shown for Organisation {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.parent_id = v.keep_opt("organisation", self.parent_id).await?;
+        self.parent_id = v.keep_opt(RecordKind::Organisation, self.parent_id).await?;
         Ok(self)
     }
 }
@@ -44,8 +44,10 @@ impl Shown for Person {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.organisation_id = v.keep_opt("organisation", self.organisation_id).await?;
-        self.rank_id = v.keep_opt("rank", self.rank_id).await?;
+        self.organisation_id = v
+            .keep_opt(RecordKind::Organisation, self.organisation_id)
+            .await?;
+        self.rank_id = v.keep_opt(RecordKind::Rank, self.rank_id).await?;
         Ok(self)
     }
 }
@@ -55,11 +57,11 @@ impl Shown for Agreement {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.signatory_ids = v.keep_ids("person", self.signatory_ids).await?;
-        self.session_id = v.keep_opt("session", self.session_id).await?;
+        self.signatory_ids = v.keep_ids(RecordKind::Person, self.signatory_ids).await?;
+        self.session_id = v.keep_opt(RecordKind::Session, self.session_id).await?;
         let mut links = Vec::with_capacity(self.links.len());
         for link in self.links {
-            if v.can_see_id("agreement", link.target_id).await? {
+            if v.can_see_id(RecordKind::Agreement, link.target_id).await? {
                 links.push(link);
             }
         }
@@ -73,7 +75,7 @@ impl Shown for Clause {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.area_ids = v.keep_ids("area", self.area_ids).await?;
+        self.area_ids = v.keep_ids(RecordKind::Area, self.area_ids).await?;
         Ok(self)
     }
 }
@@ -83,7 +85,7 @@ impl Shown for Commission {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.co_chair_ids = v.keep_ids("person", self.co_chair_ids).await?;
+        self.co_chair_ids = v.keep_ids(RecordKind::Person, self.co_chair_ids).await?;
         Ok(self)
     }
 }
@@ -96,7 +98,7 @@ impl Shown for Session {
         for d in &mut self.delegations {
             let mut members = Vec::with_capacity(d.members.len());
             for m in std::mem::take(&mut d.members) {
-                if v.can_see_id("person", m.person_id).await? {
+                if v.can_see_id(RecordKind::Person, m.person_id).await? {
                     members.push(m);
                 }
             }
@@ -104,20 +106,22 @@ impl Shown for Session {
         }
         let mut statements = Vec::with_capacity(self.statements.len());
         for st in self.statements {
-            if v.can_see_id("person", st.person_id).await? {
+            if v.can_see_id(RecordKind::Person, st.person_id).await? {
                 statements.push(st);
             }
         }
         self.statements = statements;
         for d in &mut self.decisions {
-            d.area_id = v.keep_opt("area", d.area_id).await?;
+            d.area_id = v.keep_opt(RecordKind::Area, d.area_id).await?;
         }
         for e in &mut self.side_events {
-            e.organisation_id = v.keep_opt("organisation", e.organisation_id).await?;
+            e.organisation_id = v
+                .keep_opt(RecordKind::Organisation, e.organisation_id)
+                .await?;
         }
         for a in &mut self.agenda {
             a.item_ids = v
-                .keep_ids("action_item", std::mem::take(&mut a.item_ids))
+                .keep_ids(RecordKind::ActionItem, std::mem::take(&mut a.item_ids))
                 .await?;
         }
         Ok(self)
@@ -129,8 +133,8 @@ impl Shown for ActionPlan {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.agreement_id = v.keep_opt("agreement", self.agreement_id).await?;
-        self.session_id = v.keep_opt("session", self.session_id).await?;
+        self.agreement_id = v.keep_opt(RecordKind::Agreement, self.agreement_id).await?;
+        self.session_id = v.keep_opt(RecordKind::Session, self.session_id).await?;
         Ok(self)
     }
 }
@@ -140,7 +144,7 @@ impl Shown for ActionItem {
         self.protection
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
-        self.clause_ids = v.keep_ids("clause", self.clause_ids).await?;
+        self.clause_ids = v.keep_ids(RecordKind::Clause, self.clause_ids).await?;
         Ok(self)
     }
 }
@@ -151,7 +155,7 @@ impl Shown for Activity {
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.host_organisation_id = v
-            .keep_opt("organisation", self.host_organisation_id)
+            .keep_opt(RecordKind::Organisation, self.host_organisation_id)
             .await?;
         Ok(self)
     }

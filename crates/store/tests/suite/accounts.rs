@@ -60,7 +60,7 @@ pub async fn users_round_trip_and_are_checked(store: &dyn Store) {
         .map(|r| (r.action.as_str(), r.actor.as_str()))
         .collect();
     assert_eq!(actions, [("create", "system"), ("update", "admin")]);
-    assert_eq!(rows[0].entity, "user");
+    assert_eq!(rows[0].entity.key(), "user");
 
     // The user's own principal comes from the record.
     let p = saved.principal();

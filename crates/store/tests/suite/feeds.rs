@@ -77,7 +77,7 @@ pub async fn calendar_feeds_work_until_revoked(store: &dyn Store) {
     let rows = store.audit_of(u.id).await.unwrap();
     let events: Vec<(&str, &str, &str)> = rows
         .iter()
-        .map(|r| (r.action.as_str(), r.entity.as_str(), r.actor.as_str()))
+        .map(|r| (r.action.as_str(), r.entity.key(), r.actor.as_str()))
         .collect();
     assert_eq!(
         events,

@@ -16,7 +16,7 @@ async fn found(store: &dyn Store, query: &str) -> Vec<SearchHit> {
 async fn finds(store: &dyn Store, query: &str, entity: &str, id: Id) {
     let hits = found(store, query).await;
     assert!(
-        hits.iter().any(|h| h.entity == entity && h.id == id),
+        hits.iter().any(|h| h.entity.key() == entity && h.id == id),
         "{query:?} should find {entity} {id}: {hits:?}"
     );
 }

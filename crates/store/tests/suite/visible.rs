@@ -196,10 +196,18 @@ pub async fn visible_hides_through_every_door(store: Arc<dyn Store>) {
         v.item(h.item.id).await.unwrap().unwrap().clause_ids,
         [w.clause1.id]
     );
-    assert!(v.can_see_id("clause", w.clause1.id).await.unwrap());
-    assert!(!v.can_see_id("clause", h.secret_clause.id).await.unwrap());
     assert!(
-        !v.can_see_id("person", new_id()).await.unwrap(),
+        v.can_see_id(RecordKind::Clause, w.clause1.id)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !v.can_see_id(RecordKind::Clause, h.secret_clause.id)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !v.can_see_id(RecordKind::Person, new_id()).await.unwrap(),
         "unknown is hidden"
     );
 

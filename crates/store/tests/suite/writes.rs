@@ -94,7 +94,7 @@ pub async fn audit_records_each_save_with_before_and_after(store: &dyn Store) {
     let (create, update) = (&rows[0], &rows[1]);
     assert_eq!(create.action, "create");
     assert_eq!(create.actor, actor().name);
-    assert_eq!(create.entity, "session");
+    assert_eq!(create.entity.key(), "session");
     assert_eq!(create.entity_id, s.id);
     assert_eq!(create.before, None);
     assert_eq!(
@@ -138,7 +138,7 @@ pub async fn audit_names_each_kind_of_record(store: &dyn Store) {
         // The item's second row is the joint status its first report moved on.
         let want = if entity == "action_item" { 2 } else { 1 };
         assert_eq!(rows.len(), want, "{entity}");
-        assert!(rows.iter().all(|r| r.entity == entity), "{entity}");
+        assert!(rows.iter().all(|r| r.entity.key() == entity), "{entity}");
     }
 }
 

@@ -130,7 +130,7 @@ impl Record for Activity {
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
         keep::opt(
             v,
-            "organisation",
+            RecordKind::Organisation,
             raw.host_organisation_id,
             &mut rec.host_organisation_id,
         )

@@ -181,7 +181,13 @@ pub async fn keep_hidden(
             continue;
         };
         if let (Some(line), Some(stored)) = (rec.agenda.get_mut(k), raw.agenda.get(i)) {
-            keep::ids(v, "action_item", &stored.item_ids, &mut line.item_ids).await?;
+            keep::ids(
+                v,
+                RecordKind::ActionItem,
+                &stored.item_ids,
+                &mut line.item_ids,
+            )
+            .await?;
         }
     }
     Ok(())

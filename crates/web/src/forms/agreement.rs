@@ -135,11 +135,26 @@ impl Record for Agreement {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::ids(v, "person", &raw.signatory_ids, &mut rec.signatory_ids).await?;
-        keep::ids(v, "party", &raw.party_ids, &mut rec.party_ids).await?;
-        keep::entries(v, "agreement", &raw.links, &mut rec.links, |l| l.target_id).await?;
-        keep::opt(v, "session", raw.session_id, &mut rec.session_id).await?;
-        keep::opt(v, "commission", raw.commission_id, &mut rec.commission_id).await
+        keep::ids(
+            v,
+            RecordKind::Person,
+            &raw.signatory_ids,
+            &mut rec.signatory_ids,
+        )
+        .await?;
+        keep::ids(v, RecordKind::Party, &raw.party_ids, &mut rec.party_ids).await?;
+        keep::entries(v, RecordKind::Agreement, &raw.links, &mut rec.links, |l| {
+            l.target_id
+        })
+        .await?;
+        keep::opt(v, RecordKind::Session, raw.session_id, &mut rec.session_id).await?;
+        keep::opt(
+            v,
+            RecordKind::Commission,
+            raw.commission_id,
+            &mut rec.commission_id,
+        )
+        .await
     }
 }
 

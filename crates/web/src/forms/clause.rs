@@ -89,7 +89,7 @@ impl Record for Clause {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::ids(v, "area", &raw.area_ids, &mut rec.area_ids).await
+        keep::ids(v, RecordKind::Area, &raw.area_ids, &mut rec.area_ids).await
     }
 }
 

@@ -55,8 +55,14 @@ impl Record for Commission {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::ids(v, "person", &raw.co_chair_ids, &mut rec.co_chair_ids).await?;
-        keep::ids(v, "party", &raw.party_ids, &mut rec.party_ids).await
+        keep::ids(
+            v,
+            RecordKind::Person,
+            &raw.co_chair_ids,
+            &mut rec.co_chair_ids,
+        )
+        .await?;
+        keep::ids(v, RecordKind::Party, &raw.party_ids, &mut rec.party_ids).await
     }
 }
 

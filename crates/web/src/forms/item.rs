@@ -61,7 +61,7 @@ fn cancel_group(ctx: &Ctx, current: ItemStatus) -> Item {
 
 /// The item's status when the reader may cancel it, for `cancel_group`.
 async fn may_cancel(v: &Visible, item: &ActionItem) -> StoreResult<Option<ItemStatus>> {
-    Ok(v.allows(Action::Cancel, "action_item", item.id)
+    Ok(v.allows(Action::Cancel, RecordKind::ActionItem, item.id)
         .await?
         .then_some(item.status))
 }
@@ -215,11 +215,15 @@ impl Record for ActionItem {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::ids(v, "clause", &raw.clause_ids, &mut rec.clause_ids).await?;
+        keep::ids(v, RecordKind::Clause, &raw.clause_ids, &mut rec.clause_ids).await?;
         // A side whose lead body the user cannot see keeps it (unless they named another).
         for lead in &raw.leads {
             let named = rec.leads.iter().any(|l| l.party_id == lead.party_id);
-            if !named && !v.can_see_id("organisation", lead.organisation_id).await? {
+            if !named
+                && !v
+                    .can_see_id(RecordKind::Organisation, lead.organisation_id)
+                    .await?
+            {
                 rec.leads.push(lead.clone());
             }
         }

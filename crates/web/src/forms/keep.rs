@@ -3,13 +3,13 @@
 //! references are put back (appended after the visible ones, so the positions the user
 //! saw, and the errors about them, stay where they were).
 
-use taawun_core::Id;
+use taawun_core::{Id, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 /// Restores a stored optional reference the user could not see (and so could not keep).
 pub async fn opt(
     v: &Visible,
-    entity: &str,
+    entity: RecordKind,
     stored: Option<Id>,
     new: &mut Option<Id>,
 ) -> StoreResult<()> {
@@ -22,7 +22,12 @@ pub async fn opt(
 }
 
 /// Appends the stored ids the user could not see.
-pub async fn ids(v: &Visible, entity: &str, stored: &[Id], new: &mut Vec<Id>) -> StoreResult<()> {
+pub async fn ids(
+    v: &Visible,
+    entity: RecordKind,
+    stored: &[Id],
+    new: &mut Vec<Id>,
+) -> StoreResult<()> {
     for id in stored {
         if !new.contains(id) && !v.can_see_id(entity, *id).await? {
             new.push(*id);
@@ -34,7 +39,7 @@ pub async fn ids(v: &Visible, entity: &str, stored: &[Id], new: &mut Vec<Id>) ->
 /// Appends the stored entries whose reference the user could not see.
 pub async fn entries<T: Clone>(
     v: &Visible,
-    entity: &str,
+    entity: RecordKind,
     stored: &[T],
     new: &mut Vec<T>,
     id_of: impl Fn(&T) -> Id,

@@ -2,7 +2,7 @@
 //! the record itself) or `decide` (for a record to create under it) says the reader may
 //! follow them. The write path decides again on save; this only spares useless links.
 
-use taawun_core::{Action, Id, Kind, Target, decide};
+use taawun_core::{Action, Id, Kind, RecordKind, Target, decide};
 use taawun_store::{StoreResult, Visible};
 
 use crate::ctx::Ctx;
@@ -22,49 +22,67 @@ fn may_create(v: &Visible, kind: Kind, commission: Option<Id>, leads: Vec<Id>) -
     decide(v.principal(), Action::Create, &t).is_ok()
 }
 
-/// The links for the record of kind `entity` (as in the audit log) with this id.
-pub async fn actions(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResult<Vec<Link>> {
+/// The path segment of the edit form of records of this kind (`/{segment}/{id}/edit`);
+/// `None` for kinds edited elsewhere (clauses, reports and activities under their parent's
+/// page, users in the administration pages).
+fn edit_segment(kind: RecordKind) -> Option<&'static str> {
+    match kind {
+        RecordKind::Session => Some("sessions"),
+        RecordKind::Commission => Some("commissions"),
+        RecordKind::Agreement => Some("agreements"),
+        RecordKind::ActionPlan => Some("plans"),
+        RecordKind::ActionItem => Some("items"),
+        RecordKind::Person => Some("people"),
+        RecordKind::Organisation => Some("organisations"),
+        RecordKind::Party => Some("parties"),
+        RecordKind::Rank => Some("ranks"),
+        RecordKind::Area => Some("areas"),
+        RecordKind::Clause
+        | RecordKind::ProgressUpdate
+        | RecordKind::Activity
+        | RecordKind::User => None,
+    }
+}
+
+/// The links for the record of kind `entity` with this id.
+pub async fn actions(ctx: &Ctx, v: &Visible, entity: RecordKind, id: Id) -> StoreResult<Vec<Link>> {
     let mut out = Vec::new();
     let editable = v.allows(Action::Edit, entity, id).await?;
-    let path = match entity {
-        "session" => "sessions",
-        "commission" => "commissions",
-        "agreement" => "agreements",
-        "action_plan" => "plans",
-        "action_item" => "items",
-        "person" => "people",
-        "organisation" => "organisations",
-        "party" => "parties",
-        "rank" => "ranks",
-        "area" => "areas",
-        _ => return Ok(out),
+    let Some(path) = edit_segment(entity) else {
+        return Ok(out);
     };
     if editable {
         out.push(link(format!("/{path}/{id}/edit"), ctx.t("action-edit")));
     }
     match entity {
-        "session" if editable => {
-            for (seg, label) in [
-                ("delegations", ctx.t("action-edit-delegations")),
-                ("agenda", ctx.t("action-edit-agenda")),
-                ("decisions", ctx.t("action-edit-decisions")),
-                ("statements", ctx.t("action-edit-statements")),
-                ("side-events", ctx.t("action-edit-side-events")),
-            ] {
-                out.push(link(format!("/sessions/{id}/{seg}"), label));
+        // A session's parts are edited on their own pages, by whoever edits the session.
+        RecordKind::Session => {
+            let parts = [
+                ("delegations", "action-edit-delegations"),
+                ("agenda", "action-edit-agenda"),
+                ("decisions", "action-edit-decisions"),
+                ("statements", "action-edit-statements"),
+                ("side-events", "action-edit-side-events"),
+            ];
+            if editable {
+                for (seg, label) in parts {
+                    out.push(link(format!("/sessions/{id}/{seg}"), ctx.t(label)));
+                }
             }
         }
-        "commission" if may_create(v, Kind::CommissionWork, Some(id), vec![]) => {
-            out.push(link(
-                format!("/commissions/{id}/sessions/new"),
-                ctx.t("action-add-session"),
-            ));
-            out.push(link(
-                format!("/commissions/{id}/plans/new"),
-                ctx.t("action-add-plan"),
-            ));
+        RecordKind::Commission => {
+            if may_create(v, Kind::CommissionWork, Some(id), vec![]) {
+                out.push(link(
+                    format!("/commissions/{id}/sessions/new"),
+                    ctx.t("action-add-session"),
+                ));
+                out.push(link(
+                    format!("/commissions/{id}/plans/new"),
+                    ctx.t("action-add-plan"),
+                ));
+            }
         }
-        "agreement" => {
+        RecordKind::Agreement => {
             let commission = v.agreement(id).await?.and_then(|a| a.commission_id);
             if may_create(v, Kind::CommissionWork, commission, vec![]) {
                 out.push(link(
@@ -73,7 +91,7 @@ pub async fn actions(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResul
                 ));
             }
         }
-        "action_plan" => {
+        RecordKind::ActionPlan => {
             let commission = v.plan(id).await?.map(|p| p.commission_id);
             if may_create(v, Kind::ActionItem, commission, vec![]) {
                 out.push(link(
@@ -83,8 +101,17 @@ pub async fn actions(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResul
                 out.push(link(format!("/plans/{id}/import"), ctx.t("import-offer")));
             }
         }
-        "action_item" => item_links(ctx, v, id, &mut out).await?,
-        _ => {}
+        RecordKind::ActionItem => item_links(ctx, v, id, &mut out).await?,
+        // Nothing is created under these from their own page.
+        RecordKind::Person
+        | RecordKind::Organisation
+        | RecordKind::Party
+        | RecordKind::Rank
+        | RecordKind::Area
+        | RecordKind::Clause
+        | RecordKind::ProgressUpdate
+        | RecordKind::Activity
+        | RecordKind::User => {}
     }
     Ok(out)
 }

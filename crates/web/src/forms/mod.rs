@@ -37,7 +37,7 @@ mod session_parts;
 
 use axum::Router;
 use std::sync::Arc;
-use taawun_core::{Action, Denied, Id, Principal, Protection, Target, User, decide};
+use taawun_core::{Action, Denied, Id, Principal, Protection, RecordKind, Target, User, decide};
 use taawun_store::Visible;
 
 use crate::AppState;
@@ -70,7 +70,12 @@ fn visible(state: &AppState, ctx: &Ctx) -> Visible {
 
 /// The record as the reader may see it, if they may also edit it: hidden or unknown is
 /// 404, visible but not theirs to edit is 403.
-async fn editable<R>(v: &Visible, entity: &str, id: Id, shown: Option<R>) -> Result<R, WebError> {
+async fn editable<R>(
+    v: &Visible,
+    entity: RecordKind,
+    id: Id,
+    shown: Option<R>,
+) -> Result<R, WebError> {
     let record = shown.ok_or(WebError::NotFound)?;
     if v.allows(Action::Edit, entity, id).await? {
         Ok(record)

@@ -57,7 +57,13 @@ impl Record for Organisation {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::opt(v, "organisation", raw.parent_id, &mut rec.parent_id).await
+        keep::opt(
+            v,
+            RecordKind::Organisation,
+            raw.parent_id,
+            &mut rec.parent_id,
+        )
+        .await
     }
 }
 

@@ -2,7 +2,7 @@
 //! script, other spellings, rank, function, organisation, protection.
 
 use axum::Router;
-use taawun_core::{Action, Id, Kind, LocalizedText, Person, Target, User, new_id};
+use taawun_core::{Action, Id, Kind, LocalizedText, Person, RecordKind, Target, User, new_id};
 use taawun_store::{StoreResult, Visible};
 
 use super::input::Input;
@@ -80,10 +80,10 @@ impl Record for Person {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::opt(v, "rank", raw.rank_id, &mut rec.rank_id).await?;
+        keep::opt(v, RecordKind::Rank, raw.rank_id, &mut rec.rank_id).await?;
         keep::opt(
             v,
-            "organisation",
+            RecordKind::Organisation,
             raw.organisation_id,
             &mut rec.organisation_id,
         )

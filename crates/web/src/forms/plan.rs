@@ -85,8 +85,14 @@ impl Record for ActionPlan {
     }
 
     async fn keep(v: &Visible, raw: &Self, rec: &mut Self) -> StoreResult<()> {
-        keep::opt(v, "agreement", raw.agreement_id, &mut rec.agreement_id).await?;
-        keep::opt(v, "session", raw.session_id, &mut rec.session_id).await
+        keep::opt(
+            v,
+            RecordKind::Agreement,
+            raw.agreement_id,
+            &mut rec.agreement_id,
+        )
+        .await?;
+        keep::opt(v, RecordKind::Session, raw.session_id, &mut rec.session_id).await
     }
 }
 

@@ -12,8 +12,8 @@ use axum::response::Response;
 use axum::{Router, routing::get};
 use serde::{Serialize, de::DeserializeOwned};
 use taawun_core::{
-    ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Id, Organisation, Party,
-    Person, Protection, Rank, User,
+    ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Id, Kinded,
+    Organisation, Party, Person, Protection, Rank, User,
 };
 use taawun_store::{Actor, Store, StoreResult, Visible};
 
@@ -28,9 +28,8 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// How a record type is read and written: the same for every form of it, so declared
 /// once per type by `stored!` below rather than by each form.
-pub trait Stored: Serialize + DeserializeOwned + Send + Sync + Sized + 'static {
-    /// The entity name permission checks use (`Visible::allows`).
-    const ENTITY: &'static str;
+/// Its kind (`Kinded::KIND`) is what permission checks name it by (`Visible::allows`).
+pub trait Stored: Kinded + Serialize + DeserializeOwned + Send + Sync + Sized + 'static {
     fn id(&self) -> Id;
     fn version(&self) -> i64;
     fn set_version(&mut self, version: i64);
@@ -43,9 +42,8 @@ pub trait Stored: Serialize + DeserializeOwned + Send + Sync + Sized + 'static {
 }
 
 macro_rules! stored {
-    ($($ty:ty => $entity:literal, $read:ident, $save:ident;)*) => {$(
+    ($($ty:ty => $read:ident, $save:ident;)*) => {$(
         impl Stored for $ty {
-            const ENTITY: &'static str = $entity;
             fn id(&self) -> Id {
                 self.id
             }
@@ -72,17 +70,17 @@ macro_rules! stored {
 }
 
 stored! {
-    ActionItem => "action_item", item, save_item;
-    ActionPlan => "action_plan", plan, save_plan;
-    Activity => "activity", activity, save_activity;
-    Agreement => "agreement", agreement, save_agreement;
-    Area => "area", area, save_area;
-    Clause => "clause", clause, save_clause;
-    Commission => "commission", commission, save_commission;
-    Organisation => "organisation", organisation, save_organisation;
-    Party => "party", party, save_party;
-    Person => "person", person, save_person;
-    Rank => "rank", rank, save_rank;
+    ActionItem => item, save_item;
+    ActionPlan => plan, save_plan;
+    Activity => activity, save_activity;
+    Agreement => agreement, save_agreement;
+    Area => area, save_area;
+    Clause => clause, save_clause;
+    Commission => commission, save_commission;
+    Organisation => organisation, save_organisation;
+    Party => party, save_party;
+    Person => person, save_person;
+    Rank => rank, save_rank;
 }
 
 /// What differs per form once the record type is known: where a saved record leads, and
@@ -102,7 +100,7 @@ pub trait Record: Stored {
 
 /// The record, as the reader sees it, if they may edit it (404 hidden, 403 not theirs).
 pub async fn shown<R: Stored>(v: &Visible, id: Id) -> Result<R, WebError> {
-    editable(v, R::ENTITY, id, R::shown(v, id).await?).await
+    editable(v, R::KIND, id, R::shown(v, id).await?).await
 }
 
 /// The edit page: the form at the record's version, so a later save detects changes

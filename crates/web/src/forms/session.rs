@@ -7,7 +7,9 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
 use chrono::Utc;
-use taawun_core::{Action, Commission, Id, Kind, LocalizedText, Session, Target, new_id};
+use taawun_core::{
+    Action, Commission, Id, Kind, LocalizedText, RecordKind, Session, Target, new_id,
+};
 use taawun_store::{Actor, Visible};
 
 use super::input::{Input, Posted};
@@ -156,7 +158,7 @@ async fn part_get(
     part: Part,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let mut rec = editable(&v, "session", id, v.session(id).await?).await?;
+    let mut rec = editable(&v, RecordKind::Session, id, v.session(id).await?).await?;
     let c = commission_of(&v, rec.commission_id).await?;
     arrange(&mut rec, &c.party_ids);
     let input = Input::of(&rec);
@@ -174,7 +176,7 @@ async fn part_post(
     part: Part,
 ) -> Result<Response, WebError> {
     let v = super::visible(&s, &ctx);
-    let shown = editable(&v, "session", id, v.session(id).await?).await?;
+    let shown = editable(&v, RecordKind::Session, id, v.session(id).await?).await?;
     let c = commission_of(&v, shown.commission_id).await?;
     let f = form(&ctx, &v, &c, &input, false, part, Some(&shown)).await?;
     let p = match read(&ctx, &f, &input) {

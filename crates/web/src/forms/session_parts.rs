@@ -260,7 +260,10 @@ pub async fn fixup(
         Part::Delegations => {
             for stored in &raw.delegations {
                 let mut hidden = Vec::new();
-                keep::entries(v, "person", &stored.members, &mut hidden, |m| m.person_id).await?;
+                keep::entries(v, RecordKind::Person, &stored.members, &mut hidden, |m| {
+                    m.person_id
+                })
+                .await?;
                 if hidden.is_empty() {
                     continue;
                 }
@@ -278,9 +281,13 @@ pub async fn fixup(
             }
         }
         Part::Statements => {
-            keep::entries(v, "person", &raw.statements, &mut rec.statements, |s| {
-                s.person_id
-            })
+            keep::entries(
+                v,
+                RecordKind::Person,
+                &raw.statements,
+                &mut rec.statements,
+                |s| s.person_id,
+            )
             .await?;
         }
         Part::Decisions => {
@@ -290,7 +297,7 @@ pub async fn fixup(
                     .iter()
                     .find(|s| s.id == d.id)
                     .and_then(|s| s.area_id);
-                keep::opt(v, "area", stored, &mut d.area_id).await?;
+                keep::opt(v, RecordKind::Area, stored, &mut d.area_id).await?;
             }
         }
         Part::SideEvents => {
@@ -298,7 +305,7 @@ pub async fn fixup(
             for (e, stored) in rec.side_events.iter_mut().zip(&raw.side_events) {
                 keep::opt(
                     v,
-                    "organisation",
+                    RecordKind::Organisation,
                     stored.organisation_id,
                     &mut e.organisation_id,
                 )

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Agreement, Lifecycle, Protection};
+use taawun_core::{Agreement, Lifecycle, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::home::{AgreementRow, agreement_row};
@@ -212,8 +212,8 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
             label: ctx.text(&p.title),
         })
         .collect();
-    let history = history_href(v, "agreement", a.id).await?;
-    let actions = crate::forms::actions(ctx, v, "agreement", a.id).await?;
+    let history = history_href(v, RecordKind::Agreement, a.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::Agreement, a.id).await?;
     Ok(ShowPage {
         title: ctx.plain(&a.title),
         heading: ctx.text(&a.title),

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Commission, Protection};
+use taawun_core::{Commission, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::home::{SessionRow, session_row};
@@ -112,8 +112,8 @@ async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
     let name = ctx.text(&c.name);
     let parties = parties_links(&mut lk, ctx, &c.party_ids).await?;
     let people = people_rows(&mut lk, ctx, &c.co_chair_ids).await?;
-    let history = history_href(v, "commission", c.id).await?;
-    let actions = crate::forms::actions(ctx, v, "commission", c.id).await?;
+    let history = history_href(v, RecordKind::Commission, c.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::Commission, c.id).await?;
     Ok(ShowPage {
         title: ctx.plain(&c.name),
         crumbs: vec![

@@ -2,29 +2,11 @@
 //! `Visible` and described for a list: its localized title, kind and page. A record the
 //! reader may not see is `None`, exactly like an unknown one.
 
-use taawun_core::{Id, Protection};
+use taawun_core::{Id, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use crate::ctx::Ctx;
 use crate::markup::{Markup, escape};
-
-/// The kinds of record, as the audit log and the search index name them.
-pub const ENTITIES: [&str; 14] = [
-    "party",
-    "organisation",
-    "rank",
-    "person",
-    "area",
-    "agreement",
-    "clause",
-    "commission",
-    "session",
-    "action_plan",
-    "action_item",
-    "progress_update",
-    "activity",
-    "user",
-];
 
 pub struct Described {
     pub title: Markup,
@@ -36,32 +18,32 @@ pub struct Described {
     pub protection: Protection,
 }
 
-/// Reads and describes a record; `None` when unknown, hidden or of an unknown kind.
+/// Reads and describes a record; `None` when unknown or hidden.
 pub async fn describe(
     ctx: &Ctx,
     v: &Visible,
-    entity: &str,
+    entity: RecordKind,
     id: Id,
 ) -> StoreResult<Option<Described>> {
     let lang = ctx.lang;
     let text = |t: &taawun_core::LocalizedText| (ctx.text(t), ctx.plain(t));
     let found = match entity {
-        "party" => v
+        RecordKind::Party => v
             .party(id)
             .await?
             .map(|p| (text(&p.name), Some(format!("/parties/{id}")), p.protection)),
-        "organisation" => v.organisation(id).await?.map(|o| {
+        RecordKind::Organisation => v.organisation(id).await?.map(|o| {
             (
                 text(&o.name),
                 Some(format!("/organisations/{id}")),
                 o.protection,
             )
         }),
-        "rank" => v
+        RecordKind::Rank => v
             .rank(id)
             .await?
             .map(|r| (text(&r.label), None, r.protection)),
-        "person" => v.person(id).await?.map(|p| {
+        RecordKind::Person => v.person(id).await?.map(|p| {
             let plain = crate::markup::person_plain(lang, &p);
             (
                 (ctx.name(&p), plain),
@@ -69,18 +51,18 @@ pub async fn describe(
                 p.protection,
             )
         }),
-        "area" => v
+        RecordKind::Area => v
             .area(id)
             .await?
             .map(|a| (text(&a.name), None, a.protection)),
-        "agreement" => v.agreement(id).await?.map(|a| {
+        RecordKind::Agreement => v.agreement(id).await?.map(|a| {
             (
                 text(&a.title),
                 Some(format!("/agreements/{id}")),
                 a.protection,
             )
         }),
-        "clause" => match v.clause(id).await? {
+        RecordKind::Clause => match v.clause(id).await? {
             Some(c) => {
                 let number = ctx.tn("clause-number", c.number);
                 // A visible clause has a visible agreement: its scope includes it.
@@ -96,14 +78,14 @@ pub async fn describe(
             }
             None => None,
         },
-        "commission" => v.commission(id).await?.map(|c| {
+        RecordKind::Commission => v.commission(id).await?.map(|c| {
             (
                 text(&c.name),
                 Some(format!("/commissions/{id}")),
                 c.protection,
             )
         }),
-        "session" => match v.session(id).await? {
+        RecordKind::Session => match v.session(id).await? {
             Some(s) => {
                 let mut plain = super::sessions::ordinal_title(ctx, s.ordinal);
                 let mut title = escape(&plain);
@@ -119,11 +101,11 @@ pub async fn describe(
             }
             None => None,
         },
-        "action_plan" => v
+        RecordKind::ActionPlan => v
             .plan(id)
             .await?
             .map(|p| (text(&p.title), Some(format!("/plans/{id}")), p.protection)),
-        "action_item" => v.item(id).await?.map(|i| {
+        RecordKind::ActionItem => v.item(id).await?.map(|i| {
             let title = format!("{} {}", escape(&i.code), ctx.text(&i.title));
             let plain = format!("{} {}", i.code, ctx.plain(&i.title));
             (
@@ -132,7 +114,7 @@ pub async fn describe(
                 i.protection,
             )
         }),
-        "progress_update" => v.progress_update(id).await?.map(|u| {
+        RecordKind::ProgressUpdate => v.progress_update(id).await?.map(|u| {
             let plain = format!("{} — {}", ctx.date(&u.reported_on), ctx.percent(&u.percent));
             let title = Markup(escape(&plain));
             (
@@ -141,11 +123,11 @@ pub async fn describe(
                 u.protection,
             )
         }),
-        "activity" => v.activity(id).await?.map(|a| {
+        RecordKind::Activity => v.activity(id).await?.map(|a| {
             let href = a.item_id.map(|i| format!("/items/{i}"));
             (text(&a.title), href, a.protection)
         }),
-        "user" => v.user(id).await?.map(|u| {
+        RecordKind::User => v.user(id).await?.map(|u| {
             let plain = format!("{} ({})", u.display_name, u.username);
             let title = Markup(format!("<bdi>{}</bdi>", escape(&plain)));
             (
@@ -154,12 +136,11 @@ pub async fn describe(
                 Protection::default(),
             )
         }),
-        _ => None,
     };
     Ok(found.map(|((title, plain), href, protection)| Described {
         title,
         plain,
-        kind: ctx.label("entity", entity),
+        kind: ctx.label("entity", entity.key()),
         href,
         protection,
     }))

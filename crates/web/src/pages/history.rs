@@ -7,10 +7,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Action, Id, Protection};
+use taawun_core::{Action, Id, Protection, RecordKind};
 use taawun_store::{AuditEntry, StoreResult, Visible};
 
-use super::describe::{ENTITIES, describe};
+use super::describe::describe;
 use super::history_diff::{Change, changes};
 use super::views::{Crumb, render};
 use crate::lookup::reader;
@@ -58,15 +58,16 @@ async fn show(
     Path((entity, raw)): Path<(String, String)>,
 ) -> Result<Html<String>, WebError> {
     let id = parse_id(&raw)?;
-    if !ENTITIES.contains(&entity.as_str()) {
-        return Err(WebError::NotFound);
-    }
-    let v = reader(&state, &ctx);
-    // Hidden and unknown alike: 404, with no further read.
-    let Some(record) = describe(&ctx, &v, &entity, id).await? else {
+    // A segment naming no kind is a page that does not exist.
+    let Some(entity) = RecordKind::parse(&entity) else {
         return Err(WebError::NotFound);
     };
-    if !v.allows(Action::ViewHistory, &entity, id).await? {
+    let v = reader(&state, &ctx);
+    // Hidden and unknown alike: 404, with no further read.
+    let Some(record) = describe(&ctx, &v, entity, id).await? else {
+        return Err(WebError::NotFound);
+    };
+    if !v.allows(Action::ViewHistory, entity, id).await? {
         return Err(WebError::Forbidden);
     }
     let mut rows = Vec::new();

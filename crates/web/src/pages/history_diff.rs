@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use taawun_core::{Id, Lang, Marking, Releasability, rules::field_label};
+use taawun_core::{Id, Lang, Marking, RecordKind, Releasability, rules::field_label};
 use taawun_store::{StoreResult, Visible};
 
 use super::describe::describe;
@@ -104,19 +104,19 @@ fn is_empty(v: Option<&Value>) -> bool {
 }
 
 /// The kind of record a reference field points at, by the field's name.
-fn referent(path: &str) -> Option<&'static str> {
+fn referent(path: &str) -> Option<RecordKind> {
     Some(match last_name(path) {
-        "person_id" | "signatory_ids" | "co_chair_ids" => "person",
-        "party_id" | "party_ids" | "host_party_id" | "originator" => "party",
-        "organisation_id" | "parent_id" | "host_organisation_id" => "organisation",
-        "rank_id" => "rank",
-        "area_id" | "area_ids" => "area",
-        "agreement_id" | "target_id" => "agreement",
-        "clause_ids" => "clause",
-        "commission_id" | "commission_ids" => "commission",
-        "session_id" => "session",
-        "plan_id" => "action_plan",
-        "item_id" => "action_item",
+        "person_id" | "signatory_ids" | "co_chair_ids" => RecordKind::Person,
+        "party_id" | "party_ids" | "host_party_id" | "originator" => RecordKind::Party,
+        "organisation_id" | "parent_id" | "host_organisation_id" => RecordKind::Organisation,
+        "rank_id" => RecordKind::Rank,
+        "area_id" | "area_ids" => RecordKind::Area,
+        "agreement_id" | "target_id" => RecordKind::Agreement,
+        "clause_ids" => RecordKind::Clause,
+        "commission_id" | "commission_ids" => RecordKind::Commission,
+        "session_id" => RecordKind::Session,
+        "plan_id" => RecordKind::ActionPlan,
+        "item_id" => RecordKind::ActionItem,
         _ => return None,
     })
 }

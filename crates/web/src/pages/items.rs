@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{ActionItem, Protection};
+use taawun_core::{ActionItem, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, Link, Pager, history_href, organisation_link, party_link, render};
@@ -185,8 +185,8 @@ async fn load(
         None => Markup(escape(&ctx.t("area-unknown"))),
     };
     let pager = pager(v, &item).await?;
-    let history = history_href(v, "action_item", item.id).await?;
-    let actions = crate::forms::actions(ctx, v, "action_item", item.id).await?;
+    let history = history_href(v, RecordKind::ActionItem, item.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::ActionItem, item.id).await?;
     Ok(ItemPage {
         title: format!("{} {}", item.code, ctx.plain(&item.title)),
         heading: ctx.text(&item.title),

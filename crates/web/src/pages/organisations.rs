@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Organisation, Protection};
+use taawun_core::{Organisation, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads};
@@ -84,8 +84,8 @@ async fn load(ctx: &Ctx, v: &Visible, o: Organisation) -> StoreResult<Organisati
     let people = people_rows(&mut lk, ctx, &ids).await?;
     let item_rows = item_rows(&mut lk, ctx, &items, &[]).await?;
     let lead_heads = lead_heads(&mut lk, ctx, &[]).await?;
-    let history = history_href(v, "organisation", o.id).await?;
-    let actions = crate::forms::actions(ctx, v, "organisation", o.id).await?;
+    let history = history_href(v, RecordKind::Organisation, o.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::Organisation, o.id).await?;
     Ok(OrganisationPage {
         title: ctx.plain(&o.name),
         heading: ctx.text(&o.name),

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Party, Protection};
+use taawun_core::{Party, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, Link, PersonRow, history_href, people_rows, render};
@@ -85,8 +85,8 @@ async fn load(ctx: &Ctx, v: &Visible, p: Party) -> StoreResult<PartyPage> {
         taawun_core::PartyKind::InternationalOrganisation => ctx.t("party-international"),
     };
     let people = people_rows(&mut lk, ctx, &ids).await?;
-    let history = history_href(v, "party", p.id).await?;
-    let mut actions = crate::forms::actions(ctx, v, "party", p.id).await?;
+    let history = history_href(v, RecordKind::Party, p.id).await?;
+    let mut actions = crate::forms::actions(ctx, v, RecordKind::Party, p.id).await?;
     actions.extend(crate::forms::list_actions(ctx, v, "party"));
     Ok(PartyPage {
         title: ctx.plain(&p.name),

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Person, Protection};
+use taawun_core::{Person, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, Link, history_href, organisation_link, party_link, render};
@@ -89,8 +89,8 @@ async fn load(ctx: &Ctx, v: &Visible, p: Person) -> StoreResult<PersonPage> {
         });
     }
     let title = crate::markup::person_plain(ctx.lang, &p);
-    let history = history_href(v, "person", p.id).await?;
-    let actions = crate::forms::actions(ctx, v, "person", p.id).await?;
+    let history = history_href(v, RecordKind::Person, p.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::Person, p.id).await?;
     Ok(PersonPage {
         protection: p.protection,
         history,

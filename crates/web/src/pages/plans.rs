@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{ActionItem, ActionPlan, Id, Protection};
+use taawun_core::{ActionItem, ActionPlan, Id, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, ItemRow, Link, history_href, item_rows, lead_heads, render};
@@ -137,8 +137,8 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage>
         ctx.text(&plan.title),
     ));
     let lead_heads = lead_heads(&mut lk, ctx, &columns).await?;
-    let history = history_href(v, "action_plan", plan.id).await?;
-    let actions = crate::forms::actions(ctx, v, "action_plan", plan.id).await?;
+    let history = history_href(v, RecordKind::ActionPlan, plan.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::ActionPlan, plan.id).await?;
     Ok(PlanPage {
         title: ctx.plain(&plan.title),
         heading: ctx.text(&plan.title),

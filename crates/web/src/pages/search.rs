@@ -54,7 +54,7 @@ async fn search(
     let mut hits = Vec::new();
     if !query.is_empty() {
         for hit in v.search(&query, LIMIT).await? {
-            hits.extend(describe(&ctx, &v, &hit.entity, hit.id).await?);
+            hits.extend(describe(&ctx, &v, hit.entity, hit.id).await?);
         }
     }
     let title = ctx.t("search-title");

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Protection, Session};
+use taawun_core::{Protection, RecordKind, Session};
 use taawun_store::{StoreResult, Visible};
 
 use super::home::{AgreementRow, agreement_row};
@@ -179,8 +179,8 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
     let plans = v.plans_for(s.id).await?;
     let host = party_link(&mut lk, ctx, s.host_party_id).await?;
     let pager = pager(ctx, v, &s).await?;
-    let history = history_href(v, "session", s.id).await?;
-    let actions = crate::forms::actions(ctx, v, "session", s.id).await?;
+    let history = history_href(v, RecordKind::Session, s.id).await?;
+    let actions = crate::forms::actions(ctx, v, RecordKind::Session, s.id).await?;
     Ok(SessionPage {
         protection: s.protection,
         history,

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::response::Html;
-use taawun_core::{Action, ActionItem, DelegationRole, Id};
+use taawun_core::{Action, ActionItem, DelegationRole, Id, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use crate::ctx::Ctx;
@@ -42,7 +42,7 @@ pub struct Link {
 
 /// The link to a record's history page, only for readers allowed to see it (auditors and
 /// administrators): others never see a link that would answer 403.
-pub async fn history_href(v: &Visible, entity: &str, id: Id) -> StoreResult<Option<String>> {
+pub async fn history_href(v: &Visible, entity: RecordKind, id: Id) -> StoreResult<Option<String>> {
     Ok(v.allows(Action::ViewHistory, entity, id)
         .await?
         .then(|| format!("/history/{entity}/{id}")))

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::{Router, routing::get};
-use taawun_core::{Id, PartyKind};
+use taawun_core::{Id, PartyKind, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 use super::views::{Crumb, Link, render};
@@ -52,7 +52,7 @@ fn code(c: &str) -> Markup {
 }
 
 /// The "Edit" link of a record, when the reader may edit it.
-async fn edit(ctx: &Ctx, v: &Visible, entity: &str, id: Id) -> StoreResult<Option<Link>> {
+async fn edit(ctx: &Ctx, v: &Visible, entity: RecordKind, id: Id) -> StoreResult<Option<Link>> {
     Ok(crate::forms::actions(ctx, v, entity, id)
         .await?
         .into_iter()
@@ -95,7 +95,7 @@ async fn parties(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>
                 Markup(escape(&kind)),
                 code(p.iso_code.as_deref().unwrap_or("—")),
             ],
-            edit: edit(&ctx, &v, "party", p.id).await?,
+            edit: edit(&ctx, &v, RecordKind::Party, p.id).await?,
         });
     }
     let heads = ["col-name", "col-short-name", "col-kind", "col-iso"].map(|k| ctx.t(k));
@@ -124,7 +124,7 @@ async fn ranks(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, 
                     },
                 ),
             ],
-            edit: edit(&ctx, &v, "rank", r.id).await?,
+            edit: edit(&ctx, &v, RecordKind::Rank, r.id).await?,
         });
     }
     let heads = ["col-rank", "form-nato-code", "col-party"].map(|k| ctx.t(k));
@@ -139,7 +139,7 @@ async fn areas(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, 
             name: ctx.text(&a.name),
             href: None,
             cells: vec![code(&a.code)],
-            edit: edit(&ctx, &v, "area", a.id).await?,
+            edit: edit(&ctx, &v, RecordKind::Area, a.id).await?,
         });
     }
     let heads = ["col-area", "form-area-code"].map(|k| ctx.t(k));

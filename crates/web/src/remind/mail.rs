@@ -75,7 +75,7 @@ fn args(pairs: &[(&str, String)]) -> FluentArgs<'static> {
 async fn record(v: &Visible, lang: Lang, n: &Notification) -> StoreResult<(String, String)> {
     let id = n.reminder.record_id;
     Ok(match n.reminder.kind.entity() {
-        "action_item" => {
+        taawun_core::RecordKind::ActionItem => {
             let name = v
                 .item(id)
                 .await?

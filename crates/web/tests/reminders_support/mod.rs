@@ -79,7 +79,9 @@ impl Fixture {
         for n in self.store().notifications(u.id, false, 100).await.unwrap() {
             let r = n.reminder;
             let name = match r.kind.entity() {
-                "action_item" => self.store().item(r.record_id).await.unwrap().unwrap().code,
+                RecordKind::ActionItem => {
+                    self.store().item(r.record_id).await.unwrap().unwrap().code
+                }
                 _ => "MoU".to_string(),
             };
             out.insert((r.kind.key().to_string(), name));
