@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use taawun_core::{Id, Lang, Marking, Releasability, rules::field_label};
+use taawun_core::{Id, Lang, Marking, Releasability};
+use taawun_i18n::field_label;
 use taawun_store::{StoreResult, Visible};
 
 use super::describe::describe;
