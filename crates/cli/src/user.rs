@@ -51,7 +51,7 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         .transpose()?;
     // Ask for the password before touching the database, so a typo costs nothing.
     let password = read_password()?;
-    check_password(&password).map_err(|e| format!("password refused: {e}"))?;
+    check_password(&password).map_err(|e| format!("password refused: {}", e.message(Lang::En)))?;
     let store = db::open(&a.db).await?;
     if store
         .user_by_name(&a.username)
