@@ -4,8 +4,9 @@
 
 use std::io::Write;
 use taawun_core::Lang;
-use taawun_core::import::{Field, SavedMapping, guess_mapping};
+use taawun_core::import::{Field, SavedMapping};
 use taawun_docs::{ReadLimits, read_sheet};
+use taawun_i18n::{FieldLabel, ProblemWording, Wording, guess_mapping};
 use taawun_store::{Actor, StoreError, Visible};
 use taawun_web::import::{ImportWorld, MAPPING_KEY, prepared};
 

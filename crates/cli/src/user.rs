@@ -8,6 +8,7 @@ use std::io::{BufRead, IsTerminal};
 use taawun_core::{
     Id, Lang, LocalizedText, Marking, Party, PartyKind, Role, User, new_id, rules::check_password,
 };
+use taawun_i18n::Wording;
 use taawun_store::{Actor, Store, StoreError};
 
 /// Environment variable carrying the password, for scripts.
@@ -50,7 +51,7 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         .transpose()?;
     // Ask for the password before touching the database, so a typo costs nothing.
     let password = read_password()?;
-    check_password(&password).map_err(|e| format!("password refused: {e}"))?;
+    check_password(&password).map_err(|e| format!("password refused: {}", e.message(Lang::En)))?;
     let store = db::open(&a.db).await?;
     if store
         .user_by_name(&a.username)
@@ -79,7 +80,7 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
     let hash = taawun_web::auth::hash_password(&password).map_err(|e| e.to_string())?;
     let actor = Actor::new("cli");
     let saved = store.save_user(&actor, &user).await.map_err(|e| match e {
-        StoreError::Invalid(rules) => format!("user refused: {rules}"),
+        StoreError::Invalid(rules) => format!("user refused: {}", rules.message(Lang::En)),
         e => e.to_string(),
     })?;
     store

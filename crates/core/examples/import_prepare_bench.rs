@@ -4,7 +4,7 @@
 //!     cargo run --release -p taawun-core --example import_prepare_bench
 
 use std::time::{Duration, Instant};
-use taawun_core::import::{ImportContext, fields, guess_mapping, prepare};
+use taawun_core::import::{ImportContext, fields, guess_mapping_with, prepare};
 use taawun_core::sheet::{Cell, Sheet};
 use taawun_core::*;
 
@@ -83,9 +83,10 @@ fn main() {
         existing_codes: &existing_codes,
     };
 
-    // The French export's headers, one cell per field, names in the three languages.
+    // One column per field, headed by the field's key (the labels are words, kept in
+    // taawun-i18n; keys are guessed the same way), names in the three languages.
     let all = fields(&parties);
-    let headers: Vec<String> = all.iter().map(|f| f.label(Lang::Fr, &parties)).collect();
+    let headers: Vec<String> = all.iter().map(|f| f.key(&parties)).collect();
     let rows: Vec<Vec<Cell>> = (0..ROWS)
         .map(|n| {
             let t = |s: String| Cell::Text(s);
@@ -107,7 +108,7 @@ fn main() {
         })
         .collect();
     let sheet = Sheet { headers, rows };
-    let mapping = guess_mapping(&sheet.headers, &parties, None);
+    let mapping = guess_mapping_with(&sheet.headers, &parties, None, |f, _| f.key(&parties));
     assert!(mapping.0.iter().all(Option::is_some), "every column mapped");
 
     let mut times = Vec::with_capacity(RUNS);

@@ -1,15 +1,14 @@
 //! The rules every record must satisfy before it is written. Each rule that fails yields a
-//! `RuleError` naming the field, with a message in Arabic, French and English.
+//! `RuleError` naming the field and what is wrong, as data; its sentences in Arabic, French
+//! and English are in the catalogues of `taawun-i18n`.
 //! Rules that need other records (a session needs its commission) take them as arguments:
 //! the store loads them inside the write transaction, so checks and write see the same data.
 
 mod checks;
-mod messages;
 
 pub use checks::*;
-pub use messages::field_label;
 
-use crate::{ItemStatus, Lang, Lifecycle};
+use crate::{ItemStatus, Lifecycle};
 use std::fmt;
 
 /// What went wrong, independent of language.
@@ -93,11 +92,6 @@ impl RuleError {
             rule,
         }
     }
-
-    /// The message for a reader, naming the field in the reader's language.
-    pub fn message(&self, lang: Lang) -> String {
-        messages::message(self, lang)
-    }
 }
 
 /// All the rule errors of one record; empty means the record may be written.
@@ -120,9 +114,15 @@ impl RuleErrors {
     }
 }
 
+/// For logs and wrapped errors: each field path and its rule, e.g. `end_on: EndBeforeStart`.
+/// Readers get sentences from `taawun-i18n` (`RuleErrors::message(lang)` there).
 impl fmt::Display for RuleErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self.0.iter().map(|e| e.message(Lang::En)).collect();
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {:?}", e.field, e.rule))
+            .collect();
         f.write_str(&parts.join("; "))
     }
 }

@@ -1,5 +1,6 @@
 //! A spreadsheet as read from a file (.xlsx or .csv), before any meaning is given to its
-//! columns: the reader in `taawun-docs` produces it, `import` maps it onto records.
+//! columns: the reader in `taawun-docs` produces it (or a `SheetError`), `import` maps it onto
+//! records.
 
 use chrono::NaiveDate;
 
@@ -40,4 +41,26 @@ pub struct Sheet {
     pub headers: Vec<String>,
     /// Data rows; every row has `headers.len()` cells (short rows are padded with `Empty`).
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// Why a spreadsheet could not be read, as data: the reader in `taawun-docs` returns it, and
+/// `taawun-i18n` words it for the person who uploaded the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SheetError {
+    #[error("file larger than {max_bytes} bytes")]
+    TooLarge { max_bytes: usize },
+    #[error("more than {max} rows")]
+    TooManyRows { max: usize },
+    #[error("more than {max} columns")]
+    TooManyColumns { max: usize },
+    /// No header, or a header and no rows under it.
+    #[error("no rows")]
+    Empty,
+    #[error("not a spreadsheet")]
+    NotASpreadsheet,
+    /// A spreadsheet that could not be read to the end; the detail is for logs, not readers.
+    #[error("damaged spreadsheet: {0}")]
+    Damaged(String),
+    #[error("text is not UTF-8")]
+    NotUtf8,
 }

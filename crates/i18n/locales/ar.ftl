@@ -857,3 +857,150 @@ report-rate = نسبة الإنجاز
 report-rate-weighted = التقدم المرجّح
 doc-signed-on = وُقّعت بتاريخ { $date }
 doc-signed-at = وُقّعت في { $place } بتاريخ { $date }
+
+## Field names inside rule messages (the last meaningful segment of a record's field path)
+field-name = الاسم
+field-short_name = الاسم المختصر
+field-iso_code = رمز ISO
+field-acronym = المختصر
+field-parent_id = الهيئة الأم
+field-label = التسمية
+field-nato_code = رمز الناتو
+field-name_ar = الاسم بالعربية
+field-name_latin = الاسم بالحروف اللاتينية
+field-aliases = صيغة أخرى للاسم
+field-function = الوظيفة
+field-organisation_id = الهيئة
+field-rank_id = الرتبة
+field-code = الرمز
+field-title = العنوان
+field-summary = الملخص
+field-renewal_terms = شروط التجديد
+field-party_ids = الأطراف
+field-party_id = الطرف
+field-reference = المرجع
+field-status = الحالة
+field-signed_on = تاريخ التوقيع
+field-in_force_on = تاريخ دخول حيز التنفيذ
+field-ended_on = تاريخ الانتهاء
+field-links = الروابط
+field-text = النص
+field-heading = العنوان الفرعي
+field-number = الرقم
+field-mandate = الولاية
+field-co_chair_ids = الرئيس المشارك
+field-place = المكان
+field-ordinal = رقم الدورة
+field-start_on = تاريخ البداية
+field-end_on = تاريخ النهاية
+field-due_on = تاريخ الاستحقاق
+field-host_party_id = الطرف المضيف
+field-members = أعضاء الوفد
+field-person_id = الشخص
+field-description = الوصف
+field-percent = نسبة الإنجاز
+field-narrative = السرد
+field-baseline = القيمة المرجعية
+field-target = القيمة المستهدفة
+field-indicator_actual = القيمة المحققة
+field-cancel_reason = سبب الإلغاء
+field-item_ids = الإجراءات
+field-notice_months = مهلة الإشعار بالأشهر
+field-email = البريد الإلكتروني
+field-direction = اتجاه التحسن
+
+## Rule messages: $field is the field's name above, with its position when in a list
+rule-required = { $field }: مطلوب بلغة واحدة على الأقل.
+rule-too-long = { $field }: طويل جدًا (الحد الأقصى { $max ->
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $max } أحرف
+    [many] { $max } حرفًا
+   *[other] { $max } حرف
+}).
+rule-too-short = { $field }: قصير جدًا ({ $min ->
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $min } أحرف
+    [many] { $min } حرفًا
+   *[other] { $min } حرف
+} على الأقل).
+rule-end-before-start = { $field }: يجب ألا يسبق تاريخ البداية.
+rule-due-before-start = { $field }: يجب ألا يسبق تاريخ البداية.
+rule-date-before = { $field }: يجب ألا يسبق { $other }.
+rule-date-missing = { $field }: مطلوب لهذه الحالة.
+rule-percent-out-of-range = { $field }: يجب أن تكون بين 0 و100.
+rule-not-positive = { $field }: يجب أن يكون 1 أو أكثر.
+rule-ordinal-taken = { $field }: توجد دورة بهذا الرقم في هذه اللجنة.
+rule-duplicate = { $field }: مكرر.
+rule-too-few-parties = { $field }: يلزم طرفان مختلفان على الأقل.
+rule-member-of-other-party = { $field }: هذا الشخص لا ينتمي إلى طرف الوفد.
+rule-party-not-in-commission = { $field }: ليس طرفًا في هذه اللجنة.
+rule-lead-not-of-plan-party = { $field }: يجب أن تكون الهيئة المكلفة تابعة لأحد أطراف الخطة.
+rule-duplicate-side = { $field }: هذا الطرف مذكور مرتين.
+rule-missing-side = { $field }: يلزم تعيين هيئة مكلفة عن كل طرف.
+rule-two-heads = { $field }: للوفد رئيس واحد فقط.
+rule-organisation-of-other-party = { $field }: تابع لطرف آخر.
+rule-bad-iso-code = { $field }: حرفان لاتينيان كبيران مطلوبان للدولة (مثل MA).
+rule-transition = { $field }: لا يمكن الانتقال من «{ $from }» إلى «{ $to }».
+rule-not-a-lead-party = { $field }: هذا الطرف ليس مكلفًا بهذا الإجراء.
+rule-only-when-cancelled = { $field }: لا يُذكر إلا لإجراء ملغى.
+rule-cancelled-by-secretariat = { $field }: لا يلغي الطرف الإجراء؛ الإلغاء قرار الأمانة مع ذكر السبب.
+rule-unknown = { $field }: قيمة غير معروفة أو غير صالحة.
+# The states a transition message names (agreements' lifecycle and items' status).
+rule-state-draft = مسودة
+rule-state-signed = موقعة
+rule-state-in_force = سارية المفعول
+rule-state-expired = منتهية
+rule-state-terminated = ملغاة
+rule-state-superseded = مستبدلة
+rule-state-planned = مبرمج
+rule-state-in_progress = قيد التنفيذ
+rule-state-on_hold = معلق
+rule-state-done = منجز
+rule-state-cancelled = ملغى
+
+## Import: the fields a column can fill (also the items export's headers), and row problems
+import-field-code = الرمز
+import-field-title = العنوان ({ $language })
+import-field-description = الوصف ({ $language })
+import-field-area = مجال التعاون
+import-field-lead = الجهة المكلفة — { $party }
+import-field-start-on = تاريخ البداية
+import-field-due-on = تاريخ الاستحقاق
+import-field-language-ar = بالعربية
+import-field-language-fr = بالفرنسية
+import-field-language-en = بالإنجليزية
+import-problem-unmapped-title = لم يُربط أي عمود بالعنوان، وهو مطلوب بلغة واحدة على الأقل.
+import-problem-unmapped = لم يُربط أي عمود بالحقل «{ $field }»، وهو حقل إلزامي.
+import-problem-missing-title = العنوان فارغ، ويلزم إدخاله بلغة واحدة على الأقل.
+import-problem-missing-lead = لم تُحدَّد الجهة المكلفة عن { $party }.
+import-problem-missing = الخانة «{ $field }» فارغة، وهي إلزامية.
+import-problem-bad-date = التاريخ «{ $value }» غير صالح؛ الصيغ المقبولة مثل 15/03/2026 أو 2026-03-15.
+import-problem-bad-date-in-column = التاريخ «{ $value }» في العمود «{ $column }» غير صالح؛ الصيغ المقبولة مثل 15/03/2026 أو 2026-03-15.
+import-problem-unknown-organisation = الهيئة «{ $value }» غير معروفة ضمن هيئات { $party }.
+import-problem-organisation-of-other-party = الهيئة «{ $value }» تابعة لطرف آخر، وليست من هيئات { $party }.
+import-problem-unknown-area = مجال التعاون «{ $value }» غير معروف.
+import-problem-duplicate-code = الرمز «{ $code }» مكرر في الملف.
+import-problem-code-taken = الرمز «{ $code }» مستعمل لإجراء آخر في هذه الخطة.
+
+## Spreadsheets that cannot be read ($size is in MB, written as a string)
+sheet-error-too-large = الملف كبير جدًا: الحد الأقصى { $size } ميغابايت.
+sheet-error-too-many-rows = يحتوي الملف على أكثر من { $max ->
+    [one] سطر واحد
+    [two] سطرين
+    [few] { $max } أسطر
+    [many] { $max } سطرًا
+   *[other] { $max } سطر
+}. قسّمه إلى عدة ملفات.
+sheet-error-too-many-columns = يحتوي الملف على أكثر من { $max ->
+    [one] عمود واحد
+    [two] عمودين
+    [few] { $max } أعمدة
+    [many] { $max } عمودًا
+   *[other] { $max } عمود
+}.
+sheet-error-empty = لا يحتوي الملف على أي سطر تحت سطر العناوين.
+sheet-error-not-a-spreadsheet = هذا الملف ليس جدولًا. أرسل ملفًا بصيغة ‎.xlsx أو ‎.csv.
+sheet-error-damaged = تعذّرت قراءة هذا الجدول: الملف تالف أو غير مكتمل. احفظه من جديد ثم أعد إرساله.
+sheet-error-not-utf8 = ترميز هذا الملف غير مدعوم. احفظه بصيغة «CSV UTF-8» ثم أعد إرساله.

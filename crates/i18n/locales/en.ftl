@@ -779,3 +779,138 @@ report-rate = Completion rate
 report-rate-weighted = Weighted progress
 doc-signed-on = Signed on { $date }
 doc-signed-at = Signed at { $place } on { $date }
+
+## Field names inside rule messages (the last meaningful segment of a record's field path)
+field-name = name
+field-short_name = short name
+field-iso_code = ISO code
+field-acronym = acronym
+field-parent_id = parent organisation
+field-label = label
+field-nato_code = NATO code
+field-name_ar = name in Arabic
+field-name_latin = name in Latin script
+field-aliases = other spelling
+field-function = function
+field-organisation_id = organisation
+field-rank_id = rank
+field-code = code
+field-title = title
+field-summary = summary
+field-renewal_terms = renewal terms
+field-party_ids = parties
+field-party_id = party
+field-reference = reference
+field-status = status
+field-signed_on = date of signature
+field-in_force_on = date of entry into force
+field-ended_on = end date
+field-links = links
+field-text = text
+field-heading = heading
+field-number = number
+field-mandate = mandate
+field-co_chair_ids = co-chair
+field-place = place
+field-ordinal = session number
+field-start_on = start date
+field-end_on = end date
+field-due_on = due date
+field-host_party_id = host party
+field-members = delegation members
+field-person_id = person
+field-description = description
+field-percent = percent complete
+field-narrative = narrative
+field-baseline = baseline
+field-target = target
+field-indicator_actual = actual value
+field-cancel_reason = reason for cancelling
+field-item_ids = action items
+field-notice_months = notice period in months
+field-email = e-mail address
+field-direction = direction of improvement
+
+## Rule messages: $field is the field's name above, with its position when in a list
+rule-required = { $field }: required in at least one language.
+rule-too-long = { $field }: too long (at most { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}).
+rule-too-short = { $field }: too short (at least { $min ->
+    [one] { $min } character
+   *[other] { $min } characters
+}).
+rule-end-before-start = { $field }: cannot be before the start date.
+rule-due-before-start = { $field }: cannot be before the start date.
+rule-date-before = { $field }: cannot be before the { $other }.
+rule-date-missing = { $field }: required for this status.
+rule-percent-out-of-range = { $field }: must be between 0 and 100.
+rule-not-positive = { $field }: must be 1 or more.
+rule-ordinal-taken = { $field }: this commission already has a session with this number.
+rule-duplicate = { $field }: appears twice.
+rule-too-few-parties = { $field }: at least two different parties are required.
+rule-member-of-other-party = { $field }: this person does not belong to the delegation's party.
+rule-party-not-in-commission = { $field }: is not a party to this commission.
+rule-lead-not-of-plan-party = { $field }: the lead body must belong to a party of the plan.
+rule-duplicate-side = { $field }: this party is listed twice.
+rule-missing-side = { $field }: a lead body is required for each party.
+rule-two-heads = { $field }: a delegation has only one head.
+rule-organisation-of-other-party = { $field }: belongs to another party.
+rule-bad-iso-code = { $field }: two capital letters required for a state (e.g. MA).
+rule-transition = { $field }: cannot move from “{ $from }” to “{ $to }”.
+rule-not-a-lead-party = { $field }: this party does not lead this item.
+rule-only-when-cancelled = { $field }: only for a cancelled item.
+rule-cancelled-by-secretariat = { $field }: a side cannot cancel the item; the secretariat cancels it, giving a reason.
+rule-unknown = { $field }: unknown or invalid value.
+# The states a transition message names (agreements' lifecycle and items' status).
+rule-state-draft = draft
+rule-state-signed = signed
+rule-state-in_force = in force
+rule-state-expired = expired
+rule-state-terminated = terminated
+rule-state-superseded = superseded
+rule-state-planned = planned
+rule-state-in_progress = in progress
+rule-state-on_hold = on hold
+rule-state-done = done
+rule-state-cancelled = cancelled
+
+## Import: the fields a column can fill (also the items export's headers), and row problems
+import-field-code = Code
+import-field-title = Title ({ $language })
+import-field-description = Description ({ $language })
+import-field-area = Area of cooperation
+import-field-lead = Lead body — { $party }
+import-field-start-on = Start date
+import-field-due-on = Due date
+import-field-language-ar = Arabic
+import-field-language-fr = French
+import-field-language-en = English
+import-problem-unmapped-title = No column is mapped to the title, which is required in at least one language.
+import-problem-unmapped = No column is mapped to the field “{ $field }”, which is required.
+import-problem-missing-title = The title is empty; it is required in at least one language.
+import-problem-missing-lead = The lead body for { $party } is not given.
+import-problem-missing = The field “{ $field }” is empty but required.
+import-problem-bad-date = The date “{ $value }” is not valid; accepted forms: 15/03/2026 or 2026-03-15.
+import-problem-bad-date-in-column = The date “{ $value }” in column “{ $column }” is not valid; accepted forms: 15/03/2026 or 2026-03-15.
+import-problem-unknown-organisation = Unknown organisation “{ $value }” for { $party }.
+import-problem-organisation-of-other-party = The organisation “{ $value }” belongs to another party, not to { $party }.
+import-problem-unknown-area = Unknown area of cooperation “{ $value }”.
+import-problem-duplicate-code = The code “{ $code }” appears more than once in the file.
+import-problem-code-taken = The code “{ $code }” is already used by an item of this plan.
+
+## Spreadsheets that cannot be read ($size is in MB, written as a string)
+sheet-error-too-large = The file is too large: { $size } MB at most.
+sheet-error-too-many-rows = The file has more than { $max ->
+    [one] { $max } row
+   *[other] { $max } rows
+}. Split it into several files.
+sheet-error-too-many-columns = The file has more than { $max ->
+    [one] { $max } column
+   *[other] { $max } columns
+}.
+sheet-error-empty = The file has no rows under its header row.
+sheet-error-not-a-spreadsheet = This file is not a spreadsheet. Send an .xlsx or .csv file.
+sheet-error-damaged = This spreadsheet cannot be read: the file is damaged or incomplete. Save it again and resend it.
+sheet-error-not-utf8 = This file's text encoding is not supported. Save it as "CSV UTF-8" and resend it.

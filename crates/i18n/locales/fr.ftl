@@ -773,3 +773,138 @@ report-rate = Taux de réalisation
 report-rate-weighted = Avancement pondéré
 doc-signed-on = Signé le { $date }
 doc-signed-at = Signé à { $place } le { $date }
+
+## Field names inside rule messages (the last meaningful segment of a record's field path)
+field-name = nom
+field-short_name = nom court
+field-iso_code = code ISO
+field-acronym = sigle
+field-parent_id = organisme parent
+field-label = libellé
+field-nato_code = code OTAN
+field-name_ar = nom en arabe
+field-name_latin = nom en caractères latins
+field-aliases = autre graphie
+field-function = fonction
+field-organisation_id = organisme
+field-rank_id = grade
+field-code = code
+field-title = titre
+field-summary = résumé
+field-renewal_terms = conditions de renouvellement
+field-party_ids = parties
+field-party_id = partie
+field-reference = référence
+field-status = statut
+field-signed_on = date de signature
+field-in_force_on = date d'entrée en vigueur
+field-ended_on = date de fin
+field-links = liens
+field-text = texte
+field-heading = intitulé
+field-number = numéro
+field-mandate = mandat
+field-co_chair_ids = coprésident
+field-place = lieu
+field-ordinal = numéro de session
+field-start_on = date de début
+field-end_on = date de fin
+field-due_on = échéance
+field-host_party_id = partie hôte
+field-members = membres de la délégation
+field-person_id = personne
+field-description = description
+field-percent = pourcentage d'avancement
+field-narrative = commentaire
+field-baseline = valeur de référence
+field-target = cible
+field-indicator_actual = valeur atteinte
+field-cancel_reason = motif d'annulation
+field-item_ids = actions
+field-notice_months = préavis en mois
+field-email = adresse électronique
+field-direction = sens d'amélioration
+
+## Rule messages: $field is the field's name above, with its position when in a list
+rule-required = { $field } : obligatoire dans au moins une langue.
+rule-too-long = { $field } : trop long ({ $max ->
+    [one] { $max } caractère
+   *[other] { $max } caractères
+} au plus).
+rule-too-short = { $field } : trop court ({ $min ->
+    [one] { $min } caractère
+   *[other] { $min } caractères
+} au moins).
+rule-end-before-start = { $field } : ne peut pas précéder la date de début.
+rule-due-before-start = { $field } : ne peut pas précéder la date de début.
+rule-date-before = { $field } : ne peut pas précéder la { $other }.
+rule-date-missing = { $field } : obligatoire pour ce statut.
+rule-percent-out-of-range = { $field } : doit être compris entre 0 et 100.
+rule-not-positive = { $field } : doit valoir 1 ou plus.
+rule-ordinal-taken = { $field } : cette commission a déjà une session portant ce numéro.
+rule-duplicate = { $field } : en double.
+rule-too-few-parties = { $field } : au moins deux parties distinctes sont requises.
+rule-member-of-other-party = { $field } : cette personne n'appartient pas à la partie de la délégation.
+rule-party-not-in-commission = { $field } : n'est pas partie à cette commission.
+rule-lead-not-of-plan-party = { $field } : l'organisme pilote doit relever d'une partie du plan.
+rule-duplicate-side = { $field } : cette partie figure deux fois.
+rule-missing-side = { $field } : un organisme pilote est requis pour chaque partie.
+rule-two-heads = { $field } : une délégation n'a qu'un chef.
+rule-organisation-of-other-party = { $field } : relève d'une autre partie.
+rule-bad-iso-code = { $field } : deux lettres majuscules requises pour un État (ex. ML).
+rule-transition = { $field } : passage impossible de « { $from } » à « { $to } ».
+rule-not-a-lead-party = { $field } : cette partie ne pilote pas cette action.
+rule-only-when-cancelled = { $field } : ne s'indique que pour une action annulée.
+rule-cancelled-by-secretariat = { $field } : une partie ne peut pas annuler l'action ; l'annulation est décidée par le secrétariat, motif à l'appui.
+rule-unknown = { $field } : valeur inconnue ou invalide.
+# The states a transition message names (agreements' lifecycle and items' status).
+rule-state-draft = projet
+rule-state-signed = signé
+rule-state-in_force = en vigueur
+rule-state-expired = expiré
+rule-state-terminated = dénoncé
+rule-state-superseded = remplacé
+rule-state-planned = prévu
+rule-state-in_progress = en cours
+rule-state-on_hold = suspendu
+rule-state-done = réalisé
+rule-state-cancelled = annulé
+
+## Import: the fields a column can fill (also the items export's headers), and row problems
+import-field-code = Code
+import-field-title = Titre ({ $language })
+import-field-description = Description ({ $language })
+import-field-area = Domaine de coopération
+import-field-lead = Organisme pilote — { $party }
+import-field-start-on = Date de début
+import-field-due-on = Échéance
+import-field-language-ar = arabe
+import-field-language-fr = français
+import-field-language-en = anglais
+import-problem-unmapped-title = Aucune colonne n'est associée au titre, obligatoire dans au moins une langue.
+import-problem-unmapped = Aucune colonne n'est associée au champ « { $field } », qui est obligatoire.
+import-problem-missing-title = Le titre est vide ; il doit être renseigné dans au moins une langue.
+import-problem-missing-lead = L'organisme pilote pour la partie { $party } n'est pas indiqué.
+import-problem-missing = Le champ « { $field } » est vide alors qu'il est obligatoire.
+import-problem-bad-date = La date « { $value } » n'est pas valide ; formats acceptés : 15/03/2026 ou 2026-03-15.
+import-problem-bad-date-in-column = La date « { $value } » de la colonne « { $column } » n'est pas valide ; formats acceptés : 15/03/2026 ou 2026-03-15.
+import-problem-unknown-organisation = Organisme inconnu « { $value } » pour la partie { $party }.
+import-problem-organisation-of-other-party = L'organisme « { $value } » relève d'une autre partie, pas de la partie { $party }.
+import-problem-unknown-area = Le domaine de coopération « { $value } » est inconnu.
+import-problem-duplicate-code = Le code « { $code } » figure plusieurs fois dans le fichier.
+import-problem-code-taken = Le code « { $code } » est déjà attribué à une action de ce plan.
+
+## Spreadsheets that cannot be read ($size is in MB, written as a string)
+sheet-error-too-large = Le fichier est trop volumineux : { $size } Mo au maximum.
+sheet-error-too-many-rows = Le fichier compte plus de { $max ->
+    [one] { $max } ligne
+   *[other] { $max } lignes
+}. Répartissez-les en plusieurs fichiers.
+sheet-error-too-many-columns = Le fichier compte plus de { $max ->
+    [one] { $max } colonne
+   *[other] { $max } colonnes
+}.
+sheet-error-empty = Le fichier ne contient aucune ligne sous la ligne d'en-tête.
+sheet-error-not-a-spreadsheet = Ce fichier n'est pas un tableur. Envoyez un fichier .xlsx ou .csv.
+sheet-error-damaged = Ce tableur est illisible : le fichier est endommagé ou incomplet. Enregistrez-le à nouveau puis renvoyez-le.
+sheet-error-not-utf8 = L'encodage de ce fichier n'est pas pris en charge. Enregistrez-le au format « CSV UTF-8 » puis renvoyez-le.

@@ -115,8 +115,14 @@ fn used_keys(text: &str) -> Vec<String> {
             }
         }
     }
-    // Keys built at run time (`lang-name-{}`) are checked by enumeration below.
-    keys.retain(|k| !k.contains('{') && !k.is_empty());
+    // Keys built at run time (`lang-name-{}`) are checked by enumeration below. Only what
+    // can be a catalogue id counts: the demo data's `t("باماكو", "Bamako", …)` builds a
+    // localized text, it asks the catalogue for nothing.
+    keys.retain(|k| {
+        k.starts_with(|c: char| c.is_ascii_lowercase())
+            && k.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    });
     keys
 }
 
@@ -183,6 +189,204 @@ fn every_enum_label_and_language_name_exists() {
         let known = messages(lang);
         for key in &wanted {
             assert!(known.contains(key), "{lang}.ftl lacks {key}");
+        }
+    }
+}
+
+/// One rule of each kind. `kind` is exhaustive, so a new `Rule` fails to compile here until
+/// it is given a sample, and the sample then needs its sentence in every catalogue.
+fn rule_samples() -> Vec<taawun_core::rules::Rule> {
+    use taawun_core::rules::Rule::{self, *};
+    use taawun_core::{ItemStatus, Lifecycle};
+    fn kind(r: &Rule) -> usize {
+        match r {
+            Required => 0,
+            TooLong { .. } => 1,
+            TooShort { .. } => 2,
+            EndBeforeStart => 3,
+            DueBeforeStart => 4,
+            DateBefore { .. } => 5,
+            DateMissing => 6,
+            PercentOutOfRange => 7,
+            NotPositive => 8,
+            OrdinalTaken => 9,
+            Duplicate => 10,
+            TooFewParties => 11,
+            MemberOfOtherParty => 12,
+            PartyNotInCommission => 13,
+            LeadNotOfPlanParty => 14,
+            DuplicateSide => 15,
+            MissingSide => 16,
+            TwoHeads => 17,
+            OrganisationOfOtherParty => 18,
+            BadIsoCode => 19,
+            LifecycleTransition { .. } => 20,
+            StatusTransition { .. } => 21,
+            NotALeadParty => 22,
+            OnlyWhenCancelled => 23,
+            CancelledBySecretariat => 24,
+            Unknown => 25,
+        }
+    }
+    let mut all = vec![
+        Required,
+        TooLong { max: 500 },
+        TooShort { min: 12 },
+        EndBeforeStart,
+        DueBeforeStart,
+        DateBefore { other: "signed_on" },
+        DateMissing,
+        PercentOutOfRange,
+        NotPositive,
+        OrdinalTaken,
+        Duplicate,
+        TooFewParties,
+        MemberOfOtherParty,
+        PartyNotInCommission,
+        LeadNotOfPlanParty,
+        DuplicateSide,
+        MissingSide,
+        TwoHeads,
+        OrganisationOfOtherParty,
+        BadIsoCode,
+        NotALeadParty,
+        OnlyWhenCancelled,
+        CancelledBySecretariat,
+        Unknown,
+    ];
+    for from in Lifecycle::ALL {
+        all.extend(Lifecycle::ALL.map(|to| LifecycleTransition { from, to }));
+    }
+    for from in ItemStatus::ALL {
+        all.extend(ItemStatus::ALL.map(|to| StatusTransition { from, to }));
+    }
+    let seen: BTreeSet<usize> = all.iter().map(kind).collect();
+    assert_eq!(seen.len(), 26, "a rule kind has no sample");
+    all
+}
+
+/// A sentence worded from the catalogue: its key exists in this language, and every
+/// argument it names was given (Fluent shows a missing one as `{$name}`).
+fn assert_worded(known: &BTreeSet<String>, lang: &str, key: &str, text: &str) {
+    assert!(known.contains(key), "{lang}.ftl lacks {key}");
+    assert!(!text.contains('{') && text != key, "{lang} {key}: {text:?}");
+}
+
+#[test]
+fn every_rule_problem_and_sheet_error_is_worded_in_each_catalogue() {
+    use taawun_core::import::{Field, Problem, RowProblem, fields};
+    use taawun_core::rules::RuleError;
+    use taawun_core::sheet::SheetError;
+    use taawun_core::{Id, Lang, Party};
+    use taawun_i18n::import::problem_key;
+    use taawun_i18n::rules::{FIELD_NAMES, rule_key};
+    use taawun_i18n::sheet::sheet_error_key;
+    use taawun_i18n::{FieldLabel, ProblemWording, Wording};
+
+    let party = Party {
+        id: Id::from_u128(0x1B),
+        kind: taawun_core::PartyKind::State,
+        iso_code: Some("ML".into()),
+        name: taawun_core::LocalizedText::new("جمهورية مالي", "République du Mali", ""),
+        short_name: Default::default(),
+        protection: Default::default(),
+        version: 1,
+    };
+    let parties = [party];
+    let mut problems = Vec::new();
+    for f in fields(&parties) {
+        problems.push(Problem::Unmapped(f.clone()));
+        problems.push(Problem::Missing(f));
+    }
+    problems.extend([
+        Problem::BadDate("31/02/2026".into()),
+        Problem::UnknownOrganisation {
+            value: "Garde".into(),
+            party: parties[0].id,
+        },
+        Problem::OrganisationOfOtherParty {
+            value: "FAR".into(),
+            party: parties[0].id,
+        },
+        Problem::UnknownArea("Cyber".into()),
+        Problem::DuplicateCode("1.6".into()),
+        Problem::CodeTaken("2.1".into()),
+        Problem::Rule(RuleError::new(
+            "due_on",
+            taawun_core::rules::Rule::DueBeforeStart,
+        )),
+    ]);
+    // Exhaustive, like the rules' `kind`: a new problem fails to compile until it has a sample.
+    let kind = |p: &Problem| match p {
+        Problem::Unmapped(_) => 0,
+        Problem::Missing(_) => 1,
+        Problem::BadDate(_) => 2,
+        Problem::UnknownOrganisation { .. } => 3,
+        Problem::OrganisationOfOtherParty { .. } => 4,
+        Problem::UnknownArea(_) => 5,
+        Problem::DuplicateCode(_) => 6,
+        Problem::CodeTaken(_) => 7,
+        Problem::Rule(_) => 8,
+    };
+    let problem_kinds: BTreeSet<usize> = problems.iter().map(kind).collect();
+    assert_eq!(
+        problem_kinds.len(),
+        9,
+        "an import problem kind has no sample"
+    );
+    let sheet_errors = [
+        SheetError::TooLarge {
+            max_bytes: 10 * 1024 * 1024,
+        },
+        SheetError::TooManyRows { max: 20_000 },
+        SheetError::TooManyColumns { max: 100 },
+        SheetError::Empty,
+        SheetError::NotASpreadsheet,
+        SheetError::Damaged("zip".into()),
+        SheetError::NotUtf8,
+    ];
+    // Exhaustive too: a new reading error fails to compile until it has a sample above.
+    let sheet_kind = |e: &SheetError| match e {
+        SheetError::TooLarge { .. } => 0,
+        SheetError::TooManyRows { .. } => 1,
+        SheetError::TooManyColumns { .. } => 2,
+        SheetError::Empty => 3,
+        SheetError::NotASpreadsheet => 4,
+        SheetError::Damaged(_) => 5,
+        SheetError::NotUtf8 => 6,
+    };
+    let sheet_kinds: BTreeSet<usize> = sheet_errors.iter().map(sheet_kind).collect();
+    assert_eq!(sheet_kinds.len(), 7, "a sheet error kind has no sample");
+
+    for (code, lang) in LANGS.into_iter().zip([Lang::Ar, Lang::Fr, Lang::En]) {
+        assert_eq!(lang.code(), code);
+        let known = messages(code);
+        for name in FIELD_NAMES {
+            assert!(known.contains(&format!("field-{name}")), "{code}: {name}");
+        }
+        for rule in rule_samples() {
+            let e = RuleError::new("title", rule);
+            assert_worded(&known, code, rule_key(&e.rule), &e.message(lang));
+        }
+        for problem in &problems {
+            for column in [None, Some("Date".to_string())] {
+                let p = RowProblem {
+                    row: 2,
+                    column: column.clone(),
+                    problem: problem.clone(),
+                };
+                let key = problem_key(problem, column.is_some());
+                assert_worded(&known, code, key, &p.message(lang, &parties));
+            }
+        }
+        for f in fields(&parties)
+            .iter()
+            .chain([&Field::Lead(Id::from_u128(9))])
+        {
+            assert!(!f.label(lang, &parties).contains('{'), "{code} {f:?}");
+        }
+        for e in &sheet_errors {
+            assert_worded(&known, code, sheet_error_key(e), &e.message(lang));
         }
     }
 }

@@ -31,11 +31,13 @@ impl SavedMapping {
 /// Guesses a mapping: a saved entry for a header wins; else a header equal (after
 /// `search::normalise`, which also folds case) to a field's label in any of the three
 /// languages, or to its key. Each field is used at most once: the first column wins, and
-/// saved entries are placed before any label is matched.
-pub fn guess_mapping(
+/// saved entries are placed before any label is matched. The labels are words, so the
+/// caller gives them (`taawun_i18n::guess_mapping` passes the catalogue's).
+pub fn guess_mapping_with(
     headers: &[String],
     parties: &[Party],
     saved: Option<&SavedMapping>,
+    label: impl Fn(&Field, Lang) -> String,
 ) -> Mapping {
     let headers: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let mut out = vec![None; headers.len()];
@@ -61,7 +63,7 @@ pub fn guess_mapping(
         }
     }
 
-    let names = names(parties);
+    let names = names(parties, &label);
     for (slot, header) in out.iter_mut().zip(&headers) {
         if slot.is_some() || header.is_empty() {
             continue;
@@ -77,11 +79,11 @@ pub fn guess_mapping(
 
 /// Every normalised name of every field (labels in the three languages and the key); on a
 /// clash the field earlier in display order keeps the name.
-fn names(parties: &[Party]) -> HashMap<String, Field> {
+fn names(parties: &[Party], label: &impl Fn(&Field, Lang) -> String) -> HashMap<String, Field> {
     let mut names = HashMap::new();
     for f in fields(parties) {
         let spellings = Lang::ALL
-            .map(|l| f.label(l, parties))
+            .map(|l| label(&f, l))
             .into_iter()
             .chain([f.key(parties)]);
         for name in spellings {

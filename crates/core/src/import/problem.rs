@@ -1,9 +1,10 @@
 //! What can be wrong with an imported row, independent of language.
 
 use super::Field;
-use crate::{Id, Lang, Party, RuleError};
+use crate::{Id, RuleError};
 
-/// One problem, placed where the user will look for it in their spreadsheet.
+/// One problem, placed where the user will look for it in their spreadsheet. Its sentence is
+/// `RowProblem::message(lang, parties)` in `taawun-i18n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
     /// Spreadsheet row number as the user sees it (the header is row 1, the first data row
@@ -12,15 +13,6 @@ pub struct RowProblem {
     /// The column's header, when the problem is in one cell.
     pub column: Option<String>,
     pub problem: Problem,
-}
-
-impl RowProblem {
-    /// A full sentence in the reader's language naming the value and the field, e.g. fr
-    /// « Organisme inconnu « Xyz » pour la partie Mali. ». The row is not in the sentence:
-    /// the preview shows it beside, as a number the reader's locale formats.
-    pub fn message(&self, lang: Lang, parties: &[Party]) -> String {
-        super::messages::sentence(self, lang, parties)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

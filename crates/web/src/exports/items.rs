@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use taawun_core::import::Field;
 use taawun_core::{ActionItem, Id, Lang, Party};
 use taawun_docs::{Column, ColumnKind, Table, Value};
+use taawun_i18n::FieldLabel;
 use taawun_store::Visible;
 
 use super::tables::{Tick, column, date, table, text};

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use taawun_core::{Id, Lang, rules::field_label};
+use taawun_core::{Id, Lang};
+use taawun_i18n::field_label;
 use taawun_store::{StoreResult, Visible};
 
 use super::page::Form;

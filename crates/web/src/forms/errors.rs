@@ -3,7 +3,7 @@
 //! (the reader's language); the form's own (a malformed date) from the catalogues.
 
 use taawun_core::RuleErrors;
-use taawun_i18n::{FluentArgs, FluentValue};
+use taawun_i18n::{FluentArgs, FluentValue, Wording};
 
 use crate::ctx::Ctx;
 use crate::i18n;

@@ -17,9 +17,10 @@ use axum::extract::{Form, Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Router, http::StatusCode};
-use taawun_core::import::{Field, Mapping, Preview, SavedMapping, guess_mapping, prepare};
+use taawun_core::import::{Field, Mapping, Preview, SavedMapping, prepare};
 use taawun_core::{Action, Id, Kind, Target, User, new_id};
 use taawun_docs::{ReadLimits, read_sheet};
+use taawun_i18n::{Wording, guess_mapping};
 use taawun_store::{Actor, StoreError, Visible};
 
 use crate::auth::SignedIn;

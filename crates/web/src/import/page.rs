@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use taawun_core::Id;
 use taawun_core::import::{Field, Mapping, Preview, fields};
+use taawun_i18n::{FieldLabel, ProblemWording};
 use taawun_store::Visible;
 
 use super::uploads::Upload;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use taawun_core::rules::{Rule, check_user};
 use taawun_core::{Id, Lang, Marking, Role, RuleErrors, User, new_id};
+use taawun_i18n::Wording;
 use taawun_store::Store;
 
 use super::account::FieldErrors;

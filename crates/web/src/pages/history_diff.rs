@@ -1,12 +1,13 @@
 //! What changed between two stored versions of a record: both JSON documents flattened to
 //! paths (`title.fr`, `delegations.0.members.1.person_id`), compared path by path, each path
-//! named with `core::rules::field_label` and each value shown for the reader. Ids are shown
+//! named with `taawun_i18n::field_label` and each value shown for the reader. Ids are shown
 //! as the record they name when the reader may see it, and as "not shown" otherwise, so a
 //! past version never names a record hidden from the reader.
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use taawun_core::{Id, Lang, Marking, RecordKind, Releasability, rules::field_label};
+use taawun_core::{Id, Lang, Marking, RecordKind, Releasability};
+use taawun_i18n::field_label;
 use taawun_store::{StoreResult, Visible};
 
 use super::describe::describe;
@@ -17,7 +18,7 @@ use crate::markup::{Markup, escape};
 /// ids of records and their parts (the page is already about the record).
 const SKIPPED: [&str; 2] = ["version", "id"];
 
-/// Fields `core::rules::field_label` does not name (it names what forms can get wrong),
+/// Fields `taawun_i18n::field_label` does not name (it names what forms can get wrong),
 /// with the catalogue key that does.
 const LABELS: [(&str, &str); 9] = [
     ("area_id", "col-area"),

@@ -4,9 +4,10 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use taawun_core::import::{ImportContext, Preview, Problem, RowProblem, guess_mapping, prepare};
+use taawun_core::import::{ImportContext, Preview, Problem, RowProblem, prepare};
 use taawun_core::sheet::{Cell, Sheet};
 use taawun_core::*;
+use taawun_i18n::guess_mapping;
 
 pub const MOROCCO: Id = Id::from_u128(0x1A);
 pub const MALI: Id = Id::from_u128(0x1B);

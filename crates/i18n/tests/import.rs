@@ -5,10 +5,11 @@
 mod import_world;
 
 use import_world::*;
-use taawun_core::import::{Field, Mapping, Problem, RowProblem, fields, guess_mapping, prepare};
+use taawun_core::import::{Field, Mapping, Problem, RowProblem, fields, prepare};
 use taawun_core::rules::{Rule, RuleError};
 use taawun_core::sheet::{Cell, Sheet};
 use taawun_core::*;
+use taawun_i18n::{FieldLabel, ProblemWording, guess_mapping};
 
 /// Rows 2–14 of a French sheet, each wrong in one planted way except rows 2 and 14; row 13
 /// is blank.

@@ -9,6 +9,7 @@ use taawun_core::import::{Field, Problem, RowProblem};
 use taawun_core::rules::{Rule, RuleError};
 use taawun_core::sheet::{Cell, Sheet};
 use taawun_core::*;
+use taawun_i18n::ProblemWording;
 
 #[test]
 fn blank_rows_are_skipped_and_row_numbers_stay_the_sheets() {

@@ -4,9 +4,10 @@
 mod import_world;
 
 use import_world::*;
-use taawun_core::import::{Field, Mapping, SavedMapping, fields, guess_mapping};
+use taawun_core::import::{Field, Mapping, SavedMapping, fields};
 use taawun_core::search::normalise;
 use taawun_core::*;
+use taawun_i18n::{FieldLabel, guess_mapping};
 
 #[test]
 fn keys_are_stable_and_read_back() {

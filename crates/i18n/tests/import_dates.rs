@@ -4,8 +4,9 @@
 mod import_world;
 
 use import_world::*;
-use taawun_core::import::{Problem, guess_mapping, prepare};
+use taawun_core::import::{Problem, prepare};
 use taawun_core::sheet::{Cell, Sheet};
+use taawun_i18n::guess_mapping;
 
 /// One row with the given start cell under a minimal mapping.
 fn start_of(cell_value: Cell) -> Result<Option<chrono::NaiveDate>, Problem> {

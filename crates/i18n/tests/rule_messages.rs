@@ -1,8 +1,9 @@
 //! The words of the rules: every `Rule` has a message in Arabic, French and English that
 //! names the field in the reader's language, and nested paths are named with a position.
 
-use taawun_core::rules::{Rule, RuleError, RuleErrors, field_label};
+use taawun_core::rules::{Rule, RuleError, RuleErrors};
 use taawun_core::{ItemStatus, Lang, Lifecycle};
+use taawun_i18n::{Wording, field_label};
 
 /// Position of each variant; exhaustive, so a new `Rule` fails to compile here until it is
 /// given a sample below.
@@ -346,15 +347,21 @@ fn transitions_name_both_statuses() {
     );
 }
 
+/// One line of every message, as a terminal shows a refused record (`Display` of
+/// `RuleErrors` in `core` names only paths and rules).
 #[test]
-fn errors_display_in_english() {
+fn errors_read_in_english_on_one_line() {
     let mut e = RuleErrors::default();
     e.push("end_on", Rule::EndBeforeStart);
     e.push("percent", Rule::PercentOutOfRange);
     assert!(e.has("percent") && !e.has("start_on"));
     assert_eq!(
-        e.to_string(),
+        e.message(Lang::En),
         "end date: cannot be before the start date.; percent complete: must be between 0 and 100."
+    );
+    assert_eq!(
+        e.to_string(),
+        "end_on: EndBeforeStart; percent: PercentOutOfRange"
     );
     assert_eq!(RuleErrors::default().into_result(), Ok(()));
 }
