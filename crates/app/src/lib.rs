@@ -3,4 +3,5 @@
 //! what an import, an export, a reminder pass or an account creation *does* is written once,
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
 
+pub mod accounts;
 pub mod remind;
