@@ -4,4 +4,5 @@
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
 
 pub mod accounts;
+pub mod next_session;
 pub mod remind;
