@@ -8,6 +8,9 @@ use common::*;
 use taawun_core::next_session::{Held, next_host, next_ordinal};
 use taawun_core::{Id, Session};
 
+/// A case: why, the commission's parties, the sessions held, the expected host.
+type HostCase = (&'static str, &'static [Id], Vec<Held>, Option<Id>);
+
 fn held(ordinal: u32, start: (i32, u32, u32), host: Id) -> Held {
     Held {
         ordinal,
@@ -46,24 +49,24 @@ fn the_ordinal_follows_the_highest_held() {
 
 #[test]
 fn the_host_alternates_away_from_the_latest_host() {
-    let both = [PARTY_A, PARTY_B];
-    let cases: [(&str, &[Id], Vec<Held>, Option<Id>); 7] = [
-        ("none held: the first party", &both, vec![], Some(PARTY_A)),
+    const BOTH: &[Id] = &[PARTY_A, PARTY_B];
+    let cases: [HostCase; 7] = [
+        ("none held: the first party", BOTH, vec![], Some(PARTY_A)),
         (
             "after B, A",
-            &both,
+            BOTH,
             vec![held(1, (2025, 2, 17), PARTY_B)],
             Some(PARTY_A),
         ),
         (
             "after A, B",
-            &both,
+            BOTH,
             vec![held(1, (2025, 2, 17), PARTY_A)],
             Some(PARTY_B),
         ),
         (
             "the latest by date decides, not the list's order",
-            &both,
+            BOTH,
             vec![
                 held(1, (2025, 2, 17), PARTY_B),
                 held(2, (2026, 2, 17), PARTY_A),
@@ -72,7 +75,7 @@ fn the_host_alternates_away_from_the_latest_host() {
         ),
         (
             "on the same day, the higher ordinal is the latest",
-            &both,
+            BOTH,
             vec![
                 held(3, (2026, 2, 17), PARTY_B),
                 held(2, (2026, 2, 17), PARTY_A),
