@@ -5,7 +5,7 @@
 use crate::args::{RemindArgs, RemindCommandArgs};
 use crate::db;
 use chrono::Utc;
-use taawun_web::remind::{RemindConfig, Smtp, run_forever, run_once};
+use taawun_app::remind::{RemindConfig, Smtp, run_forever, run_once};
 
 /// The reminder settings from the command line; an SMTP URL needs a sender.
 pub fn config(a: &RemindArgs, public_url: Option<String>) -> Result<RemindConfig, String> {

@@ -42,7 +42,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             tracing::warn!("warming the dashboard figures failed: {e}");
         }
     });
-    tokio::spawn(taawun_web::remind::run_forever(
+    tokio::spawn(taawun_app::remind::run_forever(
         store.clone(),
         reminders,
         args.remind.remind_every,

@@ -5,11 +5,10 @@
 use crate::args::UserAddArgs;
 use crate::db;
 use std::io::{BufRead, IsTerminal};
-use taawun_core::{
-    Id, Lang, LocalizedText, Marking, Party, PartyKind, Role, User, new_id, rules::check_password,
-};
+use taawun_app::accounts::{self, AccountError};
 use taawun_i18n::Wording;
-use taawun_store::{Actor, Store, StoreError};
+use taawun_core::{Id, Lang, LocalizedText, Marking, Party, PartyKind, Role, User, new_id};
+use taawun_store::{Actor, Store};
 
 /// Environment variable carrying the password, for scripts.
 const PASSWORD_VAR: &str = "TAAWUN_PASSWORD";
@@ -51,7 +50,9 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         .transpose()?;
     // Ask for the password before touching the database, so a typo costs nothing.
     let password = read_password()?;
-    check_password(&password).map_err(|e| format!("password refused: {}", e.message(Lang::En)))?;
+    // The same policy as the administration pages; the terminal already compared the two.
+    accounts::check_new_password(&password, &password)
+        .map_err(|e| AccountError::from(e).message(Lang::En))?;
     let store = db::open(&a.db).await?;
     if store
         .user_by_name(&a.username)
@@ -77,16 +78,9 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         language,
         version: 0,
     };
-    let hash = taawun_web::auth::hash_password(&password).map_err(|e| e.to_string())?;
-    let actor = Actor::new("cli");
-    let saved = store.save_user(&actor, &user).await.map_err(|e| match e {
-        StoreError::Invalid(rules) => format!("user refused: {}", rules.message(Lang::En)),
-        e => e.to_string(),
-    })?;
-    store
-        .set_password(&actor, saved.id, &hash)
+    let saved = accounts::create_user(&*store, &Actor::new("cli"), &user, &password)
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(Lang::En))?;
     println!(
         "user {} created ({}, id {})",
         saved.username,

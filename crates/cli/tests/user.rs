@@ -92,7 +92,7 @@ async fn creates_the_first_administrator_with_a_hashed_password() {
         .unwrap()
         .password_hash;
     assert!(hash.starts_with("$argon2id$"), "{hash}");
-    assert!(taawun_web::auth::verify_password(GOOD, &hash));
+    assert!(taawun_app::accounts::verify_password(GOOD, &hash));
 
     let again = add(&dir, Some(GOOD), &ADMIN);
     assert_one_line_failure(&again, "already exists");

@@ -8,6 +8,7 @@ pub mod followup;
 pub mod id;
 pub mod import;
 pub mod lang;
+pub mod next_session;
 pub mod party;
 pub mod plan;
 pub mod record_kind;

@@ -300,6 +300,8 @@ password-too-short =
     }
 password-too-long = كلمة المرور طويلة جدًا.
 password-mismatch = كلمتا المرور غير متطابقتين.
+account-password-refused = رُفضت كلمة المرور:
+account-user-refused = رُفض المستخدم:
 password-hint =
     { $count ->
         [zero] يسهل تذكّر عبارة من عدة كلمات.

@@ -261,6 +261,8 @@ password-too-short =
     }
 password-too-long = The password is too long.
 password-mismatch = The two passwords differ.
+account-password-refused = password refused:
+account-user-refused = user refused:
 password-hint =
     { $count ->
         [one] At least one character.

@@ -255,6 +255,8 @@ password-too-short =
     }
 password-too-long = Le mot de passe est trop long.
 password-mismatch = Les deux mots de passe diffèrent.
+account-password-refused = mot de passe refusé :
+account-user-refused = utilisateur refusé :
 password-hint =
     { $count ->
         [one] Un caractère au moins.

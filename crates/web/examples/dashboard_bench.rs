@@ -64,7 +64,7 @@ async fn main() {
         .save_user(&Actor::system(), &user)
         .await
         .expect("user");
-    let hash = taawun_web::auth::hash_password(PASSWORD).expect("hash");
+    let hash = taawun_app::accounts::hash_password(PASSWORD).expect("hash");
     store
         .set_password(&Actor::system(), user.id, &hash)
         .await

@@ -19,7 +19,6 @@ mod lookup;
 mod markup;
 mod negotiate;
 mod pages;
-pub mod remind;
 mod routes;
 
 // The catalogue and the locale formats live in `taawun-i18n`; pages name them as before.

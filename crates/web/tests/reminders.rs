@@ -7,8 +7,8 @@ mod forms_support;
 mod reminders_support;
 
 use reminders_support::{fixture, pairs};
+use taawun_app::remind::{RemindConfig, run_once};
 use taawun_core::{Marking, Role};
-use taawun_web::remind::{RemindConfig, run_once};
 
 #[tokio::test]
 async fn each_user_is_reminded_of_what_they_follow_and_may_see() {

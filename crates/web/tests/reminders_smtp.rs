@@ -14,9 +14,9 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use taawun_app::remind::{RemindConfig, Smtp, run_once};
 use taawun_core::{Lang, Marking, Role};
 use taawun_store::Actor;
-use taawun_web::remind::{RemindConfig, Smtp, run_once};
 
 /// The sink process, killed when the test ends however it ends.
 struct Sink(Child);

@@ -1,10 +1,9 @@
-//! Accounts and request security: password hashing, login sessions kept in the store,
-//! throttling, the TOTP second factor, CSRF defence, and the middleware that tells every
-//! handler who is asking.
+//! Request security: login sessions kept in the store, throttling, the TOTP second
+//! factor, CSRF defence, and the middleware that tells every handler who is asking.
+//! Passwords are hashed and verified by `taawun_app::accounts`.
 
 mod csrf;
 mod login;
-mod password;
 mod sessions;
 mod throttle;
 mod totp;
@@ -16,7 +15,6 @@ use std::time::Duration;
 use taawun_core::Id;
 
 pub(crate) use login::*;
-pub use password::{HashError, hash_password, verify_password};
 pub use sessions::purge_forever;
 pub use throttle::Limits;
 pub use totp::code_at as totp_code_at;

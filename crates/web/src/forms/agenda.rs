@@ -31,12 +31,6 @@ impl<'a> Labels<'a> {
         })
     }
 
-    pub fn facts(&self) -> Vec<ItemFacts> {
-        let mut all: Vec<ItemFacts> = self.facts.values().cloned().collect();
-        all.sort_by_key(|f| f.id);
-        all
-    }
-
     /// "2.1 Exchange visits — Morocco: in progress, 40 % · Mali: planned, 0 % · due 31
     /// March 2026"; `None` for an item the reader may not see.
     pub async fn item(&mut self, ctx: &Ctx, v: &Visible, id: Id) -> StoreResult<Option<Opt>> {

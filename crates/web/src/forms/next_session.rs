@@ -1,6 +1,6 @@
-//! `/commissions/{id}/next-session`: preparing session N+1. The page proposes the next
-//! ordinal and one agenda line per area listing the open items of the earlier sessions
-//! (`core::followup::carry_over`), each with both sides' status and percent. Those who may
+//! `/commissions/{id}/next-session`: preparing session N+1. The page shows the proposal of
+//! `taawun_app::next_session` (the next ordinal and host, one agenda line per area listing
+//! the open items of the earlier sessions), each item with both sides' status and percent. Those who may
 //! create the commission's sessions (its secretariat, administrators: `decide`) get it as
 //! a form: untick items, reword lines in three languages, add lines, set dates, place and
 //! host, then confirm, which saves the session with each line's `item_ids`. Anyone else
@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::{Router, routing::get};
-use taawun_core::followup::carry_over;
+use taawun_app::next_session;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
@@ -31,19 +31,11 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/commissions/{id}/next-session", get(page).post(confirm))
 }
 
-/// The proposed session and its agenda lines (with the items offered under each).
+/// The proposed session (`taawun_app::next_session`) and its agenda lines, with the items
+/// offered under each, labelled for the reader.
 struct Proposal {
     session: Session,
     lines: Vec<Line>,
-}
-
-/// An agenda line's title in the three languages, from the catalogues and the area's name.
-fn line_title(area: Option<&Area>) -> LocalizedText {
-    let one = |l: Lang| {
-        let name = area.map_or("—", |a| a.name.show(l));
-        i18n::message_with(l, "next-session-agenda-line", "area", name)
-    };
-    LocalizedText::new(&one(Lang::Ar), &one(Lang::Fr), &one(Lang::En))
 }
 
 async fn propose(
@@ -53,58 +45,19 @@ async fn propose(
     protection: Protection,
     today: chrono::NaiveDate,
 ) -> StoreResult<Proposal> {
-    let earlier = v.sessions(Some(c.id)).await?;
-    let ordinal = earlier.iter().map(|s| s.ordinal).max().unwrap_or(0) + 1;
-    // Sessions alternate between the parties' capitals: the host of the latest one (the
-    // store lists them most recent first) hands over to the other party.
-    let last_host = earlier.first().map(|s| s.host_party_id);
-    let host = c
-        .party_ids
-        .iter()
-        .copied()
-        .find(|p| Some(*p) != last_host)
-        .or(last_host)
-        .or(c.party_ids.first().copied())
-        .unwrap_or_default();
+    let p = next_session::propose(v, c, protection, today).await?;
     let mut labels = Labels::of(v, c.id).await?;
-    let mut agenda = Vec::new();
-    let mut lines = Vec::new();
-    for (area_id, ids) in carry_over(&labels.facts()) {
-        let offered = labels.items(ctx, v, &ids).await?;
-        if offered.is_empty() {
-            continue;
-        }
-        let area = v.area(area_id).await?;
-        agenda.push(AgendaItem {
-            title: line_title(area.as_ref()),
-            item_ids: offered
-                .iter()
-                .filter_map(|o| o.value.parse().ok())
-                .collect(),
-            example: false,
-        });
+    let mut lines = Vec::with_capacity(p.areas.len());
+    for (line, area) in p.session.agenda.iter().zip(&p.areas) {
         lines.push(Line {
-            legend: area.map(|a| ctx.text(&a.name)),
-            items: offered,
+            legend: area.as_ref().map(|a| ctx.text(&a.name)),
+            items: labels.items(ctx, v, &line.item_ids).await?,
         });
     }
-    let session = Session {
-        id: new_id(),
-        commission_id: c.id,
-        ordinal,
-        start_on: today,
-        end_on: today,
-        host_party_id: host,
-        place: LocalizedText::default(),
-        agenda,
-        delegations: vec![],
-        decisions: vec![],
-        statements: vec![],
-        side_events: vec![],
-        protection,
-        version: 0,
-    };
-    Ok(Proposal { session, lines })
+    Ok(Proposal {
+        session: p.session,
+        lines,
+    })
 }
 
 fn create_target(c: &Commission) -> Target {

@@ -8,8 +8,10 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
+use taawun_app::accounts::{self, AccountError, PasswordProblem};
 use taawun_core::User;
-use taawun_store::Actor;
+use taawun_core::rules::Rule;
+use taawun_store::{Actor, StoreError};
 use tower_sessions::Session;
 
 use super::views::{Crumb, render};
@@ -52,17 +54,39 @@ impl FieldErrors {
     }
 }
 
-/// The password policy's verdict on a new password and its confirmation.
+/// The password policy's verdict on a new password and its confirmation
+/// (`taawun_app::accounts`, the same as `taawun user add`), worded next to its field.
 pub fn check_new_password(ctx: &Ctx, e: &mut FieldErrors, password: &str, confirm: &str) {
-    if password.chars().count() < taawun_core::user::MIN_PASSWORD {
-        e.add(
-            "password",
-            ctx.tn("password-too-short", taawun_core::user::MIN_PASSWORD),
-        );
-    } else if taawun_core::rules::check_password(password).is_err() {
-        e.add("password", ctx.t("password-too-long"));
-    } else if password != confirm {
-        e.add("confirm", ctx.t("password-mismatch"));
+    if let Err(p) = accounts::check_new_password(password, confirm) {
+        password_problem(ctx, e, &p);
+    }
+}
+
+/// Words a refused password: too short (with the minimum), too long, or not confirmed.
+pub fn password_problem(ctx: &Ctx, e: &mut FieldErrors, p: &PasswordProblem) {
+    match p {
+        PasswordProblem::Mismatch => e.add("confirm", ctx.t("password-mismatch")),
+        PasswordProblem::Policy(rules) => {
+            let min = rules.0.iter().find_map(|r| match r.rule {
+                Rule::TooShort { min } => Some(min),
+                _ => None,
+            });
+            match min {
+                Some(min) => e.add("password", ctx.tn("password-too-short", min)),
+                None => e.add("password", ctx.t("password-too-long")),
+            }
+        }
+    }
+}
+
+/// An account use case's failure that no form field explains (the store's, the hasher's).
+impl From<AccountError> for WebError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::Store(e) => e.into(),
+            AccountError::Invalid(rules) => StoreError::Invalid(rules).into(),
+            e => WebError::Internal(e.to_string()),
+        }
     }
 }
 
@@ -147,10 +171,8 @@ async fn change_password(
         .store
         .credentials(user.id)
         .await?
-        .map(|c| c.password_hash)
-        .unwrap_or_default();
-    let current = f.current.clone();
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &stored))
+        .map(|c| c.password_hash);
+    let ok = accounts::password_matches(&f.current, stored)
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
     if !ok {
@@ -160,23 +182,11 @@ async fn change_password(
     if !errors.is_empty() {
         return page(ctx, &state, user, None, errors).await;
     }
-    let hash = hash(f.password).await?;
-    state
-        .store
-        .set_password(&Actor::user(&user), user.id, &hash)
-        .await?;
+    accounts::set_password(&*state.store, &Actor::user(&user), user.id, &f.password).await?;
     auth::keep_after_password_change(&state, &session, &user).await?;
     tracing::info!(user = %user.username, "password changed");
     let notice = Some(ctx.t("account-password-changed"));
     page(ctx, &state, user, notice, FieldErrors::default()).await
-}
-
-/// Hashes off the async workers (argon2 is deliberately slow).
-pub async fn hash(password: String) -> Result<String, WebError> {
-    tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .map_err(|e| WebError::Internal(e.to_string()))
 }
 
 #[derive(Template)]

@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use std::collections::HashMap;
+use taawun_app::accounts::{self, AccountError};
 use taawun_core::{Action, Denied, Id, Kind, Target, User, decide};
 use taawun_store::{Actor, StoreError};
 
-use super::account::{FieldErrors, check_new_password, hash};
+use super::account::{FieldErrors, check_new_password, password_problem};
 use super::admin_form::{Choices, UserInput, choices, rule_errors};
 use super::views::{Crumb, render};
 use crate::auth::SignedIn;
@@ -197,18 +198,10 @@ async fn create(
     check_new_password(&ctx, &mut errors, &input.password, &input.confirm);
     let saved = match user {
         Some(u) if errors.is_empty() => {
-            // Hash first: a user is never created without the password it was given.
-            let hashed = hash(std::mem::take(&mut input.password)).await?;
-            match save(&ctx, &state, &me, &u, &mut errors).await? {
-                Some(saved) => {
-                    state
-                        .store
-                        .set_password(&Actor::user(&me), saved.id, &hashed)
-                        .await?;
-                    Some(saved)
-                }
-                None => None,
-            }
+            let password = std::mem::take(&mut input.password);
+            let created =
+                accounts::create_user(&*state.store, &Actor::user(&me), &u, &password).await;
+            refused(&ctx, created, &mut errors)?
         }
         _ => None,
     };
@@ -240,14 +233,29 @@ async fn save(
     u: &User,
     errors: &mut FieldErrors,
 ) -> Result<Option<User>, WebError> {
-    match state.store.save_user(&Actor::user(me), u).await {
+    let saved = state.store.save_user(&Actor::user(me), u).await;
+    refused(ctx, saved.map_err(AccountError::from), errors)
+}
+
+/// The saved user, or `None` with the refusal placed on the form: rule errors next to their
+/// fields, a conflict or a refused password on the form; other failures are errors.
+fn refused(
+    ctx: &Ctx,
+    r: Result<User, AccountError>,
+    errors: &mut FieldErrors,
+) -> Result<Option<User>, WebError> {
+    match r {
         Ok(saved) => Ok(Some(saved)),
-        Err(StoreError::Invalid(rules)) => {
+        Err(AccountError::Invalid(rules)) => {
             rule_errors(ctx, &rules, errors);
             Ok(None)
         }
-        Err(StoreError::Conflict { .. }) => {
+        Err(AccountError::Store(StoreError::Conflict { .. })) => {
             errors.add("form", ctx.t("admin-user-conflict"));
+            Ok(None)
+        }
+        Err(AccountError::Password(p)) => {
+            password_problem(ctx, errors, &p);
             Ok(None)
         }
         Err(e) => Err(e.into()),
@@ -344,11 +352,7 @@ async fn reset_password(
     check_new_password(&ctx, &mut reset_errors, &f.password, &f.confirm);
     let mut notice = None;
     if reset_errors.is_empty() {
-        let hashed = hash(f.password).await?;
-        state
-            .store
-            .set_password(&Actor::user(&me), id, &hashed)
-            .await?;
+        accounts::set_password(&*state.store, &Actor::user(&me), id, &f.password).await?;
         tracing::info!(by = %me.username, user = %user.username, "password reset");
         notice = Some(ctx.t("admin-user-reset-done"));
     }

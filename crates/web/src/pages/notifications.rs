@@ -1,4 +1,4 @@
-//! `/notifications`: the reminders recorded for the signed-in user (see `remind`), newest
+//! `/notifications`: the reminders recorded for the signed-in user (see `taawun_app::remind`), newest
 //! first, unread ones marked, each linking to its record; "mark all as read" posts back
 //! (with the CSRF token, like every form). Read through `Visible`: a reminder about a
 //! record hidden from the user since is neither listed nor counted in the header.
@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
+use taawun_app::remind::{RemindConfig, reminders_for};
 use taawun_core::{Principal, Role, User};
 use taawun_store::Visible;
 
@@ -15,7 +16,6 @@ use super::views::{Crumb, render};
 use crate::auth::SignedIn;
 use crate::lookup::reader;
 use crate::markup::{Markup, escape};
-use crate::remind::{RemindConfig, reminders_for};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// Enough for a page: older reminders are about dates long past.

@@ -214,7 +214,7 @@ impl World {
             version: 0,
         };
         let user = s.save_user(&Actor::system(), &user).await.unwrap();
-        let hash = taawun_web::auth::hash_password(PASSWORD).unwrap();
+        let hash = taawun_app::accounts::hash_password(PASSWORD).unwrap();
         s.set_password(&Actor::system(), user.id, &hash)
             .await
             .unwrap();

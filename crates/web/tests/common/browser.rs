@@ -188,7 +188,7 @@ pub async fn add_user(store: &Arc<dyn Store>, username: &str, role: Role, passwo
         version: 0,
     };
     let saved = store.save_user(&Actor::system(), &u).await.unwrap();
-    let hash = taawun_web::auth::hash_password(password).unwrap();
+    let hash = taawun_app::accounts::hash_password(password).unwrap();
     store
         .set_password(&Actor::system(), saved.id, &hash)
         .await

@@ -10,6 +10,12 @@ use std::sync::LazyLock;
 #[error("password hashing failed: {0}")]
 pub struct HashError(String);
 
+impl HashError {
+    pub(super) fn new(why: String) -> Self {
+        HashError(why)
+    }
+}
+
 /// argon2id with the crate's defaults (19 MiB, 2 passes, 1 lane): OWASP's minimum
 /// recommendation, and affordable on 2-core servers under a burst of logins.
 fn hasher() -> Argon2<'static> {

@@ -7,10 +7,8 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 use taawun_core::followup::Notification;
 use taawun_core::{Lang, User};
+use taawun_i18n::{fmt, message, message_args, message_count};
 use taawun_store::{StoreResult, Visible};
-
-use crate::{fmt, i18n};
-use taawun_i18n::{FluentArgs, FluentValue};
 
 /// An SMTP relay and the sender of reminders.
 #[derive(Debug, Clone)]
@@ -63,14 +61,6 @@ impl Smtp {
     }
 }
 
-fn args(pairs: &[(&str, String)]) -> FluentArgs<'static> {
-    let mut a = FluentArgs::new();
-    for (k, v) in pairs {
-        a.set(k.to_string(), FluentValue::from(v.clone()));
-    }
-    a
-}
-
 /// The record a notification is about, named for the reader, and its page's path.
 async fn record(v: &Visible, lang: Lang, n: &Notification) -> StoreResult<(String, String)> {
     let id = n.reminder.record_id;
@@ -79,14 +69,14 @@ async fn record(v: &Visible, lang: Lang, n: &Notification) -> StoreResult<(Strin
             let name = v
                 .item(id)
                 .await?
-                .map(|i| format!("{} {}", i.code, crate::markup::plain(lang, &i.title)));
+                .map(|i| format!("{} {}", i.code, i.title.show(lang)));
             (name.unwrap_or_default(), format!("/items/{id}"))
         }
         _ => {
             let name = v
                 .agreement(id)
                 .await?
-                .map(|a| crate::markup::plain(lang, &a.title));
+                .map(|a| a.title.show(lang).to_string());
             (name.unwrap_or_default(), format!("/agreements/{id}"))
         }
     })
@@ -104,23 +94,20 @@ pub(super) async fn compose(
     let lang = user.language.unwrap_or(Lang::Fr);
     let base = public_url.map(|u| u.trim_end_matches('/').to_string());
     let mut body = String::new();
-    body.push_str(&i18n::format(
+    body.push_str(&message_args(
         lang,
         "mail-greeting",
-        Some(&args(&[("name", user.display_name.clone())])),
+        &[("name", &user.display_name)],
     ));
     body.push_str("\n\n");
-    body.push_str(&i18n::message(lang, "mail-intro"));
+    body.push_str(&message(lang, "mail-intro"));
     body.push_str("\n\n");
     for n in pending {
         let (name, path) = record(v, lang, n).await?;
-        let line = i18n::format(
+        let line = message_args(
             lang,
             &format!("notice-line-{}", n.reminder.kind.key()),
-            Some(&args(&[
-                ("record", name),
-                ("date", fmt::date(lang, n.reminder.on)),
-            ])),
+            &[("record", &name), ("date", &fmt::date(lang, n.reminder.on))],
         );
         body.push_str(&format!("• {line}\n"));
         if let Some(b) = &base {
@@ -128,12 +115,12 @@ pub(super) async fn compose(
         }
     }
     body.push('\n');
-    body.push_str(&i18n::message(lang, "mail-footer"));
+    body.push_str(&message(lang, "mail-footer"));
     if let Some(b) = &base {
         body.push_str(&format!("\n{b}/notifications"));
     }
     body.push('\n');
-    let subject = i18n::message_count(lang, "mail-subject", pending.len());
+    let subject = message_count(lang, "mail-subject", pending.len());
     let to = match user.email.as_deref().unwrap_or_default().parse::<Mailbox>() {
         Ok(to) => to,
         Err(e) => return Ok(Err(format!("bad address for {}: {e}", user.username))),
