@@ -2,3 +2,5 @@
 //! command line), call a function here or read through `Visible`, and present the result;
 //! what an import, an export, a reminder pass or an account creation *does* is written once,
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
+
+pub mod items;
