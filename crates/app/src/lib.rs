@@ -3,4 +3,7 @@
 //! what an import, an export, a reminder pass or an account creation *does* is written once,
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
 
+pub mod export;
 pub mod items;
+pub mod jobs;
+pub mod lookup;
