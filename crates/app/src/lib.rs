@@ -4,6 +4,7 @@
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
 
 pub mod export;
+pub mod import;
 pub mod items;
 pub mod jobs;
 pub mod lookup;
