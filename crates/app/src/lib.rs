@@ -4,5 +4,10 @@
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
 
 pub mod accounts;
+pub mod export;
+pub mod import;
+pub mod items;
+pub mod jobs;
+pub mod lookup;
 pub mod next_session;
 pub mod remind;

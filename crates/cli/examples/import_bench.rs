@@ -6,12 +6,12 @@
 
 use std::sync::Arc;
 use std::time::Instant;
+use taawun_app::import::{ImportWorld, prepared};
 use taawun_core::import::Field;
 use taawun_core::{Lang, Marking, Role, User, new_id};
 use taawun_docs::{Column, ColumnKind, ReadLimits, Table, Value, read_sheet, xlsx};
 use taawun_i18n::{FieldLabel, guess_mapping};
 use taawun_store::{Actor, SqliteStore, Store, Visible};
-use taawun_web::import::{ImportWorld, prepared};
 
 #[tokio::main]
 async fn main() {

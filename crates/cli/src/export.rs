@@ -3,8 +3,10 @@
 
 use std::io::Write;
 use std::sync::Arc;
+use taawun_app::export::{Export, Format, List};
+use taawun_app::items::ItemSelection;
 use taawun_core::Lang;
-use taawun_web::exports::{Format, List, for_user};
+use taawun_store::Visible;
 
 use crate::args::ExportArgs;
 
@@ -39,8 +41,16 @@ pub async fn run(a: ExportArgs) -> Result<(), String> {
         }
         let _ = std::io::stderr().flush();
     });
-    let today = chrono::Utc::now().date_naive();
-    let bytes = for_user(store, user, lang, list, format, today, progress).await;
+    // All items, read through the user's own `Visible`: the list as they would download it.
+    let export = Export {
+        list,
+        format,
+        lang,
+        today: chrono::Utc::now().date_naive(),
+        items: ItemSelection::all(),
+    };
+    let v = Visible::new(store, user.principal());
+    let bytes = taawun_app::export::file(&v, &export, progress).await;
     eprintln!();
     let bytes = bytes?;
     std::fs::write(&a.out, &bytes).map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;

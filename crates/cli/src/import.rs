@@ -1,14 +1,13 @@
-//! `taawun import`: the web import's checks and all-or-nothing commit, from the command
-//! line, with progress on stderr. Problems are printed one per line as `row N, column: …`
+//! `taawun import`: the web import's use case (`taawun_app::import`: the same checks and
+//! all-or-nothing commit) from the command line, with progress on stderr. Problems are printed one per line as `row N, column: …`
 //! in the chosen language; any problem means nothing is saved and the exit code is 1.
 
 use std::io::Write;
+use taawun_app::import::{self, ImportWorld, MapError};
 use taawun_core::Lang;
-use taawun_core::import::{Field, SavedMapping};
-use taawun_docs::{ReadLimits, read_sheet};
-use taawun_i18n::{FieldLabel, ProblemWording, Wording, guess_mapping};
-use taawun_store::{Actor, StoreError, Visible};
-use taawun_web::import::{ImportWorld, MAPPING_KEY, prepared};
+use taawun_docs::ReadLimits;
+use taawun_i18n::{FieldLabel, ProblemWording, Wording};
+use taawun_store::Visible;
 
 use crate::args::ImportArgs;
 
@@ -33,7 +32,7 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
 
     let bytes = read_file(&a.file)?;
     let name = a.file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let sheet = read_sheet(&bytes, name, &ReadLimits::default())
+    let sheet = import::read(&bytes, name, &ReadLimits::default())
         .map_err(|e| format!("{}: {}", a.file.display(), e.message(lang)))?;
     eprintln!(
         "{}: {} rows, {} columns",
@@ -42,30 +41,17 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         sheet.headers.len()
     );
 
-    let saved: Option<SavedMapping> = store
-        .user_setting(user.id, MAPPING_KEY)
+    let mut mapping = import::guess(&*store, user.id, &world, &sheet)
         .await
-        .map_err(|e| e.to_string())?
-        .and_then(|json| serde_json::from_str(&json).ok());
-    let mut mapping = guess_mapping(&sheet.headers, &world.parties, saved.as_ref());
+        .map_err(|e| e.to_string())?;
     for rule in &a.map {
         let (header, key) = rule
             .split_once('=')
             .ok_or_else(|| format!("--map {rule:?}: expected HEADER=FIELD"))?;
-        let column = sheet
-            .headers
-            .iter()
-            .position(|h| h.trim() == header.trim())
-            .ok_or_else(|| format!("--map {rule:?}: no column named {header:?}"))?;
-        let field = match key.trim() {
-            "ignore" => None,
-            k => Some(
-                Field::from_key(k, &world.parties)
-                    .ok_or_else(|| format!("--map {rule:?}: unknown field {k:?}"))?,
-            ),
-        };
-        mapping.0.resize(sheet.headers.len(), None);
-        mapping.0[column] = field;
+        import::map_column(&mut mapping, &world, &sheet, header, key).map_err(|e| match e {
+            MapError::NoColumn => format!("--map {rule:?}: no column named {header:?}"),
+            MapError::UnknownField => format!("--map {rule:?}: unknown field {:?}", key.trim()),
+        })?;
     }
     for (header, field) in sheet.headers.iter().zip(&mapping.0) {
         let to = field.as_ref().map_or_else(
@@ -75,7 +61,7 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         eprintln!("  {header} → {to}");
     }
 
-    let preview = prepared(&world, &sheet, &mapping, &user);
+    let preview = import::prepared(&world, &sheet, &mapping, &user);
     if !preview.is_clean() {
         for p in &preview.problems {
             let place = match (&p.column, p.row) {
@@ -105,30 +91,23 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         eprint!("\rimporting: {n}/{total} rows");
         let _ = std::io::stderr().flush();
     };
-    let saved = store
-        .save_items(&Actor::user(&user), &preview.items, &progress)
-        .await;
+    let saved = import::save(&*store, &user, &preview.items, &progress).await;
     eprintln!();
     match saved {
         Ok(items) => {
-            let json = serde_json::to_string(&SavedMapping::from_mapping(
-                &sheet.headers,
-                &mapping,
-                &world.parties,
-            ))
-            .map_err(|e| e.to_string())?;
-            store
-                .set_user_setting(user.id, MAPPING_KEY, &json)
+            import::remember(&*store, user.id, &world, &sheet, &mapping)
                 .await
                 .map_err(|e| e.to_string())?;
             println!("{} items imported into plan {}", items.len(), a.plan);
             Ok(())
         }
-        Err(StoreError::InBatch { index, source }) => Err(format!(
-            "row {} was refused ({source}); nothing was imported",
-            index + 2
-        )),
-        Err(e) => Err(format!("{e}; nothing was imported")),
+        Err(e) => Err(match import::refused_row(&e) {
+            Some(r) => format!(
+                "row {} was refused ({}); nothing was imported",
+                r.row, r.why
+            ),
+            None => format!("{e}; nothing was imported"),
+        }),
     }
 }
 

@@ -6,8 +6,8 @@ use crate::args::UserAddArgs;
 use crate::db;
 use std::io::{BufRead, IsTerminal};
 use taawun_app::accounts::{self, AccountError};
-use taawun_i18n::Wording;
 use taawun_core::{Id, Lang, LocalizedText, Marking, Party, PartyKind, Role, User, new_id};
+use taawun_i18n::Wording;
 use taawun_store::{Actor, Store};
 
 /// Environment variable carrying the password, for scripts.

@@ -7,6 +7,7 @@ mod deadlines;
 mod figures;
 mod indicators;
 mod reminders;
+mod selection;
 mod sides;
 mod status;
 
@@ -17,5 +18,6 @@ pub use reminders::{
     Notification, Reminder, ReminderKind, agreement_reminders, concerns_agreement, concerns_item,
     item_reminders,
 };
+pub use selection::{ItemFilter, Show};
 pub use sides::{SideState, item_status, joint_percent, joint_status, rolls_up, side_states};
 pub use status::{Assessment, FollowupRules, Risk, assess, assess_facts, expected_percent};

@@ -1,6 +1,7 @@
 //! Dashboard figures on a fixture of eight items whose answers are worked out by hand
 //! below, on 1 June 2025 with the default rules (margin 15 points, silent after 90 days);
-//! and the carry-over of the open ones.
+//! and the carry-over of the open ones; and, for every figure, that the list behind it
+//! (`ItemFilter`) admits exactly the items it counted.
 
 mod common;
 
@@ -229,4 +230,94 @@ fn carry_over_groups_open_items_by_area() {
         .filter(|i| !i.status.is_open())
         .collect();
     assert!(carry_over(&closed).is_empty());
+}
+
+/// The ids `filter` admits among the fixture's items, soonest due first (undated last),
+/// then by id: the order of the figures' lists.
+fn admitted(filter: ItemFilter) -> Vec<Id> {
+    let mut items: Vec<ItemFacts> = fixture()
+        .into_iter()
+        .filter(|i| filter.admits(i, today(), &FollowupRules::default()))
+        .collect();
+    items.sort_by_key(|i| (i.due_on.is_none(), i.due_on, i.id));
+    items.into_iter().map(|i| i.id).collect()
+}
+
+fn show(show: Show) -> ItemFilter {
+    ItemFilter {
+        show,
+        ..ItemFilter::default()
+    }
+}
+
+#[test]
+fn each_headline_figure_lists_exactly_the_items_it_counted() {
+    let f = figures(&fixture(), today(), &FollowupRules::default());
+    let count = |s: Show| admitted(show(s)).len() as u32;
+    assert_eq!(count(Show::All), f.total);
+    assert_eq!(count(Show::Done), f.done);
+    assert_eq!(count(Show::Open), f.open);
+    assert_eq!(count(Show::Cancelled), f.cancelled);
+    assert_eq!(count(Show::Counted), f.total - f.cancelled);
+    assert_eq!(admitted(show(Show::Overdue)), f.overdue);
+    assert_eq!(admitted(show(Show::AtRisk)), f.at_risk);
+    assert_eq!(admitted(show(Show::Due30)), f.due_within_30);
+    assert_eq!(admitted(show(Show::Due90)), f.due_within_90);
+}
+
+#[test]
+fn each_group_tally_lists_exactly_the_items_it_counted() {
+    let f = figures(&fixture(), today(), &FollowupRules::default());
+    let check = |tallies: &[(Id, Tally)], group: &dyn Fn(Id) -> ItemFilter| {
+        assert!(!tallies.is_empty());
+        for (id, tally) in tallies {
+            let among = |s: Show| ItemFilter {
+                show: s,
+                ..group(*id)
+            };
+            assert_eq!(admitted(among(Show::Counted)).len() as u32, tally.total);
+            assert_eq!(admitted(among(Show::Done)).len() as u32, tally.done);
+            // Cancelled items count in no group, whatever is shown.
+            assert_eq!(admitted(among(Show::All)).len() as u32, tally.total);
+            assert!(admitted(among(Show::Cancelled)).is_empty());
+        }
+    };
+    check(&f.by_area, &|id| ItemFilter {
+        area: Some(id),
+        ..ItemFilter::default()
+    });
+    check(&f.by_lead, &|id| ItemFilter {
+        lead: Some(id),
+        ..ItemFilter::default()
+    });
+    check(&f.by_side, &|id| ItemFilter {
+        side: Some(id),
+        ..ItemFilter::default()
+    });
+}
+
+#[test]
+fn a_group_lists_its_late_items_as_the_headline_does() {
+    // Area 1 holds I2 (overdue) and I7 (at risk); area 2 holds I4 (at risk).
+    let area = |id, s| ItemFilter {
+        area: Some(id),
+        show: s,
+        ..ItemFilter::default()
+    };
+    assert_eq!(admitted(area(AREA1, Show::Overdue)), vec![id(2)]);
+    assert_eq!(admitted(area(AREA1, Show::AtRisk)), vec![id(7)]);
+    assert_eq!(admitted(area(AREA2, Show::AtRisk)), vec![id(4)]);
+    // ORG_B's side of I1 is done; no side led by ORG_A2 is.
+    let lead = |id, s| ItemFilter {
+        lead: Some(id),
+        show: s,
+        ..ItemFilter::default()
+    };
+    assert_eq!(admitted(lead(ORG_B, Show::Done)), vec![id(1)]);
+    assert!(admitted(lead(ORG_A2, Show::Done)).is_empty());
+    // Each figure has its own name in a list's query.
+    let mut keys = Show::ALL.map(Show::key).to_vec();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), Show::ALL.len());
 }

@@ -27,5 +27,5 @@ impl Clock {
 /// The status rules' thresholds. One instance-wide value for now; kept behind a function
 /// so pages, lists and the dashboard always judge items by the same margins.
 pub fn rules() -> FollowupRules {
-    FollowupRules::default()
+    taawun_app::items::rules()
 }

@@ -14,7 +14,7 @@ pub mod exports;
 mod extract;
 mod forms;
 pub mod import;
-pub mod jobs;
+pub use taawun_app::jobs;
 mod lookup;
 mod markup;
 mod negotiate;

@@ -3,69 +3,15 @@
 //! the same person five times reads it once. Everything goes through `Visible`: a hidden
 //! record is absent here exactly as an unknown one is.
 
-use std::collections::HashMap;
-use taawun_core::{Area, Id, Organisation, Party, Person, Rank};
-use taawun_store::{StoreResult, Visible};
+use taawun_store::Visible;
 
 use crate::{AppState, ctx::Ctx};
+
+// The cache lives in `taawun-app`, where export tables use it too.
+pub use taawun_app::lookup::Lookup;
 
 /// The store as the request's principal may see it. One per request: it also records the
 /// highest marking read, for the page's banner.
 pub fn reader(state: &AppState, ctx: &Ctx) -> Visible {
     Visible::new(state.store.clone(), ctx.principal().clone())
-}
-
-pub struct Lookup<'a> {
-    v: &'a Visible,
-    parties: HashMap<Id, Option<Party>>,
-    people: HashMap<Id, Option<Person>>,
-    ranks: HashMap<Id, Option<Rank>>,
-    organisations: HashMap<Id, Option<Organisation>>,
-    areas: HashMap<Id, Option<Area>>,
-}
-
-/// Reads `id` through the cache, or through `Visible` on first use.
-macro_rules! cached {
-    ($self:ident, $map:ident, $read:ident, $id:expr) => {{
-        let id = $id;
-        if let Some(hit) = $self.$map.get(&id) {
-            return Ok(hit.clone());
-        }
-        let found = $self.v.$read(id).await?;
-        $self.$map.insert(id, found.clone());
-        Ok(found)
-    }};
-}
-
-impl<'a> Lookup<'a> {
-    pub fn new(v: &'a Visible) -> Self {
-        Lookup {
-            v,
-            parties: HashMap::new(),
-            people: HashMap::new(),
-            ranks: HashMap::new(),
-            organisations: HashMap::new(),
-            areas: HashMap::new(),
-        }
-    }
-
-    pub async fn party(&mut self, id: Id) -> StoreResult<Option<Party>> {
-        cached!(self, parties, party, id)
-    }
-
-    pub async fn person(&mut self, id: Id) -> StoreResult<Option<Person>> {
-        cached!(self, people, person, id)
-    }
-
-    pub async fn rank(&mut self, id: Id) -> StoreResult<Option<Rank>> {
-        cached!(self, ranks, rank, id)
-    }
-
-    pub async fn organisation(&mut self, id: Id) -> StoreResult<Option<Organisation>> {
-        cached!(self, organisations, organisation, id)
-    }
-
-    pub async fn area(&mut self, id: Id) -> StoreResult<Option<Area>> {
-        cached!(self, areas, area, id)
-    }
 }

@@ -2,10 +2,11 @@
 //! session's agenda. The store hands over light `ItemFacts` rows (no documents), already
 //! restricted to what the reader may see, so a total never counts a hidden item.
 
+use super::selection::Show;
 use super::sides::SideState;
-use super::status::{FollowupRules, assess_facts};
+use super::status::FollowupRules;
 use crate::{Id, ItemStatus, Protection};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -85,34 +86,34 @@ pub struct Figures {
     pub due_within_90: Vec<Id>,
 }
 
-/// The figures of `items` on `today`.
+/// The figures of `items` on `today`. Whether an item counts in a figure is asked of
+/// `Show::holds`, the same question the list behind each figure asks (`ItemFilter`).
 pub fn figures(items: &[ItemFacts], today: NaiveDate, rules: &FollowupRules) -> Figures {
     let mut f = Figures::default();
     let mut by_area: BTreeMap<Id, Tally> = BTreeMap::new();
     let mut by_lead: BTreeMap<Id, Tally> = BTreeMap::new();
     let mut by_side: BTreeMap<Id, Tally> = BTreeMap::new();
     let (mut overdue, mut at_risk, mut due30, mut due90) = (vec![], vec![], vec![], vec![]);
-    let in_30 = today.checked_add_days(Days::new(30)).unwrap_or(today);
-    let in_90 = today.checked_add_days(Days::new(90)).unwrap_or(today);
     let mut weighted: u64 = 0;
+    let holds = |show: Show, item: &ItemFacts, side: Option<&SideState>| {
+        show.holds(item, side, today, rules)
+    };
     for item in items {
-        f.total += 1;
-        match item.status {
-            ItemStatus::Cancelled => {
-                f.cancelled += 1;
-                continue;
-            }
-            ItemStatus::Done => f.done += 1,
-            _ => {}
+        f.total += u32::from(holds(Show::All, item, None));
+        if !holds(Show::Counted, item, None) {
+            f.cancelled += u32::from(holds(Show::Cancelled, item, None));
+            continue;
         }
         weighted += u64::from(item.percent);
-        let done = item.status == ItemStatus::Done;
+        let done = holds(Show::Done, item, None);
+        f.done += u32::from(done);
+        f.open += u32::from(holds(Show::Open, item, None));
         by_area
             .entry(item.area_id)
             .or_default()
             .add(done, item.percent);
         for s in &item.sides {
-            let side_done = s.status == ItemStatus::Done;
+            let side_done = holds(Show::Done, item, Some(s));
             by_lead
                 .entry(s.organisation_id)
                 .or_default()
@@ -122,26 +123,18 @@ pub fn figures(items: &[ItemFacts], today: NaiveDate, rules: &FollowupRules) -> 
                 .or_default()
                 .add(side_done, s.percent);
         }
-        if done {
-            continue;
-        }
         let key = (item.due_on.is_none(), item.due_on, item.id);
-        let a = assess_facts(item, today, rules);
-        if a.overdue {
-            overdue.push(key);
-        } else if a.at_risk.is_some() {
-            at_risk.push(key);
-        }
-        if let Some(due) = item.due_on.filter(|d| *d >= today) {
-            if due <= in_30 {
-                due30.push(key);
-            }
-            if due <= in_90 {
-                due90.push(key);
+        for (show, list) in [
+            (Show::Overdue, &mut overdue),
+            (Show::AtRisk, &mut at_risk),
+            (Show::Due30, &mut due30),
+            (Show::Due90, &mut due90),
+        ] {
+            if holds(show, item, None) {
+                list.push(key);
             }
         }
     }
-    f.open = f.total - f.done - f.cancelled;
     let counted = f.total - f.cancelled;
     if counted > 0 {
         f.rate_done = Some(f64::from(f.done) / f64::from(counted));

@@ -2,29 +2,27 @@
 //! or .csv file, shows how its columns map onto item fields (guessed from the headers, or
 //! remembered from the reader's last import) and every row's problems in the reader's
 //! language; `/plans/{id}/import/{upload}` changes the mapping or commits. Rows are
-//! committed all together or not at all (`Store::save_items`), as a job whose progress the
-//! reader can follow.
+//! committed all together or not at all, as a job whose progress the reader can follow.
+//! What an import does is `taawun_app::import`'s; here are its pages and the uploads kept
+//! between the preview and the commit.
 
 mod page;
 mod uploads;
-mod world;
 
 pub use uploads::Uploads;
-pub use world::{ImportWorld, MAPPING_KEY};
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Router, http::StatusCode};
-use taawun_core::import::{Field, Mapping, Preview, SavedMapping, prepare};
-use taawun_core::{Action, Id, Kind, Target, User, new_id};
-use taawun_docs::{ReadLimits, read_sheet};
-use taawun_i18n::{Wording, guess_mapping};
-use taawun_store::{Actor, StoreError, Visible};
+use taawun_app::import::{self, ImportWorld};
+use taawun_core::Id;
+use taawun_docs::ReadLimits;
+use taawun_i18n::Wording;
+use taawun_store::Visible;
 
 use crate::auth::SignedIn;
-use crate::jobs::Outcome;
 use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
@@ -39,8 +37,7 @@ async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebE
     let world = ImportWorld::load(v, plan)
         .await?
         .ok_or(WebError::NotFound)?;
-    let target = Target::new(Kind::ActionItem).in_commission(Some(world.plan.commission_id));
-    taawun_core::decide(ctx.principal(), Action::Create, &target).map_err(|d| match d {
+    world.may_add(ctx.principal()).map_err(|d| match d {
         taawun_core::Denied::Hidden => WebError::NotFound,
         taawun_core::Denied::NotAllowed => WebError::Forbidden,
     })?;
@@ -128,37 +125,15 @@ async fn upload(
         Err(Refusal::TooLarge) => return Err(WebError::TooLarge),
         Err(Refusal::Said(message)) => return refuse(message),
     };
-    let sheet = match read_sheet(&bytes, &name, &ReadLimits::default()) {
+    let sheet = match import::read(&bytes, &name, &ReadLimits::default()) {
         Ok(sheet) => sheet,
         Err(e) => return refuse(e.message(ctx.lang)),
     };
-    let saved = saved_mapping(&s, &user).await?;
-    let mapping = guess_mapping(&sheet.headers, &world.parties, saved.as_ref());
+    let mapping = import::guess(&*s.store, user.id, &world, &sheet).await?;
     let id = s.uploads.put(user.id, pid, name, sheet);
     let upload = s.uploads.get(id, user.id, pid).ok_or(WebError::NotFound)?;
-    let preview = prepared(&world, &upload.sheet, &mapping, &user);
+    let preview = import::prepared(&world, &upload.sheet, &mapping, &user);
     page::preview_page(&ctx, &v, &world, id, &upload, &mapping, &preview, None)
-}
-
-async fn saved_mapping(s: &AppState, user: &User) -> Result<Option<SavedMapping>, WebError> {
-    Ok(s.store
-        .user_setting(user.id, MAPPING_KEY)
-        .await?
-        .and_then(|json| serde_json::from_str(&json).ok()))
-}
-
-/// The rows as new items, originated by the importer's party as items made in a form are.
-pub fn prepared(
-    world: &ImportWorld,
-    sheet: &taawun_core::sheet::Sheet,
-    mapping: &Mapping,
-    user: &User,
-) -> Preview {
-    let mut preview = prepare(sheet, mapping, &world.context(), &mut new_id);
-    for item in &mut preview.items {
-        item.protection.originator.get_or_insert(user.party_id);
-    }
-    preview
 }
 
 async fn review(
@@ -186,73 +161,24 @@ async fn review(
     };
     let value = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let columns = upload.sheet.headers.len();
-    let mapping = Mapping(
-        (0..columns)
-            .map(|i| value(&format!("col{i}")).and_then(|k| Field::from_key(k, &world.parties)))
-            .collect(),
-    );
-    let preview = prepared(&world, &upload.sheet, &mapping, &user);
+    let mapping = import::chosen(&world, columns, |i| value(&format!("col{i}")));
+    let preview = import::prepared(&world, &upload.sheet, &mapping, &user);
     let commit = value("action") == Some("commit");
     if !commit || !preview.is_clean() {
         return page::preview_page(
             &ctx, &v, &world, upload_id, &upload, &mapping, &preview, None,
         );
     }
-    let saved = SavedMapping::from_mapping(&upload.sheet.headers, &mapping, &world.parties);
-    if let Ok(json) = serde_json::to_string(&saved) {
-        s.store
-            .set_user_setting(user.id, MAPPING_KEY, &json)
-            .await?;
-    }
+    import::remember(&*s.store, user.id, &world, &upload.sheet, &mapping).await?;
     s.uploads.take(upload_id);
-    let label = ctx.t("import-job");
-    let (job_id, job) = s.jobs.start(Some(user.id), label);
-    job.writing(preview.items.len());
-    let (store, j, c) = (s.store.clone(), job.clone(), ctx.clone());
-    let items = preview.items;
-    tokio::spawn(async move {
-        let tick = {
-            let j = j.clone();
-            move |n: usize| j.set_done(n)
-        };
-        let outcome = match store.save_items(&Actor::user(&user), &items, &tick).await {
-            Ok(saved) => Outcome::Done {
-                href: format!("/plans/{pid}?imported={}", saved.len()),
-            },
-            Err(e) => Outcome::Failed {
-                message: failure(&c, &e),
-            },
-        };
-        j.finish(outcome);
-    });
+    let next = move |saved: usize| format!("/plans/{pid}?imported={saved}");
+    let (job_id, job) = import::start(
+        &s.jobs,
+        s.store.clone(),
+        user,
+        ctx.lang,
+        preview.items,
+        next,
+    );
     Ok(crate::pages::jobs::answer(&s, job_id, &job).await)
-}
-
-/// Why a commit failed, for the reader: the row and the rule when the store names them.
-fn failure(ctx: &Ctx, e: &StoreError) -> String {
-    match e {
-        StoreError::InBatch { index, source } => {
-            // Data rows start on the sheet's row 2, under the headers.
-            let row = crate::fmt::integer(ctx.lang, (*index + 2) as u64);
-            let why = match source.as_ref() {
-                StoreError::Invalid(errors) => errors
-                    .0
-                    .iter()
-                    .map(|r| r.message(ctx.lang))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                StoreError::Forbidden { .. } => ctx.t("error-forbidden"),
-                _ => ctx.t("job-failed"),
-            };
-            crate::i18n::message_args(
-                ctx.lang,
-                "import-row-failed",
-                &[("row", &row), ("why", &why)],
-            )
-        }
-        _ => {
-            tracing::error!(error = %e, "import failed");
-            ctx.t("job-failed")
-        }
-    }
 }

@@ -3,13 +3,13 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use taawun_app::import::ImportWorld;
 use taawun_core::Id;
 use taawun_core::import::{Field, Mapping, Preview, fields};
 use taawun_i18n::{FieldLabel, ProblemWording};
 use taawun_store::Visible;
 
 use super::uploads::Upload;
-use super::world::ImportWorld;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::pages::views::{Crumb, render};

@@ -1,66 +1,23 @@
 //! Which items a dashboard figure counts, as a value that writes itself as the query of the
 //! list page (`/items?…`) and reads itself back from it. The dashboard builds every link
-//! from a `Selection` and the list page keeps exactly the facts `admits` — the same rules
-//! as `core::followup::figures` — so a figure and the list behind it cannot disagree.
+//! from a `Selection`; the list page keeps the facts its `core::followup::ItemFilter`
+//! admits — the very predicate `figures` counts with — so a figure and the list behind it
+//! cannot disagree.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
-use taawun_core::followup::{FollowupRules, ItemFacts, assess_facts};
-use taawun_core::{Id, ItemStatus};
+use taawun_app::items::ItemSelection;
+use taawun_core::Id;
+use taawun_core::followup::{ItemFacts, ItemFilter};
 use taawun_store::FactsScope;
 
 use crate::error::WebError;
 
-/// What is counted among the items of a scope (and group).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Show {
-    /// Every item, cancelled ones included: the dashboard's total.
-    All,
-    /// Items not cancelled: the base of every rate and group tally.
-    Counted,
-    /// Done; within a side or lead body group, done on that side.
-    Done,
-    /// Neither done nor cancelled.
-    Open,
-    Cancelled,
-    Overdue,
-    /// At risk and not already overdue (a late item is listed once, as overdue).
-    AtRisk,
-    /// Open and due from today to today + 30 days.
-    Due30,
-    Due90,
-}
+pub use taawun_core::followup::Show;
 
-impl Show {
-    pub const ALL: [Show; 9] = [
-        Show::All,
-        Show::Counted,
-        Show::Done,
-        Show::Open,
-        Show::Cancelled,
-        Show::Overdue,
-        Show::AtRisk,
-        Show::Due30,
-        Show::Due90,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Show::All => "all",
-            Show::Counted => "counted",
-            Show::Done => "done",
-            Show::Open => "open",
-            Show::Cancelled => "cancelled",
-            Show::Overdue => "overdue",
-            Show::AtRisk => "at_risk",
-            Show::Due30 => "due30",
-            Show::Due90 => "due90",
-        }
-    }
-
-    fn parse(key: &str) -> Option<Show> {
-        Show::ALL.into_iter().find(|s| s.key() == key)
-    }
+/// The figure named `key` in a query (`show=overdue`).
+fn show_named(key: &str) -> Option<Show> {
+    Show::ALL.into_iter().find(|s| s.key() == key)
 }
 
 /// A scope, optionally one group of it (area, lead body, side), and what to count.
@@ -144,7 +101,7 @@ impl Selection {
         }
         let show = match p.show.as_deref() {
             None | Some("") => Show::All,
-            Some(k) => Show::parse(k).ok_or_else(|| WebError::BadRequest("show".into()))?,
+            Some(k) => show_named(k).ok_or_else(|| WebError::BadRequest("show".into()))?,
         };
         Ok(Selection {
             scope,
@@ -192,53 +149,20 @@ impl Selection {
         }
     }
 
-    /// Whether the item is one this selection counts on `today`: the rules of `figures`,
-    /// written out once more for one item.
-    pub fn admits(&self, f: &ItemFacts, today: NaiveDate, rules: &FollowupRules) -> bool {
-        if self.area.is_some_and(|a| a != f.area_id) {
-            return false;
-        }
-        let grouped_by_side = self.lead.is_some() || self.side.is_some();
-        // The side this selection is about, when it is about one.
-        let side = f.sides.iter().find(|s| {
-            grouped_by_side
-                && self.lead.is_none_or(|o| s.organisation_id == o)
-                && self.side.is_none_or(|p| s.party_id == p)
-        });
-        if grouped_by_side && side.is_none() {
-            return false;
-        }
-        let cancelled = f.status == ItemStatus::Cancelled;
-        // Group tallies leave cancelled items out, as `figures` does.
-        if cancelled && (self.area.is_some() || grouped_by_side) {
-            return false;
-        }
-        let open = f.status.is_open();
-        let due_within = |days: u64| {
-            let end = today.checked_add_days(Days::new(days)).unwrap_or(today);
-            open && f.due_on.is_some_and(|d| d >= today && d <= end)
-        };
-        match self.show {
-            Show::All => true,
-            Show::Counted => !cancelled,
-            Show::Done => match side {
-                Some(s) => s.status == ItemStatus::Done,
-                None => f.status == ItemStatus::Done,
+    /// The same selection as the application reads it.
+    pub fn items(&self) -> ItemSelection {
+        ItemSelection {
+            scope: self.scope,
+            filter: ItemFilter {
+                area: self.area,
+                lead: self.lead,
+                side: self.side,
+                show: self.show,
             },
-            Show::Open => open,
-            Show::Cancelled => cancelled,
-            Show::Overdue => assess_facts(f, today, rules).overdue,
-            Show::AtRisk => {
-                let a = assess_facts(f, today, rules);
-                open && !a.overdue && a.at_risk.is_some()
-            }
-            Show::Due30 => due_within(30),
-            Show::Due90 => due_within(90),
         }
     }
 }
 
-/// Soonest due first, undated last, then by id: the order of the dashboard's lists.
 /// The facts of the reader's items that `sel` admits on `today`, soonest due first: the
 /// rows of `/items?…` and of its spreadsheet download, so both list the same items.
 pub async fn admitted(
@@ -246,15 +170,7 @@ pub async fn admitted(
     sel: &Selection,
     today: NaiveDate,
 ) -> taawun_store::StoreResult<Vec<ItemFacts>> {
-    let rules = crate::clock::rules();
-    let mut kept: Vec<ItemFacts> = v
-        .item_facts(sel.scope)
-        .await?
-        .into_iter()
-        .filter(|f| sel.admits(f, today, &rules))
-        .collect();
-    kept.sort_by_key(|f| (f.due_on.is_none(), f.due_on, f.id));
-    Ok(kept)
+    taawun_app::items::admitted(v, &sel.items(), today).await
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! What an import into a plan is checked against, read through the importer's `Visible`:
 //! the plan, its commission's parties in order, the organisations and areas they may name,
-//! the codes already used. Shared by the web pages and `taawun import`.
+//! the codes already used.
 
 use taawun_core::import::ImportContext;
-use taawun_core::{ActionPlan, Area, Id, Organisation, Party};
+use taawun_core::{
+    Action, ActionPlan, Area, Denied, Id, Kind, Organisation, Party, Principal, Target, decide,
+};
 use taawun_store::{StoreResult, Visible};
 
 pub struct ImportWorld {
@@ -42,6 +44,13 @@ impl ImportWorld {
             existing_codes,
             plan,
         }))
+    }
+
+    /// Whether `who` may add items to the plan, asked before any work so a reader who may
+    /// not is told at once (the store asks again, item by item, when the batch is saved).
+    pub fn may_add(&self, who: &Principal) -> Result<(), Denied> {
+        let target = Target::new(Kind::ActionItem).in_commission(Some(self.plan.commission_id));
+        decide(who, Action::Create, &target)
     }
 
     pub fn context(&self) -> ImportContext<'_> {

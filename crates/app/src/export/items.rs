@@ -8,23 +8,20 @@ use taawun_core::import::Field;
 use taawun_core::{ActionItem, Id, Lang, Party};
 use taawun_docs::{Column, ColumnKind, Table, Value};
 use taawun_i18n::FieldLabel;
-use taawun_store::Visible;
+use taawun_store::{StoreResult, Visible};
 
-use super::tables::{Tick, column, date, table, text};
-use crate::ctx::Ctx;
-use crate::error::WebError;
+use super::tables::{Tick, column, date, label, table, text};
+use crate::items::{ItemSelection, admitted};
 use crate::lookup::Lookup;
-use crate::pages::item_filter::{Params, Selection};
 
 pub async fn items(
-    ctx: &Ctx,
+    lang: Lang,
     v: &Visible,
-    params: &Params,
+    sel: &ItemSelection,
     today: NaiveDate,
     tick: Tick<'_>,
-) -> Result<Table, WebError> {
-    let sel = Selection::from_params(params)?;
-    let facts = crate::pages::item_filter::admitted(v, &sel, today).await?;
+) -> StoreResult<Table> {
+    let facts = admitted(v, sel, today).await?;
     let mut items: Vec<ActionItem> = Vec::with_capacity(facts.len());
     for f in &facts {
         items.extend(v.item(f.id).await?);
@@ -41,7 +38,7 @@ pub async fn items(
         }
     }
     let field = |f: Field, kind: ColumnKind| Column {
-        header: f.label(ctx.lang, &parties),
+        header: f.label(lang, &parties),
         kind,
     };
     let mut columns = vec![field(Field::Code, ColumnKind::Text)];
@@ -54,10 +51,10 @@ pub async fn items(
     );
     columns.push(field(Field::StartOn, ColumnKind::Date));
     columns.push(field(Field::DueOn, ColumnKind::Date));
-    columns.push(column(ctx, "col-status", ColumnKind::Text));
-    columns.push(column(ctx, "col-percent", ColumnKind::Percent));
-    columns.push(column(ctx, "col-plan", ColumnKind::Text));
-    let mut t = table(ctx, "export-items", columns);
+    columns.push(column(lang, "col-status", ColumnKind::Text));
+    columns.push(column(lang, "col-percent", ColumnKind::Percent));
+    columns.push(column(lang, "col-plan", ColumnKind::Text));
+    let mut t = table(lang, "export-items", columns);
 
     let mut plans: HashMap<Id, Value> = HashMap::new();
     let percents: HashMap<Id, u8> = facts.iter().map(|f| (f.id, f.percent)).collect();
@@ -70,14 +67,14 @@ pub async fn items(
                 .map_or(Value::Empty, |s| Value::Text(s.to_string()))
         }));
         row.push(match lk.area(i.area_id).await? {
-            Some(a) => text(ctx, &a.name),
+            Some(a) => text(lang, &a.name),
             None => Value::Empty,
         });
         for p in &parties {
             let lead = i.leads.iter().find(|l| l.party_id == p.id);
             row.push(match lead {
                 Some(l) => match lk.organisation(l.organisation_id).await? {
-                    Some(o) => text(ctx, &o.name),
+                    Some(o) => text(lang, &o.name),
                     None => Value::Empty,
                 },
                 None => Value::Empty,
@@ -85,13 +82,13 @@ pub async fn items(
         }
         row.push(date(i.start_on));
         row.push(date(i.due_on));
-        row.push(Value::Text(ctx.label("status", i.status.key())));
+        row.push(Value::Text(label(lang, "status", i.status.key())));
         row.push(Value::Number(
             f64::from(percents.get(&i.id).copied().unwrap_or(0)) / 100.0,
         ));
         if let std::collections::hash_map::Entry::Vacant(slot) = plans.entry(i.plan_id) {
             slot.insert(match v.plan(i.plan_id).await? {
-                Some(p) => text(ctx, &p.title),
+                Some(p) => text(lang, &p.title),
                 None => Value::Empty,
             });
         }

@@ -1,7 +1,7 @@
-//! Long work (large exports, imports) done in the background, with its progress readable at
-//! `/jobs/{id}`. A request starts a job and waits a moment: short work answers the request
-//! itself, long work sends the reader to the job's page, which refreshes itself (a meta
-//! refresh: no JavaScript needed) until the result is ready.
+//! Long work (large exports, imports) done in the background, with its progress readable
+//! while it runs. A front end starts a job and waits a moment (`Job::wait`): short work
+//! answers at once, long work is followed on a progress page (the web's `/jobs/{id}`) that
+//! reads `Job::progress` until the result is ready.
 //!
 //! Jobs live in memory: a restart forgets them, which only costs the reader a new click.
 
@@ -25,7 +25,8 @@ pub enum Outcome {
         content_type: &'static str,
         file_name: String,
     },
-    /// Work done; the reader goes on to this page (an imported plan).
+    /// Work done; the reader goes on to this page (an imported plan), a path of the front end
+    /// that started the job.
     Done { href: String },
     /// The work failed; the message is already in the reader's language.
     Failed { message: String },

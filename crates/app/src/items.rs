@@ -1,0 +1,48 @@
+//! The items behind a dashboard figure, read for one reader: the rows of `/items?…` and of
+//! its spreadsheet, so a list and its download hold the same items. Which items a figure
+//! counts is `core::followup::ItemFilter`'s to say; this reads them through `Visible`.
+
+use chrono::NaiveDate;
+use taawun_core::followup::{FollowupRules, ItemFacts, ItemFilter};
+use taawun_store::{FactsScope, StoreResult, Visible};
+
+/// The status rules' thresholds: one instance-wide value for now, kept behind a function so
+/// pages, lists, dashboards and exports always judge items by the same margins.
+pub fn rules() -> FollowupRules {
+    FollowupRules::default()
+}
+
+/// A dashboard's scope and one of its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemSelection {
+    pub scope: FactsScope,
+    pub filter: ItemFilter,
+}
+
+impl ItemSelection {
+    /// Every item the reader may see: the list with no filter.
+    pub fn all() -> Self {
+        ItemSelection {
+            scope: FactsScope::All,
+            filter: ItemFilter::default(),
+        }
+    }
+}
+
+/// The facts of the reader's items that `sel` admits on `today`, soonest due first
+/// (undated last), then by id: the order of the dashboard's lists.
+pub async fn admitted(
+    v: &Visible,
+    sel: &ItemSelection,
+    today: NaiveDate,
+) -> StoreResult<Vec<ItemFacts>> {
+    let rules = rules();
+    let mut kept: Vec<ItemFacts> = v
+        .item_facts(sel.scope)
+        .await?
+        .into_iter()
+        .filter(|f| sel.filter.admits(f, today, &rules))
+        .collect();
+    kept.sort_by_key(|f| (f.due_on.is_none(), f.due_on, f.id));
+    Ok(kept)
+}
