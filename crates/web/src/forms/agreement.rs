@@ -6,15 +6,16 @@ use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
+use super::handlers;
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Row, Rows, Ty};
 use super::{choices, field, keep, line, optional, protection, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    record::routes::<Agreement>("/agreements/new", "/agreements/{id}/edit")
+    handlers::top_routes::<Agreement>("/agreements/new", "/agreements/{id}/edit")
 }
 
 async fn form(

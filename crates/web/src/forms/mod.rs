@@ -24,6 +24,7 @@ mod agreement;
 mod area;
 mod clause;
 mod commission;
+mod handlers;
 mod item;
 mod next_session;
 mod organisation;
@@ -36,7 +37,6 @@ mod session;
 mod session_parts;
 
 use axum::Router;
-use std::sync::Arc;
 use taawun_core::{Action, Denied, Id, Principal, Protection, Target, User, decide};
 use taawun_store::Visible;
 
@@ -63,10 +63,9 @@ pub fn router() -> Router<AppState> {
         .merge(area::router())
 }
 
-/// The reader's view of the store for this request.
-fn visible(state: &AppState, ctx: &Ctx) -> Visible {
-    Visible::new(Arc::clone(&state.store), ctx.principal().clone())
-}
+// The request's `Visible` is built by `lookup::reader` alone; `next_session` still names it
+// `visible` (that file is being reworked elsewhere, so it is left as it is).
+use crate::lookup::reader as visible;
 
 /// The record as the reader may see it, if they may also edit it: hidden or unknown is
 /// 404, visible but not theirs to edit is 403.

@@ -5,15 +5,16 @@ use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
+use super::handlers;
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Opt, Ty};
 use super::{choices, field, keep, line, may, optional, protection, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    record::routes::<Organisation>("/organisations/new", "/organisations/{id}/edit")
+    handlers::top_routes::<Organisation>("/organisations/new", "/organisations/{id}/edit")
 }
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {

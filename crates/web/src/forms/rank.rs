@@ -5,15 +5,16 @@ use axum::Router;
 use taawun_core::*;
 use taawun_store::Visible;
 
+use super::handlers;
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Ty};
 use super::{choices, field, line, may, text3};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 pub fn router() -> Router<AppState> {
-    record::routes::<Rank>("/ranks/new", "/ranks/{id}/edit")
+    handlers::top_routes::<Rank>("/ranks/new", "/ranks/{id}/edit")
 }
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {

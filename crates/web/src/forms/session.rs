@@ -16,6 +16,7 @@ use super::session_parts::{Part, arrange, fixup, items};
 use super::{conflict, editable, errors::Errors, may, parse::build};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
+use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 macro_rules! part_routes {
@@ -117,7 +118,7 @@ async fn new(
     SignedIn(user): SignedIn,
     IdPath(cid): IdPath,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let c = commission_of(&v, cid).await?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
     let input = Input::of(&blank(&v, &c, &user).await?);
@@ -132,7 +133,7 @@ async fn create(
     IdPath(cid): IdPath,
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let c = commission_of(&v, cid).await?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
     let f = form(&ctx, &v, &c, &input, false, Part::Basics, None).await?;
@@ -155,7 +156,7 @@ async fn part_get(
     IdPath(id): IdPath,
     part: Part,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let mut rec = editable(&v, "session", id, v.session(id).await?).await?;
     let c = commission_of(&v, rec.commission_id).await?;
     arrange(&mut rec, &c.party_ids);
@@ -173,7 +174,7 @@ async fn part_post(
     Posted(input): Posted,
     part: Part,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let shown = editable(&v, "session", id, v.session(id).await?).await?;
     let c = commission_of(&v, shown.commission_id).await?;
     let f = form(&ctx, &v, &c, &input, false, part, Some(&shown)).await?;
