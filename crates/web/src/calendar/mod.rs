@@ -93,6 +93,8 @@ async fn by_token(
         .await?
         .filter(|u| u.active)
         .ok_or(WebError::NotFound)?;
+    // Deliberately the feed owner's view, not the request's: a feed is opened by its token,
+    // without a login, and holds exactly what its owner's own pages would show.
     let v = Visible::new(state.store.clone(), user.principal());
     let scope = match feed.commission_id {
         Some(c) => Feed::Commission(c),

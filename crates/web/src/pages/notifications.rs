@@ -7,13 +7,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
-use taawun_core::{Principal, Role, User};
+use taawun_core::{Principal, Role};
 use taawun_store::Visible;
 
 use super::describe::{Described, describe};
 use super::views::{Crumb, render};
 use crate::auth::SignedIn;
-use crate::lookup::reader;
+use crate::lookup::{reader, reader_of};
 use crate::markup::{Markup, escape};
 use crate::remind::{RemindConfig, reminders_for};
 use crate::{AppState, ctx::Ctx, error::WebError};
@@ -29,9 +29,9 @@ pub fn router() -> Router<AppState> {
         .route("/notifications/read", post(mark_all_read))
 }
 
-/// The header's unread count for `user`, visibility checked.
-pub async fn unread(state: &AppState, user: &User) -> Result<u32, WebError> {
-    let v = Visible::new(state.store.clone(), user.principal());
+/// The header's unread count for the signed-in user `who`, visibility checked.
+pub async fn unread(state: &AppState, who: &Principal) -> Result<u32, WebError> {
+    let v = reader_of(state, who);
     Ok(v.unread_notifications(COUNT_CAP).await?)
 }
 
@@ -101,6 +101,8 @@ async fn example(ctx: Ctx, state: &AppState) -> Result<Response, WebError> {
         clearance: ctx.principal().clearance,
         commissions,
     };
+    // Deliberately another principal than the request's: the example officer's view, read
+    // only to compute the reminders; what is shown of them is read through `v`.
     let as_officer = Visible::new(state.store.clone(), officer);
     let today = state.clock.today();
     let within = RemindConfig::default().within_days;
