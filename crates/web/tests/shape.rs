@@ -1,5 +1,6 @@
 //! The web crate's shape, read from its source: the request's `Visible` is built in one
-//! place (`lookup::reader`), and reads made as another principal are few and said so.
+//! place (`lookup::reader`), reads made as another principal are few and said so, and every
+//! route is listed in the one route table (`routes.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -49,6 +50,22 @@ fn the_requests_visible_is_built_in_lookup_alone() {
                 "{r} builds a Visible itself: take the request's from `lookup::reader`, or \
                  add the file to OTHER_PRINCIPALS with a comment saying whose view it reads"
             ),
+        }
+    }
+}
+
+/// Every route is listed in `routes.rs`, so a reader finds any page in one hop.
+#[test]
+fn routes_are_listed_in_the_route_table_alone() {
+    let root = src();
+    for (path, text) in sources(&root) {
+        let rel = path.strip_prefix(&root).expect("under src");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel != "routes.rs" {
+            assert!(
+                !text.contains(".route(") && !text.contains("fn router("),
+                "{rel} declares routes: list them in routes.rs instead"
+            );
         }
     }
 }

@@ -7,10 +7,9 @@
 mod items;
 mod tables;
 
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{Html, Response};
-use axum::routing::get;
+use axum::routing::{MethodRouter, get};
 use std::sync::Arc;
 use taawun_docs::Table;
 use taawun_store::Visible;
@@ -140,17 +139,19 @@ impl Format {
     }
 }
 
-pub fn router() -> Router<AppState> {
-    let mut r = Router::new().route("/exports", get(page));
+/// The downloads `routes` lists: one path per list and format (`/export/items.xlsx`,
+/// `/export/commissions.csv`…), each with its handler.
+pub(crate) fn downloads() -> Vec<(String, MethodRouter<AppState>)> {
+    let mut r = Vec::new();
     for list in List::ALL {
         for format in [Format::Xlsx, Format::Csv] {
             let path = format!("/export/{}.{}", list.key(), format.ext());
-            r = r.route(
-                &path,
+            r.push((
+                path,
                 get(move |ctx: Ctx, state: State<AppState>, q: Query<Params>| {
                     export(ctx, state, q, list, format)
                 }),
-            );
+            ));
         }
     }
     r
@@ -265,7 +266,7 @@ struct ExportsPage {
 }
 
 /// `/exports`: every list, as Excel or CSV.
-async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
+pub(crate) async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
     let title = ctx.t("exports-title");
     let lists = List::ALL
         .into_iter()

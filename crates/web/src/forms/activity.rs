@@ -1,22 +1,17 @@
 //! The activity form (`/items/{id}/activities/new`, `/activities/{id}/edit`): kind, title,
 //! dates, host party and organisation, place, participants per party, protection.
 
-use axum::Router;
 use chrono::Utc;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::handlers::{self, ChildForm, Editable, Placed};
+use super::handlers::{ChildForm, Editable, Placed};
 use super::input::Input;
 use super::page::Form;
 use super::record::Record;
 use super::spec::{Item, Row, Rows, Ty};
 use super::{choices, field, keep, may, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    handlers::child_routes::<Activity>("/items/{id}/activities/new", "/activities/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(
     ctx: &Ctx,

@@ -1,21 +1,16 @@
 //! The article form (`/agreements/{id}/clauses/new`, `/clauses/{id}/edit`): number,
 //! heading, text, areas of cooperation, protection.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::handlers::{self, ChildForm, Editable, Placed};
+use super::handlers::{ChildForm, Editable, Placed};
 use super::input::Input;
 use super::page::Form;
 use super::record::Record;
 use super::spec::{Field, Item, Ty};
 use super::{choices, field, keep, may, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    handlers::child_routes::<Clause>("/agreements/{id}/clauses/new", "/clauses/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 impl Record for Clause {
     fn to(&self) -> String {

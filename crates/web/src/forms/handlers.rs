@@ -11,7 +11,6 @@ use std::future::Future;
 
 use axum::extract::State;
 use axum::response::Response;
-use axum::{Router, routing::get};
 use taawun_core::{Id, User};
 use taawun_store::Visible;
 
@@ -204,18 +203,4 @@ impl<R: TopForm> Editable for R {
     async fn parent_of(_: &Visible, _: &Self) -> Result<(), WebError> {
         Ok(())
     }
-}
-
-/// The `new` and `edit` routes of a top-level form, each serving GET and POST.
-pub fn top_routes<R: TopForm>(new_path: &str, edit_path: &str) -> Router<AppState> {
-    Router::new()
-        .route(new_path, get(new_top::<R>).post(create_top::<R>))
-        .route(edit_path, get(edit::<R>).post(update::<R>))
-}
-
-/// The `new` and `edit` routes of a child form, each serving GET and POST.
-pub fn child_routes<R: ChildForm + Editable>(new_path: &str, edit_path: &str) -> Router<AppState> {
-    Router::new()
-        .route(new_path, get(new::<R>).post(create::<R>))
-        .route(edit_path, get(edit::<R>).post(update::<R>))
 }

@@ -4,22 +4,17 @@
 //! not typed: it follows both sides' reports. Only those `decide` lets cancel (the
 //! commission's secretariat) see the cancellation choice and its reason.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::handlers::{self, ChildForm, Editable, Placed};
+use super::handlers::{ChildForm, Editable, Placed};
 use super::input::Input;
 use super::page::Form;
 use super::record::Record;
 use super::spec::{Field, Item, Opt, Row, Rows, Ty};
 use super::{choices, field, keep, line, may, optional, protection, text3};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    handlers::child_routes::<ActionItem>("/plans/{id}/items/new", "/items/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 /// The cancellation fields for an item the reader may cancel: a choice between its current
 /// status and `Cancelled`, and the reason in three languages; once cancelled (which

@@ -24,44 +24,24 @@ mod agreement;
 mod area;
 mod clause;
 mod commission;
-mod handlers;
+pub(crate) mod handlers;
 mod item;
-mod next_session;
+pub(crate) mod next_session;
 mod organisation;
 mod party;
 mod person;
 mod plan;
 mod progress;
 mod rank;
-mod session;
+pub(crate) mod session;
 mod session_parts;
 
-use axum::Router;
 use taawun_core::{Action, Denied, Id, Principal, Protection, Target, User, decide};
 use taawun_store::Visible;
 
-use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use spec::{Field, Item, Ty};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(person::router())
-        .merge(session::router())
-        .merge(next_session::router())
-        .merge(item::router())
-        .merge(plan::router())
-        .merge(progress::router())
-        .merge(activity::router())
-        .merge(agreement::router())
-        .merge(clause::router())
-        .merge(commission::router())
-        .merge(organisation::router())
-        .merge(party::router())
-        .merge(rank::router())
-        .merge(area::router())
-}
 
 // The request's `Visible` is built by `lookup::reader` alone; `next_session` still names it
 // `visible` (that file is being reworked elsewhere, so it is left as it is).

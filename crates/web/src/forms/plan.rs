@@ -1,21 +1,16 @@
 //! The action plan form (`/commissions/{id}/plans/new`, `/plans/{id}/edit`): the agreement
 //! and session it implements, title, period, protection.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::handlers::{self, ChildForm, Editable, Placed};
+use super::handlers::{ChildForm, Editable, Placed};
 use super::input::Input;
 use super::page::Form;
 use super::record::Record;
 use super::spec::Ty;
 use super::{choices, keep, may, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    handlers::child_routes::<ActionPlan>("/commissions/{id}/plans/new", "/plans/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 impl Record for ActionPlan {
     fn to(&self) -> String {

@@ -2,26 +2,17 @@
 //! comment, indicator value, protection. A party editor reports for their own party's side
 //! only; the secretariat may choose any lead party. Each side offered is asked of `decide`.
 
-use axum::{Router, routing::get};
 use chrono::Utc;
 use taawun_core::*;
 use taawun_store::Visible;
 
-use super::handlers::{self, ChildForm, Placed};
+use super::handlers::{ChildForm, Placed};
 use super::input::Input;
 use super::page::Form;
 use super::record::Record;
 use super::spec::{Opt, Ty};
 use super::{choices, field, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-/// Progress updates are only added: a report is corrected by a later one.
-pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/items/{id}/progress/new",
-        get(handlers::new::<ProgressUpdate>).post(handlers::create::<ProgressUpdate>),
-    )
-}
+use crate::{ctx::Ctx, error::WebError};
 
 /// The item, and the sides the reader may report for (an empty list is a 403).
 async fn context(ctx: &Ctx, v: &Visible, id: Id) -> Result<(ActionItem, Vec<Opt>), WebError> {

@@ -14,9 +14,8 @@ pub use world::{ImportWorld, MAPPING_KEY};
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::{Router, http::StatusCode};
 use taawun_core::import::{Field, Mapping, Preview, SavedMapping, guess_mapping, prepare};
 use taawun_core::{Action, Id, Kind, Target, User, new_id};
 use taawun_docs::{ReadLimits, read_sheet};
@@ -26,12 +25,6 @@ use crate::auth::SignedIn;
 use crate::jobs::Outcome;
 use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/plans/{id}/import", get(start).post(upload))
-        .route("/plans/{id}/import/{upload}", post(review))
-}
 
 /// The plan's import world, if the reader may add items to it.
 async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebError> {
@@ -46,7 +39,7 @@ async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebE
     Ok(world)
 }
 
-async fn start(
+pub(crate) async fn start(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(_user): SignedIn,
@@ -100,7 +93,7 @@ async fn file_of(ctx: &Ctx, mut m: Multipart) -> Result<(String, Vec<u8>), Refus
     Err(Refusal::Said(ctx.t("import-choose-file")))
 }
 
-async fn upload(
+pub(crate) async fn upload(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,
@@ -160,7 +153,7 @@ pub fn prepared(
     preview
 }
 
-async fn review(
+pub(crate) async fn review(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,

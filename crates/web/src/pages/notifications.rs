@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Router, routing::get, routing::post};
 use taawun_core::{Principal, Role};
 use taawun_store::Visible;
 
@@ -22,12 +21,6 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 const LIMIT: u32 = 200;
 /// The header counts up to this many unread notifications.
 const COUNT_CAP: u32 = 99;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/notifications", get(list))
-        .route("/notifications/read", post(mark_all_read))
-}
 
 /// The header's unread count for the signed-in user `who`, visibility checked.
 pub async fn unread(state: &AppState, who: &Principal) -> Result<u32, WebError> {
@@ -54,7 +47,7 @@ struct Page {
     example: bool,
 }
 
-async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
     if ctx.user().is_none() {
         // Outside demo mode the gate has already sent anonymous readers to the login page.
         return example(ctx, &state).await;
@@ -133,7 +126,7 @@ async fn example(ctx: Ctx, state: &AppState) -> Result<Response, WebError> {
     .into_response())
 }
 
-async fn mark_all_read(
+pub(crate) async fn mark_all_read(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
 ) -> Result<Response, WebError> {
