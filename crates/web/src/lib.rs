@@ -1,6 +1,7 @@
 //! HTTP side of Taawun: server-rendered, trilingual pages over the `Store`, and static assets.
 //!
-//! `app` builds the whole router; each page module owns its routes and `routes::all` lists them.
+//! `app` builds the whole router from the one route table, `routes.rs`, which names every
+//! path with its methods and handler.
 
 pub mod auth;
 mod banner;

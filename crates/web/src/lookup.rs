@@ -3,6 +3,7 @@
 //! the same person five times reads it once. Everything goes through `Visible`: a hidden
 //! record is absent here exactly as an unknown one is.
 
+use taawun_core::Principal;
 use taawun_store::Visible;
 
 use crate::{AppState, ctx::Ctx};
@@ -11,7 +12,15 @@ use crate::{AppState, ctx::Ctx};
 pub use taawun_app::lookup::Lookup;
 
 /// The store as the request's principal may see it. One per request: it also records the
-/// highest marking read, for the page's banner.
+/// highest marking read, for the page's banner. Pages, forms and documents take their
+/// `Visible` from here and nowhere else; the few reads made as another principal (a
+/// calendar feed's owner, the demo's example officer) build theirs where they say so.
 pub fn reader(state: &AppState, ctx: &Ctx) -> Visible {
-    Visible::new(state.store.clone(), ctx.principal().clone())
+    reader_of(state, ctx.principal())
+}
+
+/// The same, for the principal `auth::gate` has just recognised, before the request's
+/// context exists (it counts the header's unread notifications).
+pub fn reader_of(state: &AppState, principal: &Principal) -> Visible {
+    Visible::new(state.store.clone(), principal.clone())
 }

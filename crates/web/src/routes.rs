@@ -1,17 +1,27 @@
-//! The one place that lists every page module's routes, and the layers around them.
+//! The one route table: every path the application answers, with its methods and handler,
+//! grouped by area (`table`), and the layers around them (`layered`). Handlers live in their
+//! page, form or document modules; only this file says which path reaches which.
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::middleware;
+use axum::routing::{MethodRouter, get, post};
+use taawun_core::{
+    ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Organisation, Party,
+    Person, ProgressUpdate, Rank,
+};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::forms::handlers::{create, create_top, edit, new, new_top, update};
+use crate::forms::{next_session, session};
 use crate::pages::{
-    account, admin_users, agreements, assets, commissions, home, items, lang, login, organisations,
-    parties, people, plans, sessions,
+    account, admin_second_factor, admin_users, agreements, assets, commissions, dashboard, history,
+    home, item_list, items, jobs, lang, login, notifications, organisations, parties, people,
+    plans, search, sessions, timeline, vocabularies,
 };
-use crate::{AppState, WebError, auth, ctx, error};
+use crate::{AppState, WebError, auth, calendar, ctx, documents, error, exports, import};
 
 /// Largest request body: a form with a long agreement article in three languages fits
 /// (20 000 characters of Arabic per language is about 120 KB); anything larger is refused
@@ -46,43 +56,175 @@ async fn limit_body(
     next.run(req).await
 }
 
-pub fn all() -> Router<AppState> {
-    Router::new()
-        .merge(home::router())
-        .merge(commissions::router())
-        .merge(sessions::router())
-        .merge(agreements::router())
-        .merge(plans::router())
-        .merge(items::router())
-        .merge(crate::pages::item_list::router())
-        .merge(crate::pages::dashboard::router())
-        .merge(crate::pages::timeline::router())
-        .merge(people::router())
-        .merge(organisations::router())
-        .merge(parties::router())
-        .merge(crate::pages::vocabularies::router())
-        .merge(crate::pages::history::router())
-        .merge(crate::pages::search::router())
-        .merge(crate::pages::notifications::router())
-        .merge(lang::router())
-        .merge(assets::router())
-        .merge(login::router())
-        .merge(account::router())
-        .merge(admin_users::router())
-        .merge(crate::pages::admin_second_factor::router())
-        .merge(crate::forms::router())
-        .merge(crate::documents::router())
-        .merge(crate::exports::router())
-        .merge(crate::import::router())
-        .merge(crate::calendar::router())
-        .merge(crate::pages::jobs::router())
-        .fallback(error::not_found)
+/// Every route of the application: its path, its method(s) and its handler, grouped by
+/// area. A page is found here in one hop; its handler lives in the module named.
+// One line per route, however long, so the table reads as a list.
+#[rustfmt::skip]
+fn table() -> Table {
+    let mut t = Table::default();
+
+    // Home, the language switch, static files and the health check.
+    t.at("/", get(home::home));
+    t.at("/lang/{code}", get(lang::switch));
+    t.at("/static/app.css", get(assets::app_css));
+    t.at("/healthz", get(assets::healthz));
+
+    // Signing in and out, and the user's own account (password, second factor).
+    t.at("/login", get(login::login_form).post(login::login_post));
+    t.at("/login/code", get(login::code_form).post(login::code_post));
+    t.at("/logout", post(login::logout));
+    t.at("/account", get(account::show));
+    t.at("/account/password", post(account::change_password));
+    t.at("/account/totp", get(account::enrol_page).post(account::enrol_confirm));
+    t.at("/account/totp/start", post(account::enrol_start));
+    t.at("/account/totp/disable", post(account::disable));
+
+    // User administration.
+    t.at("/admin/users", get(admin_users::list));
+    t.at("/admin/users/new", get(admin_users::new_form).post(admin_users::create));
+    t.at("/admin/users/{id}", get(admin_users::edit_form).post(admin_users::update));
+    t.at("/admin/users/{id}/password", post(admin_users::reset_password));
+    t.at("/admin/users/{id}/second-factor", post(admin_second_factor::turn_off));
+
+    // Vocabularies: parties, organisations, people, ranks, areas (pages, then forms).
+    t.at("/parties", get(vocabularies::parties));
+    t.at("/parties/new", get(new_top::<Party>).post(create_top::<Party>));
+    t.at("/parties/{id}", get(parties::show));
+    t.at("/parties/{id}/edit", get(edit::<Party>).post(update::<Party>));
+    t.at("/organisations/new", get(new_top::<Organisation>).post(create_top::<Organisation>));
+    t.at("/organisations/{id}", get(organisations::show));
+    t.at("/organisations/{id}/edit", get(edit::<Organisation>).post(update::<Organisation>));
+    t.at("/people/new", get(new_top::<Person>).post(create_top::<Person>));
+    t.at("/people/{id}", get(people::show));
+    t.at("/people/{id}/edit", get(edit::<Person>).post(update::<Person>));
+    t.at("/ranks", get(vocabularies::ranks));
+    t.at("/ranks/new", get(new_top::<Rank>).post(create_top::<Rank>));
+    t.at("/ranks/{id}/edit", get(edit::<Rank>).post(update::<Rank>));
+    t.at("/areas", get(vocabularies::areas));
+    t.at("/areas/new", get(new_top::<Area>).post(create_top::<Area>));
+    t.at("/areas/{id}/edit", get(edit::<Area>).post(update::<Area>));
+
+    // Agreements and their articles, with their PDFs.
+    t.at("/agreements", get(agreements::list));
+    t.at("/agreements/new", get(new_top::<Agreement>).post(create_top::<Agreement>));
+    t.at("/agreements/{id}", get(agreements::show));
+    t.at("/agreements/{id}/edit", get(edit::<Agreement>).post(update::<Agreement>));
+    t.at("/agreements/{id}/clauses/new", get(new::<Clause>).post(create::<Clause>));
+    t.at("/clauses/{id}/edit", get(edit::<Clause>).post(update::<Clause>));
+    t.at("/agreements/{id}/text.pdf", get(documents::agreement::download));
+    t.at("/agreements/{id}/report.pdf", get(documents::report::of_agreement));
+
+    // Commissions, their report and calendar feed.
+    t.at("/commissions", get(commissions::list));
+    t.at("/commissions/new", get(new_top::<Commission>).post(create_top::<Commission>));
+    t.at("/commissions/{id}", get(commissions::show));
+    t.at("/commissions/{id}/edit", get(edit::<Commission>).post(update::<Commission>));
+    t.at("/commissions/{id}/report.pdf", get(documents::report::of_commission));
+    t.at("/calendar/commissions/{id}/taawun.ics", get(calendar::of_commission));
+
+    // Sessions: the page, the minutes, and the form in parts (each writes its own part).
+    t.at("/commissions/{id}/sessions/new", get(session::new).post(session::create));
+    t.at("/commissions/{id}/next-session", get(next_session::page).post(next_session::confirm));
+    t.at("/sessions/{id}", get(sessions::show));
+    t.at("/sessions/{id}/minutes.pdf", get(documents::minutes::download));
+    t.at("/sessions/{id}/edit", get(session::basics_get).post(session::basics_post));
+    t.at("/sessions/{id}/delegations", get(session::delegations_get).post(session::delegations_post));
+    t.at("/sessions/{id}/agenda", get(session::agenda_get).post(session::agenda_post));
+    t.at("/sessions/{id}/decisions", get(session::decisions_get).post(session::decisions_post));
+    t.at("/sessions/{id}/statements", get(session::statements_get).post(session::statements_post));
+    t.at("/sessions/{id}/side-events", get(session::events_get).post(session::events_post));
+
+    // Action plans: the page, its timeline, the form, and importing items from a sheet.
+    t.at("/commissions/{id}/plans/new", get(new::<ActionPlan>).post(create::<ActionPlan>));
+    t.at("/plans/{id}", get(plans::show));
+    t.at("/plans/{id}/edit", get(edit::<ActionPlan>).post(update::<ActionPlan>));
+    t.at("/plans/{id}/timeline", get(timeline::show));
+    t.at("/plans/{id}/import", get(import::start).post(import::upload));
+    t.at("/plans/{id}/import/{upload}", post(import::review));
+
+    // Action items, their activities and progress updates (only ever added: a report is
+    // corrected by a later one).
+    t.at("/items", get(item_list::list));
+    t.at("/plans/{id}/items/new", get(new::<ActionItem>).post(create::<ActionItem>));
+    t.at("/items/{id}", get(items::show));
+    t.at("/items/{id}/edit", get(edit::<ActionItem>).post(update::<ActionItem>));
+    t.at("/items/{id}/activities/new", get(new::<Activity>).post(create::<Activity>));
+    t.at("/activities/{id}/edit", get(edit::<Activity>).post(update::<Activity>));
+    t.at("/items/{id}/progress/new", get(new::<ProgressUpdate>).post(create::<ProgressUpdate>));
+
+    // Dashboards.
+    t.at("/dashboard", get(dashboard::overall));
+    t.at("/dashboard/parties/{id}", get(dashboard::party));
+    t.at("/dashboard/commissions/{id}", get(dashboard::commission));
+    t.at("/dashboard/agreements/{id}", get(dashboard::agreement));
+
+    // Search, a record's history, notifications.
+    t.at("/search", get(search::search));
+    t.at("/history/{entity}/{id}", get(history::show));
+    t.at("/notifications", get(notifications::list));
+    t.at("/notifications/read", post(notifications::mark_all_read));
+
+    // Spreadsheet exports (`/export/{list}.xlsx` and `.csv` for each list `exports::List`
+    // names) and the long jobs that produce them.
+    t.at("/exports", get(exports::page));
+    for (path, handler) in exports::downloads() {
+        t.at(&path, handler);
+    }
+    t.at("/jobs/{id}", get(jobs::show));
+    t.at("/jobs/{id}/file", get(jobs::file));
+
+    // Calendar feeds: the user's subscriptions, and a feed opened by its secret token (the
+    // one door past the login wall besides `/login`).
+    t.at("/account/calendar", get(calendar::account::show).post(calendar::account::create));
+    t.at("/account/calendar/{id}/revoke", post(calendar::account::revoke));
+    t.at("/calendar/feeds/{token}/taawun.ics", get(calendar::by_token));
+
+    t
 }
 
-/// Layers, innermost first: panics become the 500 page (inside `remember`, so it is in the
-/// reader's language), the gate (who is asking, CSRF, login wall; inside `remember` so its
-/// refusals are localized), the login session, then compression, the body limit, and
-/// headers every page wants.
+/// The routes in the order `table` lists them.
+#[derive(Default)]
+struct Table {
+    routes: Vec<(String, MethodRouter<AppState>)>,
+}
+
+impl Table {
+    /// Adds `path`, with every method it answers in one `MethodRouter`.
+    fn at(&mut self, path: &str, methods: MethodRouter<AppState>) {
+        self.routes.push((path.to_string(), methods));
+    }
+
+    #[cfg(test)]
+    fn paths(&self) -> impl Iterator<Item = &str> {
+        self.routes.iter().map(|(p, _)| p.as_str())
+    }
+
+    fn router(self) -> Router<AppState> {
+        self.routes
+            .into_iter()
+            .fold(Router::new(), |r, (path, methods)| r.route(&path, methods))
+    }
+}
+
+/// The whole application's routes, and the not-found page for every other path.
+pub fn all() -> Router<AppState> {
+    table().router().fallback(error::not_found)
+}
+
+/// The layers around every route. Each `.layer` wraps all that was added before it, so the
+/// last added runs first on a request. In the order a request meets them:
+/// 1. the headers every page wants (`Referrer-Policy`, then `X-Content-Type-Options`),
+///    set on the way out when the response lacks them;
+/// 2. compression of the response;
+/// 3. the login session (`tower-sessions`), loaded before anything asks who is there;
+/// 4. `ctx::remember`: the request's context, so every page below, error pages included,
+///    is in the reader's language;
+/// 5. the body limit (uploads 10 MiB, everything else 1 MiB), before anything reads a body;
+/// 6. `auth::gate`: who is asking, the CSRF check, the login wall (inside `remember`, so
+///    its refusals are localized);
+/// 7. panics become the 500 page (inside `remember`, so in the reader's language);
+///
+/// then the route's handler, or the not-found page.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
         .layer(CatchPanicLayer::custom(error::from_panic))
@@ -100,3 +242,6 @@ pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
             HeaderValue::from_static("same-origin"),
         ))
 }
+
+#[cfg(test)]
+mod tests;

@@ -188,15 +188,16 @@ async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admi
         Some(u) => state.store.party(u.party_id).await?,
         None => None,
     };
+    let principal = user
+        .as_ref()
+        .map_or_else(Principal::visitor, User::principal);
     let unread = match &user {
-        Some(u) => crate::pages::notifications::unread(state, u).await?,
+        Some(_) => crate::pages::notifications::unread(state, &principal).await?,
         None => 0,
     };
     let who = Who {
         unread,
-        principal: user
-            .as_ref()
-            .map_or_else(Principal::visitor, User::principal),
+        principal,
         user,
         party,
         csrf: token.unwrap_or_default(),

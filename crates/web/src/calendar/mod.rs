@@ -5,33 +5,20 @@
 //! commission's feed for whoever is reading (the demo's visitors, or a signed-in browser).
 //! A token shows exactly what its user may see today; revoking it ends the feed at once.
 
-mod account;
+pub(crate) mod account;
 mod events;
 
 pub use events::Feed;
 
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use taawun_core::Lang;
 use taawun_store::Visible;
 
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/calendar/feeds/{token}/taawun.ics", get(by_token))
-        .route("/calendar/commissions/{id}/taawun.ics", get(of_commission))
-        .route(
-            "/account/calendar",
-            get(account::show).post(account::create),
-        )
-        .route("/account/calendar/{id}/revoke", post(account::revoke))
-}
 
 /// The stored form of a feed token (the token itself is shown once, never kept).
 pub fn token_hash(token: &str) -> String {
@@ -73,7 +60,7 @@ fn lang_of(q: &LangQuery, fallback: Lang) -> Lang {
     q.lang.as_deref().and_then(Lang::parse).unwrap_or(fallback)
 }
 
-async fn by_token(
+pub(crate) async fn by_token(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(q): Query<LangQuery>,
@@ -93,6 +80,8 @@ async fn by_token(
         .await?
         .filter(|u| u.active)
         .ok_or(WebError::NotFound)?;
+    // Deliberately the feed owner's view, not the request's: a feed is opened by its token,
+    // without a login, and holds exactly what its owner's own pages would show.
     let v = Visible::new(state.store.clone(), user.principal());
     let scope = match feed.commission_id {
         Some(c) => Feed::Commission(c),
@@ -102,7 +91,7 @@ async fn by_token(
     respond(&v, scope, lang, &state).await
 }
 
-async fn of_commission(
+pub(crate) async fn of_commission(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

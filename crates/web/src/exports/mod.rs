@@ -4,10 +4,9 @@
 //! read through the reader's `Visible`, so a download holds exactly what the list pages
 //! show them; they are made as jobs, so a large one shows its progress.
 
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{Html, Response};
-use axum::routing::get;
+use axum::routing::{MethodRouter, get};
 use taawun_app::export::{Export, Format, List};
 use taawun_app::items::ItemSelection;
 
@@ -16,17 +15,19 @@ use crate::pages::item_filter::{Params, Selection};
 use crate::pages::views::{Crumb, render};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
-pub fn router() -> Router<AppState> {
-    let mut r = Router::new().route("/exports", get(page));
+/// The downloads `routes` lists: one path per list and format (`/export/items.xlsx`,
+/// `/export/people.csv`…), each with its handler.
+pub(crate) fn downloads() -> Vec<(String, MethodRouter<AppState>)> {
+    let mut r = Vec::new();
     for list in List::ALL {
         for format in [Format::Xlsx, Format::Csv] {
             let path = format!("/export/{}.{}", list.key(), format.ext());
-            r = r.route(
-                &path,
+            r.push((
+                path,
                 get(move |ctx: Ctx, state: State<AppState>, q: Query<Params>| {
                     export(ctx, state, q, list, format)
                 }),
-            );
+            ));
         }
     }
     r
@@ -74,7 +75,7 @@ struct ExportsPage {
 }
 
 /// `/exports`: every list, as Excel or CSV.
-async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
+pub(crate) async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
     let title = ctx.t("exports-title");
     let lists = List::ALL
         .into_iter()

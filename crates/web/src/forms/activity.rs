@@ -1,27 +1,17 @@
 //! The activity form (`/items/{id}/activities/new`, `/activities/{id}/edit`): kind, title,
 //! dates, host party and organisation, place, participants per party, protection.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
 use chrono::Utc;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{Form, show};
-use super::record::{self, Record};
+use super::handlers::{ChildForm, Editable, Placed};
+use super::input::Input;
+use super::page::Form;
+use super::record::Record;
 use super::spec::{Item, Row, Rows, Ty};
-use super::{choices, errors::Errors, field, keep, may, optional, protection, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/items/{id}/activities/new", get(new).post(create))
-        .route("/activities/{id}/edit", get(edit).post(update))
-}
+use super::{choices, field, keep, may, optional, protection, text3};
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(
     ctx: &Ctx,
@@ -91,36 +81,6 @@ async fn form(
     Ok(f)
 }
 
-/// The item and its scope for a new activity: visible, and the reader may add to it.
-async fn item_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<ActionItem, WebError> {
-    let item = v.item(id).await?.ok_or(WebError::NotFound)?;
-    let plan = v.plan(item.plan_id).await?.ok_or(WebError::NotFound)?;
-    let target = Target::new(Kind::Activity)
-        .in_commission(Some(plan.commission_id))
-        .led_by(item.leads.iter().map(|l| l.party_id).collect());
-    may(ctx.principal(), Action::Create, &target)?;
-    Ok(item)
-}
-
-fn blank(item: &ActionItem, user: &User) -> Activity {
-    let today = Utc::now().date_naive();
-    Activity {
-        id: new_id(),
-        kind: ActivityKind::Course,
-        title: LocalizedText::default(),
-        item_id: Some(item.id),
-        start_on: today,
-        end_on: today,
-        host_party_id: user.party_id,
-        host_organisation_id: None,
-        place: LocalizedText::default(),
-        participants: vec![],
-        example: false,
-        protection: super::originated(user),
-        version: 0,
-    }
-}
-
 impl Record for Activity {
     fn to(&self) -> String {
         self.item_id
@@ -138,55 +98,58 @@ impl Record for Activity {
     }
 }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let item = item_for_new(&ctx, &v, id).await?;
-    let input = Input::of(&blank(&item, &user));
-    let f = form(&ctx, &v, &input, true, Some(id), None).await?;
-    show(&ctx, &f, &input, &Errors::default())
+/// An activity's form needs only its item's id; an activity may also stand alone (no item),
+/// so editing one reads nothing more.
+impl Placed for Activity {
+    type Parent = Option<Id>;
+
+    /// Today, hosted by the user's party.
+    async fn blank(_: &Visible, item: &Option<Id>, user: &User) -> Result<Self, WebError> {
+        let today = Utc::now().date_naive();
+        Ok(Activity {
+            id: new_id(),
+            kind: ActivityKind::Course,
+            title: LocalizedText::default(),
+            item_id: *item,
+            start_on: today,
+            end_on: today,
+            host_party_id: user.party_id,
+            host_organisation_id: None,
+            place: LocalizedText::default(),
+            participants: vec![],
+            example: false,
+            protection: super::originated(user),
+            version: 0,
+        })
+    }
+
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        item: &Option<Id>,
+        input: &Input,
+        fresh: bool,
+        shown: Option<&Self>,
+    ) -> Result<Form, WebError> {
+        form(ctx, v, input, fresh, *item, shown.map(|a| a.id)).await
+    }
 }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let item = item_for_new(&ctx, &v, id).await?;
-    let f = form(&ctx, &v, &input, false, Some(id), None).await?;
-    let base = async { Ok(blank(&item, &user)) };
-    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
+impl ChildForm for Activity {
+    /// The item, visible, whose lead parties' scope the reader may add activities to.
+    async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Option<Id>, WebError> {
+        let item = v.item(id).await?.ok_or(WebError::NotFound)?;
+        let plan = v.plan(item.plan_id).await?.ok_or(WebError::NotFound)?;
+        let target = Target::new(Kind::Activity)
+            .in_commission(Some(plan.commission_id))
+            .led_by(item.leads.iter().map(|l| l.party_id).collect());
+        may(ctx.principal(), Action::Create, &target)?;
+        Ok(Some(item.id))
+    }
 }
 
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec: Activity = record::shown(&v, id).await?;
-    let input = Input::of(&rec);
-    let f = form(&ctx, &v, &input, true, rec.item_id, Some(id)).await?;
-    record::show_at(&ctx, f, &input, &rec)
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let shown: Activity = record::shown(&v, id).await?;
-    let f = form(&ctx, &v, &input, false, shown.item_id, Some(id)).await?;
-    record::save_edit::<Activity>(&ctx, &s, &v, &user, &f, &input, id).await
+impl Editable for Activity {
+    async fn parent_of(_: &Visible, rec: &Self) -> Result<Option<Id>, WebError> {
+        Ok(rec.item_id)
+    }
 }

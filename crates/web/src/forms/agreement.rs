@@ -2,20 +2,15 @@
 //! summary, parties, lifecycle and its dates, signatories, following commission, session,
 //! duration, renewal, links to other agreements, protection.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Row, Rows, Ty};
 use super::{choices, field, keep, line, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Agreement>("/agreements/new", "/agreements/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(
     ctx: &Ctx,

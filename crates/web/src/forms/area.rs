@@ -1,20 +1,15 @@
 //! The area-of-cooperation form (`/areas/new`, `/areas/{id}/edit`), for administrators: a
 //! stable code and the name in three languages.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::Visible;
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item};
 use super::{line, may, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Area>("/areas/new", "/areas/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 fn form(ctx: &Ctx, id: Option<Id>) -> Form {
     let (title, action) = match id {

@@ -1,87 +1,16 @@
 //! The article form (`/agreements/{id}/clauses/new`, `/clauses/{id}/edit`): number,
 //! heading, text, areas of cooperation, protection.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{Form, show};
-use super::record::{self, Record};
+use super::handlers::{ChildForm, Editable, Placed};
+use super::input::Input;
+use super::page::Form;
+use super::record::Record;
 use super::spec::{Field, Item, Ty};
-use super::{choices, errors::Errors, field, keep, may, protection, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/agreements/{id}/clauses/new", get(new).post(create))
-        .route("/clauses/{id}/edit", get(edit).post(update))
-}
-
-async fn form(ctx: &Ctx, v: &Visible, agreement: Id, id: Option<Id>) -> Result<Form, WebError> {
-    let (title, action) = match id {
-        Some(id) => (ctx.t("form-clause-edit"), format!("/clauses/{id}/edit")),
-        None => (
-            ctx.t("form-clause-new"),
-            format!("/agreements/{agreement}/clauses/new"),
-        ),
-    };
-    let mut f = Form::new(ctx, title, action, format!("/agreements/{agreement}"));
-    f.items = vec![
-        field(
-            "number",
-            ctx.t("form-number"),
-            Ty::Int { min: 1, max: 9999 },
-        ),
-        text3("heading", ctx.t("form-heading"), false, true),
-        text3("text", ctx.t("form-text"), true, false),
-        Item::Field(Field::new(
-            "area_ids",
-            ctx.t("col-areas"),
-            Ty::Multi(choices::areas(ctx, v).await?),
-        )),
-        field("example", ctx.t("form-example"), Ty::Check),
-        protection(ctx),
-    ];
-    Ok(f)
-}
-
-/// The agreement, visible, to which the reader may add articles.
-async fn agreement(ctx: &Ctx, v: &Visible, id: Id) -> Result<Agreement, WebError> {
-    let a = v.agreement(id).await?.ok_or(WebError::NotFound)?;
-    may(
-        ctx.principal(),
-        Action::Create,
-        &Target::new(Kind::CommissionWork).in_commission(a.commission_id),
-    )?;
-    Ok(a)
-}
-
-async fn blank(v: &Visible, a: &Agreement, user: &User) -> Result<Clause, WebError> {
-    let next = v
-        .clauses(a.id)
-        .await?
-        .iter()
-        .map(|c| c.number)
-        .max()
-        .unwrap_or(0)
-        + 1;
-    Ok(Clause {
-        id: new_id(),
-        agreement_id: a.id,
-        number: next,
-        heading: LocalizedText::default(),
-        text: LocalizedText::default(),
-        area_ids: vec![],
-        example: false,
-        protection: super::originated(user),
-        version: 0,
-    })
-}
+use super::{choices, field, keep, may, protection, text3};
+use crate::{ctx::Ctx, error::WebError};
 
 impl Record for Clause {
     fn to(&self) -> String {
@@ -93,58 +22,84 @@ impl Record for Clause {
     }
 }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(aid): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let a = agreement(&ctx, &v, aid).await?;
-    let input = Input::of(&blank(&v, &a, &user).await?);
-    show(
-        &ctx,
-        &form(&ctx, &v, aid, None).await?,
-        &input,
-        &Errors::default(),
-    )
+/// An article's form needs only its agreement's id.
+impl Placed for Clause {
+    type Parent = Id;
+
+    /// Numbered after the agreement's last article.
+    async fn blank(v: &Visible, agreement: &Id, user: &User) -> Result<Self, WebError> {
+        let next = v
+            .clauses(*agreement)
+            .await?
+            .iter()
+            .map(|c| c.number)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        Ok(Clause {
+            id: new_id(),
+            agreement_id: *agreement,
+            number: next,
+            heading: LocalizedText::default(),
+            text: LocalizedText::default(),
+            area_ids: vec![],
+            example: false,
+            protection: super::originated(user),
+            version: 0,
+        })
+    }
+
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        agreement: &Id,
+        _: &Input,
+        _: bool,
+        shown: Option<&Self>,
+    ) -> Result<Form, WebError> {
+        let (title, action) = match shown {
+            Some(c) => (ctx.t("form-clause-edit"), format!("/clauses/{}/edit", c.id)),
+            None => (
+                ctx.t("form-clause-new"),
+                format!("/agreements/{agreement}/clauses/new"),
+            ),
+        };
+        let mut f = Form::new(ctx, title, action, format!("/agreements/{agreement}"));
+        f.items = vec![
+            field(
+                "number",
+                ctx.t("form-number"),
+                Ty::Int { min: 1, max: 9999 },
+            ),
+            text3("heading", ctx.t("form-heading"), false, true),
+            text3("text", ctx.t("form-text"), true, false),
+            Item::Field(Field::new(
+                "area_ids",
+                ctx.t("col-areas"),
+                Ty::Multi(choices::areas(ctx, v).await?),
+            )),
+            field("example", ctx.t("form-example"), Ty::Check),
+            protection(ctx),
+        ];
+        Ok(f)
+    }
 }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(aid): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let a = agreement(&ctx, &v, aid).await?;
-    let f = form(&ctx, &v, aid, None).await?;
-    let base = blank(&v, &a, &user);
-    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
+impl ChildForm for Clause {
+    /// The agreement, visible, to which the reader may add articles.
+    async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Id, WebError> {
+        let a = v.agreement(id).await?.ok_or(WebError::NotFound)?;
+        may(
+            ctx.principal(),
+            Action::Create,
+            &Target::new(Kind::CommissionWork).in_commission(a.commission_id),
+        )?;
+        Ok(a.id)
+    }
 }
 
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec: Clause = record::shown(&v, id).await?;
-    let f = form(&ctx, &v, rec.agreement_id, Some(id)).await?;
-    record::show_at(&ctx, f, &Input::of(&rec), &rec)
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let shown: Clause = record::shown(&v, id).await?;
-    let f = form(&ctx, &v, shown.agreement_id, Some(id)).await?;
-    record::save_edit::<Clause>(&ctx, &s, &v, &user, &f, &input, id).await
+impl Editable for Clause {
+    async fn parent_of(_: &Visible, rec: &Self) -> Result<Id, WebError> {
+        Ok(rec.agreement_id)
+    }
 }

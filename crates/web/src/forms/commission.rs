@@ -1,20 +1,15 @@
 //! The joint commission form (`/commissions/new`, `/commissions/{id}/edit`): name,
 //! parties, co-chairs (one per party), date established, mandate, protection.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Ty};
 use super::{choices, keep, may, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Commission>("/commissions/new", "/commissions/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {
     let (title, action, back) = match id {

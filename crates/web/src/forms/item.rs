@@ -4,27 +4,17 @@
 //! not typed: it follows both sides' reports. Only those `decide` lets cancel (the
 //! commission's secretariat) see the cancellation choice and its reason.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
-use super::input::{Input, Posted};
-use super::page::{Form, show};
-use super::record::{self, Record};
+use super::handlers::{ChildForm, Editable, Placed};
+use super::input::Input;
+use super::page::Form;
+use super::record::Record;
 use super::spec::{Field, Item, Opt, Row, Rows, Ty};
-use super::{choices, errors::Errors, field, keep, line, may, optional, protection, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{choices, field, keep, line, may, optional, protection, text3};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/plans/{id}/items/new", get(new).post(create))
-        .route("/items/{id}/edit", get(edit).post(update))
-}
+use crate::{ctx::Ctx, error::WebError};
 
 /// The cancellation fields for an item the reader may cancel: a choice between its current
 /// status and `Cancelled`, and the reason in three languages; once cancelled (which
@@ -183,32 +173,6 @@ async fn context(v: &Visible, plan: Id) -> Result<(ActionPlan, Commission), WebE
     Ok((plan, c))
 }
 
-async fn blank(v: &Visible, plan: &ActionPlan, user: &User) -> StoreResult<ActionItem> {
-    let area = v.areas().await?.first().map_or_else(Id::nil, |a| a.id);
-    Ok(ActionItem {
-        id: new_id(),
-        plan_id: plan.id,
-        code: String::new(),
-        title: LocalizedText::default(),
-        description: LocalizedText::default(),
-        area_id: area,
-        clause_ids: vec![],
-        leads: vec![],
-        start_on: None,
-        due_on: None,
-        status: ItemStatus::Planned,
-        cancel_reason: LocalizedText::default(),
-        indicator: None,
-        example: false,
-        protection: super::originated(user),
-        version: 0,
-    })
-}
-
-fn create_target(c: &Commission) -> Target {
-    Target::new(Kind::ActionItem).in_commission(Some(c.id))
-}
-
 impl Record for ActionItem {
     fn to(&self) -> String {
         format!("/items/{}", self.id)
@@ -231,64 +195,65 @@ impl Record for ActionItem {
     }
 }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(pid): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let (plan, c) = context(&v, pid).await?;
-    may(ctx.principal(), Action::Create, &create_target(&c))?;
-    let rec = blank(&v, &plan, &user).await?;
-    let mut input = Input::of(&rec);
-    arrange(&mut input, &rec, &c.party_ids);
-    let f = form(&ctx, &v, &plan, &c.party_ids, None, None).await?;
-    show(&ctx, &f, &input, &Errors::default())
+/// An item's form names its plan's articles and a lead body for each party of the plan's
+/// commission.
+impl Placed for ActionItem {
+    type Parent = (ActionPlan, Commission);
+
+    /// Of the first area, planned, with no lead yet.
+    async fn blank(v: &Visible, (plan, _): &Self::Parent, user: &User) -> Result<Self, WebError> {
+        let area = v.areas().await?.first().map_or_else(Id::nil, |a| a.id);
+        Ok(ActionItem {
+            id: new_id(),
+            plan_id: plan.id,
+            code: String::new(),
+            title: LocalizedText::default(),
+            description: LocalizedText::default(),
+            area_id: area,
+            clause_ids: vec![],
+            leads: vec![],
+            start_on: None,
+            due_on: None,
+            status: ItemStatus::Planned,
+            cancel_reason: LocalizedText::default(),
+            indicator: None,
+            example: false,
+            protection: super::originated(user),
+            version: 0,
+        })
+    }
+
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        (plan, c): &Self::Parent,
+        _: &Input,
+        _: bool,
+        shown: Option<&Self>,
+    ) -> Result<Form, WebError> {
+        let cancel = match shown {
+            Some(item) => may_cancel(v, item).await?,
+            None => None,
+        };
+        form(ctx, v, plan, &c.party_ids, shown.map(|i| i.id), cancel).await
+    }
+
+    fn arrange(input: &mut Input, rec: &Self, (_, c): &Self::Parent) {
+        arrange(input, rec, &c.party_ids);
+    }
 }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(pid): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let (plan, c) = context(&v, pid).await?;
-    may(ctx.principal(), Action::Create, &create_target(&c))?;
-    let f = form(&ctx, &v, &plan, &c.party_ids, None, None).await?;
-    let base = async { Ok(blank(&v, &plan, &user).await?) };
-    record::save_new(&ctx, &s, &v, &user, &f, &input, base).await
+impl ChildForm for ActionItem {
+    async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Self::Parent, WebError> {
+        let (plan, c) = context(v, id).await?;
+        let target = Target::new(Kind::ActionItem).in_commission(Some(c.id));
+        may(ctx.principal(), Action::Create, &target)?;
+        Ok((plan, c))
+    }
 }
 
-async fn edit(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let rec: ActionItem = record::shown(&v, id).await?;
-    let (plan, c) = context(&v, rec.plan_id).await?;
-    let mut input = Input::of(&rec);
-    arrange(&mut input, &rec, &c.party_ids);
-    let cancel = may_cancel(&v, &rec).await?;
-    let f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
-    record::show_at(&ctx, f, &input, &rec)
-}
-
-async fn update(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let shown: ActionItem = record::shown(&v, id).await?;
-    let (plan, c) = context(&v, shown.plan_id).await?;
-    let cancel = may_cancel(&v, &shown).await?;
-    let f = form(&ctx, &v, &plan, &c.party_ids, Some(id), cancel).await?;
-    record::save_edit::<ActionItem>(&ctx, &s, &v, &user, &f, &input, id).await
+impl Editable for ActionItem {
+    async fn parent_of(v: &Visible, item: &Self) -> Result<Self::Parent, WebError> {
+        context(v, item.plan_id).await
+    }
 }

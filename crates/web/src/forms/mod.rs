@@ -24,49 +24,28 @@ mod agreement;
 mod area;
 mod clause;
 mod commission;
+pub(crate) mod handlers;
 mod item;
-mod next_session;
+pub(crate) mod next_session;
 mod organisation;
 mod party;
 mod person;
 mod plan;
 mod progress;
 mod rank;
-mod session;
+pub(crate) mod session;
 mod session_parts;
 
-use axum::Router;
-use std::sync::Arc;
 use taawun_core::{Action, Denied, Id, Principal, Protection, RecordKind, Target, User, decide};
 use taawun_store::Visible;
 
-use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use spec::{Field, Item, Ty};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(person::router())
-        .merge(session::router())
-        .merge(next_session::router())
-        .merge(item::router())
-        .merge(plan::router())
-        .merge(progress::router())
-        .merge(activity::router())
-        .merge(agreement::router())
-        .merge(clause::router())
-        .merge(commission::router())
-        .merge(organisation::router())
-        .merge(party::router())
-        .merge(rank::router())
-        .merge(area::router())
-}
-
-/// The reader's view of the store for this request.
-fn visible(state: &AppState, ctx: &Ctx) -> Visible {
-    Visible::new(Arc::clone(&state.store), ctx.principal().clone())
-}
+// The request's `Visible` is built by `lookup::reader` alone; `next_session` still names it
+// `visible` (that file is being reworked elsewhere, so it is left as it is).
+use crate::lookup::reader as visible;
 
 /// The record as the reader may see it, if they may also edit it: hidden or unknown is
 /// 404, visible but not theirs to edit is 403.

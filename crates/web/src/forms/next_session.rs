@@ -9,7 +9,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::{Router, routing::get};
 use taawun_app::next_session;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
@@ -26,10 +25,6 @@ use crate::markup::{Markup, escape};
 use crate::pages::sessions::ordinal_title;
 use crate::pages::views::{Crumb, Link, render};
 use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/commissions/{id}/next-session", get(page).post(confirm))
-}
 
 /// The proposed session (`taawun_app::next_session`) and its agenda lines, with the items
 /// offered under each, labelled for the reader.
@@ -109,7 +104,7 @@ struct ReadPage {
     groups: Vec<Group>,
 }
 
-async fn page(
+pub(crate) async fn page(
     ctx: Ctx,
     State(s): State<AppState>,
     IdPath(cid): IdPath,
@@ -164,7 +159,7 @@ async fn page(
     .into_response())
 }
 
-async fn confirm(
+pub(crate) async fn confirm(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,

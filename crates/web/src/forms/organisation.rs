@@ -1,20 +1,15 @@
 //! The organisation form (`/organisations/new`, `/organisations/{id}/edit`): party, parent
 //! organisation, name, acronym, protection.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::{StoreResult, Visible};
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Opt, Ty};
 use super::{choices, field, keep, line, may, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Organisation>("/organisations/new", "/organisations/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {
     let (title, action, back) = match id {

@@ -1,21 +1,16 @@
 //! The party form (`/parties/new`, `/parties/{id}/edit`), for administrators: kind, ISO
 //! code, name and short name in three languages, protection.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::Visible;
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Opt, Ty};
 use super::{field, line, may, protection, text3};
 use crate::markup::{Markup, escape};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Party>("/parties/new", "/parties/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 fn kinds(ctx: &Ctx) -> Vec<Opt> {
     [

@@ -1,20 +1,15 @@
 //! The person form (`/people/new`, `/people/{id}/edit`): party, names in Arabic and Latin
 //! script, other spellings, rank, function, organisation, protection.
 
-use axum::Router;
 use taawun_core::{Action, Id, Kind, LocalizedText, Person, RecordKind, Target, User, new_id};
 use taawun_store::{StoreResult, Visible};
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Row, Rows, Ty};
 use super::{choices, field, keep, line, may, optional, protection, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Person>("/people/new", "/people/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(
     ctx: &Ctx,

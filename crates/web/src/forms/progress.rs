@@ -2,24 +2,17 @@
 //! comment, indicator value, protection. A party editor reports for their own party's side
 //! only; the secretariat may choose any lead party. Each side offered is asked of `decide`.
 
-use axum::extract::State;
-use axum::response::Response;
-use axum::{Router, routing::get};
 use chrono::Utc;
 use taawun_core::*;
-use taawun_store::{Actor, Visible};
+use taawun_store::Visible;
 
-use super::input::{Input, Posted};
-use super::page::{Form, finish, read, show};
+use super::handlers::{ChildForm, Placed};
+use super::input::Input;
+use super::page::Form;
+use super::record::Record;
 use super::spec::{Opt, Ty};
-use super::{choices, errors::Errors, field, optional, parse::build, protection, text3};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/items/{id}/progress/new", get(new).post(create))
-}
+use super::{choices, field, optional, protection, text3};
+use crate::{ctx::Ctx, error::WebError};
 
 /// The item, and the sides the reader may report for (an empty list is a 403).
 async fn context(ctx: &Ctx, v: &Visible, id: Id) -> Result<(ActionItem, Vec<Opt>), WebError> {
@@ -104,45 +97,37 @@ fn blank(item: &ActionItem, sides: &[Opt], user: &User) -> ProgressUpdate {
     }
 }
 
-async fn new(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let (item, sides) = context(&ctx, &v, id).await?;
-    let input = Input::of(&blank(&item, &sides, &user));
-    show(&ctx, &form(&ctx, &item, sides), &input, &Errors::default())
+impl Record for ProgressUpdate {
+    fn to(&self) -> String {
+        format!("/items/{}", self.item_id)
+    }
 }
 
-async fn create(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
-    let (item, sides) = context(&ctx, &v, id).await?;
-    let base = blank(&item, &sides, &user);
-    let f = form(&ctx, &item, sides);
-    let p = match read(&ctx, &f, &input) {
-        Ok(p) => p,
-        Err(page) => return Ok(*page),
-    };
-    let rec: ProgressUpdate = build(&base, &p.tree)?;
-    let saved = s.store.save_progress(&Actor::user(&user), &rec).await;
-    finish(
-        &ctx,
-        &v,
-        &f,
-        &input,
-        &p,
-        &rec,
-        saved,
-        |r| format!("/items/{}", r.item_id),
-        v.progress_update(rec.id),
-    )
-    .await
+impl Placed for ProgressUpdate {
+    type Parent = (ActionItem, Vec<Opt>);
+
+    async fn blank(
+        _: &Visible,
+        (item, sides): &Self::Parent,
+        user: &User,
+    ) -> Result<Self, WebError> {
+        Ok(blank(item, sides, user))
+    }
+
+    async fn form(
+        ctx: &Ctx,
+        _: &Visible,
+        (item, sides): &Self::Parent,
+        _: &Input,
+        _: bool,
+        _: Option<&Self>,
+    ) -> Result<Form, WebError> {
+        Ok(form(ctx, item, sides.clone()))
+    }
+}
+
+impl ChildForm for ProgressUpdate {
+    async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Self::Parent, WebError> {
+        context(ctx, v, id).await
+    }
 }

@@ -1,20 +1,15 @@
 //! The rank form (`/ranks/new`, `/ranks/{id}/edit`), for administrators: the party whose
 //! forces use it, its NATO code and its label in three languages.
 
-use axum::Router;
 use taawun_core::*;
 use taawun_store::Visible;
 
 use super::input::Input;
 use super::page::Form;
-use super::record::{self, Record, TopForm};
+use super::record::{Record, TopForm};
 use super::spec::{Field, Item, Ty};
 use super::{choices, field, line, may, text3};
-use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    record::routes::<Rank>("/ranks/new", "/ranks/{id}/edit")
-}
+use crate::{ctx::Ctx, error::WebError};
 
 async fn form(ctx: &Ctx, v: &Visible, id: Option<Id>) -> Result<Form, WebError> {
     let (title, action) = match id {

@@ -1,29 +1,23 @@
 //! The steps every record form repeats, written once: show a record the reader may edit
 //! at its version, save a new record built over its blank one, and save an edit built
 //! over the record as STORED (not the `Visible` copy) with hidden references put back.
-//! Forms opened from a top-level `new` route (no parent record) take all four handlers
-//! from here through `TopForm`; forms under a parent call the helpers from their own
-//! handlers, since finding the parent differs per form.
+//! The handlers that run these steps are in `handlers`.
 
 use std::future::Future;
 
-use axum::extract::State;
 use axum::response::Response;
-use axum::{Router, routing::get};
 use serde::{Serialize, de::DeserializeOwned};
 use taawun_core::{
     ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Id, Kinded,
-    Organisation, Party, Person, Protection, Rank, User,
+    Organisation, Party, Person, ProgressUpdate, Protection, Rank, User,
 };
 use taawun_store::{Actor, Store, StoreResult, Visible};
 
 use super::errors::Errors;
-use super::input::{Input, Posted};
+use super::input::Input;
 use super::page::{Form, finish, read, show};
 use super::parse::build;
-use super::{editable, keep_originator, visible};
-use crate::auth::SignedIn;
-use crate::extract::IdPath;
+use super::{editable, keep_originator};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// How a record type is read and written: the same for every form of it, so declared
@@ -79,6 +73,7 @@ stored! {
     Commission => commission, save_commission;
     Organisation => organisation, save_organisation;
     Party => party, save_party;
+    ProgressUpdate => progress_update, save_progress;
     Person => person, save_person;
     Rank => rank, save_rank;
 }
@@ -185,62 +180,4 @@ pub trait TopForm: Record {
         fresh: bool,
         id: Option<Id>,
     ) -> impl Future<Output = Result<Form, WebError>> + Send;
-}
-
-/// The `new` and `edit` routes of a top-level form, each serving GET and POST.
-pub fn routes<R: TopForm>(new_path: &str, edit_path: &str) -> Router<AppState> {
-    Router::new()
-        .route(new_path, get(new::<R>).post(create::<R>))
-        .route(edit_path, get(edit::<R>).post(update::<R>))
-}
-
-async fn new<R: TopForm>(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-) -> Result<Response, WebError> {
-    R::may_create(&ctx)?;
-    let v = visible(&s, &ctx);
-    let input = Input::of(&R::blank(&user));
-    let f = R::form(&ctx, &v, &input, true, None).await?;
-    show(&ctx, &f, &input, &Errors::default())
-}
-
-async fn create<R: TopForm>(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    R::may_create(&ctx)?;
-    let v = visible(&s, &ctx);
-    let f = R::form(&ctx, &v, &input, false, None).await?;
-    let base = async { Ok(R::blank(&user)) };
-    save_new(&ctx, &s, &v, &user, &f, &input, base).await
-}
-
-async fn edit<R: TopForm>(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(_): SignedIn,
-    IdPath(id): IdPath,
-) -> Result<Response, WebError> {
-    let v = visible(&s, &ctx);
-    let rec: R = shown(&v, id).await?;
-    let input = Input::of(&rec);
-    let f = R::form(&ctx, &v, &input, true, Some(id)).await?;
-    show_at(&ctx, f, &input, &rec)
-}
-
-async fn update<R: TopForm>(
-    ctx: Ctx,
-    State(s): State<AppState>,
-    SignedIn(user): SignedIn,
-    IdPath(id): IdPath,
-    Posted(input): Posted,
-) -> Result<Response, WebError> {
-    let v = visible(&s, &ctx);
-    shown::<R>(&v, id).await?;
-    let f = R::form(&ctx, &v, &input, false, Some(id)).await?;
-    save_edit::<R>(&ctx, &s, &v, &user, &f, &input, id).await
 }

@@ -5,7 +5,6 @@
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Router, routing::get};
 use chrono::Utc;
 use taawun_core::{
     Action, Commission, Id, Kind, LocalizedText, RecordKind, Session, Target, new_id,
@@ -18,32 +17,29 @@ use super::session_parts::{Part, arrange, fixup, items};
 use super::{conflict, editable, errors::Errors, may, parse::build};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
+use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError};
 
-macro_rules! part_routes {
-    ($router:expr, $($path:literal => $part:expr, $get:ident, $post:ident;)*) => {{
-        $(
-            async fn $get(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath) -> Result<Response, WebError> {
-                part_get(ctx, s, u, id, $part).await
-            }
-            async fn $post(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath, p: Posted) -> Result<Response, WebError> {
-                part_post(ctx, s, u, id, p, $part).await
-            }
-        )*
-        $router$(.route($path, get($get).post($post)))*
-    }};
+/// A GET and a POST handler per part, each naming its part (`routes` maps each part's path,
+/// `/sessions/{id}/{Part::segment}`, to them).
+macro_rules! part_handlers {
+    ($($part:expr => $get:ident, $post:ident;)*) => {$(
+        pub(crate) async fn $get(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath) -> Result<Response, WebError> {
+            part_get(ctx, s, u, id, $part).await
+        }
+        pub(crate) async fn $post(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath, p: Posted) -> Result<Response, WebError> {
+            part_post(ctx, s, u, id, p, $part).await
+        }
+    )*};
 }
 
-pub fn router() -> Router<AppState> {
-    let r = Router::new().route("/commissions/{id}/sessions/new", get(new).post(create));
-    part_routes!(r,
-        "/sessions/{id}/edit" => Part::Basics, basics_get, basics_post;
-        "/sessions/{id}/delegations" => Part::Delegations, delegations_get, delegations_post;
-        "/sessions/{id}/agenda" => Part::Agenda, agenda_get, agenda_post;
-        "/sessions/{id}/decisions" => Part::Decisions, decisions_get, decisions_post;
-        "/sessions/{id}/statements" => Part::Statements, statements_get, statements_post;
-        "/sessions/{id}/side-events" => Part::SideEvents, events_get, events_post;
-    )
+part_handlers! {
+    Part::Basics => basics_get, basics_post;
+    Part::Delegations => delegations_get, delegations_post;
+    Part::Agenda => agenda_get, agenda_post;
+    Part::Decisions => decisions_get, decisions_post;
+    Part::Statements => statements_get, statements_post;
+    Part::SideEvents => events_get, events_post;
 }
 
 async fn form(
@@ -113,13 +109,13 @@ async fn blank(v: &Visible, c: &Commission, user: &taawun_core::User) -> Result<
     })
 }
 
-async fn new(
+pub(crate) async fn new(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,
     IdPath(cid): IdPath,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let c = commission_of(&v, cid).await?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
     let input = Input::of(&blank(&v, &c, &user).await?);
@@ -127,14 +123,14 @@ async fn new(
     show(&ctx, &f, &input, &Errors::default())
 }
 
-async fn create(
+pub(crate) async fn create(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,
     IdPath(cid): IdPath,
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let c = commission_of(&v, cid).await?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
     let f = form(&ctx, &v, &c, &input, false, Part::Basics, None).await?;
@@ -157,7 +153,7 @@ async fn part_get(
     IdPath(id): IdPath,
     part: Part,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let mut rec = editable(&v, RecordKind::Session, id, v.session(id).await?).await?;
     let c = commission_of(&v, rec.commission_id).await?;
     arrange(&mut rec, &c.party_ids);
@@ -175,7 +171,7 @@ async fn part_post(
     Posted(input): Posted,
     part: Part,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = reader(&s, &ctx);
     let shown = editable(&v, RecordKind::Session, id, v.session(id).await?).await?;
     let c = commission_of(&v, shown.commission_id).await?;
     let f = form(&ctx, &v, &c, &input, false, part, Some(&shown)).await?;

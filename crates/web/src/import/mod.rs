@@ -13,9 +13,8 @@ pub use uploads::Uploads;
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::{Router, http::StatusCode};
 use taawun_app::import::{self, ImportWorld};
 use taawun_core::Id;
 use taawun_docs::ReadLimits;
@@ -25,12 +24,6 @@ use taawun_store::Visible;
 use crate::auth::SignedIn;
 use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/plans/{id}/import", get(start).post(upload))
-        .route("/plans/{id}/import/{upload}", post(review))
-}
 
 /// The plan's import world, if the reader may add items to it.
 async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebError> {
@@ -44,7 +37,7 @@ async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebE
     Ok(world)
 }
 
-async fn start(
+pub(crate) async fn start(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(_user): SignedIn,
@@ -98,7 +91,7 @@ async fn file_of(ctx: &Ctx, mut m: Multipart) -> Result<(String, Vec<u8>), Refus
     Err(Refusal::Said(ctx.t("import-choose-file")))
 }
 
-async fn upload(
+pub(crate) async fn upload(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,
@@ -136,7 +129,7 @@ async fn upload(
     page::preview_page(&ctx, &v, &world, id, &upload, &mapping, &preview, None)
 }
 
-async fn review(
+pub(crate) async fn review(
     ctx: Ctx,
     State(s): State<AppState>,
     SignedIn(user): SignedIn,

@@ -2,11 +2,11 @@
 //! the TOTP second factor on (QR code, confirmation, recovery codes shown once) or off.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
 use taawun_app::accounts::{self, AccountError, PasswordProblem};
 use taawun_core::User;
@@ -22,15 +22,6 @@ use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
 const ENROL: &str = "enrol";
 /// Shown by authenticator apps next to the account name.
 const ISSUER: &str = "Taawun";
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/account", get(show))
-        .route("/account/password", post(change_password))
-        .route("/account/totp", get(enrol_page).post(enrol_confirm))
-        .route("/account/totp/start", post(enrol_start))
-        .route("/account/totp/disable", post(disable))
-}
 
 /// A form's problems, by field, already in the reader's language.
 #[derive(Default)]
@@ -135,7 +126,7 @@ async fn page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
@@ -149,7 +140,7 @@ fn form<T>(f: Result<Form<T>, FormRejection>) -> Result<T, WebError> {
 }
 
 #[derive(Deserialize)]
-struct PasswordForm {
+pub(crate) struct PasswordForm {
     #[serde(default)]
     current: String,
     #[serde(default)]
@@ -158,7 +149,7 @@ struct PasswordForm {
     confirm: String,
 }
 
-async fn change_password(
+pub(crate) async fn change_password(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
@@ -214,7 +205,10 @@ fn crumbs(ctx: &Ctx) -> Vec<Crumb> {
     vec![Crumb::new("/account", Markup(ctx.t("account-title")))]
 }
 
-async fn enrol_start(SignedIn(user): SignedIn, session: Session) -> Result<Response, WebError> {
+pub(crate) async fn enrol_start(
+    SignedIn(user): SignedIn,
+    session: Session,
+) -> Result<Response, WebError> {
     if !user.totp_enabled {
         session
             .insert(ENROL, auth::new_totp_secret())
@@ -265,7 +259,7 @@ async fn enrol_page_with(
         .into_response())
 }
 
-async fn enrol_page(
+pub(crate) async fn enrol_page(
     ctx: Ctx,
     SignedIn(user): SignedIn,
     session: Session,
@@ -277,12 +271,12 @@ async fn enrol_page(
 }
 
 #[derive(Deserialize)]
-struct CodeForm {
+pub(crate) struct CodeForm {
     #[serde(default)]
     code: String,
 }
 
-async fn enrol_confirm(
+pub(crate) async fn enrol_confirm(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
@@ -317,7 +311,7 @@ async fn enrol_confirm(
     Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
 }
 
-async fn disable(
+pub(crate) async fn disable(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(user): SignedIn,

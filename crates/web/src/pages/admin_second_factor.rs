@@ -5,7 +5,6 @@
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Router, routing::post};
 use taawun_core::Action;
 use taawun_store::Actor;
 
@@ -14,11 +13,7 @@ use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::{AppState, ctx::Ctx, error::WebError};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/admin/users/{id}/second-factor", post(turn_off))
-}
-
-async fn turn_off(
+pub(crate) async fn turn_off(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(me): SignedIn,

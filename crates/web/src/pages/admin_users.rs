@@ -3,11 +3,11 @@
 //! `/admin/users/{id}` edits one, `/admin/users/{id}/password` resets its password.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
 use std::collections::HashMap;
 use taawun_app::accounts::{self, AccountError};
 use taawun_core::{Action, Denied, Id, Kind, Target, User, decide};
@@ -19,14 +19,6 @@ use super::views::{Crumb, render};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/users", get(list))
-        .route("/admin/users/new", get(new_form).post(create))
-        .route("/admin/users/{id}", get(edit_form).post(update))
-        .route("/admin/users/{id}/password", post(reset_password))
-}
 
 /// Asks `decide` whether the reader may do `action` on accounts.
 pub(super) fn allowed(ctx: &Ctx, action: Action) -> Result<(), WebError> {
@@ -58,7 +50,7 @@ struct ListPage {
     vocabularies: Vec<super::views::Link>,
 }
 
-async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(_): SignedIn,
@@ -169,7 +161,7 @@ fn pairs(
         .map_err(|e| WebError::BadRequest(e.to_string()))
 }
 
-async fn new_form(
+pub(crate) async fn new_form(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(_): SignedIn,
@@ -185,7 +177,7 @@ async fn new_form(
     form_page(ctx, &state, shown).await
 }
 
-async fn create(
+pub(crate) async fn create(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -267,12 +259,12 @@ async fn stored(state: &AppState, id: Id) -> Result<User, WebError> {
 }
 
 #[derive(serde::Deserialize, Default)]
-struct Flags {
+pub(crate) struct Flags {
     created: Option<String>,
     second_factor: Option<String>,
 }
 
-async fn edit_form(
+pub(crate) async fn edit_form(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(_): SignedIn,
@@ -297,7 +289,7 @@ async fn edit_form(
     form_page(ctx, &state, shown).await
 }
 
-async fn update(
+pub(crate) async fn update(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -331,14 +323,14 @@ async fn update(
 }
 
 #[derive(serde::Deserialize)]
-struct ResetForm {
+pub(crate) struct ResetForm {
     #[serde(default)]
     password: String,
     #[serde(default)]
     confirm: String,
 }
 
-async fn reset_password(
+pub(crate) async fn reset_password(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(me): SignedIn,

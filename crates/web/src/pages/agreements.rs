@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Agreement, Lifecycle, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -14,12 +13,6 @@ use super::views::{history_href, people_rows, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/agreements", get(list))
-        .route("/agreements/{id}", get(show))
-}
 
 #[derive(Template)]
 #[template(path = "agreements.html")]
@@ -31,7 +24,10 @@ struct ListPage {
     actions: Vec<Link>,
 }
 
-async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let agreements = v.agreements().await?;
     let title = ctx.t("agreements-title");
@@ -99,7 +95,7 @@ struct ShowPage {
     offers: Vec<crate::documents::PdfOffer>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

@@ -2,19 +2,10 @@
 
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::{Router, routing::get};
-
-use crate::AppState;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/static/app.css", get(app_css))
-        .route("/healthz", get(healthz))
-}
-
-async fn app_css() -> impl IntoResponse {
+pub(crate) async fn app_css() -> impl IntoResponse {
     (
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
@@ -25,6 +16,6 @@ async fn app_css() -> impl IntoResponse {
     )
 }
 
-async fn healthz() -> &'static str {
+pub(crate) async fn healthz() -> &'static str {
     "ok"
 }

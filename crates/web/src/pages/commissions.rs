@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Commission, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -13,12 +12,6 @@ use super::views::{Crumb, Link, PersonRow, history_href, parties_links, people_r
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/commissions", get(list))
-        .route("/commissions/{id}", get(show))
-}
 
 struct Row {
     href: String,
@@ -37,7 +30,10 @@ struct ListPage {
     actions: Vec<Link>,
 }
 
-async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let mut lk = Lookup::new(&v);
     let mut rows = Vec::new();
@@ -93,7 +89,7 @@ struct ShowPage {
     calendar: String,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

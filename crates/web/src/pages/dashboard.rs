@@ -7,21 +7,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_store::FactsScope;
 
 use super::dashboard_view::{DeadlineRow, DueList, Figure, GroupView, build};
 use super::views::{Crumb, Link, render};
 use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/dashboard", get(overall))
-        .route("/dashboard/parties/{id}", get(party))
-        .route("/dashboard/commissions/{id}", get(commission))
-        .route("/dashboard/agreements/{id}", get(agreement))
-}
 
 #[derive(Template)]
 #[template(path = "dashboard.html")]
@@ -41,11 +32,14 @@ pub struct DashboardPage {
     pub deadlines: Vec<DeadlineRow>,
 }
 
-async fn overall(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn overall(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     show(ctx, state, FactsScope::All).await
 }
 
-async fn party(
+pub(crate) async fn party(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
@@ -53,7 +47,7 @@ async fn party(
     show(ctx, state, FactsScope::Party(id)).await
 }
 
-async fn commission(
+pub(crate) async fn commission(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
@@ -61,7 +55,7 @@ async fn commission(
     show(ctx, state, FactsScope::Commission(id)).await
 }
 
-async fn agreement(
+pub(crate) async fn agreement(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

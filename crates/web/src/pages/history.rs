@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Action, Id, Protection, RecordKind};
 use taawun_store::{AuditEntry, StoreResult, Visible};
 
@@ -16,10 +15,6 @@ use super::views::{Crumb, render};
 use crate::lookup::reader;
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/history/{entity}/{id}", get(show))
-}
 
 struct RowView {
     when: String,
@@ -52,7 +47,7 @@ fn parse_id(raw: &str) -> Result<Id, WebError> {
     uuid::Uuid::try_parse(raw).map_err(|e| WebError::BadRequest(format!("id: {e}")))
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((entity, raw)): Path<(String, String)>,

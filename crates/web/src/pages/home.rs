@@ -3,7 +3,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::Lifecycle;
 use taawun_store::{StoreResult, Visible};
 
@@ -13,10 +12,6 @@ use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
 
 const RECENT_SESSIONS: usize = 5;
 const OPEN_ITEMS: u32 = 10;
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(home))
-}
 
 pub struct CommissionRow {
     pub href: String,
@@ -53,7 +48,10 @@ struct HomePage {
     lead_heads: Vec<Markup>,
 }
 
-async fn home(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn home(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let page = load(&ctx, &v).await?;
     render(&page)

@@ -7,7 +7,6 @@ use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{ActionItem, Id};
 use taawun_store::Visible;
 
@@ -20,10 +19,6 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 /// Rows per page: a page stays light, and a reader narrows by area or side rather than
 /// scrolling through thousands.
 const PAGE: usize = 50;
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/items", get(list))
-}
 
 #[derive(Template)]
 #[template(path = "item_list.html")]
@@ -44,7 +39,7 @@ struct ListPage {
     query: String,
 }
 
-async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     params: Result<Query<Params>, QueryRejection>,

@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{ActionItem, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -13,10 +12,6 @@ use super::views::{Crumb, Link, Pager, history_href, organisation_link, party_li
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/items/{id}", get(show))
-}
 
 struct ProgressView {
     date: String,
@@ -68,7 +63,7 @@ struct ItemPage {
     activities: Vec<ActivityView>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

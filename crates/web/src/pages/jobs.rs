@@ -2,11 +2,9 @@
 //! `/jobs/{id}/file`: its file. Only the reader who started a job can see it; anyone else
 //! gets the same 404 as for an unknown id.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
 use std::sync::Arc;
 use taawun_core::Id;
 
@@ -14,12 +12,6 @@ use super::views::{Crumb, render};
 use crate::documents::attachment;
 use crate::jobs::{Job, Outcome, Phase};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/jobs/{id}", get(show))
-        .route("/jobs/{id}/file", get(file))
-}
 
 /// The answer to the request that started `job`: its result when it ends within the
 /// instance's wait, else a redirect to its progress page.
@@ -63,7 +55,7 @@ fn owned(state: &AppState, ctx: &Ctx, id: Id) -> Result<Arc<Job>, WebError> {
         .ok_or(WebError::NotFound)
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
@@ -108,7 +100,7 @@ async fn show(
     Ok((StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], html).into_response())
 }
 
-async fn file(
+pub(crate) async fn file(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

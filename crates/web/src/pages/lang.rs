@@ -5,22 +5,17 @@ use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Router, routing::get};
 use serde::Deserialize;
 
 use crate::negotiate::{COOKIE, exact};
-use crate::{AppState, error::WebError, extract::CodePath};
+use crate::{error::WebError, extract::CodePath};
 
 /// A year: the choice should outlive a browser restart, not a reinstall.
 const COOKIE_MAX_AGE: u32 = 365 * 24 * 3600;
 const MAX_BACK_LEN: usize = 2048;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/lang/{code}", get(switch))
-}
-
 #[derive(Deserialize)]
-struct Back {
+pub(crate) struct Back {
     back: Option<String>,
 }
 
@@ -42,7 +37,7 @@ pub fn safe_back(back: Option<&str>) -> &str {
     }
 }
 
-async fn switch(
+pub(crate) async fn switch(
     CodePath(code): CodePath,
     query: Result<Query<Back>, QueryRejection>,
 ) -> Result<Response, WebError> {

@@ -3,12 +3,12 @@
 //! account exists or not; repeated failures are throttled.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
@@ -18,13 +18,6 @@ use super::lang::safe_back;
 use super::views::{Crumb, render};
 use crate::auth::{self, Outcome};
 use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", get(login_form).post(login_post))
-        .route("/login/code", get(code_form).post(code_post))
-        .route("/logout", post(logout))
-}
 
 /// The client's address when the server knows it (it does when served by `taawun serve`;
 /// tests through `oneshot` have none, and are throttled per account only).
@@ -44,14 +37,14 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
 }
 
 #[derive(Deserialize, Default)]
-struct Next {
+pub(crate) struct Next {
     next: Option<String>,
     /// Set when a login ended by timeout, to say why the reader is here.
     ended: Option<String>,
 }
 
 #[derive(Deserialize)]
-struct LoginForm {
+pub(crate) struct LoginForm {
     #[serde(default)]
     username: String,
     #[serde(default)]
@@ -60,7 +53,7 @@ struct LoginForm {
 }
 
 #[derive(Deserialize)]
-struct CodeForm {
+pub(crate) struct CodeForm {
     #[serde(default)]
     code: String,
 }
@@ -88,7 +81,7 @@ struct CodePage {
     error: Option<String>,
 }
 
-async fn login_form(
+pub(crate) async fn login_form(
     ctx: Ctx,
     session: Session,
     query: Result<Query<Next>, QueryRejection>,
@@ -138,7 +131,7 @@ fn with_retry(status: StatusCode, retry: Option<HeaderValue>, page: Response) ->
     res
 }
 
-async fn login_post(
+pub(crate) async fn login_post(
     ctx: Ctx,
     State(state): State<AppState>,
     session: Session,
@@ -175,7 +168,7 @@ async fn login_post(
     }
 }
 
-async fn code_form(ctx: Ctx, session: Session) -> Result<Response, WebError> {
+pub(crate) async fn code_form(ctx: Ctx, session: Session) -> Result<Response, WebError> {
     if auth::pending(&session).await?.is_none() {
         return Ok(Redirect::to("/login").into_response());
     }
@@ -189,7 +182,7 @@ async fn code_form(ctx: Ctx, session: Session) -> Result<Response, WebError> {
     Ok(render(&page)?.into_response())
 }
 
-async fn code_post(
+pub(crate) async fn code_post(
     ctx: Ctx,
     State(state): State<AppState>,
     session: Session,
@@ -229,7 +222,10 @@ async fn code_post(
     }
 }
 
-async fn logout(State(state): State<AppState>, session: Session) -> Result<Response, WebError> {
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Response, WebError> {
     auth::end(&session).await?;
     let to = if state.demo { "/" } else { "/login" };
     Ok(Redirect::to(to).into_response())

@@ -1,4 +1,5 @@
-//! Page modules, one per kind of record; each owns its routes (`router()`) and templates.
+//! Page modules, one per kind of record, with their handlers and templates; `routes.rs` says
+//! which path reaches which handler.
 
 pub mod account;
 pub mod admin_form;

@@ -6,15 +6,14 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Router, routing::get, routing::post};
 use taawun_app::remind::{RemindConfig, reminders_for};
-use taawun_core::{Principal, Role, User};
+use taawun_core::{Principal, Role};
 use taawun_store::Visible;
 
 use super::describe::{Described, describe};
 use super::views::{Crumb, render};
 use crate::auth::SignedIn;
-use crate::lookup::reader;
+use crate::lookup::{reader, reader_of};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
@@ -23,15 +22,9 @@ const LIMIT: u32 = 200;
 /// The header counts up to this many unread notifications.
 const COUNT_CAP: u32 = 99;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/notifications", get(list))
-        .route("/notifications/read", post(mark_all_read))
-}
-
-/// The header's unread count for `user`, visibility checked.
-pub async fn unread(state: &AppState, user: &User) -> Result<u32, WebError> {
-    let v = Visible::new(state.store.clone(), user.principal());
+/// The header's unread count for the signed-in user `who`, visibility checked.
+pub async fn unread(state: &AppState, who: &Principal) -> Result<u32, WebError> {
+    let v = reader_of(state, who);
     Ok(v.unread_notifications(COUNT_CAP).await?)
 }
 
@@ -54,7 +47,7 @@ struct Page {
     example: bool,
 }
 
-async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
     if ctx.user().is_none() {
         // Outside demo mode the gate has already sent anonymous readers to the login page.
         return example(ctx, &state).await;
@@ -101,6 +94,8 @@ async fn example(ctx: Ctx, state: &AppState) -> Result<Response, WebError> {
         clearance: ctx.principal().clearance,
         commissions,
     };
+    // Deliberately another principal than the request's: the example officer's view, read
+    // only to compute the reminders; what is shown of them is read through `v`.
     let as_officer = Visible::new(state.store.clone(), officer);
     let today = state.clock.today();
     let within = RemindConfig::default().within_days;
@@ -131,7 +126,7 @@ async fn example(ctx: Ctx, state: &AppState) -> Result<Response, WebError> {
     .into_response())
 }
 
-async fn mark_all_read(
+pub(crate) async fn mark_all_read(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
 ) -> Result<Response, WebError> {

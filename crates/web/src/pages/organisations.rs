@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Organisation, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -13,10 +12,6 @@ use super::views::{history_href, organisation_link, party_link, people_rows, ren
 use crate::lookup::{Lookup, reader};
 use crate::markup::Markup;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/organisations/{id}", get(show))
-}
 
 #[derive(Template)]
 #[template(path = "organisation.html")]
@@ -39,7 +34,7 @@ struct OrganisationPage {
     lead_heads: Vec<Markup>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Party, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -12,10 +11,6 @@ use super::views::{Crumb, Link, PersonRow, history_href, people_rows, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::Markup;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/parties/{id}", get(show))
-}
 
 #[derive(Template)]
 #[template(path = "party.html")]
@@ -39,7 +34,7 @@ struct PartyPage {
     with_role: bool,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Person, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -12,10 +11,6 @@ use super::views::{Crumb, Link, history_href, organisation_link, party_link, ren
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/people/{id}", get(show))
-}
 
 struct Attended {
     href: String,
@@ -47,7 +42,7 @@ struct PersonPage {
     sessions: Vec<Attended>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

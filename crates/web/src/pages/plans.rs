@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{ActionItem, ActionPlan, Id, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -12,10 +11,6 @@ use super::views::{Crumb, ItemRow, Link, history_href, item_rows, lead_heads, re
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/plans/{id}", get(show))
-}
 
 struct Group {
     area: Markup,
@@ -49,11 +44,11 @@ struct PlanPage {
 
 /// `?imported=N`: where an import sends the reader once its rows are saved.
 #[derive(Debug, Default, serde::Deserialize)]
-struct Landing {
+pub(crate) struct Landing {
     imported: Option<usize>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

@@ -6,7 +6,6 @@ use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use axum::{Router, routing::get};
 use serde::Deserialize;
 
 use super::describe::{Described, describe};
@@ -20,12 +19,8 @@ const LIMIT: u32 = 50;
 /// Longer queries are cut: nobody types more, and the index need not see more.
 const MAX_QUERY: usize = 200;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/search", get(search))
-}
-
 #[derive(Deserialize, Default)]
-struct Params {
+pub(crate) struct Params {
     #[serde(default)]
     q: String,
 }
@@ -42,7 +37,7 @@ struct SearchPage {
     hits: Vec<Described>,
 }
 
-async fn search(
+pub(crate) async fn search(
     ctx: Ctx,
     State(state): State<AppState>,
     params: Result<Query<Params>, QueryRejection>,

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Protection, RecordKind, Session};
 use taawun_store::{StoreResult, Visible};
 
@@ -13,10 +12,6 @@ use super::views::{Crumb, Link, Pager, PersonRow, history_href, party_link, pers
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/sessions/{id}", get(show))
-}
 
 /// "1st session" / "1re session" / "الدورة الأولى".
 pub fn ordinal_title(ctx: &Ctx, ordinal: u32) -> String {
@@ -87,7 +82,7 @@ struct SessionPage {
     offers: Vec<crate::documents::PdfOffer>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

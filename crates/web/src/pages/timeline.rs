@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use chrono::NaiveDate;
 use taawun_core::followup::side_states;
 use taawun_core::{ActionItem, ActionPlan, Id, ItemStatus, ProgressUpdate};
@@ -17,10 +16,6 @@ use crate::charts::gantt::{self, Gantt, Line, Progress, Row};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/plans/{id}/timeline", get(show))
-}
 
 pub struct TableRow {
     pub href: String,
@@ -47,7 +42,7 @@ struct TimelinePage {
     rows: Vec<TableRow>,
 }
 
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::{Router, routing::get};
 use taawun_core::{Id, PartyKind, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
@@ -12,13 +11,6 @@ use super::views::{Crumb, Link, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError};
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/parties", get(parties))
-        .route("/ranks", get(ranks))
-        .route("/areas", get(areas))
-}
 
 pub struct Row {
     /// The first cell, linked to the record's page when it has one.
@@ -79,7 +71,10 @@ fn page(ctx: &Ctx, v: &Visible, list: &str, heads: Vec<String>, rows: Vec<Row>) 
     }
 }
 
-async fn parties(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn parties(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let mut rows = Vec::new();
     for p in v.parties().await? {
@@ -102,7 +97,10 @@ async fn parties(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>
     render(&page(&ctx, &v, "parties", heads.to_vec(), rows))
 }
 
-async fn ranks(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn ranks(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let mut lk = Lookup::new(&v);
     let mut rows = Vec::new();
@@ -131,7 +129,10 @@ async fn ranks(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, 
     render(&page(&ctx, &v, "ranks", heads.to_vec(), rows))
 }
 
-async fn areas(ctx: Ctx, State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn areas(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let mut rows = Vec::new();
     for a in v.areas().await? {

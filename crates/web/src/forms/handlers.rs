@@ -1,0 +1,206 @@
+//! The four handlers every record form shares — `new` and `create` on its `new` route,
+//! `edit` and `update` on its `edit` route — written once for top-level forms (parties,
+//! agreements…) and for forms under a parent (an agreement's articles, a commission's plans,
+//! a plan's items, an item's activities and progress updates). What differs per form is
+//! declared by `Placed` (the blank record and the form, from the parent), `ChildForm` (how
+//! the parent of a new record is found and checked) and `Editable` (the parent of a stored
+//! record); top-level forms declare `record::TopForm`, which gives them all three with no
+//! parent. The steps themselves are those of `record`.
+
+use std::future::Future;
+
+use axum::extract::State;
+use axum::response::Response;
+use taawun_core::{Id, User};
+use taawun_store::Visible;
+
+use super::errors::Errors;
+use super::input::{Input, Posted};
+use super::page::{Form, show};
+use super::record::{self, Record, TopForm};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::lookup::reader;
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+/// A record's form, given what the record hangs from.
+pub trait Placed: Record {
+    /// What the form and the blank record are built from: the parent record, or only what
+    /// the form needs of it (its id), so an edit reads no more than it must; `()` for a
+    /// top-level record.
+    type Parent: Send + Sync;
+
+    /// A new record under `parent`, before anything is typed.
+    fn blank(
+        v: &Visible,
+        parent: &Self::Parent,
+        user: &User,
+    ) -> impl Future<Output = Result<Self, WebError>> + Send;
+
+    /// The form, for a new record (`shown` is `None`) or the one the reader may edit;
+    /// `fresh` on a GET, so lists get their blank rows.
+    fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        parent: &Self::Parent,
+        input: &Input,
+        fresh: bool,
+        shown: Option<&Self>,
+    ) -> impl Future<Output = Result<Form, WebError>> + Send;
+
+    /// Values the form shows that the record does not hold as such (an item's leads laid
+    /// out one per party); nothing by default.
+    fn arrange(_input: &mut Input, _rec: &Self, _parent: &Self::Parent) {}
+}
+
+/// A record created under a parent named by the `{id}` of its `new` route.
+pub trait ChildForm: Placed {
+    /// The parent of a new record, as the reader sees it, once `decide` lets the reader
+    /// create under it (hidden or unknown is 404, not allowed is 403).
+    fn parent_for_new(
+        ctx: &Ctx,
+        v: &Visible,
+        id: Id,
+    ) -> impl Future<Output = Result<Self::Parent, WebError>> + Send;
+}
+
+/// A record that can be edited once stored.
+pub trait Editable: Placed {
+    /// The parent of `rec` (already read through `Visible` and editable), for its form.
+    fn parent_of(
+        v: &Visible,
+        rec: &Self,
+    ) -> impl Future<Output = Result<Self::Parent, WebError>> + Send;
+}
+
+/// GET of a child's `new` route.
+pub(crate) async fn new<R: ChildForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(parent): IdPath,
+) -> Result<Response, WebError> {
+    let v = reader(&s, &ctx);
+    let p = R::parent_for_new(&ctx, &v, parent).await?;
+    blank_page::<R>(&ctx, &v, &p, &user).await
+}
+
+/// POST of a child's `new` route.
+pub(crate) async fn create<R: ChildForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(parent): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = reader(&s, &ctx);
+    let p = R::parent_for_new(&ctx, &v, parent).await?;
+    save_blank::<R>(&ctx, &s, &v, &p, &user, &input).await
+}
+
+/// GET of a top-level `new` route.
+pub(crate) async fn new_top<R: TopForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<Response, WebError> {
+    R::may_create(&ctx)?;
+    blank_page::<R>(&ctx, &reader(&s, &ctx), &(), &user).await
+}
+
+/// POST of a top-level `new` route.
+pub(crate) async fn create_top<R: TopForm>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    R::may_create(&ctx)?;
+    let v = reader(&s, &ctx);
+    save_blank::<R>(&ctx, &s, &v, &(), &user, &input).await
+}
+
+/// The form of a new record under `p`.
+async fn blank_page<R: Placed>(
+    ctx: &Ctx,
+    v: &Visible,
+    p: &R::Parent,
+    user: &User,
+) -> Result<Response, WebError> {
+    let rec = R::blank(v, p, user).await?;
+    let mut input = Input::of(&rec);
+    R::arrange(&mut input, &rec, p);
+    let f = R::form(ctx, v, p, &input, true, None).await?;
+    show(ctx, &f, &input, &Errors::default())
+}
+
+/// The post laid over a blank record under `p` (only built once the post reads cleanly).
+async fn save_blank<R: Placed>(
+    ctx: &Ctx,
+    s: &AppState,
+    v: &Visible,
+    p: &R::Parent,
+    user: &User,
+    input: &Input,
+) -> Result<Response, WebError> {
+    let f = R::form(ctx, v, p, input, false, None).await?;
+    let base = R::blank(v, p, user);
+    record::save_new(ctx, s, v, user, &f, input, base).await
+}
+
+/// GET of an `edit` route: the record the reader may edit, at its version.
+pub(crate) async fn edit<R: Editable>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(_): SignedIn,
+    IdPath(id): IdPath,
+) -> Result<Response, WebError> {
+    let v = reader(&s, &ctx);
+    let rec: R = record::shown(&v, id).await?;
+    let p = R::parent_of(&v, &rec).await?;
+    let mut input = Input::of(&rec);
+    R::arrange(&mut input, &rec, &p);
+    let f = R::form(&ctx, &v, &p, &input, true, Some(&rec)).await?;
+    record::show_at(&ctx, f, &input, &rec)
+}
+
+/// POST of an `edit` route: the post laid over the stored record (see `record::save_edit`).
+pub(crate) async fn update<R: Editable>(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = reader(&s, &ctx);
+    let shown: R = record::shown(&v, id).await?;
+    let p = R::parent_of(&v, &shown).await?;
+    let f = R::form(&ctx, &v, &p, &input, false, Some(&shown)).await?;
+    record::save_edit::<R>(&ctx, &s, &v, &user, &f, &input, id).await
+}
+
+// Top-level forms hang from nothing: their blank record and form ignore the parent.
+impl<R: TopForm> Placed for R {
+    type Parent = ();
+
+    async fn blank(_: &Visible, _: &(), user: &User) -> Result<Self, WebError> {
+        Ok(<R as TopForm>::blank(user))
+    }
+
+    async fn form(
+        ctx: &Ctx,
+        v: &Visible,
+        _: &(),
+        input: &Input,
+        fresh: bool,
+        shown: Option<&Self>,
+    ) -> Result<Form, WebError> {
+        <R as TopForm>::form(ctx, v, input, fresh, shown.map(|r| r.id())).await
+    }
+}
+
+impl<R: TopForm> Editable for R {
+    async fn parent_of(_: &Visible, _: &Self) -> Result<(), WebError> {
+        Ok(())
+    }
+}
