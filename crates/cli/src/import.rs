@@ -104,10 +104,20 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         Err(e) => Err(match import::refused_row(&e) {
             Some(r) => format!(
                 "row {} was refused ({}); nothing was imported",
-                r.row, r.why
+                r.row,
+                refusal(r.why, lang)
             ),
             None => format!("{e}; nothing was imported"),
         }),
+    }
+}
+
+/// Why the store refused a row: the rules it broke worded in the importer's language, as
+/// the preview words them; anything else as the store says it.
+fn refusal(why: &taawun_store::StoreError, lang: Lang) -> String {
+    match why {
+        taawun_store::StoreError::Invalid(rules) => rules.message(lang),
+        other => other.to_string(),
     }
 }
 

@@ -43,10 +43,6 @@ use crate::ctx::Ctx;
 use crate::error::WebError;
 use spec::{Field, Item, Ty};
 
-// The request's `Visible` is built by `lookup::reader` alone; `next_session` still names it
-// `visible` (that file is being reworked elsewhere, so it is left as it is).
-use crate::lookup::reader as visible;
-
 /// The record as the reader may see it, if they may also edit it: hidden or unknown is
 /// 404, visible but not theirs to edit is 403.
 async fn editable<R>(

@@ -109,7 +109,7 @@ pub(crate) async fn page(
     State(s): State<AppState>,
     IdPath(cid): IdPath,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = crate::lookup::reader(&s, &ctx);
     let c = v.commission(cid).await?.ok_or(WebError::NotFound)?;
     let today = s.clock.today();
     let user = ctx.user().cloned();
@@ -166,7 +166,7 @@ pub(crate) async fn confirm(
     IdPath(cid): IdPath,
     Posted(input): Posted,
 ) -> Result<Response, WebError> {
-    let v = super::visible(&s, &ctx);
+    let v = crate::lookup::reader(&s, &ctx);
     let c = v.commission(cid).await?.ok_or(WebError::NotFound)?;
     may(ctx.principal(), Action::Create, &create_target(&c))?;
     let p = propose(&ctx, &v, &c, super::originated(&user), s.clock.today()).await?;
