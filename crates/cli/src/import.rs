@@ -105,18 +105,20 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
             Some(r) => format!(
                 "row {} was refused ({}); nothing was imported",
                 r.row,
-                refusal(r.why, lang)
+                refusal(r.why)
             ),
             None => format!("{e}; nothing was imported"),
         }),
     }
 }
 
-/// Why the store refused a row: the rules it broke worded in the importer's language, as
-/// the preview words them; anything else as the store says it.
-fn refusal(why: &taawun_store::StoreError, lang: Lang) -> String {
+/// Why the store refused a row, in English as the command's own lines are: the rules it
+/// broke as the catalogue words them (the store's own text names rules, not sentences).
+fn refusal(why: &taawun_store::StoreError) -> String {
     match why {
-        taawun_store::StoreError::Invalid(rules) => rules.message(lang),
+        taawun_store::StoreError::Invalid(rules) => {
+            format!("invalid record: {}", rules.message(Lang::En))
+        }
         other => other.to_string(),
     }
 }

@@ -1,4 +1,4 @@
-// The site's own wording, read from its Fluent catalogues (crates/web/locales/*.ftl), so a test
+// The site's own wording, read from its Fluent catalogues (crates/i18n/locales/*.ftl), so a test
 // finds a button or a field by the label a person reads in that language, and follows the
 // catalogue when a wording changes. Only simple messages are read (text with `{ $var }`
 // placeables); plural selectors are left out (tests do not look for them).
@@ -12,7 +12,7 @@ const cache = new Map();
 /** The simple messages of a locale, as `{ key: text }`. */
 function catalogue(lang) {
   if (cache.has(lang)) return cache.get(lang);
-  const file = path.join(repoRoot, 'crates', 'web', 'locales', `${lang}.ftl`);
+  const file = path.join(repoRoot, 'crates', 'i18n', 'locales', `${lang}.ftl`);
   const out = {};
   let key = null;
   let parts = [];

@@ -64,15 +64,17 @@ impl Smtp {
 /// The record a notification is about, named for the reader, and its page's path.
 async fn record(v: &Visible, lang: Lang, n: &Notification) -> StoreResult<(String, String)> {
     let id = n.reminder.record_id;
-    Ok(match n.reminder.kind.entity() {
-        taawun_core::RecordKind::ActionItem => {
+    use taawun_core::followup::ReminderKind as K;
+    // Exhaustive: a new kind of reminder must say which record it names.
+    Ok(match n.reminder.kind {
+        K::ItemDueSoon | K::ItemOverdue => {
             let name = v
                 .item(id)
                 .await?
                 .map(|i| format!("{} {}", i.code, i.title.show(lang)));
             (name.unwrap_or_default(), format!("/items/{id}"))
         }
-        _ => {
+        K::AgreementEntersIntoForce | K::AgreementExpires | K::AgreementNoticeDate => {
             let name = v
                 .agreement(id)
                 .await?
