@@ -49,3 +49,25 @@ pub async fn load_demo_if_empty(store: &dyn Store) -> Result<bool, String> {
         .map_err(|e| format!("loading the demo failed: {e}"))?;
     Ok(true)
 }
+
+/// The active user a command acts as (`--as`), and the language it speaks to them in:
+/// `--lang` when given, else the user's own, else French.
+pub async fn acting_user(
+    store: &dyn Store,
+    name: &str,
+    lang: Option<&str>,
+) -> Result<(taawun_core::User, taawun_core::Lang), String> {
+    use taawun_core::Lang;
+    let user = store
+        .user_by_name(name)
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|u| u.active)
+        .ok_or_else(|| format!("no active user named {name:?}"))?;
+    let lang = match lang {
+        Some(code) => Lang::parse(code)
+            .ok_or_else(|| format!("unknown language {code:?}: use ar, fr or en"))?,
+        None => user.language.unwrap_or(Lang::Fr),
+    };
+    Ok((user, lang))
+}

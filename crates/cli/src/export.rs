@@ -5,7 +5,6 @@ use std::io::Write;
 use std::sync::Arc;
 use taawun_app::export::{Export, Format, List};
 use taawun_app::items::ItemSelection;
-use taawun_core::Lang;
 use taawun_store::Visible;
 
 use crate::args::ExportArgs;
@@ -21,17 +20,7 @@ pub async fn run(a: ExportArgs) -> Result<(), String> {
     let format = Format::parse(ext)
         .ok_or_else(|| format!("{}: the file must end in .xlsx or .csv", a.out.display()))?;
     let store = crate::db::open(&a.db).await?;
-    let user = store
-        .user_by_name(&a.user)
-        .await
-        .map_err(|e| e.to_string())?
-        .filter(|u| u.active)
-        .ok_or_else(|| format!("no active user named {:?}", a.user))?;
-    let lang = match &a.lang {
-        Some(code) => Lang::parse(code)
-            .ok_or_else(|| format!("unknown language {code:?}: use ar, fr or en"))?,
-        None => user.language.unwrap_or(Lang::Fr),
-    };
+    let (user, lang) = crate::db::acting_user(&*store, &a.user, a.lang.as_deref()).await?;
     let progress = Arc::new(|phase: &str, done: usize, total: usize| {
         // One line rewritten in place, as the rows go by.
         if total > 0 {

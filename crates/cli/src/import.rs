@@ -13,17 +13,7 @@ use crate::args::ImportArgs;
 
 pub async fn run(a: ImportArgs) -> Result<(), String> {
     let store = crate::db::open(&a.db).await?;
-    let user = store
-        .user_by_name(&a.user)
-        .await
-        .map_err(|e| e.to_string())?
-        .filter(|u| u.active)
-        .ok_or_else(|| format!("no active user named {:?}", a.user))?;
-    let lang = match &a.lang {
-        Some(code) => Lang::parse(code)
-            .ok_or_else(|| format!("unknown language {code:?}: use ar, fr or en"))?,
-        None => user.language.unwrap_or(Lang::Fr),
-    };
+    let (user, lang) = crate::db::acting_user(&*store, &a.user, a.lang.as_deref()).await?;
     let v = Visible::new(store.clone(), user.principal());
     let world = ImportWorld::load(&v, a.plan)
         .await
