@@ -228,6 +228,9 @@ pub fn all() -> Router<AppState> {
 pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
         .layer(CatchPanicLayer::custom(error::from_panic))
+        // axum's extractors would cut a multipart or form body at their own 2 MB default,
+        // below the documented 10 MB upload: `limit_body` is the one limit, per path.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(middleware::from_fn_with_state(state.clone(), auth::gate))
         .layer(middleware::from_fn(limit_body))
         .layer(middleware::from_fn_with_state(state.clone(), ctx::remember))

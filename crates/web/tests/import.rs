@@ -241,6 +241,38 @@ async fn broken_empty_and_oversized_files_are_refused_cleanly() {
 }
 
 #[tokio::test]
+async fn a_file_just_under_the_documented_limit_is_read() {
+    // The upload page promises 10 MB: a 9.9 MB sheet must reach the preview, not a 413.
+    let d = demo().await;
+    let mut b = admin(&d).await;
+    let plan = empty_plan(&d).await;
+    let uri = format!("/plans/{}/import", plan.id);
+    let mut csv = String::from("Code;Titre (français);Notes\n");
+    let note = "x".repeat(480);
+    let mut n = 0;
+    while csv.len() < 9_900_000 {
+        n += 1;
+        csv.push_str(&format!("G{n};Activité {n};{note}\n"));
+    }
+    assert!(csv.len() > 9_800_000 && csv.len() < 10 * 1024 * 1024);
+    let r = b.upload(&uri, "grand.csv", csv.as_bytes()).await;
+    assert_ne!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    assert!(
+        r.status == StatusCode::OK || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+        "{}: {}",
+        r.status,
+        r.body
+    );
+    // The preview of the file itself: its name and a review form for its columns.
+    assert!(r.body.contains("grand.csv"), "{}", r.body);
+    assert!(
+        r.body.contains("<select id=\"col2\""),
+        "no mapping of the third column"
+    );
+    assert_eq!(count(&d, plan.id).await, 0);
+}
+
+#[tokio::test]
 async fn a_chosen_mapping_is_remembered_for_the_next_file() {
     let d = demo().await;
     let mut b = admin(&d).await;
