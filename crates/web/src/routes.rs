@@ -56,6 +56,37 @@ async fn limit_body(
     next.run(req).await
 }
 
+/// What a page may load: everything from this server, nothing inline (the pages carry no
+/// script and no style attribute), no plug-ins, and no framing by anyone (clickjacking:
+/// every state-changing page is a form).
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; \
+    form-action 'self'; frame-ancestors 'none'";
+
+/// Browser features no page uses, refused outright.
+const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+/// Pages show records a reader was cleared for: a shared computer's cache or the back
+/// button after logout must not show them again. Pages (HTML) that set no cache rule get
+/// `no-store`; the stylesheet and downloads keep their own.
+async fn no_store_pages(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && !res.headers().contains_key(header::CACHE_CONTROL) {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
 /// Every route of the application: its path, its method(s) and its handler, grouped by
 /// area. A page is found here in one hop; its handler lives in the module named.
 // One line per route, however long, so the table reads as a list.
@@ -213,8 +244,9 @@ pub fn all() -> Router<AppState> {
 
 /// The layers around every route. Each `.layer` wraps all that was added before it, so the
 /// last added runs first on a request. In the order a request meets them:
-/// 1. the headers every page wants (`Referrer-Policy`, then `X-Content-Type-Options`),
-///    set on the way out when the response lacks them;
+/// 1. the headers every page wants (`Referrer-Policy`, `X-Content-Type-Options`,
+///    `Permissions-Policy`, `Content-Security-Policy`, then `Cache-Control: no-store` on
+///    pages), set on the way out when the response lacks them;
 /// 2. compression of the response;
 /// 3. the login session (`tower-sessions`), loaded before anything asks who is there;
 /// 4. `ctx::remember`: the request's context, so every page below, error pages included,
@@ -222,7 +254,8 @@ pub fn all() -> Router<AppState> {
 /// 5. the body limit (uploads 10 MiB, everything else 1 MiB), before anything reads a body;
 /// 6. `auth::gate`: who is asking, the CSRF check, the login wall (inside `remember`, so
 ///    its refusals are localized);
-/// 7. panics become the 500 page (inside `remember`, so in the reader's language);
+/// 7. axum's own extractor body limit switched off (`limit_body` is the one limit);
+/// 8. panics become the 500 page (inside `remember`, so in the reader's language);
 ///
 /// then the route's handler, or the not-found page.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
@@ -236,6 +269,15 @@ pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state.clone(), ctx::remember))
         .layer(auth::session_layer(&state))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(no_store_pages))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(PERMISSIONS_POLICY),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
