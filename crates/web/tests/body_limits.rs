@@ -1,0 +1,40 @@
+//! With axum's own extractor limit switched off, `limit_body` is the one body limit: a form
+//! over 1 MiB is refused — with the 413 page when it declares its length; cut off while read
+//! when it does not (the CSRF check, which reads the body first, then refuses it as 403) —
+//! and the server goes on answering.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::demo;
+use tower::ServiceExt;
+
+#[tokio::test]
+async fn a_form_over_the_limit_is_refused_declared_or_not() {
+    let d = demo().await;
+    let body = format!("username=x&password={}", "a".repeat(2 * 1024 * 1024));
+    for declared in [true, false] {
+        let mut req = Request::builder()
+            .method("POST")
+            .uri("/login")
+            .header("content-type", "application/x-www-form-urlencoded");
+        if declared {
+            req = req.header("content-length", body.len());
+        }
+        let res = d
+            .app
+            .clone()
+            .oneshot(req.body(Body::from(body.clone())).unwrap())
+            .await
+            .unwrap();
+        let expected = if declared {
+            StatusCode::PAYLOAD_TOO_LARGE
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(res.status(), expected, "declared length: {declared}");
+    }
+    let r = d.get("/healthz", &[]).await;
+    assert_eq!(r.status, StatusCode::OK);
+}
