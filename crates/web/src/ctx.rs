@@ -187,11 +187,6 @@ impl Ctx {
         ))
     }
 
-    /// `csrf=…` for the action URL of a file-upload form (see `auth::csrf::check_token`).
-    pub fn csrf_query(&self) -> String {
-        format!("csrf={}", self.who.csrf)
-    }
-
     /// The header's line about the user: role and party.
     pub fn user_role(&self) -> String {
         self.user()

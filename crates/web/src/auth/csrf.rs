@@ -1,11 +1,13 @@
 //! Cross-site request forgery defence for every state-changing request: a request whose
 //! `Origin` (or, lacking it, `Referer`) names another host is refused, and so is one that
-//! does not carry the session's random token — in the `csrf` field of a url-encoded form, or
-//! in the `X-CSRF-Token` header (for scripts such as htmx).
+//! does not carry the session's random token — in the `csrf` field of a url-encoded form, in
+//! the first part of a multipart form (file uploads), or in the `X-CSRF-Token` header (for
+//! scripts such as htmx). Never in the URL: a token there ends up in logs and history.
 
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, Method, header};
+use futures_util::{StreamExt, stream};
 use rand::RngCore;
 use tower_sessions::Session;
 
@@ -17,6 +19,9 @@ pub const HEADER: &str = "x-csrf-token";
 /// The CSRF check reads form bodies up to the router's own limit, so a body the router
 /// accepts is never refused here as a forgery.
 const MAX_FORM: usize = crate::routes::BODY_LIMIT;
+/// How much of a multipart body is held to find the token in its first part: a hidden field
+/// is a few hundred bytes; the file that follows is never buffered here.
+const MULTIPART_HEAD: usize = 16 * 1024;
 
 /// Why a request was refused (logged; the person sees one localized 403 page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +30,8 @@ pub enum Refusal {
     MissingToken,
     WrongToken,
     UnreadableBody,
+    /// The body went over the route's size limit while it was read for the token.
+    TooLarge,
 }
 
 pub fn new_token() -> String {
@@ -45,13 +52,6 @@ pub async fn ensure_token(session: &Session) -> Result<String, tower_sessions::s
 }
 
 /// GET, HEAD, OPTIONS and TRACE change nothing by contract; everything else is checked.
-fn is_multipart(req: &Request) -> bool {
-    req.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("multipart/form-data"))
-}
-
 pub fn is_state_changing(m: &Method) -> bool {
     !matches!(
         *m,
@@ -108,43 +108,32 @@ pub fn check_origin(req: &Request, public: Option<&str>) -> Result<(), Refusal> 
 }
 
 /// Checks the token of a state-changing request against the session's. A url-encoded body
-/// is read to find the field and then put back for the handler.
+/// is read to find the field and then put back for the handler; a multipart body is read only
+/// up to the end of its first part, which must be the token, and handed on as it came.
 pub async fn check_token(req: Request, expected: Option<&str>) -> Result<Request, Refusal> {
     let from_header = req
         .headers()
         .get(HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or_default()
+        .to_string();
     let (req, sent) = match from_header {
         Some(t) => (req, Some(t)),
-        None if is_form => {
+        None if content_type.starts_with("application/x-www-form-urlencoded") => {
             let (parts, body) = req.into_parts();
-            let bytes = to_bytes(body, MAX_FORM)
-                .await
-                .map_err(|_| Refusal::UnreadableBody)?;
-            let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-                .ok()
-                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD))
-                .map(|(_, v)| v);
-            (Request::from_parts(parts, Body::from(bytes)), sent)
+            let bytes = to_bytes(body, MAX_FORM).await.map_err(read_refusal)?;
+            (
+                Request::from_parts(parts, Body::from(bytes.clone())),
+                form_token(&bytes),
+            )
         }
-        // A file upload's body is multipart and may be megabytes: rather than buffer and parse
-        // it here, its form carries the token in its action URL (`?csrf=`). The token is
-        // per login session and the Referrer-Policy is same-origin, so it leaves no trace
-        // outside this site.
-        None if is_multipart(&req) => {
-            let sent = req.uri().query().and_then(|q| {
-                serde_urlencoded::from_str::<Vec<(String, String)>>(q)
-                    .ok()
-                    .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD))
-                    .map(|(_, v)| v)
-            });
-            (req, sent)
+        None if content_type.starts_with("multipart/form-data") => {
+            multipart_token(req, &content_type).await?
         }
         None => (req, None),
     };
@@ -153,6 +142,70 @@ pub async fn check_token(req: Request, expected: Option<&str>) -> Result<Request
         (Some(s), Some(e)) if constant_eq(s.as_bytes(), e.as_bytes()) => Ok(req),
         _ => Err(Refusal::WrongToken),
     }
+}
+
+fn form_token(bytes: &[u8]) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD))
+        .map(|(_, v)| v)
+}
+
+/// A body cut off by the size limit is too large, not forged: the person gets the 413 page.
+fn read_refusal(e: axum::Error) -> Refusal {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(err) = source {
+        if err.is::<http_body_util::LengthLimitError>() {
+            return Refusal::TooLarge;
+        }
+        source = err.source();
+    }
+    Refusal::UnreadableBody
+}
+
+/// Reads a multipart body until its first part is complete (the opening delimiter and the
+/// next one are both in hand), takes the token from it when that part is the `csrf` field,
+/// and rebuilds the request from the bytes read and the rest of the stream.
+async fn multipart_token(
+    req: Request,
+    content_type: &str,
+) -> Result<(Request, Option<String>), Refusal> {
+    let Ok(boundary) = multer::parse_boundary(content_type) else {
+        return Ok((req, None));
+    };
+    let delimiter = format!("--{boundary}");
+    let (parts, body) = req.into_parts();
+    let mut rest = body.into_data_stream();
+    let mut head: Vec<u8> = Vec::new();
+    while occurrences(&head, delimiter.as_bytes()) < 2 && head.len() <= MULTIPART_HEAD {
+        match rest.next().await {
+            Some(Ok(chunk)) => head.extend_from_slice(&chunk),
+            Some(Err(e)) => return Err(read_refusal(e)),
+            None => break,
+        }
+    }
+    let head = Bytes::from(head);
+    let sent = first_part_token(head.clone(), boundary).await;
+    let body =
+        Body::from_stream(stream::once(async move { Ok::<_, axum::Error>(head) }).chain(rest));
+    Ok((Request::from_parts(parts, body), sent))
+}
+
+fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+async fn first_part_token(head: Bytes, boundary: String) -> Option<String> {
+    let only_head = stream::once(async move { Ok::<_, std::convert::Infallible>(head) });
+    let mut form = multer::Multipart::new(only_head, boundary);
+    let field = form.next_field().await.ok()??;
+    if field.name() != Some(FIELD) {
+        return None;
+    }
+    field.text().await.ok()
 }
 
 #[cfg(test)]

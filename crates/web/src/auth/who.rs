@@ -166,9 +166,12 @@ async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admi
             Ok(()) => csrf::check_token(req, token.as_deref()).await,
             Err(r) => Err(r),
         };
-        req = checked.map_err(|r| {
-            tracing::info!(refusal = ?r, "state-changing request refused (CSRF)");
-            WebError::Csrf
+        req = checked.map_err(|r| match r {
+            csrf::Refusal::TooLarge => WebError::TooLarge,
+            r => {
+                tracing::info!(refusal = ?r, "state-changing request refused (CSRF)");
+                WebError::Csrf
+            }
         })?;
     }
     let path = req.uri().path();

@@ -101,7 +101,7 @@ pub fn upload_page(
     let page = ImportPage {
         crumbs: crumbs(ctx, world, &title),
         plan_href: format!("/plans/{}", world.plan.id),
-        upload_action: format!("/plans/{}/import?{}", world.plan.id, ctx.csrf_query()),
+        upload_action: format!("/plans/{}/import", world.plan.id),
         error,
         review: None,
         title,
@@ -230,7 +230,7 @@ pub fn preview_page(
     let page = ImportPage {
         crumbs: crumbs(ctx, world, &title),
         plan_href: format!("/plans/{}", world.plan.id),
-        upload_action: format!("/plans/{}/import?{}", world.plan.id, ctx.csrf_query()),
+        upload_action: format!("/plans/{}/import", world.plan.id),
         error,
         review: Some(review),
         title,

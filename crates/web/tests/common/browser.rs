@@ -133,27 +133,24 @@ impl Browser {
         self.send(b.body(Body::from(body)).unwrap()).await
     }
 
-    /// Uploads a file as a browser's file form does: multipart, the CSRF token in the
-    /// action URL (as the import form's action carries it).
+    /// Uploads a file as a browser's file form does: multipart, the CSRF token in the hidden
+    /// field that comes first in the import form.
     pub async fn upload(&mut self, uri: &str, file_name: &str, bytes: &[u8]) -> Reply {
-        let boundary = "taawun-test-boundary-7MA4YWxkTrZu0gW";
-        let mut body = Vec::new();
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let token = self.csrf.clone().unwrap_or_default();
-        let sep = if uri.contains('?') { '&' } else { '?' };
+        let body = multipart(&[
+            ("csrf", None, token.as_bytes()),
+            ("file", Some(file_name), bytes),
+        ]);
+        self.send_multipart(uri, body).await
+    }
+
+    pub async fn send_multipart(&mut self, uri: &str, body: Vec<u8>) -> Reply {
         let req = Request::builder()
             .method("POST")
-            .uri(format!("{uri}{sep}csrf={token}"))
+            .uri(uri)
             .header(
                 "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
+                format!("multipart/form-data; boundary={BOUNDARY}"),
             )
             .body(Body::from(body))
             .unwrap();
@@ -167,6 +164,28 @@ impl Browser {
         self.post("/login", &[("username", username), ("password", password)])
             .await
     }
+}
+
+pub const BOUNDARY: &str = "taawun-test-boundary-7MA4YWxkTrZu0gW";
+
+/// A multipart body of these parts, in order: (field name, file name if a file, content).
+pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, file_name, content) in parts {
+        let disposition = match file_name {
+            Some(f) => format!(
+                "form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream"
+            ),
+            None => format!("form-data; name=\"{name}\""),
+        };
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: {disposition}\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
 }
 
 /// Creates an active user of the first party with a password, as the command line does.
