@@ -1,3 +1,4 @@
+-- 0008_uniqueness_by_visibility
 -- Issue 10, finding 6: item codes within a plan, session ordinals within a commission and
 -- clause numbers within an agreement are unique among the records the writer may see, and
 -- the write path checks that (`sqlite/context.rs`). A clash with a record hidden from the

@@ -18,7 +18,8 @@ const MIGRATIONS: &[&str] = &[
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
 /// they run with foreign keys off, which SQLite allows to change only outside a
-/// transaction, and `foreign_key_check` must find nothing before they commit.
+/// transaction, and `foreign_key_check` must find nothing before they commit. Each is named
+/// by its file name, which its first line repeats.
 const REBUILDS: &[&str] = &["0008_uniqueness_by_visibility"];
 
 /// The version that created the search index: records written before it are indexed in
