@@ -295,7 +295,7 @@ async fn undo_followup(store: &SqliteStore) {
     ];
     let mut sql = String::from(
         "drop table calendar_feeds; drop table user_settings;
-         delete from schema_version where version = 5;
+         delete from schema_version where version >= 5;
          drop table notifications; delete from schema_version where version = 4;
          drop index action_items_commission; drop index action_items_agreement;
          drop index action_items_facts_seq; drop index progress_updates_reported;

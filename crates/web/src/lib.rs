@@ -10,6 +10,7 @@ mod charts;
 pub mod clock;
 mod ctx;
 mod documents;
+mod doors;
 mod error;
 pub mod exports;
 mod extract;
@@ -31,12 +32,12 @@ use std::sync::Arc;
 pub use calendar::token_hash as calendar_token_hash;
 pub use error::WebError;
 
-/// What every handler can reach: the store it reads through, whether the instance runs
-/// on demo data (then a banner says so on every page, and visitors may read without an
-/// account), and the login settings and counters.
+/// What every handler can reach: the store behind its three doors (`doors`: never the raw
+/// store), whether the instance runs on demo data (then a banner says so on every page,
+/// and visitors may read without an account), and the login settings and counters.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Arc<dyn taawun_store::Store>,
+    doors: doors::Doors,
     pub demo: bool,
     pub auth: Arc<auth::Auth>,
     /// Where follow-up pages take "today" from (see `clock`).
@@ -51,7 +52,7 @@ impl AppState {
     /// A state with the default login settings (30 min idle, 12 h absolute, no `Secure`).
     pub fn new(store: Arc<dyn taawun_store::Store>, demo: bool) -> Self {
         AppState {
-            store,
+            doors: doors::Doors::new(store),
             demo,
             auth: Arc::new(auth::Auth::default()),
             clock: clock::Clock::System,
@@ -71,6 +72,16 @@ impl AppState {
     pub fn with_job_wait(mut self, wait: std::time::Duration) -> Self {
         self.jobs = Arc::new(jobs::Jobs::new(wait));
         self
+    }
+
+    /// The credentials-only door: for `auth` (and the calendar feed's token login).
+    pub(crate) fn logins(&self) -> doors::Logins {
+        self.doors.logins()
+    }
+
+    /// Writes as `user`, and `user`'s own rows.
+    pub(crate) fn acting(&self, user: &taawun_core::User) -> doors::Acting {
+        self.doors.acting(user)
     }
 
     pub fn with_auth(mut self, config: auth::AuthConfig) -> Self {

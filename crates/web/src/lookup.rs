@@ -22,5 +22,5 @@ pub fn reader(state: &AppState, ctx: &Ctx) -> Visible {
 /// The same, for the principal `auth::gate` has just recognised, before the request's
 /// context exists (it counts the header's unread notifications).
 pub fn reader_of(state: &AppState, principal: &Principal) -> Visible {
-    Visible::new(state.store.clone(), principal.clone())
+    state.doors.visible(principal.clone())
 }

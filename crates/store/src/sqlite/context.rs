@@ -5,7 +5,7 @@
 //! here, so that a dangling id is a field error for the user and never a foreign-key error.
 
 use super::{memo::Reads, record::Record};
-use crate::{StoreError, StoreResult};
+use crate::{StoreError, StoreResult, scope::Scoped};
 use std::future::Future;
 use taawun_core::rules::{self, Rule};
 use taawun_core::*;
@@ -78,6 +78,37 @@ fn unknown(field: &str) -> StoreResult<()> {
     let mut e = RuleErrors::default();
     e.push(field, Rule::Unknown);
     Err(StoreError::Invalid(e))
+}
+
+/// Uniqueness among what the writer may see (issue 10, finding 6): a code, ordinal or
+/// number is taken when one of the records `same` holding it is visible to the writer (to
+/// trusted system code, any is). A clash with a record hidden from the writer is no clash:
+/// refusing would tell them it exists; the pages flag both records to those who see both.
+async fn any_seen<R: Record + Scoped>(
+    reads: &mut Reads<'_, '_>,
+    same: Vec<Id>,
+) -> StoreResult<bool> {
+    for id in same {
+        let Some(other) = reads.record::<R>(id).await? else {
+            continue;
+        };
+        let Some(who) = reads.writer().cloned() else {
+            return Ok(true);
+        };
+        if other.scope(reads).await?.visible_to(&who) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn ids(raw: Vec<String>) -> StoreResult<Vec<Id>> {
+    raw.into_iter()
+        .map(|s| {
+            s.parse()
+                .map_err(|e| StoreError::Open(format!("stored id {s}: {e}")))
+        })
+        .collect()
 }
 
 impl Checked for Party {
@@ -153,16 +184,19 @@ impl Checked for Clause {
         }
         let mut e = RuleErrors::default();
         known_all(reads, &mut e, "areas", &self.area_ids, "area_ids").await?;
-        let taken: Vec<i64> =
-            sqlx::query_scalar("select number from clauses where agreement_id = ? and id <> ?")
-                .bind(self.agreement_id.to_string())
-                .bind(self.id.to_string())
-                .fetch_all(reads.pending.conn().await?)
-                .await?;
-        let taken: Vec<u32> = taken
-            .into_iter()
-            .filter_map(|n| n.try_into().ok())
-            .collect();
+        let same: Vec<String> = sqlx::query_scalar(
+            "select id from clauses where agreement_id = ? and number = ? and id <> ?",
+        )
+        .bind(self.agreement_id.to_string())
+        .bind(i64::from(self.number))
+        .bind(self.id.to_string())
+        .fetch_all(reads.pending.conn().await?)
+        .await?;
+        let taken = if any_seen::<Clause>(reads, ids(same)?).await? {
+            vec![self.number]
+        } else {
+            vec![]
+        };
         verdict(e, rules::check_clause(self, &taken))
     }
 }
@@ -200,15 +234,15 @@ impl Checked for Session {
             .chain(self.statements.iter().map(|s| s.person_id))
             .collect();
         let people = people(reads, &named).await?;
-        let ordinal_taken: bool = sqlx::query_scalar(
-            "select exists(select 1 from sessions
-                           where commission_id = ? and ordinal = ? and id <> ?)",
+        let same: Vec<String> = sqlx::query_scalar(
+            "select id from sessions where commission_id = ? and ordinal = ? and id <> ?",
         )
         .bind(self.commission_id.to_string())
         .bind(i64::from(self.ordinal))
         .bind(self.id.to_string())
-        .fetch_one(reads.pending.conn().await?)
+        .fetch_all(reads.pending.conn().await?)
         .await?;
+        let ordinal_taken = any_seen::<Session>(reads, ids(same)?).await?;
         for (i, d) in self.decisions.iter().enumerate() {
             let field = format!("decisions.{i}.area_id");
             known_opt(reads, &mut e, "areas", d.area_id, &field).await?;
@@ -262,6 +296,10 @@ impl Checked for ActionItem {
         let mut e = RuleErrors::default();
         known(reads, &mut e, "areas", self.area_id, "area_id").await?;
         known_all(reads, &mut e, "clauses", &self.clause_ids, "clause_ids").await?;
+        let same = reads.codes_taken(self.plan_id, &self.code, self.id).await?;
+        if any_seen::<ActionItem>(reads, same).await? {
+            e.push("code", Rule::Duplicate);
+        }
         let mut organisations = Vec::with_capacity(self.leads.len());
         for lead in &self.leads {
             if let Some(o) = load::<Organisation>(reads, Some(lead.organisation_id)).await? {

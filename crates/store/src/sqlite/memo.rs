@@ -6,7 +6,7 @@
 //! `wrote`), so a remembered read is always what the database would answer.
 
 use super::{read, record::Record, script::Pending};
-use crate::{StoreResult, scope::Parents};
+use crate::{StoreError, StoreResult, scope::Parents};
 use std::{any::Any, collections::HashMap};
 use taawun_core::*;
 
@@ -22,9 +22,20 @@ pub(super) struct Memo {
     rows: HashMap<Key, Option<Row>>,
     records: HashMap<Key, Option<Box<dyn Any + Send + Sync>>>,
     exists: HashMap<Key, bool>,
+    /// Who writes in this transaction (`None`: trusted system code), for the rules that
+    /// depend on what the writer may see (uniqueness, see `context`).
+    writer: Option<Principal>,
+    /// Item codes by plan, then by code, with the ids of the items holding them: read once
+    /// per plan, then kept up to date by the checks, so a batch does not ask per item.
+    codes: HashMap<Id, HashMap<String, Vec<Id>>>,
 }
 
 impl Memo {
+    /// The transaction writes as `writer`.
+    pub(super) fn writing_as(&mut self, writer: Option<Principal>) {
+        self.writer = writer;
+    }
+
     /// The transaction wrote rows of `table` it cannot name: forget all it read there.
     pub(super) fn wrote(&mut self, table: &str) {
         self.rows.retain(|(t, _), _| *t != table);
@@ -120,6 +131,51 @@ impl<'p, 'c> Reads<'p, 'c> {
             .map(|r| Box::new(r) as Box<dyn Any + Send + Sync>);
         self.memo.records.insert(key, kept);
         Ok(found)
+    }
+
+    /// Who writes: `None` for trusted system code.
+    pub(super) fn writer(&self) -> Option<&Principal> {
+        self.memo.writer.as_ref()
+    }
+
+    /// The other items of `plan` holding `code`, and from now on `item` holding it there
+    /// (and no other code anywhere): the checks of one transaction see each other's codes.
+    pub(super) async fn codes_taken(
+        &mut self,
+        plan: Id,
+        code: &str,
+        item: Id,
+    ) -> StoreResult<Vec<Id>> {
+        if !self.memo.codes.contains_key(&plan) {
+            let rows: Vec<(String, String)> =
+                sqlx::query_as("select id, code from action_items where plan_id = ?")
+                    .bind(plan.to_string())
+                    .fetch_all(self.pending.conn().await?)
+                    .await?;
+            let mut by_code: HashMap<String, Vec<Id>> = HashMap::new();
+            for (id, c) in rows {
+                let id = id
+                    .parse()
+                    .map_err(|e| StoreError::Open(format!("action item id {id}: {e}")))?;
+                by_code.entry(c).or_default().push(id);
+            }
+            self.memo.codes.insert(plan, by_code);
+        }
+        for plan_codes in self.memo.codes.values_mut() {
+            for ids in plan_codes.values_mut() {
+                ids.retain(|i| *i != item);
+            }
+        }
+        let holders = self
+            .memo
+            .codes
+            .entry(plan)
+            .or_default()
+            .entry(code.to_string())
+            .or_default();
+        let others = holders.clone();
+        holders.push(item);
+        Ok(others)
     }
 
     /// Whether `table` (one of our own table names) has a row `id`, asked once per

@@ -3,7 +3,7 @@
 //! that does not know its version is refused instead of being misread.
 
 use crate::{StoreError, StoreResult};
-use sqlx::SqlitePool;
+use sqlx::{Connection, SqlitePool};
 
 /// Migrations in order; a migration's version is its position, counting from 1.
 /// Never edit a released migration: add a new file instead.
@@ -13,7 +13,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_followup.sql"),
     include_str!("../../migrations/sqlite/0004_notifications.sql"),
     include_str!("../../migrations/sqlite/0005_calendar_feeds_and_settings.sql"),
+    include_str!("../../migrations/sqlite/0008_uniqueness_by_visibility.sql"),
 ];
+
+/// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
+/// they run with foreign keys off, which SQLite allows to change only outside a
+/// transaction, and `foreign_key_check` must find nothing before they commit. Each is named
+/// by its file name, which its first line repeats.
+const REBUILDS: &[&str] = &["0008_uniqueness_by_visibility"];
 
 /// The version that created the search index: records written before it are indexed in
 /// Rust right after its SQL, in the same transaction (normalising needs `core`).
@@ -42,9 +49,16 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
 
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
+        let rebuild = REBUILDS.iter().any(|name| sql.contains(name));
+        let mut conn = pool.acquire().await?;
+        if rebuild {
+            sqlx::query("pragma foreign_keys = off")
+                .execute(&mut *conn)
+                .await?;
+        }
         // `begin immediate` takes the write lock now: two processes opening the same new
         // file at once apply each migration exactly once, the second one seeing it done.
-        let mut tx = pool.begin_with("begin immediate").await?;
+        let mut tx = conn.begin_with("begin immediate").await?;
         let done: i64 = sqlx::query_scalar(
             "select coalesce(max(version), 0) from schema_version where version >= ?",
         )
@@ -52,9 +66,21 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
         .fetch_one(&mut *tx)
         .await?;
         if done >= version {
+            drop(tx);
+            restore_foreign_keys(&mut conn, rebuild).await?;
             continue;
         }
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        if rebuild {
+            let broken: Vec<(String,)> = sqlx::query_as("pragma foreign_key_check")
+                .fetch_all(&mut *tx)
+                .await?;
+            if !broken.is_empty() {
+                return Err(StoreError::Open(format!(
+                    "migration {version} would leave dangling references in {broken:?}"
+                )));
+            }
+        }
         if version == SEARCH_INDEX {
             super::search::reindex_all(&mut tx).await?;
         }
@@ -67,7 +93,22 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        restore_foreign_keys(&mut conn, rebuild).await?;
         tracing::info!(version, "applied sqlite migration");
+    }
+    Ok(())
+}
+
+/// Foreign keys back on for a connection a rebuild turned them off on, before the pool
+/// hands it to anyone else.
+async fn restore_foreign_keys(
+    conn: &mut sqlx::pool::PoolConnection<sqlx::Sqlite>,
+    rebuild: bool,
+) -> StoreResult<()> {
+    if rebuild {
+        sqlx::query("pragma foreign_keys = on")
+            .execute(&mut **conn)
+            .await?;
     }
     Ok(())
 }

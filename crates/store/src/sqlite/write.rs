@@ -95,6 +95,7 @@ pub(super) async fn save_in<R: Saved>(
     // Derived fields first (an item's joint status), so the rules judge what is written.
     let mut next = record.clone();
     next.settle(pending, previous.as_ref()).await?;
+    memo.writing_as(actor.principal.clone());
     validate(&mut Reads::new(pending, memo), &next, previous.as_ref()).await?;
 
     next.set_version(stored_version + 1);

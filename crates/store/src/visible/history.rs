@@ -1,7 +1,7 @@
 //! History and search for the reader. Both name records by kind and id, so each answer is
 //! checked against the record it names.
 
-use super::Visible;
+use super::{Shown, Visible};
 use crate::{AuditEntry, SearchHit, StoreError, StoreResult};
 use taawun_core::*;
 
@@ -11,9 +11,11 @@ impl Visible {
     /// reader's role may not see (`Action::ViewHistory`: administrators and auditors) is
     /// `Err(Forbidden)`, so the page can say so rather than show an empty history.
     /// A past version the reader may not see (it was marked higher then) is removed from
-    /// its row: `before`/`after` is `None` there.
+    /// its row: `before`/`after` is `None` there. The versions shown are redacted like the
+    /// record (references to hidden records removed), and a row whose change is entirely
+    /// hidden that way is left out.
     pub async fn audit_of(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>> {
-        let mut rows = self.store.audit_of(entity_id).await?;
+        let rows = self.store.audit_of(entity_id).await?;
         let Some(entity) = rows.first().map(|r| r.entity) else {
             return Ok(rows);
         };
@@ -27,11 +29,59 @@ impl Visible {
         if scope.decide(&self.who, Action::ViewHistory).is_err() {
             return Err(StoreError::Forbidden { kind: "history" });
         }
-        for row in &mut rows {
-            row.before = self.past_version(row.before.take());
-            row.after = self.past_version(row.after.take());
+        let mut kept = Vec::with_capacity(rows.len());
+        for mut row in rows {
+            let raw_changed = !same_but_version(row.before.as_ref(), row.after.as_ref());
+            row.before = self.past_shown(entity, row.before.take()).await?;
+            row.after = self.past_shown(entity, row.after.take()).await?;
+            // A change that touched only references hidden from the reader leaves nothing to
+            // show once redacted; its row alone would say that something hidden moved then.
+            let both = row.before.is_some() && row.after.is_some();
+            if both && raw_changed && same_but_version(row.before.as_ref(), row.after.as_ref()) {
+                continue;
+            }
+            kept.push(row);
         }
-        Ok(rows)
+        Ok(kept)
+    }
+
+    /// A past version as the reader may be shown it: `None` above their clearance, else
+    /// redacted by the rules the record itself is (`redact`): a reference to a record
+    /// hidden from the reader is gone, so neither its id (whose UUIDv7 tells its creation
+    /// time) nor its position in a list shows. A document that no longer reads as its
+    /// kind cannot be redacted, so it is not shown.
+    async fn past_shown(
+        &self,
+        entity: RecordKind,
+        doc: Option<serde_json::Value>,
+    ) -> StoreResult<Option<serde_json::Value>> {
+        let Some(doc) = self.past_version(doc) else {
+            return Ok(None);
+        };
+        macro_rules! redacted {
+            ($t:ty) => {
+                match serde_json::from_value::<$t>(doc) {
+                    Ok(r) => serde_json::to_value(r.redact(self).await?).ok(),
+                    Err(_) => None,
+                }
+            };
+        }
+        Ok(match entity {
+            RecordKind::Party => redacted!(Party),
+            RecordKind::Organisation => redacted!(Organisation),
+            RecordKind::Rank => redacted!(Rank),
+            RecordKind::Person => redacted!(Person),
+            RecordKind::Area => redacted!(Area),
+            RecordKind::Agreement => redacted!(Agreement),
+            RecordKind::Clause => redacted!(Clause),
+            RecordKind::Commission => redacted!(Commission),
+            RecordKind::Session => redacted!(Session),
+            RecordKind::ActionPlan => redacted!(ActionPlan),
+            RecordKind::ActionItem => redacted!(ActionItem),
+            RecordKind::ProgressUpdate => redacted!(ProgressUpdate),
+            RecordKind::Activity => redacted!(Activity),
+            RecordKind::User => redacted!(User),
+        })
     }
 
     /// A stored version of a record, if the reader may see it under its protection then.
@@ -69,4 +119,17 @@ impl Visible {
             ask = ask.saturating_mul(4);
         }
     }
+}
+
+/// Whether two versions hold the same fields, the version counter aside.
+fn same_but_version(a: Option<&serde_json::Value>, b: Option<&serde_json::Value>) -> bool {
+    let strip = |v: Option<&serde_json::Value>| {
+        v.cloned().map(|mut v| {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("version");
+            }
+            v
+        })
+    };
+    strip(a) == strip(b)
 }

@@ -53,10 +53,14 @@ pub async fn by_password(
         return Ok(Outcome::Throttled(wait));
     }
     let name = username.trim().to_lowercase();
-    let user = state.store.user_by_name(&name).await?.filter(|u| u.active);
+    let user = state
+        .logins()
+        .user_by_name(&name)
+        .await?
+        .filter(|u| u.active);
     let hash = match &user {
         Some(u) => state
-            .store
+            .logins()
             .credentials(u.id)
             .await?
             .map(|c| c.password_hash),
@@ -93,7 +97,7 @@ pub async fn by_code(
         return Ok(Outcome::Throttled(wait));
     }
     let secret = state
-        .store
+        .logins()
         .credentials(user.id)
         .await?
         .and_then(|c| c.totp_secret);
@@ -104,7 +108,7 @@ pub async fn by_code(
             let is_recovery = code.chars().filter(char::is_ascii_alphanumeric).count() == 10;
             is_recovery
                 && state
-                    .store
+                    .logins()
                     .use_recovery_code(user.id, &totp::recovery_hash(code))
                     .await?
         }
@@ -182,7 +186,7 @@ pub async fn form_token(session: &Session) -> Result<String, WebError> {
 
 async fn password_key_of(state: &AppState, user: &User) -> Result<String, WebError> {
     let hash = state
-        .store
+        .logins()
         .credentials(user.id)
         .await?
         .map(|c| c.password_hash);

@@ -96,7 +96,7 @@ pub fn session_layer(state: &crate::AppState) -> SessionManagerLayer<sessions::S
     } else {
         "taawun"
     };
-    SessionManagerLayer::new(sessions::StoreSessions::new(state.store.clone()))
+    SessionManagerLayer::new(sessions::StoreSessions::new(state.logins()))
         .with_name(name)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

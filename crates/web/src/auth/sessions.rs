@@ -16,7 +16,7 @@ use super::totp::hex;
 
 #[derive(Clone)]
 pub struct StoreSessions {
-    store: Arc<dyn Store>,
+    store: crate::doors::Logins,
 }
 
 impl std::fmt::Debug for StoreSessions {
@@ -26,7 +26,7 @@ impl std::fmt::Debug for StoreSessions {
 }
 
 impl StoreSessions {
-    pub fn new(store: Arc<dyn Store>) -> Self {
+    pub(crate) fn new(store: crate::doors::Logins) -> Self {
         StoreSessions { store }
     }
 }
@@ -55,7 +55,7 @@ impl SessionStore for StoreSessions {
     async fn create(&self, record: &mut Record) -> Result<()> {
         while self
             .store
-            .login_session_load(&key(&record.id))
+            .session_load(&key(&record.id))
             .await
             .map_err(backend)?
             .is_some()
@@ -68,18 +68,13 @@ impl SessionStore for StoreSessions {
     async fn save(&self, record: &Record) -> Result<()> {
         let json = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
         self.store
-            .login_session_save(&key(&record.id), &json, to_chrono(record.expiry_date))
+            .session_save(&key(&record.id), &json, to_chrono(record.expiry_date))
             .await
             .map_err(backend)
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let Some((json, expiry)) = self
-            .store
-            .login_session_load(&key(id))
-            .await
-            .map_err(backend)?
-        else {
+        let Some((json, expiry)) = self.store.session_load(&key(id)).await.map_err(backend)? else {
             return Ok(None);
         };
         // The store filters expired rows already; checking again costs nothing and keeps
@@ -97,14 +92,12 @@ impl SessionStore for StoreSessions {
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
-        self.store
-            .login_session_delete(&key(id))
-            .await
-            .map_err(backend)
+        self.store.session_delete(&key(id)).await.map_err(backend)
     }
 }
 
-/// Deletes expired sessions every `every`, for as long as the server runs.
+/// Deletes expired sessions every `every`, for as long as the server runs. Takes the store
+/// the binary opened (it runs beside the router, not in a request).
 pub async fn purge_forever(store: Arc<dyn Store>, every: std::time::Duration) {
     let mut tick = tokio::time::interval(every);
     loop {

@@ -111,14 +111,14 @@ async fn resolve(state: &AppState, session: &Session) -> Result<(Option<User>, b
     let now = Utc::now().timestamp();
     let too_old = now.saturating_sub(mark.login_at) >= secs(cfg.absolute_timeout);
     let idle = now.saturating_sub(mark.seen_at) >= secs(cfg.idle_timeout);
-    let user = match (too_old || idle, state.store.user(mark.user).await?) {
+    let user = match (too_old || idle, state.logins().user(mark.user).await?) {
         (false, Some(u)) if u.active => u,
         _ => {
             session.flush().await.map_err(internal)?;
             return Ok((None, true));
         }
     };
-    let current = state.store.credentials(user.id).await?;
+    let current = state.logins().credentials(user.id).await?;
     if current.map(|c| password_key(&c.password_hash)).as_deref() != Some(mark.key.as_str()) {
         session.flush().await.map_err(internal)?;
         return Ok((None, true));
@@ -188,7 +188,12 @@ async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admi
         return Ok(Admitted::Answer(see_other(&to)));
     }
     let party = match &user {
-        Some(u) => state.store.party(u.party_id).await?,
+        // The header's party, read as the user sees it like any other record.
+        Some(u) => {
+            crate::lookup::reader_of(state, &u.principal())
+                .party(u.party_id)
+                .await?
+        }
         None => None,
     };
     let principal = user

@@ -7,7 +7,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use rand::RngCore;
 use serde::Deserialize;
 use taawun_core::{Id, User};
-use taawun_store::Actor;
 
 use super::token_hash;
 use crate::auth::SignedIn;
@@ -75,8 +74,8 @@ async fn page(
             .unwrap_or_else(|| ctx.t("calendar-unavailable")),
     };
     let feeds = state
-        .store
-        .calendar_feeds(user.id)
+        .acting(user)
+        .my_calendar_feeds()
         .await?
         .into_iter()
         .map(|f| FeedRow {
@@ -147,13 +146,8 @@ pub async fn create(
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     state
-        .store
-        .create_calendar_feed(
-            &Actor::user(&user),
-            user.id,
-            commission,
-            &token_hash(&token),
-        )
+        .acting(&user)
+        .create_calendar_feed(commission, &token_hash(&token))
         .await?;
     let url = format!(
         "{}/calendar/feeds/{token}/taawun.ics",
@@ -172,17 +166,14 @@ pub async fn revoke(
         .map_err(|_| WebError::BadRequest(String::from("feed")))?;
     // Only the user's own feeds are listed to them; another's id is unknown here.
     let own = state
-        .store
-        .calendar_feeds(user.id)
+        .acting(&user)
+        .my_calendar_feeds()
         .await?
         .into_iter()
         .any(|f| f.id == id);
     if !own {
         return Err(WebError::NotFound);
     }
-    state
-        .store
-        .revoke_calendar_feed(&Actor::user(&user), id)
-        .await?;
+    state.acting(&user).revoke_calendar_feed(id).await?;
     Ok(Redirect::to("/account/calendar").into_response())
 }

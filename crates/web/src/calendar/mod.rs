@@ -70,19 +70,19 @@ pub(crate) async fn by_token(
         return Err(WebError::NotFound);
     }
     let feed = state
-        .store
+        .logins()
         .calendar_feed_by_token(&token_hash(&token))
         .await?
         .ok_or(WebError::NotFound)?;
     let user = state
-        .store
+        .logins()
         .user(feed.user_id)
         .await?
         .filter(|u| u.active)
         .ok_or(WebError::NotFound)?;
     // Deliberately the feed owner's view, not the request's: a feed is opened by its token,
     // without a login, and holds exactly what its owner's own pages would show.
-    let v = Visible::new(state.store.clone(), user.principal());
+    let v = crate::lookup::reader_of(&state, &user.principal());
     let scope = match feed.commission_id {
         Some(c) => Feed::Commission(c),
         None => Feed::Mine,

@@ -176,10 +176,7 @@ pub(crate) async fn confirm(
         Err(page) => return Ok(*page),
     };
     let rec: Session = build(&p.session, &parsed.tree)?;
-    let saved = s
-        .store
-        .save_session(&taawun_store::Actor::user(&user), &rec)
-        .await;
+    let saved = s.acting(&user).save_session(&rec).await;
     finish(
         &ctx,
         &v,

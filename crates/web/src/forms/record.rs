@@ -11,28 +11,30 @@ use taawun_core::{
     ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Id, Kinded,
     Organisation, Party, Person, ProgressUpdate, Protection, Rank, User,
 };
-use taawun_store::{Actor, Store, StoreResult, Visible};
+use taawun_store::{StoreResult, Visible};
 
 use super::errors::Errors;
 use super::input::Input;
 use super::page::{Form, finish, read, show};
 use super::parse::build;
 use super::{editable, keep_originator};
+use crate::doors::{Acting, Raw};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// How a record type is read and written: the same for every form of it, so declared
 /// once per type by `stored!` below rather than by each form.
 /// Its kind (`Kinded::KIND`) is what permission checks name it by (`Visible::allows`).
-pub trait Stored: Kinded + Serialize + DeserializeOwned + Send + Sync + Sized + 'static {
+pub trait Stored:
+    Kinded + Raw + Serialize + DeserializeOwned + Send + Sync + Sized + 'static
+{
     fn id(&self) -> Id;
     fn version(&self) -> i64;
     fn set_version(&mut self, version: i64);
     fn protection(&mut self) -> &mut Protection;
     /// The record as the reader may see it.
     fn shown(v: &Visible, id: Id) -> impl Future<Output = StoreResult<Option<Self>>> + Send;
-    /// The record as stored, with the references the reader cannot see.
-    fn raw(s: &dyn Store, id: Id) -> impl Future<Output = StoreResult<Option<Self>>> + Send;
-    fn save(s: &dyn Store, a: &Actor, r: &Self) -> impl Future<Output = StoreResult<Self>> + Send;
+    /// Saved as the acting user.
+    fn save(s: &Acting, r: &Self) -> impl Future<Output = StoreResult<Self>> + Send;
 }
 
 macro_rules! stored {
@@ -53,11 +55,8 @@ macro_rules! stored {
             async fn shown(v: &Visible, id: Id) -> StoreResult<Option<Self>> {
                 v.$read(id).await
             }
-            async fn raw(s: &dyn Store, id: Id) -> StoreResult<Option<Self>> {
-                s.$read(id).await
-            }
-            async fn save(s: &dyn Store, a: &Actor, r: &Self) -> StoreResult<Self> {
-                s.$save(a, r).await
+            async fn save(s: &Acting, r: &Self) -> StoreResult<Self> {
+                s.$save(r).await
             }
         }
     )*};
@@ -126,7 +125,7 @@ pub async fn save_new<R: Record>(
         Err(page) => return Ok(*page),
     };
     let rec: R = build(&base.await?, &p.tree)?;
-    let saved = R::save(s.store.as_ref(), &Actor::user(user), &rec).await;
+    let saved = R::save(&s.acting(user), &rec).await;
     finish(
         ctx,
         v,
@@ -157,14 +156,13 @@ pub async fn save_edit<R: Record>(
         Ok(p) => p,
         Err(page) => return Ok(*page),
     };
-    let raw = R::raw(s.store.as_ref(), id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let acting = s.acting(user);
+    let raw: R = acting.stored(v, id).await?.ok_or(WebError::NotFound)?;
     let mut rec: R = build(&raw, &p.tree)?;
     R::keep(v, &raw, &mut rec).await?;
     keep_originator(rec.protection(), user);
     rec.set_version(input.version());
-    let saved = R::save(s.store.as_ref(), &Actor::user(user), &rec).await;
+    let saved = R::save(&acting, &rec).await;
     finish(ctx, v, f, input, &p, &rec, saved, R::to, R::shown(v, id)).await
 }
 

@@ -9,7 +9,7 @@ use chrono::Utc;
 use taawun_core::{
     Action, Commission, Id, Kind, LocalizedText, RecordKind, Session, Target, new_id,
 };
-use taawun_store::{Actor, Visible};
+use taawun_store::Visible;
 
 use super::input::{Input, Posted};
 use super::page::{After, Form, after, invalid, read, show};
@@ -139,7 +139,7 @@ pub(crate) async fn create(
         Err(page) => return Ok(*page),
     };
     let rec: Session = build(&blank(&v, &c, &user).await?, &p.tree)?;
-    match after(s.store.save_session(&Actor::user(&user), &rec).await)? {
+    match after(s.acting(&user).save_session(&rec).await)? {
         After::Saved(r) => Ok(Redirect::to(&format!("/sessions/{}", r.id)).into_response()),
         After::Invalid(e) => Ok(invalid(&ctx, &f, &input, &p, &e)),
         After::Conflict => conflict::page(&ctx, &v, &f, &rec, v.session(rec.id).await?).await,
@@ -179,12 +179,16 @@ async fn part_post(
         Ok(p) => p,
         Err(page) => return Ok(*page),
     };
-    let raw = s.store.session(id).await?.ok_or(WebError::NotFound)?;
+    let raw: Session = s
+        .acting(&user)
+        .stored(&v, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let mut rec: Session = build(&raw, &p.tree)?;
     fixup(&v, part, &raw, &mut rec, &p.renames).await?;
     super::keep_originator(&mut rec.protection, &user);
     rec.version = input.version();
-    match after(s.store.save_session(&Actor::user(&user), &rec).await)? {
+    match after(s.acting(&user).save_session(&rec).await)? {
         After::Saved(r) => Ok(Redirect::to(&format!("/sessions/{}", r.id)).into_response()),
         After::Invalid(e) => Ok(invalid(&ctx, &f, &input, &p, &e)),
         After::Conflict => conflict::page(&ctx, &v, &f, &rec, v.session(id).await?).await,

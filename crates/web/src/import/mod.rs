@@ -122,7 +122,7 @@ pub(crate) async fn upload(
         Ok(sheet) => sheet,
         Err(e) => return refuse(e.message(ctx.lang)),
     };
-    let mapping = import::guess(&*s.store, user.id, &world, &sheet).await?;
+    let mapping = s.acting(&user).guess_mapping(&world, &sheet).await?;
     let id = s.uploads.put(user.id, pid, name, sheet);
     let upload = s.uploads.get(id, user.id, pid).ok_or(WebError::NotFound)?;
     let preview = import::prepared(&world, &upload.sheet, &mapping, &user);
@@ -162,16 +162,13 @@ pub(crate) async fn review(
             &ctx, &v, &world, upload_id, &upload, &mapping, &preview, None,
         );
     }
-    import::remember(&*s.store, user.id, &world, &upload.sheet, &mapping).await?;
+    s.acting(&user)
+        .remember_mapping(&world, &upload.sheet, &mapping)
+        .await?;
     s.uploads.take(upload_id);
     let next = move |saved: usize| format!("/plans/{pid}?imported={saved}");
-    let (job_id, job) = import::start(
-        &s.jobs,
-        s.store.clone(),
-        user,
-        ctx.lang,
-        preview.items,
-        next,
-    );
+    let (job_id, job) = s
+        .acting(&user)
+        .start_import(&s.jobs, ctx.lang, preview.items, next);
     Ok(crate::pages::jobs::answer(&s, job_id, &job).await)
 }

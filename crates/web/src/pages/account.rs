@@ -11,7 +11,7 @@ use serde::Deserialize;
 use taawun_app::accounts::{self, AccountError, PasswordProblem};
 use taawun_core::User;
 use taawun_core::rules::Rule;
-use taawun_store::{Actor, StoreError};
+use taawun_store::StoreError;
 use tower_sessions::Session;
 
 use super::views::{Crumb, render};
@@ -102,7 +102,7 @@ async fn page(
     errors: FieldErrors,
 ) -> Result<Response, WebError> {
     let organisation = match user.organisation_id {
-        Some(id) => match state.store.organisation(id).await? {
+        Some(id) => match crate::lookup::reader(state, &ctx).organisation(id).await? {
             Some(o) => ctx.text(&o.name),
             None => Markup::default(),
         },
@@ -159,8 +159,8 @@ pub(crate) async fn change_password(
     let f = form(f)?;
     let mut errors = FieldErrors::default();
     let stored = state
-        .store
-        .credentials(user.id)
+        .acting(&user)
+        .my_credentials()
         .await?
         .map(|c| c.password_hash);
     let ok = accounts::password_matches(&f.current, stored)
@@ -173,7 +173,10 @@ pub(crate) async fn change_password(
     if !errors.is_empty() {
         return page(ctx, &state, user, None, errors).await;
     }
-    accounts::set_password(&*state.store, &Actor::user(&user), user.id, &f.password).await?;
+    state
+        .acting(&user)
+        .set_password(user.id, &f.password)
+        .await?;
     auth::keep_after_password_change(&state, &session, &user).await?;
     tracing::info!(user = %user.username, "password changed");
     let notice = Some(ctx.t("account-password-changed"));
@@ -297,8 +300,8 @@ pub(crate) async fn enrol_confirm(
     let codes = auth::new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| auth::recovery_hash(c)).collect();
     state
-        .store
-        .set_second_factor(&Actor::user(&user), user.id, Some(&secret), &hashes)
+        .acting(&user)
+        .set_second_factor(user.id, Some(&secret), &hashes)
         .await?;
     session.remove_value(ENROL).await.map_err(auth::internal)?;
     tracing::info!(user = %user.username, "second factor enrolled");
@@ -319,8 +322,8 @@ pub(crate) async fn disable(
 ) -> Result<Response, WebError> {
     let f = form(f)?;
     let secret = state
-        .store
-        .credentials(user.id)
+        .acting(&user)
+        .my_credentials()
         .await?
         .and_then(|c| c.totp_secret);
     let Some(secret) = secret.filter(|_| user.totp_enabled) else {
@@ -332,8 +335,8 @@ pub(crate) async fn disable(
         return page(ctx, &state, user, None, errors).await;
     }
     let user = state
-        .store
-        .set_second_factor(&Actor::user(&user), user.id, None, &[])
+        .acting(&user)
+        .set_second_factor(user.id, None, &[])
         .await?;
     tracing::info!(user = %user.username, "second factor removed");
     let notice = Some(ctx.t("account-totp-disabled"));

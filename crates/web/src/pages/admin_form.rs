@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use taawun_core::rules::{Rule, check_user};
 use taawun_core::{Id, Lang, Marking, Role, RuleErrors, User, new_id};
 use taawun_i18n::Wording;
-use taawun_store::Store;
+use taawun_store::Visible;
 
 use super::account::FieldErrors;
 use crate::{ctx::Ctx, error::WebError, markup::Markup};
@@ -190,7 +190,9 @@ pub struct Choices {
     pub languages: Vec<Opt>,
 }
 
-pub async fn choices(ctx: &Ctx, store: &dyn Store, input: &UserInput) -> Result<Choices, WebError> {
+/// The pickers of the user form, read through the administrator's `Visible`: a party,
+/// organisation or commission hidden from them is not offered, not even by name.
+pub async fn choices(ctx: &Ctx, store: &Visible, input: &UserInput) -> Result<Choices, WebError> {
     let parties = store.parties().await?;
     let short: HashMap<Id, String> = parties
         .iter()

@@ -39,5 +39,8 @@ pub async fn second_factor(ctx: &Ctx, state: &AppState, id: Option<Id>) -> Resul
     if me == Some(id) || decide(ctx.principal(), Action::Edit, &Target::new(Kind::User)).is_err() {
         return Ok(false);
     }
-    Ok(state.store.user(id).await?.is_some_and(|u| u.totp_enabled))
+    Ok(crate::lookup::reader(state, ctx)
+        .user(id)
+        .await?
+        .is_some_and(|u| u.totp_enabled))
 }

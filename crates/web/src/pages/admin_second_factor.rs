@@ -6,7 +6,6 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use taawun_core::Action;
-use taawun_store::Actor;
 
 use super::admin_users::allowed;
 use crate::auth::SignedIn;
@@ -23,12 +22,12 @@ pub(crate) async fn turn_off(
     if id == me.id {
         return Err(WebError::Forbidden);
     }
-    let user = state.store.user(id).await?.ok_or(WebError::NotFound)?;
+    let user = crate::lookup::reader(&state, &ctx)
+        .user(id)
+        .await?
+        .ok_or(WebError::NotFound)?;
     if user.totp_enabled {
-        state
-            .store
-            .set_second_factor(&Actor::user(&me), id, None, &[])
-            .await?;
+        state.acting(&me).set_second_factor(id, None, &[]).await?;
         tracing::info!(by = %me.username, user = %user.username, "second factor turned off");
     }
     Ok(Redirect::to(&format!("/admin/users/{id}?second_factor=off")).into_response())

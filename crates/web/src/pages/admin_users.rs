@@ -9,9 +9,9 @@ use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use taawun_app::accounts::{self, AccountError};
+use taawun_app::accounts::AccountError;
 use taawun_core::{Action, Denied, Id, Kind, Target, User, decide};
-use taawun_store::{Actor, StoreError};
+use taawun_store::StoreError;
 
 use super::account::{FieldErrors, check_new_password, password_problem};
 use super::admin_form::{Choices, UserInput, choices, rule_errors};
@@ -56,15 +56,14 @@ pub(crate) async fn list(
     SignedIn(_): SignedIn,
 ) -> Result<Response, WebError> {
     allowed(&ctx, Action::View)?;
-    let parties: HashMap<Id, Markup> = state
-        .store
+    let v = crate::lookup::reader(&state, &ctx);
+    let parties: HashMap<Id, Markup> = v
         .parties()
         .await?
         .iter()
         .map(|p| (p.id, ctx.text(&p.short_name)))
         .collect();
-    let users = state
-        .store
+    let users = v
         .users()
         .await?
         .into_iter()
@@ -125,7 +124,7 @@ struct Shown {
 }
 
 async fn form_page(ctx: Ctx, state: &AppState, s: Shown) -> Result<Response, WebError> {
-    let choices = choices(&ctx, &*state.store, &s.input).await?;
+    let choices = choices(&ctx, &crate::lookup::reader(state, &ctx), &s.input).await?;
     let status = if s.errors.is_empty() && s.reset_errors.is_empty() {
         StatusCode::OK
     } else {
@@ -191,8 +190,7 @@ pub(crate) async fn create(
     let saved = match user {
         Some(u) if errors.is_empty() => {
             let password = std::mem::take(&mut input.password);
-            let created =
-                accounts::create_user(&*state.store, &Actor::user(&me), &u, &password).await;
+            let created = state.acting(&me).create_user(&u, &password).await;
             refused(&ctx, created, &mut errors)?
         }
         _ => None,
@@ -225,7 +223,7 @@ async fn save(
     u: &User,
     errors: &mut FieldErrors,
 ) -> Result<Option<User>, WebError> {
-    let saved = state.store.save_user(&Actor::user(me), u).await;
+    let saved = state.acting(me).save_user(u).await;
     refused(ctx, saved.map_err(AccountError::from), errors)
 }
 
@@ -254,8 +252,11 @@ fn refused(
     }
 }
 
-async fn stored(state: &AppState, id: Id) -> Result<User, WebError> {
-    state.store.user(id).await?.ok_or(WebError::NotFound)
+async fn stored(state: &AppState, ctx: &Ctx, id: Id) -> Result<User, WebError> {
+    crate::lookup::reader(state, ctx)
+        .user(id)
+        .await?
+        .ok_or(WebError::NotFound)
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -272,7 +273,7 @@ pub(crate) async fn edit_form(
     flags: Result<axum::extract::Query<Flags>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, WebError> {
     allowed(&ctx, Action::Edit)?;
-    let user = stored(&state, id).await?;
+    let user = stored(&state, &ctx, id).await?;
     let flags = flags.map(|q| q.0).unwrap_or_default();
     let notice = match (flags.created, flags.second_factor) {
         (Some(_), _) => Some(ctx.t("admin-user-created")),
@@ -297,7 +298,7 @@ pub(crate) async fn update(
     f: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, WebError> {
     allowed(&ctx, Action::Edit)?;
-    let base = stored(&state, id).await?;
+    let base = stored(&state, &ctx, id).await?;
     let mut input = UserInput::from_pairs(pairs(f)?);
     input.username = base.username.clone();
     let mut errors = FieldErrors::default();
@@ -305,6 +306,24 @@ pub(crate) async fn update(
     let user = input
         .to_user(&ctx, Some(&base), &mut errors)
         .filter(|_| errors.is_empty());
+    // The picker offers only the commissions the administrator may see: an assignment to a
+    // hidden one is kept, as record forms keep what their editor could not see.
+    let user = match user {
+        Some(mut u) => {
+            let v = crate::lookup::reader(&state, &ctx);
+            for c in &base.commission_ids {
+                if !u.commission_ids.contains(c)
+                    && !v
+                        .can_see_id(taawun_core::RecordKind::Commission, *c)
+                        .await?
+                {
+                    u.commission_ids.push(*c);
+                }
+            }
+            Some(u)
+        }
+        None => None,
+    };
     if let Some(u) = user
         && let Some(saved) = save(&ctx, &state, &me, &u, &mut errors).await?
     {
@@ -339,12 +358,12 @@ pub(crate) async fn reset_password(
 ) -> Result<Response, WebError> {
     allowed(&ctx, Action::Edit)?;
     let Form(f) = f.map_err(|e| WebError::BadRequest(e.to_string()))?;
-    let user = stored(&state, id).await?;
+    let user = stored(&state, &ctx, id).await?;
     let mut reset_errors = FieldErrors::default();
     check_new_password(&ctx, &mut reset_errors, &f.password, &f.confirm);
     let mut notice = None;
     if reset_errors.is_empty() {
-        accounts::set_password(&*state.store, &Actor::user(&me), id, &f.password).await?;
+        state.acting(&me).set_password(id, &f.password).await?;
         tracing::info!(by = %me.username, user = %user.username, "password reset");
         notice = Some(ctx.t("admin-user-reset-done"));
     }

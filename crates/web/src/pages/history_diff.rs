@@ -117,7 +117,7 @@ fn referent(path: &str) -> Option<RecordKind> {
         "commission_id" | "commission_ids" => RecordKind::Commission,
         "session_id" => RecordKind::Session,
         "plan_id" => RecordKind::ActionPlan,
-        "item_id" => RecordKind::ActionItem,
+        "item_id" | "item_ids" => RecordKind::ActionItem,
         _ => return None,
     })
 }

@@ -194,7 +194,7 @@ pub(crate) async fn code_post(
         return Ok(Redirect::to("/login?ended=1").into_response());
     };
     let user = state
-        .store
+        .logins()
         .user(pending.user)
         .await?
         .filter(|u| u.active && u.totp_enabled);

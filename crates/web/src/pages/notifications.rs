@@ -8,7 +8,6 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use taawun_app::remind::{RemindConfig, reminders_for};
 use taawun_core::{Principal, Role};
-use taawun_store::Visible;
 
 use super::describe::{Described, describe};
 use super::views::{Crumb, render};
@@ -96,7 +95,7 @@ async fn example(ctx: Ctx, state: &AppState) -> Result<Response, WebError> {
     };
     // Deliberately another principal than the request's: the example officer's view, read
     // only to compute the reminders; what is shown of them is read through `v`.
-    let as_officer = Visible::new(state.store.clone(), officer);
+    let as_officer = crate::lookup::reader_of(state, &officer);
     let today = state.clock.today();
     let within = RemindConfig::default().within_days;
     let mut rows = Vec::new();
@@ -130,6 +129,6 @@ pub(crate) async fn mark_all_read(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
 ) -> Result<Response, WebError> {
-    state.store.mark_notifications_read(user.id, None).await?;
+    state.acting(&user).mark_my_notifications_read(None).await?;
     Ok(Redirect::to("/notifications").into_response())
 }

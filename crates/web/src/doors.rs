@@ -1,0 +1,240 @@
+//! The store behind the web crate and the only three doors to it (issue 10, finding 4).
+//! The raw `Store` reads without any filter, so no page or form holds it: the field is
+//! private to this module and nothing here hands it out.
+//!
+//! - `visible`: the store as one principal may see it. Pages, forms and documents take
+//!   their request's from `lookup::reader`; `tests/shape.rs` keeps the other callers few.
+//! - `logins`: what login and session code needs and nothing more: a user by name or id
+//!   with their secrets, recovery codes, login-session rows, calendar feeds by token.
+//! - `acting`: writes as one signed-in user, each decided by the store's write path for
+//!   that user, plus that user's own rows (their credentials, feeds, settings,
+//!   notifications). Its only read of another record is `stored`, the record as stored
+//!   for an edit, which the request's `Visible` must first show the user.
+
+use std::sync::Arc;
+use taawun_app::{accounts, import, jobs::Jobs};
+use taawun_core::import::Mapping;
+use taawun_core::sheet::Sheet;
+use taawun_core::*;
+use taawun_store::{Actor, CalendarFeed, Credentials, Store, StoreResult, Visible};
+
+/// The store, kept behind the doors below.
+#[derive(Clone)]
+pub struct Doors {
+    store: Arc<dyn Store>,
+}
+
+impl Doors {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Doors { store }
+    }
+
+    /// The store as `who` may see it.
+    pub(crate) fn visible(&self, who: Principal) -> Visible {
+        Visible::new(self.store.clone(), who)
+    }
+
+    /// The credentials-only door of login and session code.
+    pub(crate) fn logins(&self) -> Logins {
+        Logins {
+            store: self.store.clone(),
+        }
+    }
+
+    /// Writes as `user`.
+    pub(crate) fn acting(&self, user: &User) -> Acting {
+        Acting {
+            store: self.store.clone(),
+            actor: Actor::user(user),
+            user: user.clone(),
+        }
+    }
+}
+
+/// What logging in and keeping a login need: users by name or id (to check a password and
+/// a session's user), their secrets, recovery codes, login-session rows, and a calendar
+/// feed by its token (the feed's own login).
+#[derive(Clone)]
+pub struct Logins {
+    store: Arc<dyn Store>,
+}
+
+impl Logins {
+    pub async fn user_by_name(&self, username: &str) -> StoreResult<Option<User>> {
+        self.store.user_by_name(username).await
+    }
+    pub async fn user(&self, id: Id) -> StoreResult<Option<User>> {
+        self.store.user(id).await
+    }
+    pub async fn credentials(&self, user: Id) -> StoreResult<Option<Credentials>> {
+        self.store.credentials(user).await
+    }
+    pub async fn use_recovery_code(&self, user: Id, hash: &str) -> StoreResult<bool> {
+        self.store.use_recovery_code(user, hash).await
+    }
+    pub async fn calendar_feed_by_token(&self, hash: &str) -> StoreResult<Option<CalendarFeed>> {
+        self.store.calendar_feed_by_token(hash).await
+    }
+    pub async fn session_load(
+        &self,
+        id: &str,
+    ) -> StoreResult<Option<(String, chrono::DateTime<chrono::Utc>)>> {
+        self.store.login_session_load(id).await
+    }
+    pub async fn session_save(
+        &self,
+        id: &str,
+        json: &str,
+        expiry: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<()> {
+        self.store.login_session_save(id, json, expiry).await
+    }
+    pub async fn session_delete(&self, id: &str) -> StoreResult<()> {
+        self.store.login_session_delete(id).await
+    }
+}
+
+/// One signed-in user's writes and own rows.
+pub struct Acting {
+    store: Arc<dyn Store>,
+    actor: Actor,
+    user: User,
+}
+
+/// A record type whose stored form an edit starts from.
+pub trait Raw: Kinded + Sized {
+    fn read(s: &dyn Store, id: Id) -> impl Future<Output = StoreResult<Option<Self>>> + Send;
+}
+
+macro_rules! writes {
+    ($($ty:ty => $read:ident, $save:ident;)*) => {
+        $(impl Raw for $ty {
+            async fn read(s: &dyn Store, id: Id) -> StoreResult<Option<Self>> {
+                s.$read(id).await
+            }
+        })*
+        impl Acting {
+            $(pub async fn $save(&self, r: &$ty) -> StoreResult<$ty> {
+                self.store.$save(&self.actor, r).await
+            })*
+        }
+    };
+}
+
+writes! {
+    ActionItem => item, save_item;
+    ActionPlan => plan, save_plan;
+    Activity => activity, save_activity;
+    Agreement => agreement, save_agreement;
+    Area => area, save_area;
+    Clause => clause, save_clause;
+    Commission => commission, save_commission;
+    Organisation => organisation, save_organisation;
+    Party => party, save_party;
+    ProgressUpdate => progress_update, save_progress;
+    Person => person, save_person;
+    Rank => rank, save_rank;
+    Session => session, save_session;
+    User => user, save_user;
+}
+
+impl Acting {
+    /// The record as stored, references hidden from the user included, for an edit to
+    /// start from; `None` unless `v` (the user's view) shows it to them.
+    pub async fn stored<R: Raw>(&self, v: &Visible, id: Id) -> StoreResult<Option<R>> {
+        if !v.can_see_id(R::KIND, id).await? {
+            return Ok(None);
+        }
+        R::read(&*self.store, id).await
+    }
+
+    /// The user's own secrets (to check the current password, the current TOTP code).
+    pub async fn my_credentials(&self) -> StoreResult<Option<Credentials>> {
+        self.store.credentials(self.user.id).await
+    }
+
+    pub async fn set_second_factor(
+        &self,
+        user: Id,
+        secret: Option<&str>,
+        recovery_hashes: &[String],
+    ) -> StoreResult<User> {
+        self.store
+            .set_second_factor(&self.actor, user, secret, recovery_hashes)
+            .await
+    }
+
+    pub async fn set_password(
+        &self,
+        user: Id,
+        password: &str,
+    ) -> Result<(), accounts::AccountError> {
+        accounts::set_password(&*self.store, &self.actor, user, password).await
+    }
+
+    pub async fn create_user(
+        &self,
+        u: &User,
+        password: &str,
+    ) -> Result<User, accounts::AccountError> {
+        accounts::create_user(&*self.store, &self.actor, u, password).await
+    }
+
+    pub async fn my_calendar_feeds(&self) -> StoreResult<Vec<CalendarFeed>> {
+        self.store.calendar_feeds(self.user.id).await
+    }
+
+    pub async fn create_calendar_feed(
+        &self,
+        commission: Option<Id>,
+        token_hash: &str,
+    ) -> StoreResult<CalendarFeed> {
+        self.store
+            .create_calendar_feed(&self.actor, self.user.id, commission, token_hash)
+            .await
+    }
+
+    pub async fn revoke_calendar_feed(&self, feed: Id) -> StoreResult<bool> {
+        self.store.revoke_calendar_feed(&self.actor, feed).await
+    }
+
+    pub async fn mark_my_notifications_read(&self, one: Option<Id>) -> StoreResult<()> {
+        self.store.mark_notifications_read(self.user.id, one).await
+    }
+
+    /// The import's column mapping guessed from the user's last one.
+    pub async fn guess_mapping(
+        &self,
+        world: &import::ImportWorld,
+        sheet: &Sheet,
+    ) -> StoreResult<Mapping> {
+        import::guess(&*self.store, self.user.id, world, sheet).await
+    }
+
+    pub async fn remember_mapping(
+        &self,
+        world: &import::ImportWorld,
+        sheet: &Sheet,
+        mapping: &Mapping,
+    ) -> StoreResult<()> {
+        import::remember(&*self.store, self.user.id, world, sheet, mapping).await
+    }
+
+    /// Saves imported items as a job of the user's (see `app::import::start`).
+    pub fn start_import(
+        &self,
+        jobs: &Jobs,
+        lang: Lang,
+        items: Vec<ActionItem>,
+        next: impl FnOnce(usize) -> String + Send + 'static,
+    ) -> (Id, Arc<taawun_app::jobs::Job>) {
+        import::start(
+            jobs,
+            self.store.clone(),
+            self.user.clone(),
+            lang,
+            items,
+            next,
+        )
+    }
+}
