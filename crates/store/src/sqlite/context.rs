@@ -19,7 +19,11 @@ pub(super) trait Checked: Record {
     ) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
-/// Pushes `Unknown` on `field` when `id` is not a row of `table`.
+/// Pushes `Unknown` on `field` when `id` is not a row of `table`, or is one the writer may
+/// not see: a reference to a hidden record gets the very answer a made-up id gets, so that
+/// posting ids cannot probe what exists (issue 10, finding 6). A reference the stored
+/// version already held is kept whoever saves, or an edit by someone cleared lower would
+/// be refused for what it cannot see.
 async fn known(
     reads: &mut Reads<'_, '_>,
     e: &mut RuleErrors,
@@ -27,10 +31,34 @@ async fn known(
     id: Id,
     field: impl Into<String>,
 ) -> StoreResult<()> {
-    if !reads.exists(table, id).await? {
+    if !reads.exists(table, id).await? || !may_reference(reads, table, id).await? {
         e.push(field, Rule::Unknown);
     }
     Ok(())
+}
+
+async fn may_reference(reads: &mut Reads<'_, '_>, table: &str, id: Id) -> StoreResult<bool> {
+    if reads.writer().is_none() || reads.held_before(id) {
+        return Ok(true);
+    }
+    match table {
+        Party::TABLE => seen::<Party>(reads, id).await,
+        Organisation::TABLE => seen::<Organisation>(reads, id).await,
+        Area::TABLE => seen::<Area>(reads, id).await,
+        Agreement::TABLE => seen::<Agreement>(reads, id).await,
+        Clause::TABLE => seen::<Clause>(reads, id).await,
+        Session::TABLE => seen::<Session>(reads, id).await,
+        ActionItem::TABLE => seen::<ActionItem>(reads, id).await,
+        _ => Ok(true),
+    }
+}
+
+/// Whether the writer may see the record `id` of type `R` (and everything above it).
+async fn seen<R: Record + Scoped>(reads: &mut Reads<'_, '_>, id: Id) -> StoreResult<bool> {
+    let (Some(record), Some(who)) = (reads.record::<R>(id).await?, reads.writer().cloned()) else {
+        return Ok(reads.writer().is_none());
+    };
+    Ok(record.scope(reads).await?.visible_to(&who))
 }
 
 async fn known_opt(

@@ -7,7 +7,10 @@
 
 use super::{read, record::Record, script::Pending};
 use crate::{StoreError, StoreResult, scope::Parents};
-use std::{any::Any, collections::HashMap};
+use std::{
+    any::Any,
+    collections::{HashMap, HashSet},
+};
 use taawun_core::*;
 
 type Key = (&'static str, Id);
@@ -28,12 +31,24 @@ pub(super) struct Memo {
     /// Item codes by plan, then by code, with the ids of the items holding them: read once
     /// per plan, then kept up to date by the checks, so a batch does not ask per item.
     codes: HashMap<Id, HashMap<String, Vec<Id>>>,
+    /// The ids the stored version of the record being checked refers to (see
+    /// `context::known`).
+    held: HashSet<Id>,
 }
 
 impl Memo {
     /// The transaction writes as `writer`.
     pub(super) fn writing_as(&mut self, writer: Option<Principal>) {
         self.writer = writer;
+    }
+
+    /// The record about to be checked is stored as `previous` (serialized): every id it
+    /// refers to may stay, hidden from the writer or not.
+    pub(super) fn checking_over(&mut self, previous: Option<&serde_json::Value>) {
+        self.held.clear();
+        if let Some(doc) = previous {
+            collect_ids(doc, &mut self.held);
+        }
     }
 
     /// The transaction wrote rows of `table` it cannot name: forget all it read there.
@@ -133,6 +148,11 @@ impl<'p, 'c> Reads<'p, 'c> {
         Ok(found)
     }
 
+    /// Whether the stored version of the record being checked already refers to `id`.
+    pub(super) fn held_before(&self, id: Id) -> bool {
+        self.memo.held.contains(&id)
+    }
+
     /// Who writes: `None` for trusted system code.
     pub(super) fn writer(&self) -> Option<&Principal> {
         self.memo.writer.as_ref()
@@ -204,5 +224,19 @@ impl Parents for Reads<'_, '_> {
     }
     async fn item(&mut self, id: Id) -> StoreResult<Option<ActionItem>> {
         self.record(id).await
+    }
+}
+
+/// Every string of a stored document that reads as an id.
+fn collect_ids(doc: &serde_json::Value, into: &mut HashSet<Id>) {
+    match doc {
+        serde_json::Value::String(s) => {
+            if let Ok(id) = s.parse() {
+                into.insert(id);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_ids(v, into)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|v| collect_ids(v, into)),
+        _ => {}
     }
 }

@@ -96,6 +96,13 @@ pub(super) async fn save_in<R: Saved>(
     let mut next = record.clone();
     next.settle(pending, previous.as_ref()).await?;
     memo.writing_as(actor.principal.clone());
+    memo.checking_over(
+        previous
+            .as_ref()
+            .map(serde_json::to_value)
+            .transpose()?
+            .as_ref(),
+    );
     validate(&mut Reads::new(pending, memo), &next, previous.as_ref()).await?;
 
     next.set_version(stored_version + 1);
