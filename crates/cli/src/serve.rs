@@ -7,6 +7,9 @@ use std::time::Duration;
 use taawun_web::auth::{AuthConfig, purge_forever};
 use taawun_web::{AppState, app};
 
+/// `--trusted-proxy`'s values, parsed by the web crate that uses them.
+pub use taawun_web::auth::TrustedProxy;
+
 /// How often expired login sessions are deleted from the database.
 const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
 /// The first reminder pass comes this long after the start: soon, but after the server
@@ -30,6 +33,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         absolute_timeout: args.absolute_timeout,
         secure_cookies: args.secure_cookies || https,
         public_url,
+        trusted_proxies: args.trusted_proxies.clone(),
         ..AuthConfig::default()
     };
     let reminders = crate::remind::config(&args.remind, args.public_url.clone())?;
@@ -57,7 +61,8 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     let router = app(state);
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Taawun is ready: http://{addr}/");
-    // The client address feeds the per-address login throttle.
+    // The client address feeds the per-address login throttle (through a trusted proxy,
+    // `X-Forwarded-For` names it instead; see `--trusted-proxy`).
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_followup.sql"),
     include_str!("../../migrations/sqlite/0004_notifications.sql"),
     include_str!("../../migrations/sqlite/0005_calendar_feeds_and_settings.sql"),
+    include_str!("../../migrations/sqlite/0006_login_attempts_and_jobs.sql"),
 ];
 
 /// The version that created the search index: records written before it are indexed in
