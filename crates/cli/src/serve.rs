@@ -12,6 +12,8 @@ pub use taawun_web::auth::TrustedProxy;
 
 /// How often expired login sessions are deleted from the database.
 const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
+/// How often finished jobs past their keep time are evicted.
+const SWEEP_JOBS_EVERY: Duration = Duration::from_secs(60);
 /// The first reminder pass comes this long after the start: soon, but after the server
 /// answers (a pass over a large database must not delay the first page).
 const FIRST_REMINDERS: Duration = Duration::from_secs(10);
@@ -58,6 +60,12 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         // day keeps its overdue and at-risk items as they were meant, whenever it is run.
         state = state.with_clock(taawun_web::clock::Clock::Fixed(taawun_store::demo::as_of()));
     }
+    // Finished jobs' results leave memory after their keep time even when nobody starts
+    // another job.
+    tokio::spawn(taawun_web::jobs::sweep_forever(
+        state.jobs.clone(),
+        SWEEP_JOBS_EVERY,
+    ));
     let router = app(state);
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Taawun is ready: http://{addr}/");

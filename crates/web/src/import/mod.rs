@@ -163,8 +163,9 @@ pub(crate) async fn review(
         );
     }
     import::remember(&*s.store, user.id, &world, &upload.sheet, &mapping).await?;
-    s.uploads.take(upload_id);
     let next = move |saved: usize| format!("/plans/{pid}?imported={saved}");
+    // The upload is kept until the job is accepted: a reader told to wait (429) can commit
+    // the same preview again.
     let (job_id, job) = import::start(
         &s.jobs,
         s.store.clone(),
@@ -172,6 +173,8 @@ pub(crate) async fn review(
         ctx.lang,
         preview.items,
         next,
-    );
+    )
+    .await?;
+    s.uploads.take(upload_id);
     Ok(crate::pages::jobs::answer(&s, job_id, &job).await)
 }
