@@ -285,7 +285,7 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_of(w.session.id).await.unwrap().len(), 1);
 }
 
-/// Takes a database back to version 2: what 0005, 0004 and 0003 added is dropped (the audit
+/// Takes a database back to version 2: what 0006, 0005, 0004 and 0003 added is dropped (the audit
 /// log keeps the wider set of actions 0005 allows; the rows are the same).
 async fn undo_followup(store: &SqliteStore) {
     let columns = [
@@ -300,7 +300,8 @@ async fn undo_followup(store: &SqliteStore) {
         "facts_seq",
     ];
     let mut sql = String::from(
-        "drop table calendar_feeds; drop table user_settings;
+        "drop table login_attempts; drop table jobs; delete from schema_version where version = 6;
+         drop table calendar_feeds; drop table user_settings;
          delete from schema_version where version = 5;
          drop table notifications; delete from schema_version where version = 4;
          drop index action_items_commission; drop index action_items_agreement;
