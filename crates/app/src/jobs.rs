@@ -3,18 +3,103 @@
 //! answers at once, long work is followed on a progress page (the web's `/jobs/{id}`) that
 //! reads `Job::progress` until the result is ready.
 //!
-//! Jobs live in memory: a restart forgets them, which only costs the reader a new click.
+//! How much runs at once is bounded in the database (`taawun_store::Counters`), so the
+//! bound holds across every process serving it: at most `JobLimits::per_holder` jobs per
+//! user (2) and `JobLimits::overall` on the instance (8); work that runs inline rather than
+//! as a job (a PDF being typeset) takes a `Slot` under the same limits. The excess is
+//! refused (`StartError::Busy`), never queued. A finished job's result stays in this
+//! process's memory for `JobsConfig::keep` (15 minutes) for its reader to collect, then it
+//! and its row are evicted; a restart forgets results, which only costs the reader a click.
 
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::future::Future;
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 use taawun_core::Id;
+use taawun_store::{Busy, Counters, JobLimits, StoreError};
 
-/// How long a finished job's result is kept for its reader to collect.
-const KEEP: Duration = Duration::from_secs(15 * 60);
-/// At most this many jobs at once per instance; older finished ones are dropped first.
-const MAX_JOBS: usize = 64;
+/// At most this many finished results are held in memory at once, whatever their age; the
+/// oldest go first (their readers start again).
+const MAX_KEPT: usize = 64;
+
+/// Where the jobs take "now" from: the system clock, or a test's.
+pub type Now = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// How jobs behave on an instance.
+#[derive(Debug, Clone, Copy)]
+pub struct JobsConfig {
+    /// How long a request waits for its job before sending the reader to the job's page.
+    pub wait: Duration,
+    /// How long a finished job's result is kept for its reader to collect.
+    pub keep: Duration,
+    pub limits: JobLimits,
+}
+
+impl Default for JobsConfig {
+    fn default() -> Self {
+        JobsConfig {
+            wait: Duration::from_millis(1500),
+            keep: Duration::from_secs(15 * 60),
+            limits: JobLimits::default(),
+        }
+    }
+}
+
+/// Whose work it is: the user who starts it (only they may see it), and the key its limit
+/// is counted under — the user, or for an anonymous demo visitor their address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub owner: Option<Id>,
+    key: String,
+}
+
+impl Holder {
+    pub fn user(id: Id) -> Self {
+        Holder {
+            owner: Some(id),
+            key: format!("user:{id}"),
+        }
+    }
+
+    /// An anonymous visitor (demo instances), counted per address when it is known.
+    pub fn visitor(address: Option<IpAddr>) -> Self {
+        Holder {
+            owner: None,
+            key: address.map_or_else(|| String::from("visitor"), |a| format!("visitor:{a}")),
+        }
+    }
+}
+
+/// Why work did not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// The holder or the instance runs as much as it may: try again shortly.
+    Busy(Busy),
+    Store(StoreError),
+}
+
+impl From<StoreError> for StartError {
+    fn from(e: StoreError) -> Self {
+        StartError::Store(e)
+    }
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::Busy(Busy::Holder) => {
+                f.write_str("the holder runs as many jobs as allowed")
+            }
+            StartError::Busy(Busy::Instance) => {
+                f.write_str("the instance runs as many jobs as allowed")
+            }
+            StartError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
 
 /// What a job produced.
 #[derive(Clone)]
@@ -49,7 +134,8 @@ pub struct Job {
     /// Rows to do in the current phase; 0 while unknown.
     total: AtomicUsize,
     outcome: Mutex<Option<Outcome>>,
-    started: Instant,
+    /// When it finished, by the jobs' clock; eviction counts from here.
+    finished: Mutex<Option<DateTime<Utc>>>,
 }
 
 impl Job {
@@ -79,8 +165,13 @@ impl Job {
         self.phase.store(1, Ordering::Relaxed);
     }
 
-    pub fn finish(&self, outcome: Outcome) {
+    fn finish(&self, outcome: Outcome, at: DateTime<Utc>) {
+        *self.finished.lock().unwrap_or_else(PoisonError::into_inner) = Some(at);
         *self.outcome.lock().unwrap_or_else(PoisonError::into_inner) = Some(outcome);
+    }
+
+    fn finished_at(&self) -> Option<DateTime<Utc>> {
+        *self.finished.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn outcome(&self) -> Option<Outcome> {
@@ -108,55 +199,204 @@ impl Job {
 /// The instance's running and recently finished jobs.
 pub struct Jobs {
     jobs: Mutex<HashMap<Id, Arc<Job>>>,
+    counters: Arc<dyn Counters>,
+    config: JobsConfig,
+    now: Now,
     /// How long a request waits for its job before sending the reader to the job's page.
     pub wait: Duration,
 }
 
-impl Default for Jobs {
-    fn default() -> Self {
-        Jobs::new(Duration::from_millis(1500))
-    }
-}
-
 impl Jobs {
-    pub fn new(wait: Duration) -> Self {
+    pub fn new(counters: Arc<dyn Counters>, config: JobsConfig) -> Self {
         Jobs {
             jobs: Mutex::new(HashMap::new()),
-            wait,
+            counters,
+            wait: config.wait,
+            config,
+            now: Arc::new(Utc::now),
         }
     }
 
-    /// Registers a new job; its id is random (v4), so it cannot be guessed from another's.
-    pub fn start(&self, owner: Option<Id>, label: String) -> (Id, Arc<Job>) {
+    /// The same jobs judged on another clock (tests move it past the keep time).
+    pub fn with_clock(mut self, now: Now) -> Self {
+        self.now = now;
+        self
+    }
+
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<Id, Arc<Job>>> {
+        self.jobs.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn expired(&self, job: &Job, now: DateTime<Utc>) -> bool {
+        job.finished_at()
+            .is_some_and(|at| (now - at).to_std().is_ok_and(|age| age >= self.config.keep))
+    }
+
+    /// Registers a new job of `holder`'s, if the holder and the instance are under their
+    /// limits; its id is random (v4), so it cannot be guessed from another's.
+    pub async fn start(
+        &self,
+        holder: &Holder,
+        label: String,
+    ) -> Result<(Id, Arc<Job>), StartError> {
+        self.sweep().await;
         let id = uuid::Uuid::new_v4();
+        let limits = self.config.limits;
+        self.counters
+            .begin_job(id, &holder.key, limits, (self.now)())
+            .await?
+            .map_err(StartError::Busy)?;
         let job = Arc::new(Job {
-            owner,
+            owner: holder.owner,
             label,
             phase: AtomicU8::new(0),
             done: AtomicUsize::new(0),
             total: AtomicUsize::new(0),
             outcome: Mutex::new(None),
-            started: Instant::now(),
+            finished: Mutex::new(None),
         });
-        let mut jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
-        jobs.retain(|_, j| j.started.elapsed() < KEEP);
-        if jobs.len() >= MAX_JOBS {
-            let oldest = jobs
-                .iter()
-                .filter(|(_, j)| j.outcome().is_some())
-                .min_by_key(|(_, j)| j.started)
-                .map(|(id, _)| *id);
-            if let Some(old) = oldest {
-                jobs.remove(&old);
-            }
+        let dropped = {
+            let mut jobs = self.map();
+            jobs.insert(id, job.clone());
+            self.over_capacity(&mut jobs)
+        };
+        for old in dropped {
+            self.forget_row(old).await;
         }
-        jobs.insert(id, job.clone());
-        (id, job)
+        Ok((id, job))
     }
 
-    /// The job, if it exists and belongs to `owner`; anyone else is told it does not exist.
+    /// Drops the oldest finished results beyond `MAX_KEPT`; returns their ids.
+    fn over_capacity(&self, jobs: &mut HashMap<Id, Arc<Job>>) -> Vec<Id> {
+        let mut finished: Vec<(DateTime<Utc>, Id)> = jobs
+            .iter()
+            .filter_map(|(id, j)| j.finished_at().map(|at| (at, *id)))
+            .collect();
+        if finished.len() <= MAX_KEPT {
+            return Vec::new();
+        }
+        finished.sort();
+        let excess = finished.len() - MAX_KEPT;
+        finished
+            .into_iter()
+            .take(excess)
+            .map(|(_, id)| {
+                jobs.remove(&id);
+                id
+            })
+            .collect()
+    }
+
+    async fn forget_row(&self, id: Id) {
+        if let Err(e) = self.counters.forget_job(id).await {
+            tracing::warn!(error = %e, "forgetting a job's row failed");
+        }
+    }
+
+    /// Runs `work` for `job` on the runtime. When it ends (or panics: then `failed`), the
+    /// job's row stops counting as running first, then its outcome is shown, so a reader who
+    /// sees it finished may start the next one at once.
+    pub fn run<F>(&self, job: Arc<Job>, id: Id, failed: Outcome, work: F)
+    where
+        F: Future<Output = Outcome> + Send + 'static,
+    {
+        let (counters, now) = (self.counters.clone(), self.now.clone());
+        tokio::spawn(async move {
+            let outcome = tokio::spawn(work).await.unwrap_or(failed);
+            let at = now();
+            if let Err(e) = counters.finish_job(id, at).await {
+                // The row then stops counting once `abandoned_after` passes.
+                tracing::error!(error = %e, "recording a finished job failed");
+            }
+            job.finish(outcome, at);
+        });
+    }
+
+    /// A place under the same limits for work done inline (a PDF typeset while the reader
+    /// waits); it is given back when the `Slot` ends or is dropped.
+    pub async fn slot(&self, holder: &Holder) -> Result<Slot, StartError> {
+        let id = uuid::Uuid::new_v4();
+        self.counters
+            .begin_job(id, &holder.key, self.config.limits, (self.now)())
+            .await?
+            .map_err(StartError::Busy)?;
+        Ok(Slot {
+            id,
+            counters: Some(self.counters.clone()),
+        })
+    }
+
+    /// Evicts finished jobs older than the keep time, from memory and from the database,
+    /// and the rows of jobs whose process died. Runs before every start and on a timer
+    /// (`sweep_forever`), so results do not outlive their keep time on a quiet instance.
+    pub async fn sweep(&self) {
+        let now = (self.now)();
+        self.map().retain(|_, j| !self.expired(j, now));
+        let keep = chrono::TimeDelta::from_std(self.config.keep).unwrap_or(chrono::TimeDelta::MAX);
+        let lost = chrono::TimeDelta::from_std(self.config.limits.abandoned_after)
+            .unwrap_or(chrono::TimeDelta::MAX);
+        let pruned = self
+            .counters
+            .prune_jobs(
+                now.checked_sub_signed(keep).unwrap_or(now),
+                now.checked_sub_signed(lost).unwrap_or(now),
+            )
+            .await;
+        if let Err(e) = pruned {
+            tracing::warn!(error = %e, "pruning finished jobs failed");
+        }
+    }
+
+    /// How many jobs this process holds in memory, running or finished.
+    pub fn held(&self) -> usize {
+        self.map().len()
+    }
+
+    /// The job, if it exists, belongs to `owner` and is not past its keep time; anyone else
+    /// is told it does not exist.
     pub fn get(&self, id: Id, owner: Option<Id>) -> Option<Arc<Job>> {
-        let jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
+        let now = (self.now)();
+        let mut jobs = self.map();
+        if jobs.get(&id).is_some_and(|j| self.expired(j, now)) {
+            jobs.remove(&id);
+            return None;
+        }
         jobs.get(&id).filter(|j| j.owner == owner).cloned()
+    }
+}
+
+/// Sweeps `jobs` every `every`, for as long as the server runs.
+pub async fn sweep_forever(jobs: Arc<Jobs>, every: Duration) {
+    loop {
+        tokio::time::sleep(every).await;
+        jobs.sweep().await;
+    }
+}
+
+/// A place taken under the job limits by inline work; `end` gives it back.
+pub struct Slot {
+    id: Id,
+    counters: Option<Arc<dyn Counters>>,
+}
+
+impl Slot {
+    pub async fn end(mut self) {
+        if let Some(c) = self.counters.take()
+            && let Err(e) = c.forget_job(self.id).await
+        {
+            tracing::warn!(error = %e, "giving back a job slot failed");
+        }
+    }
+}
+
+impl Drop for Slot {
+    // Work that failed or panicked before `end` still gives its place back, a moment later.
+    fn drop(&mut self) {
+        if let (Some(c), Ok(rt)) = (self.counters.take(), tokio::runtime::Handle::try_current()) {
+            let id = self.id;
+            rt.spawn(async move {
+                let _ = c.forget_job(id).await;
+            });
+        }
     }
 }

@@ -211,6 +211,19 @@ pub struct ServeArgs {
     #[arg(long, env = "TAAWUN_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// A reverse proxy (address or network, e.g. `10.0.0.5` or `10.0.0.0/24`) whose
+    /// `X-Forwarded-For` header names the client; repeat for several. Only requests whose
+    /// connection comes from one of them have the header read (the rightmost address in it
+    /// that is not itself a trusted proxy is the client); from anyone else it is ignored.
+    /// Without it, behind a proxy, every client shares the proxy's login limit per address.
+    #[arg(
+        long = "trusted-proxy",
+        env = "TAAWUN_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "IP or CIDR"
+    )]
+    pub trusted_proxies: Vec<crate::serve::TrustedProxy>,
+
     /// Mark the session cookie Secure (only sent over HTTPS).
     #[arg(long, env = "TAAWUN_SECURE_COOKIES")]
     pub secure_cookies: bool,

@@ -7,8 +7,13 @@ use std::time::Duration;
 use taawun_web::auth::{AuthConfig, purge_forever};
 use taawun_web::{AppState, app};
 
+/// `--trusted-proxy`'s values, parsed by the web crate that uses them.
+pub use taawun_web::auth::TrustedProxy;
+
 /// How often expired login sessions are deleted from the database.
 const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
+/// How often finished jobs past their keep time are evicted.
+const SWEEP_JOBS_EVERY: Duration = Duration::from_secs(60);
 /// The first reminder pass comes this long after the start: soon, but after the server
 /// answers (a pass over a large database must not delay the first page).
 const FIRST_REMINDERS: Duration = Duration::from_secs(10);
@@ -30,6 +35,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         absolute_timeout: args.absolute_timeout,
         secure_cookies: args.secure_cookies || https,
         public_url,
+        trusted_proxies: args.trusted_proxies.clone(),
         ..AuthConfig::default()
     };
     let reminders = crate::remind::config(&args.remind, args.public_url.clone())?;
@@ -54,10 +60,17 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         // day keeps its overdue and at-risk items as they were meant, whenever it is run.
         state = state.with_clock(taawun_web::clock::Clock::Fixed(taawun_store::demo::as_of()));
     }
+    // Finished jobs' results leave memory after their keep time even when nobody starts
+    // another job.
+    tokio::spawn(taawun_web::jobs::sweep_forever(
+        state.jobs.clone(),
+        SWEEP_JOBS_EVERY,
+    ));
     let router = app(state);
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Taawun is ready: http://{addr}/");
-    // The client address feeds the per-address login throttle.
+    // The client address feeds the per-address login throttle (through a trusted proxy,
+    // `X-Forwarded-For` names it instead; see `--trusted-proxy`).
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

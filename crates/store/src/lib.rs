@@ -7,6 +7,7 @@
 /// Benchmarks only: writes around rules, permission and audit, so no release build has it.
 #[cfg(feature = "bench")]
 pub mod bench;
+mod counters;
 pub mod demo;
 mod error;
 mod facts;
@@ -17,6 +18,7 @@ mod sqlite;
 mod store;
 mod visible;
 
+pub use counters::{AttemptKey, Busy, Counters, JobLimits};
 pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope};
 pub use feed::CalendarFeed;

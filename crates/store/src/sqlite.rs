@@ -4,7 +4,8 @@
 //! of the scalar fields that queries and constraints need. The submodules split the work:
 //! opening and migrating the file, describing each record type's columns, the one write
 //! path (permission, version check, rules, write, search entry, audit) and its batch, the
-//! reads, search, account secrets, calendar feeds, settings and login sessions.
+//! reads, search, account secrets, calendar feeds, settings, login sessions, and the
+//! counters of login attempts and running jobs.
 
 mod accounts;
 mod audit;
@@ -12,6 +13,7 @@ mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod context;
+mod counters;
 mod facts;
 mod feeds;
 mod follow;

@@ -299,4 +299,8 @@ pub trait Store: Send + Sync + 'static {
     /// `limit`. The query is normalised like the index (`core::search::normalise`) and can
     /// never be a syntax error. Unfiltered: pages search through `Visible`.
     async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>>;
+
+    /// The login and job counters kept in this database, shared by every process serving
+    /// it (see `Counters`).
+    fn counters(&self) -> std::sync::Arc<dyn crate::Counters>;
 }

@@ -108,6 +108,12 @@ suite_cases!(
     // notifications
     notifications_are_recorded_once,
     notifications_are_listed_per_user,
+    // counters
+    login_attempts_are_limited_per_key_until_the_window_passes,
+    an_address_is_limited_across_accounts,
+    a_right_attempt_is_taken_back_but_failures_keep_counting,
+    jobs_are_limited_per_holder_and_per_instance,
+    finished_and_abandoned_jobs_are_pruned,
     // search
     search_finds_demo_records_by_their_variants,
     search_input_is_never_a_syntax_error,
@@ -279,7 +285,7 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_of(w.session.id).await.unwrap().len(), 1);
 }
 
-/// Takes a database back to version 2: what 0005, 0004 and 0003 added is dropped (the audit
+/// Takes a database back to version 2: what 0006, 0005, 0004 and 0003 added is dropped (the audit
 /// log keeps the wider set of actions 0005 allows; the rows are the same).
 async fn undo_followup(store: &SqliteStore) {
     let columns = [
@@ -294,7 +300,8 @@ async fn undo_followup(store: &SqliteStore) {
         "facts_seq",
     ];
     let mut sql = String::from(
-        "drop table calendar_feeds; drop table user_settings;
+        "drop table login_attempts; drop table jobs;
+         drop table calendar_feeds; drop table user_settings;
          delete from schema_version where version >= 5;
          drop table notifications; delete from schema_version where version = 4;
          drop index action_items_commission; drop index action_items_agreement;

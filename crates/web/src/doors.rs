@@ -16,7 +16,7 @@ use taawun_app::{accounts, import, jobs::Jobs};
 use taawun_core::import::Mapping;
 use taawun_core::sheet::Sheet;
 use taawun_core::*;
-use taawun_store::{Actor, CalendarFeed, Credentials, Store, StoreResult, Visible};
+use taawun_store::{Actor, CalendarFeed, Counters, Credentials, Store, StoreResult, Visible};
 
 /// The store, kept behind the doors below.
 #[derive(Clone)]
@@ -32,6 +32,11 @@ impl Doors {
     /// The store as `who` may see it.
     pub(crate) fn visible(&self, who: Principal) -> Visible {
         Visible::new(self.store.clone(), who)
+    }
+
+    /// The job counters of this database, shared by every process serving it.
+    pub(crate) fn counters(&self) -> Arc<dyn Counters> {
+        self.store.counters()
     }
 
     /// The credentials-only door of login and session code.
@@ -60,6 +65,10 @@ pub struct Logins {
 }
 
 impl Logins {
+    /// The login attempt counters (see `auth::throttle`).
+    pub fn counters(&self) -> Arc<dyn Counters> {
+        self.store.counters()
+    }
     pub async fn user_by_name(&self, username: &str) -> StoreResult<Option<User>> {
         self.store.user_by_name(username).await
     }
@@ -221,13 +230,13 @@ impl Acting {
     }
 
     /// Saves imported items as a job of the user's (see `app::import::start`).
-    pub fn start_import(
+    pub async fn start_import(
         &self,
         jobs: &Jobs,
         lang: Lang,
         items: Vec<ActionItem>,
         next: impl FnOnce(usize) -> String + Send + 'static,
-    ) -> (Id, Arc<taawun_app::jobs::Job>) {
+    ) -> Result<(Id, Arc<taawun_app::jobs::Job>), taawun_app::jobs::StartError> {
         import::start(
             jobs,
             self.store.clone(),
@@ -236,5 +245,6 @@ impl Acting {
             items,
             next,
         )
+        .await
     }
 }

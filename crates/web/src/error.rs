@@ -26,6 +26,10 @@ pub enum WebError {
     /// A request body (an upload) over the limit.
     #[error("request body too large")]
     TooLarge,
+    /// The reader (or the whole instance) already runs as many exports, imports and PDF
+    /// renders as allowed: 429 with `Retry-After`.
+    #[error("busy: {0:?}")]
+    Busy(taawun_store::Busy),
     #[error("store: {0}")]
     Store(#[from] StoreError),
     #[error("template: {0}")]
@@ -51,6 +55,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Forbidden
             | WebError::Csrf
             | WebError::Store(StoreError::Forbidden { .. }) => StatusCode::FORBIDDEN,
@@ -80,6 +85,13 @@ impl IntoResponse for WebError {
                 (ctx.t("error-forbidden-title"), ctx.t("error-csrf"))
             }
             StatusCode::FORBIDDEN => (ctx.t("error-forbidden-title"), ctx.t("error-forbidden")),
+            StatusCode::TOO_MANY_REQUESTS => (
+                ctx.t("error-busy-title"),
+                match self {
+                    WebError::Busy(taawun_store::Busy::Instance) => ctx.t("error-busy-instance"),
+                    _ => ctx.t("error-busy-yours"),
+                },
+            ),
             _ => (ctx.t("error-internal-title"), ctx.t("error-internal")),
         };
         let page = ErrorPage {
@@ -89,7 +101,7 @@ impl IntoResponse for WebError {
             status: status.as_u16(),
             ctx,
         };
-        match page.render() {
+        let mut res = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             // The error page itself failed: a bare page still beats a blank one.
             Err(e) => {
@@ -102,7 +114,14 @@ impl IntoResponse for WebError {
                 )
                     .into_response()
             }
+        };
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            let secs = crate::jobs_limit::RETRY_AFTER.as_secs().to_string();
+            if let Ok(v) = axum::http::HeaderValue::from_str(&secs) {
+                res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
         }
+        res
     }
 }
 

@@ -17,6 +17,7 @@ mod extract;
 mod forms;
 pub mod import;
 pub use taawun_app::jobs;
+mod jobs_limit;
 mod lookup;
 mod markup;
 mod negotiate;
@@ -52,11 +53,14 @@ impl AppState {
     /// A state with the default login settings (30 min idle, 12 h absolute, no `Secure`).
     pub fn new(store: Arc<dyn taawun_store::Store>, demo: bool) -> Self {
         AppState {
+            jobs: Arc::new(jobs::Jobs::new(
+                store.counters(),
+                jobs::JobsConfig::default(),
+            )),
             doors: doors::Doors::new(store),
             demo,
             auth: Arc::new(auth::Auth::default()),
             clock: clock::Clock::System,
-            jobs: Arc::new(jobs::Jobs::default()),
             uploads: Arc::new(import::Uploads::default()),
         }
     }
@@ -69,8 +73,24 @@ impl AppState {
 
     /// The same state waiting `wait` for a job before showing its progress page (tests use
     /// zero to see that page every time).
-    pub fn with_job_wait(mut self, wait: std::time::Duration) -> Self {
-        self.jobs = Arc::new(jobs::Jobs::new(wait));
+    pub fn with_job_wait(self, wait: std::time::Duration) -> Self {
+        self.with_jobs(
+            jobs::JobsConfig {
+                wait,
+                ..jobs::JobsConfig::default()
+            },
+            None,
+        )
+    }
+
+    /// The same state with these job limits and keep time, judged on `clock` when given
+    /// (tests move it past the keep time instead of waiting).
+    pub fn with_jobs(mut self, config: jobs::JobsConfig, clock: Option<jobs::Now>) -> Self {
+        let mut j = jobs::Jobs::new(self.doors.counters(), config);
+        if let Some(now) = clock {
+            j = j.with_clock(now);
+        }
+        self.jobs = Arc::new(j);
         self
     }
 

@@ -15,7 +15,7 @@ use taawun_i18n::message;
 use taawun_store::{StoreResult, Visible};
 
 use crate::items::ItemSelection;
-use crate::jobs::{Job, Jobs, Outcome};
+use crate::jobs::{Holder, Job, Jobs, Outcome, StartError};
 
 pub use tables::Tick;
 
@@ -155,16 +155,27 @@ pub async fn file(v: &Visible, e: &Export, progress: Progress) -> Result<Vec<u8>
         .map_err(|e| e.to_string())?
 }
 
-/// Starts the export as a job of `owner`'s, labelled in the reader's language, its progress
-/// on the job; the job ends with the file, or a failure said in the reader's language.
-pub fn start(jobs: &Jobs, owner: Option<Id>, v: Visible, e: Export) -> (Id, Arc<Job>) {
-    let (id, job) = jobs.start(owner, e.list.label(e.lang));
+/// Starts the export as a job of `holder`'s, labelled in the reader's language, its
+/// progress on the job; the job ends with the file, or a failure said in the reader's
+/// language. Refused when the holder or the instance already runs as many jobs as allowed.
+pub async fn start(
+    jobs: &Jobs,
+    holder: &Holder,
+    v: Visible,
+    e: Export,
+) -> Result<(Id, Arc<Job>), StartError> {
+    let (id, job) = jobs.start(holder, e.list.label(e.lang)).await?;
     let j = job.clone();
-    tokio::spawn(async move {
-        let outcome = run(&v, &e, &j).await;
-        j.finish(outcome);
-    });
-    (id, job)
+    let failed = Outcome::Failed {
+        message: message(e.lang, "job-failed"),
+    };
+    jobs.run(
+        job.clone(),
+        id,
+        failed,
+        async move { run(&v, &e, &j).await },
+    );
+    Ok((id, job))
 }
 
 async fn run(v: &Visible, e: &Export, job: &Arc<Job>) -> Outcome {

@@ -19,7 +19,7 @@ use taawun_i18n::{Wording, guess_mapping};
 use taawun_i18n::{fmt, message, message_args};
 use taawun_store::{Actor, Store, StoreError, StoreResult};
 
-use crate::jobs::{Job, Jobs, Outcome};
+use crate::jobs::{Holder, Job, Jobs, Outcome, StartError};
 
 /// Reads an uploaded spreadsheet (.xlsx, .ods or .csv, told by its name) within `limits`.
 pub fn read(bytes: &[u8], file_name: &str, limits: &ReadLimits) -> Result<Sheet, SheetError> {
@@ -174,31 +174,35 @@ pub fn failure(lang: Lang, e: &StoreError) -> String {
 /// Saves the items as a job of `user`'s, labelled in `lang`, its progress the items
 /// written. The job ends at `next(saved)` (where the importer goes with the count of items
 /// saved), or with `failure`.
-pub fn start(
+pub async fn start(
     jobs: &Jobs,
     store: Arc<dyn Store>,
     user: User,
     lang: Lang,
     items: Vec<ActionItem>,
     next: impl FnOnce(usize) -> String + Send + 'static,
-) -> (Id, Arc<Job>) {
-    let (id, job) = jobs.start(Some(user.id), message(lang, "import-job"));
+) -> Result<(Id, Arc<Job>), StartError> {
+    let (id, job) = jobs
+        .start(&Holder::user(user.id), message(lang, "import-job"))
+        .await?;
     job.writing(items.len());
     let j = job.clone();
-    tokio::spawn(async move {
+    let failed = Outcome::Failed {
+        message: message(lang, "job-failed"),
+    };
+    jobs.run(job.clone(), id, failed, async move {
         let tick = {
             let j = j.clone();
             move |n: usize| j.set_done(n)
         };
-        let outcome = match save(&*store, &user, &items, &tick).await {
+        match save(&*store, &user, &items, &tick).await {
             Ok(saved) => Outcome::Done {
                 href: next(saved.len()),
             },
             Err(e) => Outcome::Failed {
                 message: failure(lang, &e),
             },
-        };
-        j.finish(outcome);
+        }
     });
-    (id, job)
+    Ok((id, job))
 }

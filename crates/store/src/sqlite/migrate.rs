@@ -13,14 +13,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_followup.sql"),
     include_str!("../../migrations/sqlite/0004_notifications.sql"),
     include_str!("../../migrations/sqlite/0005_calendar_feeds_and_settings.sql"),
-    include_str!("../../migrations/sqlite/0008_uniqueness_by_visibility.sql"),
+    include_str!("../../migrations/sqlite/0006_login_attempts_and_jobs.sql"),
+    include_str!("../../migrations/sqlite/0007_uniqueness_by_visibility.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
 /// they run with foreign keys off, which SQLite allows to change only outside a
 /// transaction, and `foreign_key_check` must find nothing before they commit. Each is named
 /// by its file name, which its first line repeats.
-const REBUILDS: &[&str] = &["0008_uniqueness_by_visibility"];
+const REBUILDS: &[&str] = &["0007_uniqueness_by_visibility"];
 
 /// The version that created the search index: records written before it are indexed in
 /// Rust right after its SQL, in the same transaction (normalising needs `core`).

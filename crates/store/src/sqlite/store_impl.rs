@@ -370,4 +370,9 @@ impl Store for SqliteStore {
     async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
         self.search_hits(query, limit).await
     }
+
+    fn counters(&self) -> std::sync::Arc<dyn crate::Counters> {
+        // A clone shares the connection pool: the counters live in the same database.
+        std::sync::Arc::new(self.clone())
+    }
 }

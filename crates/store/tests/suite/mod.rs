@@ -6,6 +6,7 @@
 mod access;
 mod accounts;
 mod batch;
+mod counters;
 mod demo;
 mod feeds;
 mod figures;
@@ -23,6 +24,7 @@ mod writes;
 pub use access::*;
 pub use accounts::*;
 pub use batch::*;
+pub use counters::*;
 pub use demo::*;
 pub use feeds::*;
 pub use figures::*;

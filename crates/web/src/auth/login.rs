@@ -1,13 +1,15 @@
-//! The steps of a login, apart from HTTP: check the throttle, the password, then the second
-//! factor; mark the session logged in with a fresh id and a fresh CSRF token.
+//! The steps of a login, apart from HTTP: count the attempt against the throttle, check
+//! the password, then the second factor; mark the session logged in with a fresh id and a
+//! fresh CSRF token.
 
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use taawun_core::{Id, User};
 use tower_sessions::Session;
 
+use super::throttle::Counted;
 use super::who::{LOGIN, LoginMark, internal};
 use super::{Auth, csrf, totp};
 use crate::{AppState, error::WebError};
@@ -35,11 +37,25 @@ pub enum Outcome {
     Done(User),
 }
 
-fn throttled(auth: &Auth, username: &str, addr: Option<IpAddr>) -> Option<Duration> {
-    let now = Instant::now();
-    auth.throttle
-        .check(username, addr, now)
-        .map(|until| until.saturating_duration_since(now))
+/// Counts the attempt before anything is checked (see `throttle`): `Err` with the wait
+/// when the account or the address is over its limit.
+async fn count(
+    state: &AppState,
+    username: &str,
+    addr: Option<IpAddr>,
+) -> Result<Result<Counted, Duration>, WebError> {
+    let counters = state.logins().counters();
+    Ok(state
+        .auth
+        .throttle
+        .attempt(&*counters, username, addr, Utc::now())
+        .await?)
+}
+
+/// A right password or code: its attempt stops counting.
+async fn right(state: &AppState, attempt: Counted) -> Result<(), WebError> {
+    let counters = state.logins().counters();
+    Ok(state.auth.throttle.succeeded(&*counters, attempt).await?)
 }
 
 /// Checks a username and password.
@@ -49,9 +65,10 @@ pub async fn by_password(
     password_given: &str,
     addr: Option<IpAddr>,
 ) -> Result<Outcome, WebError> {
-    if let Some(wait) = throttled(&state.auth, username, addr) {
-        return Ok(Outcome::Throttled(wait));
-    }
+    let attempt = match count(state, username, addr).await? {
+        Ok(a) => a,
+        Err(wait) => return Ok(Outcome::Throttled(wait)),
+    };
     let name = username.trim().to_lowercase();
     let user = state
         .logins()
@@ -71,18 +88,18 @@ pub async fn by_password(
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
     match user {
+        // A right password stops counting even when a code must follow: the codes are
+        // counted on their own.
         Some(u) if ok => {
+            right(state, attempt).await?;
             if u.totp_enabled {
                 Ok(Outcome::NeedsCode(u))
             } else {
-                state.auth.throttle.succeed(username);
                 Ok(Outcome::Done(u))
             }
         }
-        _ => {
-            state.auth.throttle.fail(username, addr, Instant::now());
-            Ok(Outcome::Refused)
-        }
+        // The failure was counted before the check; nothing more to record.
+        _ => Ok(Outcome::Refused),
     }
 }
 
@@ -93,9 +110,10 @@ pub async fn by_code(
     code: &str,
     addr: Option<IpAddr>,
 ) -> Result<Outcome, WebError> {
-    if let Some(wait) = throttled(&state.auth, &user.username, addr) {
-        return Ok(Outcome::Throttled(wait));
-    }
+    let attempt = match count(state, &user.username, addr).await? {
+        Ok(a) => a,
+        Err(wait) => return Ok(Outcome::Throttled(wait)),
+    };
     let secret = state
         .logins()
         .credentials(user.id)
@@ -114,13 +132,9 @@ pub async fn by_code(
         }
     };
     if ok {
-        state.auth.throttle.succeed(&user.username);
+        right(state, attempt).await?;
         Ok(Outcome::Done(user.clone()))
     } else {
-        state
-            .auth
-            .throttle
-            .fail(&user.username, addr, Instant::now());
         Ok(Outcome::Refused)
     }
 }

@@ -2,6 +2,7 @@
 //! factor, CSRF defence, and the middleware that tells every handler who is asking.
 //! Passwords are hashed and verified by `taawun_app::accounts`.
 
+mod client;
 mod csrf;
 mod login;
 mod sessions;
@@ -14,6 +15,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 use taawun_core::Id;
 
+pub use client::{ClientAddr, TrustedProxy, client_address};
 pub(crate) use login::*;
 pub use sessions::purge_forever;
 pub use throttle::Limits;
@@ -39,6 +41,9 @@ pub struct AuthConfig {
     /// stands in front: requests from that origin are not cross-site.
     pub public_url: Option<String>,
     pub limits: Limits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see `client`); empty:
+    /// the TCP peer is the client.
+    pub trusted_proxies: Vec<TrustedProxy>,
 }
 
 impl Default for AuthConfig {
@@ -49,12 +54,13 @@ impl Default for AuthConfig {
             secure_cookies: false,
             public_url: None,
             limits: Limits::default(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
 
-/// Configuration plus the in-memory state of logins: failure counters and the last TOTP
-/// step each user spent (a code works once).
+/// Configuration plus the state of logins: the throttle (its counters are in the database)
+/// and, in memory, the last TOTP step each user spent (a code works once).
 #[derive(Debug, Default)]
 pub struct Auth {
     pub config: AuthConfig,

@@ -8,12 +8,14 @@ use taawun_docs::{AgreementInput, ClauseText, agreement_pdf};
 
 use super::langs;
 use super::pdf::{PdfQuery, attachment, layout_code, today, typeset};
+use crate::jobs_limit::JobHolder;
 use crate::lookup::{Lookup, reader};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath, fmt, i18n};
 
 pub async fn download(
     ctx: Ctx,
     State(state): State<AppState>,
+    JobHolder(holder): JobHolder,
     IdPath(id): IdPath,
     Query(q): Query<PdfQuery>,
 ) -> Result<Response, WebError> {
@@ -58,7 +60,10 @@ pub async fn download(
         clauses,
     };
     let archival = q.archival();
-    let pdf = typeset(move || agreement_pdf(&input, layout, archival)).await?;
+    let pdf = typeset(&state, &holder, move || {
+        agreement_pdf(&input, layout, archival)
+    })
+    .await?;
     let name = format!(
         "{}-{}.pdf",
         a.reference

@@ -9,12 +9,14 @@ use taawun_store::{StoreResult, Visible};
 
 use super::langs;
 use super::pdf::{PdfQuery, attachment, layout_code, today, typeset};
+use crate::jobs_limit::JobHolder;
 use crate::lookup::{Lookup, reader};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 
 pub async fn download(
     ctx: Ctx,
     State(state): State<AppState>,
+    JobHolder(holder): JobHolder,
     IdPath(id): IdPath,
     Query(q): Query<PdfQuery>,
 ) -> Result<Response, WebError> {
@@ -27,7 +29,10 @@ pub async fn download(
     input.document_date = today(&state);
     input.marking = langs::marking(&v, &ctx);
     let archival = q.archival();
-    let pdf = typeset(move || minutes_pdf(&input, layout, archival)).await?;
+    let pdf = typeset(&state, &holder, move || {
+        minutes_pdf(&input, layout, archival)
+    })
+    .await?;
     let name = format!("minutes-{}-{}.pdf", session.ordinal, layout_code(layout));
     Ok(attachment(pdf, "application/pdf", &name))
 }

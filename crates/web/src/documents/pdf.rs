@@ -5,6 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Datelike;
 use serde::Deserialize;
+use taawun_app::jobs::Holder;
 use taawun_docs::{DocDate, DocsError, Layout};
 
 use crate::{AppState, ctx::Ctx, error::WebError};
@@ -60,14 +61,17 @@ pub fn today(state: &AppState) -> DocDate {
 }
 
 /// Typesets on a blocking thread: a PDF takes tens to hundreds of milliseconds of CPU, which
-/// must not hold up the threads serving other readers' pages.
-pub async fn typeset<F>(render: F) -> Result<Vec<u8>, WebError>
+/// must not hold up the threads serving other readers' pages. It takes a place under the job
+/// limits first (`Jobs::slot`), so a reader cannot start PDFs by the dozen at once: beyond
+/// the limit the answer is the 429 page.
+pub async fn typeset<F>(state: &AppState, holder: &Holder, render: F) -> Result<Vec<u8>, WebError>
 where
     F: FnOnce() -> Result<Vec<u8>, DocsError> + Send + 'static,
 {
-    tokio::task::spawn_blocking(render)
-        .await
-        .map_err(|e| WebError::Internal(format!("typesetting task: {e}")))?
+    let slot = state.jobs.slot(holder).await?;
+    let pdf = tokio::task::spawn_blocking(render).await;
+    slot.end().await;
+    pdf.map_err(|e| WebError::Internal(format!("typesetting task: {e}")))?
         .map_err(|e| WebError::Internal(format!("document: {e}")))
 }
 

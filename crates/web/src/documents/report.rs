@@ -13,30 +13,34 @@ use taawun_store::{FactsScope, Visible};
 
 use super::langs;
 use super::pdf::{PdfQuery, attachment, layout_code, today, typeset};
+use crate::jobs_limit::JobHolder;
 use crate::lookup::{Lookup, reader};
 use crate::{AppState, clock, ctx::Ctx, error::WebError, extract::IdPath, fmt, i18n};
 
 pub async fn of_commission(
     ctx: Ctx,
     state: State<AppState>,
+    holder: JobHolder,
     IdPath(id): IdPath,
     q: Query<PdfQuery>,
 ) -> Result<Response, WebError> {
-    download(ctx, state, FactsScope::Commission(id), q).await
+    download(ctx, state, holder, FactsScope::Commission(id), q).await
 }
 
 pub async fn of_agreement(
     ctx: Ctx,
     state: State<AppState>,
+    holder: JobHolder,
     IdPath(id): IdPath,
     q: Query<PdfQuery>,
 ) -> Result<Response, WebError> {
-    download(ctx, state, FactsScope::Agreement(id), q).await
+    download(ctx, state, holder, FactsScope::Agreement(id), q).await
 }
 
 async fn download(
     ctx: Ctx,
     State(state): State<AppState>,
+    JobHolder(holder): JobHolder,
     scope: FactsScope,
     Query(q): Query<PdfQuery>,
 ) -> Result<Response, WebError> {
@@ -57,7 +61,10 @@ async fn download(
     input.document_date = today(&state);
     input.marking = langs::marking(&v, &ctx);
     let archival = q.archival();
-    let pdf = typeset(move || report_pdf(&input, layout, archival)).await?;
+    let pdf = typeset(&state, &holder, move || {
+        report_pdf(&input, layout, archival)
+    })
+    .await?;
     Ok(attachment(
         pdf,
         "application/pdf",

@@ -2,7 +2,8 @@
 //! agreements, sessions, items (with the same filters as `/items`), progress updates,
 //! activities and people, in the reader's language. The tables are `taawun_app::export`'s,
 //! read through the reader's `Visible`, so a download holds exactly what the list pages
-//! show them; they are made as jobs, so a large one shows its progress.
+//! show them; they are made as jobs, so a large one shows its progress, and a reader who
+//! already runs as many as allowed is answered 429 (see `jobs_limit`).
 
 use axum::extract::{Query, State};
 use axum::response::{Html, Response};
@@ -10,6 +11,7 @@ use axum::routing::{MethodRouter, get};
 use taawun_app::export::{Export, Format, List};
 use taawun_app::items::ItemSelection;
 
+use crate::jobs_limit::JobHolder;
 use crate::lookup::reader;
 use crate::pages::item_filter::{Params, Selection};
 use crate::pages::views::{Crumb, render};
@@ -24,9 +26,11 @@ pub(crate) fn downloads() -> Vec<(String, MethodRouter<AppState>)> {
             let path = format!("/export/{}.{}", list.key(), format.ext());
             r.push((
                 path,
-                get(move |ctx: Ctx, state: State<AppState>, q: Query<Params>| {
-                    export(ctx, state, q, list, format)
-                }),
+                get(
+                    move |ctx: Ctx, state: State<AppState>, h: JobHolder, q: Query<Params>| {
+                        export(ctx, state, h, q, list, format)
+                    },
+                ),
             ));
         }
     }
@@ -36,6 +40,7 @@ pub(crate) fn downloads() -> Vec<(String, MethodRouter<AppState>)> {
 async fn export(
     ctx: Ctx,
     State(state): State<AppState>,
+    JobHolder(holder): JobHolder,
     Query(params): Query<Params>,
     list: List,
     format: Format,
@@ -54,8 +59,7 @@ async fn export(
         items,
     };
     let v = reader(&state, &ctx);
-    let owner = ctx.user().map(|u| u.id);
-    let (id, job) = taawun_app::export::start(&state.jobs, owner, v, export);
+    let (id, job) = taawun_app::export::start(&state.jobs, &holder, v, export).await?;
     Ok(crate::pages::jobs::answer(&state, id, &job).await)
 }
 

@@ -165,10 +165,13 @@ pub(crate) async fn review(
     s.acting(&user)
         .remember_mapping(&world, &upload.sheet, &mapping)
         .await?;
-    s.uploads.take(upload_id);
     let next = move |saved: usize| format!("/plans/{pid}?imported={saved}");
+    // The upload is kept until the job is accepted: a reader told to wait (429) can commit
+    // the same preview again.
     let (job_id, job) = s
         .acting(&user)
-        .start_import(&s.jobs, ctx.lang, preview.items, next);
+        .start_import(&s.jobs, ctx.lang, preview.items, next)
+        .await?;
+    s.uploads.take(upload_id);
     Ok(crate::pages::jobs::answer(&s, job_id, &job).await)
 }

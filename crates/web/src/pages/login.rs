@@ -5,36 +5,16 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
-use axum::http::request::Parts;
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use std::convert::Infallible;
-use std::net::{IpAddr, SocketAddr};
 use tower_sessions::Session;
 
 use super::lang::safe_back;
 use super::views::{Crumb, render};
-use crate::auth::{self, Outcome};
+use crate::auth::{self, ClientAddr, Outcome};
 use crate::{AppState, ctx::Ctx, error::WebError};
-
-/// The client's address when the server knows it (it does when served by `taawun serve`;
-/// tests through `oneshot` have none, and are throttled per account only).
-pub struct ClientAddr(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(a)| a.ip()),
-        ))
-    }
-}
 
 #[derive(Deserialize, Default)]
 pub(crate) struct Next {

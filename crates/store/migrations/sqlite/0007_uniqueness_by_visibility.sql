@@ -1,4 +1,4 @@
--- 0008_uniqueness_by_visibility
+-- 0007_uniqueness_by_visibility
 -- Issue 10, finding 6: item codes within a plan, session ordinals within a commission and
 -- clause numbers within an agreement are unique among the records the writer may see, and
 -- the write path checks that (`sqlite/context.rs`). A clash with a record hidden from the
@@ -8,7 +8,7 @@
 -- off and checks with `foreign_key_check` before committing (`migrate::REBUILDS`): the
 -- other tables' references name the table, so they point at the rebuilt one, ids unchanged.
 
-create table sessions_0008 (
+create table sessions_0007 (
     id            text primary key,
     version       integer not null,
     doc           text not null,
@@ -18,28 +18,28 @@ create table sessions_0008 (
     end_on        text not null,
     host_party_id text not null references parties (id)
 );
-insert into sessions_0008 (id, version, doc, commission_id, ordinal, start_on, end_on, host_party_id)
+insert into sessions_0007 (id, version, doc, commission_id, ordinal, start_on, end_on, host_party_id)
     select id, version, doc, commission_id, ordinal, start_on, end_on, host_party_id
     from sessions;
 drop table sessions;
-alter table sessions_0008 rename to sessions;
+alter table sessions_0007 rename to sessions;
 create index sessions_start on sessions (start_on);
 create index sessions_ordinal on sessions (commission_id, ordinal);
 
-create table clauses_0008 (
+create table clauses_0007 (
     id           text primary key,
     version      integer not null,
     doc          text not null,
     agreement_id text not null references agreements (id),
     number       integer not null
 );
-insert into clauses_0008 (id, version, doc, agreement_id, number)
+insert into clauses_0007 (id, version, doc, agreement_id, number)
     select id, version, doc, agreement_id, number from clauses;
 drop table clauses;
-alter table clauses_0008 rename to clauses;
+alter table clauses_0007 rename to clauses;
 create index clauses_number on clauses (agreement_id, number);
 
-create table action_items_0008 (
+create table action_items_0007 (
     id            text primary key,
     version       integer not null,
     doc           text not null,
@@ -60,7 +60,7 @@ create table action_items_0008 (
     originator    text,
     facts_seq     integer not null default 0
 );
-insert into action_items_0008 (id, version, doc, plan_id, area_id, code, code_key, status, due_on,
+insert into action_items_0007 (id, version, doc, plan_id, area_id, code, code_key, status, due_on,
                           start_on, percent, last_report, commission_id, agreement_id, marking,
                           releasability, originator, facts_seq)
     select id, version, doc, plan_id, area_id, code, code_key, status, due_on,
@@ -68,7 +68,7 @@ insert into action_items_0008 (id, version, doc, plan_id, area_id, code, code_ke
            releasability, originator, facts_seq
     from action_items;
 drop table action_items;
-alter table action_items_0008 rename to action_items;
+alter table action_items_0007 rename to action_items;
 create index action_items_plan on action_items (plan_id, code_key);
 create index action_items_code on action_items (plan_id, code);
 create index action_items_open on action_items (status, due_on);

@@ -1,0 +1,99 @@
+//! `Counters`: the limits that must hold for every process serving one database, kept in
+//! it rather than in a process's memory. Login attempts per account and per address, and
+//! running jobs per holder and per instance. Each question "may this start?" is answered and
+//! recorded in one transaction, so concurrent requests (or processes) cannot all slip under
+//! a limit that each of them saw as not yet reached.
+//!
+//! Times are passed in, never read here: the callers' clock decides, and tests move it.
+
+use crate::StoreResult;
+use chrono::{DateTime, Utc};
+use std::time::Duration;
+use taawun_core::Id;
+
+/// One key a login attempt counts under (`account:amina`, `address:192.0.2.7`) and how many
+/// attempts it may hold within the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptKey {
+    pub key: String,
+    pub limit: u32,
+}
+
+/// How many jobs may run at once: per holder and on the whole instance. A running job whose
+/// row is older than `abandoned_after` no longer counts (the process running it died).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JobLimits {
+    pub per_holder: u32,
+    pub overall: u32,
+    pub abandoned_after: Duration,
+}
+
+impl Default for JobLimits {
+    fn default() -> Self {
+        JobLimits {
+            per_holder: 2,
+            overall: 8,
+            abandoned_after: Duration::from_secs(60 * 60),
+        }
+    }
+}
+
+/// Why a job was not started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// The holder already runs as many jobs as one holder may.
+    Holder,
+    /// The instance runs as many jobs as it may, whoever holds them.
+    Instance,
+}
+
+/// The database side of login throttling and job limits (see the module's documentation).
+#[async_trait::async_trait]
+pub trait Counters: Send + Sync + 'static {
+    /// Counts the login attempt `attempt` under every key at `now`, unless one key already
+    /// holds `limit` attempts after `now - window`: then nothing is counted, and the answer
+    /// is when that key's oldest attempt leaves the window (the latest such time over the
+    /// keys at their limit). Attempts older than the window are deleted in passing.
+    async fn count_login_attempt(
+        &self,
+        attempt: Id,
+        keys: &[AttemptKey],
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>>;
+
+    /// Takes back a counted attempt that turned out right: it no longer counts under any of
+    /// its keys. Other attempts, failed ones included, keep counting.
+    async fn forget_login_attempt(&self, attempt: Id) -> StoreResult<()>;
+
+    /// Records the job `job` of `holder` as running from `now`, unless the holder or the
+    /// instance already runs as many as `limits` allow; then nothing is recorded.
+    async fn begin_job(
+        &self,
+        job: Id,
+        holder: &str,
+        limits: JobLimits,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Result<(), Busy>>;
+
+    /// The job ended at `now`; it no longer counts as running.
+    async fn finish_job(&self, job: Id, now: DateTime<Utc>) -> StoreResult<()>;
+
+    /// Deletes the job's row (work that keeps no result, such as a PDF sent at once).
+    async fn forget_job(&self, job: Id) -> StoreResult<()>;
+
+    /// Deletes finished jobs that ended before `finished_before` and running ones started
+    /// before `abandoned_before`; returns how many rows went.
+    async fn prune_jobs(
+        &self,
+        finished_before: DateTime<Utc>,
+        abandoned_before: DateTime<Utc>,
+    ) -> StoreResult<u64>;
+
+    /// How many jobs count as running, for `holder` or (None) the whole instance.
+    async fn running_jobs(
+        &self,
+        holder: Option<&str>,
+        abandoned_before: DateTime<Utc>,
+    ) -> StoreResult<u32>;
+}

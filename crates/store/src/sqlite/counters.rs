@@ -1,0 +1,170 @@
+//! `Counters` on SQLite. Each check-and-record runs in a `begin immediate` transaction:
+//! SQLite then holds the write lock from the count to the insert, so two requests (or two
+//! processes on one database file) cannot both count below a limit and both go on.
+
+use super::SqliteStore;
+use crate::StoreResult;
+use crate::counters::{AttemptKey, Busy, Counters, JobLimits};
+use chrono::{DateTime, Utc};
+use std::time::Duration;
+use taawun_core::Id;
+
+/// Times as unix microseconds: exact integer comparisons.
+fn micros(t: DateTime<Utc>) -> i64 {
+    t.timestamp_micros()
+}
+
+/// The instant `span` before `now`.
+fn since(now: DateTime<Utc>, span: Duration) -> i64 {
+    micros(now).saturating_sub(micros_of(span))
+}
+
+#[async_trait::async_trait]
+impl Counters for SqliteStore {
+    async fn count_login_attempt(
+        &self,
+        attempt: Id,
+        keys: &[AttemptKey],
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<DateTime<Utc>>> {
+        let from = since(now, window);
+        let mut tx = self.pool.begin_with("begin immediate").await?;
+        // Keeps the table to one window's attempts, whatever keys were invented.
+        sqlx::query("delete from login_attempts where at <= ?")
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
+        let mut until: Option<i64> = None;
+        for k in keys {
+            let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
+                "select count(*), min(at) from login_attempts where key = ? and at > ?",
+            )
+            .bind(&k.key)
+            .bind(from)
+            .fetch_one(&mut *tx)
+            .await?;
+            if count >= i64::from(k.limit) {
+                let free = oldest
+                    .unwrap_or(micros(now))
+                    .saturating_add(micros_of(window));
+                until = Some(until.map_or(free, |u| u.max(free)));
+            }
+        }
+        if let Some(u) = until {
+            tx.rollback().await?;
+            return Ok(Some(DateTime::from_timestamp_micros(u).unwrap_or(now)));
+        }
+        for k in keys {
+            sqlx::query("insert into login_attempts (attempt_id, key, at) values (?, ?, ?)")
+                .bind(attempt.to_string())
+                .bind(&k.key)
+                .bind(micros(now))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(None)
+    }
+
+    async fn forget_login_attempt(&self, attempt: Id) -> StoreResult<()> {
+        sqlx::query("delete from login_attempts where attempt_id = ?")
+            .bind(attempt.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn begin_job(
+        &self,
+        job: Id,
+        holder: &str,
+        limits: JobLimits,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Result<(), Busy>> {
+        let live = since(now, limits.abandoned_after);
+        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let (overall, held): (i64, i64) = sqlx::query_as(
+            "select count(*), coalesce(sum(holder = ?), 0) from jobs
+             where state = 'running' and started_at > ?",
+        )
+        .bind(holder)
+        .bind(live)
+        .fetch_one(&mut *tx)
+        .await?;
+        let busy = if held >= i64::from(limits.per_holder) {
+            Some(Busy::Holder)
+        } else if overall >= i64::from(limits.overall) {
+            Some(Busy::Instance)
+        } else {
+            None
+        };
+        if let Some(b) = busy {
+            tx.rollback().await?;
+            return Ok(Err(b));
+        }
+        sqlx::query("insert into jobs (id, holder, state, started_at) values (?, ?, 'running', ?)")
+            .bind(job.to_string())
+            .bind(holder)
+            .bind(micros(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    async fn finish_job(&self, job: Id, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query("update jobs set state = 'finished', finished_at = ? where id = ?")
+            .bind(micros(now))
+            .bind(job.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn forget_job(&self, job: Id) -> StoreResult<()> {
+        sqlx::query("delete from jobs where id = ?")
+            .bind(job.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn prune_jobs(
+        &self,
+        finished_before: DateTime<Utc>,
+        abandoned_before: DateTime<Utc>,
+    ) -> StoreResult<u64> {
+        let done = sqlx::query(
+            "delete from jobs
+             where (state = 'finished' and finished_at < ?)
+                or (state = 'running' and started_at < ?)",
+        )
+        .bind(micros(finished_before))
+        .bind(micros(abandoned_before))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn running_jobs(
+        &self,
+        holder: Option<&str>,
+        abandoned_before: DateTime<Utc>,
+    ) -> StoreResult<u32> {
+        let n: i64 = sqlx::query_scalar(
+            "select count(*) from jobs
+             where state = 'running' and started_at > ? and (? is null or holder = ?)",
+        )
+        .bind(micros(abandoned_before))
+        .bind(holder)
+        .bind(holder)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+fn micros_of(span: Duration) -> i64 {
+    i64::try_from(span.as_micros()).unwrap_or(i64::MAX)
+}
