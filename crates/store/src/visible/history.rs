@@ -27,15 +27,21 @@ impl Visible {
         if scope.decide(&self.who, Action::ViewHistory).is_err() {
             return Err(StoreError::Forbidden { kind: "history" });
         }
+        // Past versions are judged among the parties of the record's commission as it is now.
+        let parties = scope.target.parties.as_deref();
         for row in &mut rows {
-            row.before = self.past_version(row.before.take());
-            row.after = self.past_version(row.after.take());
+            row.before = self.past_version(row.before.take(), parties);
+            row.after = self.past_version(row.after.take(), parties);
         }
         Ok(rows)
     }
 
     /// A stored version of a record, if the reader may see it under its protection then.
-    fn past_version(&self, doc: Option<serde_json::Value>) -> Option<serde_json::Value> {
+    fn past_version(
+        &self,
+        doc: Option<serde_json::Value>,
+        parties: Option<&[Id]>,
+    ) -> Option<serde_json::Value> {
         let doc = doc?;
         // Documents written before protections existed have none: the default applies,
         // as it does when such a record is read.
@@ -43,7 +49,7 @@ impl Visible {
             .get("protection")
             .and_then(|p| serde_json::from_value(p.clone()).ok())
             .unwrap_or_default();
-        if !self.who.may_see(&protection) {
+        if !self.who.may_see(&protection, parties) {
             return None;
         }
         self.shown(&protection);
