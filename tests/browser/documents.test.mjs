@@ -36,12 +36,14 @@ after(async () => {
   await browser?.close();
 });
 
-/** The demo commission's id, from a short-lived `serve --demo` on the same data. */
+/** The demo's Morocco–Mali commission's id, from a short-lived `serve --demo` on the same data. */
 async function demoCommission(dataDir) {
   const lookup = await startServer({ demo: true, dataDir, name: 'documents-lookup-server' });
   try {
     const html = await (await fetch(new URL('/commissions', lookup.url))).text();
-    const ids = [...new Set([...html.matchAll(new RegExp(`href="/commissions/(${UUID})"`, 'g'))].map((m) => m[1]))];
+    // The demo also holds an invented Morocco–Senegal commission: take the Morocco–Mali one.
+    const links = [...html.matchAll(new RegExp(`href="/commissions/(${UUID})"[^>]*>(.*?)</a>`, 'gs'))];
+    const ids = [...new Set(links.filter((m) => m[2].includes('maroco-malienne')).map((m) => m[1]))];
     assert.equal(ids.length, 1);
     return ids[0];
   } finally {
