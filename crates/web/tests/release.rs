@@ -269,3 +269,42 @@ async fn a_third_party_auditor_reads_no_history_of_the_other_commission() {
         assert_eq!(ma.get(&uri).await.status, 200, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn a_third_party_administrators_own_calendar_holds_no_other_commission() {
+    // Administrators are reminded of everything they may see: their feed is the widest one.
+    let w = world().await;
+    let mali = mali_commission(&w).await;
+    let (mut b, _) = w
+        .login_cleared(
+            "admin.sn",
+            senegal(&w).await,
+            Role::Administrator,
+            Marking::Secret,
+        )
+        .await;
+    b.get("/account/calendar").await;
+    let made = b.post("/account/calendar", &[("commission", "")]).await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    let at = made
+        .body
+        .find("/calendar/feeds/")
+        .expect("the feed's address");
+    let path = made.body[at..].split('"').next().unwrap().to_string();
+    // Opened as a calendar application does: no cookie.
+    let feed = common::send(&w.d.app, &format!("{path}?lang=en"), &[]).await;
+    assert_eq!(feed.status, 200, "{path}");
+    assert_hides(&path, &feed.body, &mali);
+    assert!(feed.body.contains("Thiès"), "{}", feed.body);
+    // Nor may they subscribe to the other commission's calendar.
+    let refused = b
+        .post("/account/calendar", &[("commission", &mali.id.to_string())])
+        .await;
+    assert!(
+        refused.status.is_client_error(),
+        "{}: {}",
+        refused.status,
+        refused.body
+    );
+    assert!(!refused.body.contains("/calendar/feeds/"));
+}
