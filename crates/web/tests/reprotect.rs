@@ -186,3 +186,70 @@ async fn a_party_editors_plain_edit_of_a_joint_demo_item_keeps_it_joint() {
     let saved = w.d.store.item(item.id).await.unwrap().unwrap();
     assert_eq!(saved.protection, item.protection);
 }
+
+#[tokio::test]
+async fn forged_and_concurrent_declassifications_all_fail() {
+    let w = world().await;
+    let item = moroccan_confidential_item(&w).await;
+    let before = w.d.store.item(item).await.unwrap().unwrap();
+    let rows = w.audit_rows(item).await;
+    // Five logins of the Malian editor post at once, each a different way to take the item
+    // out of Morocco's hands: lower the marking, name Mali the originator (a field the form
+    // never offers), release it to Mali only.
+    let mut editors = Vec::new();
+    for i in 0..5 {
+        let (b, _) = w
+            .login_cleared(
+                &format!("editeur.ml{i}"),
+                w.mali,
+                Role::PartyEditor,
+                Marking::Confidential,
+            )
+            .await;
+        editors.push(b);
+    }
+    let mali = w.mali.to_string();
+    let attacks: Vec<Vec<(String, String)>> = vec![
+        vec![("protection.marking".into(), "unclassified".into())],
+        vec![("protection.originator".into(), mali.clone())],
+        vec![
+            ("protection.originator".into(), mali.clone()),
+            ("protection.releasability".into(), "originator_only".into()),
+        ],
+        vec![("protection.marking".into(), "restricted".into())],
+        vec![("protection.releasability".into(), "originator_only".into())],
+    ];
+    let mut runs = Vec::new();
+    for (mut b, attack) in editors.into_iter().zip(attacks) {
+        runs.push(tokio::spawn(async move {
+            let changes: Vec<(&str, &str)> = attack
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            post_edit(&mut b, item, "en", &changes).await.status
+        }));
+    }
+    let mut statuses = Vec::new();
+    for run in runs {
+        let status = run.await.unwrap();
+        assert!(
+            status == 403 || status == 303 || status == 409,
+            "refused, ignored or conflicting, never a 500: {status}"
+        );
+        statuses.push(status);
+    }
+    // The fields the form offers are refused outright (or lose the race for the version).
+    for i in [0, 3, 4] {
+        assert!(statuses[i] == 403 || statuses[i] == 409, "{statuses:?}");
+    }
+    // Whatever was answered, the protection is Morocco's as it was.
+    let after = w.d.store.item(item).await.unwrap().unwrap();
+    assert_eq!(after.protection, before.protection);
+    // Only edits that kept the protection (a forged field the form ignores) left a row.
+    let audit = w.d.store.audit_of(item).await.unwrap();
+    for row in &audit[rows..] {
+        let doc = row.after.as_ref().expect("an edit's document");
+        assert_eq!(doc["protection"]["marking"], "confidential");
+        assert_eq!(doc["protection"]["originator"], w.morocco.to_string());
+    }
+}
