@@ -4,7 +4,7 @@
 // 1. From the 1st session's page: the minutes in Arabic ‖ French, downloaded through the page's
 //    own form (layout chosen in the select), a PDF whose text holds both heads of delegation.
 // 2. From the commission's page: the action plan's status report, a PDF with the item codes.
-// 3. From /exports: the items list as Excel, an .xlsx workbook.
+// 3. From /exports, then the commission's items list: its items as Excel, an .xlsx workbook.
 // 4. From the plan's page: "Import items from a spreadsheet" with that very workbook. Its codes
 //    are already the plan's, so every row is refused on the preview; the officer tells the
 //    importer to ignore the code column (new codes are generated), checks again, and commits:
@@ -36,12 +36,14 @@ after(async () => {
   await browser?.close();
 });
 
-/** The demo commission's id, from a short-lived `serve --demo` on the same data. */
+/** The demo's Morocco–Mali commission's id, from a short-lived `serve --demo` on the same data. */
 async function demoCommission(dataDir) {
   const lookup = await startServer({ demo: true, dataDir, name: 'documents-lookup-server' });
   try {
     const html = await (await fetch(new URL('/commissions', lookup.url))).text();
-    const ids = [...new Set([...html.matchAll(new RegExp(`href="/commissions/(${UUID})"`, 'g'))].map((m) => m[1]))];
+    // The demo also holds an invented Morocco–Senegal commission: take the Morocco–Mali one.
+    const links = [...html.matchAll(new RegExp(`href="/commissions/(${UUID})"[^>]*>(.*?)</a>`, 'gs'))];
+    const ids = [...new Set(links.filter((m) => m[2].includes('maroco-malienne')).map((m) => m[1]))];
     assert.equal(ids.length, 1);
     return ids[0];
   } finally {
@@ -109,7 +111,11 @@ describe('documents', () => {
       await page.getByRole('navigation', { name: tr('nav-main') }).getByRole('link', { name: tr('nav-exports') }).click();
       await page.waitForURL(/\/exports$/);
       await look('exports');
-      const items = await download(page, () => page.locator('main a[href="/export/items.xlsx"]').click());
+      // The commission's own items: the /exports list holds the demo's Morocco–Senegal items too,
+      // whose Senegalese lead bodies are no party of this plan's.
+      await page.goto(`/items?commission=${commission}&show=all`);
+      await look('items-list');
+      const items = await download(page, () => page.locator('main a[href^="/export/items.xlsx?"]').click());
       assert.match(items.name, /^items-\d{4}-\d{2}-\d{2}\.xlsx$/);
       const workbook = await readFile(items.file);
       assert.equal(workbook.subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip');

@@ -122,15 +122,17 @@ after(async () => {
 });
 
 /**
- * The id of the demo's one commission, read from /commissions of a short-lived `serve --demo`
+ * The id of the demo's Morocco–Mali commission, read from /commissions of a short-lived `serve --demo`
  * on the same data directory (the accounts need it before the real server starts).
  */
 async function demoCommission(dataDir, lang) {
   const lookup = await startServer({ demo: true, dataDir, name: `roles-${lang}-lookup-server` });
   try {
     const html = await (await fetch(new URL('/commissions', lookup.url))).text();
-    const ids = new Set([...html.matchAll(new RegExp(`href="/commissions/(${UUID})"`, 'g'))].map((m) => m[1]));
-    assert.equal(ids.size, 1, `expected the demo's one commission, found ${[...ids].join(', ') || 'none'}`);
+    // The demo also holds an invented Morocco–Senegal commission: take the Morocco–Mali one.
+    const links = [...html.matchAll(new RegExp(`href="/commissions/(${UUID})"[^>]*>(.*?)</a>`, 'gs'))];
+    const ids = new Set(links.filter((m) => m[2].includes('maroco-malienne')).map((m) => m[1]));
+    assert.equal(ids.size, 1, `expected the demo's Morocco–Mali commission, found ${[...ids].join(', ') || 'none'}`);
     return [...ids][0];
   } finally {
     await lookup.stop();

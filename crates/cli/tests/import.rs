@@ -31,7 +31,18 @@ async fn import_checks_every_row_then_saves_all_or_nothing() {
         let store = SqliteStore::open(&dir.path().join("taawun.db"))
             .await
             .unwrap();
-        let plan = store.plans(None).await.unwrap()[0].id;
+        // The Morocco–Mali commission's plan (the demo has a Morocco–Senegal one too).
+        let parties = store.parties().await.unwrap();
+        let ml = parties.iter().find(|p| p.iso_code.as_deref() == Some("ML"));
+        let mali = store
+            .commissions()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.party_ids.contains(&ml.unwrap().id))
+            .unwrap()
+            .id;
+        let plan = store.plans(Some(mali)).await.unwrap()[0].id;
         let area = store.areas().await.unwrap()[0].name.fr.clone().unwrap();
         let parties = store.parties().await.unwrap();
         let org = |iso: &str| {

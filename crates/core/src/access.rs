@@ -156,12 +156,23 @@ impl Principal {
         }
     }
 
-    /// Whether the record may be shown to this principal at all: cleared for its marking,
-    /// and either releasable to all parties or produced by the principal's own party.
-    pub fn may_see(&self, p: &Protection) -> bool {
+    /// Whether a record protected by `p` may be shown to this principal at all: cleared for
+    /// its marking, and released to the principal's party. `parties` are the parties of the
+    /// record's commission (or of its agreement, outside a commission): `Target::parties`.
+    ///
+    /// "Releasable to all parties" reaches exactly those parties. A record of no commission
+    /// or agreement (`parties` is `None`: the vocabularies, the registry, users) is released
+    /// to every party. A principal of no party — only the anonymous visitor of a demo
+    /// instance, since every account belongs to a party — reads what is released to all
+    /// parties of any commission: a demo is public by design, and the visitor's lowest
+    /// clearance still keeps out everything marked. Administrators are bound like everyone.
+    pub fn may_see(&self, p: &Protection, parties: Option<&[Id]>) -> bool {
         let cleared = self.clearance >= p.marking;
         let releasable = match p.releasability {
-            Releasability::AllParties => true,
+            Releasability::AllParties => match (parties, self.party_id) {
+                (None, _) | (Some(_), None) => true,
+                (Some(parties), Some(mine)) => parties.contains(&mine),
+            },
             Releasability::OriginatorOnly => {
                 p.originator.is_some() && p.originator == self.party_id
             }
@@ -179,15 +190,20 @@ pub enum Action {
     ViewHistory,
     /// Cancel an action item: the secretariat's decision, never a side's.
     Cancel,
+    /// Change a stored record's protection (marking, releasability, originator): the
+    /// originator party's secretariat and administrators only. Asked through
+    /// `decide_protection`, which also bounds the new protection by the principal's clearance.
+    Reprotect,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 6] = [
         Action::View,
         Action::Create,
         Action::Edit,
         Action::ViewHistory,
         Action::Cancel,
+        Action::Reprotect,
     ];
 }
 
@@ -233,6 +249,10 @@ pub struct Target {
     pub lead_parties: Vec<Id>,
     /// For progress updates: the party reporting.
     pub side: Option<Id>,
+    /// The parties "releasable to all parties" reaches: those of the record's commission, or
+    /// of its agreement when the agreement belongs to no commission. `None` for records of
+    /// no commission or agreement (vocabularies, registry, users): released to every party.
+    pub parties: Option<Vec<Id>>,
 }
 
 impl Target {
@@ -243,6 +263,7 @@ impl Target {
             commission_id: None,
             lead_parties: vec![],
             side: None,
+            parties: None,
         }
     }
     pub fn protected(mut self, p: Protection) -> Self {
@@ -261,6 +282,16 @@ impl Target {
         self.side = Some(party);
         self
     }
+    /// The parties of the record's commission or agreement (see `parties`).
+    pub fn among(mut self, parties: Option<Vec<Id>>) -> Self {
+        self.parties = parties;
+        self
+    }
+    /// Whether `p` may see a record of this place protected by `protection` (the record's
+    /// own, or that of a record above it in the same commission).
+    pub fn releases(&self, who: &Principal, protection: &Protection) -> bool {
+        who.may_see(protection, self.parties.as_deref())
+    }
 }
 
 /// Why a permission was refused.
@@ -275,7 +306,7 @@ pub enum Denied {
 
 /// The single permission decision of Taawun.
 pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
-    if !p.may_see(&t.protection) {
+    if !t.releases(p, &t.protection) {
         return Err(Denied::Hidden);
     }
     let allowed = match action {
@@ -283,12 +314,89 @@ pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
         Action::ViewHistory => matches!(p.role, Role::Administrator | Role::Auditor),
         Action::Create | Action::Edit => may_write(p, action, t),
         Action::Cancel => t.kind == Kind::ActionItem && may_cancel(p, t),
+        Action::Reprotect => may_reprotect(p, t),
     };
     if allowed {
         Ok(())
     } else {
         Err(Denied::NotAllowed)
     }
+}
+
+/// Changing the protection of the stored record `t` (whose `protection` is the stored one)
+/// to `new`. The principal must be allowed `Action::Reprotect` on the record as it is, and
+/// stay within their own clearance: they can neither set a marking above it nor move a record
+/// from one (the latter is already `Hidden`). A secretariat officer may name only their own
+/// party as originator; an administrator any party.
+pub fn decide_protection(p: &Principal, t: &Target, new: &Protection) -> Result<(), Denied> {
+    decide(p, Action::Reprotect, t)?;
+    let within = new.marking <= p.clearance;
+    let attributed =
+        p.role == Role::Administrator || new.originator.is_none() || new.originator == p.party_id;
+    if within && attributed {
+        Ok(())
+    } else {
+        Err(Denied::NotAllowed)
+    }
+}
+
+/// The originator party decides how its record is protected, through its secretariat in
+/// charge of the record (the commission's, or any for the registry), and administrators do.
+/// A record saved with no originator is joint: any secretariat in charge of it may. Party
+/// editors never change protection, even on items they may edit: declassifying the other
+/// side's work is not theirs to do. Users carry no protection (their clearance is a grant:
+/// `decide_grant`).
+fn may_reprotect(p: &Principal, t: &Target) -> bool {
+    match p.role {
+        Role::Administrator => t.kind != Kind::User,
+        Role::Secretariat => {
+            let originator = t.protection.originator;
+            may_write(p, Action::Edit, t) && (originator.is_none() || originator == p.party_id)
+        }
+        Role::PartyEditor | Role::Reader | Role::Auditor => false,
+    }
+}
+
+/// What an account grants its holder: what `User` carries that widens what they may do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub party_id: Id,
+    pub clearance: Marking,
+    pub commissions: Vec<Id>,
+}
+
+/// Saving the account `subject` with `new` grants (`old`: what it grants now; `None` for a
+/// new account), beyond being allowed to edit users at all (`decide` on `Kind::User`):
+/// - nobody grants a clearance above their own, nor manages (edits, resets the password of)
+///   an account cleared above their own — that would hand them its access;
+/// - nobody widens their own account: their clearance may go down, never up, and their
+///   role, party and commissions stay as they are (another administrator changes them).
+pub fn decide_grant(
+    p: &Principal,
+    subject: Id,
+    old: Option<&Grant>,
+    new: &Grant,
+) -> Result<(), Denied> {
+    let within = new.clearance <= p.clearance && old.is_none_or(|o| o.clearance <= p.clearance);
+    let own = p.user_id == Some(subject);
+    let widens_own = own
+        && old.is_none_or(|o| {
+            new.clearance > o.clearance
+                || new.role != o.role
+                || new.party_id != o.party_id
+                || !same_set(&new.commissions, &o.commissions)
+        });
+    if within && !widens_own {
+        Ok(())
+    } else {
+        Err(Denied::NotAllowed)
+    }
+}
+
+/// The same ids, in whatever order a form sent them.
+fn same_set(a: &[Id], b: &[Id]) -> bool {
+    a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
 /// Cancelling ends the joint work both sides lead: the commission's secretariat decides it,

@@ -19,7 +19,8 @@ pub mod text;
 pub mod user;
 
 pub use access::{
-    Action, Denied, Kind, Marking, Principal, Protection, Releasability, Role, Target, decide,
+    Action, Denied, Grant, Kind, Marking, Principal, Protection, Releasability, Role, Target,
+    decide, decide_grant, decide_protection,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementLink, Clause, Lifecycle, LinkKind};
 pub use commission::{

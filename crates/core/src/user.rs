@@ -2,7 +2,7 @@
 //! Secrets (password hash, second factor) are not part of this record; the store keeps them
 //! apart so that they never travel with it (audit rows, exports, pages).
 
-use crate::access::{Marking, Principal, Role};
+use crate::access::{Grant, Marking, Principal, Role};
 use crate::id::Id;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -43,6 +43,16 @@ impl User {
             user_id: Some(self.id),
             role: self.role,
             party_id: Some(self.party_id),
+            clearance: self.clearance,
+            commissions: self.commission_ids.clone(),
+        }
+    }
+
+    /// What the account grants, for `access::decide_grant`.
+    pub fn grant(&self) -> Grant {
+        Grant {
+            role: self.role,
+            party_id: self.party_id,
             clearance: self.clearance,
             commissions: self.commission_ids.clone(),
         }

@@ -220,13 +220,15 @@ fn within_means_everyone_who_sees_the_outer_sees_the_inner() {
             });
         }
     }
+    // A report and its item sit in the same commission: the same parties.
+    let here = Some(&[PARTY_A, PARTY_B][..]);
     for inner in &protections {
         for outer in &protections {
             // `within` must be exactly "no reader sees the outer without the inner".
             let implied = readers
                 .iter()
-                .all(|r| !r.may_see(outer) || r.may_see(inner));
-            let nobody_sees_outer = readers.iter().all(|r| !r.may_see(outer));
+                .all(|r| !r.may_see(outer, here) || r.may_see(inner, here));
+            let nobody_sees_outer = readers.iter().all(|r| !r.may_see(outer, here));
             if nobody_sees_outer {
                 continue;
             }

@@ -325,6 +325,7 @@ admin-user-created = The user has been created.
 admin-user-saved = The changes have been saved.
 admin-user-has-errors = The form has errors; see the fields marked below.
 admin-user-conflict = Someone else changed this user meanwhile. Reload the page to see their changes, then make yours again.
+admin-user-grant-refused = You may not grant a clearance above your own, manage an account cleared above yours, or widen your own account (its role, party, commissions, or a higher clearance). Another administrator must do it.
 admin-user-reset-title = Reset the password
 admin-user-reset-submit = Set this password
 admin-user-reset-done = The password has been reset. Give it to the user by a safe channel.

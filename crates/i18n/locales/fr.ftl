@@ -319,6 +319,7 @@ admin-user-created = L'utilisateur a été créé.
 admin-user-saved = Les modifications ont été enregistrées.
 admin-user-has-errors = Le formulaire comporte des erreurs ; voyez les champs signalés ci-dessous.
 admin-user-conflict = Quelqu'un d'autre a modifié cet utilisateur entre-temps. Rechargez la page pour voir ses changements, puis refaites les vôtres.
+admin-user-grant-refused = Vous ne pouvez ni accorder une habilitation supérieure à la vôtre, ni gérer un compte habilité au-dessus de vous, ni élargir votre propre compte (rôle, partie, commissions ou habilitation plus haute). Un autre administrateur doit s'en charger.
 admin-user-reset-title = Réinitialiser le mot de passe
 admin-user-reset-submit = Définir ce mot de passe
 admin-user-reset-done = Le mot de passe a été réinitialisé. Transmettez-le à l'utilisateur par un moyen sûr.

@@ -1,7 +1,7 @@
 //! What a dashboard asks the store for: the light facts of the items in a scope
 //! (`core::followup::ItemFacts`), optionally narrowed to what one reader may see.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use taawun_core::{Id, Principal, Protection};
 
 /// Which items a dashboard counts.
@@ -18,17 +18,20 @@ pub enum FactsScope {
 
 /// A reader's view of items, applied by the store while it collects the facts so a
 /// dashboard never copies what it will throw away. `Visible::item_facts` builds it:
-/// `plans` are the plans the reader may see (their commission included), and an item is
-/// kept when its plan is one of them and `reader.may_see` its own protection — together
-/// exactly what `Scope::visible_to` decides for an item.
+/// `plans` are the plans the reader may see (their commission included), each with the
+/// parties its items are released to (`Target::parties`), and an item is kept when its plan
+/// is one of them and `reader.may_see` its own protection there — together exactly what
+/// `Scope::visible_to` decides for an item.
 #[derive(Debug, Clone)]
 pub struct FactsFilter {
-    pub plans: HashSet<Id>,
+    pub plans: HashMap<Id, Option<Vec<Id>>>,
     pub reader: Principal,
 }
 
 impl FactsFilter {
     pub fn admits(&self, plan_id: Id, protection: &Protection) -> bool {
-        self.plans.contains(&plan_id) && self.reader.may_see(protection)
+        self.plans
+            .get(&plan_id)
+            .is_some_and(|parties| self.reader.may_see(protection, parties.as_deref()))
     }
 }

@@ -24,9 +24,10 @@ impl Scope {
     }
 
     /// `decide` for the record, answering `Hidden` when a record above it is hidden:
-    /// a child of something you may not see does not exist for you either.
+    /// a child of something you may not see does not exist for you either. The records
+    /// above sit in the same commission (or agreement), so the same parties apply to them.
     pub fn decide(&self, who: &Principal, action: Action) -> Result<(), Denied> {
-        if self.above.iter().any(|p| !who.may_see(p)) {
+        if self.above.iter().any(|p| !self.target.releases(who, p)) {
             return Err(Denied::Hidden);
         }
         decide(who, action, &self.target)
@@ -59,6 +60,11 @@ pub(crate) trait Scoped: Kinded {
     fn also_decides(&self, _previous: Option<&Self>) -> Option<Action> {
         None
     }
+    /// What the record grants its holder, for the records that grant (accounts): a save
+    /// must then also pass `decide_grant`.
+    fn grant(&self) -> Option<Grant> {
+        None
+    }
 }
 
 /// The permission target of a record of type `R`, before its protection and place: its
@@ -84,93 +90,139 @@ impl Scoped for Commission {
     async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(Some(self.id));
+            .in_commission(Some(self.id))
+            .among(Some(self.party_ids.clone()));
         Ok(Scope::alone(target))
     }
 }
 
+/// The parties an agreement's records are released to: its commission's when it belongs to
+/// one, else its own. (An agreement is not hidden with its commission: it stands on its own
+/// protection, as it always has; only the parties come from the commission.)
+async fn agreement_parties<P: Parents>(
+    parents: &mut P,
+    a: &Agreement,
+) -> StoreResult<Option<Vec<Id>>> {
+    match a.commission_id {
+        Some(c) => Ok(under_commission(parents, c).await?.1),
+        None => Ok(Some(a.party_ids.clone())),
+    }
+}
+
 impl Scoped for Agreement {
-    async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
+    async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
+        let parties = agreement_parties(parents, self).await?;
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(self.commission_id);
+            .in_commission(self.commission_id)
+            .among(parties);
         Ok(Scope::alone(target))
     }
 }
 
 impl Scoped for Clause {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
-        let agreement = parents.agreement(self.agreement_id).await?;
+        let Some(agreement) = parents.agreement(self.agreement_id).await? else {
+            return Ok(Scope::alone(target::<Self>().protected(self.protection)));
+        };
+        let parties = agreement_parties(parents, &agreement).await?;
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(agreement.as_ref().and_then(|a| a.commission_id));
+            .in_commission(agreement.commission_id)
+            .among(parties);
         Ok(Scope {
             target,
-            above: agreement.map(|a| a.protection).into_iter().collect(),
+            above: vec![agreement.protection],
         })
     }
 }
 
-/// The commission's protection, when it exists, as the one record above.
-async fn under_commission<P: Parents>(parents: &mut P, id: Id) -> StoreResult<Vec<Protection>> {
+/// The commission's protection, when it exists, as the one record above, and its parties:
+/// those "releasable to all parties" reaches. A dangling id (only a write can name one, and
+/// it is then refused as an unknown field) gives neither.
+async fn under_commission<P: Parents>(
+    parents: &mut P,
+    id: Id,
+) -> StoreResult<(Vec<Protection>, Option<Vec<Id>>)> {
     let commission = parents.commission(id).await?;
-    Ok(commission.map(|c| c.protection).into_iter().collect())
+    let parties = commission.as_ref().map(|c| c.party_ids.clone());
+    Ok((
+        commission.map(|c| c.protection).into_iter().collect(),
+        parties,
+    ))
 }
 
 impl Scoped for Session {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
+        let (above, parties) = under_commission(parents, self.commission_id).await?;
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(Some(self.commission_id));
-        let above = under_commission(parents, self.commission_id).await?;
+            .in_commission(Some(self.commission_id))
+            .among(parties);
         Ok(Scope { target, above })
     }
 }
 
 impl Scoped for ActionPlan {
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
+        let (above, parties) = under_commission(parents, self.commission_id).await?;
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(Some(self.commission_id));
-        let above = under_commission(parents, self.commission_id).await?;
+            .in_commission(Some(self.commission_id))
+            .among(parties);
         Ok(Scope { target, above })
     }
 }
 
-/// What an item hands down to its progress and activities: its commission, lead parties,
-/// and the protections of itself and everything above it.
-struct ItemChain {
+/// Where a plan sits: its commission, that commission's parties, and the protections of the
+/// plan and everything above it.
+struct PlanChain {
     commission_id: Option<Id>,
-    lead_parties: Vec<Id>,
+    parties: Option<Vec<Id>>,
     above: Vec<Protection>,
 }
 
-async fn plan_chain<P: Parents>(
-    parents: &mut P,
-    plan_id: Id,
-) -> StoreResult<(Option<Id>, Vec<Protection>)> {
+/// What an item hands down to its progress and activities: its plan's chain, its lead
+/// parties, and its own protection first among those above.
+struct ItemChain {
+    plan: PlanChain,
+    lead_parties: Vec<Id>,
+}
+
+async fn plan_chain<P: Parents>(parents: &mut P, plan_id: Id) -> StoreResult<PlanChain> {
     let Some(plan) = parents.plan(plan_id).await? else {
-        return Ok((None, vec![]));
+        return Ok(PlanChain {
+            commission_id: None,
+            parties: None,
+            above: vec![],
+        });
     };
+    let (commission_above, parties) = under_commission(parents, plan.commission_id).await?;
     let mut above = vec![plan.protection];
-    above.extend(under_commission(parents, plan.commission_id).await?);
-    Ok((Some(plan.commission_id), above))
+    above.extend(commission_above);
+    Ok(PlanChain {
+        commission_id: Some(plan.commission_id),
+        parties,
+        above,
+    })
 }
 
 async fn item_chain<P: Parents>(parents: &mut P, item_id: Id) -> StoreResult<ItemChain> {
     let Some(item) = parents.item(item_id).await? else {
         return Ok(ItemChain {
-            commission_id: None,
+            plan: PlanChain {
+                commission_id: None,
+                parties: None,
+                above: vec![],
+            },
             lead_parties: vec![],
-            above: vec![],
         });
     };
-    let (commission_id, mut above) = plan_chain(parents, item.plan_id).await?;
-    above.insert(0, item.protection);
+    let mut plan = plan_chain(parents, item.plan_id).await?;
+    plan.above.insert(0, item.protection);
     Ok(ItemChain {
-        commission_id,
+        plan,
         lead_parties: item.leads.iter().map(|l| l.party_id).collect(),
-        above,
     })
 }
 
@@ -181,12 +233,16 @@ impl Scoped for ActionItem {
         cancelling.then_some(Action::Cancel)
     }
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
-        let (commission_id, above) = plan_chain(parents, self.plan_id).await?;
+        let chain = plan_chain(parents, self.plan_id).await?;
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(commission_id)
+            .in_commission(chain.commission_id)
+            .among(chain.parties)
             .led_by(self.leads.iter().map(|l| l.party_id).collect());
-        Ok(Scope { target, above })
+        Ok(Scope {
+            target,
+            above: chain.above,
+        })
     }
 }
 
@@ -195,12 +251,13 @@ impl Scoped for ProgressUpdate {
         let chain = item_chain(parents, self.item_id).await?;
         let target = target::<Self>()
             .protected(self.protection)
-            .in_commission(chain.commission_id)
+            .in_commission(chain.plan.commission_id)
+            .among(chain.plan.parties)
             .led_by(chain.lead_parties)
             .reported_by(self.party_id);
         Ok(Scope {
             target,
-            above: chain.above,
+            above: chain.plan.above,
         })
     }
 }
@@ -214,14 +271,18 @@ impl Scoped for Activity {
         let chain = item_chain(parents, item_id).await?;
         Ok(Scope {
             target: target
-                .in_commission(chain.commission_id)
+                .in_commission(chain.plan.commission_id)
+                .among(chain.plan.parties)
                 .led_by(chain.lead_parties),
-            above: chain.above,
+            above: chain.plan.above,
         })
     }
 }
 
 impl Scoped for User {
+    fn grant(&self) -> Option<Grant> {
+        Some(User::grant(self))
+    }
     async fn scope<P: Parents>(&self, _: &mut P) -> StoreResult<Scope> {
         Ok(Scope::alone(target::<Self>()))
     }

@@ -28,7 +28,8 @@ fn new_user_fields<'a>(party: &'a str, token: &'a str) -> Vec<(&'a str, &'a str)
         ("display_name", "Forged"),
         ("party", party),
         ("role", "administrator"),
-        ("clearance", "secret"),
+        // Within the administrator's own clearance (Restricted): nobody grants above theirs.
+        ("clearance", "restricted"),
         ("active", "1"),
         ("password", "a long enough password"),
         ("confirm", "a long enough password"),

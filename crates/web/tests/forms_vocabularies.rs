@@ -50,10 +50,10 @@ async fn an_administrator_creates_and_edits_a_party_a_rank_and_an_area() {
         &[
             ("version", "0"),
             ("kind", "state"),
-            ("iso_code", "SN"),
-            ("name.ar", "جمهورية السنغال"),
-            ("name.fr", "République du Sénégal"),
-            ("short_name.fr", "Sénégal"),
+            ("iso_code", "NE"),
+            ("name.ar", "جمهورية النيجر"),
+            ("name.fr", "République du Niger"),
+            ("short_name.fr", "Niger"),
         ],
     )
     .await;
@@ -63,7 +63,7 @@ async fn an_administrator_creates_and_edits_a_party_a_rank_and_an_area() {
     assert!(page.body.contains(&format!("href=\"/parties/{id}/edit\"")));
     let edit = b.get(&format!("/parties/{id}/edit")).await;
     assert_eq!(edit.status, 200);
-    assert_eq!(value_of(&edit.body, "iso_code").as_deref(), Some("SN"));
+    assert_eq!(value_of(&edit.body, "iso_code").as_deref(), Some("NE"));
     let version = value_of(&edit.body, "version").unwrap();
     let r = post(
         &mut b,
@@ -71,16 +71,16 @@ async fn an_administrator_creates_and_edits_a_party_a_rank_and_an_area() {
         &[
             ("version", &version),
             ("kind", "state"),
-            ("iso_code", "SN"),
-            ("name.fr", "République du Sénégal"),
-            ("short_name.fr", "Sénégal"),
-            ("short_name.en", "Senegal"),
+            ("iso_code", "NE"),
+            ("name.fr", "République du Niger"),
+            ("short_name.fr", "Niger"),
+            ("short_name.en", "Niger (en)"),
         ],
     )
     .await;
     assert_eq!(location(&r), format!("/parties/{id}"), "{}", r.body);
     let p = w.d.store.party(id).await.unwrap().unwrap();
-    assert_eq!(p.short_name.en.as_deref(), Some("Senegal"));
+    assert_eq!(p.short_name.en.as_deref(), Some("Niger (en)"));
     assert_eq!(p.name.ar, None, "a cleared language is cleared");
     assert_eq!(w.audit_rows(id).await, 2);
 

@@ -68,7 +68,14 @@ async fn an_exported_items_sheet_imports_back_into_a_new_plan() {
     let d = demo().await;
     let mut b = admin(&d).await;
     let plan = empty_plan(&d).await;
-    let exported = b.get("/export/items.xlsx").await;
+    // The Morocco–Mali commission's items: the demo's Morocco–Senegal items have lead bodies
+    // of another party than this plan's.
+    let exported = b
+        .get(&format!(
+            "/export/items.xlsx?commission={}",
+            d.ids.commission
+        ))
+        .await;
     assert_eq!(exported.status, StatusCode::OK);
     let expected = d.store.items(d.ids.plan).await.unwrap().len();
 

@@ -2,12 +2,14 @@
 //! (Bamako, 17–19 February 2025). Only facts stated in public reporting are recorded as
 //! plain records; everything invented so that every page has content (agenda wording,
 //! clause texts, action items, progress, activities) carries `example: true` and is shown
-//! with an "example" badge. Loaded through the `Store` trait like any other write, so it is
+//! with an "example" badge. A second, invented commission (Morocco–Senegal, `second`) shows
+//! an instance serving several partners. Loaded through the `Store` trait like any other write, so it is
 //! validated and audited.
 
 mod actors;
 mod chain;
 mod followup;
+mod second;
 
 use crate::{Actor, Store, StoreResult};
 use chrono::NaiveDate;
@@ -19,7 +21,8 @@ pub async fn load(store: &dyn Store) -> StoreResult<()> {
     let actor = Actor::new("demo");
     let who = actors::load(store, &actor).await?;
     let chain = chain::load(store, &actor, &who).await?;
-    followup::load(store, &actor, &who, &chain).await
+    followup::load(store, &actor, &who, &chain).await?;
+    second::load(store, &actor, &who, &chain).await
 }
 
 /// The day the demo's example follow-up is written for: tests judge the example items on

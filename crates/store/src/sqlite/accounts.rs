@@ -16,7 +16,9 @@ pub(super) async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResul
     })
 }
 
-/// Users change their own secrets; otherwise whoever may edit users (administrators).
+/// Users change their own secrets; otherwise whoever may edit users (administrators), and
+/// only for an account cleared no higher than themselves (`decide_grant`): setting the
+/// password of a more cleared account would hand them its access.
 pub(super) fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
     let Some(who) = &actor.principal else {
         return Ok(());
@@ -24,9 +26,12 @@ pub(super) fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
     if who.user_id == Some(user.id) {
         return Ok(());
     }
-    decide(who, Action::Edit, &Target::new(Kind::User)).map_err(|_| StoreError::Forbidden {
-        kind: User::KIND.key(),
-    })
+    let grant = user.grant();
+    decide(who, Action::Edit, &Target::new(Kind::User))
+        .and_then(|()| decide_grant(who, user.id, Some(&grant), &grant))
+        .map_err(|_| StoreError::Forbidden {
+            kind: User::KIND.key(),
+        })
 }
 
 fn now() -> String {

@@ -8,9 +8,12 @@ use taawun_core::*;
 
 /// Decides a save for `who`. The stored record is checked first: one the principal may not
 /// see is `NotFound` (it does not exist for them), one they may not edit is `Forbidden`, so
-/// nobody moves a record out of someone else's scope. Then the record as it would be
-/// written: they must be allowed to create or edit it there, and still see it, and to take
-/// any further action the write makes (cancelling an item).
+/// nobody moves a record out of someone else's scope. A save that changes the stored
+/// protection (marking, releasability, originator) must pass `decide_protection` on the
+/// stored record, whoever may otherwise edit it. Then the record as it would be written:
+/// they must be allowed to create or edit it there, and still see it, and to take any
+/// further action the write makes (cancelling an item). An account's save must pass
+/// `decide_grant` (no clearance above one's own, no widening of one's own account).
 pub(super) async fn guard<R: Record + Scoped>(
     reads: &mut Reads<'_, '_>,
     who: &Principal,
@@ -29,6 +32,14 @@ pub(super) async fn guard<R: Record + Scoped>(
             });
         }
         scope.decide(who, Action::Edit).map_err(|_| forbidden())?;
+        let new = record.scope(reads).await?.target.protection;
+        if new != scope.target.protection {
+            decide_protection(who, &scope.target, &new).map_err(|_| forbidden())?;
+        }
+    }
+    if let Some(grant) = record.grant() {
+        let old = previous.and_then(Scoped::grant);
+        decide_grant(who, record.id(), old.as_ref(), &grant).map_err(|_| forbidden())?;
     }
     let action = if previous.is_some() {
         Action::Edit

@@ -27,8 +27,12 @@ impl Visible {
         // Plans are few: their visibility (commission included) is decided in Rust, the
         // items' own protection by the store as it collects them.
         let plans = self.select(self.store.plans(None).await?).await?;
+        let mut released = std::collections::HashMap::with_capacity(plans.len());
+        for p in &plans {
+            released.insert(p.id, self.scope(p).await?.target.parties);
+        }
         let filter = FactsFilter {
-            plans: plans.iter().map(|p| p.id).collect(),
+            plans: released,
             reader: self.who.clone(),
         };
         let facts = self.store.item_facts(scope, Some(&filter)).await?;

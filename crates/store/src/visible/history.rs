@@ -29,11 +29,13 @@ impl Visible {
         if scope.decide(&self.who, Action::ViewHistory).is_err() {
             return Err(StoreError::Forbidden { kind: "history" });
         }
+        // Past versions are judged among the parties of the record's commission as it is now.
+        let parties = scope.target.parties.as_deref();
         let mut kept = Vec::with_capacity(rows.len());
         for mut row in rows {
             let raw_changed = !same_but_version(row.before.as_ref(), row.after.as_ref());
-            row.before = self.past_shown(entity, row.before.take()).await?;
-            row.after = self.past_shown(entity, row.after.take()).await?;
+            row.before = self.past_shown(entity, row.before.take(), parties).await?;
+            row.after = self.past_shown(entity, row.after.take(), parties).await?;
             // A change that touched only references hidden from the reader leaves nothing to
             // show once redacted; its row alone would say that something hidden moved then.
             let both = row.before.is_some() && row.after.is_some();
@@ -54,8 +56,9 @@ impl Visible {
         &self,
         entity: RecordKind,
         doc: Option<serde_json::Value>,
+        parties: Option<&[Id]>,
     ) -> StoreResult<Option<serde_json::Value>> {
-        let Some(doc) = self.past_version(doc) else {
+        let Some(doc) = self.past_version(doc, parties) else {
             return Ok(None);
         };
         macro_rules! redacted {
@@ -85,7 +88,11 @@ impl Visible {
     }
 
     /// A stored version of a record, if the reader may see it under its protection then.
-    fn past_version(&self, doc: Option<serde_json::Value>) -> Option<serde_json::Value> {
+    fn past_version(
+        &self,
+        doc: Option<serde_json::Value>,
+        parties: Option<&[Id]>,
+    ) -> Option<serde_json::Value> {
         let doc = doc?;
         // Documents written before protections existed have none: the default applies,
         // as it does when such a record is read.
@@ -93,7 +100,7 @@ impl Visible {
             .get("protection")
             .and_then(|p| serde_json::from_value(p.clone()).ok())
             .unwrap_or_default();
-        if !self.who.may_see(&protection) {
+        if !self.who.may_see(&protection, parties) {
             return None;
         }
         self.shown(&protection);

@@ -112,12 +112,13 @@ pub async fn party_editor_edits_only_what_its_party_leads(store: &dyn Store) {
     )
     .await;
 
-    // An item Senegal does not lead.
+    // An item Senegal does not lead, of a commission Senegal is no party to: it is not
+    // released to Senegal, so it does not exist for its editor (issue 10, finding 11).
     let mut changed = item.clone();
     changed.description = text("", "Calendrier précisé", "");
     refused(
         store.save_item(&Actor::user(&outsider), &changed).await,
-        "Forbidden",
+        "NotFound",
     );
     assert_eq!(store.item(item.id).await.unwrap(), Some(item.clone()));
     assert_eq!(history(store, item.id).await, 1);

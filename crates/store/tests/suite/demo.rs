@@ -11,8 +11,10 @@ pub async fn demo_holds_the_founding_facts(store: &dyn Store) {
 
     let parties = store.parties().await.unwrap();
     let iso: Vec<_> = parties.iter().filter_map(|p| p.iso_code.clone()).collect();
-    assert_eq!(parties.len(), 2);
-    assert!(iso.contains(&"MA".into()) && iso.contains(&"ML".into()));
+    assert_eq!(parties.len(), 3);
+    for code in ["MA", "ML", "SN"] {
+        assert!(iso.contains(&code.into()), "party {code}");
+    }
     let mali = parties
         .iter()
         .find(|p| p.iso_code.as_deref() == Some("ML"))
@@ -22,8 +24,28 @@ pub async fn demo_holds_the_founding_facts(store: &dyn Store) {
         .find(|p| p.iso_code.as_deref() == Some("MA"))
         .unwrap();
 
-    let commissions = store.commissions().await.unwrap();
-    assert_eq!(commissions.len(), 1);
+    // The founding Morocco–Mali commission, and an invented Morocco–Senegal one that shows
+    // an instance serving several partners.
+    let mut commissions = store.commissions().await.unwrap();
+    assert_eq!(commissions.len(), 2);
+    commissions.sort_by_key(|c| !c.party_ids.contains(&mali.id));
+    assert_eq!(commissions[0].party_ids, vec![morocco.id, mali.id]);
+    let senegal = parties.iter().find(|p| p.iso_code.as_deref() == Some("SN"));
+    assert_eq!(
+        commissions[1].party_ids,
+        vec![morocco.id, senegal.unwrap().id]
+    );
+    assert!(
+        commissions[1]
+            .mandate
+            .get(Lang::En)
+            .is_some_and(|m| m.contains("invented")),
+        "the second commission says it is an example"
+    );
+    for plan in store.plans(Some(commissions[1].id)).await.unwrap() {
+        let items = store.items(plan.id).await.unwrap();
+        assert!(!items.is_empty() && items.iter().all(|i| i.example));
+    }
     let sessions = store.sessions(Some(commissions[0].id)).await.unwrap();
     assert_eq!(sessions.len(), 1);
     let s = &sessions[0];
@@ -154,11 +176,23 @@ pub async fn demo_holds_the_founding_facts(store: &dyn Store) {
 pub async fn demo_follow_up_is_alive_on_its_day(store: &dyn Store) {
     demo::load(store).await.expect("demo loads");
     let today = demo::as_of();
-    let plans = store.plans(None).await.unwrap();
+    // The Morocco–Mali commission's plan (the second commission's items start in 2027).
+    let mali = store
+        .commissions()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name.get(Lang::En) == Some("Morocco–Mali Joint Military Commission"))
+        .unwrap()
+        .id;
+    let plans = store.plans(Some(mali)).await.unwrap();
     let items = store.items(plans[0].id).await.unwrap();
     let code = |id: Id| items.iter().find(|i| i.id == id).unwrap().code.clone();
     let codes = |ids: &[Id]| ids.iter().map(|i| code(*i)).collect::<Vec<_>>();
-    let facts = store.item_facts(FactsScope::All, None).await.unwrap();
+    let facts = store
+        .item_facts(FactsScope::Commission(mali), None)
+        .await
+        .unwrap();
     assert_eq!(facts.len(), items.len());
     assert!(facts.iter().all(|f| f.sides.len() == 2), "a side per party");
     let f = figures(&facts, today, &FollowupRules::default());

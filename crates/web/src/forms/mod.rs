@@ -36,7 +36,9 @@ mod rank;
 pub(crate) mod session;
 mod session_parts;
 
-use taawun_core::{Action, Denied, Id, Principal, Protection, RecordKind, Target, User, decide};
+use taawun_core::{
+    Action, Denied, Id, Principal, Protection, RecordKind, Releasability, Target, User, decide,
+};
 use taawun_store::Visible;
 
 use crate::ctx::Ctx;
@@ -76,9 +78,13 @@ fn originated(user: &User) -> Protection {
     }
 }
 
-/// Records saved before originators existed get the editor's party.
+/// A record saved with no originator (before originators existed, or by the demo) is
+/// joint; it gets the editor's party only when it is being released to its originator only,
+/// which needs one. Filling it in on any edit would change its protection, which only the
+/// secretariat and administrators may (`decide_protection`): a party editor's plain edit
+/// must keep the protection as stored.
 fn keep_originator(p: &mut Protection, user: &User) {
-    if p.originator.is_none() {
+    if p.originator.is_none() && p.releasability == Releasability::OriginatorOnly {
         p.originator = Some(user.party_id);
     }
 }

@@ -244,6 +244,12 @@ fn refused(
             errors.add("form", ctx.t("admin-user-conflict"));
             Ok(None)
         }
+        // The page already checked the reader may manage accounts: a refusal now is
+        // `decide_grant`'s (a clearance above theirs, or widening their own account).
+        Err(AccountError::Store(StoreError::Forbidden { .. })) => {
+            errors.add("form", ctx.t("admin-user-grant-refused"));
+            Ok(None)
+        }
         Err(AccountError::Password(p)) => {
             password_problem(ctx, errors, &p);
             Ok(None)

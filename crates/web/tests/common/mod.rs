@@ -65,7 +65,7 @@ pub async fn instance(demo: bool, auth: taawun_web::auth::AuthConfig) -> Demo {
 }
 
 async fn find_ids(store: &dyn Store) -> Ids {
-    let commission = store.commissions().await.unwrap()[0].id;
+    let commission = commission_with(store, "ML").await;
     let session = store.sessions(Some(commission)).await.unwrap()[0].id;
     let agreement = store.agreements_of_session(session).await.unwrap()[0].id;
     let plan = store.plans(Some(commission)).await.unwrap()[0].id;
@@ -87,6 +87,25 @@ async fn find_ids(store: &dyn Store) -> Ids {
         organisation: head.organisation_id.expect("head has an organisation"),
         party: head.party_id,
     }
+}
+
+/// The demo commission of Morocco and the party with this ISO code: `ML` for the founding
+/// Morocco–Mali commission, `SN` for the invented Morocco–Senegal one.
+pub async fn commission_with(store: &dyn Store, iso: &str) -> Id {
+    let parties = store.parties().await.unwrap();
+    let party = parties
+        .iter()
+        .find(|p| p.iso_code.as_deref() == Some(iso))
+        .unwrap_or_else(|| panic!("demo party {iso}"))
+        .id;
+    store
+        .commissions()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.party_ids.contains(&party))
+        .unwrap_or_else(|| panic!("demo commission with {iso}"))
+        .id
 }
 
 impl Demo {
