@@ -63,4 +63,18 @@ pub enum SheetError {
     Damaged(String),
     #[error("text is not UTF-8")]
     NotUtf8,
+    /// The archive inflates to more than the reader's budget (counted as it is inflated,
+    /// not as declared), or repeats would expand past it.
+    #[error("unpacks to more than {max_bytes} bytes")]
+    UnpacksTooLarge { max_bytes: usize },
+    /// More cell positions than the reader walks for one file (see `ReadLimits::max_cells`).
+    #[error("more than {max} cells")]
+    TooManyCells { max: usize },
+    /// Reading did not finish before the reader's deadline.
+    #[error("reading took too long")]
+    TooSlow,
+    /// An Excel 97–2003 (.xls) or password-protected workbook: a compound file that cannot be
+    /// read within bounded memory, so it is refused rather than read.
+    #[error("old or password-protected workbook")]
+    OldOrProtected,
 }

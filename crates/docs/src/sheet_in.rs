@@ -1,7 +1,12 @@
-//! Reads an uploaded spreadsheet (.xlsx, .xls, .ods or .csv) into a `Sheet`: the format is
-//! taken from the content, the name only breaks ties, and every failure is a `SheetError`.
+//! Reads an uploaded spreadsheet (.xlsx, .ods or .csv) into a `Sheet`: the format is taken
+//! from the content, the name only breaks ties, and every failure is a `SheetError`. Every
+//! limit of `ReadLimits` is spent while reading (`budget`), before anything is expanded.
+//! Excel 97–2003 (.xls) files are refused: calamine reads them whole and sizes its memory from
+//! what the file declares, which no check before it can bound.
 
+mod budget;
 mod delimited;
+mod ods;
 mod workbook;
 
 use crate::sheet_error::{ReadLimits, SheetError};
@@ -18,8 +23,8 @@ pub fn read_sheet(bytes: &[u8], file_name: &str, limits: &ReadLimits) -> Result<
     match sniff(bytes, file_name) {
         Format::Nothing => Err(SheetError::Empty),
         Format::Xlsx => workbook::read_xlsx(bytes, limits),
-        Format::Ods => workbook::read_ods(bytes, limits),
-        Format::Xls => workbook::read_xls(bytes, limits),
+        Format::Ods => ods::read(bytes, limits),
+        Format::Xls => Err(SheetError::OldOrProtected),
         Format::Delimited => delimited::read(bytes, limits),
         Format::Other => Err(SheetError::NotASpreadsheet),
     }
@@ -200,6 +205,7 @@ mod tests {
             max_bytes: 100,
             max_rows: 2,
             max_columns: 3,
+            ..ReadLimits::default()
         };
         let mut c = Collector::new(&limits);
         c.add(0, 0, text_cell("h")).unwrap();

@@ -920,3 +920,11 @@ sheet-error-empty = The file has no rows under its header row.
 sheet-error-not-a-spreadsheet = This file is not a spreadsheet. Send an .xlsx or .csv file.
 sheet-error-damaged = This spreadsheet cannot be read: the file is damaged or incomplete. Save it again and resend it.
 sheet-error-not-utf8 = This file's text encoding is not supported. Save it as "CSV UTF-8" and resend it.
+sheet-error-unpacks-too-large = This file unpacks to more than { $size } MB of content, more than any action plan needs. Remove unused sheets and formatting, or split it into several files.
+sheet-error-too-many-cells = The file has more than { $max ->
+    [one] { $max } cell
+   *[other] { $max } cells
+}, counting the empty cells between values. Keep only the rows and columns to import.
+sheet-error-too-slow = Reading this file took too long and was stopped. Send a smaller file or split it into several files.
+sheet-error-old-or-protected = This file is in the Excel 97–2003 format (.xls) or protected by a password. Save it as an .xlsx workbook without a password and resend it.
+import-busy = The server is reading other spreadsheets right now. Wait a few seconds, then send your file again.

@@ -914,3 +914,11 @@ sheet-error-empty = Le fichier ne contient aucune ligne sous la ligne d'en-tête
 sheet-error-not-a-spreadsheet = Ce fichier n'est pas un tableur. Envoyez un fichier .xlsx ou .csv.
 sheet-error-damaged = Ce tableur est illisible : le fichier est endommagé ou incomplet. Enregistrez-le à nouveau puis renvoyez-le.
 sheet-error-not-utf8 = L'encodage de ce fichier n'est pas pris en charge. Enregistrez-le au format « CSV UTF-8 » puis renvoyez-le.
+sheet-error-unpacks-too-large = Une fois décompressé, ce fichier dépasse { $size } Mo de contenu, bien plus qu'un plan d'action n'en demande. Supprimez les feuilles et la mise en forme inutiles, ou répartissez-le en plusieurs fichiers.
+sheet-error-too-many-cells = Le fichier compte plus de { $max ->
+    [one] { $max } cellule
+   *[other] { $max } cellules
+}, en comptant les cellules vides entre les valeurs. Ne gardez que les lignes et colonnes à importer.
+sheet-error-too-slow = La lecture de ce fichier a pris trop de temps et a été interrompue. Envoyez un fichier plus petit ou répartissez-le en plusieurs fichiers.
+sheet-error-old-or-protected = Ce fichier est au format Excel 97–2003 (.xls) ou protégé par un mot de passe. Enregistrez-le comme classeur .xlsx sans mot de passe puis renvoyez-le.
+import-busy = Le serveur lit en ce moment d'autres tableurs. Patientez quelques secondes, puis renvoyez votre fichier.

@@ -17,6 +17,10 @@ pub fn sheet_error_key(e: &SheetError) -> &'static str {
         SheetError::NotASpreadsheet => "sheet-error-not-a-spreadsheet",
         SheetError::Damaged(_) => "sheet-error-damaged",
         SheetError::NotUtf8 => "sheet-error-not-utf8",
+        SheetError::UnpacksTooLarge { .. } => "sheet-error-unpacks-too-large",
+        SheetError::TooManyCells { .. } => "sheet-error-too-many-cells",
+        SheetError::TooSlow => "sheet-error-too-slow",
+        SheetError::OldOrProtected => "sheet-error-old-or-protected",
     }
 }
 
@@ -26,12 +30,14 @@ impl Wording for SheetError {
     fn message(&self, lang: Lang) -> String {
         let mut args = FluentArgs::new();
         match self {
-            SheetError::TooLarge { max_bytes } => {
+            SheetError::TooLarge { max_bytes } | SheetError::UnpacksTooLarge { max_bytes } => {
                 // Whole megabytes, as a string: a size is no count to pluralise or group.
                 let mib = format!("{:.0}", *max_bytes as f64 / (1024.0 * 1024.0));
                 args.set("size", FluentValue::from(mib));
             }
-            SheetError::TooManyRows { max } | SheetError::TooManyColumns { max } => {
+            SheetError::TooManyRows { max }
+            | SheetError::TooManyColumns { max }
+            | SheetError::TooManyCells { max } => {
                 args.set("max", FluentValue::from(*max));
             }
             _ => {}

@@ -344,6 +344,12 @@ fn every_rule_problem_and_sheet_error_is_worded_in_each_catalogue() {
         SheetError::NotASpreadsheet,
         SheetError::Damaged("zip".into()),
         SheetError::NotUtf8,
+        SheetError::UnpacksTooLarge {
+            max_bytes: 128 * 1024 * 1024,
+        },
+        SheetError::TooManyCells { max: 2_500_000 },
+        SheetError::TooSlow,
+        SheetError::OldOrProtected,
     ];
     // Exhaustive too: a new reading error fails to compile until it has a sample above.
     let sheet_kind = |e: &SheetError| match e {
@@ -354,9 +360,13 @@ fn every_rule_problem_and_sheet_error_is_worded_in_each_catalogue() {
         SheetError::NotASpreadsheet => 4,
         SheetError::Damaged(_) => 5,
         SheetError::NotUtf8 => 6,
+        SheetError::UnpacksTooLarge { .. } => 7,
+        SheetError::TooManyCells { .. } => 8,
+        SheetError::TooSlow => 9,
+        SheetError::OldOrProtected => 10,
     };
     let sheet_kinds: BTreeSet<usize> = sheet_errors.iter().map(sheet_kind).collect();
-    assert_eq!(sheet_kinds.len(), 7, "a sheet error kind has no sample");
+    assert_eq!(sheet_kinds.len(), 11, "a sheet error kind has no sample");
 
     for (code, lang) in LANGS.into_iter().zip([Lang::Ar, Lang::Fr, Lang::En]) {
         assert_eq!(lang.code(), code);

@@ -47,6 +47,8 @@ pub struct AppState {
     pub jobs: Arc<jobs::Jobs>,
     /// Spreadsheets read for an import, awaiting their commit.
     pub uploads: Arc<import::Uploads>,
+    /// The few slots in which uploaded spreadsheets are read, off the async runtime.
+    pub sheet_readers: Arc<taawun_app::import::SheetReaders>,
 }
 
 impl AppState {
@@ -62,7 +64,15 @@ impl AppState {
             auth: Arc::new(auth::Auth::default()),
             clock: clock::Clock::System,
             uploads: Arc::new(import::Uploads::default()),
+            sheet_readers: Arc::new(taawun_app::import::SheetReaders::default()),
         }
+    }
+
+    /// The same state reading spreadsheets in `readers`' slots (tests take them all, or
+    /// shorten the wait).
+    pub fn with_sheet_readers(mut self, readers: taawun_app::import::SheetReaders) -> Self {
+        self.sheet_readers = Arc::new(readers);
+        self
     }
 
     /// The same state judging follow-up on `clock`'s day (tests, the demo).

@@ -6,8 +6,10 @@
 //! (`Store::save_items`) and word the row the store refused. Each front end decides how it
 //! asks and shows; what an import does is written here.
 
+mod reading;
 mod world;
 
+pub use reading::{DEFAULT_WAIT, ReadRefusal, SheetReaders};
 pub use world::{ImportWorld, MAPPING_KEY};
 
 use std::sync::Arc;
@@ -21,7 +23,8 @@ use taawun_store::{Actor, Store, StoreError, StoreResult};
 
 use crate::jobs::{Holder, Job, Jobs, Outcome, StartError};
 
-/// Reads an uploaded spreadsheet (.xlsx, .ods or .csv, told by its name) within `limits`.
+/// Reads an uploaded spreadsheet (.xlsx, .ods or .csv, told by its name) within `limits`, on
+/// the caller's thread: for the command line. A server reads through `SheetReaders`.
 pub fn read(bytes: &[u8], file_name: &str, limits: &ReadLimits) -> Result<Sheet, SheetError> {
     read_sheet(bytes, file_name, limits)
 }

@@ -2,6 +2,7 @@
 //! from the header line. Cells stay text: a CSV has no types, and guessing would turn a code
 //! like "007" into 7.
 
+use super::budget::Budget;
 use super::{Collector, text_cell};
 use crate::sheet_error::{ReadLimits, SheetError};
 use taawun_core::sheet::Sheet;
@@ -25,6 +26,8 @@ pub(super) fn read(bytes: &[u8], limits: &ReadLimits) -> Result<Sheet, SheetErro
         .delimiter(delimiter(header_line))
         .from_reader(text.as_bytes());
     let mut out = Collector::new(limits);
+    // Every field counts as a cell, empty ones too: a line of ten million commas is work.
+    let mut budget = Budget::new(limits);
     let mut record = csv::StringRecord::new();
     let mut row = 0;
     while reader
@@ -34,6 +37,8 @@ pub(super) fn read(bytes: &[u8], limits: &ReadLimits) -> Result<Sheet, SheetErro
         for (col, field) in record.iter().enumerate() {
             out.add(row, col, text_cell(field))?;
         }
+        budget.cells(record.len() as u64)?;
+        budget.clock()?;
         row += 1;
     }
     out.finish()

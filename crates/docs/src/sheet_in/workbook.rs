@@ -1,56 +1,126 @@
-//! Workbooks through calamine: .xlsx streamed cell by cell (so row limits stop it early),
-//! .ods and .xls read whole, as calamine only offers them that way.
+//! .xlsx workbooks through calamine, bounded: before calamine opens the archive, every entry
+//! is inflated once through a byte-counting reader against the whole file's budget (so a
+//! deflate bomb stops after the budget, whatever the archive declares), and the shared strings
+//! are counted; then the first visible sheet is streamed cell by cell, each cell element
+//! (empty ones too) spending one cell of the budget, with the deadline checked as it goes.
 
+use super::budget::{Budget, Metered, drain};
 use super::{Collector, text_cell};
 use crate::sheet_error::{ReadLimits, SheetError};
-use calamine::{Data, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 use chrono::NaiveDate;
-use std::io::Cursor;
+use quick_xml::events::Event;
+use std::io::{BufReader, Cursor};
 use taawun_core::sheet::{Cell, Sheet};
 
-/// How much a workbook may say it unpacks to, per byte of upload. Real workbooks stay under
-/// ~20×; a "zip bomb" declares far more. (Only declared sizes can be checked before reading;
-/// the sheet itself is streamed and stops at the row limit either way.)
-const MAX_UNPACK_RATIO: u64 = 32;
+/// How often (in cells) the deadline is looked at while streaming a sheet.
+const CLOCK_EVERY: u64 = 4096;
 
 pub(super) fn read_xlsx(bytes: &[u8], limits: &ReadLimits) -> Result<Sheet, SheetError> {
-    check_declared_size(bytes, limits)?;
+    let mut budget = Budget::new(limits);
+    inflate_all(bytes, limits, &mut budget)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
+    budget.clock()?;
     let name = first_sheet(book.sheets_metadata())?;
     let mut cells = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
     let mut out = Collector::new(limits);
+    let mut seen: u64 = 0;
     while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+        // Every cell element counts, `<c/>` included: a flood of empty cells is work too.
+        budget.cells(1)?;
+        seen += 1;
+        if seen.is_multiple_of(CLOCK_EVERY) {
+            budget.clock()?;
+        }
         let (row, col) = cell.get_position();
         out.add(row as usize, col as usize, from_ref(cell.get_value()))?;
     }
     out.finish()
 }
 
-pub(super) fn read_ods(bytes: &[u8], limits: &ReadLimits) -> Result<Sheet, SheetError> {
-    check_declared_size(bytes, limits)?;
-    let book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(damaged)?;
-    read_whole(book, limits)
-}
-
-pub(super) fn read_xls(bytes: &[u8], limits: &ReadLimits) -> Result<Sheet, SheetError> {
-    let book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(damaged)?;
-    read_whole(book, limits)
-}
-
-fn read_whole<RS, R>(mut book: R, limits: &ReadLimits) -> Result<Sheet, SheetError>
-where
-    RS: std::io::Read + std::io::Seek,
-    R: Reader<RS>,
-    R::Error: std::fmt::Display,
-{
-    let name = first_sheet(book.sheets_metadata())?;
-    let range = book.worksheet_range(&name).map_err(damaged)?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut out = Collector::new(limits);
-    for (row, col, value) in range.used_cells() {
-        out.add(row + top as usize, col + left as usize, from_data(value))?;
+/// The archive over an upload, refused early when its entries *declare* more than the budget
+/// (honest archives say their size; a lying one is caught while inflating).
+pub(super) fn open_zip<'a>(
+    bytes: &'a [u8],
+    limits: &ReadLimits,
+) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, SheetError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    let mut declared: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(damaged)?;
+        declared = declared.saturating_add(entry.size());
     }
-    out.finish()
+    if declared > limits.max_unpacked_bytes as u64 {
+        return Err(SheetError::UnpacksTooLarge {
+            max_bytes: limits.max_unpacked_bytes,
+        });
+    }
+    Ok(zip)
+}
+
+/// Inflates every entry through the budget; the shared strings are also counted, since
+/// calamine keeps them all and reserves room for as many as the file claims.
+fn inflate_all(bytes: &[u8], limits: &ReadLimits, budget: &mut Budget) -> Result<(), SheetError> {
+    let mut zip = open_zip(bytes, limits)?;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(damaged)?;
+        if entry
+            .name()
+            .map_err(damaged)?
+            .to_ascii_lowercase()
+            .ends_with("sharedstrings.xml")
+        {
+            count_strings(entry, limits, budget)?;
+        } else {
+            drain(entry, budget)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a shared-string table holding, or declaring, more strings than the cell limit.
+fn count_strings(
+    entry: impl std::io::Read,
+    limits: &ReadLimits,
+    budget: &mut Budget,
+) -> Result<(), SheetError> {
+    let too_many = SheetError::TooManyCells {
+        max: limits.max_cells,
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(Metered {
+        inner: entry,
+        budget,
+    }));
+    let mut buf = Vec::new();
+    let mut strings: usize = 0;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                "sst" => {
+                    // calamine reserves room for `uniqueCount` strings before reading one.
+                    let claimed = e
+                        .try_get_attribute("uniqueCount")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| a.value.trim().parse::<u64>().ok());
+                    if claimed.is_some_and(|n| n > limits.max_cells as u64) {
+                        return Err(too_many);
+                    }
+                }
+                "si" => {
+                    strings += 1;
+                    if strings > limits.max_cells {
+                        return Err(too_many);
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            Err(e) => return Err(xml.get_ref().get_ref().budget.explain(e)),
+        }
+    }
 }
 
 /// The sheet a person sees on opening the file: the first visible worksheet (charts and hidden
@@ -62,37 +132,6 @@ fn first_sheet(sheets: &[calamine::Sheet]) -> Result<String, SheetError> {
         .or_else(|| worksheets().next())
         .map(|s| s.name.clone())
         .ok_or(SheetError::Empty)
-}
-
-fn check_declared_size(bytes: &[u8], limits: &ReadLimits) -> Result<(), SheetError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
-    let budget = (limits.max_bytes as u64).saturating_mul(MAX_UNPACK_RATIO);
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(damaged)?;
-        total = total.saturating_add(entry.size());
-    }
-    if total > budget {
-        return Err(SheetError::TooLarge {
-            max_bytes: limits.max_bytes,
-        });
-    }
-    Ok(())
-}
-
-fn from_data(value: &Data) -> Cell {
-    // Borrowing each owned value as calamine's streaming type keeps one conversion.
-    from_ref(&match value {
-        Data::Int(i) => DataRef::Int(*i),
-        Data::Float(f) => DataRef::Float(*f),
-        Data::String(s) => DataRef::SharedString(s),
-        Data::Bool(b) => DataRef::Bool(*b),
-        Data::DateTime(d) => DataRef::DateTime(*d),
-        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
-        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
-        Data::Error(e) => DataRef::Error(e.clone()),
-        Data::Empty => DataRef::Empty,
-    })
 }
 
 /// Excel's calendar: serial 1 is 1900-01-01, 2958465 is 9999-12-31. Outside it (or for a time

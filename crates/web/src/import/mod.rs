@@ -15,7 +15,7 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use taawun_app::import::{self, ImportWorld};
+use taawun_app::import::{self, ImportWorld, ReadRefusal};
 use taawun_core::Id;
 use taawun_docs::ReadLimits;
 use taawun_i18n::Wording;
@@ -24,6 +24,9 @@ use taawun_store::Visible;
 use crate::auth::SignedIn;
 use crate::lookup::reader;
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
+
+/// What a "busy" answer asks the browser to wait: about as long as a refused bomb takes.
+const RETRY_AFTER_SECONDS: &str = "5";
 
 /// The plan's import world, if the reader may add items to it.
 async fn world_for(v: &Visible, ctx: &Ctx, plan: Id) -> Result<ImportWorld, WebError> {
@@ -118,9 +121,27 @@ pub(crate) async fn upload(
         Err(Refusal::TooLarge) => return Err(WebError::TooLarge),
         Err(Refusal::Said(message)) => return refuse(message),
     };
-    let sheet = match import::read(&bytes, &name, &ReadLimits::default()) {
+    let read = s
+        .sheet_readers
+        .read(bytes, name.clone(), ReadLimits::default())
+        .await;
+    let sheet = match read {
         Ok(sheet) => sheet,
-        Err(e) => return refuse(e.message(ctx.lang)),
+        Err(ReadRefusal::Sheet(e)) => return refuse(e.message(ctx.lang)),
+        Err(ReadRefusal::Busy) => {
+            let mut page = page::upload_page(
+                &ctx,
+                &v,
+                &world,
+                Some(ctx.t("import-busy")),
+                StatusCode::TOO_MANY_REQUESTS,
+            )?;
+            page.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+            return Ok(page);
+        }
     };
     let mapping = s.acting(&user).guess_mapping(&world, &sheet).await?;
     let id = s.uploads.put(user.id, pid, name, sheet);

@@ -48,6 +48,11 @@ pub async fn demo() -> Demo {
 
 /// The demo data served as a demo (anonymous reading) or not, with these login settings.
 pub async fn instance(demo: bool, auth: taawun_web::auth::AuthConfig) -> Demo {
+    instance_with(demo, |state| state.with_auth(auth)).await
+}
+
+/// The demo data served with the state `adjust` makes of the default one.
+pub async fn instance_with(demo: bool, adjust: impl FnOnce(AppState) -> AppState) -> Demo {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = SqliteStore::open(&dir.path().join("taawun.db"))
         .await
@@ -55,7 +60,7 @@ pub async fn instance(demo: bool, auth: taawun_web::auth::AuthConfig) -> Demo {
     let store: Arc<dyn Store> = Arc::new(store);
     taawun_store::demo::load(&*store).await.expect("load demo");
     let ids = find_ids(&*store).await;
-    let app = app(AppState::new(store.clone(), demo).with_auth(auth));
+    let app = app(adjust(AppState::new(store.clone(), demo)));
     Demo {
         app,
         store,
