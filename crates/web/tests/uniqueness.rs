@@ -10,7 +10,7 @@ mod common;
 mod forms_support;
 
 use axum::http::StatusCode;
-use common::browser::Browser;
+use common::browser::{Browser, location};
 use forms_support::{OPEN, error_at, world};
 use taawun_core::*;
 use taawun_store::{Actor, Store};
@@ -91,6 +91,45 @@ async fn an_item_code_held_by_a_hidden_item_is_free_in_the_form() {
         .filter(|i| i.code == "7.7")
         .count();
     assert_eq!(holders, 2, "both items hold the code");
+
+    // The two items are told apart by those who may see both — and only by them: the
+    // writer's plan shows one 7.7 and no mark; a reader cleared Confidential sees the mark
+    // next to both, and each item's page links to the other.
+    let plan_page = b.get(&format!("/plans/{plan}")).await;
+    assert!(!plan_page.body.contains("same number as another record"));
+    let (mut cleared, _) = w
+        .login_cleared("reader.ma", w.morocco, Role::Reader, Marking::Confidential)
+        .await;
+    cleared.get("/lang/en?back=/").await;
+    let plan_page = cleared.get(&format!("/plans/{plan}")).await;
+    assert_eq!(
+        plan_page
+            .body
+            .matches("same number as another record")
+            .count(),
+        2,
+        "{}",
+        plan_page.body
+    );
+    let mine = location(&hidden).to_string();
+    let page = cleared.get(&mine).await;
+    assert!(
+        page.body
+            .contains("Another item of this plan carries the same code")
+    );
+    let other = s
+        .items(plan)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.code == "7.7" && !mine.ends_with(&i.id.to_string()))
+        .unwrap();
+    assert!(page.body.contains(&format!("href=\"/items/{}\"", other.id)));
+    let own = b.get(&mine).await;
+    assert!(
+        !own.body
+            .contains("Another item of this plan carries the same code")
+    );
 
     // A visible clash: refused on the code field, in the writer's language.
     let visible = post_item(&w, &mut b, "7.8").await;

@@ -59,6 +59,8 @@ struct ClauseView {
     areas: Vec<Markup>,
     items: Vec<Link>,
     example: bool,
+    /// Another article of the agreement the reader may see has the same number.
+    shared_code: bool,
 }
 
 #[derive(Template)]
@@ -152,7 +154,9 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
     let mut lk = Lookup::new(v);
     let items = v.items_for_agreement(a.id).await?;
     let mut clauses = Vec::new();
-    for c in v.clauses(a.id).await? {
+    let all = v.clauses(a.id).await?;
+    let shared = super::views::shared_codes(&all, |c| c.number);
+    for (c, shared_code) in all.into_iter().zip(shared) {
         let mut areas = Vec::new();
         for id in &c.area_ids {
             areas.extend(lk.area(*id).await?.map(|x| ctx.text(&x.name)));
@@ -172,6 +176,7 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
             areas,
             items,
             example: c.example,
+            shared_code,
         });
     }
     let links = links(ctx, v, &a).await?;

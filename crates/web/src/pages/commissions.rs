@@ -133,7 +133,11 @@ async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
         next_session: format!("/commissions/{}/next-session", c.id),
         sessions: sessions
             .iter()
-            .map(|s| session_row(ctx, s, Some(&c.name)))
+            .zip(super::views::shared_codes(&sessions, |s| s.ordinal))
+            .map(|(s, shared_code)| super::home::SessionRow {
+                shared_code,
+                ..session_row(ctx, s, Some(&c.name))
+            })
             .collect(),
         plans: plans
             .iter()

@@ -25,6 +25,8 @@ pub struct SessionRow {
     pub commission: Markup,
     pub dates: String,
     pub place: Markup,
+    /// Another session of the list has the same number in the same commission.
+    pub shared_code: bool,
 }
 
 pub struct AgreementRow {
@@ -108,6 +110,7 @@ pub fn session_row(
         commission: commission.map(|c| ctx.text(c)).unwrap_or_default(),
         dates: super::sessions::date_range(ctx, s),
         place: ctx.text(&s.place),
+        shared_code: false,
     }
 }
 

@@ -48,6 +48,9 @@ struct ItemPage {
     actions: Vec<super::views::Link>,
     /// The previous and next items of the plan that the reader may see.
     pager: Pager,
+    /// Other items of the plan the reader may see that carry the same code (see
+    /// `views::shared_codes`): the reader is one of those who can tell them apart.
+    shared_code: Vec<Link>,
     code: String,
     description: Option<Markup>,
     area: Markup,
@@ -75,10 +78,19 @@ pub(crate) async fn show(
     render(&load(&ctx, &v, item, state.clock.today()).await?)
 }
 
-/// Neighbours among the plan's items the reader may see, in the plan's (code) order.
-async fn pager(v: &Visible, item: &ActionItem) -> StoreResult<Pager> {
+/// Neighbours among the plan's items the reader may see, in the plan's (code) order, and
+/// those of them that carry the item's code too.
+async fn pager(v: &Visible, item: &ActionItem) -> StoreResult<(Pager, Vec<Link>)> {
     let items = v.items(item.plan_id).await?;
-    Ok(Pager::around(
+    let shared = items
+        .iter()
+        .filter(|x| x.id != item.id && x.code == item.code)
+        .map(|x| Link {
+            href: format!("/items/{}", x.id),
+            label: Markup(escape(&x.code)),
+        })
+        .collect();
+    let pager = Pager::around(
         &items,
         item.id,
         |x| x.id,
@@ -86,7 +98,8 @@ async fn pager(v: &Visible, item: &ActionItem) -> StoreResult<Pager> {
             href: format!("/items/{}", x.id),
             label: Markup(escape(&x.code)),
         },
-    ))
+    );
+    Ok((pager, shared))
 }
 
 async fn load(
@@ -179,7 +192,7 @@ async fn load(
         Some(a) => ctx.text(&a.name),
         None => Markup(escape(&ctx.t("area-unknown"))),
     };
-    let pager = pager(v, &item).await?;
+    let (pager, shared_code) = pager(v, &item).await?;
     let history = history_href(v, RecordKind::ActionItem, item.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::ActionItem, item.id).await?;
     Ok(ItemPage {
@@ -189,6 +202,7 @@ async fn load(
         history,
         actions,
         pager,
+        shared_code,
         code: item.code.clone(),
         description: (!item.description.is_empty()).then(|| ctx.text(&item.description)),
         area,

@@ -167,6 +167,20 @@ pub struct ItemRow {
     pub due: String,
     pub example: bool,
     pub leads: Vec<Markup>,
+    /// Another item of the same plan in the list carries this code too.
+    pub shared_code: bool,
+}
+
+/// Uniqueness of codes, session numbers and article numbers is among what the writer may
+/// see (issue 10, finding 6), so a reader cleared for more may meet two records with one
+/// code. Those readers are the ones shown it, next to both: they can tell the records apart
+/// and renumber one. `key` names the record's code within its parent.
+pub fn shared_codes<T, K: Eq + std::hash::Hash>(records: &[T], key: impl Fn(&T) -> K) -> Vec<bool> {
+    let mut counts = std::collections::HashMap::new();
+    for r in records {
+        *counts.entry(key(r)).or_insert(0usize) += 1;
+    }
+    records.iter().map(|r| counts[&key(r)] > 1).collect()
 }
 
 /// Rows for items, with lead bodies laid out under `columns` (one per party), so both
@@ -179,7 +193,8 @@ pub async fn item_rows(
     columns: &[Id],
 ) -> StoreResult<Vec<ItemRow>> {
     let mut rows = Vec::with_capacity(items.len());
-    for item in items {
+    let shared = shared_codes(items, |i| (i.plan_id, i.code.clone()));
+    for (item, shared_code) in items.iter().zip(shared) {
         let mut leads = vec![String::new(); columns.len().max(1)];
         for lead in &item.leads {
             let slot = columns
@@ -203,6 +218,7 @@ pub async fn item_rows(
             due: ctx.date_opt(&item.due_on),
             example: item.example,
             leads: leads.into_iter().map(Markup).collect(),
+            shared_code,
         });
     }
     Ok(rows)
