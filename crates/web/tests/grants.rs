@@ -72,6 +72,16 @@ async fn an_unclassified_administrator_cannot_raise_their_own_clearance() {
         )
         .await;
     let rows = w.audit_rows(me.id).await;
+    // The form offers only what they may grant.
+    let form = admin.get("/admin/users/new").await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("value=\"unclassified\""));
+    for above in ["restricted", "confidential", "secret"] {
+        assert!(
+            !form.body.contains(&format!("value=\"{above}\"")),
+            "{above} offered"
+        );
+    }
     for (lang, words) in REFUSED {
         let r = post_user(&mut admin, me.id, lang, &[("clearance", "secret")]).await;
         assert_eq!(r.status, 422, "{lang}: {}", r.body);

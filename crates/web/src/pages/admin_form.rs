@@ -229,8 +229,12 @@ pub async fn choices(ctx: &Ctx, store: &Visible, input: &UserInput) -> Result<Ch
             selected: input.role == r.key(),
         })
         .collect();
+    // Only clearances the administrator may grant (`core::access::decide_grant`): the save
+    // would refuse the others.
+    let own = store.principal().clearance;
     let clearances = Marking::ALL
         .iter()
+        .filter(|m| **m <= own)
         .map(|m| Opt {
             value: m.key().to_string(),
             label: Markup(crate::markup::escape(&ctx.label("marking", m.key()))),
