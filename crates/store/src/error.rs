@@ -42,6 +42,29 @@ pub enum StoreError {
     Corrupt(#[from] serde_json::Error),
 }
 
+impl StoreError {
+    /// Whether the database could not be read or written for a reason of storage — a full
+    /// disk, an I/O error, a file or filesystem turned read-only, a file that cannot be
+    /// opened — rather than of the request: the person is told the server cannot write its
+    /// data now, and the next request may succeed once the fault is gone.
+    pub fn is_storage_fault(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::Io(_)) => true,
+            StoreError::Database(sqlx::Error::Database(e)) => e
+                .code()
+                .and_then(|c| c.parse::<i32>().ok())
+                // Extended result codes keep the primary code in their low byte.
+                .is_some_and(|c| STORAGE_FAULTS.contains(&(c & 0xff))),
+            StoreError::InBatch { source, .. } => source.is_storage_fault(),
+            _ => false,
+        }
+    }
+}
+
+/// SQLite's primary result codes for storage faults: SQLITE_READONLY, SQLITE_IOERR,
+/// SQLITE_FULL, SQLITE_CANTOPEN.
+const STORAGE_FAULTS: [i32; 4] = [8, 10, 13, 14];
+
 impl From<RuleErrors> for StoreError {
     fn from(e: RuleErrors) -> Self {
         StoreError::Invalid(e)

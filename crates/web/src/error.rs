@@ -59,6 +59,7 @@ impl WebError {
             WebError::Forbidden
             | WebError::Csrf
             | WebError::Store(StoreError::Forbidden { .. }) => StatusCode::FORBIDDEN,
+            WebError::Store(e) if e.is_storage_fault() => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -92,6 +93,9 @@ impl IntoResponse for WebError {
                     _ => ctx.t("error-busy-yours"),
                 },
             ),
+            StatusCode::SERVICE_UNAVAILABLE => {
+                (ctx.t("error-storage-title"), ctx.t("error-storage"))
+            }
             _ => (ctx.t("error-internal-title"), ctx.t("error-internal")),
         };
         let page = ErrorPage {
@@ -115,6 +119,12 @@ impl IntoResponse for WebError {
                     .into_response()
             }
         };
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            res.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("30"),
+            );
+        }
         if status == StatusCode::TOO_MANY_REQUESTS {
             let secs = crate::jobs_limit::RETRY_AFTER.as_secs().to_string();
             if let Ok(v) = axum::http::HeaderValue::from_str(&secs) {

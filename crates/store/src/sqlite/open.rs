@@ -3,6 +3,7 @@
 
 use super::{SqliteStore, migrate};
 use crate::{StoreError, StoreResult};
+use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -65,6 +66,12 @@ impl SqliteStore {
         } else {
             SqlitePoolOptions::new().max_connections(MAX_CONNECTIONS)
         }
+        // A write that failed on a storage fault (full disk, I/O error) may leave its
+        // connection believing it is still inside a transaction, its rollback having failed
+        // too; back in the pool, every later `begin` on it would fail, long after the disk
+        // has room again. Such a connection is closed instead of returned.
+        .after_release(|conn, _| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
+        .before_acquire(|conn, _| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
         .connect_with(options)
         .await
         .map_err(|e| {
