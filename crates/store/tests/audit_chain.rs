@@ -199,3 +199,36 @@ async fn rechain(store: &SqliteStore) {
         prev = hash;
     }
 }
+
+/// Two stores on one file, as two processes would be, writing at once: each row is sealed
+/// once, in commit order, and the chain has no gap and no fork.
+#[tokio::test]
+async fn concurrent_writers_from_two_processes_keep_one_unbroken_chain() {
+    use suite::fixtures::{actor, organisation, party};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let one = SqliteStore::open(&path).await.unwrap();
+    let two = SqliteStore::open(&path).await.unwrap();
+    let mali = one
+        .save_party(&actor(), &party("ML", "مالي", "Mali"))
+        .await
+        .unwrap();
+    let mut writers = Vec::new();
+    for n in 0..40 {
+        let store = if n % 2 == 0 { one.clone() } else { two.clone() };
+        let org = organisation(&mali, &format!("Direction {n}"));
+        writers.push(tokio::spawn(async move {
+            store.save_organisation(&actor(), &org).await.unwrap();
+        }));
+    }
+    for w in writers {
+        w.await.unwrap();
+    }
+    let rows: i64 = sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(one.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 41);
+    assert_eq!(two.audit_head().await.unwrap().seq, 41);
+    assert_eq!(one.check(None).await.unwrap(), Vec::<String>::new());
+}
