@@ -44,6 +44,21 @@ pub enum Command {
     /// Export a list (agreements, sessions, items, progress, activities, people) as .xlsx or
     /// .csv, exactly as the user named with `--as` would download it, with progress on stderr.
     Export(ExportArgs),
+    /// Check a database: SQLite's integrity check and the audit log's hash chain, and with
+    /// `--expect-head` that the log still holds the head saved earlier. Prints the current
+    /// head; exits non-zero with one line per problem.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A head saved earlier (`NUMBER:SHA256`, as this command or a backup manifest gives
+    /// it): a cut tail or a rewritten chain is caught only against it.
+    #[arg(long, value_name = "HEAD")]
+    pub expect_head: Option<String>,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! into one clear line on stderr and a non-zero exit code (never a panic or backtrace).
 
 mod args;
+mod check;
 mod db;
 mod export;
 mod import;
@@ -48,6 +49,7 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::Remind(a) => remind::run(a).await,
         args::Command::Import(a) => import::run(a).await,
         args::Command::Export(a) => export::run(a).await,
+        args::Command::Check(a) => check::run(a).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

@@ -340,6 +340,7 @@ totp-codes-done = حفظتها: العودة إلى حسابي
 admin-users-title = المستخدمون
 admin-users-new = مستخدم جديد
 admin-users-none = لا يوجد مستخدمون بعد.
+admin-audit-head = رأس سجل التدقيق (احفظه خارج الخادم؛ يقارنه الأمر ‎`taawun check --expect-head`‎ لاحقًا):
 admin-user-new-title = مستخدم جديد
 admin-user-edit-title = تعديل المستخدم
 admin-user-username = اسم المستخدم

@@ -297,6 +297,7 @@ totp-codes-done = I have kept them: back to my account
 admin-users-title = Users
 admin-users-new = New user
 admin-users-none = No user yet.
+admin-audit-head = Head of the audit log (save it outside the server; `taawun check --expect-head` compares it later):
 admin-user-new-title = New user
 admin-user-edit-title = Edit user
 admin-user-username = Username

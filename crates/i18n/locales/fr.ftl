@@ -291,6 +291,7 @@ totp-codes-done = Je les ai conservés : retour à mon compte
 admin-users-title = Utilisateurs
 admin-users-new = Nouvel utilisateur
 admin-users-none = Aucun utilisateur pour l'instant.
+admin-audit-head = Tête du journal d'audit (conservez-la hors du serveur ; `taawun check --expect-head` la comparera plus tard) :
 admin-user-new-title = Nouvel utilisateur
 admin-user-edit-title = Modifier l'utilisateur
 admin-user-username = Identifiant

@@ -7,17 +7,20 @@
 /// Benchmarks only: writes around rules, permission and audit, so no release build has it.
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod chain;
 mod counters;
 pub mod demo;
 mod error;
 mod facts;
 mod feed;
 mod indexed;
+pub mod jcs;
 mod scope;
 mod sqlite;
 mod store;
 mod visible;
 
+pub use chain::AuditHead;
 pub use counters::{AttemptKey, Busy, Counters, JobLimits};
 pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope};

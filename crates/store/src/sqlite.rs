@@ -12,6 +12,7 @@ mod audit;
 mod batch;
 #[cfg(feature = "bench")]
 mod bench;
+mod chain;
 mod context;
 mod counters;
 mod facts;

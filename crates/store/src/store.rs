@@ -1,6 +1,6 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
-use crate::{CalendarFeed, FactsFilter, FactsScope, StoreResult};
+use crate::{AuditHead, CalendarFeed, FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use taawun_core::followup::{ItemFacts, Notification, Reminder};
@@ -206,6 +206,10 @@ pub trait Store: Send + Sync + 'static {
 
     /// Audit rows of one record, oldest first.
     async fn audit_of(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>>;
+
+    /// The head of the audit chain (`seq:sha256` of its last row), to be saved outside the
+    /// database and compared later by `taawun check --expect-head`.
+    async fn audit_head(&self) -> StoreResult<AuditHead>;
 
     /// Users by username.
     async fn users(&self) -> StoreResult<Vec<User>>;

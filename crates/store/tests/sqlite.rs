@@ -283,6 +283,15 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(hits[0].id, w.morocco.id);
     // The audit log kept its rows through the rebuild that widened its actions.
     assert_eq!(upgraded.audit_of(w.session.id).await.unwrap().len(), 1);
+    // Rows written before the audit chain were sealed on upgrade, so the log verifies
+    // (issue 11, part 6).
+    assert_eq!(upgraded.check(None).await.unwrap(), Vec::<String>::new());
+    let rows: i64 = sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(upgraded.pool())
+        .await
+        .unwrap();
+    assert!(rows > 1);
+    assert_eq!(upgraded.audit_head().await.unwrap().seq, rows);
 }
 
 /// Takes a database back to version 2: what 0006, 0005, 0004 and 0003 added is dropped (the audit
@@ -300,7 +309,10 @@ async fn undo_followup(store: &SqliteStore) {
         "facts_seq",
     ];
     let mut sql = String::from(
-        "drop table login_attempts; drop table jobs;
+        "drop index audit_log_seq; drop index audit_log_unsealed;
+         alter table audit_log drop column seq; alter table audit_log drop column prev_hash;
+         alter table audit_log drop column hash;
+         drop table login_attempts; drop table jobs;
          drop table calendar_feeds; drop table user_settings;
          delete from schema_version where version >= 5;
          drop table notifications; delete from schema_version where version = 4;

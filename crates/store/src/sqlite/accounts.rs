@@ -89,7 +89,7 @@ impl SqliteStore {
             &doc,
         )
         .await?;
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(())
     }
 
@@ -136,7 +136,7 @@ impl SqliteStore {
             &after_doc,
         )
         .await?;
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(after)
     }
 
@@ -176,7 +176,7 @@ impl SqliteStore {
             &doc,
         )
         .await?;
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(true)
     }
 }

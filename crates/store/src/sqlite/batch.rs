@@ -53,7 +53,7 @@ impl SqliteStore {
             sqlx::query("release chunk").execute(&mut *tx).await?;
             progress(saved.len());
         }
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         if items.is_empty() {
             progress(0);
         }

@@ -260,7 +260,7 @@ impl SqliteStore {
             follow::write_facts(conn, item, &sides, follow::Seq::Given(seq)).await?;
             seq += 1;
         }
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(Generated {
             parties: parties.map(|p| p.id),
             commissions,

@@ -113,7 +113,7 @@ impl SqliteStore {
         }
         inserted?;
         audit_event(&mut tx, actor, "create_calendar_feed", &owner).await?;
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(feed)
     }
 
@@ -173,7 +173,7 @@ impl SqliteStore {
             .execute(&mut *tx)
             .await?;
         audit_event(&mut tx, actor, "revoke_calendar_feed", &owner).await?;
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(true)
     }
 }

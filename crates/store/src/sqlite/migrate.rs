@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0005_calendar_feeds_and_settings.sql"),
     include_str!("../../migrations/sqlite/0006_login_attempts_and_jobs.sql"),
     include_str!("../../migrations/sqlite/0007_uniqueness_by_visibility.sql"),
+    include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
@@ -30,6 +31,10 @@ const SEARCH_INDEX: i64 = 2;
 /// The version that added the follow-up columns: items written before it get their joint
 /// status, facts and side rows derived in Rust right after its SQL (the rules are `core`'s).
 const FOLLOWUP: i64 = 3;
+
+/// The version that added the audit chain: rows written before it are sealed in Rust right
+/// after its SQL, in the same transaction, so that an upgraded database verifies.
+const AUDIT_CHAIN: i64 = 8;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -87,6 +92,9 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
         }
         if version == FOLLOWUP {
             super::follow::backfill(&mut tx).await?;
+        }
+        if version == AUDIT_CHAIN {
+            super::chain::seal(&mut tx).await?;
         }
         sqlx::query("insert into schema_version (version, applied_at) values (?, ?)")
             .bind(version)

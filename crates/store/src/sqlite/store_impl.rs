@@ -259,6 +259,10 @@ impl Store for SqliteStore {
         self.audit_rows(entity_id).await
     }
 
+    async fn audit_head(&self) -> StoreResult<crate::AuditHead> {
+        SqliteStore::audit_head(self).await
+    }
+
     async fn users(&self) -> StoreResult<Vec<User>> {
         read::list(
             &self.pool,

@@ -50,7 +50,7 @@ impl SqliteStore {
         )
         .await?;
         pending.flush().await?;
-        tx.commit().await?;
+        super::chain::seal_and_commit(tx).await?;
         Ok(saved)
     }
 }

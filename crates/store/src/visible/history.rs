@@ -2,10 +2,20 @@
 //! checked against the record it names.
 
 use super::{Shown, Visible};
-use crate::{AuditEntry, SearchHit, StoreError, StoreResult};
+use crate::{AuditEntry, AuditHead, SearchHit, StoreError, StoreResult};
 use taawun_core::*;
 
 impl Visible {
+    /// The head of the audit chain, for whoever may view accounts (administrators): they
+    /// save it outside the server to compare with `taawun check --expect-head`. `None` for
+    /// anyone else.
+    pub async fn audit_head(&self) -> StoreResult<Option<AuditHead>> {
+        if decide(&self.who, Action::View, &Target::new(Kind::User)).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(self.store.audit_head().await?))
+    }
+
     /// The history of a record. A record the reader may not see (or that does not exist)
     /// has none: `Ok(empty)`, as for any unknown id. A visible record whose history the
     /// reader's role may not see (`Action::ViewHistory`: administrators and auditors) is

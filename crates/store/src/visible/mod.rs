@@ -274,6 +274,7 @@ mod tests {
         send(v.open_items(10));
         send(v.search("x", 10));
         send(v.audit_of(new_id()));
+        send(v.audit_head());
         send(v.can_see_id(RecordKind::Person, new_id()));
     }
 }

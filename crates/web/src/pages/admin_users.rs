@@ -48,6 +48,8 @@ struct ListPage {
     users: Vec<UserRow>,
     /// The shared vocabularies' lists, for those who may edit them.
     vocabularies: Vec<super::views::Link>,
+    /// The audit chain's head (`taawun check --expect-head`), for the administrator to save.
+    audit_head: Option<String>,
 }
 
 pub(crate) async fn list(
@@ -78,10 +80,12 @@ pub(crate) async fn list(
             totp: u.totp_enabled,
         })
         .collect();
+    let audit_head = v.audit_head().await?.map(|h| h.to_string());
     let page = ListPage {
         title: ctx.t("admin-users-title"),
         crumbs: Vec::new(),
         users,
+        audit_head,
         vocabularies: super::admin_links::vocabularies(&ctx),
         ctx,
     };
