@@ -42,7 +42,7 @@ async fn count(db: &Path, sql: &str) -> i64 {
 }
 
 #[tokio::test]
-async fn a_restored_backup_holds_the_same_records_and_serves() {
+async fn a_restored_backup_holds_the_same_records_and_opens() {
     let live = demo();
     let work = tempfile::tempdir().unwrap();
     let file = work.path().join("taawun.backup");
@@ -209,4 +209,29 @@ fn a_bad_recipient_or_an_existing_out_file_writes_nothing() {
     let out = backup(live.path(), &file, &[]);
     assert!(!out.status.success());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "older backup");
+}
+
+#[test]
+fn a_database_named_by_url_is_backed_up_and_a_missing_one_is_not_created() {
+    let live = demo();
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("b.tar");
+    let url = format!("sqlite://{}", p(&live.path().join("taawun.db")));
+    let out = run(&["backup", "--out", p(&file), "--database-url", &url]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = restore(&file, &work.path().join("r"), &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // A backup of nothing says so, and leaves no empty database behind.
+    let empty = work.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = backup(&empty, &work.path().join("none.tar"), &[]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("there is no database"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
+    assert!(!work.path().join("none.tar").exists());
 }
