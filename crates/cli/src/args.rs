@@ -48,6 +48,41 @@ pub enum Command {
     /// `--expect-head` that the log still holds the head saved earlier. Prints the current
     /// head; exits non-zero with one line per problem.
     Check(CheckArgs),
+    /// Take a consistent copy of the database while the server runs, with a manifest
+    /// (SHA-256 of each file, rows per table), as one archive file; `--encrypt-to` encrypts
+    /// it to an age public key.
+    Backup(BackupArgs),
+    /// Restore a backup into an empty data directory, after checking its manifest and
+    /// SQLite's integrity check; `--identity` decrypts an encrypted one.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The archive to write; must not exist yet.
+    #[arg(long)]
+    pub out: PathBuf,
+
+    /// Encrypt the archive to this age public key (`age1…`); only its identity restores it.
+    #[arg(long, value_name = "RECIPIENT")]
+    pub encrypt_to: Option<String>,
+
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The archive written by `taawun backup`.
+    pub file: PathBuf,
+
+    /// The directory to restore into: new or empty.
+    #[arg(long, env = "TAAWUN_DATA_DIR")]
+    pub data_dir: PathBuf,
+
+    /// The age identity file (`AGE-SECRET-KEY-1…`) matching the key the backup was encrypted to.
+    #[arg(long, value_name = "KEYFILE")]
+    pub identity: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

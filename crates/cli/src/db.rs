@@ -36,7 +36,19 @@ fn check_writable(dir: &std::path::Path) -> Result<(), String> {
     let probe = dir.join(".taawun-write-test");
     std::fs::write(&probe, b"")
         .and_then(|()| std::fs::remove_file(&probe))
-        .map_err(|e| format!("cannot write in data directory {}: {e}", dir.display()))
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                format!(
+                    "taawun may not write in the data directory {} ({e}): check its owner and permissions",
+                    dir.display()
+                )
+            }
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => format!(
+                "the disk holding the data directory {} is full ({e}): free some space and start again",
+                dir.display()
+            ),
+            _ => format!("cannot write in data directory {}: {e}", dir.display()),
+        })
 }
 
 /// Loads the demo when the database is empty; returns whether it did.

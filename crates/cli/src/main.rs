@@ -2,11 +2,14 @@
 //! into one clear line on stderr and a non-zero exit code (never a panic or backtrace).
 
 mod args;
+mod backup;
 mod check;
 mod db;
 mod export;
 mod import;
+mod manifest;
 mod remind;
+mod restore;
 mod serve;
 mod user;
 
@@ -50,6 +53,8 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::Import(a) => import::run(a).await,
         args::Command::Export(a) => export::run(a).await,
         args::Command::Check(a) => check::run(a).await,
+        args::Command::Backup(a) => backup::run(a).await,
+        args::Command::Restore(a) => restore::run(a).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

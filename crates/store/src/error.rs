@@ -30,7 +30,7 @@ pub enum StoreError {
     },
     /// The database was written by a newer Taawun than this one.
     #[error(
-        "the database schema is version {found}, newer than this taawun understands ({supported}); upgrade taawun"
+        "the database schema is version {found}, newer than this taawun understands ({supported}); upgrade taawun, or restore a backup taken by this version with `taawun restore BACKUP --data-dir DIR`"
     )]
     NewerSchema { found: i64, supported: i64 },
     /// The database could not be opened or created.

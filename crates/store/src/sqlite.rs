@@ -24,12 +24,14 @@ mod memo;
 mod migrate;
 mod notices;
 mod open;
+mod preflight;
 mod read;
 mod record;
 mod records;
 mod script;
 mod search;
 mod settings;
+pub mod snapshot;
 mod store_impl;
 mod write;
 

@@ -19,3 +19,16 @@ pub fn in_dir(dir: &tempfile::TempDir, args: &[&str]) -> Output {
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
+
+/// `taawun ARGS` with no data directory added (for commands that take their own).
+// Each test file compiles this module anew, and not every one runs these commands.
+#[allow(dead_code)]
+pub fn run(args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_taawun"));
+    for var in ["TAAWUN_DATA_DIR", "TAAWUN_DATABASE_URL", "TAAWUN_PASSWORD"] {
+        c.env_remove(var);
+    }
+    c.env("TAAWUN_LOG", "warn");
+    c.args(args);
+    c.stdin(Stdio::null()).output().unwrap()
+}

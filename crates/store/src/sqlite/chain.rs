@@ -63,7 +63,7 @@ fn chain_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<ChainRow> {
     })
 }
 
-async fn head_of(conn: &mut SqliteConnection) -> StoreResult<AuditHead> {
+pub(super) async fn head_of(conn: &mut SqliteConnection) -> StoreResult<AuditHead> {
     let last: Option<(i64, Option<String>)> = sqlx::query_as(
         "select seq, hash from audit_log where seq is not null order by seq desc limit 1",
     )

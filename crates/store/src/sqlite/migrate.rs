@@ -34,7 +34,7 @@ const FOLLOWUP: i64 = 3;
 
 /// The version that added the audit chain: rows written before it are sealed in Rust right
 /// after its SQL, in the same transaction, so that an upgraded database verifies.
-const AUDIT_CHAIN: i64 = 8;
+pub(super) const AUDIT_CHAIN: i64 = 8;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 

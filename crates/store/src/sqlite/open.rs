@@ -1,7 +1,7 @@
 //! Opening (and creating) the database file with the settings Taawun relies on, then
 //! migrating it. Failures become `StoreError::Open` with a message an operator can act on.
 
-use super::{SqliteStore, migrate};
+use super::{SqliteStore, migrate, preflight};
 use crate::{StoreError, StoreResult};
 use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -32,6 +32,7 @@ impl SqliteStore {
                 path.display()
             )));
         }
+        preflight::check(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true);
@@ -74,13 +75,13 @@ impl SqliteStore {
         .before_acquire(|conn, _| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
         .connect_with(options)
         .await
-        .map_err(|e| {
-            StoreError::Open(format!(
-                "{shown}: {e} (check that the directory exists and is readable and writable)"
-            ))
-        })?;
+        .map_err(|e| StoreError::Open(preflight::explain(shown, &e)))?;
+        if !in_memory {
+            preflight::read_start_pages(&pool, shown).await?;
+        }
         migrate::run(&pool).await.map_err(|e| match e {
             StoreError::NewerSchema { .. } => e,
+            StoreError::Database(db) => StoreError::Open(preflight::explain(shown, &db)),
             other => StoreError::Open(format!("{shown}: cannot prepare the schema: {other}")),
         })?;
         Ok(SqliteStore {
