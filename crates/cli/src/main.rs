@@ -5,6 +5,7 @@ mod args;
 mod db;
 mod export;
 mod import;
+mod listen;
 mod remind;
 mod serve;
 mod user;

@@ -23,6 +23,6 @@ pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope};
 pub use feed::CalendarFeed;
 pub use scope::Scope;
-pub use sqlite::SqliteStore;
+pub use sqlite::{Durability, SqliteStore};
 pub use store::{Actor, AuditEntry, Credentials, SearchHit, Store};
 pub use visible::Visible;

@@ -14,6 +14,7 @@ mod batch;
 mod bench;
 mod context;
 mod counters;
+mod durability;
 mod facts;
 mod feeds;
 mod follow;
@@ -34,6 +35,7 @@ mod write;
 
 #[cfg(feature = "bench")]
 pub use bench::Generated;
+pub use durability::Durability;
 
 /// The embedded SQLite store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
@@ -53,8 +55,11 @@ impl SqliteStore {
         &self.pool
     }
 
-    /// Closes every connection, checkpointing the write-ahead log into the main file.
+    /// Closes every connection, checkpointing the write-ahead log into the main file; a
+    /// failed checkpoint is logged (the last connection's close retries it anyway).
     pub async fn close(&self) {
-        self.pool.close().await;
+        if let Err(e) = self.close_cleanly().await {
+            tracing::warn!("closing the database: {e}");
+        }
     }
 }
