@@ -97,3 +97,32 @@ fn a_client_that_never_finishes_its_headers_is_disconnected() {
         "still connected {took:?} later; header timeout 1 s"
     );
 }
+
+#[test]
+fn a_body_that_stops_arriving_is_cut_off_without_a_server_error() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let srv = server::start(dir.path(), &["--body-timeout", "1s"], None);
+    let mut s = std::net::TcpStream::connect(&srv.host).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    // A login form announced at 100 bytes, of which 10 are sent.
+    write!(
+        s,
+        "POST /login HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nusername=a",
+        srv.host
+    )
+    .unwrap();
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    let took = started.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        took < Duration::from_secs(5),
+        "still waiting {took:?} later; body timeout 1 s"
+    );
+    assert!(
+        !answer.starts_with("HTTP/1.1 5"),
+        "a slow body is the client's fault: {answer}"
+    );
+}
