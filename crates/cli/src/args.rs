@@ -287,10 +287,42 @@ pub struct ServeArgs {
     pub absolute_timeout: Duration,
 
     #[command(flatten)]
+    pub limits: LimitArgs,
+
+    #[command(flatten)]
     pub remind: RemindArgs,
 
     #[command(flatten)]
     pub db: DbArgs,
+}
+
+/// Time limits and the connection bound of `serve`: a slow or silent client is cut off
+/// instead of holding a connection (and a file descriptor) forever.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// A client must send its request's headers within this time, or is disconnected.
+    #[arg(long, env = "TAAWUN_HEADER_TIMEOUT", default_value = "10s", value_parser = duration)]
+    pub header_timeout: Duration,
+
+    /// A request's body (a form, an uploaded file) must arrive within this time.
+    #[arg(long, env = "TAAWUN_BODY_TIMEOUT", default_value = "60s", value_parser = duration)]
+    pub body_timeout: Duration,
+
+    /// A request is answered within this time, or gets "408 Request Timeout"; long work
+    /// (imports, exports) runs as a job and is not bound by it.
+    #[arg(long, env = "TAAWUN_REQUEST_TIMEOUT", default_value = "120s", value_parser = duration)]
+    pub request_timeout: Duration,
+
+    /// Connections open at once; more wait, unaccepted, until one closes. Keep it well
+    /// under the open-file limit (`ulimit -n`, often 1024).
+    #[arg(long, env = "TAAWUN_MAX_CONNECTIONS", default_value_t = 512,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+
+    /// After SIGTERM or Ctrl-C, open requests may finish for this long; the connections
+    /// still open then are dropped and the server exits.
+    #[arg(long, env = "TAAWUN_SHUTDOWN_TIMEOUT", default_value = "10s", value_parser = duration)]
+    pub shutdown_timeout: Duration,
 }
 
 /// Where the data lives: a directory holding the embedded SQLite database, or a database URL.
@@ -308,6 +340,11 @@ pub struct DbArgs {
     /// Database URL instead of the data directory, e.g. `sqlite:///var/lib/taawun/taawun.db`.
     #[arg(long, env = "TAAWUN_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// `full`: every acknowledged save survives a power loss (each commit waits for the
+    /// disk). `normal`: faster, and a crash of taawun loses nothing, but a power loss may
+    /// lose the last saves. See "Running in production" in the README.
+    #[arg(long, env = "TAAWUN_DURABILITY", default_value = "full", value_parser = durability)]
+    pub durability: taawun_store::Durability,
 }
 
 impl DbArgs {
@@ -318,6 +355,11 @@ impl DbArgs {
             None => self.data_dir.join(crate::db::DB_FILE).display().to_string(),
         }
     }
+}
+
+fn durability(text: &str) -> Result<taawun_store::Durability, String> {
+    taawun_store::Durability::parse(text)
+        .ok_or_else(|| format!("unknown durability {text:?}: use full or normal"))
 }
 
 /// A duration such as `90s`, `30m`, `12h` or `1d`; a bare number is seconds.

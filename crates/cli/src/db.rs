@@ -9,7 +9,9 @@ pub const DB_FILE: &str = "taawun.db";
 
 pub async fn open(args: &DbArgs) -> Result<Arc<dyn Store>, String> {
     let store = match &args.database_url {
-        Some(url) if url.starts_with("sqlite:") => SqliteStore::open_url(url).await,
+        Some(url) if url.starts_with("sqlite:") => {
+            SqliteStore::open_url_with(url, args.durability).await
+        }
         Some(url) if url.starts_with("postgres:") || url.starts_with("postgresql:") => {
             return Err("PostgreSQL is not supported by this version of taawun yet; use a sqlite: URL or --data-dir".into());
         }
@@ -23,7 +25,7 @@ pub async fn open(args: &DbArgs) -> Result<Arc<dyn Store>, String> {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot use data directory {}: {e}", dir.display()))?;
             check_writable(dir)?;
-            SqliteStore::open(&dir.join(DB_FILE)).await
+            SqliteStore::open_with(&dir.join(DB_FILE), args.durability).await
         }
     };
     let store = store.map_err(|e| e.to_string())?;

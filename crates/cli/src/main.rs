@@ -7,6 +7,7 @@ mod check;
 mod db;
 mod export;
 mod import;
+mod listen;
 mod manifest;
 mod remind;
 mod restore;

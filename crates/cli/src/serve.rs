@@ -2,7 +2,6 @@
 //! demo if asked, then serve until Ctrl-C or SIGTERM.
 
 use crate::{args::ServeArgs, db};
-use std::net::SocketAddr;
 use std::time::Duration;
 use taawun_web::auth::{AuthConfig, purge_forever};
 use taawun_web::{AppState, app};
@@ -17,6 +16,9 @@ const SWEEP_JOBS_EVERY: Duration = Duration::from_secs(60);
 /// The first reminder pass comes this long after the start: soon, but after the server
 /// answers (a pass over a large database must not delay the first page).
 const FIRST_REMINDERS: Duration = Duration::from_secs(10);
+
+/// How long the database may take to close at a stop, after the connections are gone.
+const CLOSE_WITHIN: Duration = Duration::from_secs(5);
 
 pub async fn run(args: ServeArgs) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(args.addr)
@@ -54,6 +56,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         args.remind.remind_every,
         FIRST_REMINDERS,
     ));
+    let closing = store.clone();
     let mut state = AppState::new(store, args.demo).with_auth(auth);
     if args.demo {
         // The demo's example follow-up is written as of a fixed day; judging it against that
@@ -71,13 +74,24 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     println!("Taawun is ready: http://{addr}/");
     // The client address feeds the per-address login throttle (through a trusted proxy,
     // `X-Forwarded-For` names it instead; see `--trusted-proxy`).
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await
-    .map_err(|e| format!("server stopped: {e}"))
+    let l = &args.limits;
+    let limits = crate::listen::Limits {
+        header_timeout: l.header_timeout,
+        body_timeout: l.body_timeout,
+        request_timeout: l.request_timeout,
+        max_connections: l.max_connections as usize,
+        shutdown_timeout: l.shutdown_timeout,
+    };
+    crate::listen::serve(listener, router, limits, shutdown()).await;
+    // A clean stop merges the write-ahead log into the database (issue 11, finding 5).
+    // A request still running past the deadline may hold a connection that the close waits
+    // for; the stop must not wait on it forever either.
+    match tokio::time::timeout(CLOSE_WITHIN, closing.shut_down()).await {
+        Ok(closed) => closed.map_err(|e| format!("closing the database failed: {e}"))?,
+        Err(_) => tracing::warn!("the database did not close within {CLOSE_WITHIN:?}"),
+    }
+    tracing::info!("stopped");
+    Ok(())
 }
 
 async fn shutdown() {

@@ -26,6 +26,6 @@ pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope};
 pub use feed::CalendarFeed;
 pub use scope::Scope;
-pub use sqlite::{SqliteStore, snapshot};
+pub use sqlite::{Durability, SqliteStore, snapshot};
 pub use store::{Actor, AuditEntry, Credentials, SearchHit, Store};
 pub use visible::Visible;

@@ -15,6 +15,7 @@ mod bench;
 mod chain;
 mod context;
 mod counters;
+mod durability;
 mod facts;
 mod feeds;
 mod follow;
@@ -37,6 +38,7 @@ mod write;
 
 #[cfg(feature = "bench")]
 pub use bench::Generated;
+pub use durability::Durability;
 
 /// The embedded SQLite store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
@@ -56,8 +58,11 @@ impl SqliteStore {
         &self.pool
     }
 
-    /// Closes every connection, checkpointing the write-ahead log into the main file.
+    /// Closes every connection, checkpointing the write-ahead log into the main file; a
+    /// failed checkpoint is logged (the last connection's close retries it anyway).
     pub async fn close(&self) {
-        self.pool.close().await;
+        if let Err(e) = self.close_cleanly().await {
+            tracing::warn!("closing the database: {e}");
+        }
     }
 }

@@ -95,6 +95,12 @@ pub struct AuditEntry {
 /// `Forbidden`. Reads are unfiltered: pages read through `Visible`.
 #[async_trait::async_trait]
 pub trait Store: Send + Sync + 'static {
+    /// Ends the store at a clean stop: the write-ahead log is merged into the database file
+    /// and every connection closed. Nothing may be read or written afterwards.
+    async fn shut_down(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
     /// True when no commission, agreement or party has been recorded yet.
     async fn is_empty(&self) -> StoreResult<bool>;
 

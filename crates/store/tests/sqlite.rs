@@ -160,9 +160,20 @@ async fn wal_journal_and_foreign_keys_are_on() {
     let (_dir, store) = fresh().await;
     assert_eq!(pragma(&store, "journal_mode").await, "wal");
     assert_eq!(pragma(&store, "foreign_keys").await, "1");
-    // NORMAL is 1: safe under WAL, without a sync on every commit.
-    assert_eq!(pragma(&store, "synchronous").await, "1");
+    // FULL (2) by default: an acknowledged commit survives a power loss (issue 11, finding 5).
+    assert_eq!(pragma(&store, "synchronous").await, "2");
     assert_eq!(pragma(&store, "busy_timeout").await, "5000");
+}
+
+#[tokio::test]
+async fn normal_durability_is_chosen_explicitly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open_with(&path, taawun_store::Durability::Normal)
+        .await
+        .unwrap();
+    // NORMAL is 1: a crash of the process loses nothing, a power loss the last commits.
+    assert_eq!(pragma(&store, "synchronous").await, "1");
 }
 
 #[tokio::test]

@@ -1,10 +1,10 @@
 //! Opening (and creating) the database file with the settings Taawun relies on, then
 //! migrating it. Failures become `StoreError::Open` with a message an operator can act on.
 
-use super::{SqliteStore, migrate, preflight};
+use super::{Durability, SqliteStore, migrate, preflight};
 use crate::{StoreError, StoreResult};
 use sqlx::Connection;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use std::{path::Path, str::FromStr, time::Duration};
 
 /// How long a writer waits for another's lock before giving up: long enough to ride out a
@@ -15,8 +15,14 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const MAX_CONNECTIONS: u32 = 4;
 
 impl SqliteStore {
-    /// Opens the database file at `path`, creating it when missing, and migrates it.
+    /// Opens the database file at `path`, creating it when missing, and migrates it, at the
+    /// default durability (`Full`).
     pub async fn open(path: &Path) -> StoreResult<Self> {
+        Self::open_with(path, Durability::default()).await
+    }
+
+    /// `open`, each commit pushed to the disk as `durability` says.
+    pub async fn open_with(path: &Path, durability: Durability) -> StoreResult<Self> {
         if path.is_dir() {
             return Err(StoreError::Open(format!(
                 "{} is a directory, not a database file",
@@ -36,27 +42,36 @@ impl SqliteStore {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true);
-        Self::connect(options, &path.display().to_string()).await
+        Self::connect(options, &path.display().to_string(), durability).await
     }
 
     /// Opens a `sqlite://…` URL (`sqlite://data/taawun.db`, `sqlite::memory:`), creating the
     /// file when missing unless the URL sets its own `mode`, and migrates it.
     pub async fn open_url(url: &str) -> StoreResult<Self> {
+        Self::open_url_with(url, Durability::default()).await
+    }
+
+    /// `open_url`, each commit pushed to the disk as `durability` says.
+    pub async fn open_url_with(url: &str, durability: Durability) -> StoreResult<Self> {
         let mut options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StoreError::Open(format!("{url} is not a SQLite URL: {e}")))?;
         if !url.contains("mode=") {
             options = options.create_if_missing(true);
         }
-        Self::connect(options, url).await
+        Self::connect(options, url, durability).await
     }
 
-    async fn connect(options: SqliteConnectOptions, shown: &str) -> StoreResult<Self> {
+    async fn connect(
+        options: SqliteConnectOptions,
+        shown: &str,
+        durability: Durability,
+    ) -> StoreResult<Self> {
         // An in-memory database lives and dies with its one connection: a pool of several
         // would give each caller a different, empty database.
         let in_memory = shown.contains(":memory:") || shown.contains("mode=memory");
         let options = options
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(durability.synchronous())
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
         let pool = if in_memory {

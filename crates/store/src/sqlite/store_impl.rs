@@ -19,6 +19,10 @@ fn opt(id: Option<Id>) -> Value {
 
 #[async_trait::async_trait]
 impl Store for SqliteStore {
+    async fn shut_down(&self) -> StoreResult<()> {
+        self.close_cleanly().await
+    }
+
     async fn is_empty(&self) -> StoreResult<bool> {
         let empty: bool = sqlx::query_scalar(
             "select not exists(select 1 from parties)
