@@ -7,7 +7,6 @@ mod check;
 mod db;
 mod export;
 mod import;
-mod listen;
 mod manifest;
 mod remind;
 mod restore;

@@ -75,14 +75,14 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     // The client address feeds the per-address login throttle (through a trusted proxy,
     // `X-Forwarded-For` names it instead; see `--trusted-proxy`).
     let l = &args.limits;
-    let limits = crate::listen::Limits {
+    let limits = taawun_web::listen::Limits {
         header_timeout: l.header_timeout,
         body_timeout: l.body_timeout,
         request_timeout: l.request_timeout,
         max_connections: l.max_connections as usize,
         shutdown_timeout: l.shutdown_timeout,
     };
-    crate::listen::serve(listener, router, limits, shutdown()).await;
+    taawun_web::listen::serve(listener, router, limits, shutdown()).await;
     // A clean stop merges the write-ahead log into the database (issue 11, finding 5).
     // A request still running past the deadline may hold a connection that the close waits
     // for; the stop must not wait on it forever either.

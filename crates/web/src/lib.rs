@@ -18,6 +18,7 @@ mod forms;
 pub mod import;
 pub use taawun_app::jobs;
 mod jobs_limit;
+pub mod listen;
 mod lookup;
 mod markup;
 mod negotiate;
