@@ -308,7 +308,7 @@ pub struct LimitArgs {
     #[arg(long, env = "TAAWUN_BODY_TIMEOUT", default_value = "60s", value_parser = duration)]
     pub body_timeout: Duration,
 
-    /// A request is answered within this time, or gets "408 Request Timeout"; long work
+    /// A request is answered within this time, or gets a "took too long" page (504); long work
     /// (imports, exports) runs as a job and is not bound by it.
     #[arg(long, env = "TAAWUN_REQUEST_TIMEOUT", default_value = "120s", value_parser = duration)]
     pub request_timeout: Duration,

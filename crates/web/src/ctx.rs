@@ -247,6 +247,11 @@ pub async fn within_request(req: Request, demo: bool, next: Next) -> Response {
         .await
 }
 
+/// Runs `fut` with `ctx` as the current context.
+pub(crate) async fn within<T>(ctx: Ctx, fut: impl std::future::Future<Output = T>) -> T {
+    CURRENT.scope(ctx, fut).await
+}
+
 /// Middleware: remembers the request's context for the whole of its handling.
 pub async fn remember(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();

@@ -32,6 +32,13 @@ pub enum WebError {
     Busy(taawun_store::Busy),
     #[error("store: {0}")]
     Store(#[from] StoreError),
+    /// The login session could not be saved (the session layer's own save, after the
+    /// handler): a storage fault as far as the reader is concerned.
+    #[error("the login session could not be saved")]
+    SessionUnsaved,
+    /// The request was not answered within the configured request timeout.
+    #[error("request timed out")]
+    TimedOut,
     #[error("template: {0}")]
     Render(#[from] askama::Error),
     /// Anything else that went wrong on our side (a caught panic, a bad header).
@@ -60,6 +67,8 @@ impl WebError {
             | WebError::Csrf
             | WebError::Store(StoreError::Forbidden { .. }) => StatusCode::FORBIDDEN,
             WebError::Store(e) if e.is_storage_fault() => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::SessionUnsaved => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::TimedOut => StatusCode::GATEWAY_TIMEOUT,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -96,6 +105,7 @@ impl IntoResponse for WebError {
             StatusCode::SERVICE_UNAVAILABLE => {
                 (ctx.t("error-storage-title"), ctx.t("error-storage"))
             }
+            StatusCode::GATEWAY_TIMEOUT => (ctx.t("error-timeout-title"), ctx.t("error-timeout")),
             _ => (ctx.t("error-internal-title"), ctx.t("error-internal")),
         };
         let page = ErrorPage {
@@ -133,6 +143,12 @@ impl IntoResponse for WebError {
         }
         res
     }
+}
+
+/// Renders `err` as the page of a reader whose context is `ctx`, for the layers that answer
+/// outside `ctx::remember` (the session layer's failed save, the request timeout).
+pub(crate) async fn answer_in(ctx: Ctx, err: WebError) -> Response {
+    crate::ctx::within(ctx, async move { err.into_response() }).await
 }
 
 /// Fallback for unknown routes.

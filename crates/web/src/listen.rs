@@ -3,16 +3,18 @@
 //! bound on open connections, and waits forever for a stuck connection after SIGTERM
 //! (issue 11, finding 2). Here:
 //! - headers must arrive within `header_timeout` (hyper's own timer), a body within
-//!   `body_timeout`, and a whole request is answered within `request_timeout`;
+//!   `body_timeout`, and a whole request is answered within `request_timeout` (else the
+//!   reader gets a page in their language saying so, and the handler is dropped);
 //! - at most `max_connections` are open at once; at the bound the oldest connection that is
 //!   not inside a request is closed to make room (`slots`), else the newcomer waits in the
 //!   kernel's queue, unaccepted, costing no file descriptor of ours;
 //! - after the stop signal no connection is accepted, open ones finish their request, and
 //!   whatever is still open after `shutdown_timeout` is dropped.
 
+use crate::error::WebError;
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::Request;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -24,7 +26,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower::{Service, ServiceExt};
-use tower_http::timeout::{Timeout, TimeoutBody};
+use tower_http::timeout::TimeoutBody;
 
 mod slots;
 
@@ -73,16 +75,22 @@ pub async fn serve(
         let Ok(app) = make.call(remote).await;
         let request_timeout = limits.request_timeout;
         let body_timeout = limits.body_timeout;
-        let app = Timeout::with_status_code(app, StatusCode::REQUEST_TIMEOUT, request_timeout);
         let conn_state = slot.conn.clone();
         // Marks the connection busy while a request is answered, so it is not closed for room.
         let service = tower::service_fn(move |req: Request<Incoming>| {
             let app = app.clone();
             let state = conn_state.clone();
-            let req = req.map(|body| Body::new(TimeoutBody::new(body_timeout, body)));
+            let (parts, body) = req.into_parts();
+            // The reader's language, for the page that says the answer took too long.
+            let ctx = crate::ctx::Ctx::from_parts(&parts, false);
+            let req = Request::from_parts(parts, Body::new(TimeoutBody::new(body_timeout, body)));
             async move {
                 state.busy.store(true, Ordering::Release);
-                let response = app.oneshot(req).await;
+                let response = match tokio::time::timeout(request_timeout, app.oneshot(req)).await {
+                    Ok(answered) => answered,
+                    // Dropping the handler rolls back a write still in its transaction.
+                    Err(_) => Ok(crate::error::answer_in(ctx, WebError::TimedOut).await),
+                };
                 state.busy.store(false, Ordering::Release);
                 response
             }

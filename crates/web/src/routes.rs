@@ -248,7 +248,8 @@ pub fn all() -> Router<AppState> {
 ///    `Permissions-Policy`, `Content-Security-Policy`, then `Cache-Control: no-store` on
 ///    pages), set on the way out when the response lacks them;
 /// 2. compression of the response;
-/// 3. the login session (`tower-sessions`), loaded before anything asks who is there;
+/// 3. the login session (`tower-sessions`), loaded before anything asks who is there; a
+///    session it cannot save becomes the storage page (`unsaved_is_a_storage_fault`);
 /// 4. `ctx::remember`: the request's context, so every page below, error pages included,
 ///    is in the reader's language;
 /// 5. the body limit (uploads 10 MiB, everything else 1 MiB), before anything reads a body;
@@ -268,6 +269,10 @@ pub fn layered(router: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn(limit_body))
         .layer(middleware::from_fn_with_state(state.clone(), ctx::remember))
         .layer(auth::session_layer(&state))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::sessions::unsaved_is_a_storage_fault,
+        ))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(no_store_pages))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -5,7 +5,7 @@
 mod client;
 mod csrf;
 mod login;
-mod sessions;
+pub(crate) mod sessions;
 mod throttle;
 mod totp;
 mod who;

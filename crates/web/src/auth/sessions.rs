@@ -96,6 +96,30 @@ impl SessionStore for StoreSessions {
     }
 }
 
+/// Middleware around the session layer. When the layer cannot save a session after the
+/// handler (a full or failing disk), it answers a bare 500 and the page is lost; a login
+/// form sent then would carry a token nobody stored and come back as "form expired". The
+/// reader gets the storage page instead, in their language, saying nothing was saved. Our
+/// own 500 pages always have a body, so an empty one can only be the layer's.
+pub async fn unsaved_is_a_storage_fault(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::body::HttpBody;
+    let (parts, body) = req.into_parts();
+    let ctx = crate::ctx::Ctx::from_parts(&parts, state.demo);
+    let res = next
+        .run(axum::extract::Request::from_parts(parts, body))
+        .await;
+    if res.status() == axum::http::StatusCode::INTERNAL_SERVER_ERROR
+        && res.body().size_hint().exact() == Some(0)
+    {
+        return crate::error::answer_in(ctx, crate::error::WebError::SessionUnsaved).await;
+    }
+    res
+}
+
 /// Deletes expired sessions every `every`, for as long as the server runs. Takes the store
 /// the binary opened (it runs beside the router, not in a request).
 pub async fn purge_forever(store: Arc<dyn Store>, every: std::time::Duration) {
