@@ -294,6 +294,16 @@ def is_page(client, url):
     return status == 200 and 'class="status"' not in body, body
 
 
+def index_matches(db, term):
+    """Records of the search index holding the term, whoever may see them: the page lists
+    at most 50, so this is what tells a common word from a rare one."""
+    try:
+        return db.execute("select count(*) from search_index where search_index match ?",
+                          ['"' + term.replace('"', '') + '"']).fetchone()[0]
+    except sqlite3.Error:
+        return None
+
+
 def largest(candidates, sizes):
     """The candidate whose record the database says is largest (page order breaks ties)."""
     if not sizes:
@@ -319,20 +329,20 @@ def find_targets(client, db, terms):
         raise Failure("the reader sees no item on /items")
     t.append(("item", items[len(items) // 2], "detail"))
 
-    _, commissions_page = client.get("/commissions")
+    _, _, commissions_page = client.get("/commissions")
     commissions = links(commissions_page, "commissions")
     if not commissions:
         raise Failure("the reader sees no commission")
     per_commission = counts(db, "select commission_id, count(*) from action_items group by commission_id")
     commission = largest(commissions, per_commission)
-    _, cpage = client.get(commission)
+    _, _, cpage = client.get(commission)
     t.append(("commission", commission, "detail"))
 
     sessions = links(cpage, "sessions")
     plans = links(cpage, "plans")
     agreements = links(cpage, "agreements")
     if not agreements:
-        agreements = links(client.get("/agreements")[1], "agreements")
+        agreements = links(client.get("/agreements")[2], "agreements")
     if sessions:
         t.append(("session", sessions[0], "detail"))
     if agreements:
@@ -353,9 +363,12 @@ def find_targets(client, db, terms):
             raise Failure(f"{name} ({url}) does not answer 200 with a page for this reader")
         note = ""
         if kind == "search":
-            m = re.search(r'<p class="count"[^>]*>([^<]*)<', body)
-            hits = len(re.findall(r"<li", body))
-            note = m.group(1).strip() if m else f"{hits} hits shown"
+            m = re.search(r'<h2 id="results">([^<]*)</h2>', body)
+            note = m.group(1).strip() if m else "no result count on the page"
+            term = urllib.parse.unquote(url.split("q=", 1)[1])
+            indexed = index_matches(db, term)
+            if indexed is not None:
+                note += f"; {indexed} records in the index, all markings"
         checked.append({"name": name, "url": url, "kind": kind, "note": note})
     return checked
 
@@ -495,10 +508,13 @@ def verdicts(results, has_reference):
             if not healthy:
                 check(f"{who} answered errors ({r['errors'] + r['socket_errors']})", False)
                 continue
+            fast = r["p99_ms"] < P99_MS
+            text = f"{who}: p99 {r['p99_ms']:.1f} ms (< {P99_MS:.0f} ms)"
             if has_reference:
-                check(f"{who}: {r['ratio']:.1%} of the reference (≥ {goal[r['kind']]:.0%})",
-                      r["ratio"] >= goal[r["kind"]])
-            check(f"{who}: p99 {r['p99_ms']:.1f} ms (< {P99_MS:.0f} ms)", r["p99_ms"] < P99_MS)
+                enough = r["ratio"] >= goal[r["kind"]]
+                text += f", {r['ratio']:.1%} of the reference (≥ {goal[r['kind']]:.0%})"
+                fast = fast and enough
+            check(text, fast)
     e = results.get("export")
     if e:
         check(f"export of {e['rows']} rows: median {e['median_ms']:.0f} ms (< {EXPORT_MS:.0f} ms)",
@@ -513,6 +529,20 @@ def verdicts(results, has_reference):
 # ---------------------------------------------------------------- main
 
 
+def default_reference():
+    """`../shared/bench/reference` beside the checkout; for a git worktree, beside the main one."""
+    roots = [ROOT]
+    try:
+        common = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                                cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        if common:
+            roots.append(os.path.dirname(common))
+    except OSError:
+        pass
+    candidates = [os.path.normpath(os.path.join(r, "..", "shared", "bench", "reference")) for r in roots]
+    return next((c for c in candidates if os.path.isdir(c)), candidates[0])
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--profile", choices=["national", "small"], default="national",
@@ -525,8 +555,9 @@ def parse_args(argv):
     p.add_argument("--data", help="data directory (default: <target>/bench-data/<profile or demo>)")
     p.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     p.add_argument("--password", default="taawun-generated", help="the generated users' password")
-    p.add_argument("--reference", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "reference")),
-                   help="the reference server's source (default ../shared/bench/reference from the repository)")
+    p.add_argument("--reference", default=default_reference(),
+                   help="the reference server's source (default ../shared/bench/reference from the repository, "
+                        "or from the main checkout when this is a git worktree)")
     p.add_argument("--no-reference", action="store_true", help="measure without the reference (no ratios)")
     p.add_argument("--bin", help="an already built taawun binary (skips the build)")
     p.add_argument("--debug", action="store_true", help="build and measure the debug binary (smoke tests only)")
@@ -633,11 +664,12 @@ def main(argv):
             except subprocess.TimeoutExpired:
                 p.kill()
 
-    say()
-    say("targets (issue 12)" + ("" if results.get("reference") else " — no reference run: ratios not judged"))
     lines = verdicts(results, bool(results.get("reference")))
-    for text, ok in lines:
-        say(f"  {'PASS' if ok else 'FAIL'}  {text}")
+    if not args.smoke:  # the demo on a debug build says nothing about the targets
+        say()
+        say("targets (issue 12)" + ("" if results.get("reference") else " — no reference run: ratios not judged"))
+        for text, ok in lines:
+            say(f"  {'PASS' if ok else 'FAIL'}  {text}")
     results["verdicts"] = [{"check": t, "pass": ok} for t, ok in lines]
     if args.json:
         with open(args.json, "w") as f:
