@@ -1,0 +1,699 @@
+#!/usr/bin/env python3
+"""Taawun's benchmark (issue 12, part 6): the release server on a generated data set, beside
+a lean reference server (axum + SQLite), measured with wrk from a logged-in reader's seat.
+
+Python 3 standard library only. See bench/README.md for what it measures and why; run
+`python3 bench/run.py --help` for the options.
+"""
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import http.client
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+# The issue's targets. Lists and details are compared with the reference's 25-row page.
+RATIO_LIST = 0.15
+RATIO_DASHBOARD = 0.10
+RATIO_SEARCH = 0.15
+P99_MS = 50.0
+EXPORT_MS = 500.0
+RSS_MIB = 150.0
+FIRST_PAGE_S = 2.0
+
+# Counts every answer that is not 200: wrk itself only counts answers outside 2xx/3xx, so a
+# target redirecting to the login page would otherwise look fast and healthy.
+STATUS_LUA = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) not_ok = 0 end
+function response(status, headers, body)
+  if status ~= 200 then not_ok = not_ok + 1 end
+end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("not_ok") end
+  io.write(string.format("not-200: %d\\n", n))
+end
+"""
+
+
+class Failure(Exception):
+    """A problem the person running the benchmark must fix; printed without a traceback."""
+
+
+def say(msg=""):
+    print(msg, flush=True)
+
+
+# ---------------------------------------------------------------- prerequisites and builds
+
+
+def check_prerequisites(args):
+    missing = []
+    if shutil.which("wrk") is None:
+        missing.append("wrk is missing: apt-get install wrk (Debian/Ubuntu)")
+    if args.bin is None and shutil.which("cargo") is None:
+        missing.append("cargo is missing: install the Rust toolchain (see rust-toolchain.toml)")
+    if not args.no_reference and not os.path.isfile(os.path.join(args.reference, "Cargo.toml")):
+        missing.append(
+            f"the reference server's source is not at {args.reference}: "
+            "pass --reference DIR (or --no-reference to measure without it)"
+        )
+    if missing:
+        raise Failure("\n".join(missing))
+
+
+def target_dir():
+    return os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+
+
+def cargo_build(cmd, what, env=None):
+    say(f"building {what}: {' '.join(cmd)}")
+    started = time.monotonic()
+    done = subprocess.run(cmd, cwd=ROOT, env=env)
+    if done.returncode != 0:
+        raise Failure(f"building {what} failed (exit {done.returncode})")
+    say(f"  built in {time.monotonic() - started:.0f} s")
+
+
+def build_taawun(args):
+    if args.bin:
+        return os.path.abspath(args.bin)
+    profile = "debug" if args.debug else "release"
+    cmd = ["cargo", "build", "-p", "taawun"] + ([] if args.debug else ["--release"])
+    cargo_build(cmd, f"taawun ({profile})")
+    return os.path.join(target_dir(), profile, "taawun")
+
+
+def build_reference(args):
+    # Its own Cargo.toml and lock, its own target directory under the project's: its source
+    # stays outside the project and its dependencies never mix with the workspace's.
+    env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(target_dir(), "bench-reference"))
+    manifest = os.path.join(args.reference, "Cargo.toml")
+    cargo_build(["cargo", "build", "--release", "--manifest-path", manifest], "the reference server", env)
+    return os.path.join(env["CARGO_TARGET_DIR"], "release", "bench-reference")
+
+
+# ---------------------------------------------------------------- data
+
+
+def run_cli(binary, cli_args, env=None, what=None):
+    done = subprocess.run([binary] + cli_args, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise Failure(f"{what or ' '.join(cli_args)} failed (exit {done.returncode}):\n{done.stderr.strip()}")
+    return done
+
+
+def prepare_data(args, binary):
+    """Fills the data directory once; later runs reuse it."""
+    db = os.path.join(args.data, "taawun.db")
+    if os.path.exists(db):
+        say(f"data: reusing {db}")
+        return
+    os.makedirs(args.data, exist_ok=True)
+    if args.demo:
+        say(f"data: the demo, with two readers added, into {args.data}")
+        run_cli(binary, ["demo", "--data-dir", args.data], what="taawun demo")
+        env = dict(os.environ, TAAWUN_PASSWORD=args.password)
+        # The generator's well-known readers, on the demo: Morocco hosts, Mali is a partner.
+        for username, party in (("reader.host", "MA"), ("reader.partner", "ML")):
+            run_cli(
+                binary,
+                ["user", "add", "--username", username, "--display-name", username, "--party", party,
+                 "--role", "reader", "--clearance", "restricted", "--data-dir", args.data],
+                env=env,
+                what=f"taawun user add {username}",
+            )
+        return
+    help_text = subprocess.run([binary, "--help"], capture_output=True, text=True).stdout
+    if not re.search(r"^\s+generate\b", help_text, re.M):
+        raise Failure(
+            "this taawun has no `generate` command yet: use --demo to try the benchmark on the demo, "
+            "or point --data at a directory that already holds a generated taawun.db"
+        )
+    say(f"data: generating the {args.profile} profile into {args.data} (minutes for national)")
+    started = time.monotonic()
+    cmd = [binary, "generate", "--profile", args.profile, "--seed", str(args.seed),
+           "--password", args.password, "--data-dir", args.data]
+    if subprocess.run(cmd).returncode != 0:
+        raise Failure("taawun generate failed")
+    say(f"  generated in {time.monotonic() - started:.0f} s")
+
+
+def read_db(args):
+    """The database, read-only, for counts that choose targets (never for visibility)."""
+    path = os.path.join(args.data, "taawun.db")
+    return sqlite3.connect(f"file:{urllib.parse.quote(path)}?mode=ro", uri=True)
+
+
+def counts(db, sql):
+    try:
+        return dict(db.execute(sql).fetchall())
+    except sqlite3.Error:
+        return {}
+
+
+# ---------------------------------------------------------------- servers
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Http:
+    """One keep-alive-free client with a cookie jar of one cookie: enough for these pages."""
+
+    def __init__(self, port, cookie=None):
+        self.port = port
+        self.cookie = cookie
+
+    def request(self, method, path, body=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        h = dict(headers or {})
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        conn.request(method, path, body=body, headers=h)
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        for name, value in resp.getheaders():
+            if name.lower() == "set-cookie":
+                self.cookie = value.split(";", 1)[0]
+        return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), data
+
+    def get(self, path):
+        status, headers, body = self.request("GET", path)
+        return status, headers, body.decode("utf-8", "replace")
+
+
+def start_taawun(args, binary, port, log):
+    cmd = [binary, "serve", "--addr", f"127.0.0.1:{port}", "--data-dir", args.data]
+    if args.demo:
+        cmd.append("--demo")
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    # The first page: the first answer to `/` that is a page (anonymous readers are sent to
+    # the login page outside the demo, and that page counts).
+    deadline = started + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise Failure(f"taawun serve exited with {proc.returncode}; see {log.name}")
+        try:
+            status, headers, _ = Http(port).get("/")
+            if status in (302, 303):
+                status, _, _ = Http(port).get(headers.get("location", "/login"))
+            if status == 200:
+                return proc, time.monotonic() - started
+        except OSError:
+            pass
+        time.sleep(0.01)
+    proc.kill()
+    raise Failure(f"taawun serve did not answer within 120 s; see {log.name}")
+
+
+def start_reference(binary, port, db, log):
+    proc = subprocess.Popen([binary, f"127.0.0.1:{port}", db], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 300  # it fills its 50,000 rows on its first start
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise Failure(f"the reference server exited with {proc.returncode}; see {log.name}")
+        try:
+            if Http(port).get("/items")[0] == 200:
+                return proc
+        except OSError:
+            pass
+        time.sleep(0.05)
+    proc.kill()
+    raise Failure("the reference server did not answer within 300 s")
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# ---------------------------------------------------------------- login and targets
+
+
+def login(port, username, password):
+    """Through the real form: GET /login, its session cookie and csrf field, POST the form."""
+    client = Http(port)
+    status, _, page = client.get("/login")
+    if status != 200:
+        raise Failure(f"GET /login answered {status}")
+    m = re.search(r'name="csrf" value="([^"]*)"', page)
+    if not m:
+        raise Failure("the login page has no csrf field")
+    form = urllib.parse.urlencode(
+        {"csrf": m.group(1), "next": "/", "username": username, "password": password}
+    )
+    status, headers, _ = client.request(
+        "POST", "/login", body=form,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://127.0.0.1:{port}"},
+    )
+    if status not in (302, 303) or headers.get("location") == "/login/code":
+        raise Failure(f"logging in as {username} failed (answer {status}); is the password right? (--password)")
+    status, _, page = client.get("/account")
+    if status != 200 or username not in page:
+        raise Failure(f"after logging in as {username}, /account answered {status} without the username")
+    return client
+
+
+def links(page, kind):
+    """The distinct `/kind/UUID` links of a page, in page order."""
+    seen = []
+    for m in re.finditer(rf'href="(/{kind}/{UUID})"', page):
+        if m.group(1) not in seen:
+            seen.append(m.group(1))
+    return seen
+
+
+def is_page(client, url):
+    status, _, body = client.get(url)
+    return status == 200 and 'class="status"' not in body, body
+
+
+def index_matches(db, term):
+    """Records of the search index holding the term, whoever may see them: the page lists
+    at most 50, so this is what tells a common word from a rare one."""
+    try:
+        return db.execute("select count(*) from search_index where search_index match ?",
+                          ['"' + term.replace('"', '') + '"']).fetchone()[0]
+    except sqlite3.Error:
+        return None
+
+
+def largest(candidates, sizes):
+    """The candidate whose record the database says is largest (page order breaks ties)."""
+    if not sizes:
+        return candidates[0]
+    return max(candidates, key=lambda url: sizes.get(url.rsplit("/", 1)[1], 0))
+
+
+def find_targets(client, db, terms):
+    """Targets reached by following links as this reader, so each is one they may see."""
+    t = []
+    t.append(("home", "/", "list"))
+    status, page1 = is_page(client, "/items")
+    if not status:
+        raise Failure("/items does not answer 200 for this reader")
+    t.append(("items, page 1", "/items", "list"))
+    m = re.search(r'data-count="(\d+)"', page1)
+    count = int(m.group(1)) if m else 0
+    pages = max(1, -(-count // 50))
+    t.append((f"items, page {min(100, pages)} of {pages}", f"/items?page={min(100, pages)}", "list"))
+    t.append(("items, overdue", "/items?show=overdue", "list"))
+    items = links(page1, "items")
+    if not items:
+        raise Failure("the reader sees no item on /items")
+    t.append(("item", items[len(items) // 2], "detail"))
+
+    _, _, commissions_page = client.get("/commissions")
+    commissions = links(commissions_page, "commissions")
+    if not commissions:
+        raise Failure("the reader sees no commission")
+    per_commission = counts(db, "select commission_id, count(*) from action_items group by commission_id")
+    commission = largest(commissions, per_commission)
+    _, _, cpage = client.get(commission)
+    t.append(("commission", commission, "detail"))
+
+    sessions = links(cpage, "sessions")
+    plans = links(cpage, "plans")
+    agreements = links(cpage, "agreements")
+    if not agreements:
+        agreements = links(client.get("/agreements")[2], "agreements")
+    if sessions:
+        t.append(("session", sessions[0], "detail"))
+    if agreements:
+        per_agreement = counts(db, "select agreement_id, count(*) from clauses group by agreement_id")
+        t.append(("agreement", largest(agreements, per_agreement), "detail"))
+    if plans:
+        per_plan = counts(db, "select plan_id, count(*) from action_items group by plan_id")
+        t.append(("plan", largest(plans, per_plan), "detail"))
+    t.append(("dashboard", "/dashboard", "dashboard"))
+    t.append(("commission dashboard", "/dashboard/commissions/" + commission.rsplit("/", 1)[1], "dashboard"))
+    for label, term in terms:
+        t.append((f"search: {label} «{term}»", "/search?q=" + urllib.parse.quote(term), "search"))
+
+    checked = []
+    for name, url, kind in t:
+        ok, body = is_page(client, url)
+        if not ok:
+            raise Failure(f"{name} ({url}) does not answer 200 with a page for this reader")
+        note = ""
+        if kind == "search":
+            m = re.search(r'<h2 id="results">([^<]*)</h2>', body)
+            note = m.group(1).strip() if m else "no result count on the page"
+            term = urllib.parse.unquote(url.split("q=", 1)[1])
+            indexed = index_matches(db, term)
+            if indexed is not None:
+                note += f"; {indexed} records in the index, all markings"
+        checked.append({"name": name, "url": url, "kind": kind, "note": note})
+    return checked
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def to_ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if not m:
+        return float("nan")
+    n, unit = float(m.group(1)), m.group(2)
+    return n * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(args, port, path, cookie=None, lua=None):
+    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    if lua:
+        cmd += ["-s", lua]
+    cmd.append(f"http://127.0.0.1:{port}{path}")
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise Failure(f"wrk failed on {path}: {out.stderr.strip()}")
+    text = out.stdout
+    res = {"requests_per_s": 0.0, "p50_ms": float("nan"), "p99_ms": float("nan"),
+           "requests": 0, "errors": 0, "socket_errors": 0}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    if m:
+        res["requests_per_s"] = float(m.group(1))
+    m = re.search(r"(\d+) requests in", text)
+    if m:
+        res["requests"] = int(m.group(1))
+    for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
+        m = re.search(rf"^\s+{pct}%\s+(\S+)", text, re.M)
+        if m:
+            res[key] = to_ms(m.group(1))
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    non2xx = int(m.group(1)) if m else 0
+    m = re.search(r"not-200: (\d+)", text)
+    res["errors"] = max(non2xx, int(m.group(1)) if m else 0)
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    if m:
+        res["socket_errors"] = sum(int(x) for x in m.groups())
+    return res
+
+
+def fetch_export(client, url):
+    """One download, through the job page when the export outlasts the request's wait."""
+    status, headers, body = client.request("GET", url)
+    if status in (302, 303):
+        job = headers.get("location", "")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            status, headers, body = client.request("GET", job + "/file")
+            if status == 200:
+                break
+            time.sleep(0.02)
+    if status != 200:
+        raise Failure(f"the export {url} answered {status}")
+    return body
+
+
+def export_rows(body):
+    return max(0, len(list(csv.reader(io.StringIO(body.decode("utf-8-sig", "replace"))))) - 1)
+
+
+def choose_export(client, db, want):
+    """The item selection whose visible count (as `/items` shows it) is nearest `want` rows."""
+    candidates = []
+    for column, param, sql in (
+        ("commission_id", "commission", "select commission_id, count(*) from action_items group by 1"),
+        ("party_id", "party", "select party_id, count(*) from item_sides group by 1"),
+        ("area_id", "area", "select area_id, count(*) from action_items group by 1"),
+        ("agreement_id", "agreement", "select agreement_id, count(*) from action_items where agreement_id is not null group by 1"),
+    ):
+        for key, n in counts(db, sql).items():
+            candidates.append((abs(n - want), f"{param}={key}"))
+    candidates.sort()
+    best = ("", abs(want), None)
+    for _, query in [(0, "")] + candidates[:8]:
+        status, _, page = client.get("/items" + ("?" + query if query else ""))
+        m = re.search(r'data-count="(\d+)"', page)
+        if status != 200 or not m:
+            continue
+        n = int(m.group(1))
+        if best[2] is None or abs(n - want) < abs(best[2] - want):
+            best = (query, abs(n - want), n)
+    return "/export/items.csv" + ("?" + best[0] if best[0] else "")
+
+
+def measure_export(args, client, db):
+    url = choose_export(client, db, args.export_rows)
+    rows = export_rows(fetch_export(client, url))  # also warms the server up
+    times = []
+    for _ in range(args.export_runs):
+        started = time.monotonic()
+        fetch_export(client, url)
+        times.append((time.monotonic() - started) * 1000)
+    return {"url": url, "rows": rows, "runs": len(times), "median_ms": statistics.median(times),
+            "max_ms": max(times)}
+
+
+# ---------------------------------------------------------------- report
+
+
+def fmt(x, spec):
+    return "-" if x is None or x != x else format(x, spec)
+
+
+def print_table(title, rows):
+    say()
+    say(title)
+    say(f"  {'target':<44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>7} {'not 200':>8}")
+    for r in rows:
+        flag = "  ERRORS" if r["errors"] or r["socket_errors"] or r["requests"] == 0 else ""
+        say(f"  {r['name'][:44]:<44} {r['requests_per_s']:>9.1f} {fmt(r['p50_ms'], '.2f'):>8} "
+            f"{fmt(r['p99_ms'], '.2f'):>8} {fmt(r.get('ratio'), '.1%'):>7} {r['errors'] + r['socket_errors']:>8}{flag}")
+        if r.get("note"):
+            say(f"  {'':<4}{r['url']}  ({r['note']})")
+        else:
+            say(f"  {'':<4}{r['url']}")
+
+
+def verdicts(results, has_reference):
+    lines = []
+
+    def check(text, ok):
+        lines.append((text, ok))
+
+    goal = {"list": RATIO_LIST, "detail": RATIO_LIST, "dashboard": RATIO_DASHBOARD, "search": RATIO_SEARCH}
+    for table in results["tables"]:
+        for r in table["targets"]:
+            who = f"{table['reader']}: {r['name']}"
+            healthy = not (r["errors"] or r["socket_errors"]) and r["requests"] > 0
+            if not healthy:
+                check(f"{who} answered errors ({r['errors'] + r['socket_errors']})", False)
+                continue
+            fast = r["p99_ms"] < P99_MS
+            text = f"{who}: p99 {r['p99_ms']:.1f} ms (< {P99_MS:.0f} ms)"
+            if has_reference:
+                enough = r["ratio"] >= goal[r["kind"]]
+                text += f", {r['ratio']:.1%} of the reference (≥ {goal[r['kind']]:.0%})"
+                fast = fast and enough
+            check(text, fast)
+    e = results.get("export")
+    if e:
+        check(f"export of {e['rows']} rows: median {e['median_ms']:.0f} ms (< {EXPORT_MS:.0f} ms)",
+              e["median_ms"] < EXPORT_MS)
+    check(f"server RSS after the run: {results['rss_mib']:.1f} MiB (< {RSS_MIB:.0f} MiB)",
+          results["rss_mib"] < RSS_MIB)
+    check(f"first page served {results['first_page_s']:.2f} s after start (< {FIRST_PAGE_S:.0f} s)",
+          results["first_page_s"] < FIRST_PAGE_S)
+    return lines
+
+
+# ---------------------------------------------------------------- main
+
+
+def default_reference():
+    """`../shared/bench/reference` beside the checkout; for a git worktree, beside the main one."""
+    roots = [ROOT]
+    try:
+        common = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                                cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        if common:
+            roots.append(os.path.dirname(common))
+    except OSError:
+        pass
+    candidates = [os.path.normpath(os.path.join(r, "..", "shared", "bench", "reference")) for r in roots]
+    return next((c for c in candidates if os.path.isdir(c)), candidates[0])
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--profile", choices=["national", "small"], default="national",
+                   help="the generated data set (default national; small for a quick run)")
+    p.add_argument("--demo", action="store_true",
+                   help="run against `taawun serve --demo` with two readers added (before the generator exists)")
+    p.add_argument("--smoke", action="store_true",
+                   help="a cheap check that the benchmark still works: --demo, --debug, --no-reference, "
+                        "1 s per target, 2 export runs, a fresh data directory; fails unless every target answered 200")
+    p.add_argument("--data", help="data directory (default: <target>/bench-data/<profile or demo>)")
+    p.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    p.add_argument("--password", default="taawun-generated", help="the generated users' password")
+    p.add_argument("--reference", default=default_reference(),
+                   help="the reference server's source (default ../shared/bench/reference from the repository, "
+                        "or from the main checkout when this is a git worktree)")
+    p.add_argument("--no-reference", action="store_true", help="measure without the reference (no ratios)")
+    p.add_argument("--bin", help="an already built taawun binary (skips the build)")
+    p.add_argument("--debug", action="store_true", help="build and measure the debug binary (smoke tests only)")
+    p.add_argument("--duration", type=int, default=10, help="seconds of wrk per target (default 10)")
+    p.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    p.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    p.add_argument("--search-common", default="تعاون", help="a common Arabic word (over 1,000 visible records)")
+    p.add_argument("--search-rare", default="hydrographie", help="a rare French word")
+    p.add_argument("--search-name", default="محمد", help="a person's name typed in the other script")
+    p.add_argument("--export-rows", type=int, default=1000, help="rows the export should hold (default 1000)")
+    p.add_argument("--export-runs", type=int, default=10, help="sequential downloads whose median is taken")
+    p.add_argument("--partner", action=argparse.BooleanOptionalAction, default=True,
+                   help="also measure as reader.partner (default yes)")
+    p.add_argument("--json", help="also write the results to this file")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = p.parse_args(argv)
+    if args.smoke:
+        args.demo = True
+        args.debug = True
+        args.no_reference = True
+        args.duration = 1
+        args.export_runs = 2
+    if args.demo and args.password == "taawun-generated":
+        args.password = "a long passphrase for the benchmark"
+    if args.data is None:
+        name = "demo" if args.demo else args.profile
+        args.data = os.path.join(target_dir(), "bench-data", name)
+    if args.smoke:
+        args.data = tempfile.mkdtemp(prefix="taawun-bench-smoke-")
+    args.data = os.path.abspath(args.data)
+    return args
+
+
+def main(argv):
+    args = parse_args(argv)
+    say(f"taawun benchmark — {time.strftime('%Y-%m-%d %H:%M:%S')}, {os.cpu_count()} cores, "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s")
+    check_prerequisites(args)
+    binary = build_taawun(args)
+    reference = None if args.no_reference else build_reference(args)
+    prepare_data(args, binary)
+
+    logs_dir = os.path.join(target_dir(), "bench-logs")
+    os.makedirs(logs_dir, exist_ok=True)
+    procs = []
+    results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "data": args.data,
+               "profile": "demo" if args.demo else args.profile, "duration_s": args.duration,
+               "threads": args.threads, "connections": args.connections, "tables": []}
+    try:
+        ref_port = None
+        if reference:
+            ref_port = free_port()
+            ref_db = os.path.join(target_dir(), "bench-data", "reference", "items.db")
+            os.makedirs(os.path.dirname(ref_db), exist_ok=True)
+            procs.append(start_reference(reference, ref_port, ref_db,
+                                         open(os.path.join(logs_dir, "reference.log"), "w")))
+        port = free_port()
+        log = open(os.path.join(logs_dir, "taawun.log"), "w")
+        server, first_page = start_taawun(args, binary, port, log)
+        procs.append(server)
+        results["first_page_s"] = first_page
+        say(f"taawun serve (pid {server.pid}) on 127.0.0.1:{port}: first page served {first_page:.2f} s after start")
+
+        db = read_db(args)
+        terms = [("common Arabic", args.search_common), ("rare French", args.search_rare),
+                 ("name, other script", args.search_name)]
+        readers = ["reader.host"] + (["reader.partner"] if args.partner else [])
+        sessions = {u: login(port, u, args.password) for u in readers}
+        plans = {u: find_targets(sessions[u], db, terms) for u in readers}
+
+        ref = None
+        lua = os.path.join(logs_dir, "status.lua")
+        with open(lua, "w") as f:
+            f.write(STATUS_LUA)
+        if ref_port:
+            ref = wrk(args, ref_port, "/items")
+            ref.update(name="reference: /items (25 of 50,000 rows)", url="/items", kind="reference")
+            results["reference"] = ref
+            say(f"reference /items: {ref['requests_per_s']:.1f} req/s, p50 {ref['p50_ms']:.2f} ms, "
+                f"p99 {ref['p99_ms']:.2f} ms")
+        for user in readers:
+            rows = []
+            for t in plans[user]:
+                r = wrk(args, port, t["url"], cookie=sessions[user].cookie, lua=lua)
+                r.update(t)
+                r["ratio"] = r["requests_per_s"] / ref["requests_per_s"] if ref and ref["requests_per_s"] else None
+                rows.append(r)
+            results["tables"].append({"reader": user, "targets": rows})
+            print_table(f"{user} (logged in through /login)", rows)
+
+        e = measure_export(args, sessions["reader.host"], db)
+        results["export"] = e
+        say()
+        say(f"export as reader.host: {e['url']} — {e['rows']} rows, median {e['median_ms']:.0f} ms "
+            f"over {e['runs']} sequential downloads (max {e['max_ms']:.0f} ms)")
+        results["rss_mib"] = rss_mib(server.pid)
+        say(f"server RSS (VmRSS) after the run: {results['rss_mib']:.1f} MiB")
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(15)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+    lines = verdicts(results, bool(results.get("reference")))
+    if not args.smoke:  # the demo on a debug build says nothing about the targets
+        say()
+        say("targets (issue 12)" + ("" if results.get("reference") else " — no reference run: ratios not judged"))
+        for text, ok in lines:
+            say(f"  {'PASS' if ok else 'FAIL'}  {text}")
+    results["verdicts"] = [{"check": t, "pass": ok} for t, ok in lines]
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, ensure_ascii=False, indent=2)
+        say(f"results written to {args.json}")
+
+    unhealthy = [f"{tb['reader']}: {r['name']}" for tb in results["tables"] for r in tb["targets"]
+                 if r["errors"] or r["socket_errors"] or r["requests"] == 0]
+    if unhealthy:
+        say("targets that answered errors: " + "; ".join(unhealthy))
+        return 2
+    if args.smoke:
+        shutil.rmtree(args.data, ignore_errors=True)
+        say("smoke: every target answered 200")
+    if args.strict and not all(ok for _, ok in lines):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Failure as e:
+        print(f"bench: {e}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
