@@ -6,18 +6,31 @@
 //! in release:
 //!
 //!     cargo run --release -p taawun-store --example import_bench [items]
+//!
+//! It runs once at each durability level (`--durability full`, the default, and `normal`)
+//! and prints what `full` costs on this one large commit, as a ratio of the two times.
 
 use std::time::Instant;
 use taawun_core::*;
-use taawun_store::{Actor, SqliteStore, Store, demo};
+use taawun_store::{Actor, Durability, SqliteStore, Store, demo};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let count: usize = std::env::args()
         .nth(1)
         .map_or(10_000, |a| a.parse().expect("a number of items"));
+    let full = one(Durability::Full, count).await;
+    let normal = one(Durability::Normal, count).await;
+    println!(
+        "durability full {full} ms, normal {normal} ms: full/normal = {:.2}",
+        full as f64 / normal.max(1) as f64
+    );
+}
+
+/// One import of `count` items into a fresh demo database at `durability`: its time in ms.
+async fn one(durability: Durability, count: usize) -> u128 {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("bench.db"))
+    let store = SqliteStore::open_with(&dir.path().join("bench.db"), durability)
         .await
         .expect("open");
     demo::load(&store).await.expect("demo");
@@ -105,13 +118,14 @@ async fn main() {
     let took = t.elapsed();
     let cpu = cpu_ms().zip(cpu_before).map(|(a, b)| a - b);
     println!(
-        "save_items: {} items in {} ms (process CPU: {})",
+        "{durability:?}: save_items: {} items in {} ms (process CPU: {})",
         saved.len(),
         took.as_millis(),
         cpu.map_or("unknown".into(), |ms| format!("{ms} ms"))
     );
     let after = store.items(plan.id).await.expect("items").len();
     println!("items in the plan: {before} before, {after} after");
+    took.as_millis()
 }
 
 /// CPU time the process has used (user and system), from Linux's `/proc/self/stat`: on a
