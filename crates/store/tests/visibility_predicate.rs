@@ -15,7 +15,7 @@ use fixtures::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use taawun_core::*;
-use taawun_store::{SqliteStore, Store, Visible, visibility};
+use taawun_store::{Durability, SqliteStore, Store, Visible, visibility};
 
 /// A small deterministic generator (64-bit LCG): each run generates the same data.
 struct Dice(u64);
@@ -169,14 +169,27 @@ async fn generate(store: &SqliteStore, dice: &mut Dice) -> Saved {
             }
             agreements.push(ag);
         }
-        for _ in 0..3 {
+        for batch in [false, false, true] {
             let mut pl = plan(&com);
             pl.protection = dice.protection(&reach);
             let pl = store.save_plan(&a, &pl).await.unwrap();
+            let mut new_items = vec![];
             for n in 1..=9 {
                 let mut it = item(&pl, &format!("{n}"), &dice.pick(&areas), &leads);
                 it.protection = dice.protection(&reach);
-                let it = store.save_item(&a, &it).await.unwrap();
+                new_items.push(it);
+            }
+            // One plan in three is imported as a batch, the other path into the write path.
+            let written = if batch {
+                store.save_items(&a, &new_items, &|_| {}).await.unwrap()
+            } else {
+                let mut written = vec![];
+                for it in &new_items {
+                    written.push(store.save_item(&a, it).await.unwrap());
+                }
+                written
+            };
+            for it in written {
                 for (k, o) in leads.iter().enumerate() {
                     let mut pr = progress(&it, party_of(o), date(2024, 4, 1 + k as u32), 20);
                     pr.protection = dice.protection(&reach);
@@ -289,7 +302,8 @@ async fn agree(
 #[tokio::test]
 async fn the_sql_predicate_selects_exactly_what_visible_shows() {
     let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("taawun.db"))
+    // Thousands of commits: not flushed one by one, which the test has no need of.
+    let store = SqliteStore::open_with(&dir.path().join("taawun.db"), Durability::Normal)
         .await
         .unwrap();
     let mut dice = Dice(12);
