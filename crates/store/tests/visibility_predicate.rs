@@ -379,6 +379,15 @@ async fn the_sql_predicate_selects_exactly_what_visible_shows() {
     leaving.commission_id = None;
     *leaving = store.save_agreement(&a, leaving).await.unwrap();
 
+    // An agreement names a commission that does not exist yet (nothing checks it), with a
+    // clause; the commission comes later, and its parties are then the ones they reach.
+    let late = commission(&saved.parties[3], &saved.parties[4], "Commission tardive");
+    let mut early = agreement(&saved.parties[3], &saved.parties[4], None);
+    early.commission_id = Some(late.id);
+    let early = store.save_agreement(&a, &early).await.unwrap();
+    store.save_clause(&a, &clause(&early, 1)).await.unwrap();
+    agree(&store, &readers, "before the commission exists", true).await;
+    store.save_commission(&a, &late).await.unwrap();
     agree(&store, &readers, "after the changes", true).await;
 }
 

@@ -92,23 +92,64 @@ fn item_children(script: &mut Script, items: &str, values: &[Value]) {
     );
 }
 
+/// What a save did to the record, as far as the rows below it are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Change {
+    /// A new record: nothing is below it yet (but an agreement may already name a new
+    /// commission, since an agreement's commission is not checked to exist).
+    New,
+    /// Its protection and parent are as they were: the rows below it stand.
+    Kept,
+    /// Its protection, parent or commission changed: the rows below it follow.
+    Moved,
+}
+
+impl Change {
+    /// `before` and `after` are the record's documents as JSON, before and after the save.
+    pub(super) fn of(before: Option<&serde_json::Value>, after: &serde_json::Value) -> Self {
+        let Some(before) = before else {
+            return Change::New;
+        };
+        let moved = [
+            "protection",
+            "commission_id",
+            "plan_id",
+            "item_id",
+            "agreement_id",
+        ]
+        .iter()
+        .any(|k| before.get(k) != after.get(k));
+        if moved { Change::Moved } else { Change::Kept }
+    }
+}
+
 /// The statements recomputing a saved record of `kind` with this id: its own row, its
-/// scope's parties when it has a scope, and — `descendants` — every row below it.
-pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, descendants: bool) {
+/// scope's parties when it has a scope, and, when `change` asks for it, the rows below it.
+pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, change: Change) {
     let one = || vec![id.clone()];
     let this = "t.id = ?";
+    let descendants = change == Change::Moved;
     match kind {
-        RecordKind::Party
-        | RecordKind::Organisation
-        | RecordKind::Rank
-        | RecordKind::Person
-        | RecordKind::Area => {
-            let table = STANDALONE[standalone_index(kind)];
-            script.push(&alone(table, "null", this), one());
-        }
+        RecordKind::Party => script.push(&alone("parties", "null", this), one()),
+        RecordKind::Organisation => script.push(&alone("organisations", "null", this), one()),
+        RecordKind::Rank => script.push(&alone("ranks", "null", this), one()),
+        RecordKind::Person => script.push(&alone("people", "null", this), one()),
+        RecordKind::Area => script.push(&alone("areas", "null", this), one()),
         RecordKind::Commission => {
             script.push(&alone("commissions", "t.id", this), one());
             push_parties(script, "commissions", id.clone());
+            if change == Change::New {
+                // Agreements that named this commission before it existed reached no
+                // parties; now they reach its own, and so do their clauses.
+                let naming = "json_extract(t.doc, '$.commission_id') = ?";
+                script.push(&alone("agreements", AGREEMENT_SCOPE, naming), one());
+                let clauses = "t.agreement_id in (select id from agreements
+                    where json_extract(doc, '$.commission_id') = ?)";
+                script.push(
+                    &under("clauses", "agreements", "agreement_id", clauses),
+                    one(),
+                );
+            }
             if descendants {
                 for table in ["sessions", "action_plans"] {
                     let rows = "t.commission_id = ?";
@@ -181,16 +222,6 @@ pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, descendants
     }
 }
 
-fn standalone_index(kind: RecordKind) -> usize {
-    match kind {
-        RecordKind::Party => 0,
-        RecordKind::Organisation => 1,
-        RecordKind::Rank => 2,
-        RecordKind::Person => 3,
-        _ => 4,
-    }
-}
-
 /// The commission's (or agreement's) parties, from its document as just written.
 fn push_parties(script: &mut Script, table: &str, id: Value) {
     script.push("delete from scope_parties where scope_id = ?", [id.clone()]);
@@ -202,21 +233,6 @@ fn push_parties(script: &mut Script, table: &str, id: Value) {
         ),
         [id],
     );
-}
-
-/// Whether a save must recompute the rows below the record: its protection, its parent
-/// (which brings another chain and scope) or, for an agreement, its commission changed.
-/// Both are the record's documents as JSON, before and after the save.
-pub(super) fn moves_descendants(before: &serde_json::Value, after: &serde_json::Value) -> bool {
-    [
-        "protection",
-        "commission_id",
-        "plan_id",
-        "item_id",
-        "agreement_id",
-    ]
-    .iter()
-    .any(|k| before.get(k) != after.get(k))
 }
 
 /// Fills every row's columns and every scope's parties, parents before children: for a
