@@ -18,7 +18,6 @@ pub mod jcs;
 mod scope;
 mod sqlite;
 mod store;
-pub mod visibility;
 mod visible;
 
 pub use chain::AuditHead;

@@ -16,7 +16,6 @@ mod chain;
 mod context;
 mod counters;
 mod durability;
-mod effective;
 mod facts;
 mod feeds;
 mod follow;
