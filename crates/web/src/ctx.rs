@@ -91,6 +91,16 @@ impl Ctx {
         }
     }
 
+    /// An anonymous reader of `lang` at the root: for the layers that answer before
+    /// `remember` has set the request's context.
+    pub(crate) fn in_lang(lang: Lang, demo: bool) -> Ctx {
+        Ctx {
+            lang,
+            demo,
+            ..Ctx::current()
+        }
+    }
+
     /// The context of the request being served; French at the root outside any request.
     pub fn current() -> Ctx {
         CURRENT.try_with(Ctx::clone).unwrap_or(Ctx {
@@ -242,9 +252,7 @@ impl FromRequestParts<AppState> for Ctx {
 pub async fn within_request(req: Request, demo: bool, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let ctx = Ctx::from_parts(&parts, demo);
-    CURRENT
-        .scope(ctx, next.run(Request::from_parts(parts, body)))
-        .await
+    within(ctx, next.run(Request::from_parts(parts, body))).await
 }
 
 /// Runs `fut` with `ctx` as the current context.
@@ -256,7 +264,5 @@ pub(crate) async fn within<T>(ctx: Ctx, fut: impl std::future::Future<Output = T
 pub async fn remember(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let ctx = Ctx::from_parts(&parts, state.demo);
-    CURRENT
-        .scope(ctx, next.run(Request::from_parts(parts, body)))
-        .await
+    within(ctx, next.run(Request::from_parts(parts, body))).await
 }

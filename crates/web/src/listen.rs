@@ -80,16 +80,18 @@ pub async fn serve(
         let service = tower::service_fn(move |req: Request<Incoming>| {
             let app = app.clone();
             let state = conn_state.clone();
-            let (parts, body) = req.into_parts();
             // The reader's language, for the page that says the answer took too long.
-            let ctx = crate::ctx::Ctx::from_parts(&parts, false);
-            let req = Request::from_parts(parts, Body::new(TimeoutBody::new(body_timeout, body)));
+            let lang = crate::negotiate::lang_of(req.headers());
+            let req = req.map(|body| Body::new(TimeoutBody::new(body_timeout, body)));
             async move {
                 state.busy.store(true, Ordering::Release);
                 let response = match tokio::time::timeout(request_timeout, app.oneshot(req)).await {
                     Ok(answered) => answered,
                     // Dropping the handler rolls back a write still in its transaction.
-                    Err(_) => Ok(crate::error::answer_in(ctx, WebError::TimedOut).await),
+                    Err(_) => {
+                        let ctx = crate::ctx::Ctx::in_lang(lang, false);
+                        Ok(crate::error::answer_in(ctx, WebError::TimedOut).await)
+                    }
                 };
                 state.busy.store(false, Ordering::Release);
                 response

@@ -5,6 +5,9 @@
 // Each test file uses part of these helpers.
 #![allow(dead_code)]
 
+#[path = "server.rs"]
+mod server;
+
 use std::fs::File;
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -94,14 +97,7 @@ pub fn start(dir: &Path, scratch: &Path, log: &Path, disk: Disk) -> Server {
             std::fs::read_to_string(log).unwrap_or_default()
         );
     }
-    let host = line
-        .trim()
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
+    let host = server::host_in(&line);
     let seen_dir =
         PathBuf::from(format!("/proc/{}/root", child.id())).join(dir.strip_prefix("/").unwrap());
     let server = Server {

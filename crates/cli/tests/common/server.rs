@@ -43,16 +43,21 @@ pub fn start(dir: &std::path::Path, extra: &[&str], nofile: Option<u32>) -> Serv
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let host = line
+    let host = host_in(&line);
+    assert!(host.starts_with("127.0.0.1:"), "ready line: {line:?}");
+    Server { child, host }
+}
+
+/// `127.0.0.1:port` from the line `serve` prints once it listens (`… http://HOST/`).
+pub fn host_in(ready_line: &str) -> String {
+    ready_line
         .trim()
         .rsplit(' ')
         .next()
         .unwrap()
         .trim_start_matches("http://")
         .trim_end_matches('/')
-        .to_string();
-    assert!(host.starts_with("127.0.0.1:"), "ready line: {line:?}");
-    Server { child, host }
+        .to_string()
 }
 
 impl Server {

@@ -107,14 +107,13 @@ pub async fn unsaved_is_a_storage_fault(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     use axum::body::HttpBody;
-    let (parts, body) = req.into_parts();
-    let ctx = crate::ctx::Ctx::from_parts(&parts, state.demo);
-    let res = next
-        .run(axum::extract::Request::from_parts(parts, body))
-        .await;
+    // Only the language is kept: the page is built in the rare case it is needed.
+    let lang = crate::negotiate::lang_of(req.headers());
+    let res = next.run(req).await;
     if res.status() == axum::http::StatusCode::INTERNAL_SERVER_ERROR
         && res.body().size_hint().exact() == Some(0)
     {
+        let ctx = crate::ctx::Ctx::in_lang(lang, state.demo);
         return crate::error::answer_in(ctx, crate::error::WebError::SessionUnsaved).await;
     }
     res
