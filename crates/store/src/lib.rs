@@ -18,6 +18,7 @@ pub mod jcs;
 mod scope;
 mod sqlite;
 mod store;
+pub mod visibility;
 mod visible;
 
 pub use chain::AuditHead;

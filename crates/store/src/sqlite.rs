@@ -16,6 +16,7 @@ mod chain;
 mod context;
 mod counters;
 mod durability;
+mod effective;
 mod facts;
 mod feeds;
 mod follow;

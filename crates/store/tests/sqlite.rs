@@ -305,9 +305,44 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_head().await.unwrap().seq, rows);
 }
 
-/// Takes a database back to version 2: what 0006, 0005, 0004 and 0003 added is dropped (the audit
-/// log keeps the wider set of actions 0005 allows; the rows are the same).
+/// Takes a database back to version 8: the effective-protection columns, their indexes and
+/// the scope parties of 0009 are dropped.
+async fn undo_visibility(store: &SqliteStore) {
+    let indexes: Vec<String> = sqlx::query_scalar(
+        "select name from sqlite_master where type = 'index' and sql like '%eff_%'",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    let mut sql: String = indexes.iter().map(|i| format!("drop index {i};")).collect();
+    let tables = [
+        "parties",
+        "organisations",
+        "ranks",
+        "people",
+        "areas",
+        "commissions",
+        "sessions",
+        "agreements",
+        "clauses",
+        "action_plans",
+        "action_items",
+        "progress_updates",
+        "activities",
+    ];
+    for t in tables {
+        for c in ["eff_marking", "eff_all", "eff_scope", "eff_originator"] {
+            sql.push_str(&format!("alter table {t} drop column {c};"));
+        }
+    }
+    sql.push_str("drop table scope_parties; delete from schema_version where version = 9;");
+    sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
+}
+
+/// Takes a database back to version 2: what 0009, 0006, 0005, 0004 and 0003 added is dropped
+/// (the audit log keeps the wider set of actions 0005 allows; the rows are the same).
 async fn undo_followup(store: &SqliteStore) {
+    undo_visibility(store).await;
     let columns = [
         "start_on",
         "percent",
@@ -404,4 +439,46 @@ async fn upgrading_derives_the_follow_up_of_items_written_before_it() {
     );
     let today = suite::fixtures::date(2025, 6, 1);
     assert_eq!(figures(&facts, today, &Default::default()).open, 1);
+}
+
+/// A database written before 0009 gets its records' effective protection on upgrade: a
+/// Malian reader cleared Restricted then selects, in SQL, the items `Visible` shows them —
+/// not the Secret one, nor those of a plan released to Morocco only.
+#[tokio::test]
+async fn upgrading_fills_the_effective_protection_of_records_written_before_it() {
+    use suite::fixtures::{actor, marked, originator_only, world};
+    use taawun_core::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = world(&store).await;
+    let a = actor();
+    let open = store.save_item(&a, &w.item("1.1")).await.unwrap();
+    let mut secret = w.item("1.2");
+    secret.protection = marked(Marking::Secret);
+    store.save_item(&a, &secret).await.unwrap();
+    let mut ma_plan = suite::fixtures::plan(&w.commission);
+    ma_plan.protection = originator_only(&w.morocco);
+    let ma_plan = store.save_plan(&a, &ma_plan).await.unwrap();
+    let ma_item = suite::fixtures::item(&ma_plan, "M.1", &w.training, &[&w.far, &w.fama]);
+    store.save_item(&a, &ma_item).await.unwrap();
+    undo_visibility(&store).await;
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    let reader = Principal {
+        user_id: None,
+        role: Role::Reader,
+        party_id: Some(w.mali.id),
+        clearance: Marking::Restricted,
+        commissions: vec![],
+    };
+    let p = taawun_store::visibility::predicate(&reader, "i");
+    let sql = format!("select i.id from action_items i where {}", p.sql);
+    let seen: Vec<(String,)> = p
+        .bind(sqlx::query_as(&sql))
+        .fetch_all(upgraded.pool())
+        .await
+        .unwrap();
+    assert_eq!(seen, vec![(open.id.to_string(),)]);
 }

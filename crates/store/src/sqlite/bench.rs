@@ -260,6 +260,8 @@ impl SqliteStore {
             follow::write_facts(conn, item, &sides, follow::Seq::Given(seq)).await?;
             seq += 1;
         }
+        // The rows skipped the write path: their effective protection as it would set it.
+        super::effective::fill_all(conn).await?;
         super::chain::seal_and_commit(tx).await?;
         Ok(Generated {
             parties: parties.map(|p| p.id),

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_login_attempts_and_jobs.sql"),
     include_str!("../../migrations/sqlite/0007_uniqueness_by_visibility.sql"),
     include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
+    include_str!("../../migrations/sqlite/0009_visibility.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
@@ -35,6 +36,10 @@ const FOLLOWUP: i64 = 3;
 /// The version that added the audit chain: rows written before it are sealed in Rust right
 /// after its SQL, in the same transaction, so that an upgraded database verifies.
 pub(super) const AUDIT_CHAIN: i64 = 8;
+
+/// The version that added the effective-protection columns: rows written before it get
+/// them in Rust right after its SQL, with the write path's own statements (`effective`).
+const VISIBILITY: i64 = 9;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -92,6 +97,9 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
         }
         if version == FOLLOWUP {
             super::follow::backfill(&mut tx).await?;
+        }
+        if version == VISIBILITY {
+            super::effective::fill_all(&mut tx).await?;
         }
         if version == AUDIT_CHAIN {
             super::chain::seal(&mut tx).await?;

@@ -7,6 +7,7 @@
 use super::{
     SqliteStore, audit,
     context::Checked,
+    effective,
     follow::Follows,
     guard::guard,
     memo::{Memo, Reads},
@@ -112,6 +113,15 @@ pub(super) async fn save_in<R: Saved>(
     push_row(writes, &next, &doc, stored_version);
     push_links(writes, &next, stored.is_some());
     search::push_index(writes, R::KIND, next.id(), next.search_body());
+    // The effective protection after the row, and below it when what it hands down moved.
+    let change = match before {
+        Some(before) => effective::Change::of(
+            Some(&serde_json::from_str(before)?),
+            &serde_json::to_value(&next)?,
+        ),
+        None => effective::Change::New,
+    };
+    effective::push(writes, R::KIND, next.id().into(), change);
     audit::push(writes, actor, R::KIND, next.id(), before, &doc);
     // After the record's own audit row: a progress update's consequence on its item is
     // logged after the update that caused it.

@@ -1,0 +1,272 @@
+//! The effective-protection columns (`eff_*`, migration 0009) and the `scope_parties` table,
+//! kept by the write path in the record's own transaction. Each statement recomputes the
+//! columns of some rows of one table from the row's own protection (in its `doc`) and its
+//! parent's effective columns, exactly as `scope.rs` chains a record to what is above it:
+//!
+//! - vocabularies and registry: their own protection, released to every party;
+//! - commission: its own, reaching its own parties;
+//! - agreement: its own only (it is not hidden with its commission), reaching its
+//!   commission's parties, or its own when it has no commission;
+//! - clause: its own and its agreement's, reaching the agreement's parties;
+//! - session and plan: their own and their commission's;
+//! - item: its own and its plan's chain; progress: its own and its item's chain;
+//! - activity: its own, and its item's chain when it belongs to an item.
+//!
+//! A save recomputes its record, then, when the record's protection or parent changed, its
+//! descendants in order (a parent's row before its children's), so that every row reads
+//! an up-to-date parent.
+
+use super::{record::Value, script::Script};
+use crate::StoreResult;
+use sqlx::SqliteConnection;
+use taawun_core::RecordKind;
+
+/// The record's own marking level, from its document (`Marking::level`).
+const OWN_MARKING: &str = "(case json_extract(t.doc, '$.protection.marking')
+    when 'restricted' then 1 when 'confidential' then 2 when 'secret' then 3 else 0 end)";
+/// Whether the record itself is "releasable to all parties".
+const OWN_ALL: &str =
+    "(coalesce(json_extract(t.doc, '$.protection.releasability'), '') <> 'originator_only')";
+/// The party the record itself is released to alone: null when it is released to all
+/// parties, '!' (no party) when it is originator-only without an originator.
+const OWN_ORIGINATOR: &str = "(case when json_extract(t.doc, '$.protection.releasability')
+    = 'originator_only' then coalesce(json_extract(t.doc, '$.protection.originator'), '!') end)";
+
+/// Combines the record's originator with its parent's (`p`): a chain released to two
+/// different originators is released to nobody, since each must be the reader's party.
+fn originator_with_parent() -> String {
+    format!(
+        "(case when {OWN_ORIGINATOR} is null then p.eff_originator
+               when p.eff_originator is null then {OWN_ORIGINATOR}
+               when {OWN_ORIGINATOR} = p.eff_originator then p.eff_originator
+               else '!' end)"
+    )
+}
+
+/// `update` of the rows of `table` matching `rows` (over alias `t`), from their own
+/// protection alone, reaching the parties of `scope` (an expression over `t`).
+fn alone(table: &str, scope: &str, rows: &str) -> String {
+    format!(
+        "update {table} as t set eff_marking = {OWN_MARKING}, eff_all = {OWN_ALL},
+             eff_scope = {scope}, eff_originator = {OWN_ORIGINATOR}
+         where {rows}"
+    )
+}
+
+/// `update` of the rows of `table` matching `rows`, combining their own protection with
+/// their parent row in `parent` (`p.id = t.{key}`), whose scope they share.
+fn under(table: &str, parent: &str, key: &str, rows: &str) -> String {
+    format!(
+        "update {table} as t set eff_marking = max({OWN_MARKING}, p.eff_marking),
+             eff_all = ({OWN_ALL} or p.eff_all), eff_scope = p.eff_scope,
+             eff_originator = {orig}
+         from {parent} as p where p.id = t.{key} and ({rows})",
+        orig = originator_with_parent()
+    )
+}
+
+/// An agreement's scope: its commission's when it names an existing one (a dangling id has
+/// no parties, as `scope::agreement_parties` finds none), else its own.
+const AGREEMENT_SCOPE: &str = "(case when json_extract(t.doc, '$.commission_id') is null then t.id
+    when exists (select 1 from commissions c where c.id = json_extract(t.doc, '$.commission_id'))
+    then json_extract(t.doc, '$.commission_id') end)";
+
+/// The tables of the vocabularies and the registry: their own protection, every party.
+const STANDALONE: [&str; 5] = ["parties", "organisations", "ranks", "people", "areas"];
+
+/// Items of the plans matching `{plans}`, and children of the items matching `{items}`
+/// (conditions over the unaliased table of the subquery).
+const ITEMS_OF_PLANS: &str = "t.plan_id in (select id from action_plans where {plans})";
+const CHILDREN_OF_ITEMS: &str = "t.item_id in (select id from action_items where {items})";
+
+/// Progress and activities of the items matching `items` (unaliased condition).
+fn item_children(script: &mut Script, items: &str, values: &[Value]) {
+    let rows = CHILDREN_OF_ITEMS.replace("{items}", items);
+    script.push(
+        &under("progress_updates", "action_items", "item_id", &rows),
+        values.to_vec(),
+    );
+    script.push(
+        &under("activities", "action_items", "item_id", &rows),
+        values.to_vec(),
+    );
+}
+
+/// What a save did to the record, as far as the rows below it are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Change {
+    /// A new record: nothing is below it yet (but an agreement may already name a new
+    /// commission, since an agreement's commission is not checked to exist).
+    New,
+    /// Its protection and parent are as they were: the rows below it stand.
+    Kept,
+    /// Its protection, parent or commission changed: the rows below it follow.
+    Moved,
+}
+
+impl Change {
+    /// `before` and `after` are the record's documents as JSON, before and after the save.
+    pub(super) fn of(before: Option<&serde_json::Value>, after: &serde_json::Value) -> Self {
+        let Some(before) = before else {
+            return Change::New;
+        };
+        let moved = [
+            "protection",
+            "commission_id",
+            "plan_id",
+            "item_id",
+            "agreement_id",
+        ]
+        .iter()
+        .any(|k| before.get(k) != after.get(k));
+        if moved { Change::Moved } else { Change::Kept }
+    }
+}
+
+/// The statements recomputing a saved record of `kind` with this id: its own row, its
+/// scope's parties when it has a scope, and, when `change` asks for it, the rows below it.
+pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, change: Change) {
+    let one = || vec![id.clone()];
+    let this = "t.id = ?";
+    let descendants = change == Change::Moved;
+    match kind {
+        RecordKind::Party => script.push(&alone("parties", "null", this), one()),
+        RecordKind::Organisation => script.push(&alone("organisations", "null", this), one()),
+        RecordKind::Rank => script.push(&alone("ranks", "null", this), one()),
+        RecordKind::Person => script.push(&alone("people", "null", this), one()),
+        RecordKind::Area => script.push(&alone("areas", "null", this), one()),
+        RecordKind::Commission => {
+            script.push(&alone("commissions", "t.id", this), one());
+            push_parties(script, "commissions", id.clone());
+            if change == Change::New {
+                // Agreements that named this commission before it existed reached no
+                // parties; now they reach its own, and so do their clauses.
+                let naming = "json_extract(t.doc, '$.commission_id') = ?";
+                script.push(&alone("agreements", AGREEMENT_SCOPE, naming), one());
+                let clauses = "t.agreement_id in (select id from agreements
+                    where json_extract(doc, '$.commission_id') = ?)";
+                script.push(
+                    &under("clauses", "agreements", "agreement_id", clauses),
+                    one(),
+                );
+            }
+            if descendants {
+                for table in ["sessions", "action_plans"] {
+                    let rows = "t.commission_id = ?";
+                    script.push(&under(table, "commissions", "commission_id", rows), one());
+                }
+                let plans = "commission_id = ?";
+                let items = ITEMS_OF_PLANS.replace("{plans}", plans);
+                script.push(
+                    &under("action_items", "action_plans", "plan_id", &items),
+                    one(),
+                );
+                let of_items = format!("plan_id in (select id from action_plans where {plans})");
+                item_children(script, &of_items, &one());
+            }
+        }
+        RecordKind::Agreement => {
+            script.push(&alone("agreements", AGREEMENT_SCOPE, this), one());
+            push_parties(script, "agreements", id.clone());
+            if descendants {
+                let rows = "t.agreement_id = ?";
+                script.push(&under("clauses", "agreements", "agreement_id", rows), one());
+            }
+        }
+        RecordKind::Clause => {
+            script.push(&under("clauses", "agreements", "agreement_id", this), one());
+        }
+        RecordKind::Session => {
+            script.push(
+                &under("sessions", "commissions", "commission_id", this),
+                one(),
+            );
+        }
+        RecordKind::ActionPlan => {
+            script.push(
+                &under("action_plans", "commissions", "commission_id", this),
+                one(),
+            );
+            if descendants {
+                let rows = "t.plan_id = ?";
+                script.push(
+                    &under("action_items", "action_plans", "plan_id", rows),
+                    one(),
+                );
+                item_children(script, "plan_id = ?", &one());
+            }
+        }
+        RecordKind::ActionItem => {
+            script.push(
+                &under("action_items", "action_plans", "plan_id", this),
+                one(),
+            );
+            if descendants {
+                item_children(script, "id = ?", &one());
+            }
+        }
+        RecordKind::ProgressUpdate => {
+            script.push(
+                &under("progress_updates", "action_items", "item_id", this),
+                one(),
+            );
+        }
+        RecordKind::Activity => {
+            // Outside an item the first applies; inside one, the second (the first's result
+            // is then overwritten by the row's full chain).
+            script.push(&alone("activities", "null", this), one());
+            script.push(&under("activities", "action_items", "item_id", this), one());
+        }
+        // Accounts carry no protection: only administrators see them (`decide`).
+        RecordKind::User => {}
+    }
+}
+
+/// The commission's (or agreement's) parties, from its document as just written.
+fn push_parties(script: &mut Script, table: &str, id: Value) {
+    script.push("delete from scope_parties where scope_id = ?", [id.clone()]);
+    script.push(
+        &format!(
+            "insert or ignore into scope_parties (scope_id, party_id)
+             select t.id, j.value from {table} as t, json_each(t.doc, '$.party_ids') as j
+             where t.id = ?"
+        ),
+        [id],
+    );
+}
+
+/// Fills every row's columns and every scope's parties, parents before children: for a
+/// database written before 0009, and for the benchmark generator's rows.
+pub(super) async fn fill_all(conn: &mut SqliteConnection) -> StoreResult<()> {
+    let mut script = Script::default();
+    let all = "1";
+    for table in STANDALONE {
+        script.push(&alone(table, "null", all), []);
+    }
+    script.push(&alone("commissions", "t.id", all), []);
+    script.push(&alone("agreements", AGREEMENT_SCOPE, all), []);
+    script.push("delete from scope_parties", []);
+    for table in ["commissions", "agreements"] {
+        script.push(
+            &format!(
+                "insert or ignore into scope_parties (scope_id, party_id)
+                 select t.id, j.value from {table} as t, json_each(t.doc, '$.party_ids') as j"
+            ),
+            [],
+        );
+    }
+    script.push(&under("clauses", "agreements", "agreement_id", all), []);
+    script.push(&under("sessions", "commissions", "commission_id", all), []);
+    script.push(
+        &under("action_plans", "commissions", "commission_id", all),
+        [],
+    );
+    script.push(&under("action_items", "action_plans", "plan_id", all), []);
+    script.push(
+        &under("progress_updates", "action_items", "item_id", all),
+        [],
+    );
+    script.push(&alone("activities", "null", all), []);
+    script.push(&under("activities", "action_items", "item_id", all), []);
+    script.run(conn).await
+}
