@@ -6,7 +6,10 @@
 
 use crate::{StoreError, StoreResult};
 use sqlx::SqlitePool;
-use std::{fs, io::Read, path::Path};
+use std::collections::HashMap;
+use std::os::unix::fs::{FileExt, MetadataExt};
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::{fs, path::Path};
 
 /// The advice every refusal of a damaged file ends with.
 const RESTORE_HINT: &str = "restore the last backup into an empty data directory with `taawun restore BACKUP --data-dir DIR`";
@@ -24,16 +27,7 @@ pub(super) fn check(path: &Path) -> StoreResult<()> {
         return Ok(());
     }
     let mut header = [0u8; 100];
-    let read = fs::File::open(path).and_then(|mut f| {
-        let mut n = 0;
-        while n < header.len() {
-            match f.read(&mut header[n..])? {
-                0 => break,
-                k => n += k,
-            }
-        }
-        Ok(n)
-    });
+    let read = read_header(path, &mut header);
     let read = read.map_err(|e| StoreError::Open(io_problem(&shown.to_string(), &e)))?;
     if read < header.len() || &header[..16] != b"SQLite format 3\0" {
         return Err(malformed(
@@ -83,6 +77,39 @@ pub(super) fn check(path: &Path) -> StoreResult<()> {
         ));
     }
     Ok(())
+}
+
+/// The database files this process has read a header of, by device and inode, each kept
+/// open for the life of the process. Why never closed: closing any descriptor of a file
+/// drops every POSIX lock the process holds on it, those of its open SQLite connections
+/// included, without SQLite knowing. Another process could then take the lock that tells
+/// it it is the file's last user, and delete the write-ahead log this process still reads
+/// from (a "database disk image is malformed" later, or lost commits). A process opening
+/// the same database twice — a second store, a backup beside the server — must not do
+/// that, so the header is read through the one descriptor kept for the file.
+static KEPT: OnceLock<Mutex<HashMap<(u64, u64), fs::File>>> = OnceLock::new();
+
+/// Reads up to `header.len()` bytes from the start of `path`, through the descriptor kept
+/// for it (see `KEPT`); how many were read.
+fn read_header(path: &Path, header: &mut [u8]) -> std::io::Result<usize> {
+    let meta = fs::metadata(path)?;
+    let key = (meta.dev(), meta.ino());
+    let mut kept = KEPT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let file = match kept.entry(key) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => e.insert(fs::File::open(path)?),
+    };
+    let mut n = 0;
+    while n < header.len() {
+        match file.read_at(&mut header[n..], n as u64)? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
 }
 
 /// Reads the schema and the first row of every table: a damaged page there would break the
