@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 use taawun_core::followup::{FollowupRules, ItemFacts, ItemFilter};
-use taawun_store::{FactsScope, StoreResult, Visible};
+use taawun_store::{FactsScope, ItemWindow, StoreResult, Visible, Window};
 
 /// The status rules' thresholds: one instance-wide value for now, kept behind a function so
 /// pages, lists, dashboards and exports always judge items by the same margins.
 pub fn rules() -> FollowupRules {
-    FollowupRules::default()
+    FollowupRules::STANDARD
 }
 
 /// A dashboard's scope and one of its figures.
@@ -29,20 +29,24 @@ impl ItemSelection {
     }
 }
 
-/// The facts of the reader's items that `sel` admits on `today`, soonest due first
-/// (undated last), then by id: the order of the dashboard's lists.
+/// One window of the reader's items that `sel` admits on `today`, soonest due first
+/// (undated last), then by id: the order of the dashboard's lists. Selected, ordered and
+/// counted in the store's query.
+pub async fn window(
+    v: &Visible,
+    sel: &ItemSelection,
+    today: NaiveDate,
+    window: Window,
+) -> StoreResult<ItemWindow> {
+    v.item_window(sel.scope, &sel.filter, today, window).await
+}
+
+/// Every item of the reader's that `sel` admits on `today`, in the lists' order: the rows
+/// of a spreadsheet download.
 pub async fn admitted(
     v: &Visible,
     sel: &ItemSelection,
     today: NaiveDate,
 ) -> StoreResult<Vec<ItemFacts>> {
-    let rules = rules();
-    let mut kept: Vec<ItemFacts> = v
-        .item_facts(sel.scope)
-        .await?
-        .into_iter()
-        .filter(|f| sel.filter.admits(f, today, &rules))
-        .collect();
-    kept.sort_by_key(|f| (f.due_on.is_none(), f.due_on, f.id));
-    Ok(kept)
+    Ok(window(v, sel, today, Window::ALL).await?.rows)
 }

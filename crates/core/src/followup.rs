@@ -10,6 +10,7 @@ mod reminders;
 mod selection;
 mod sides;
 mod status;
+mod thresholds;
 
 pub use deadlines::{DeadlineKind, agreement_deadlines};
 pub use figures::{Figures, ItemFacts, Tally, carry_over, figures};
@@ -21,3 +22,4 @@ pub use reminders::{
 pub use selection::{ItemFilter, Show};
 pub use sides::{SideState, item_status, joint_percent, joint_status, rolls_up, side_states};
 pub use status::{Assessment, FollowupRules, Risk, assess, assess_facts, expected_percent};
+pub use thresholds::{Thresholds, thresholds};

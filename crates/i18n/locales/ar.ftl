@@ -208,6 +208,7 @@ items-count =
         [many] { $count } إجراءً
        *[other] { $count } إجراء
     }
+items-count-over = أكثر من { $count } إجراء
 clauses-count =
     { $count ->
         [zero] لا بنود

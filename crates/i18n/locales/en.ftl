@@ -196,6 +196,7 @@ items-count =
         [one] { $count } action
        *[other] { $count } actions
     }
+items-count-over = more than { $count } actions
 clauses-count =
     { $count ->
         [one] { $count } article

@@ -196,6 +196,7 @@ items-count =
         [one] { $count } action
        *[other] { $count } actions
     }
+items-count-over = plus de { $count } actions
 clauses-count =
     { $count ->
         [one] { $count } article

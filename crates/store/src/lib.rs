@@ -20,6 +20,7 @@ mod sqlite;
 mod store;
 pub mod visibility;
 mod visible;
+mod window;
 
 pub use chain::AuditHead;
 pub use counters::{AttemptKey, Busy, Counters, JobLimits};
@@ -30,3 +31,4 @@ pub use scope::Scope;
 pub use sqlite::{Durability, SqliteStore, snapshot};
 pub use store::{Actor, AuditEntry, Credentials, SearchHit, Store};
 pub use visible::Visible;
+pub use window::{ItemWindow, Neighbours, Window, Windowed};

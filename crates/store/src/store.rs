@@ -194,6 +194,35 @@ pub trait Store: Send + Sync + 'static {
         only: Option<&FactsFilter>,
     ) -> StoreResult<Vec<ItemFacts>>;
 
+    /// One window of the items in `scope` that `filter` admits on `today` and `who` may
+    /// see, soonest due first (undated last), then by id — selected in the query, never by
+    /// reading them all. `Visible::item_window` is its only caller; it checks the scope.
+    async fn item_window(
+        &self,
+        who: &Principal,
+        scope: FactsScope,
+        filter: &taawun_core::followup::ItemFilter,
+        today: NaiveDate,
+        window: crate::Window,
+    ) -> StoreResult<crate::ItemWindow>;
+
+    /// One window of the items of `plan` that `who` may see, in the plan's order (code,
+    /// then id), selected in the query. `Visible::plan_items` is its only caller.
+    async fn plan_items(
+        &self,
+        who: &Principal,
+        plan: Id,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<ActionItem>>;
+
+    /// The neighbours of `item` in its plan's order among the items `who` may see, and the
+    /// others of its plan with the same code. `Visible::item_neighbours` is its only caller.
+    async fn item_neighbours(
+        &self,
+        who: &Principal,
+        item: &ActionItem,
+    ) -> StoreResult<crate::Neighbours>;
+
     /// Progress updates of an item, newest first.
     async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>>;
     async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>>;

@@ -307,7 +307,23 @@ async fn upgrading_indexes_records_written_before_search() {
 
 /// Takes a database back to version 8: the effective-protection columns, their indexes and
 /// the scope parties of 0009 are dropped.
+/// Takes a database back to version 9: the threshold dates of 0010 are dropped.
+async fn undo_thresholds(store: &SqliteStore) {
+    sqlx::raw_sql(
+        "drop index action_items_due_order; drop index action_items_commission_due_order;
+         drop index action_items_agreement_due_order; drop index action_items_overdue;
+         drop index action_items_at_risk;
+         alter table action_items drop column overdue_from;
+         alter table action_items drop column at_risk_from;
+         delete from schema_version where version = 10;",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+}
+
 async fn undo_visibility(store: &SqliteStore) {
+    undo_thresholds(store).await;
     let indexes: Vec<String> = sqlx::query_scalar(
         "select name from sqlite_master where type = 'index' and sql like '%eff_%'",
     )
@@ -481,4 +497,53 @@ async fn upgrading_fills_the_effective_protection_of_records_written_before_it()
         .await
         .unwrap();
     assert_eq!(seen, vec![(open.id.to_string(),)]);
+}
+
+/// A database written before 0010 gets its items' threshold dates on upgrade: an item from
+/// 1 January to 30 June 2025 with no report is overdue from 1 July, and at risk from 29
+/// January, when its schedule expects 16 % (more than the 15-point margin over its 0 %); a
+/// cancelled item crosses neither.
+#[tokio::test]
+async fn upgrading_fills_the_threshold_dates_of_items_written_before_it() {
+    use suite::fixtures::{actor, date, world};
+    use taawun_core::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = world(&store).await;
+    let a = actor();
+    let mut late = w.item("1.1");
+    late.start_on = Some(date(2025, 1, 1));
+    late.due_on = Some(date(2025, 6, 30));
+    let late = store.save_item(&a, &late).await.unwrap();
+    let mut done = w.item("1.2");
+    done.due_on = Some(date(2025, 6, 30));
+    let done = store.save_item(&a, &done).await.unwrap();
+    let done = suite::fixtures::bring_to(&store, &w, &done, ItemStatus::Cancelled).await;
+    let dates = |store: SqliteStore, id: Id| async move {
+        let row: (Option<String>, Option<String>) =
+            sqlx::query_as("select overdue_from, at_risk_from from action_items where id = ?")
+                .bind(id.to_string())
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        row
+    };
+    let written = (
+        dates(store.clone(), late.id).await,
+        dates(store.clone(), done.id).await,
+    );
+    undo_thresholds(&store).await;
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    let late_dates = dates(upgraded.clone(), late.id).await;
+    assert_eq!(
+        late_dates,
+        (Some("2025-07-01".into()), Some("2025-01-29".into()))
+    );
+    let done_dates = dates(upgraded.clone(), done.id).await;
+    assert_eq!(done_dates, (None, None));
+    // The same as the write path gave them.
+    assert_eq!((late_dates, done_dates), written);
 }

@@ -130,6 +130,17 @@ impl Ctx {
         i18n::message_count(self.lang, key, count.count())
     }
 
+    /// A count that stopped at its bound ("more than 1,000 actions"): the number written as
+    /// the language writes numbers, with no plural to choose.
+    pub fn t_over(&self, key: &str, count: u64) -> String {
+        i18n::message_with(
+            self.lang,
+            key,
+            "count",
+            &crate::fmt::integer(self.lang, count),
+        )
+    }
+
     /// The label of an enum value: `label("status", "in_progress")` → `status-in_progress`.
     pub fn label(&self, prefix: &str, key: &str) -> String {
         i18n::message(self.lang, &format!("{prefix}-{key}"))

@@ -17,12 +17,18 @@ pub struct FollowupRules {
     pub stale_after_days: u32,
 }
 
+impl FollowupRules {
+    /// The rules every instance judges by today (`app::items::rules`); the store computes
+    /// its threshold columns with them.
+    pub const STANDARD: FollowupRules = FollowupRules {
+        at_risk_margin: 15,
+        stale_after_days: 90,
+    };
+}
+
 impl Default for FollowupRules {
     fn default() -> Self {
-        FollowupRules {
-            at_risk_margin: 15,
-            stale_after_days: 90,
-        }
+        Self::STANDARD
     }
 }
 

@@ -257,7 +257,7 @@ impl SqliteStore {
                     .execute(&mut *conn)
                     .await?;
             }
-            follow::write_facts(conn, item, &sides, follow::Seq::Given(seq)).await?;
+            follow::write_facts(conn, item, &sides, follow::Seq::Given(seq), true).await?;
             seq += 1;
         }
         // The rows skipped the write path: their effective protection as it would set it.

@@ -46,7 +46,7 @@ fn corrupt(what: &str, value: &str) -> StoreError {
     )))
 }
 
-fn id(row: &SqliteRow, col: &str) -> StoreResult<Id> {
+pub(super) fn id(row: &SqliteRow, col: &str) -> StoreResult<Id> {
     let text: &str = row.try_get(col)?;
     text.parse().map_err(|_| corrupt(col, text))
 }
@@ -88,7 +88,7 @@ fn protection(row: &SqliteRow) -> StoreResult<Protection> {
     })
 }
 
-fn side(row: &SqliteRow) -> StoreResult<(Id, SideState)> {
+pub(super) fn side(row: &SqliteRow) -> StoreResult<(Id, SideState)> {
     let state = SideState {
         party_id: id(row, "party_id")?,
         organisation_id: id(row, "organisation_id")?,
@@ -99,7 +99,7 @@ fn side(row: &SqliteRow) -> StoreResult<(Id, SideState)> {
     Ok((id(row, "item_id")?, state))
 }
 
-fn facts(row: &SqliteRow, sides: Vec<SideState>) -> StoreResult<(i64, ItemFacts)> {
+pub(super) fn facts(row: &SqliteRow, sides: Vec<SideState>) -> StoreResult<(i64, ItemFacts)> {
     let commission_id = opt_id(row, "commission_id")?;
     let facts = ItemFacts {
         id: id(row, "id")?,

@@ -14,7 +14,7 @@ use super::{
 use crate::{Actor, StoreResult};
 use sqlx::SqliteConnection;
 use std::future::Future;
-use taawun_core::followup::{SideState, item_status, side_states};
+use taawun_core::followup::{FollowupRules, SideState, item_status, side_states, thresholds};
 use taawun_core::*;
 
 pub(super) trait Follows: Record {
@@ -102,7 +102,14 @@ impl Follows for ActionItem {
     ) -> StoreResult<()> {
         let sides = side_states(self, &reports_of(pending, self, previous).await?);
         let had_sides = previous.is_some();
-        push_facts(&mut pending.writes, self, &sides, Seq::Next, had_sides);
+        push_facts(
+            &mut pending.writes,
+            self,
+            &sides,
+            Seq::Next,
+            had_sides,
+            true,
+        );
         Ok(())
     }
 }
@@ -119,10 +126,10 @@ impl Follows for ProgressUpdate {
         // Deriving reads the item and its reports, this one included: the update's own
         // writes are sent first (`Pending::conn`).
         let conn = pending.conn().await?;
-        rederive(conn, actor, self.item_id).await?;
+        rederive(conn, actor, self.item_id, true).await?;
         // A report moved to another item leaves its first item to be derived again too.
         if let Some(prev) = previous.filter(|p| p.item_id != self.item_id) {
-            rederive(conn, actor, prev.item_id).await?;
+            rederive(conn, actor, prev.item_id, true).await?;
         }
         Ok(())
     }
@@ -159,10 +166,12 @@ impl Follows for ActionPlan {
 /// Derives an item again after one of its reports changed. A new joint status is written
 /// like any update of the item (new version, audit row under the reporting actor); the
 /// facts are rewritten in any case, since a side's percent or date may have moved.
+/// `with_thresholds`: whether the threshold columns exist yet (not while migration 3 runs).
 pub(super) async fn rederive(
     conn: &mut SqliteConnection,
     actor: &Actor,
     item_id: Id,
+    with_thresholds: bool,
 ) -> StoreResult<()> {
     let stored: Option<(i64, String)> =
         sqlx::query_as("select version, doc from action_items where id = ?")
@@ -182,7 +191,7 @@ pub(super) async fn rederive(
         write_row(conn, &item, &after, version).await?;
         audit::append(conn, actor, ActionItem::KIND, item_id, Some(&doc), &after).await?;
     }
-    write_facts(conn, &item, &sides, Seq::Next).await
+    write_facts(conn, &item, &sides, Seq::Next, with_thresholds).await
 }
 
 /// The next value of the facts counter. Taken under the write lock, so values rise in
@@ -212,20 +221,23 @@ pub(crate) async fn write_facts(
     item: &ActionItem,
     sides: &[SideState],
     seq: Seq,
+    with_thresholds: bool,
 ) -> StoreResult<()> {
     let mut script = Script::default();
-    push_facts(&mut script, item, sides, seq, true);
+    push_facts(&mut script, item, sides, seq, true, with_thresholds);
     script.run(conn).await
 }
 
 /// The statements of `write_facts`. `had_sides` false: the item is new in this save, so it
-/// has no side rows to delete yet (they reference it).
+/// has no side rows to delete yet (they reference it). `with_thresholds` false: the
+/// threshold columns do not exist yet (migration 3's backfill; 0010 fills them).
 fn push_facts(
     script: &mut Script,
     item: &ActionItem,
     sides: &[SideState],
     seq: Seq,
     had_sides: bool,
+    with_thresholds: bool,
 ) {
     let day = |d: Option<chrono::NaiveDate>| Value::from(d);
     let last_report = sides.iter().filter_map(|s| s.last_report).max();
@@ -238,7 +250,7 @@ fn push_facts(
             None,
         ),
     };
-    let sets = [
+    let mut sets = vec![
         ("percent", "?"),
         ("last_report", "?"),
         ("facts_seq", seq_sql),
@@ -251,13 +263,18 @@ fn push_facts(
             "(select agreement_id from action_plans where id = ?)",
         ),
     ];
-    let values = [
+    let mut values = vec![
         Some(Value::from(i64::from(followup::joint_percent(sides)))),
         Some(day(last_report)),
         seq_value,
         Some(plan.clone()),
         Some(plan),
     ];
+    if with_thresholds {
+        let due = thresholds(item.status, item.start_on, item.due_on, sides, &RULES);
+        sets.extend([("overdue_from", "?"), ("at_risk_from", "?")]);
+        values.extend([Some(day(due.overdue_from)), Some(day(due.at_risk_from))]);
+    }
     script.push_update_by_id(
         "action_items",
         &sets,
@@ -286,6 +303,55 @@ fn push_facts(
     }
 }
 
+/// The status rules the threshold columns are computed with: the instance-wide ones
+/// (`app::items::rules`). Were they to become configurable, changing them would have to
+/// recompute the columns (`fill_thresholds`).
+const RULES: FollowupRules = FollowupRules::STANDARD;
+
+/// Fills the threshold columns of every stored item from its facts columns and side rows,
+/// for a database written before they existed (migration 0010).
+pub(super) async fn fill_thresholds(conn: &mut SqliteConnection) -> StoreResult<()> {
+    let items: Vec<(String, String, Option<String>, Option<String>)> =
+        sqlx::query_as("select id, status, start_on, due_on from action_items")
+            .fetch_all(&mut *conn)
+            .await?;
+    let sides: Vec<(String, i64, Option<String>)> =
+        sqlx::query_as("select item_id, percent, last_report from item_sides")
+            .fetch_all(&mut *conn)
+            .await?;
+    let corrupt = |what: &str, v: &str| {
+        crate::StoreError::Corrupt(serde::de::Error::custom(format!("item {what}: {v:?}")))
+    };
+    let date = |v: Option<String>| -> StoreResult<Option<chrono::NaiveDate>> {
+        v.map(|t| t.parse().map_err(|_| corrupt("date", &t)))
+            .transpose()
+    };
+    let mut by_item: std::collections::HashMap<String, Vec<SideState>> = Default::default();
+    for (item, percent, last) in sides {
+        // Only the percent and the last report enter the thresholds.
+        by_item.entry(item).or_default().push(SideState {
+            party_id: Id::nil(),
+            organisation_id: Id::nil(),
+            status: ItemStatus::InProgress,
+            percent: u8::try_from(percent).map_err(|_| corrupt("percent", &percent.to_string()))?,
+            last_report: date(last)?,
+        });
+    }
+    for (id, status, start, due) in items {
+        let status = ItemStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
+        let sides = by_item.remove(&id).unwrap_or_default();
+        let t = thresholds(status, date(start)?, date(due)?, &sides, &RULES);
+        let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        sqlx::query("update action_items set overdue_from = ?, at_risk_from = ? where id = ?")
+            .bind(text(t.overdue_from))
+            .bind(text(t.at_risk_from))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Derives every item once, for a database written before the follow-up columns existed.
 /// An item whose stored status differs from its sides' joint status gets the joint one,
 /// with a new version and an audit row by `system`, as any derived change is recorded.
@@ -298,7 +364,8 @@ pub(super) async fn backfill(conn: &mut SqliteConnection) -> StoreResult<()> {
         let id: Id = id.parse().map_err(|e: uuid::Error| {
             crate::StoreError::Corrupt(serde::de::Error::custom(format!("item id: {e}")))
         })?;
-        rederive(conn, &system, id).await?;
+        // Migration 3 runs before the threshold columns exist (0010 fills them).
+        rederive(conn, &system, id, false).await?;
     }
     // The item's own columns new in this version, from its document.
     let rows: Vec<(String, String)> = sqlx::query_as("select id, doc from action_items")

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_uniqueness_by_visibility.sql"),
     include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
     include_str!("../../migrations/sqlite/0009_visibility.sql"),
+    include_str!("../../migrations/sqlite/0010_item_thresholds.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
@@ -40,6 +41,10 @@ pub(super) const AUDIT_CHAIN: i64 = 8;
 /// The version that added the effective-protection columns: rows written before it get
 /// them in Rust right after its SQL, with the write path's own statements (`effective`).
 const VISIBILITY: i64 = 9;
+
+/// The version that added the items' threshold dates: stored items get them in Rust right
+/// after its SQL (the rules are `core`'s).
+const THRESHOLDS: i64 = 10;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -100,6 +105,9 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
         }
         if version == VISIBILITY {
             super::effective::fill_all(&mut tx).await?;
+        }
+        if version == THRESHOLDS {
+            super::follow::fill_thresholds(&mut tx).await?;
         }
         if version == AUDIT_CHAIN {
             super::chain::seal(&mut tx).await?;

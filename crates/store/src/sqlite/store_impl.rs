@@ -225,6 +225,31 @@ impl Store for SqliteStore {
     ) -> StoreResult<Vec<ItemFacts>> {
         self.facts_of(scope, only).await
     }
+    async fn plan_items(
+        &self,
+        who: &Principal,
+        plan: Id,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<ActionItem>> {
+        self.plan_items_of(who, plan, window).await
+    }
+    async fn item_neighbours(
+        &self,
+        who: &Principal,
+        item: &ActionItem,
+    ) -> StoreResult<crate::Neighbours> {
+        self.neighbours_of(who, item).await
+    }
+    async fn item_window(
+        &self,
+        who: &Principal,
+        scope: FactsScope,
+        filter: &taawun_core::followup::ItemFilter,
+        today: NaiveDate,
+        window: crate::Window,
+    ) -> StoreResult<crate::ItemWindow> {
+        self.item_window_of(who, scope, filter, today, window).await
+    }
 
     async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
         let sql = "select doc from progress_updates where item_id = ?

@@ -4,10 +4,11 @@
 //! under a hidden plan or commission.
 
 use super::Visible;
-use crate::{FactsFilter, FactsScope, StoreResult};
+use crate::{FactsFilter, FactsScope, ItemWindow, StoreResult, Window};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use taawun_core::followup::ItemFacts;
+use taawun_core::followup::ItemFilter;
 use taawun_core::*;
 
 impl Visible {
@@ -15,13 +16,7 @@ impl Visible {
     /// reader may not see is empty. The banner learns the marking of every item counted
     /// and of the plans and commissions above them.
     pub async fn item_facts(&self, scope: FactsScope) -> StoreResult<Vec<ItemFacts>> {
-        let named = match scope {
-            FactsScope::All => true,
-            FactsScope::Commission(c) => self.can_see_id(RecordKind::Commission, c).await?,
-            FactsScope::Agreement(a) => self.can_see_id(RecordKind::Agreement, a).await?,
-            FactsScope::Party(p) => self.can_see_id(RecordKind::Party, p).await?,
-        };
-        if !named {
+        if !self.scope_named(scope).await? {
             return Ok(vec![]);
         }
         // Plans are few: their visibility (commission included) is decided in Rust, the
@@ -47,6 +42,43 @@ impl Visible {
             self.commission(plan.commission_id).await?;
         }
         Ok(facts)
+    }
+
+    /// One window of the reader's items in `scope` that `filter` admits on `today`, soonest
+    /// due first: visibility, filter, order, paging and count all in the store's query. A
+    /// scope naming a record the reader may not see is empty. The banner learns the
+    /// marking of the items shown and of the plans and commissions above them.
+    pub async fn item_window(
+        &self,
+        scope: FactsScope,
+        filter: &ItemFilter,
+        today: NaiveDate,
+        window: Window,
+    ) -> StoreResult<ItemWindow> {
+        if !self.scope_named(scope).await? {
+            return Ok(ItemWindow::default());
+        }
+        let found = self
+            .store
+            .item_window(&self.who, scope, filter, today, window)
+            .await?;
+        for f in &found.rows {
+            self.shown(&f.protection);
+            // Read through `Visible`, which counts their markings too (and caches them).
+            self.plan(f.plan_id).await?;
+            self.commission(f.commission_id).await?;
+        }
+        Ok(found)
+    }
+
+    /// Whether the record a scope names is one the reader may see (`All` names none).
+    async fn scope_named(&self, scope: FactsScope) -> StoreResult<bool> {
+        match scope {
+            FactsScope::All => Ok(true),
+            FactsScope::Commission(c) => self.can_see_id(RecordKind::Commission, c).await,
+            FactsScope::Agreement(a) => self.can_see_id(RecordKind::Agreement, a).await,
+            FactsScope::Party(p) => self.can_see_id(RecordKind::Party, p).await,
+        }
     }
 
     /// Open items of the commission the reader may see, soonest due first.

@@ -129,6 +129,31 @@ impl Visible {
     pub async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>> {
         self.keep(self.store.items(plan).await?).await
     }
+    /// One window of the plan's items the reader may see, in the plan's order, selected by
+    /// the store's query; each is still decided and redacted here like any other read.
+    pub async fn plan_items(
+        &self,
+        plan: Id,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<ActionItem>> {
+        if !self.can_see_id(RecordKind::ActionPlan, plan).await? {
+            return Ok(crate::Windowed::default());
+        }
+        let found = self.store.plan_items(&self.who, plan, window).await?;
+        Ok(crate::Windowed {
+            rows: self.keep(found.rows).await?,
+            ..found
+        })
+    }
+    /// The neighbours of `item` (one the reader sees) in its plan, selected by the store.
+    pub async fn item_neighbours(&self, item: &ActionItem) -> StoreResult<crate::Neighbours> {
+        let found = self.store.item_neighbours(&self.who, item).await?;
+        Ok(crate::Neighbours {
+            previous: self.keep_one(found.previous).await?,
+            next: self.keep_one(found.next).await?,
+            same_code: self.keep(found.same_code).await?,
+        })
+    }
     pub async fn item(&self, id: Id) -> StoreResult<Option<ActionItem>> {
         self.keep_one(self.store.item(id).await?).await
     }

@@ -4,11 +4,10 @@
 //! admits — the very predicate `figures` counts with — so a figure and the list behind it
 //! cannot disagree.
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 use taawun_app::items::ItemSelection;
 use taawun_core::Id;
-use taawun_core::followup::{ItemFacts, ItemFilter};
+use taawun_core::followup::ItemFilter;
 use taawun_store::FactsScope;
 
 use crate::error::WebError;
@@ -161,16 +160,6 @@ impl Selection {
             },
         }
     }
-}
-
-/// The facts of the reader's items that `sel` admits on `today`, soonest due first: the
-/// rows of `/items?…` and of its spreadsheet download, so both list the same items.
-pub async fn admitted(
-    v: &taawun_store::Visible,
-    sel: &Selection,
-    today: NaiveDate,
-) -> taawun_store::StoreResult<Vec<ItemFacts>> {
-    taawun_app::items::admitted(v, &sel.items(), today).await
 }
 
 #[cfg(test)]

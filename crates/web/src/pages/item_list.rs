@@ -1,14 +1,16 @@
 //! `/items?…`: the items behind a dashboard figure — a scope (commission, agreement, party
 //! or everything), optionally one area, lead body or side, and what is counted (done,
-//! overdue, due within 30 days…; see `item_filter`). Read through `Visible::item_facts`,
-//! exactly as the dashboard counts, so the list holds as many items as the figure says.
+//! overdue, due within 30 days…; see `item_filter`). One page is selected, counted and
+//! ordered in the store's query (`Visible::item_window`), whose conditions are tested
+//! against the figures' own `ItemFilter`, so the list holds as many items as the figure
+//! says; the count stops at 1,000 (or the page shown), past which it says "more than".
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use taawun_core::{ActionItem, Id};
-use taawun_store::Visible;
+use taawun_store::{ItemWindow, Visible, Window};
 
 use super::item_filter::{Params, Selection, Show};
 use super::views::{Crumb, ItemRow, Link, Pager, item_rows, lead_heads, render};
@@ -19,6 +21,26 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 /// Rows per page: a page stays light, and a reader narrows by area or side rather than
 /// scrolling through thousands.
 const PAGE: usize = 50;
+
+/// How far the list counts its items beyond the page shown: past it, "more than 1,000".
+const COUNT_TO: usize = 1_000;
+
+/// Page `page` (from 1) of the selection, counted up to `COUNT_TO` or to the end of the
+/// page, whichever is further.
+async fn window(
+    v: &Visible,
+    sel: &Selection,
+    today: chrono::NaiveDate,
+    page: usize,
+) -> Result<ItemWindow, WebError> {
+    let offset = (page - 1).saturating_mul(PAGE);
+    let window = Window {
+        offset: offset as u64,
+        limit: PAGE as u64,
+        count_to: COUNT_TO.max(offset + PAGE) as u64,
+    };
+    Ok(taawun_app::items::window(v, &sel.items(), today, window).await?)
+}
 
 #[derive(Template)]
 #[template(path = "item_list.html")]
@@ -47,12 +69,21 @@ pub(crate) async fn list(
     let Query(params) = params.map_err(|e| WebError::BadRequest(e.to_string()))?;
     let sel = Selection::from_params(&params)?;
     let v = reader(&state, &ctx);
-    let kept = super::item_filter::admitted(&v, &sel, state.clock.today()).await?;
-    let count = kept.len();
-    let pages = count.div_ceil(PAGE).max(1);
-    let page = (params.page.unwrap_or(1) as usize).clamp(1, pages);
+    let today = state.clock.today();
+    let wanted = params.page.unwrap_or(1).max(1) as usize;
+    let mut found = window(&v, &sel, today, wanted).await?;
+    let mut page = wanted;
+    // A page past the end (an old link, a hand-typed number) shows the last one.
+    if found.rows.is_empty() && page > 1 && !found.more {
+        page = (found.count as usize).div_ceil(PAGE).max(1);
+        found = window(&v, &sel, today, page).await?;
+    }
+    let count = found.count as usize;
+    // Past the counting bound the number of pages is unknown: the pager then names pages
+    // without a total, and a next page exists since more items match.
+    let pages = (!found.more).then(|| count.div_ceil(PAGE).max(1));
     let mut items: Vec<ActionItem> = Vec::with_capacity(PAGE);
-    for f in kept.iter().skip((page - 1) * PAGE).take(PAGE) {
+    for f in &found.rows {
         items.extend(v.item(f.id).await?);
     }
     let columns = sides_of(&items);
@@ -62,11 +93,16 @@ pub(crate) async fn list(
     let conditions = conditions(&ctx, &v, &mut lk, &sel).await?;
     let page_link = |n: usize| Link {
         href: format!("{}&page={n}", sel.href()),
-        label: Markup(escape(&format!("{n} / {pages}"))),
+        label: Markup(escape(&match pages {
+            Some(pages) => format!("{n} / {pages}"),
+            None => n.to_string(),
+        })),
     };
     let pager = Pager {
         prev: (page > 1).then(|| page_link(page - 1)),
-        next: (page < pages).then(|| page_link(page + 1)),
+        next: pages
+            .is_none_or(|pages| page < pages)
+            .then(|| page_link(page + 1)),
     };
     let title = ctx.t("item-list-title");
     render(&ListPage {
@@ -78,7 +114,11 @@ pub(crate) async fn list(
         title,
         conditions,
         count,
-        count_text: ctx.tn("items-count", count),
+        count_text: if found.more {
+            ctx.t_over("items-count-over", count as u64)
+        } else {
+            ctx.tn("items-count", count)
+        },
         dashboard: sel.dashboard(),
         items: rows,
         lead_heads: heads,

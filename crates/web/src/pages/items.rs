@@ -79,26 +79,19 @@ pub(crate) async fn show(
 }
 
 /// Neighbours among the plan's items the reader may see, in the plan's (code) order, and
-/// those of them that carry the item's code too.
+/// those of them that carry the item's code too: selected by the store, not found among
+/// all the plan's items.
 async fn pager(v: &Visible, item: &ActionItem) -> StoreResult<(Pager, Vec<Link>)> {
-    let items = v.items(item.plan_id).await?;
-    let shared = items
-        .iter()
-        .filter(|x| x.id != item.id && x.code == item.code)
-        .map(|x| Link {
-            href: format!("/items/{}", x.id),
-            label: Markup(escape(&x.code)),
-        })
-        .collect();
-    let pager = Pager::around(
-        &items,
-        item.id,
-        |x| x.id,
-        |x| Link {
-            href: format!("/items/{}", x.id),
-            label: Markup(escape(&x.code)),
-        },
-    );
+    let found = v.item_neighbours(item).await?;
+    let link = |x: &ActionItem| Link {
+        href: format!("/items/{}", x.id),
+        label: Markup(escape(&x.code)),
+    };
+    let shared = found.same_code.iter().map(link).collect();
+    let pager = Pager {
+        prev: found.previous.as_ref().map(link),
+        next: found.next.as_ref().map(link),
+    };
     Ok((pager, shared))
 }
 

@@ -5,9 +5,9 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use taawun_core::{ActionItem, ActionPlan, Id, Protection, RecordKind};
-use taawun_store::{StoreResult, Visible};
+use taawun_store::{StoreResult, Visible, Window, Windowed};
 
-use super::views::{Crumb, ItemRow, Link, history_href, item_rows, lead_heads, render};
+use super::views::{Crumb, ItemRow, Link, Pager, history_href, item_rows, lead_heads, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
@@ -38,15 +38,26 @@ struct PlanPage {
     total: String,
     groups: Vec<Group>,
     lead_heads: Vec<Markup>,
+    /// Previous and next pages of a plan too long for one.
+    pager: Pager,
     /// "120 items imported.", after an import lands here.
     notice: Option<String>,
 }
 
-/// `?imported=N`: where an import sends the reader once its rows are saved.
+/// `?imported=N`: where an import sends the reader once its rows are saved; `?page=N`:
+/// which page of a long plan's items.
 #[derive(Debug, Default, serde::Deserialize)]
 pub(crate) struct Landing {
     imported: Option<usize>,
+    page: Option<u32>,
 }
+
+/// Items per page of a plan: a plan of a few dozen items shows whole, one of thousands a
+/// hundred at a time.
+const PAGE: u64 = 100;
+
+/// How far a plan's items are counted beyond the page shown: past it, "more than 1,000".
+const COUNT_TO: u64 = 1_000;
 
 pub(crate) async fn show(
     ctx: Ctx,
@@ -58,12 +69,11 @@ pub(crate) async fn show(
     let Some(plan) = v.plan(id).await? else {
         return Err(WebError::NotFound);
     };
-    let mut page = load(&ctx, &v, plan).await?;
-    // A malformed `imported` only loses the notice: the plan page still shows.
-    page.notice = landing
-        .ok()
-        .and_then(|q| q.0.imported)
-        .map(|n| ctx.tn("import-done", n));
+    // A malformed query only loses the notice and the page number: the plan still shows.
+    let landing = landing.map(|q| q.0).unwrap_or_default();
+    let wanted = u64::from(landing.page.unwrap_or(1).max(1));
+    let mut page = load(&ctx, &v, plan, wanted).await?;
+    page.notice = landing.imported.map(|n| ctx.tn("import-done", n));
     render(&page)
 }
 
@@ -80,7 +90,26 @@ fn by_area(items: Vec<ActionItem>) -> Vec<(Id, Vec<ActionItem>)> {
     groups
 }
 
-async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage> {
+/// Page `page` (from 1) of the plan's visible items, counted up to `COUNT_TO` or to the
+/// end of the page; a page past the end gives the last one.
+async fn items_page(v: &Visible, plan: Id, page: u64) -> StoreResult<(Windowed<ActionItem>, u64)> {
+    let window = |page: u64| {
+        let offset = (page - 1).saturating_mul(PAGE);
+        Window {
+            offset,
+            limit: PAGE,
+            count_to: COUNT_TO.max(offset + PAGE),
+        }
+    };
+    let found = v.plan_items(plan, window(page)).await?;
+    if found.rows.is_empty() && page > 1 && !found.more {
+        let last = found.count.div_ceil(PAGE).max(1);
+        return Ok((v.plan_items(plan, window(last)).await?, last));
+    }
+    Ok((found, page))
+}
+
+async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResult<PlanPage> {
     let mut lk = Lookup::new(v);
     let commission = v.commission(plan.commission_id).await?;
     let columns = commission
@@ -106,17 +135,41 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage>
         None => None,
     };
     // Only visible items: the total and each area's count must not count hidden ones.
-    let items = v.items(plan.id).await?;
-    let total = ctx.tn("items-count", items.len());
+    let (found, page) = items_page(v, plan.id, page).await?;
+    let count = found.count as usize;
+    let total = if found.more {
+        ctx.t_over("items-count-over", count as u64)
+    } else {
+        ctx.tn("items-count", count)
+    };
+    // A plan on one page counts each area's items; a longer one groups the page's items
+    // under their areas, whose counts would cover only that page.
+    let whole = page == 1 && !found.more && found.count <= PAGE;
+    let pages = (!found.more).then(|| found.count.div_ceil(PAGE).max(1));
+    let page_link = |n: u64| Link {
+        href: format!("/plans/{}?page={n}", plan.id),
+        label: Markup(escape(&match pages {
+            Some(pages) => format!("{n} / {pages}"),
+            None => n.to_string(),
+        })),
+    };
+    let pager = Pager {
+        prev: (page > 1).then(|| page_link(page - 1)),
+        next: pages.is_none_or(|p| page < p).then(|| page_link(page + 1)),
+    };
     let mut groups = Vec::new();
-    for (area_id, list) in by_area(items) {
+    for (area_id, list) in by_area(found.rows) {
         let area = match lk.area(area_id).await? {
             Some(a) => ctx.text(&a.name),
             None => Markup(escape(&ctx.t("area-unknown"))),
         };
         groups.push(Group {
             area,
-            count: ctx.tn("items-count", list.len()),
+            count: if whole {
+                ctx.tn("items-count", list.len())
+            } else {
+                String::new()
+            },
             items: item_rows(&mut lk, ctx, &list, &columns).await?,
         });
     }
@@ -154,6 +207,7 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan) -> StoreResult<PlanPage>
         session,
         total,
         groups,
+        pager,
         crumbs,
         notice: None,
         ctx: ctx.shown(v),

@@ -1,0 +1,191 @@
+//! One page of the items behind a dashboard figure, selected in the query: the reader's
+//! visibility (`visibility::predicate`), the scope, the group and what is counted
+//! (`core::followup::ItemFilter`, each `Show` as a condition over the facts columns, the
+//! date-dependent ones over the threshold dates of migration 0010), in the lists' order —
+//! soonest due first, undated last, then by id — walked along an index of that order, so a
+//! page reads the rows it shows plus those it skips. The count stops at the window's bound.
+//! `tests/item_window.rs` checks every figure against `ItemFilter::admits` over the facts.
+
+use super::{SqliteStore, facts, record::Value};
+use crate::visibility::{Bound, predicate};
+use crate::{FactsScope, ItemWindow, StoreResult, Window};
+use chrono::{Days, NaiveDate};
+use sqlx::Row;
+use std::collections::HashMap;
+use taawun_core::Principal;
+use taawun_core::followup::{ItemFilter, Show};
+
+/// The statuses of `ItemStatus::is_open`'s complement, as stored.
+const CLOSED: &str = "('done', 'cancelled')";
+
+/// The conditions of the selection over `action_items i`, and their values in order.
+fn conditions(
+    who: &Principal,
+    scope: FactsScope,
+    filter: &ItemFilter,
+    today: NaiveDate,
+) -> (String, Vec<Value>) {
+    let mut sql = Vec::new();
+    let mut values = Vec::new();
+    let visible = predicate(who, "i");
+    sql.push(visible.sql);
+    values.extend(visible.values.into_iter().map(|b| match b {
+        Bound::Int(i) => Value::Int(i),
+        Bound::Text(t) => Value::Text(t),
+    }));
+    match scope {
+        FactsScope::All => {}
+        FactsScope::Commission(c) => {
+            sql.push("i.commission_id = ?".into());
+            values.push(c.into());
+        }
+        FactsScope::Agreement(a) => {
+            sql.push("i.agreement_id = ?".into());
+            values.push(a.into());
+        }
+        FactsScope::Party(p) => {
+            sql.push(
+                "exists (select 1 from item_sides s where s.item_id = i.id and s.party_id = ?)"
+                    .into(),
+            );
+            values.push(p.into());
+        }
+    }
+    if let Some(a) = filter.area {
+        sql.push("i.area_id = ?".into());
+        values.push(a.into());
+    }
+    // The side a lead body or party group looks at: an item has one side per party.
+    let grouped_side = filter.lead.is_some() || filter.side.is_some();
+    let side_match = |values: &mut Vec<Value>| {
+        let mut m = String::from("s.item_id = i.id");
+        if let Some(o) = filter.lead {
+            m.push_str(" and s.organisation_id = ?");
+            values.push(o.into());
+        }
+        if let Some(p) = filter.side {
+            m.push_str(" and s.party_id = ?");
+            values.push(p.into());
+        }
+        m
+    };
+    if grouped_side {
+        let m = side_match(&mut values);
+        sql.push(format!("exists (select 1 from item_sides s where {m})"));
+    }
+    // Group tallies leave cancelled items out, as `figures` does.
+    if filter.area.is_some() || grouped_side {
+        sql.push("i.status <> 'cancelled'".into());
+    }
+    let day = |d: NaiveDate| Value::from(d);
+    let within = |days: u64| today.checked_add_days(Days::new(days)).unwrap_or(today);
+    match filter.show {
+        Show::All => {}
+        Show::Counted => sql.push("i.status <> 'cancelled'".into()),
+        Show::Done if grouped_side => {
+            let m = side_match(&mut values);
+            sql.push(format!(
+                "exists (select 1 from item_sides s where {m} and s.status = 'done')"
+            ));
+        }
+        Show::Done => sql.push("i.status = 'done'".into()),
+        Show::Open => sql.push(format!("i.status not in {CLOSED}")),
+        Show::Cancelled => sql.push("i.status = 'cancelled'".into()),
+        Show::Overdue => {
+            sql.push("i.overdue_from <= ?".into());
+            values.push(day(today));
+        }
+        Show::AtRisk => {
+            sql.push(
+                "i.at_risk_from <= ? and (i.overdue_from is null or i.overdue_from > ?)".into(),
+            );
+            values.extend([day(today), day(today)]);
+        }
+        Show::Due30 | Show::Due90 => {
+            let days = if filter.show == Show::Due30 { 30 } else { 90 };
+            sql.push(format!(
+                "i.status not in {CLOSED} and i.due_on >= ? and i.due_on <= ?"
+            ));
+            values.extend([day(today), day(within(days))]);
+        }
+    }
+    (sql.join("\n and "), values)
+}
+
+fn bind_all<'q>(
+    q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    values: &[Value],
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    values.iter().cloned().fold(q, super::record::bind)
+}
+
+impl SqliteStore {
+    pub(super) async fn item_window_of(
+        &self,
+        who: &Principal,
+        scope: FactsScope,
+        filter: &ItemFilter,
+        today: NaiveDate,
+        window: Window,
+    ) -> StoreResult<ItemWindow> {
+        let (cond, values) = conditions(who, scope, filter, today);
+        // One read transaction: the page and its count come from the same snapshot.
+        let mut tx = self.pool.begin().await?;
+        let page_sql = format!(
+            "select i.id, i.plan_id, i.commission_id, i.agreement_id, i.area_id, i.start_on,
+                    i.due_on, i.status, i.percent, i.marking, i.releasability, i.originator,
+                    i.facts_seq
+             from action_items i
+             where {cond}
+             order by (i.due_on is null), i.due_on, i.id
+             limit ? offset ?"
+        );
+        let page = bind_all(sqlx::query(&page_sql), &values)
+            .bind(i64::try_from(window.limit).unwrap_or(i64::MAX))
+            .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
+            .fetch_all(&mut *tx)
+            .await?;
+        // Counting stops at the bound: past it the page says "more than".
+        let count_sql =
+            format!("select count(*) from (select 1 from action_items i where {cond} limit ?)");
+        let counted: i64 = bind_all(sqlx::query(&count_sql), &values)
+            .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        let ids: Vec<String> = page
+            .iter()
+            .map(|r| r.try_get::<String, _>("id"))
+            .collect::<Result<_, _>>()?;
+        let mut sides = HashMap::with_capacity(ids.len());
+        if !ids.is_empty() {
+            let marks = vec!["?"; ids.len()].join(", ");
+            let sql = format!(
+                "select item_id, party_id, organisation_id, status, percent, last_report
+                 from item_sides where item_id in ({marks}) order by rowid"
+            );
+            let rows = ids
+                .iter()
+                .fold(sqlx::query(&sql), |q, id| q.bind(id.as_str()))
+                .fetch_all(&mut *tx)
+                .await?;
+            for row in &rows {
+                let (item, state) = facts::side(row)?;
+                sides.entry(item).or_insert_with(Vec::new).push(state);
+            }
+        }
+        tx.commit().await?;
+        let mut out = Vec::with_capacity(page.len());
+        for row in &page {
+            let id: taawun_core::Id = facts::id(row, "id")?;
+            let (_, f) = facts::facts(row, sides.remove(&id).unwrap_or_default())?;
+            out.push(f);
+        }
+        let counted = u64::try_from(counted).unwrap_or(0);
+        Ok(ItemWindow {
+            rows: out,
+            count: counted.min(window.count_to),
+            more: counted > window.count_to,
+        })
+    }
+}
