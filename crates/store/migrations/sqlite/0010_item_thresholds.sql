@@ -18,3 +18,11 @@ create index action_items_agreement_due_order
     on action_items (agreement_id, (due_on is null), due_on, id);
 create index action_items_overdue on action_items (overdue_from);
 create index action_items_at_risk on action_items (at_risk_from);
+
+-- 0009's indexes led by the marking: a list filtered by its parent would take them (the
+-- marking narrows the range) and then sort every visible row of the parent to show one
+-- page. The lists now walk the indexes of their order above (and a plan's `plan_id,
+-- code_key`), testing the visibility predicate on the rows they pass.
+drop index if exists action_items_eff_plan;
+drop index if exists action_items_eff_commission;
+drop index if exists action_items_eff_due;
