@@ -206,6 +206,14 @@ pub trait Store: Send + Sync + 'static {
         window: crate::Window,
     ) -> StoreResult<crate::ItemWindow>;
 
+    /// The agreements `who` may see that amend, supersede or implement `target`, by date
+    /// signed. `Visible::agreements_linking_to` is its only caller.
+    async fn agreements_linking_to(
+        &self,
+        who: &Principal,
+        target: Id,
+    ) -> StoreResult<Vec<Agreement>>;
+
     /// One window of the items of `plan` that `who` may see, in the plan's order (code,
     /// then id), selected in the query. `Visible::plan_items` is its only caller.
     async fn plan_items(

@@ -307,7 +307,8 @@ async fn upgrading_indexes_records_written_before_search() {
 
 /// Takes a database back to version 8: the effective-protection columns, their indexes and
 /// the scope parties of 0009 are dropped.
-/// Takes a database back to version 9: the threshold dates of 0010 are dropped.
+/// Takes a database back to version 9: the threshold dates of 0010 and the agreement links
+/// of 0011 are dropped.
 async fn undo_thresholds(store: &SqliteStore) {
     sqlx::raw_sql(
         "drop index action_items_due_order; drop index action_items_commission_due_order;
@@ -315,7 +316,8 @@ async fn undo_thresholds(store: &SqliteStore) {
          drop index action_items_at_risk;
          alter table action_items drop column overdue_from;
          alter table action_items drop column at_risk_from;
-         delete from schema_version where version = 10;",
+         delete from schema_version where version = 10;
+         drop table agreement_links; delete from schema_version where version = 11;",
     )
     .execute(store.pool())
     .await
@@ -546,4 +548,75 @@ async fn upgrading_fills_the_threshold_dates_of_items_written_before_it() {
     assert_eq!(done_dates, (None, None));
     // The same as the write path gave them.
     assert_eq!((late_dates, done_dates), written);
+}
+
+/// The agreements pointing at one are found through `agreement_links`, kept by the write
+/// path and, for a database written before 0011, filled from the documents on upgrade:
+/// a Restricted Malian reader finds the one implementing the memorandum, not the Secret one
+/// amending it, and an edit that drops a link drops its row.
+#[tokio::test]
+async fn agreements_pointing_at_one_are_found_with_the_readers_visibility() {
+    use suite::fixtures::{actor, agreement, date, marked, world};
+    use taawun_core::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = world(&store).await;
+    let a = actor();
+    let base = store
+        .save_agreement(&a, &agreement(&w.morocco, &w.mali, Some(date(2024, 1, 10))))
+        .await
+        .unwrap();
+    let link = |kind| AgreementLink {
+        kind,
+        target_id: base.id,
+    };
+    let mut amending = agreement(&w.morocco, &w.mali, Some(date(2025, 1, 10)));
+    amending.links = vec![link(LinkKind::Amends)];
+    amending.protection = marked(Marking::Secret);
+    let amending = store.save_agreement(&a, &amending).await.unwrap();
+    let mut implementing = agreement(&w.morocco, &w.mali, Some(date(2025, 3, 10)));
+    implementing.links = vec![link(LinkKind::Implements)];
+    let implementing = store.save_agreement(&a, &implementing).await.unwrap();
+    let reader = |clearance| Principal {
+        user_id: None,
+        role: Role::Reader,
+        party_id: Some(w.mali.id),
+        clearance,
+        commissions: vec![],
+    };
+    let ids = |found: Vec<Agreement>| found.into_iter().map(|g| g.id).collect::<Vec<_>>();
+    let low = reader(Marking::Restricted);
+    let high = reader(Marking::Secret);
+    assert_eq!(
+        ids(store.agreements_linking_to(&low, base.id).await.unwrap()),
+        vec![implementing.id]
+    );
+    assert_eq!(
+        ids(store.agreements_linking_to(&high, base.id).await.unwrap()),
+        vec![implementing.id, amending.id],
+        "newest signed first"
+    );
+    undo_thresholds(&store).await;
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    assert_eq!(
+        ids(upgraded
+            .agreements_linking_to(&high, base.id)
+            .await
+            .unwrap()),
+        vec![implementing.id, amending.id],
+        "filled from the documents"
+    );
+    let mut unlinked = upgraded.agreement(implementing.id).await.unwrap().unwrap();
+    unlinked.links.clear();
+    upgraded.save_agreement(&a, &unlinked).await.unwrap();
+    assert_eq!(
+        ids(upgraded
+            .agreements_linking_to(&high, base.id)
+            .await
+            .unwrap()),
+        vec![amending.id]
+    );
 }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
     include_str!("../../migrations/sqlite/0009_visibility.sql"),
     include_str!("../../migrations/sqlite/0010_item_thresholds.sql"),
+    include_str!("../../migrations/sqlite/0011_agreement_links.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):

@@ -1,4 +1,4 @@
-//! A plan's items as one reader may see them, in the plan's order (code, then id), one
+//! Reads selected with one reader's visibility in the query. A plan's items as they may see them, in the plan's order (code, then id), one
 //! window at a time, and an item's neighbours in that order — selected in the query with
 //! the reader's visibility (`visibility::predicate`), so a plan of 12,500 items costs a
 //! page of them, not a read of all.
@@ -7,11 +7,16 @@ use super::{SqliteStore, read, record::Value};
 use crate::visibility::{Bound, predicate};
 use crate::{Neighbours, StoreResult, Window, Windowed};
 use sqlx::Row;
-use taawun_core::{ActionItem, Id, Principal};
+use taawun_core::{ActionItem, Agreement, Id, Principal};
 
 /// The reader's visibility over `action_items i`, with its values.
 fn visible(who: &Principal) -> (String, Vec<Value>) {
-    let p = predicate(who, "i");
+    visible_as(who, "i")
+}
+
+/// The reader's visibility over the table aliased `alias`, with its values.
+fn visible_as(who: &Principal, alias: &str) -> (String, Vec<Value>) {
+    let p = predicate(who, alias);
     let values = p
         .values
         .into_iter()
@@ -122,5 +127,23 @@ impl SqliteStore {
             next: next.into_iter().next(),
             same_code,
         })
+    }
+
+    /// The agreements `who` may see whose links point at `target`.
+    pub(super) async fn linking_to(
+        &self,
+        who: &Principal,
+        target: Id,
+    ) -> StoreResult<Vec<Agreement>> {
+        let (vis, values) = visible_as(who, "a");
+        let mut all = vec![Value::from(target)];
+        all.extend(values);
+        let sql = format!(
+            "select a.doc from agreements a
+             where a.id in (select agreement_id from agreement_links where target_id = ?)
+               and {vis}
+             order by a.signed_on is null, a.signed_on desc, a.id desc"
+        );
+        read::list(&self.pool, &sql, all).await
     }
 }

@@ -124,6 +124,18 @@ impl Record for Agreement {
             ("session_id", self.session_id.into()),
         ]
     }
+    fn links(&self) -> Vec<Links> {
+        vec![Links {
+            table: "agreement_links",
+            owner: "agreement_id",
+            columns: &["target_id", "kind"],
+            rows: self
+                .links
+                .iter()
+                .map(|l| vec![l.target_id.into(), l.kind.key().into()])
+                .collect(),
+        }]
+    }
 }
 
 impl Record for Clause {

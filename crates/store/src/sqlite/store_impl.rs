@@ -225,6 +225,13 @@ impl Store for SqliteStore {
     ) -> StoreResult<Vec<ItemFacts>> {
         self.facts_of(scope, only).await
     }
+    async fn agreements_linking_to(
+        &self,
+        who: &Principal,
+        target: Id,
+    ) -> StoreResult<Vec<Agreement>> {
+        self.linking_to(who, target).await
+    }
     async fn plan_items(
         &self,
         who: &Principal,

@@ -129,6 +129,11 @@ impl Visible {
     pub async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>> {
         self.keep(self.store.items(plan).await?).await
     }
+    /// The agreements the reader may see that amend, supersede or implement `target`.
+    pub async fn agreements_linking_to(&self, target: Id) -> StoreResult<Vec<Agreement>> {
+        let found = self.store.agreements_linking_to(&self.who, target).await?;
+        self.keep(found).await
+    }
     /// One window of the plan's items the reader may see, in the plan's order, selected by
     /// the store's query; each is still decided and redacted here like any other read.
     pub async fn plan_items(

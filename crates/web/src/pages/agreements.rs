@@ -260,7 +260,7 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
 }
 
 /// Links both ways: what this agreement amends/supersedes/implements, and which agreements
-/// amend/supersede/implement it (found by scanning, the store has no reverse read).
+/// amend/supersede/implement it (the store's `agreement_links`, with the reader's visibility).
 async fn links(ctx: &Ctx, v: &Visible, a: &Agreement) -> StoreResult<Vec<(String, Link)>> {
     let mut out = Vec::new();
     for l in &a.links {
@@ -268,8 +268,8 @@ async fn links(ctx: &Ctx, v: &Visible, a: &Agreement) -> StoreResult<Vec<(String
             out.push((ctx.label("link", l.kind.key()), to_link(ctx, &t)));
         }
     }
-    // Only agreements the reader sees are scanned: a hidden one's links to this one stay hidden.
-    for other in v.agreements().await? {
+    // Only agreements the reader sees: a hidden one's links to this one stay hidden.
+    for other in v.agreements_linking_to(a.id).await? {
         for l in other.links.iter().filter(|l| l.target_id == a.id) {
             out.push((ctx.label("link-in", l.kind.key()), to_link(ctx, &other)));
         }
