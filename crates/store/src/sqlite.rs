@@ -37,6 +37,7 @@ mod search;
 mod settings;
 pub mod snapshot;
 mod store_impl;
+mod windows;
 mod write;
 
 #[cfg(feature = "bench")]

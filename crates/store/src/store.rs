@@ -206,6 +206,29 @@ pub trait Store: Send + Sync + 'static {
         window: crate::Window,
     ) -> StoreResult<crate::ItemWindow>;
 
+    /// One window of the commissions `who` may see, by name. `Visible` is the only caller
+    /// of these windowed reads; each selects with the reader's visibility in the query.
+    async fn commissions_window(
+        &self,
+        who: &Principal,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Commission>>;
+    /// One window of the sessions `who` may see (of one commission, or all), newest first.
+    async fn sessions_window(
+        &self,
+        who: &Principal,
+        commission: Option<Id>,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Session>>;
+    /// One window of the agreements `who` may see (in one state, or all), as `agreements`
+    /// orders them.
+    async fn agreements_window(
+        &self,
+        who: &Principal,
+        status: Option<Lifecycle>,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Agreement>>;
+
     /// The agreements `who` may see that amend, supersede or implement `target`, by date
     /// signed. `Visible::agreements_linking_to` is its only caller.
     async fn agreements_linking_to(

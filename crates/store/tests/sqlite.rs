@@ -307,8 +307,8 @@ async fn upgrading_indexes_records_written_before_search() {
 
 /// Takes a database back to version 8: the effective-protection columns, their indexes and
 /// the scope parties of 0009 are dropped.
-/// Takes a database back to version 9: the threshold dates of 0010 and the agreement links
-/// of 0011 are dropped.
+/// Takes a database back to version 9: the threshold dates of 0010, the agreement links of
+/// 0011 and the list indexes of 0012 are dropped.
 async fn undo_thresholds(store: &SqliteStore) {
     sqlx::raw_sql(
         "drop index action_items_due_order; drop index action_items_commission_due_order;
@@ -317,7 +317,9 @@ async fn undo_thresholds(store: &SqliteStore) {
          alter table action_items drop column overdue_from;
          alter table action_items drop column at_risk_from;
          delete from schema_version where version = 10;
-         drop table agreement_links; delete from schema_version where version = 11;",
+         drop table agreement_links; delete from schema_version where version = 11;
+         drop index commissions_order; drop index sessions_order; drop index agreements_order;
+         delete from schema_version where version = 12;",
     )
     .execute(store.pool())
     .await

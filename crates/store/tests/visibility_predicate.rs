@@ -389,6 +389,99 @@ async fn the_sql_predicate_selects_exactly_what_visible_shows() {
     agree(&store, &readers, "before the commission exists", true).await;
     store.save_commission(&a, &late).await.unwrap();
     agree(&store, &readers, "after the changes", true).await;
+    windows_agree(&store, &readers, &saved).await;
+}
+
+/// The windowed lists (commissions, sessions, agreements), read whole and page by page,
+/// hold exactly what `Visible`'s full lists hold, in the same order.
+async fn windows_agree(store: &SqliteStore, readers: &[Principal], saved: &Saved) {
+    use taawun_store::{Window, Windowed};
+    fn ids<T>(rows: &[T], id: impl Fn(&T) -> Id) -> Vec<Id> {
+        rows.iter().map(id).collect()
+    }
+    /// The rows of every window of 7, joined; each window's count bounded at 10.
+    async fn paged<T, F, Fut>(read: F) -> Vec<T>
+    where
+        F: Fn(Window) -> Fut,
+        Fut: std::future::Future<Output = Windowed<T>>,
+    {
+        let mut out = vec![];
+        for page in 0.. {
+            let got = read(Window {
+                offset: page * 7,
+                limit: 7,
+                count_to: 10,
+            })
+            .await;
+            assert!(got.count <= 10);
+            if got.rows.is_empty() {
+                return out;
+            }
+            out.extend(got.rows);
+        }
+        out
+    }
+    let shared: Arc<dyn Store> = Arc::new(store.clone());
+    let all = Window {
+        offset: 0,
+        limit: 1 << 40,
+        count_to: 1 << 40,
+    };
+    let (mut shown, mut hidden) = (0, 0);
+    for who in readers.iter().step_by(3) {
+        let v = Visible::new(shared.clone(), who.clone());
+        let commissions = v.commissions().await.unwrap();
+        let got = v.commissions_window(all).await.unwrap();
+        assert_eq!(
+            ids(&got.rows, |c| c.id),
+            ids(&commissions, |c| c.id),
+            "{who:?}"
+        );
+        assert_eq!(got.count as usize, commissions.len());
+        let paged_ids = paged(|w| {
+            let v = &v;
+            async move { v.commissions_window(w).await.unwrap() }
+        })
+        .await;
+        assert_eq!(ids(&paged_ids, |c| c.id), ids(&commissions, |c| c.id));
+        shown += commissions.len();
+        hidden += saved.commissions.len() + 1 - commissions.len();
+
+        let sessions = v.sessions(None).await.unwrap();
+        let got = v.sessions_window(None, all).await.unwrap();
+        assert_eq!(
+            ids(&got.rows, |s| s.id),
+            ids(&sessions, |s| s.id),
+            "{who:?}"
+        );
+        for c in saved.commissions.iter().take(4) {
+            let of = v.sessions(Some(c.id)).await.unwrap();
+            let got = v.sessions_window(Some(c.id), all).await.unwrap();
+            assert_eq!(ids(&got.rows, |s| s.id), ids(&of, |s| s.id));
+        }
+
+        let agreements = v.agreements().await.unwrap();
+        let paged_ids = paged(|w| {
+            let v = &v;
+            async move { v.agreements_window(None, w).await.unwrap() }
+        })
+        .await;
+        assert_eq!(
+            ids(&paged_ids, |g| g.id),
+            ids(&agreements, |g| g.id),
+            "{who:?}"
+        );
+        for status in [Lifecycle::Signed, Lifecycle::Draft] {
+            let expected: Vec<Id> = agreements
+                .iter()
+                .filter(|g| g.status == status)
+                .map(|g| g.id)
+                .collect();
+            let got = v.agreements_window(Some(status), all).await.unwrap();
+            assert_eq!(ids(&got.rows, |g| g.id), expected);
+        }
+    }
+    assert!(shown > 20 && hidden > 20, "shown {shown}, hidden {hidden}");
 }
 
 fn commission_of(plans: &[ActionPlan], plan: Id) -> Option<Id> {

@@ -203,3 +203,52 @@ async fn previous_and_next_skip_what_the_reader_may_not_see() {
     // The Secret item itself is not found.
     assert_eq!(b.get(&format!("/items/{l23}")).await.status, 404);
 }
+
+/// The home page shows the first twelve commissions and links to all of them when there
+/// are more; a Secret commission is neither shown nor counted for a Restricted reader.
+#[tokio::test]
+async fn the_home_page_shows_the_first_commissions_and_links_to_all() {
+    let w = world().await;
+    let mut b = w.low().await;
+    let home = get_in(&mut b, "/", Lang::En).await.body;
+    assert!(
+        !home.contains("All joint commissions"),
+        "one commission: no link"
+    );
+    let a = Actor::system();
+    let model = w.store.commission(w.commission).await.unwrap().unwrap();
+    // Eleven more visible ones make twelve, exactly a page: still no link.
+    for n in 1..=11 {
+        let mut c = model.clone();
+        c.id = new_id();
+        c.version = 0;
+        c.name = LocalizedText::new(
+            "",
+            &format!("Commission {n:02}"),
+            &format!("Commission {n:02}"),
+        );
+        w.store.save_commission(&a, &c).await.unwrap();
+    }
+    let mut secret = model.clone();
+    secret.id = new_id();
+    secret.version = 0;
+    secret.name = LocalizedText::new("", "Commission Zircon", "Commission Zircon");
+    secret.protection.marking = Marking::Secret;
+    w.store.save_commission(&a, &secret).await.unwrap();
+    let home = get_in(&mut b, "/", Lang::En).await.body;
+    assert!(!home.contains("All joint commissions"), "twelve: no link");
+    assert!(!home.contains("Zircon"));
+    let mut c = model.clone();
+    c.id = new_id();
+    c.version = 0;
+    c.name = LocalizedText::new("", "Commission 12", "Commission 12");
+    w.store.save_commission(&a, &c).await.unwrap();
+    let home = get_in(&mut b, "/", Lang::En).await.body;
+    assert!(
+        home.contains("href=\"/commissions\">All joint commissions"),
+        "{home}"
+    );
+    let cards = home.matches("href=\"/commissions/").count();
+    assert!(cards >= 12, "{cards}");
+    assert!(!home.contains("Zircon"));
+}

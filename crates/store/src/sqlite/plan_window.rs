@@ -3,30 +3,14 @@
 //! the reader's visibility (`visibility::predicate`), so a plan of 12,500 items costs a
 //! page of them, not a read of all.
 
-use super::{SqliteStore, read, record::Value};
-use crate::visibility::{Bound, predicate};
+use super::{
+    SqliteStore, read,
+    record::Value,
+    windows::{visible, visible_as},
+};
 use crate::{Neighbours, StoreResult, Window, Windowed};
 use sqlx::Row;
 use taawun_core::{ActionItem, Agreement, Id, Principal};
-
-/// The reader's visibility over `action_items i`, with its values.
-fn visible(who: &Principal) -> (String, Vec<Value>) {
-    visible_as(who, "i")
-}
-
-/// The reader's visibility over the table aliased `alias`, with its values.
-fn visible_as(who: &Principal, alias: &str) -> (String, Vec<Value>) {
-    let p = predicate(who, alias);
-    let values = p
-        .values
-        .into_iter()
-        .map(|b| match b {
-            Bound::Int(i) => Value::Int(i),
-            Bound::Text(t) => Value::Text(t),
-        })
-        .collect();
-    (p.sql, values)
-}
 
 /// Items found by `sql` (one `doc` column) with `values` bound in order.
 async fn docs(

@@ -225,6 +225,29 @@ impl Store for SqliteStore {
     ) -> StoreResult<Vec<ItemFacts>> {
         self.facts_of(scope, only).await
     }
+    async fn commissions_window(
+        &self,
+        who: &Principal,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Commission>> {
+        self.commissions_of(who, window).await
+    }
+    async fn sessions_window(
+        &self,
+        who: &Principal,
+        commission: Option<Id>,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Session>> {
+        self.sessions_of(who, commission, window).await
+    }
+    async fn agreements_window(
+        &self,
+        who: &Principal,
+        status: Option<Lifecycle>,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Agreement>> {
+        self.agreements_of(who, status, window).await
+    }
     async fn agreements_linking_to(
         &self,
         who: &Principal,

@@ -129,6 +129,53 @@ impl Visible {
     pub async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>> {
         self.keep(self.store.items(plan).await?).await
     }
+    /// One window of the commissions the reader may see, by name, selected by the store.
+    pub async fn commissions_window(
+        &self,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Commission>> {
+        let found = self.store.commissions_window(&self.who, window).await?;
+        self.kept(found).await
+    }
+    /// One window of the sessions the reader may see, newest first, selected by the store.
+    pub async fn sessions_window(
+        &self,
+        commission: Option<Id>,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Session>> {
+        if let Some(c) = commission
+            && !self.can_see_id(RecordKind::Commission, c).await?
+        {
+            return Ok(crate::Windowed::default());
+        }
+        let found = self
+            .store
+            .sessions_window(&self.who, commission, window)
+            .await?;
+        self.kept(found).await
+    }
+    /// One window of the agreements the reader may see, selected by the store.
+    pub async fn agreements_window(
+        &self,
+        status: Option<Lifecycle>,
+        window: crate::Window,
+    ) -> StoreResult<crate::Windowed<Agreement>> {
+        let found = self
+            .store
+            .agreements_window(&self.who, status, window)
+            .await?;
+        self.kept(found).await
+    }
+    /// A window the store selected, each row still decided and redacted here.
+    async fn kept<R: super::Shown>(
+        &self,
+        found: crate::Windowed<R>,
+    ) -> StoreResult<crate::Windowed<R>> {
+        Ok(crate::Windowed {
+            rows: self.keep(found.rows).await?,
+            ..found
+        })
+    }
     /// The agreements the reader may see that amend, supersede or implement `target`.
     pub async fn agreements_linking_to(&self, target: Id) -> StoreResult<Vec<Agreement>> {
         let found = self.store.agreements_linking_to(&self.who, target).await?;
@@ -145,10 +192,7 @@ impl Visible {
             return Ok(crate::Windowed::default());
         }
         let found = self.store.plan_items(&self.who, plan, window).await?;
-        Ok(crate::Windowed {
-            rows: self.keep(found.rows).await?,
-            ..found
-        })
+        self.kept(found).await
     }
     /// The neighbours of `item` (one the reader sees) in its plan, selected by the store.
     pub async fn item_neighbours(&self, item: &ActionItem) -> StoreResult<crate::Neighbours> {

@@ -4,14 +4,27 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use taawun_core::Lifecycle;
-use taawun_store::{StoreResult, Visible};
+use taawun_store::{StoreResult, Visible, Window};
 
 use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, parties_links, render};
 use crate::lookup::{Lookup, reader};
 use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
 
-const RECENT_SESSIONS: usize = 5;
+const RECENT_SESSIONS: u64 = 5;
 const OPEN_ITEMS: u32 = 10;
+/// A ministry may hold hundreds of commissions and thousands of agreements: the home page
+/// shows the first ones and links to their full lists when there are more.
+const COMMISSIONS: u64 = 12;
+const AGREEMENTS: u64 = 10;
+
+/// The first `n` rows, counted no further than whether there are more.
+fn first(n: u64) -> Window {
+    Window {
+        offset: 0,
+        limit: n,
+        count_to: n,
+    }
+}
 
 pub struct CommissionRow {
     pub href: String,
@@ -44,8 +57,11 @@ struct HomePage {
     title: String,
     crumbs: Vec<Crumb>,
     commissions: Vec<CommissionRow>,
+    /// Whether more commissions are visible than shown: the list then links to all.
+    more_commissions: bool,
     sessions: Vec<SessionRow>,
     agreements: Vec<AgreementRow>,
+    more_agreements: bool,
     items: Vec<ItemRow>,
     lead_heads: Vec<Markup>,
 }
@@ -61,9 +77,9 @@ pub(crate) async fn home(
 
 async fn load(ctx: &Ctx, v: &Visible) -> StoreResult<HomePage> {
     let mut lk = Lookup::new(v);
-    let commissions = v.commissions().await?;
+    let commissions = v.commissions_window(first(COMMISSIONS)).await?;
     let mut commission_rows = Vec::new();
-    for c in &commissions {
+    for c in &commissions.rows {
         commission_rows.push(CommissionRow {
             href: format!("/commissions/{}", c.id),
             name: ctx.text(&c.name),
@@ -71,15 +87,16 @@ async fn load(ctx: &Ctx, v: &Visible) -> StoreResult<HomePage> {
         });
     }
     let mut sessions = Vec::new();
-    for s in v.sessions(None).await?.iter().take(RECENT_SESSIONS) {
-        let commission = commissions.iter().find(|c| c.id == s.commission_id);
-        sessions.push(session_row(ctx, s, commission.map(|c| &c.name)));
+    for s in v.sessions_window(None, first(RECENT_SESSIONS)).await?.rows {
+        let commission = v.commission(s.commission_id).await?;
+        sessions.push(session_row(ctx, &s, commission.as_ref().map(|c| &c.name)));
     }
-    let agreements = v
-        .agreements()
-        .await?
+    let in_force = v
+        .agreements_window(Some(Lifecycle::InForce), first(AGREEMENTS))
+        .await?;
+    let agreements = in_force
+        .rows
         .iter()
-        .filter(|a| a.status == Lifecycle::InForce)
         .map(|a| agreement_row(ctx, a))
         .collect();
     let open = v.open_items(OPEN_ITEMS).await?;
@@ -89,8 +106,10 @@ async fn load(ctx: &Ctx, v: &Visible) -> StoreResult<HomePage> {
         title: ctx.t("home-title"),
         crumbs: Vec::new(),
         commissions: commission_rows,
+        more_commissions: commissions.more,
         sessions,
         agreements,
+        more_agreements: in_force.more,
         items,
         lead_heads,
         // Last: the banner covers every read above.

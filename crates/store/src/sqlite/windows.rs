@@ -1,0 +1,108 @@
+//! Lists read one window at a time with the reader's visibility in the query
+//! (`visibility::predicate` over the effective-protection columns): commissions, sessions and
+//! agreements, each in the order of an index (migration 0012) that the query walks, testing
+//! the predicate on the rows it passes and stopping after the window; the count stops at the
+//! window's bound.
+
+use super::{SqliteStore, read, record::Record, record::Value};
+use crate::visibility::{Bound, predicate};
+use crate::{StoreResult, Window, Windowed};
+use sqlx::Row;
+use taawun_core::{Agreement, Commission, Id, Lifecycle, Principal, Session};
+
+/// The reader's visibility over `action_items i`, with its values.
+pub(super) fn visible(who: &Principal) -> (String, Vec<Value>) {
+    visible_as(who, "i")
+}
+
+/// The reader's visibility over the table aliased `alias`, with its values.
+pub(super) fn visible_as(who: &Principal, alias: &str) -> (String, Vec<Value>) {
+    let p = predicate(who, alias);
+    let values = p
+        .values
+        .into_iter()
+        .map(|b| match b {
+            Bound::Int(i) => Value::Int(i),
+            Bound::Text(t) => Value::Text(t),
+        })
+        .collect();
+    (p.sql, values)
+}
+
+/// One window of `R`'s table (aliased `t`) where `cond` holds (with `values`) and the reader
+/// may see the row, in `order`.
+async fn window_of<R: Record>(
+    store: &SqliteStore,
+    who: &Principal,
+    (cond, values): (&str, Vec<Value>),
+    order: &str,
+    window: Window,
+) -> StoreResult<Windowed<R>> {
+    let (vis, vis_values) = visible_as(who, "t");
+    let table = R::TABLE;
+    let mut all = values;
+    all.extend(vis_values);
+    let clamp = |n: u64| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let mut page_values = all.clone();
+    page_values.extend([clamp(window.limit), clamp(window.offset)]);
+    let sql = format!(
+        "select t.doc from {table} t where ({cond}) and {vis} order by {order} limit ? offset ?"
+    );
+    let rows: Vec<R> = read::list(&store.pool, &sql, page_values).await?;
+    let count_sql =
+        format!("select count(*) from (select 1 from {table} t where ({cond}) and {vis} limit ?)");
+    let q = all
+        .into_iter()
+        .fold(sqlx::query(&count_sql), super::record::bind);
+    let counted: i64 = q
+        .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
+        .fetch_one(&store.pool)
+        .await?
+        .try_get(0)?;
+    let counted = u64::try_from(counted).unwrap_or(0);
+    Ok(Windowed {
+        rows,
+        count: counted.min(window.count_to),
+        more: counted > window.count_to,
+    })
+}
+
+impl SqliteStore {
+    pub(super) async fn commissions_of(
+        &self,
+        who: &Principal,
+        window: Window,
+    ) -> StoreResult<Windowed<Commission>> {
+        window_of(self, who, ("1", vec![]), "t.sort_name, t.id", window).await
+    }
+
+    /// Newest first, as `Store::sessions` lists them.
+    pub(super) async fn sessions_of(
+        &self,
+        who: &Principal,
+        commission: Option<Id>,
+        window: Window,
+    ) -> StoreResult<Windowed<Session>> {
+        let cond = match commission {
+            Some(c) => ("t.commission_id = ?", vec![Value::from(c)]),
+            None => ("1", vec![]),
+        };
+        let order = "t.start_on desc, t.ordinal desc, t.id desc";
+        window_of(self, who, cond, order, window).await
+    }
+
+    /// Signed ones newest first, then drafts, as `Store::agreements` lists them.
+    pub(super) async fn agreements_of(
+        &self,
+        who: &Principal,
+        status: Option<Lifecycle>,
+        window: Window,
+    ) -> StoreResult<Windowed<Agreement>> {
+        let cond = match status {
+            Some(s) => ("t.status = ?", vec![Value::from(s.key())]),
+            None => ("1", vec![]),
+        };
+        let order = "(t.signed_on is null), t.signed_on desc, t.id desc";
+        window_of(self, who, cond, order, window).await
+    }
+}
