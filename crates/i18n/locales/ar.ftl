@@ -211,6 +211,26 @@ items-count =
        *[other] { $count } إجراء
     }
 items-count-over = أكثر من { $count } إجراء
+commissions-count =
+    { $count ->
+        [zero] لا لجان
+        [one] لجنة واحدة
+        [two] لجنتان
+        [few] { $count } لجان
+        [many] { $count } لجنة
+       *[other] { $count } لجنة
+    }
+commissions-count-over = أكثر من { $count } لجنة
+agreements-count =
+    { $count ->
+        [zero] لا اتفاقيات
+        [one] اتفاقية واحدة
+        [two] اتفاقيتان
+        [few] { $count } اتفاقيات
+        [many] { $count } اتفاقية
+       *[other] { $count } اتفاقية
+    }
+agreements-count-over = أكثر من { $count } اتفاقية
 clauses-count =
     { $count ->
         [zero] لا بنود

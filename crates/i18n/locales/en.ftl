@@ -199,6 +199,18 @@ items-count =
        *[other] { $count } actions
     }
 items-count-over = more than { $count } actions
+commissions-count =
+    { $count ->
+        [one] { $count } joint commission
+       *[other] { $count } joint commissions
+    }
+commissions-count-over = more than { $count } joint commissions
+agreements-count =
+    { $count ->
+        [one] { $count } agreement
+       *[other] { $count } agreements
+    }
+agreements-count-over = more than { $count } agreements
 clauses-count =
     { $count ->
         [one] { $count } article

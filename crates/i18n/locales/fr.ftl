@@ -199,6 +199,18 @@ items-count =
        *[other] { $count } actions
     }
 items-count-over = plus de { $count } actions
+commissions-count =
+    { $count ->
+        [one] { $count } commission mixte
+       *[other] { $count } commissions mixtes
+    }
+commissions-count-over = plus de { $count } commissions mixtes
+agreements-count =
+    { $count ->
+        [one] { $count } accord
+       *[other] { $count } accords
+    }
+agreements-count-over = plus de { $count } accords
 clauses-count =
     { $count ->
         [one] { $count } article

@@ -252,3 +252,50 @@ async fn the_home_page_shows_the_first_commissions_and_links_to_all() {
     assert!(cards >= 12, "{cards}");
     assert!(!home.contains("Zircon"));
 }
+
+/// The agreements list shows fifty a page, counts only what the reader may see, and its
+/// pages hold every visible agreement once.
+#[tokio::test]
+async fn the_agreements_list_is_paged_over_what_the_reader_sees() {
+    let w = world().await;
+    let a = Actor::system();
+    let model = w.store.agreement(w.agreement).await.unwrap().unwrap();
+    let mut visible = vec![w.agreement];
+    for n in 1..=65 {
+        let mut g = model.clone();
+        g.id = new_id();
+        g.version = 0;
+        let hidden = n % 13 == 0;
+        let word = if hidden { "Zircon" } else { "Accord" };
+        g.title = LocalizedText::new("", &format!("{word} {n}"), &format!("{word} {n}"));
+        if hidden {
+            g.protection.marking = Marking::Secret;
+        }
+        let g = w.store.save_agreement(&a, &g).await.unwrap();
+        if !hidden {
+            visible.push(g.id);
+        }
+    }
+    assert_eq!(visible.len(), 61);
+    let mut b = w.low().await;
+    let first = get_in(&mut b, "/agreements", Lang::En).await.body;
+    assert!(first.contains("61 agreements"), "{first}");
+    let next = next_link(&first).expect("a second page");
+    assert_eq!(next, "/agreements?page=2");
+    let second = get_in(&mut b, &next, Lang::En).await.body;
+    assert!(next_link(&second).is_none());
+    let mut seen = BTreeSet::new();
+    for page in [&first, &second] {
+        assert!(!page.contains("Zircon") && !page.contains("Basalte"));
+        for part in page.split("href=\"/agreements/").skip(1) {
+            if let Ok(id) = part[..36].parse::<Id>() {
+                seen.insert(id);
+            }
+        }
+    }
+    assert_eq!(seen, visible.into_iter().collect::<BTreeSet<_>>());
+    // Arabic counts with its own plural, and a page past the end shows the last.
+    let ar = get_in(&mut b, "/agreements?page=9", Lang::Ar).await.body;
+    assert!(ar.contains("61 اتفاقية"), "{ar}");
+    assert!(next_link(&ar).is_none() && ar.contains("rel=\"prev\""));
+}

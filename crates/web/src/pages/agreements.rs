@@ -2,10 +2,14 @@
 //! action items implementing them, and its links to other agreements.
 
 use askama::Template;
+use axum::extract::Query;
 use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
 use axum::response::Html;
 use taawun_core::{Agreement, Lifecycle, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
+
+use super::paging::{self, PageQuery};
 
 use super::home::{AgreementRow, agreement_row};
 use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads, parties_links};
@@ -22,14 +26,22 @@ struct ListPage {
     crumbs: Vec<Crumb>,
     agreements: Vec<AgreementRow>,
     actions: Vec<Link>,
+    /// How many agreements the reader sees, all pages together.
+    count: String,
+    pager: super::views::Pager,
 }
+
+/// Agreements per page of the list.
+const PAGE: u64 = 50;
 
 pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
+    query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Html<String>, WebError> {
+    let wanted = query.map(|q| q.0).unwrap_or_default().number();
     let v = reader(&state, &ctx);
-    let agreements = v.agreements().await?;
+    let (found, page) = paging::fetch(wanted, PAGE, |w| v.agreements_window(None, w)).await?;
     let title = ctx.t("agreements-title");
     let ctx = ctx.shown(&v);
     render(&ListPage {
@@ -37,8 +49,10 @@ pub(crate) async fn list(
             Crumb::home(&ctx),
             Crumb::new("/agreements", Markup(escape(&title))),
         ],
-        agreements: agreements.iter().map(|a| agreement_row(&ctx, a)).collect(),
+        agreements: found.rows.iter().map(|a| agreement_row(&ctx, a)).collect(),
         actions: crate::forms::list_actions(&ctx, &v, "agreements"),
+        count: paging::count_text(&ctx, "agreements-count", &found),
+        pager: paging::pager(&found, page, PAGE, |n| format!("/agreements?page={n}")),
         title,
         ctx,
     })

@@ -2,13 +2,19 @@
 //! and action plans.
 
 use askama::Template;
+use axum::extract::Query;
 use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
 use axum::response::Html;
 use taawun_core::{Commission, Protection, RecordKind};
-use taawun_store::{StoreResult, Visible};
+use taawun_store::{StoreResult, Visible, Window};
+
+use super::paging::{self, PageQuery};
 
 use super::home::{SessionRow, session_row};
-use super::views::{Crumb, Link, PersonRow, history_href, parties_links, people_rows, render};
+use super::views::{
+    Crumb, Link, Pager, PersonRow, history_href, parties_links, people_rows, render,
+};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
@@ -28,18 +34,33 @@ struct ListPage {
     crumbs: Vec<Crumb>,
     rows: Vec<Row>,
     actions: Vec<Link>,
+    /// How many commissions the reader sees, all pages together.
+    count: String,
+    pager: Pager,
 }
+
+/// Commissions per page of the list.
+const PAGE: u64 = 50;
 
 pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
+    query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Html<String>, WebError> {
+    let wanted = query.map(|q| q.0).unwrap_or_default().number();
     let v = reader(&state, &ctx);
+    let (found, page) = paging::fetch(wanted, PAGE, |w| v.commissions_window(w)).await?;
     let mut lk = Lookup::new(&v);
     let mut rows = Vec::new();
-    for c in v.commissions().await? {
-        // Counted over the sessions the reader may see: a hidden one must not show as a number.
-        let sessions = v.sessions(Some(c.id)).await?.len();
+    for c in &found.rows {
+        // Counted over the sessions the reader may see: a hidden one must not show as a
+        // number. A commission holds a few dozen sessions at most: counted exactly.
+        let of_it = Window {
+            offset: 0,
+            limit: 0,
+            count_to: u64::from(u32::MAX),
+        };
+        let sessions = v.sessions_window(Some(c.id), of_it).await?.count as usize;
         rows.push(Row {
             href: format!("/commissions/{}", c.id),
             name: ctx.text(&c.name),
@@ -54,6 +75,8 @@ pub(crate) async fn list(
     ];
     render(&ListPage {
         actions: crate::forms::list_actions(&ctx, &v, "commissions"),
+        count: paging::count_text(&ctx, "commissions-count", &found),
+        pager: paging::pager(&found, page, PAGE, |n| format!("/commissions?page={n}")),
         ctx: ctx.shown(&v),
         title,
         crumbs,

@@ -10,9 +10,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use taawun_core::{ActionItem, Id};
-use taawun_store::{ItemWindow, Visible, Window};
+use taawun_store::Visible;
 
 use super::item_filter::{Params, Selection, Show};
+use super::paging;
 use super::views::{Crumb, ItemRow, Link, Pager, item_rows, lead_heads, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
@@ -20,27 +21,7 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// Rows per page: a page stays light, and a reader narrows by area or side rather than
 /// scrolling through thousands.
-const PAGE: usize = 50;
-
-/// How far the list counts its items beyond the page shown: past it, "more than 1,000".
-const COUNT_TO: usize = 1_000;
-
-/// Page `page` (from 1) of the selection, counted up to `COUNT_TO` or to the end of the
-/// page, whichever is further.
-async fn window(
-    v: &Visible,
-    sel: &Selection,
-    today: chrono::NaiveDate,
-    page: usize,
-) -> Result<ItemWindow, WebError> {
-    let offset = (page - 1).saturating_mul(PAGE);
-    let window = Window {
-        offset: offset as u64,
-        limit: PAGE as u64,
-        count_to: COUNT_TO.max(offset + PAGE) as u64,
-    };
-    Ok(taawun_app::items::window(v, &sel.items(), today, window).await?)
-}
+const PAGE: u64 = 50;
 
 #[derive(Template)]
 #[template(path = "item_list.html")]
@@ -70,19 +51,14 @@ pub(crate) async fn list(
     let sel = Selection::from_params(&params)?;
     let v = reader(&state, &ctx);
     let today = state.clock.today();
-    let wanted = params.page.unwrap_or(1).max(1) as usize;
-    let mut found = window(&v, &sel, today, wanted).await?;
-    let mut page = wanted;
-    // A page past the end (an old link, a hand-typed number) shows the last one.
-    if found.rows.is_empty() && page > 1 && !found.more {
-        page = (found.count as usize).div_ceil(PAGE).max(1);
-        found = window(&v, &sel, today, page).await?;
-    }
+    let wanted = u64::from(params.page.unwrap_or(1).max(1));
+    let items_sel = sel.items();
+    let (found, page) = paging::fetch(wanted, PAGE, |w| {
+        taawun_app::items::window(&v, &items_sel, today, w)
+    })
+    .await?;
     let count = found.count as usize;
-    // Past the counting bound the number of pages is unknown: the pager then names pages
-    // without a total, and a next page exists since more items match.
-    let pages = (!found.more).then(|| count.div_ceil(PAGE).max(1));
-    let mut items: Vec<ActionItem> = Vec::with_capacity(PAGE);
+    let mut items: Vec<ActionItem> = Vec::with_capacity(PAGE as usize);
     for f in &found.rows {
         items.extend(v.item(f.id).await?);
     }
@@ -91,19 +67,7 @@ pub(crate) async fn list(
     let rows = item_rows(&mut lk, &ctx, &items, &columns).await?;
     let heads = lead_heads(&mut lk, &ctx, &columns).await?;
     let conditions = conditions(&ctx, &v, &mut lk, &sel).await?;
-    let page_link = |n: usize| Link {
-        href: format!("{}&page={n}", sel.href()),
-        label: Markup(escape(&match pages {
-            Some(pages) => format!("{n} / {pages}"),
-            None => n.to_string(),
-        })),
-    };
-    let pager = Pager {
-        prev: (page > 1).then(|| page_link(page - 1)),
-        next: pages
-            .is_none_or(|pages| page < pages)
-            .then(|| page_link(page + 1)),
-    };
+    let pager = paging::pager(&found, page, PAGE, |n| format!("{}&page={n}", sel.href()));
     let title = ctx.t("item-list-title");
     render(&ListPage {
         crumbs: vec![
@@ -114,11 +78,7 @@ pub(crate) async fn list(
         title,
         conditions,
         count,
-        count_text: if found.more {
-            ctx.t_over("items-count-over", count as u64)
-        } else {
-            ctx.tn("items-count", count)
-        },
+        count_text: paging::count_text(&ctx, "items-count", &found),
         dashboard: sel.dashboard(),
         items: rows,
         lead_heads: heads,

@@ -25,6 +25,7 @@ pub mod lang;
 pub mod login;
 pub mod notifications;
 pub mod organisations;
+mod paging;
 pub mod parties;
 pub mod people;
 pub mod plans;

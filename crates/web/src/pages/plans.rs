@@ -5,7 +5,9 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use taawun_core::{ActionItem, ActionPlan, Id, Protection, RecordKind};
-use taawun_store::{StoreResult, Visible, Window, Windowed};
+use taawun_store::{StoreResult, Visible};
+
+use super::paging;
 
 use super::views::{Crumb, ItemRow, Link, Pager, history_href, item_rows, lead_heads, render};
 use crate::lookup::{Lookup, reader};
@@ -56,9 +58,6 @@ pub(crate) struct Landing {
 /// hundred at a time.
 const PAGE: u64 = 100;
 
-/// How far a plan's items are counted beyond the page shown: past it, "more than 1,000".
-const COUNT_TO: u64 = 1_000;
-
 pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -90,25 +89,6 @@ fn by_area(items: Vec<ActionItem>) -> Vec<(Id, Vec<ActionItem>)> {
     groups
 }
 
-/// Page `page` (from 1) of the plan's visible items, counted up to `COUNT_TO` or to the
-/// end of the page; a page past the end gives the last one.
-async fn items_page(v: &Visible, plan: Id, page: u64) -> StoreResult<(Windowed<ActionItem>, u64)> {
-    let window = |page: u64| {
-        let offset = (page - 1).saturating_mul(PAGE);
-        Window {
-            offset,
-            limit: PAGE,
-            count_to: COUNT_TO.max(offset + PAGE),
-        }
-    };
-    let found = v.plan_items(plan, window(page)).await?;
-    if found.rows.is_empty() && page > 1 && !found.more {
-        let last = found.count.div_ceil(PAGE).max(1);
-        return Ok((v.plan_items(plan, window(last)).await?, last));
-    }
-    Ok((found, page))
-}
-
 async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResult<PlanPage> {
     let mut lk = Lookup::new(v);
     let commission = v.commission(plan.commission_id).await?;
@@ -135,28 +115,14 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResul
         None => None,
     };
     // Only visible items: the total and each area's count must not count hidden ones.
-    let (found, page) = items_page(v, plan.id, page).await?;
-    let count = found.count as usize;
-    let total = if found.more {
-        ctx.t_over("items-count-over", count as u64)
-    } else {
-        ctx.tn("items-count", count)
-    };
+    let (found, page) = paging::fetch(page, PAGE, |w| v.plan_items(plan.id, w)).await?;
+    let total = paging::count_text(ctx, "items-count", &found);
     // A plan on one page counts each area's items; a longer one groups the page's items
     // under their areas, whose counts would cover only that page.
-    let whole = page == 1 && !found.more && found.count <= PAGE;
-    let pages = (!found.more).then(|| found.count.div_ceil(PAGE).max(1));
-    let page_link = |n: u64| Link {
-        href: format!("/plans/{}?page={n}", plan.id),
-        label: Markup(escape(&match pages {
-            Some(pages) => format!("{n} / {pages}"),
-            None => n.to_string(),
-        })),
-    };
-    let pager = Pager {
-        prev: (page > 1).then(|| page_link(page - 1)),
-        next: pages.is_none_or(|p| page < p).then(|| page_link(page + 1)),
-    };
+    let whole = page == 1 && paging::pages(&found, PAGE) == Some(1);
+    let pager = paging::pager(&found, page, PAGE, |n| {
+        format!("/plans/{}?page={n}", plan.id)
+    });
     let mut groups = Vec::new();
     for (area_id, list) in by_area(found.rows) {
         let area = match lk.area(area_id).await? {
