@@ -133,12 +133,8 @@ impl Ctx {
     /// A count that stopped at its bound ("more than 1,000 actions"): the number written as
     /// the language writes numbers, with no plural to choose.
     pub fn t_over(&self, key: &str, count: u64) -> String {
-        i18n::message_with(
-            self.lang,
-            key,
-            "count",
-            &crate::fmt::integer(self.lang, count),
-        )
+        let written = crate::fmt::integer(self.lang, count);
+        i18n::message_args(self.lang, key, &[("count", written.as_str())])
     }
 
     /// The label of an enum value: `label("status", "in_progress")` → `status-in_progress`.
