@@ -22,6 +22,7 @@ mod feeds;
 mod follow;
 mod guard;
 mod login;
+mod many;
 mod memo;
 mod migrate;
 mod notices;

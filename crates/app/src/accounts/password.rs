@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 pub struct HashError(String);
 
 impl HashError {
-    pub(super) fn new(why: String) -> Self {
+    pub(crate) fn new(why: String) -> Self {
         HashError(why)
     }
 }
