@@ -23,7 +23,7 @@ mod world;
 
 pub use profile::{Profile, Sizes, as_of};
 
-use crate::accounts::{HashError, check_new_password, hash_password};
+use crate::accounts::{HashError, check_new_password, hash_with_seeded_salt};
 use chrono::{DateTime, NaiveDate, Utc};
 use dice::Dice;
 use std::time::Instant;
@@ -91,9 +91,13 @@ pub async fn run(
     check_new_password(&options.password, &options.password)
         .map_err(|e| GenerateError::Password(e.to_string()))?;
     // Hashed once: argon2 is slow on purpose, and a thousand accounts sharing one
-    // password may share its hash.
+    // password may share its hash. Its salt comes from the seed, like everything else.
+    let mut dice = Dice::new(options.seed ^ 0x5a17);
+    let mut salt = [0u8; 16];
+    salt[..8].copy_from_slice(&dice.next().to_le_bytes());
+    salt[8..].copy_from_slice(&dice.next().to_le_bytes());
     let password = options.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+    let hash = tokio::task::spawn_blocking(move || hash_with_seeded_salt(&password, salt))
         .await
         .map_err(|e| HashError::new(e.to_string()))??;
 
