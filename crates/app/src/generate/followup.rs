@@ -71,25 +71,54 @@ fn progress(g: &mut Gen) {
     }
 }
 
-/// `count` reports on item `n`, oldest first, the sides taking turns.
+/// The day an item is finished, if it is: three in four of those due more than a month
+/// before the day the data set is as of (around their due date), a few of the others early;
+/// the rest stay open, some behind their schedule (overdue, at risk).
+fn finished_on(g: &mut Gen, start: NaiveDate, due: NaiveDate) -> Option<NaiveDate> {
+    let day = if due + Days::new(30) <= as_of() && g.dice.chance(75) {
+        let early = (due - Days::new(60)).max(start + Days::new(1));
+        g.dice.day(early, due + Days::new(60))
+    } else if g.dice.chance(8) {
+        let length = (due - start).num_days().max(1) as u64;
+        g.dice.day(start + Days::new(length * 6 / 10), due)
+    } else {
+        return None;
+    };
+    (day > start && day <= as_of()).then_some(day)
+}
+
+/// `count` reports on item `n`, oldest first, the sides taking turns; when the item is
+/// finished, the last report of each side says 100% on the day it was.
 fn reports(g: &mut Gen, n: usize, count: usize) {
     let item = &g.world.items[n];
     let (id, start, due) = (item.id, item.start_on, item.due_on);
     let sides = item.lead_parties.clone();
-    let until = reported_until(due);
+    let finished = finished_on(g, start, due).filter(|_| count >= sides.len());
+    let until = finished.unwrap_or_else(|| reported_until(due));
     let span = (until - start).num_days().max(1) as usize;
     let mut days: Vec<NaiveDate> = (0..count)
         .map(|_| start + Days::new(1 + g.dice.below(span) as u64))
         .collect();
     days.sort_unstable();
-    // How fast each side works against its schedule: 55% to 140%.
+    // How fast each side works against its schedule: 55% to 140%, or, on an item that
+    // gets finished, against the day it is.
     let pace: Vec<f64> = sides.iter().map(|_| 0.55 + 0.85 * g.dice.unit()).collect();
     let first = g.dice.below(sides.len());
-    let length = (due - start).num_days().max(1) as f64;
-    for (r, day) in days.into_iter().enumerate() {
-        let side = (first + r) % sides.len();
+    let length = (finished.unwrap_or(due) - start).num_days().max(1) as f64;
+    let finals = count - finished.map_or(0, |_| sides.len());
+    for (r, mut day) in days.into_iter().enumerate() {
+        let mut side = (first + r) % sides.len();
         let elapsed = (day - start).num_days() as f64 / length;
-        let percent = (100.0 * pace[side] * elapsed).round().clamp(0.0, 100.0) as u8;
+        let percent = match finished {
+            Some(f) if r >= finals => {
+                (side, day) = ((r - finals) % sides.len(), f);
+                100
+            }
+            Some(_) => (100.0 * elapsed * (0.85 + 0.2 * g.dice.unit()))
+                .round()
+                .clamp(0.0, 99.0) as u8,
+            None => (100.0 * pace[side] * elapsed).round().clamp(0.0, 100.0) as u8,
+        };
         let status = if percent == 100 {
             ItemStatus::Done
         } else if g.dice.chance(3) {
