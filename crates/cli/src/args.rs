@@ -31,6 +31,11 @@ pub enum Command {
     Init(DbArgs),
     /// Load the Morocco–Mali demo into an empty database and exit.
     Demo(DbArgs),
+    /// Fill an empty database with a generated data set (deterministic: the same seed gives
+    /// the same rows): a host state and its partners, commissions, sessions, agreements,
+    /// action plans, progress, activities and users, every record through the write path.
+    /// Progress on stderr, a one-line summary on stdout.
+    Generate(GenerateArgs),
     /// Manage user accounts (the first administrator is created with `user add`).
     #[command(subcommand)]
     User(UserCommand),
@@ -55,6 +60,34 @@ pub enum Command {
     /// Restore a backup into an empty data directory, after checking its manifest and
     /// SQLite's integrity check; `--identity` decrypts an encrypted one.
     Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// `national`: 200 partners, 400 commissions, 50,000 action items, 200,000 progress
+    /// updates, 1,000 users (minutes). `small`: the same shape scaled down (seconds).
+    #[arg(long, value_parser = ["national", "small"])]
+    pub profile: String,
+
+    /// The seed: the same seed gives the same data set, ids and times included.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// The password of every generated user (`admin`, `reader.host`, `reader.partner`…).
+    #[arg(
+        long,
+        env = "TAAWUN_GENERATE_PASSWORD",
+        default_value = "taawun-generated"
+    )]
+    pub password: String,
+
+    /// Save each record in its own transaction through the ordinary saves (slow): the
+    /// tests' proof that the batched path writes the same rows.
+    #[arg(long, hide = true)]
+    pub one_by_one: bool,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod backup;
 mod check;
 mod db;
 mod export;
+mod generate;
 mod import;
 mod manifest;
 mod remind;
@@ -52,6 +53,7 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::Remind(a) => remind::run(a).await,
         args::Command::Import(a) => import::run(a).await,
         args::Command::Export(a) => export::run(a).await,
+        args::Command::Generate(a) => generate::run(a).await,
         args::Command::Check(a) => check::run(a).await,
         args::Command::Backup(a) => backup::run(a).await,
         args::Command::Restore(a) => restore::run(a).await,

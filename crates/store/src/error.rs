@@ -21,8 +21,9 @@ pub enum StoreError {
         stored: i64,
         yours: i64,
     },
-    /// One record of a batch (`Store::save_items`) was refused, so nothing of the batch was
-    /// written. `index` counts from 0 in the batch; the message counts from 1, as people do.
+    /// One record of a batch was refused: of `Store::save_items`, nothing was written; of
+    /// `Store::save_all`, the transactions before the one holding it stay written. `index`
+    /// counts from 0 in the batch; the message counts from 1, as people do.
     #[error("item {}: {source}", index + 1)]
     InBatch {
         index: usize,

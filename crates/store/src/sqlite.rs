@@ -23,6 +23,7 @@ mod follow;
 mod guard;
 mod item_window;
 mod login;
+mod many;
 mod memo;
 mod migrate;
 mod notices;

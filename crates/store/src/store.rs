@@ -13,6 +13,11 @@ use taawun_core::*;
 pub struct Actor {
     pub name: String,
     pub principal: Option<Principal>,
+    /// When the write happens, for trusted code that replays a history (`taawun generate`):
+    /// its audit rows then carry this time, and ids derived from it and from their content,
+    /// instead of the clock's and random ones, so the same data set gives the same rows on
+    /// any day. `None` (every user's write): the clock.
+    pub at: Option<DateTime<Utc>>,
 }
 
 impl Actor {
@@ -21,6 +26,7 @@ impl Actor {
         Actor {
             name: name.into(),
             principal: None,
+            at: None,
         }
     }
     /// Writes made by the system itself (demo loading, migrations).
@@ -32,6 +38,14 @@ impl Actor {
         Actor {
             name: user.username.clone(),
             principal: Some(user.principal()),
+            at: None,
+        }
+    }
+    /// The same actor writing at `at` (see `Actor::at`); the clock is not asked.
+    pub fn dated(self, at: DateTime<Utc>) -> Self {
+        Actor {
+            at: Some(at),
+            ..self
         }
     }
 }
@@ -184,6 +198,31 @@ pub trait Store: Send + Sync + 'static {
         items: &[ActionItem],
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> StoreResult<Vec<ActionItem>>;
+
+    /// Every write of `saves`, in order, each exactly as its own `save_*` (or
+    /// `set_password`) would make it: the same permission, rules, rows, links, search
+    /// entries, follow-up facts and audit rows, byte for byte, given dated actors
+    /// (`Actor::at`). Writes are grouped into transactions of a few thousand, so a failure
+    /// leaves the earlier groups written and names the write that failed
+    /// (`StoreError::InBatch`, index into `saves`): for loading a data set into an empty
+    /// database, not for a user's all-or-nothing batch (`save_items`). `progress` is called
+    /// with the number of writes made so far after each group.
+    async fn save_all(
+        &self,
+        saves: &[crate::Save],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<()> {
+        for (index, save) in saves.iter().enumerate() {
+            save.one_by_one(self)
+                .await
+                .map_err(|e| crate::StoreError::InBatch {
+                    index,
+                    source: Box::new(e),
+                })?;
+        }
+        progress(saves.len());
+        Ok(())
+    }
 
     /// The light facts of the items in `scope`, in id order, read without decoding any
     /// document: the input of `core::followup::figures` and `carry_over`. With `only`,

@@ -6,6 +6,7 @@
 
 mod password;
 
+pub(crate) use password::hash_with_seeded_salt;
 pub use password::{HashError, hash_password, verify_password};
 
 use password::verify_nothing;

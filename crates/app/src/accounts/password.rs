@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 pub struct HashError(String);
 
 impl HashError {
-    pub(super) fn new(why: String) -> Self {
+    pub(crate) fn new(why: String) -> Self {
         HashError(why)
     }
 }
@@ -25,9 +25,20 @@ fn hasher() -> Argon2<'static> {
 /// Hashes a password into a PHC string with a fresh random salt. The caller checks the
 /// password policy (`taawun_core::rules::check_password`) first.
 pub fn hash_password(password: &str) -> Result<String, HashError> {
-    let salt = SaltString::generate(&mut rand::rngs::OsRng);
+    hash_with_salt(password, &SaltString::generate(&mut rand::rngs::OsRng))
+}
+
+/// Hashes with a salt the caller chose: the data generator's, drawn from its seed, so a
+/// generated data set is the same row for row (its password is published anyway). Every
+/// real password takes a fresh random salt (`hash_password`).
+pub(crate) fn hash_with_seeded_salt(password: &str, salt: [u8; 16]) -> Result<String, HashError> {
+    let salt = SaltString::encode_b64(&salt).map_err(|e| HashError(e.to_string()))?;
+    hash_with_salt(password, &salt)
+}
+
+fn hash_with_salt(password: &str, salt: &SaltString) -> Result<String, HashError> {
     hasher()
-        .hash_password(password.as_bytes(), &salt)
+        .hash_password(password.as_bytes(), salt)
         .map(|h| h.to_string())
         .map_err(|e| HashError(e.to_string()))
 }

@@ -2,9 +2,9 @@
 //! `credentials` apart from the user record. Each change is one transaction with its audit
 //! row, whose before/after hold the user record only, never a secret.
 
-use super::{SqliteStore, audit, read, record::Record, write::write_row};
+use super::{SqliteStore, audit, read, record::Record, script::Script, write::write_row};
 use crate::{Actor, Credentials, StoreError, StoreResult};
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use sqlx::{Row, SqliteConnection};
 use taawun_core::*;
 
@@ -34,8 +34,37 @@ pub(super) fn may_manage(actor: &Actor, user: &User) -> StoreResult<()> {
         })
 }
 
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
+/// When a secret changes: the actor's time when it is dated (`Actor::at`), else now.
+fn now(actor: &Actor) -> String {
+    audit::micros(actor.at.unwrap_or_else(Utc::now))
+}
+
+/// The writes of setting `user`'s password hash, once `may_manage` allowed it: the
+/// credentials row and the audit row (`save_all` adds them to its pending writes).
+pub(super) fn push_password(
+    script: &mut Script,
+    actor: &Actor,
+    user: &User,
+    phc_hash: &str,
+) -> StoreResult<()> {
+    script.push(
+        "insert into credentials (user_id, password_hash, updated_at) values (?, ?, ?)
+         on conflict (user_id) do update
+         set password_hash = excluded.password_hash, updated_at = excluded.updated_at",
+        [user.id.into(), phc_hash.into(), now(actor).into()],
+    );
+    // The account itself is unchanged: before and after are the same record.
+    let doc = serde_json::to_string(user)?;
+    audit::push_action(
+        script,
+        actor,
+        "set_password",
+        User::KIND,
+        user.id,
+        Some(&doc),
+        &doc,
+    );
+    Ok(())
 }
 
 impl SqliteStore {
@@ -67,28 +96,9 @@ impl SqliteStore {
         let mut tx = self.pool.begin_with("begin immediate").await?;
         let u = load_user(&mut tx, user).await?;
         may_manage(actor, &u)?;
-        sqlx::query(
-            "insert into credentials (user_id, password_hash, updated_at) values (?, ?, ?)
-             on conflict (user_id) do update
-             set password_hash = excluded.password_hash, updated_at = excluded.updated_at",
-        )
-        .bind(user.to_string())
-        .bind(phc_hash)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
-        // The account itself is unchanged: before and after are the same record.
-        let doc = serde_json::to_string(&u)?;
-        audit::append_action(
-            &mut tx,
-            actor,
-            "set_password",
-            User::KIND,
-            user,
-            Some(&doc),
-            &doc,
-        )
-        .await?;
+        let mut script = Script::default();
+        push_password(&mut script, actor, &u, phc_hash)?;
+        script.run(&mut tx).await?;
         super::chain::seal_and_commit(tx).await?;
         Ok(())
     }
@@ -115,7 +125,7 @@ impl SqliteStore {
         .bind(user.to_string())
         .bind(totp_secret)
         .bind(serde_json::to_string(recovery_hashes)?)
-        .bind(now())
+        .bind(now(actor))
         .execute(&mut *tx)
         .await?;
         // The flag lives in the user record so that pages and the login read it with the
@@ -159,7 +169,7 @@ impl SqliteStore {
         hashes.remove(at);
         sqlx::query("update credentials set recovery_hashes = ?, updated_at = ? where user_id = ?")
             .bind(serde_json::to_string(&hashes)?)
-            .bind(now())
+            .bind(audit::micros(Utc::now()))
             .bind(user.to_string())
             .execute(&mut *tx)
             .await?;

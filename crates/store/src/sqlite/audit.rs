@@ -53,7 +53,7 @@ pub(super) async fn append_action(
     Ok(())
 }
 
-fn push_action(
+pub(super) fn push_action(
     script: &mut Script,
     actor: &Actor,
     action: &str,
@@ -62,14 +62,13 @@ fn push_action(
     before: Option<&str>,
     after: &str,
 ) {
-    // Fixed precision and a `Z` suffix: the text sorts in time order.
-    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
+    let (id, at) = stamp(actor, action, entity_id, after);
     script.push_insert(
         "insert into audit_log (id, at, actor, action, entity, entity_id, before, after)",
         "(?, ?, ?, ?, ?, ?, ?, ?)",
         "",
         [
-            new_id().into(),
+            id.into(),
             at.into(),
             actor.name.as_str().into(),
             action.into(),
@@ -79,6 +78,35 @@ fn push_action(
             after.into(),
         ],
     );
+}
+
+/// The row's id and time. A dated actor (`Actor::at`) gives both: the time is its own and
+/// the id a UUIDv7 of that time whose other bits are a digest of what the row records, so
+/// a replayed history writes the same rows whenever it is replayed, and two rows of one
+/// write (a report and the item it moves) still differ.
+pub(super) fn stamp(actor: &Actor, action: &str, entity_id: Id, after: &str) -> (Id, String) {
+    let Some(at) = actor.at else {
+        return (new_id(), micros(Utc::now()));
+    };
+    use sha2::{Digest, Sha256};
+    let mut digest = Sha256::new();
+    for part in [action, &entity_id.to_string(), &micros(at), after] {
+        digest.update(part.as_bytes());
+        digest.update([0]);
+    }
+    let digest = digest.finalize();
+    let millis = u64::try_from(at.timestamp_millis()).unwrap_or_default();
+    let id = uuid::Builder::from_unix_timestamp_millis(
+        millis,
+        &digest[..10].try_into().unwrap_or_default(),
+    )
+    .into_uuid();
+    (id, micros(at))
+}
+
+/// Fixed precision and a `Z` suffix: the text sorts in time order.
+pub(super) fn micros(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
 impl SqliteStore {

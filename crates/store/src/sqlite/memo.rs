@@ -13,7 +13,10 @@ use std::{
 };
 use taawun_core::*;
 
-type Key = (&'static str, Id);
+/// Per table, then per id: forgetting a table (`Memo::wrote`) costs nothing however much
+/// the transaction remembers, which matters when a batch saves thousands of reports, each
+/// of which forgets the items.
+type ByTable<V> = HashMap<&'static str, HashMap<Id, V>>;
 
 /// A record's stored version and document, as the write path compares and audits them.
 pub(super) type Row = (i64, String);
@@ -22,9 +25,9 @@ pub(super) type Row = (i64, String);
 /// and id (`None` when absent), and the answers of existence checks.
 #[derive(Default)]
 pub(super) struct Memo {
-    rows: HashMap<Key, Option<Row>>,
-    records: HashMap<Key, Option<Box<dyn Any + Send + Sync>>>,
-    exists: HashMap<Key, bool>,
+    rows: ByTable<Option<Row>>,
+    records: ByTable<Option<Box<dyn Any + Send + Sync>>>,
+    exists: ByTable<bool>,
     /// Who writes in this transaction (`None`: trusted system code), for the rules that
     /// depend on what the writer may see (uniqueness, see `context`).
     writer: Option<Principal>,
@@ -53,17 +56,26 @@ impl Memo {
 
     /// The transaction wrote rows of `table` it cannot name: forget all it read there.
     pub(super) fn wrote(&mut self, table: &str) {
-        self.rows.retain(|(t, _), _| *t != table);
-        self.records.retain(|(t, _), _| *t != table);
-        self.exists.retain(|(t, _), _| *t != table);
+        self.rows.remove(table);
+        self.records.remove(table);
+        self.exists.remove(table);
     }
 
     /// The transaction wrote `record` as `doc` at `version`.
     pub(super) fn saved<R: Record>(&mut self, record: &R, version: i64, doc: String) {
-        let key = (R::TABLE, record.id());
-        self.records.remove(&key);
-        self.exists.insert(key, true);
-        self.rows.insert(key, Some((version, doc)));
+        let id = record.id();
+        if let Some(records) = self.records.get_mut(R::TABLE) {
+            records.remove(&id);
+        }
+        self.exists.entry(R::TABLE).or_default().insert(id, true);
+        self.rows
+            .entry(R::TABLE)
+            .or_default()
+            .insert(id, Some((version, doc)));
+    }
+
+    fn remember_exists(&mut self, table: &'static str, id: Id, found: bool) {
+        self.exists.entry(table).or_default().insert(id, found);
     }
 
     /// Reads the stored rows of `ids` at once, so that saving each of them does not ask
@@ -90,8 +102,11 @@ impl Memo {
                 .collect();
             for id in part {
                 let row = found.remove(&id.to_string());
-                self.exists.insert((R::TABLE, *id), row.is_some());
-                self.rows.insert((R::TABLE, *id), row);
+                self.exists
+                    .entry(R::TABLE)
+                    .or_default()
+                    .insert(*id, row.is_some());
+                self.rows.entry(R::TABLE).or_default().insert(*id, row);
             }
         }
         Ok(())
@@ -111,8 +126,7 @@ impl<'p, 'c> Reads<'p, 'c> {
 
     /// The stored version and document of a record, read once per transaction.
     pub(super) async fn row<R: Record>(&mut self, id: Id) -> StoreResult<Option<Row>> {
-        let key = (R::TABLE, id);
-        if let Some(row) = self.memo.rows.get(&key) {
+        if let Some(row) = self.memo.rows.get(R::TABLE).and_then(|t| t.get(&id)) {
             return Ok(row.clone());
         }
         let sql = format!("select version, doc from {} where id = ?", R::TABLE);
@@ -120,15 +134,18 @@ impl<'p, 'c> Reads<'p, 'c> {
             .bind(id.to_string())
             .fetch_optional(self.pending.conn().await?)
             .await?;
-        self.memo.exists.insert(key, row.is_some());
-        self.memo.rows.insert(key, row.clone());
+        self.memo.remember_exists(R::TABLE, id, row.is_some());
+        self.memo
+            .rows
+            .entry(R::TABLE)
+            .or_default()
+            .insert(id, row.clone());
         Ok(row)
     }
 
     /// One record by id, read once per transaction.
     pub(super) async fn record<R: Record>(&mut self, id: Id) -> StoreResult<Option<R>> {
-        let key = (R::TABLE, id);
-        match self.memo.records.get(&key) {
+        match self.memo.records.get(R::TABLE).and_then(|t| t.get(&id)) {
             Some(None) => return Ok(None),
             // A table holds one record type, so the downcast cannot miss; if it did, the
             // database is asked again.
@@ -140,11 +157,15 @@ impl<'p, 'c> Reads<'p, 'c> {
             None => {}
         }
         let found: Option<R> = read::by_id(self.pending.conn().await?, id).await?;
-        self.memo.exists.insert(key, found.is_some());
+        self.memo.remember_exists(R::TABLE, id, found.is_some());
         let kept = found
             .clone()
             .map(|r| Box::new(r) as Box<dyn Any + Send + Sync>);
-        self.memo.records.insert(key, kept);
+        self.memo
+            .records
+            .entry(R::TABLE)
+            .or_default()
+            .insert(id, kept);
         Ok(found)
     }
 
@@ -201,11 +222,11 @@ impl<'p, 'c> Reads<'p, 'c> {
     /// Whether `table` (one of our own table names) has a row `id`, asked once per
     /// transaction.
     pub(super) async fn exists(&mut self, table: &'static str, id: Id) -> StoreResult<bool> {
-        if let Some(known) = self.memo.exists.get(&(table, id)) {
+        if let Some(known) = self.memo.exists.get(table).and_then(|t| t.get(&id)) {
             return Ok(*known);
         }
         let found = read::exists(self.pending.conn().await?, table, id).await?;
-        self.memo.exists.insert((table, id), found);
+        self.memo.remember_exists(table, id, found);
         Ok(found)
     }
 }

@@ -210,6 +210,13 @@ impl Store for SqliteStore {
     async fn save_item(&self, actor: &Actor, i: &ActionItem) -> StoreResult<ActionItem> {
         self.save(actor, i).await
     }
+    async fn save_all(
+        &self,
+        saves: &[crate::Save],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<()> {
+        self.save_many(saves, progress).await
+    }
     async fn save_items(
         &self,
         actor: &Actor,
