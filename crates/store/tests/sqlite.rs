@@ -319,6 +319,7 @@ async fn undo_thresholds(store: &SqliteStore) {
          delete from schema_version where version = 10;
          drop table agreement_links; delete from schema_version where version = 11;
          drop index commissions_order; drop index sessions_order; drop index agreements_order;
+         drop index action_items_open_order;
          delete from schema_version where version = 12;",
     )
     .execute(store.pool())
