@@ -182,3 +182,36 @@ async fn pages_are_slices_of_the_list_and_the_count_stops_at_its_bound() {
     assert_eq!(got.count as usize, whole.rows.len());
     assert!(!got.more);
 }
+
+/// A download of every item reads past SQLite's limit on a statement's parameters (32,766):
+/// the 39,000-odd items a reader of no party sees of 40,000 come back whole, each with its
+/// sides, as `Visible::item_facts` has them.
+#[tokio::test]
+async fn a_window_of_forty_thousand_items_comes_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open_with(&dir.path().join("taawun.db"), Durability::Normal)
+        .await
+        .unwrap();
+    let g = taawun_store::bench::generate(&store, 40_000, 0)
+        .await
+        .unwrap();
+    let got = store
+        .item_window(
+            &reader(None, Marking::Secret),
+            FactsScope::All,
+            &ItemFilter::default(),
+            g.today,
+            ALL,
+        )
+        .await
+        .unwrap();
+    let who = reader(None, Marking::Secret);
+    let seen = Visible::new(Arc::new(store.clone()), who)
+        .item_facts(FactsScope::All)
+        .await
+        .unwrap();
+    assert!(got.rows.len() > 32_766, "{}", got.rows.len());
+    let mut expected = seen;
+    expected.sort_by_key(order);
+    assert_eq!(got.rows, expected);
+}

@@ -15,6 +15,9 @@ use std::collections::HashMap;
 use taawun_core::Principal;
 use taawun_core::followup::{ItemFilter, Show};
 
+/// Items whose sides one statement reads.
+const SIDES_CHUNK: usize = 500;
+
 /// The statuses of `ItemStatus::is_open`'s complement, as stored.
 const CLOSED: &str = "('done', 'cancelled')";
 
@@ -158,13 +161,15 @@ impl SqliteStore {
             .map(|r| r.try_get::<String, _>("id"))
             .collect::<Result<_, _>>()?;
         let mut sides = HashMap::with_capacity(ids.len());
-        if !ids.is_empty() {
-            let marks = vec!["?"; ids.len()].join(", ");
+        // In chunks: a download may hold tens of thousands of items, past SQLite's limit
+        // on a statement's parameters. An item's sides all fall in its own chunk, in order.
+        for chunk in ids.chunks(SIDES_CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(", ");
             let sql = format!(
                 "select item_id, party_id, organisation_id, status, percent, last_report
                  from item_sides where item_id in ({marks}) order by rowid"
             );
-            let rows = ids
+            let rows = chunk
                 .iter()
                 .fold(sqlx::query(&sql), |q, id| q.bind(id.as_str()))
                 .fetch_all(&mut *tx)
