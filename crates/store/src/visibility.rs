@@ -19,7 +19,8 @@
 //!   (`scope_parties`). So it is asked once, when any member is (`eff_all`).
 //!
 //! The property test `tests/visibility_predicate.rs` checks this equality over generated
-//! data. No list uses the predicate yet: they still filter through `Visible`.
+//! data. The windowed reads (`sqlite/item_window.rs`, `plan_window.rs`, `windows.rs`) select
+//! with it; `Visible` still decides and redacts each row they return.
 
 use taawun_core::Principal;
 
