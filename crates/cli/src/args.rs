@@ -322,6 +322,11 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub limits: LimitArgs,
 
+    /// Run no reminder pass in this server: another process does (`taawun remind`, from
+    /// cron or on one node of several).
+    #[arg(long, env = "TAAWUN_NO_REMINDERS")]
+    pub no_reminders: bool,
+
     #[command(flatten)]
     pub remind: RemindArgs,
 

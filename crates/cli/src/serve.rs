@@ -50,12 +50,14 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             tracing::warn!("warming the dashboard figures failed: {e}");
         }
     });
-    tokio::spawn(taawun_app::remind::run_forever(
-        store.clone(),
-        reminders,
-        args.remind.remind_every,
-        FIRST_REMINDERS,
-    ));
+    if !args.no_reminders {
+        tokio::spawn(taawun_app::remind::run_forever(
+            store.clone(),
+            reminders,
+            args.remind.remind_every,
+            FIRST_REMINDERS,
+        ));
+    }
     let closing = store.clone();
     let mut state = AppState::new(store, args.demo).with_auth(auth);
     if args.demo {
