@@ -4,7 +4,7 @@
 //! is absent here exactly as an unknown one is.
 
 use std::collections::HashMap;
-use taawun_core::{Area, Id, Organisation, Party, Person, Rank};
+use taawun_core::{Area, Id, Organisation, Party, Person, Rank, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
 pub struct Lookup<'a> {
@@ -39,6 +39,17 @@ impl<'a> Lookup<'a> {
             organisations: HashMap::new(),
             areas: HashMap::new(),
         }
+    }
+
+    /// Reads ahead, in one query per kind, the records a page is about to name one by one
+    /// (see `Visible::prefetch`).
+    pub async fn prefetch(&self, wanted: Vec<(RecordKind, Id)>) -> StoreResult<()> {
+        self.v.prefetch(wanted).await
+    }
+
+    /// Reads ahead people, with their ranks and organisations.
+    pub async fn prefetch_people(&self, ids: &[Id]) -> StoreResult<()> {
+        self.v.prefetch_shown_of(RecordKind::Person, ids).await
     }
 
     pub async fn party(&mut self, id: Id) -> StoreResult<Option<Party>> {

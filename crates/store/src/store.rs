@@ -171,6 +171,11 @@ pub trait Store: Send + Sync + 'static {
     async fn plan(&self, id: Id) -> StoreResult<Option<ActionPlan>>;
     async fn save_plan(&self, actor: &Actor, p: &ActionPlan) -> StoreResult<ActionPlan>;
 
+    /// The records of `kind` among `ids`, in no particular order; an id the store does not
+    /// hold (or of another kind) is simply absent. Accounts (`User`) are never returned.
+    /// Unfiltered: `Visible::prefetch` fills a reader's cache with them.
+    async fn by_ids(&self, kind: RecordKind, ids: &[Id]) -> StoreResult<Vec<crate::Stored>>;
+
     /// Items of a plan ordered by code.
     async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>>;
     async fn item(&self, id: Id) -> StoreResult<Option<ActionItem>>;
@@ -180,6 +185,9 @@ pub trait Store: Send + Sync + 'static {
     async fn items_led_by(&self, organisation: Id) -> StoreResult<Vec<ActionItem>>;
     /// Items not done nor cancelled, soonest due first, at most `limit`.
     async fn open_items(&self, limit: u32) -> StoreResult<Vec<ActionItem>>;
+    /// The same, only items `who` may see (`visibility::predicate`), chosen by the query:
+    /// a reader who sees few items does not make it read every open one.
+    async fn open_items_for(&self, who: &Principal, limit: u32) -> StoreResult<Vec<ActionItem>>;
     /// Items not done nor cancelled of the commission's plans, soonest due first (undated
     /// last): what the next session's agenda carries over.
     async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>>;

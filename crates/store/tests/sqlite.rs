@@ -305,10 +305,8 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_head().await.unwrap().seq, rows);
 }
 
-/// Takes a database back to version 8: the effective-protection columns, their indexes and
-/// the scope parties of 0009 are dropped.
 /// Takes a database back to version 9: the threshold dates of 0010, the agreement links of
-/// 0011 and the list indexes of 0012 are dropped.
+/// 0011 and the list indexes of 0012 and 0013 are dropped.
 async fn undo_thresholds(store: &SqliteStore) {
     sqlx::raw_sql(
         "drop index action_items_due_order; drop index action_items_commission_due_order;
@@ -320,13 +318,16 @@ async fn undo_thresholds(store: &SqliteStore) {
          drop table agreement_links; delete from schema_version where version = 11;
          drop index commissions_order; drop index sessions_order; drop index agreements_order;
          drop index action_items_open_order;
-         delete from schema_version where version = 12;",
+         delete from schema_version where version = 12;
+         delete from schema_version where version = 13;",
     )
     .execute(store.pool())
     .await
     .unwrap();
 }
 
+/// Takes a database back to version 8: the effective-protection columns, their indexes and
+/// the scope parties of 0009 are dropped.
 async fn undo_visibility(store: &SqliteStore) {
     undo_thresholds(store).await;
     let indexes: Vec<String> = sqlx::query_scalar(

@@ -45,6 +45,45 @@ where
         .collect()
 }
 
+/// The records of `R`'s table among `ids`, a few hundred ids a statement (SQLite binds at
+/// most 32,766 values in one).
+pub(super) async fn many<R: Record>(pool: &sqlx::SqlitePool, ids: &[Id]) -> StoreResult<Vec<R>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("select doc from {} where id in ({marks})", R::TABLE);
+        let binds = chunk.iter().map(|id| Value::from(*id)).collect();
+        out.extend(list::<R, _>(pool, &sql, binds).await?);
+    }
+    Ok(out)
+}
+
+/// Every record of `R`'s table, or those whose `column` names `parent`, in `order`.
+/// Two statements rather than one `?1 is null or column = ?1`: SQLite plans a statement
+/// once for any binding, and that form scans the whole table even when a parent is named.
+pub(super) async fn list_under<'e, R, E>(
+    ex: E,
+    column: &'static str,
+    parent: Option<Id>,
+    order: &'static str,
+) -> StoreResult<Vec<R>>
+where
+    R: Record,
+    E: Executor<'e, Database = Sqlite>,
+{
+    let table = R::TABLE;
+    match parent {
+        Some(p) => {
+            let sql = format!("select doc from {table} where {column} = ? order by {order}");
+            list(ex, &sql, vec![p.into()]).await
+        }
+        None => {
+            let sql = format!("select doc from {table} order by {order}");
+            list(ex, &sql, vec![]).await
+        }
+    }
+}
+
 pub(super) fn decode<R: Record>(doc: &str) -> StoreResult<R> {
     Ok(serde_json::from_str(doc)?)
 }

@@ -2,7 +2,7 @@
 //! query over the indexed columns returning `doc`. Ties in an order are broken by id,
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
-use super::{SqliteStore, read, record::Value};
+use super::{SqliteStore, read};
 use crate::{
     Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
     StoreResult,
@@ -11,11 +11,6 @@ use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
-
-/// `?` matched against a nullable filter: the filter applies only when given.
-fn opt(id: Option<Id>) -> Value {
-    id.into()
-}
 
 #[async_trait::async_trait]
 impl Store for SqliteStore {
@@ -46,9 +41,7 @@ impl Store for SqliteStore {
     }
 
     async fn organisations(&self, party: Option<Id>) -> StoreResult<Vec<Organisation>> {
-        let sql = "select doc from organisations where ?1 is null or party_id = ?1
-                   order by sort_name, id";
-        read::list(&self.pool, sql, vec![opt(party)]).await
+        read::list_under(&self.pool, "party_id", party, "sort_name, id").await
     }
     async fn organisation(&self, id: Id) -> StoreResult<Option<Organisation>> {
         read::by_id(&self.pool, id).await
@@ -74,9 +67,7 @@ impl Store for SqliteStore {
     }
 
     async fn people(&self, organisation: Option<Id>) -> StoreResult<Vec<Person>> {
-        let sql = "select doc from people where ?1 is null or organisation_id = ?1
-                   order by sort_name, id";
-        read::list(&self.pool, sql, vec![opt(organisation)]).await
+        read::list_under(&self.pool, "organisation_id", organisation, "sort_name, id").await
     }
     async fn person(&self, id: Id) -> StoreResult<Option<Person>> {
         read::by_id(&self.pool, id).await
@@ -136,9 +127,8 @@ impl Store for SqliteStore {
     }
 
     async fn sessions(&self, commission: Option<Id>) -> StoreResult<Vec<Session>> {
-        let sql = "select doc from sessions where ?1 is null or commission_id = ?1
-                   order by start_on desc, ordinal desc, id desc";
-        read::list(&self.pool, sql, vec![opt(commission)]).await
+        let order = "start_on desc, ordinal desc, id desc";
+        read::list_under(&self.pool, "commission_id", commission, order).await
     }
     async fn session(&self, id: Id) -> StoreResult<Option<Session>> {
         read::by_id(&self.pool, id).await
@@ -155,9 +145,8 @@ impl Store for SqliteStore {
     }
 
     async fn plans(&self, commission: Option<Id>) -> StoreResult<Vec<ActionPlan>> {
-        let sql = "select doc from action_plans where ?1 is null or commission_id = ?1
-                   order by start_on is null, start_on desc, id desc";
-        read::list(&self.pool, sql, vec![opt(commission)]).await
+        let order = "start_on is null, start_on desc, id desc";
+        read::list_under(&self.pool, "commission_id", commission, order).await
     }
     async fn plans_for(&self, agreement_or_session: Id) -> StoreResult<Vec<ActionPlan>> {
         let sql = "select doc from action_plans where agreement_id = ?1 or session_id = ?1
@@ -200,6 +189,17 @@ impl Store for SqliteStore {
                    order by due_on is null, due_on, code_key, id
                    limit ?";
         read::list(&self.pool, sql, vec![limit.into()]).await
+    }
+    async fn open_items_for(&self, who: &Principal, limit: u32) -> StoreResult<Vec<ActionItem>> {
+        let (vis, mut values) = super::windows::visible_as(who, "i");
+        let sql = format!(
+            "select i.doc from action_items i
+             where i.status not in ('done', 'cancelled') and {vis}
+             order by i.due_on is null, i.due_on, i.code_key, i.id
+             limit ?"
+        );
+        values.push(limit.into());
+        read::list(&self.pool, &sql, values).await
     }
     async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>> {
         let sql = "select doc from action_items
@@ -309,10 +309,38 @@ impl Store for SqliteStore {
         self.save(actor, p).await
     }
 
+    async fn by_ids(&self, kind: RecordKind, ids: &[Id]) -> StoreResult<Vec<crate::Stored>> {
+        use crate::Stored as S;
+        let p = &self.pool;
+        macro_rules! many {
+            ($variant:ident) => {
+                read::many(p, ids)
+                    .await?
+                    .into_iter()
+                    .map(S::$variant)
+                    .collect()
+            };
+        }
+        Ok(match kind {
+            RecordKind::Party => many!(Party),
+            RecordKind::Organisation => many!(Organisation),
+            RecordKind::Rank => many!(Rank),
+            RecordKind::Person => many!(Person),
+            RecordKind::Area => many!(Area),
+            RecordKind::Agreement => many!(Agreement),
+            RecordKind::Clause => many!(Clause),
+            RecordKind::Commission => many!(Commission),
+            RecordKind::Session => many!(Session),
+            RecordKind::ActionPlan => many!(ActionPlan),
+            RecordKind::ActionItem => many!(ActionItem),
+            RecordKind::ProgressUpdate => many!(ProgressUpdate),
+            RecordKind::Activity => many!(Activity),
+            RecordKind::User => vec![],
+        })
+    }
+
     async fn activities(&self, item: Option<Id>) -> StoreResult<Vec<Activity>> {
-        let sql = "select doc from activities where ?1 is null or item_id = ?1
-                   order by start_on, id";
-        read::list(&self.pool, sql, vec![opt(item)]).await
+        read::list_under(&self.pool, "item_id", item, "start_on, id").await
     }
     async fn activity(&self, id: Id) -> StoreResult<Option<Activity>> {
         read::by_id(&self.pool, id).await

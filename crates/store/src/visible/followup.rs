@@ -62,6 +62,10 @@ impl Visible {
             .store
             .item_window(&self.who, scope, filter, today, window)
             .await?;
+        let plans: Vec<Id> = found.rows.iter().map(|f| f.plan_id).collect();
+        self.prefetch_shown::<ActionPlan>(&plans).await?;
+        let commissions: Vec<Id> = found.rows.iter().map(|f| f.commission_id).collect();
+        self.prefetch_shown::<Commission>(&commissions).await?;
         for f in &found.rows {
             self.shown(&f.protection);
             // Read through `Visible`, which counts their markings too (and caches them).

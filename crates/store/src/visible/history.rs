@@ -123,6 +123,8 @@ impl Visible {
         loop {
             let hits = self.store.search(query, ask).await?;
             let exhausted = hits.len() < ask as usize;
+            self.prefetch(hits.iter().map(|h| (h.entity, h.id)).collect())
+                .await?;
             let mut kept = Vec::with_capacity(hits.len());
             for hit in hits {
                 if self.can_see_id(hit.entity, hit.id).await? {

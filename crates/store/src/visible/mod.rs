@@ -14,9 +14,10 @@ mod reads;
 mod redact;
 
 use crate::{
-    Store, StoreResult,
+    Store, StoreResult, Stored,
     scope::{Parents, Scope, Scoped},
 };
+use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,20 +33,103 @@ pub struct Visible {
     cache: Mutex<Cache>,
 }
 
-/// Parents read so far, and visibility answers given so far, by id.
+/// Records read by id so far (as stored, before any redaction; each an `Option<R>`, `None`
+/// for an id the store does not hold), and visibility answers given so far, by id. Ids are
+/// unique across kinds, so one map serves them all.
 #[derive(Default)]
 struct Cache {
-    agreements: HashMap<Id, Option<Agreement>>,
-    commissions: HashMap<Id, Option<Commission>>,
-    plans: HashMap<Id, Option<ActionPlan>>,
-    items: HashMap<Id, Option<ActionItem>>,
+    stored: HashMap<Id, Arc<dyn Any + Send + Sync>>,
     seen: HashMap<Id, bool>,
+}
+
+/// The record types of `Stored`, with their kinds.
+macro_rules! each_stored {
+    ($m:ident) => {
+        $m!(
+            Party: Party,
+            Organisation: Organisation,
+            Rank: Rank,
+            Person: Person,
+            Area: Area,
+            Agreement: Agreement,
+            Clause: Clause,
+            Commission: Commission,
+            Session: Session,
+            ActionPlan: ActionPlan,
+            ActionItem: ActionItem,
+            ProgressUpdate: ProgressUpdate,
+            Activity: Activity
+        )
+    };
+}
+
+impl Cache {
+    fn get<R: Clone + 'static>(&self, id: Id) -> Option<Option<R>> {
+        self.stored.get(&id)?.downcast_ref::<Option<R>>().cloned()
+    }
+
+    /// Keeps a record read ahead; returns its id.
+    fn put(&mut self, record: Stored) -> Id {
+        macro_rules! put {
+            ($($variant:ident: $t:ty),*) => {
+                match record {
+                    $(Stored::$variant(r) => {
+                        let id = r.id;
+                        self.stored.insert(id, Arc::new(Some(r)));
+                        id
+                    })*
+                }
+            };
+        }
+        each_stored!(put)
+    }
+
+    /// Remembers that the store holds no record of `kind` with this id.
+    fn put_missing(&mut self, kind: RecordKind, id: Id) {
+        macro_rules! missing {
+            ($($variant:ident: $t:ty),*) => {
+                match kind {
+                    $(RecordKind::$variant => {
+                        self.stored.insert(id, Arc::new(None::<$t>));
+                    })*
+                    RecordKind::User => {}
+                }
+            };
+        }
+        each_stored!(missing)
+    }
+}
+
+/// The record `id` as stored, read once per `Visible`: a page naming the same person, plan
+/// or commission in every row (and the visibility decisions about them) reads it once.
+async fn stored_once<R, F>(cache: &Mutex<Cache>, id: Id, read: F) -> StoreResult<Option<R>>
+where
+    R: Clone + Send + Sync + 'static,
+    F: Future<Output = StoreResult<Option<R>>>,
+{
+    let hit = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get::<R>(id);
+    if let Some(found) = hit {
+        return Ok(found);
+    }
+    let found = read.await?;
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .stored
+        .insert(id, Arc::new(found.clone()));
+    Ok(found)
 }
 
 /// A record type `Visible` returns: its scope decides visibility, its protection feeds the
 /// marking banner, and `redact` removes references to hidden records.
 pub(crate) trait Shown: Scoped + Sized + Send + Sync + 'static {
     fn protection(&self) -> Protection;
+    /// The records deciding about this one reads (its parents) and those `redact` asks
+    /// about (`can_see_id`): fetched ahead for a whole list (`Visible::prefetch`).
+    fn refs(&self, _out: &mut Vec<(RecordKind, Id)>) {}
     fn redact(self, _: &Visible) -> impl Future<Output = StoreResult<Self>> + Send {
         async move { Ok(self) }
     }
@@ -119,6 +203,85 @@ impl Visible {
             .await
     }
 
+    /// The record `id` as stored, read through this reader's cache (see `stored_once`).
+    async fn stored<R, F>(&self, id: Id, read: F) -> StoreResult<Option<R>>
+    where
+        R: Clone + Send + Sync + 'static,
+        F: Future<Output = StoreResult<Option<R>>>,
+    {
+        stored_once(&self.cache, id, read).await
+    }
+
+    /// Reads ahead, into this reader's cache, the records `wanted` names (and the parents
+    /// deciding about them needs): one query per kind and round, instead of one per record
+    /// as a page or list then asks for them one by one. Reads nothing the cache holds, and
+    /// shows nothing: what the reader may see is still decided on each later read.
+    pub async fn prefetch(&self, wanted: Vec<(RecordKind, Id)>) -> StoreResult<()> {
+        let mut wanted = wanted;
+        // Item → plan → commission is the longest chain of parents.
+        for _round in 0..4 {
+            let mut by_kind: std::collections::BTreeMap<RecordKind, Vec<Id>> = Default::default();
+            {
+                let cache = self.cache();
+                for (kind, id) in wanted.drain(..) {
+                    if kind != RecordKind::User && !cache.stored.contains_key(&id) {
+                        let ids = by_kind.entry(kind).or_default();
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+            }
+            if by_kind.is_empty() {
+                return Ok(());
+            }
+            for (kind, ids) in by_kind {
+                let found = self.store.by_ids(kind, &ids).await?;
+                let mut cache = self.cache();
+                let mut missing: std::collections::HashSet<Id> = ids.into_iter().collect();
+                for record in found {
+                    wanted.extend(record.parents());
+                    missing.remove(&cache.put(record));
+                }
+                for id in missing {
+                    cache.put_missing(kind, id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `prefetch` of records of one type, then of what showing them reads (`Shown::refs`).
+    async fn prefetch_shown<R: Shown + Clone>(&self, ids: &[Id]) -> StoreResult<()> {
+        self.prefetch(ids.iter().map(|id| (R::KIND, *id)).collect())
+            .await?;
+        let mut wanted = Vec::new();
+        {
+            let cache = self.cache();
+            for id in ids {
+                if let Some(Some(r)) = cache.get::<R>(*id) {
+                    r.refs(&mut wanted);
+                }
+            }
+        }
+        self.prefetch(wanted).await
+    }
+
+    /// Reads ahead records of `kind` a page is about to show, with what showing them reads
+    /// (their parents, and for a person their rank and organisation, for an agreement its
+    /// signatories…): see `prefetch`.
+    pub async fn prefetch_shown_of(&self, kind: RecordKind, ids: &[Id]) -> StoreResult<()> {
+        macro_rules! shown {
+            ($($variant:ident: $t:ty),*) => {
+                match kind {
+                    $(RecordKind::$variant => self.prefetch_shown::<$t>(ids).await,)*
+                    RecordKind::User => Ok(()),
+                }
+            };
+        }
+        each_stored!(shown)
+    }
+
     /// Whether the reader may see the record (and everything above it).
     async fn sees<R: Shown>(&self, record: &R) -> StoreResult<bool> {
         Ok(self.scope(record).await?.visible_to(&self.who))
@@ -126,6 +289,13 @@ impl Visible {
 
     /// The records the reader may see, in order, as they are stored.
     async fn select<R: Shown>(&self, records: Vec<R>) -> StoreResult<Vec<R>> {
+        if records.len() > 1 {
+            let mut wanted = Vec::new();
+            for r in &records {
+                r.refs(&mut wanted);
+            }
+            self.prefetch(wanted).await?;
+        }
         let mut kept = Vec::with_capacity(records.len());
         for r in records {
             if self.sees(&r).await? {
@@ -155,34 +325,13 @@ impl Visible {
         Ok(kept.into_iter().next())
     }
 
-    /// A list capped at `limit` by the store: asks for more while hidden records leave it
-    /// short, so the reader gets up to `limit` records they may see.
-    async fn keep_limited<R, F, Fut>(&self, limit: u32, fetch: F) -> StoreResult<Vec<R>>
-    where
-        R: Shown,
-        F: Fn(u32) -> Fut,
-        Fut: Future<Output = StoreResult<Vec<R>>>,
-    {
-        let mut ask = limit;
-        loop {
-            let got = fetch(ask).await?;
-            let exhausted = got.len() < ask as usize;
-            let mut visible = self.select(got).await?;
-            if visible.len() >= limit as usize || exhausted || ask == u32::MAX {
-                visible.truncate(limit as usize);
-                return self.show(visible).await;
-            }
-            ask = ask.saturating_mul(4);
-        }
-    }
-
     /// The scope of the record of kind `entity` with this id; `None` when there is no such
     /// record.
     pub async fn scope_of(&self, entity: RecordKind, id: Id) -> StoreResult<Option<Scope>> {
         let s = &*self.store;
         macro_rules! of {
             ($read:ident) => {
-                match s.$read(id).await? {
+                match stored_once(&self.cache, id, s.$read(id)).await? {
                     Some(r) => Some(self.scope(&r).await?),
                     None => None,
                 }
@@ -237,28 +386,18 @@ struct CachedParents<'a> {
 }
 
 macro_rules! cached {
-    ($name:ident, $field:ident, $t:ty, $read:ident) => {
+    ($name:ident, $t:ty) => {
         async fn $name(&mut self, id: Id) -> StoreResult<Option<$t>> {
-            let hit = {
-                let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-                cache.$field.get(&id).cloned()
-            };
-            if let Some(found) = hit {
-                return Ok(found);
-            }
-            let found = self.store.$read(id).await?;
-            let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-            cache.$field.insert(id, found.clone());
-            Ok(found)
+            stored_once(self.cache, id, self.store.$name(id)).await
         }
     };
 }
 
 impl Parents for CachedParents<'_> {
-    cached!(agreement, agreements, Agreement, agreement);
-    cached!(commission, commissions, Commission, commission);
-    cached!(plan, plans, ActionPlan, plan);
-    cached!(item, items, ActionItem, item);
+    cached!(agreement, Agreement);
+    cached!(commission, Commission);
+    cached!(plan, ActionPlan);
+    cached!(item, ActionItem);
 }
 
 #[cfg(test)]

@@ -27,7 +27,8 @@ impl Visible {
         self.keep(self.store.parties().await?).await
     }
     pub async fn party(&self, id: Id) -> StoreResult<Option<Party>> {
-        self.keep_one(self.store.party(id).await?).await
+        self.keep_one(self.stored(id, self.store.party(id)).await?)
+            .await
     }
 
     pub async fn organisations(&self, party: Option<Id>) -> StoreResult<Vec<Organisation>> {
@@ -37,14 +38,16 @@ impl Visible {
         self.keep(self.store.organisations(party).await?).await
     }
     pub async fn organisation(&self, id: Id) -> StoreResult<Option<Organisation>> {
-        self.keep_one(self.store.organisation(id).await?).await
+        self.keep_one(self.stored(id, self.store.organisation(id)).await?)
+            .await
     }
 
     pub async fn ranks(&self) -> StoreResult<Vec<Rank>> {
         self.keep(self.store.ranks().await?).await
     }
     pub async fn rank(&self, id: Id) -> StoreResult<Option<Rank>> {
-        self.keep_one(self.store.rank(id).await?).await
+        self.keep_one(self.stored(id, self.store.rank(id)).await?)
+            .await
     }
 
     pub async fn people(&self, organisation: Option<Id>) -> StoreResult<Vec<Person>> {
@@ -57,21 +60,24 @@ impl Visible {
         self.keep(self.store.people(organisation).await?).await
     }
     pub async fn person(&self, id: Id) -> StoreResult<Option<Person>> {
-        self.keep_one(self.store.person(id).await?).await
+        self.keep_one(self.stored(id, self.store.person(id)).await?)
+            .await
     }
 
     pub async fn areas(&self) -> StoreResult<Vec<Area>> {
         self.keep(self.store.areas().await?).await
     }
     pub async fn area(&self, id: Id) -> StoreResult<Option<Area>> {
-        self.keep_one(self.store.area(id).await?).await
+        self.keep_one(self.stored(id, self.store.area(id)).await?)
+            .await
     }
 
     pub async fn agreements(&self) -> StoreResult<Vec<Agreement>> {
         self.keep(self.store.agreements().await?).await
     }
     pub async fn agreement(&self, id: Id) -> StoreResult<Option<Agreement>> {
-        self.keep_one(self.store.agreement(id).await?).await
+        self.keep_one(self.stored(id, self.store.agreement(id)).await?)
+            .await
     }
     pub async fn agreements_of_session(&self, session: Id) -> StoreResult<Vec<Agreement>> {
         if !self.can_see_id(RecordKind::Session, session).await? {
@@ -86,21 +92,24 @@ impl Visible {
         self.keep(self.store.clauses(agreement).await?).await
     }
     pub async fn clause(&self, id: Id) -> StoreResult<Option<Clause>> {
-        self.keep_one(self.store.clause(id).await?).await
+        self.keep_one(self.stored(id, self.store.clause(id)).await?)
+            .await
     }
 
     pub async fn commissions(&self) -> StoreResult<Vec<Commission>> {
         self.keep(self.store.commissions().await?).await
     }
     pub async fn commission(&self, id: Id) -> StoreResult<Option<Commission>> {
-        self.keep_one(self.store.commission(id).await?).await
+        self.keep_one(self.stored(id, self.store.commission(id)).await?)
+            .await
     }
 
     pub async fn sessions(&self, commission: Option<Id>) -> StoreResult<Vec<Session>> {
         self.keep(self.store.sessions(commission).await?).await
     }
     pub async fn session(&self, id: Id) -> StoreResult<Option<Session>> {
-        self.keep_one(self.store.session(id).await?).await
+        self.keep_one(self.stored(id, self.store.session(id)).await?)
+            .await
     }
     pub async fn sessions_of_person(&self, person: Id) -> StoreResult<Vec<Session>> {
         if !self.can_see_id(RecordKind::Person, person).await? {
@@ -123,7 +132,8 @@ impl Visible {
         self.keep(self.store.plans_for(id).await?).await
     }
     pub async fn plan(&self, id: Id) -> StoreResult<Option<ActionPlan>> {
-        self.keep_one(self.store.plan(id).await?).await
+        self.keep_one(self.stored(id, self.store.plan(id)).await?)
+            .await
     }
 
     pub async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>> {
@@ -204,7 +214,8 @@ impl Visible {
         })
     }
     pub async fn item(&self, id: Id) -> StoreResult<Option<ActionItem>> {
-        self.keep_one(self.store.item(id).await?).await
+        self.keep_one(self.stored(id, self.store.item(id)).await?)
+            .await
     }
     pub async fn items_for_agreement(&self, agreement: Id) -> StoreResult<Vec<ActionItem>> {
         if !self.can_see_id(RecordKind::Agreement, agreement).await? {
@@ -225,21 +236,24 @@ impl Visible {
     }
     /// Up to `limit` open items the reader may see (hidden ones do not take places).
     pub async fn open_items(&self, limit: u32) -> StoreResult<Vec<ActionItem>> {
-        self.keep_limited(limit, |n| self.store.open_items(n)).await
+        let found = self.store.open_items_for(&self.who, limit).await?;
+        self.keep(found).await
     }
 
     pub async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
         self.keep(self.store.progress(item).await?).await
     }
     pub async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>> {
-        self.keep_one(self.store.progress_update(id).await?).await
+        self.keep_one(self.stored(id, self.store.progress_update(id)).await?)
+            .await
     }
 
     pub async fn activities(&self, item: Option<Id>) -> StoreResult<Vec<Activity>> {
         self.keep(self.store.activities(item).await?).await
     }
     pub async fn activity(&self, id: Id) -> StoreResult<Option<Activity>> {
-        self.keep_one(self.store.activity(id).await?).await
+        self.keep_one(self.stored(id, self.store.activity(id)).await?)
+            .await
     }
 
     /// Accounts, for administrators only (the `User` kind's view rule): empty otherwise.

@@ -33,6 +33,9 @@ impl Shown for Organisation {
     fn protection(&self) -> Protection {
         self.protection
     }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.extend(self.parent_id.map(|p| (RecordKind::Organisation, p)));
+    }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.parent_id = v.keep_opt(RecordKind::Organisation, self.parent_id).await?;
         Ok(self)
@@ -42,6 +45,10 @@ impl Shown for Organisation {
 impl Shown for Person {
     fn protection(&self) -> Protection {
         self.protection
+    }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.extend(self.organisation_id.map(|o| (RecordKind::Organisation, o)));
+        out.extend(self.rank_id.map(|r| (RecordKind::Rank, r)));
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.organisation_id = v
@@ -55,6 +62,16 @@ impl Shown for Person {
 impl Shown for Agreement {
     fn protection(&self) -> Protection {
         self.protection
+    }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.extend(self.commission_id.map(|c| (RecordKind::Commission, c)));
+        out.extend(self.session_id.map(|s| (RecordKind::Session, s)));
+        out.extend(self.signatory_ids.iter().map(|p| (RecordKind::Person, *p)));
+        out.extend(
+            self.links
+                .iter()
+                .map(|l| (RecordKind::Agreement, l.target_id)),
+        );
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.signatory_ids = v.keep_ids(RecordKind::Person, self.signatory_ids).await?;
@@ -74,6 +91,10 @@ impl Shown for Clause {
     fn protection(&self) -> Protection {
         self.protection
     }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.push((RecordKind::Agreement, self.agreement_id));
+        out.extend(self.area_ids.iter().map(|a| (RecordKind::Area, *a)));
+    }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.area_ids = v.keep_ids(RecordKind::Area, self.area_ids).await?;
         Ok(self)
@@ -84,6 +105,9 @@ impl Shown for Commission {
     fn protection(&self) -> Protection {
         self.protection
     }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.extend(self.co_chair_ids.iter().map(|p| (RecordKind::Person, *p)));
+    }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.co_chair_ids = v.keep_ids(RecordKind::Person, self.co_chair_ids).await?;
         Ok(self)
@@ -93,6 +117,32 @@ impl Shown for Commission {
 impl Shown for Session {
     fn protection(&self) -> Protection {
         self.protection
+    }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.push((RecordKind::Commission, self.commission_id));
+        for d in &self.delegations {
+            out.extend(d.members.iter().map(|m| (RecordKind::Person, m.person_id)));
+        }
+        out.extend(
+            self.statements
+                .iter()
+                .map(|st| (RecordKind::Person, st.person_id)),
+        );
+        out.extend(
+            self.decisions
+                .iter()
+                .filter_map(|d| d.area_id)
+                .map(|a| (RecordKind::Area, a)),
+        );
+        out.extend(
+            self.side_events
+                .iter()
+                .filter_map(|e| e.organisation_id)
+                .map(|o| (RecordKind::Organisation, o)),
+        );
+        for a in &self.agenda {
+            out.extend(a.item_ids.iter().map(|i| (RecordKind::ActionItem, *i)));
+        }
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         for d in &mut self.delegations {
@@ -132,6 +182,11 @@ impl Shown for ActionPlan {
     fn protection(&self) -> Protection {
         self.protection
     }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.push((RecordKind::Commission, self.commission_id));
+        out.extend(self.agreement_id.map(|a| (RecordKind::Agreement, a)));
+        out.extend(self.session_id.map(|s| (RecordKind::Session, s)));
+    }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.agreement_id = v.keep_opt(RecordKind::Agreement, self.agreement_id).await?;
         self.session_id = v.keep_opt(RecordKind::Session, self.session_id).await?;
@@ -143,6 +198,10 @@ impl Shown for ActionItem {
     fn protection(&self) -> Protection {
         self.protection
     }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.push((RecordKind::ActionPlan, self.plan_id));
+        out.extend(self.clause_ids.iter().map(|c| (RecordKind::Clause, *c)));
+    }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.clause_ids = v.keep_ids(RecordKind::Clause, self.clause_ids).await?;
         Ok(self)
@@ -152,6 +211,13 @@ impl Shown for ActionItem {
 impl Shown for Activity {
     fn protection(&self) -> Protection {
         self.protection
+    }
+    fn refs(&self, out: &mut Vec<(RecordKind, Id)>) {
+        out.extend(self.item_id.map(|i| (RecordKind::ActionItem, i)));
+        out.extend(
+            self.host_organisation_id
+                .map(|o| (RecordKind::Organisation, o)),
+        );
     }
     async fn redact(mut self, v: &Visible) -> StoreResult<Self> {
         self.host_organisation_id = v

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use taawun_core::followup::{
     Figures, ItemFacts, Tally, agreement_deadlines, assess_facts, figures,
 };
-use taawun_core::{Agreement, Id};
+use taawun_core::{Agreement, Id, RecordKind};
 use taawun_store::{FactsScope, StoreResult, Visible};
 
 use super::dashboard::DashboardPage;
@@ -226,6 +226,8 @@ async fn due_list(
     sel: Selection,
     note: impl Fn(&ItemFacts) -> String,
 ) -> StoreResult<DueList> {
+    let shown: Vec<Id> = facts.iter().take(LIST).map(|f| f.id).collect();
+    v.prefetch_shown_of(RecordKind::ActionItem, &shown).await?;
     let mut rows = Vec::new();
     for f in facts.iter().take(LIST) {
         if let Some(item) = v.item(f.id).await? {
@@ -255,6 +257,17 @@ async fn groups(
     fig: &Figures,
     base: Selection,
 ) -> StoreResult<Vec<GroupView>> {
+    // Every group's record in one query per kind, not one each (a ministry-wide
+    // dashboard names hundreds of lead bodies).
+    let mut named: Vec<(RecordKind, Id)> = Vec::new();
+    named.extend(fig.by_area.iter().map(|(id, _)| (RecordKind::Area, *id)));
+    named.extend(
+        fig.by_lead
+            .iter()
+            .map(|(id, _)| (RecordKind::Organisation, *id)),
+    );
+    named.extend(fig.by_side.iter().map(|(id, _)| (RecordKind::Party, *id)));
+    lk.prefetch(named).await?;
     let mut areas = Vec::new();
     for (id, t) in &fig.by_area {
         let name = lk
@@ -383,6 +396,8 @@ async fn deadlines(
         }
     }
     found.sort_by_key(|(day, kind, a)| (*day, *kind as u8, a.id));
+    let listed: Vec<Id> = found.iter().map(|(_, _, a)| a.id).collect();
+    v.prefetch_shown_of(RecordKind::Agreement, &listed).await?;
     for id in found.iter().map(|(_, _, a)| a.id) {
         v.agreement(id).await?;
     }

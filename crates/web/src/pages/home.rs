@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use taawun_core::Lifecycle;
+use taawun_core::{Lifecycle, RecordKind};
 use taawun_store::{StoreResult, Visible, Window};
 
 use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, parties_links, render};
@@ -78,6 +78,9 @@ pub(crate) async fn home(
 async fn load(ctx: &Ctx, v: &Visible) -> StoreResult<HomePage> {
     let mut lk = Lookup::new(v);
     let commissions = v.commissions_window(first(COMMISSIONS)).await?;
+    let parties = commissions.rows.iter().flat_map(|c| &c.party_ids);
+    lk.prefetch(parties.map(|p| (RecordKind::Party, *p)).collect())
+        .await?;
     let mut commission_rows = Vec::new();
     for c in &commissions.rows {
         commission_rows.push(CommissionRow {

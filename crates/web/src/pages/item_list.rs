@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use taawun_core::{ActionItem, Id};
+use taawun_core::{ActionItem, Id, RecordKind};
 use taawun_store::Visible;
 
 use super::item_filter::{Params, Selection, Show};
@@ -33,6 +33,8 @@ struct ListPage {
     conditions: Vec<(String, Markup)>,
     /// How many items match, all pages together.
     count: usize,
+    /// The count stopped at its bound: there are more than `count`.
+    more: bool,
     count_text: String,
     dashboard: String,
     items: Vec<ItemRow>,
@@ -59,6 +61,8 @@ pub(crate) async fn list(
     .await?;
     let count = found.count as usize;
     let mut items: Vec<ActionItem> = Vec::with_capacity(PAGE as usize);
+    let listed: Vec<Id> = found.rows.iter().map(|f| f.id).collect();
+    v.prefetch_shown_of(RecordKind::ActionItem, &listed).await?;
     for f in &found.rows {
         items.extend(v.item(f.id).await?);
     }
@@ -78,6 +82,7 @@ pub(crate) async fn list(
         title,
         conditions,
         count,
+        more: found.more,
         count_text: paging::count_text(&ctx, "items-count", &found),
         dashboard: sel.dashboard(),
         items: rows,

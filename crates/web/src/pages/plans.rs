@@ -123,6 +123,8 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResul
     let pager = paging::pager(&found, page, PAGE, |n| {
         format!("/plans/{}?page={n}", plan.id)
     });
+    let areas = found.rows.iter().map(|i| (RecordKind::Area, i.area_id));
+    lk.prefetch(areas.collect()).await?;
     let mut groups = Vec::new();
     for (area_id, list) in by_area(found.rows) {
         let area = match lk.area(area_id).await? {

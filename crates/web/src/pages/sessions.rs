@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use taawun_core::{Protection, RecordKind, Session};
+use taawun_core::{Id, Protection, RecordKind, Session};
 use taawun_store::{StoreResult, Visible};
 
 use super::home::{AgreementRow, agreement_row};
@@ -118,6 +118,12 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
         label: commission.map(|c| ctx.text(&c.name)).unwrap_or_default(),
     };
     let title = ordinal_title(ctx, s.ordinal);
+    let members: Vec<Id> = s
+        .delegations
+        .iter()
+        .flat_map(|d| d.members.iter().map(|m| m.person_id))
+        .collect();
+    lk.prefetch_people(&members).await?;
     let mut delegations = Vec::new();
     for d in &s.delegations {
         let mut members = Vec::new();

@@ -150,6 +150,7 @@ pub async fn people_rows(
     ctx: &Ctx,
     ids: &[Id],
 ) -> StoreResult<Vec<PersonRow>> {
+    lk.prefetch_people(ids).await?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         out.extend(person_row(lk, ctx, *id, None).await?);
@@ -192,6 +193,13 @@ pub async fn item_rows(
     items: &[ActionItem],
     columns: &[Id],
 ) -> StoreResult<Vec<ItemRow>> {
+    let named = items.iter().flat_map(|i| &i.leads).flat_map(|l| {
+        [
+            (RecordKind::Organisation, l.organisation_id),
+            (RecordKind::Party, l.party_id),
+        ]
+    });
+    lk.prefetch(named.collect()).await?;
     let mut rows = Vec::with_capacity(items.len());
     let shared = shared_codes(items, |i| (i.plan_id, i.code.clone()));
     for (item, shared_code) in items.iter().zip(shared) {
