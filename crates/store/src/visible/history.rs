@@ -123,7 +123,9 @@ impl Visible {
         loop {
             let hits = self.store.search(query, ask).await?;
             let exhausted = hits.len() < ask as usize;
-            self.prefetch(hits.iter().map(|h| (h.entity, h.id)).collect())
+            // The hits and what showing them reads (a session's members, an agreement's
+            // signatories…), a few queries per kind rather than several per hit.
+            self.prefetch_shown_all(hits.iter().map(|h| (h.entity, h.id)).collect())
                 .await?;
             let mut kept = Vec::with_capacity(hits.len());
             for hit in hits {

@@ -253,33 +253,45 @@ impl Visible {
 
     /// `prefetch` of records of one type, then of what showing them reads (`Shown::refs`).
     async fn prefetch_shown<R: Shown + Clone>(&self, ids: &[Id]) -> StoreResult<()> {
-        self.prefetch(ids.iter().map(|id| (R::KIND, *id)).collect())
-            .await?;
-        let mut wanted = Vec::new();
-        {
-            let cache = self.cache();
-            for id in ids {
-                if let Some(Some(r)) = cache.get::<R>(*id) {
-                    r.refs(&mut wanted);
-                }
-            }
-        }
-        self.prefetch(wanted).await
+        self.prefetch_shown_all(ids.iter().map(|id| (R::KIND, *id)).collect())
+            .await
     }
 
     /// Reads ahead records of `kind` a page is about to show, with what showing them reads
     /// (their parents, and for a person their rank and organisation, for an agreement its
     /// signatories…): see `prefetch`.
     pub async fn prefetch_shown_of(&self, kind: RecordKind, ids: &[Id]) -> StoreResult<()> {
-        macro_rules! shown {
-            ($($variant:ident: $t:ty),*) => {
-                match kind {
-                    $(RecordKind::$variant => self.prefetch_shown::<$t>(ids).await,)*
-                    RecordKind::User => Ok(()),
+        self.prefetch_shown_all(ids.iter().map(|id| (kind, *id)).collect())
+            .await
+    }
+
+    /// The same for records of several kinds (search hits): their reads are shared, one
+    /// query per kind and round whatever the mix.
+    pub(crate) async fn prefetch_shown_all(
+        &self,
+        records: Vec<(RecordKind, Id)>,
+    ) -> StoreResult<()> {
+        self.prefetch(records.clone()).await?;
+        let mut wanted = Vec::new();
+        {
+            let cache = self.cache();
+            for (kind, id) in records {
+                macro_rules! refs {
+                    ($($variant:ident: $t:ty),*) => {
+                        match kind {
+                            $(RecordKind::$variant => {
+                                if let Some(Some(r)) = cache.get::<$t>(id) {
+                                    r.refs(&mut wanted);
+                                }
+                            })*
+                            RecordKind::User => {}
+                        }
+                    };
                 }
-            };
+                each_stored!(refs)
+            }
         }
-        each_stored!(shown)
+        self.prefetch(wanted).await
     }
 
     /// Whether the reader may see the record (and everything above it).
