@@ -306,7 +306,7 @@ async fn upgrading_indexes_records_written_before_search() {
 }
 
 /// Takes a database back to version 9: the threshold dates of 0010, the agreement links of
-/// 0011 and the list indexes of 0012 and 0013 are dropped.
+/// 0011 and the list indexes of 0012 to 0014 are dropped.
 async fn undo_thresholds(store: &SqliteStore) {
     sqlx::raw_sql(
         "drop index action_items_due_order; drop index action_items_commission_due_order;
@@ -319,7 +319,9 @@ async fn undo_thresholds(store: &SqliteStore) {
          drop index commissions_order; drop index sessions_order; drop index agreements_order;
          drop index action_items_open_order;
          delete from schema_version where version = 12;
-         delete from schema_version where version = 13;",
+         delete from schema_version where version = 13;
+         drop index action_items_scope; drop index action_items_unscoped;
+         delete from schema_version where version = 14;",
     )
     .execute(store.pool())
     .await

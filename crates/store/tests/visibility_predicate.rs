@@ -292,6 +292,26 @@ async fn agree(
                 "{when}: {table} for {who:?}: the predicate and Visible disagree"
             );
             assert_eq!(count as usize, expected.len(), "{when}: count of {table}");
+            // The split a narrow reader's item lists use: two disjoint parts whose union
+            // is the same set.
+            if let Some((scoped, open)) = visibility::split(who, "t") {
+                let mut union = BTreeSet::new();
+                for part in [&scoped, &open] {
+                    let sql = format!("select t.id from {table} t where {}", part.sql);
+                    let rows: Vec<(String,)> = part
+                        .bind(sqlx::query_as(&sql))
+                        .fetch_all(store.pool())
+                        .await
+                        .unwrap();
+                    for (id,) in rows {
+                        assert!(union.insert(id), "{when}: {table}: the parts overlap");
+                    }
+                }
+                assert_eq!(
+                    union, expected,
+                    "{when}: {table} for {who:?}: the split and Visible disagree"
+                );
+            }
             saw += usize::from(!expected.is_empty());
             hid += usize::from(expected.len() < ids.len());
         }

@@ -7,7 +7,7 @@
 //! `tests/item_window.rs` checks every figure against `ItemFilter::admits` over the facts.
 
 use super::{SqliteStore, facts, record::Value};
-use crate::visibility::{Bound, predicate};
+use crate::visibility::{Bound, NARROW_SCOPES, predicate, split};
 use crate::{FactsScope, ItemWindow, StoreResult, Window};
 use chrono::{Days, NaiveDate};
 use sqlx::Row;
@@ -21,21 +21,11 @@ const SIDES_CHUNK: usize = 500;
 /// The statuses of `ItemStatus::is_open`'s complement, as stored.
 const CLOSED: &str = "('done', 'cancelled')";
 
-/// The conditions of the selection over `action_items i`, and their values in order.
-fn conditions(
-    who: &Principal,
-    scope: FactsScope,
-    filter: &ItemFilter,
-    today: NaiveDate,
-) -> (String, Vec<Value>) {
-    let mut sql = Vec::new();
+/// The conditions of the selection over `action_items i` but the reader's visibility, and
+/// their values in order.
+fn conditions(scope: FactsScope, filter: &ItemFilter, today: NaiveDate) -> (String, Vec<Value>) {
+    let mut sql = vec![String::from("1")];
     let mut values = Vec::new();
-    let visible = predicate(who, "i");
-    sql.push(visible.sql);
-    values.extend(visible.values.into_iter().map(|b| match b {
-        Bound::Int(i) => Value::Int(i),
-        Bound::Text(t) => Value::Text(t),
-    }));
     match scope {
         FactsScope::All => {}
         FactsScope::Commission(c) => {
@@ -122,6 +112,42 @@ fn bind_all<'q>(
     values.iter().cloned().fold(q, super::record::bind)
 }
 
+/// The reader's visibility as conditions over `action_items i` whose union it is: the one
+/// predicate, or, for a reader whose party few scopes reach (a partner), its two disjoint
+/// parts (`visibility::split`), each found along its own index.
+/// Each part names its table clause too: the rows no scope restricts are read through their
+/// partial index (migration 0014), which the planner would otherwise pass over for the
+/// due-order one and walk every item to save a sort.
+async fn visible_parts(
+    tx: &mut sqlx::SqliteConnection,
+    who: &Principal,
+) -> StoreResult<Vec<(&'static str, String, Vec<Value>)>> {
+    const ITEMS: &str = "action_items i";
+    let values = |table: &'static str, p: crate::visibility::Predicate| {
+        let v = p
+            .values
+            .into_iter()
+            .map(|b| match b {
+                Bound::Int(i) => Value::Int(i),
+                Bound::Text(t) => Value::Text(t),
+            })
+            .collect();
+        (table, p.sql, v)
+    };
+    if let (Some(party), Some((scoped, open))) = (who.party_id, split(who, "i")) {
+        let reach: i64 =
+            sqlx::query_scalar("select count(*) from scope_parties where party_id = ?")
+                .bind(party.to_string())
+                .fetch_one(&mut *tx)
+                .await?;
+        if reach < NARROW_SCOPES {
+            let unscoped = "action_items i indexed by action_items_unscoped";
+            return Ok(vec![values(ITEMS, scoped), values(unscoped, open)]);
+        }
+    }
+    Ok(vec![values(ITEMS, predicate(who, "i"))])
+}
+
 impl SqliteStore {
     pub(super) async fn item_window_of(
         &self,
@@ -131,27 +157,53 @@ impl SqliteStore {
         today: NaiveDate,
         window: Window,
     ) -> StoreResult<ItemWindow> {
-        let (cond, values) = conditions(who, scope, filter, today);
+        let (cond, values) = conditions(scope, filter, today);
         // One read transaction: the page and its count come from the same snapshot.
         let mut tx = self.pool.begin().await?;
-        let page_sql = format!(
-            "select i.id, i.plan_id, i.commission_id, i.agreement_id, i.area_id, i.start_on,
+        let parts = visible_parts(&mut tx, who).await?;
+        // Each part of the reader's visibility, with the selection's own conditions.
+        let mut from = Vec::new();
+        let mut all = Vec::new();
+        for (table, vis, vis_values) in &parts {
+            from.push(format!("from {table} where {cond} and {vis}"));
+            all.extend(values.iter().cloned());
+            all.extend(vis_values.iter().cloned());
+        }
+        let columns = "i.id, i.plan_id, i.commission_id, i.agreement_id, i.area_id, i.start_on,
                     i.due_on, i.status, i.percent, i.marking, i.releasability, i.originator,
-                    i.facts_seq
-             from action_items i
-             where {cond}
-             order by (i.due_on is null), i.due_on, i.id
-             limit ? offset ?"
-        );
-        let page = bind_all(sqlx::query(&page_sql), &values)
+                    i.facts_seq, (i.due_on is null) as undated";
+        let page_sql = match from.as_slice() {
+            // Walked along the due-order index, testing each row passed.
+            [one] => format!(
+                "select {columns} {one}
+                 order by (i.due_on is null), i.due_on, i.id
+                 limit ? offset ?"
+            ),
+            // A narrow reader's few rows, found by scope, then sorted.
+            parts => format!(
+                "select * from ({})
+                 order by undated, due_on, id
+                 limit ? offset ?",
+                parts
+                    .iter()
+                    .map(|f| format!("select {columns} {f}"))
+                    .collect::<Vec<_>>()
+                    .join(" union all ")
+            ),
+        };
+        let page = bind_all(sqlx::query(&page_sql), &all)
             .bind(i64::try_from(window.limit).unwrap_or(i64::MAX))
             .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
             .fetch_all(&mut *tx)
             .await?;
         // Counting stops at the bound: past it the page says "more than".
-        let count_sql =
-            format!("select count(*) from (select 1 from action_items i where {cond} limit ?)");
-        let counted: i64 = bind_all(sqlx::query(&count_sql), &values)
+        let counted_rows = from
+            .iter()
+            .map(|f| format!("select 1 {f}"))
+            .collect::<Vec<_>>()
+            .join(" union all ");
+        let count_sql = format!("select count(*) from ({counted_rows} limit ?)");
+        let counted: i64 = bind_all(sqlx::query(&count_sql), &all)
             .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
             .fetch_one(&mut *tx)
             .await?

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0011_agreement_links.sql"),
     include_str!("../../migrations/sqlite/0012_list_orders.sql"),
     include_str!("../../migrations/sqlite/0013_covering_item_orders.sql"),
+    include_str!("../../migrations/sqlite/0014_item_scopes.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
