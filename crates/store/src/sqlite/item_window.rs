@@ -118,7 +118,7 @@ fn bind_all<'q>(
 /// Each part names its table clause too: the rows no scope restricts are read through their
 /// partial index (migration 0014), which the planner would otherwise pass over for the
 /// due-order one and walk every item to save a sort.
-async fn visible_parts(
+pub(super) async fn visible_parts(
     tx: &mut sqlx::SqliteConnection,
     who: &Principal,
 ) -> StoreResult<Vec<(&'static str, String, Vec<Value>)>> {

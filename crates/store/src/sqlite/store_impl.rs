@@ -191,15 +191,25 @@ impl Store for SqliteStore {
         read::list(&self.pool, sql, vec![limit.into()]).await
     }
     async fn open_items_for(&self, who: &Principal, limit: u32) -> StoreResult<Vec<ActionItem>> {
-        let (vis, mut values) = super::windows::visible_as(who, "i");
+        let mut conn = self.pool.acquire().await?;
+        // As the item lists: a partner's few items found by scope, anyone else's along the
+        // open items' order (`item_window::visible_parts`).
+        let parts = super::item_window::visible_parts(&mut conn, who).await?;
+        let mut selects = Vec::new();
+        let mut values = Vec::new();
+        for (table, vis, vis_values) in parts {
+            selects.push(format!(
+                "select i.doc, (i.due_on is null) as undated, i.due_on, i.code_key, i.id
+                 from {table} where i.status not in ('done', 'cancelled') and {vis}"
+            ));
+            values.extend(vis_values);
+        }
         let sql = format!(
-            "select i.doc from action_items i
-             where i.status not in ('done', 'cancelled') and {vis}
-             order by i.due_on is null, i.due_on, i.code_key, i.id
-             limit ?"
+            "select doc from ({}) order by undated, due_on, code_key, id limit ?",
+            selects.join(" union all ")
         );
         values.push(limit.into());
-        read::list(&self.pool, &sql, values).await
+        read::list(&mut *conn, &sql, values).await
     }
     async fn open_items_of_commission(&self, commission: Id) -> StoreResult<Vec<ActionItem>> {
         let sql = "select doc from action_items
