@@ -7,7 +7,7 @@
 //! `tests/item_window.rs` checks every figure against `ItemFilter::admits` over the facts.
 
 use super::{SqliteStore, facts, record::Value};
-use crate::visibility::{Bound, NARROW_SCOPES, predicate, split};
+use crate::visibility::{NARROW_SCOPES, predicate, split};
 use crate::{FactsScope, ItemWindow, StoreResult, Window};
 use chrono::{Days, NaiveDate};
 use sqlx::Row;
@@ -124,15 +124,8 @@ pub(super) async fn visible_parts(
 ) -> StoreResult<Vec<(&'static str, String, Vec<Value>)>> {
     const ITEMS: &str = "action_items i";
     let values = |table: &'static str, p: crate::visibility::Predicate| {
-        let v = p
-            .values
-            .into_iter()
-            .map(|b| match b {
-                Bound::Int(i) => Value::Int(i),
-                Bound::Text(t) => Value::Text(t),
-            })
-            .collect();
-        (table, p.sql, v)
+        let (sql, v) = super::windows::as_values(p);
+        (table, sql, v)
     };
     if let (Some(party), Some((scoped, open))) = (who.party_id, split(who, "i")) {
         let reach: i64 =

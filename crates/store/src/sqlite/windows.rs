@@ -17,7 +17,11 @@ pub(super) fn visible(who: &Principal) -> (String, Vec<Value>) {
 
 /// The reader's visibility over the table aliased `alias`, with its values.
 pub(super) fn visible_as(who: &Principal, alias: &str) -> (String, Vec<Value>) {
-    let p = predicate(who, alias);
+    as_values(predicate(who, alias))
+}
+
+/// A visibility condition with its values as this engine binds them.
+pub(super) fn as_values(p: crate::visibility::Predicate) -> (String, Vec<Value>) {
     let values = p
         .values
         .into_iter()
