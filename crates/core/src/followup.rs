@@ -13,7 +13,7 @@ mod status;
 mod thresholds;
 
 pub use deadlines::{DeadlineKind, agreement_deadlines};
-pub use figures::{Figures, ItemFacts, Tally, carry_over, figures};
+pub use figures::{Counts, Figures, ItemFacts, Tally, carry_over, figures};
 pub use indicators::{Period, PeriodValue, achievement, indicator_series};
 pub use reminders::{
     Notification, Reminder, ReminderKind, agreement_reminders, concerns_agreement, concerns_item,

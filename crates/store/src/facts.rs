@@ -35,3 +35,13 @@ impl FactsFilter {
             .is_some_and(|parties| self.reader.may_see(protection, parties.as_deref()))
     }
 }
+
+/// A dashboard's numbers as one reader may see them (`Store::item_counts`), with what the
+/// page's banner must learn of the items counted: the highest effective marking, and
+/// whether any record of a counted item's chain is originator-only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemCounts {
+    pub counts: taawun_core::followup::Counts,
+    pub highest: Option<taawun_core::Marking>,
+    pub originator_only: bool,
+}

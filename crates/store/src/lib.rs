@@ -27,7 +27,7 @@ mod window;
 pub use chain::AuditHead;
 pub use counters::{AttemptKey, Busy, Counters, JobLimits};
 pub use error::{StoreError, StoreResult};
-pub use facts::{FactsFilter, FactsScope};
+pub use facts::{FactsFilter, FactsScope, ItemCounts};
 pub use feed::CalendarFeed;
 pub use save::{Save, Write};
 pub use scope::Scope;

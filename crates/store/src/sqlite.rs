@@ -15,6 +15,7 @@ mod bench;
 mod chain;
 mod context;
 mod counters;
+mod counts;
 mod durability;
 mod effective;
 mod facts;
@@ -38,6 +39,7 @@ mod search;
 mod settings;
 pub mod snapshot;
 mod store_impl;
+mod tallies;
 mod windows;
 mod write;
 

@@ -241,6 +241,18 @@ pub trait Store: Send + Sync + 'static {
         only: Option<&FactsFilter>,
     ) -> StoreResult<Vec<ItemFacts>>;
 
+    /// The numbers of the dashboard of `scope` on `today`, counting what `who` may see:
+    /// equal to `figures(…).counts()` over those items, read from the tallies the write
+    /// path keeps (the whole instance, a party) or from the scope's own items (a
+    /// commission, an agreement) — never by judging every item. `Visible::item_counts` is
+    /// its only caller; it checks the scope.
+    async fn item_counts(
+        &self,
+        who: &Principal,
+        scope: FactsScope,
+        today: NaiveDate,
+    ) -> StoreResult<crate::ItemCounts>;
+
     /// One window of the items in `scope` that `filter` admits on `today` and `who` may
     /// see, soonest due first (undated last), then by id — selected in the query, never by
     /// reading them all. `Visible::item_window` is its only caller; it checks the scope.

@@ -305,9 +305,32 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_head().await.unwrap().seq, rows);
 }
 
-/// Takes a database back to version 9: the threshold dates of 0010, the agreement links of
-/// 0011 and the list indexes of 0012 to 0014 are dropped.
+/// Takes a database back to version 14: the dashboards' tallies of 0015 (tables, views and
+/// the triggers that keep them) are dropped.
+async fn undo_tallies(store: &SqliteStore) {
+    let triggers: Vec<String> = sqlx::query_scalar(
+        "select name from sqlite_master where type = 'trigger' and name like 'tally_%'",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    assert!(triggers.len() > 5, "{triggers:?}");
+    let mut sql: String = triggers
+        .iter()
+        .map(|t| format!("drop trigger {t};"))
+        .collect();
+    sql.push_str(
+        "drop view tally_viewers; drop view tally_scopes; drop view tally_days;
+         drop table tally_items; drop table tally_sides; drop table tally_dates;
+         delete from schema_version where version = 15;",
+    );
+    sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
+}
+
+/// Takes a database back to version 9: the tallies of 0015, the threshold dates of 0010,
+/// the agreement links of 0011 and the list indexes of 0012 to 0014 are dropped.
 async fn undo_thresholds(store: &SqliteStore) {
+    undo_tallies(store).await;
     sqlx::raw_sql(
         "drop index action_items_due_order; drop index action_items_commission_due_order;
          drop index action_items_agreement_due_order; drop index action_items_overdue;

@@ -135,12 +135,7 @@ pub fn figures(items: &[ItemFacts], today: NaiveDate, rules: &FollowupRules) -> 
             }
         }
     }
-    let counted = f.total - f.cancelled;
-    if counted > 0 {
-        f.rate_done = Some(f64::from(f.done) / f64::from(counted));
-        // One division, so a round answer comes out round (280 / 700, not 2.8 / 7).
-        f.rate_weighted = Some(weighted as f64 / (100.0 * f64::from(counted)));
-    }
+    (f.rate_done, f.rate_weighted) = rates(f.done, f.total - f.cancelled, weighted);
     f.by_area = by_area.into_iter().collect();
     f.by_lead = by_lead.into_iter().collect();
     f.by_side = by_side.into_iter().collect();
@@ -149,6 +144,90 @@ pub fn figures(items: &[ItemFacts], today: NaiveDate, rules: &FollowupRules) -> 
     f.due_within_30 = ids(due30);
     f.due_within_90 = ids(due90);
     f
+}
+
+/// Done over `counted`, and the mean of the joint percents summing to `weighted` as a
+/// fraction; `None` when nothing is counted.
+fn rates(done: u32, counted: u32, weighted: u64) -> (Option<f64>, Option<f64>) {
+    if counted == 0 {
+        return (None, None);
+    }
+    (
+        Some(f64::from(done) / f64::from(counted)),
+        // One division, so a round answer comes out round (280 / 700, not 2.8 / 7).
+        Some(weighted as f64 / (100.0 * f64::from(counted))),
+    )
+}
+
+/// A dashboard's numbers without its lists: what the store keeps tallied as items are
+/// written (its lists are read a page at a time). `Figures::counts` gives the same from the
+/// items themselves, and the two are compared in the store's tests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub total: u32,
+    pub done: u32,
+    pub cancelled: u32,
+    pub open: u32,
+    pub rate_done: Option<f64>,
+    pub rate_weighted: Option<f64>,
+    pub by_area: Vec<(Id, Tally)>,
+    pub by_lead: Vec<(Id, Tally)>,
+    pub by_side: Vec<(Id, Tally)>,
+    pub overdue: u32,
+    pub at_risk: u32,
+    pub due_within_30: u32,
+    pub due_within_90: u32,
+}
+
+impl Counts {
+    /// The counts of items tallied by joint status, with `weighted` the sum of the joint
+    /// percents of those not cancelled; the groups and the dated figures as they are.
+    pub fn new(by_status: &[(ItemStatus, u32)], weighted: u64) -> Counts {
+        let mut c = Counts::default();
+        for (status, n) in by_status {
+            c.total += n;
+            match status {
+                ItemStatus::Done => c.done += n,
+                ItemStatus::Cancelled => c.cancelled += n,
+                _ => {}
+            }
+            if status.is_open() {
+                c.open += n;
+            }
+        }
+        (c.rate_done, c.rate_weighted) = rates(c.done, c.total - c.cancelled, weighted);
+        c
+    }
+}
+
+impl Figures {
+    pub fn counts(&self) -> Counts {
+        let n = |l: &Vec<Id>| u32::try_from(l.len()).unwrap_or(u32::MAX);
+        Counts {
+            total: self.total,
+            done: self.done,
+            cancelled: self.cancelled,
+            open: self.open,
+            rate_done: self.rate_done,
+            rate_weighted: self.rate_weighted,
+            by_area: self.by_area.clone(),
+            by_lead: self.by_lead.clone(),
+            by_side: self.by_side.clone(),
+            overdue: n(&self.overdue),
+            at_risk: n(&self.at_risk),
+            due_within_30: n(&self.due_within_30),
+            due_within_90: n(&self.due_within_90),
+        }
+    }
+}
+
+impl Tally {
+    /// `n` more items (or sides), `done` of them done, their percents summing to `percent`.
+    pub fn add_many(&mut self, n: u32, done: u32, percent: u32) {
+        self.total += n;
+        self.done += done;
+        self.percent_sum += percent;
+    }
 }
 
 type DueKey = (bool, Option<NaiveDate>, Id);

@@ -222,9 +222,18 @@ pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, change: Cha
     }
 }
 
-/// The commission's (or agreement's) parties, from its document as just written.
+/// The commission's (or agreement's) parties, from its document as just written. Only the
+/// parties that changed are deleted or inserted: each row that moves moves the dashboards'
+/// tallies of the scope's items too (`tallies`).
 fn push_parties(script: &mut Script, table: &str, id: Value) {
-    script.push("delete from scope_parties where scope_id = ?", [id.clone()]);
+    script.push(
+        &format!(
+            "delete from scope_parties where scope_id = ? and party_id not in (
+                 select j.value from {table} as t, json_each(t.doc, '$.party_ids') as j
+                 where t.id = ?)"
+        ),
+        [id.clone(), id.clone()],
+    );
     script.push(
         &format!(
             "insert or ignore into scope_parties (scope_id, party_id)

@@ -101,15 +101,13 @@ impl Follows for ActionItem {
         previous: Option<&Self>,
     ) -> StoreResult<()> {
         let sides = side_states(self, &reports_of(pending, self, previous).await?);
-        let had_sides = previous.is_some();
-        push_facts(
-            &mut pending.writes,
-            self,
-            &sides,
-            Seq::Next,
-            had_sides,
-            true,
-        );
+        let parties = |i: &ActionItem| i.leads.iter().map(|l| l.party_id).collect::<Vec<_>>();
+        let stored = match previous {
+            None => Stored::None,
+            Some(p) if parties(p) == parties(self) => Stored::Same,
+            Some(_) => Stored::Other,
+        };
+        push_facts(&mut pending.writes, self, &sides, Seq::Next, stored, true);
         Ok(())
     }
 }
@@ -224,19 +222,31 @@ pub(crate) async fn write_facts(
     with_thresholds: bool,
 ) -> StoreResult<()> {
     let mut script = Script::default();
-    push_facts(&mut script, item, sides, seq, true, with_thresholds);
+    push_facts(&mut script, item, sides, seq, Stored::Same, with_thresholds);
     script.run(conn).await
 }
 
-/// The statements of `write_facts`. `had_sides` false: the item is new in this save, so it
-/// has no side rows to delete yet (they reference it). `with_thresholds` false: the
-/// threshold columns do not exist yet (migration 3's backfill; 0010 fills them).
+/// The side rows an item has before its facts are written, against the new ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stored {
+    /// None: the item is new in this save (side rows reference it).
+    None,
+    /// One per party of the new sides, in the same order (or none yet): each is updated in
+    /// place, and only when it changed, so that the dashboards' tallies move only for what
+    /// did (`tallies`). Rows keep their order (`order by rowid` is the leads' order).
+    Same,
+    /// Other parties or another order: all are deleted and written again.
+    Other,
+}
+
+/// The statements of `write_facts`. `stored`: the side rows already there. `with_thresholds`
+/// false: the threshold columns do not exist yet (migration 3's backfill; 0010 fills them).
 fn push_facts(
     script: &mut Script,
     item: &ActionItem,
     sides: &[SideState],
     seq: Seq,
-    had_sides: bool,
+    stored: Stored,
     with_thresholds: bool,
 ) {
     let day = |d: Option<chrono::NaiveDate>| Value::from(d);
@@ -281,16 +291,26 @@ fn push_facts(
         values.into_iter().flatten(),
         item.id.into(),
     );
-    if had_sides {
+    if stored == Stored::Other {
         script.push("delete from item_sides where item_id = ?", [item.id.into()]);
     }
+    let tail = if stored == Stored::Same {
+        "on conflict (item_id, party_id) do update set
+             organisation_id = excluded.organisation_id, status = excluded.status,
+             percent = excluded.percent, last_report = excluded.last_report
+         where organisation_id is not excluded.organisation_id
+            or status is not excluded.status or percent is not excluded.percent
+            or last_report is not excluded.last_report"
+    } else {
+        ""
+    };
     // One statement per side: see `write::push_links`.
     for side in sides {
         script.push_insert(
             "insert into item_sides
                  (item_id, party_id, organisation_id, status, percent, last_report)",
             "(?, ?, ?, ?, ?, ?)",
-            "",
+            tail,
             [
                 item.id.into(),
                 side.party_id.into(),

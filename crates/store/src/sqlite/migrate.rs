@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0012_list_orders.sql"),
     include_str!("../../migrations/sqlite/0013_covering_item_orders.sql"),
     include_str!("../../migrations/sqlite/0014_item_scopes.sql"),
+    include_str!("../../migrations/sqlite/0015_item_tallies.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
@@ -49,6 +50,10 @@ const VISIBILITY: i64 = 9;
 /// The version that added the items' threshold dates: stored items get them in Rust right
 /// after its SQL (the rules are `core`'s).
 const THRESHOLDS: i64 = 10;
+
+/// The version that added the dashboards' tallies: their triggers are created in Rust right
+/// after its SQL (`tallies::triggers`), which adds up the rows already stored.
+const TALLIES: i64 = 15;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -112,6 +117,11 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
         }
         if version == THRESHOLDS {
             super::follow::fill_thresholds(&mut tx).await?;
+        }
+        if version == TALLIES {
+            sqlx::raw_sql(&super::tallies::triggers())
+                .execute(&mut *tx)
+                .await?;
         }
         if version == AUDIT_CHAIN {
             super::chain::seal(&mut tx).await?;

@@ -287,6 +287,15 @@ impl Store for SqliteStore {
     ) -> StoreResult<crate::Neighbours> {
         self.neighbours_of(who, item).await
     }
+    async fn item_counts(
+        &self,
+        who: &Principal,
+        scope: FactsScope,
+        today: NaiveDate,
+    ) -> StoreResult<crate::ItemCounts> {
+        self.item_counts_of(who, scope, today).await
+    }
+
     async fn item_window(
         &self,
         who: &Principal,

@@ -7,8 +7,8 @@ use super::Visible;
 use crate::{FactsFilter, FactsScope, ItemWindow, StoreResult, Window};
 use chrono::NaiveDate;
 use std::collections::HashSet;
-use taawun_core::followup::ItemFacts;
 use taawun_core::followup::ItemFilter;
+use taawun_core::followup::{Counts, ItemFacts};
 use taawun_core::*;
 
 impl Visible {
@@ -42,6 +42,30 @@ impl Visible {
             self.commission(plan.commission_id).await?;
         }
         Ok(facts)
+    }
+
+    /// The numbers of the dashboard of `scope` on `today`, over the items the reader may
+    /// see (`Store::item_counts`): what `figures` over `item_facts` would count, without
+    /// reading the items. A scope naming a record the reader may not see counts nothing.
+    /// The banner learns the highest effective marking of the items counted (theirs, their
+    /// plans' and commissions').
+    pub async fn item_counts(&self, scope: FactsScope, today: NaiveDate) -> StoreResult<Counts> {
+        if !self.scope_named(scope).await? {
+            return Ok(Counts::default());
+        }
+        let found = self.store.item_counts(&self.who, scope, today).await?;
+        if let Some(marking) = found.highest {
+            self.shown(&Protection {
+                marking,
+                releasability: if found.originator_only {
+                    Releasability::OriginatorOnly
+                } else {
+                    Releasability::AllParties
+                },
+                originator: None,
+            });
+        }
+        Ok(found.counts)
     }
 
     /// One window of the reader's items in `scope` that `filter` admits on `today`, soonest

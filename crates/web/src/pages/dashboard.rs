@@ -1,7 +1,8 @@
 //! The follow-up dashboards: overall (`/dashboard`), per partner (`/dashboard/parties/{id}`),
-//! per commission and per agreement. Figures come from `Visible::item_facts` only, through
-//! `core::followup::figures`, so a total never counts a record the reader may not see, and
-//! the banner carries the highest marking counted. Every figure links to the list of the
+//! per commission and per agreement. Figures come from `Visible::item_counts` (the tallies
+//! the store keeps, equal to `core::followup::figures` over the visible items) and the lists
+//! from `Visible::item_window`, so a total never counts a record the reader may not see, no
+//! request judges every item, and the banner carries the highest marking counted. Every figure links to the list of the
 //! items behind it (`item_list`); charts are inline SVG beside tables of the same figures.
 
 use askama::Template;

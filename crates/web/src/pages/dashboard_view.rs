@@ -1,14 +1,14 @@
-//! The dashboard's content from the reader's item facts: headline figures, the tallies by
+//! The dashboard's content from the reader's item counts and windows: headline figures, the tallies by
 //! area, lead body and side (each a bar chart plus the table of the same figures), the
 //! overdue, at-risk and due-soon lists, and the agreement deadlines of the coming 90 days.
 //! Every number is paired with the `Selection` of the items it counts.
 
 use chrono::{Days, NaiveDate};
 use taawun_core::followup::{
-    Figures, ItemFacts, Tally, agreement_deadlines, assess_facts, figures,
+    Counts, ItemFacts, ItemFilter, Tally, agreement_deadlines, assess_facts,
 };
 use taawun_core::{Agreement, Id, RecordKind};
-use taawun_store::{FactsScope, StoreResult, Visible};
+use taawun_store::{FactsScope, StoreResult, Visible, Window};
 
 use super::dashboard::DashboardPage;
 use super::item_filter::{Selection, Show};
@@ -99,8 +99,8 @@ pub async fn build(
     today: NaiveDate,
 ) -> StoreResult<DashboardPage> {
     let rules = clock::rules();
-    let facts = v.item_facts(scope).await?;
-    let fig = figures(&facts, today, &rules);
+    // The numbers from the tallies the store keeps; the lists a page of ten each.
+    let fig = v.item_counts(scope, today).await?;
     let base = Selection::new(scope);
     let mut lk = Lookup::new(v);
     let fig_link = |label: &str, n: u32, show: Show| Figure {
@@ -131,35 +131,19 @@ pub async fn build(
         },
     ];
     let groups = groups(ctx, &mut lk, &fig, base).await?;
-    let by_id = |ids: &[Id]| -> Vec<&ItemFacts> {
-        ids.iter()
-            .filter_map(|id| facts.binary_search_by_key(id, |f| f.id).ok())
-            .map(|i| &facts[i])
-            .collect()
+    let list = |show: Show, total: u32| Listed {
+        scope,
+        show,
+        total,
+        today,
     };
     let late = |f: &ItemFacts| {
         let days = f.due_on.map_or(0, |d| (today - d).num_days());
         ctx.tn("dashboard-days-late", usize::try_from(days).unwrap_or(0))
     };
-    let overdue = due_list(
-        ctx,
-        v,
-        "overdue",
-        &by_id(&fig.overdue),
-        base.show(Show::Overdue),
-        late,
-    )
-    .await?;
+    let overdue = due_list(ctx, v, "overdue", list(Show::Overdue, fig.overdue), late).await?;
     let risk = |f: &ItemFacts| risk_note(ctx, f, today, &rules);
-    let at_risk = due_list(
-        ctx,
-        v,
-        "at-risk",
-        &by_id(&fig.at_risk),
-        base.show(Show::AtRisk),
-        risk,
-    )
-    .await?;
+    let at_risk = due_list(ctx, v, "at-risk", list(Show::AtRisk, fig.at_risk), risk).await?;
     let left = |f: &ItemFacts| {
         let days = f.due_on.map_or(0, |d| (d - today).num_days());
         ctx.tn("dashboard-in-days", usize::try_from(days).unwrap_or(0))
@@ -168,17 +152,15 @@ pub async fn build(
         ctx,
         v,
         "due-soon",
-        &by_id(&fig.due_within_90),
-        base.show(Show::Due90),
+        list(Show::Due90, fig.due_within_90),
         left,
     )
     .await?;
-    let count = |ids: &[Id]| u32::try_from(ids.len()).unwrap_or(u32::MAX);
     let due = vec![
-        fig_link("dashboard-due30", count(&fig.due_within_30), Show::Due30),
-        fig_link("dashboard-due90", count(&fig.due_within_90), Show::Due90),
-        fig_link("dashboard-overdue", count(&fig.overdue), Show::Overdue),
-        fig_link("dashboard-at-risk", count(&fig.at_risk), Show::AtRisk),
+        fig_link("dashboard-due30", fig.due_within_30, Show::Due30),
+        fig_link("dashboard-due90", fig.due_within_90, Show::Due90),
+        fig_link("dashboard-overdue", fig.overdue, Show::Overdue),
+        fig_link("dashboard-at-risk", fig.at_risk, Show::AtRisk),
     ];
     let deadlines = deadlines(ctx, v, probe, scope, today).await?;
     let title = match scope {
@@ -218,18 +200,41 @@ fn risk_note(
     super::item_followup::risk_text(ctx, assess_facts(f, today, rules).at_risk)
 }
 
+/// One of the dashboard's lists: the items of `scope` a figure counts, `total` in all.
+#[derive(Clone, Copy)]
+struct Listed {
+    scope: FactsScope,
+    show: Show,
+    total: u32,
+    today: NaiveDate,
+}
+
+/// The first items of a list, read as one window of the list behind its figure.
 async fn due_list(
     ctx: &Ctx,
     v: &Visible,
     key: &'static str,
-    facts: &[&ItemFacts],
-    sel: Selection,
+    list: Listed,
     note: impl Fn(&ItemFacts) -> String,
 ) -> StoreResult<DueList> {
-    let shown: Vec<Id> = facts.iter().take(LIST).map(|f| f.id).collect();
+    let filter = ItemFilter {
+        show: list.show,
+        ..ItemFilter::default()
+    };
+    let window = Window {
+        offset: 0,
+        limit: LIST as u64,
+        // The total is the figure's: the window need not count.
+        count_to: 0,
+    };
+    let facts = v
+        .item_window(list.scope, &filter, list.today, window)
+        .await?
+        .rows;
+    let shown: Vec<Id> = facts.iter().map(|f| f.id).collect();
     v.prefetch_shown_of(RecordKind::ActionItem, &shown).await?;
     let mut rows = Vec::new();
-    for f in facts.iter().take(LIST) {
+    for f in &facts {
         if let Some(item) = v.item(f.id).await? {
             rows.push(DueRow {
                 href: format!("/items/{}", item.id),
@@ -243,10 +248,10 @@ async fn due_list(
     Ok(DueList {
         key,
         heading: ctx.t(&format!("dashboard-list-{key}")),
-        count: ctx.tn("items-count", facts.len()),
-        href: sel.href(),
+        count: ctx.tn("items-count", list.total),
+        href: Selection::new(list.scope).show(list.show).href(),
         rows,
-        more: facts.len() > LIST,
+        more: list.total as usize > LIST,
     })
 }
 
@@ -254,7 +259,7 @@ async fn due_list(
 async fn groups(
     ctx: &Ctx,
     lk: &mut Lookup<'_>,
-    fig: &Figures,
+    fig: &Counts,
     base: Selection,
 ) -> StoreResult<Vec<GroupView>> {
     // Every group's record in one query per kind, not one each (a ministry-wide

@@ -1,0 +1,270 @@
+//! The triggers that keep the dashboards' tallies (migration 0015: what the tables hold and
+//! who their viewers are). They run inside whatever statement changes an item, its sides or
+//! a scope's parties — the write path, the effective-protection cascades, a migration's
+//! backfill — so no writer can forget them. The rule is one: an item's rows are subtracted
+//! before a change that could move them (reading the rows as they stand) and added after it
+//! (reading them as they now are); a side whose item and party stay moves only its own rows;
+//! a scope gaining or losing a party adds or subtracts that party's view of the scope's items.
+//!
+//! The trigger text is part of migration 0015: changing it needs a new migration that drops
+//! and recreates the triggers.
+
+/// The item columns whose change moves an item's rows.
+const ITEM_COLUMNS: [&str; 10] = [
+    "area_id",
+    "status",
+    "percent",
+    "eff_marking",
+    "eff_originator",
+    "eff_all",
+    "eff_scope",
+    "due_on",
+    "at_risk_from",
+    "overdue_from",
+];
+
+/// The side columns whose change moves a side's rows.
+const SIDE_COLUMNS: [&str; 4] = ["organisation_id", "status", "percent", "last_report"];
+
+fn changed(columns: &[&str]) -> String {
+    columns
+        .iter()
+        .map(|c| format!("old.{c} is not new.{c}"))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+const ITEMS_UPSERT: &str = "on conflict (scope, viewer, eff_marking, restricted, area_id, status)
+    do update set items = items + excluded.items,
+                  percent_sum = percent_sum + excluded.percent_sum";
+const SIDES_UPSERT: &str =
+    "on conflict (scope, viewer, eff_marking, restricted, party_id, organisation_id, done)
+    do update set sides = sides + excluded.sides,
+                  percent_sum = percent_sum + excluded.percent_sum";
+const DATES_UPSERT: &str = "on conflict (scope, viewer, series, grain, period, eff_marking)
+    do update set items = items + excluded.items";
+
+/// The statements adding `sign` (1 or -1) times every row of the item whose id is `item`
+/// (an expression such as `new.id`).
+fn whole_item(item: &str, sign: i32) -> String {
+    item_rows(item, sign, None)
+}
+
+/// The statements adding `sign` times the rows that the side of party `party` (an
+/// expression) brings to its item `item`: the item in that party's scope, and the side
+/// itself in every scope. Used where the side row is present (after an insert, before a
+/// delete), since an upsert fires an insert's `before` triggers even when it updates.
+fn side_rows(item: &str, party: &str, sign: i32) -> String {
+    item_rows(item, sign, Some(party))
+}
+
+fn item_rows(item: &str, sign: i32, party: Option<&str>) -> String {
+    let (in_scope, with_side) = match party {
+        None => (String::new(), String::new()),
+        Some(p) => (
+            format!("and s.scope = 'p:' || {p}"),
+            format!("and (s.scope = 'p:' || {p} or d.party_id = {p})"),
+        ),
+    };
+    format!(
+        "insert into tally_items
+         select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, i.area_id,
+                i.status, {sign}, {sign} * i.percent
+           from action_items i
+           join tally_viewers v on v.item_id = i.id
+           join tally_scopes s on s.item_id = i.id
+          where i.id = {item} and v.item_id = {item} and s.item_id = {item} {in_scope}
+         {ITEMS_UPSERT};
+         insert into tally_sides
+         select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, d.party_id,
+                d.organisation_id, d.status = 'done', {sign}, {sign} * d.percent
+           from action_items i
+           join tally_viewers v on v.item_id = i.id
+           join tally_scopes s on s.item_id = i.id
+           join item_sides d on d.item_id = i.id
+          where i.id = {item} and v.item_id = {item} and s.item_id = {item}
+            and d.item_id = {item} and i.status <> 'cancelled' {with_side}
+         {SIDES_UPSERT};
+         insert into tally_dates
+         select s.scope, v.viewer, x.series, g.grain,
+                case g.grain when 'm' then substr(x.day, 1, 7) else x.day end,
+                i.eff_marking, {sign}
+           from action_items i
+           join tally_viewers v on v.item_id = i.id
+           join tally_scopes s on s.item_id = i.id
+           join tally_days x on x.item_id = i.id
+           join (select 'm' as grain union all select 'd') g
+          where i.id = {item} and v.item_id = {item} and s.item_id = {item}
+            and x.item_id = {item} {in_scope}
+         {DATES_UPSERT};"
+    )
+}
+
+/// The statement adding `sign` times the rows of one side (`row` is `new` or `old`), its
+/// item and party unchanged.
+fn one_side(row: &str, sign: i32) -> String {
+    format!(
+        "insert into tally_sides
+         select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, {row}.party_id,
+                {row}.organisation_id, {row}.status = 'done', {sign}, {sign} * {row}.percent
+           from action_items i
+           join tally_viewers v on v.item_id = i.id
+           join tally_scopes s on s.item_id = i.id
+          where i.id = {row}.item_id and v.item_id = {row}.item_id
+            and s.item_id = {row}.item_id and i.status <> 'cancelled'
+         {SIDES_UPSERT};"
+    )
+}
+
+/// The statements adding `sign` times the rows that party `row.party_id` reads, as a viewer,
+/// of the items released to the parties of scope `row.scope_id` (`row` is `new` or `old`).
+fn reach(row: &str, sign: i32) -> String {
+    let items = format!(
+        "i.eff_scope = {row}.scope_id and i.eff_all = 1
+         and (i.eff_originator is null or i.eff_originator = {row}.party_id)"
+    );
+    format!(
+        "insert into tally_items
+         select s.scope, {row}.party_id, i.eff_marking, i.eff_originator is not null,
+                i.area_id, i.status, {sign} * count(*), {sign} * sum(i.percent)
+           from action_items i
+           join tally_scopes s on s.item_id = i.id
+          where {items}
+          group by 1, 2, 3, 4, 5, 6
+         {ITEMS_UPSERT};
+         insert into tally_sides
+         select s.scope, {row}.party_id, i.eff_marking, i.eff_originator is not null,
+                d.party_id, d.organisation_id, d.status = 'done',
+                {sign} * count(*), {sign} * sum(d.percent)
+           from action_items i
+           join tally_scopes s on s.item_id = i.id
+           join item_sides d on d.item_id = i.id
+          where {items} and i.status <> 'cancelled'
+          group by 1, 2, 3, 4, 5, 6, 7
+         {SIDES_UPSERT};
+         insert into tally_dates
+         select s.scope, {row}.party_id, x.series, g.grain,
+                case g.grain when 'm' then substr(x.day, 1, 7) else x.day end,
+                i.eff_marking, {sign} * count(*)
+           from action_items i
+           join tally_scopes s on s.item_id = i.id
+           join tally_days x on x.item_id = i.id
+           join (select 'm' as grain union all select 'd') g
+          where {items}
+          group by 1, 2, 3, 4, 5, 6
+         {DATES_UPSERT};"
+    )
+}
+
+fn trigger(name: &str, when: &str, on: &str, condition: Option<&str>, body: &str) -> String {
+    let condition = condition.map_or(String::new(), |c| format!("when {c}"));
+    format!("create trigger {name} {when} on {on} {condition}\nbegin\n{body}\nend;\n")
+}
+
+/// The triggers of migration 0015, as one script.
+pub(super) fn triggers() -> String {
+    let item_changed = changed(&ITEM_COLUMNS);
+    let side_changed = changed(&SIDE_COLUMNS);
+    let side_moved = "old.item_id is not new.item_id or old.party_id is not new.party_id";
+    let item_moved = "old.item_id is not new.item_id";
+    let side_kept = format!("not ({side_moved}) and ({side_changed})");
+    let reach_moved = "old.scope_id is not new.scope_id or old.party_id is not new.party_id";
+    [
+        // Items are never deleted (a plan's items are cancelled, not removed).
+        trigger(
+            "tally_item_insert",
+            "after insert",
+            "action_items",
+            None,
+            &whole_item("new.id", 1),
+        ),
+        trigger(
+            "tally_item_before_update",
+            "before update",
+            "action_items",
+            Some(&item_changed),
+            &whole_item("old.id", -1),
+        ),
+        trigger(
+            "tally_item_after_update",
+            "after update",
+            "action_items",
+            Some(&item_changed),
+            &whole_item("new.id", 1),
+        ),
+        // A side added or removed: the item in that party's scope, and the side everywhere.
+        trigger(
+            "tally_side_insert",
+            "after insert",
+            "item_sides",
+            None,
+            &side_rows("new.item_id", "new.party_id", 1),
+        ),
+        trigger(
+            "tally_side_delete",
+            "before delete",
+            "item_sides",
+            None,
+            &side_rows("old.item_id", "old.party_id", -1),
+        ),
+        // A report moves one side's own state: that side's rows only.
+        trigger(
+            "tally_side_update",
+            "after update",
+            "item_sides",
+            Some(&side_kept),
+            &format!("{}\n{}", one_side("old", -1), one_side("new", 1)),
+        ),
+        // A side moved to another item or party (the write path never does): both items.
+        trigger(
+            "tally_side_before_move",
+            "before update",
+            "item_sides",
+            Some(side_moved),
+            &whole_item("old.item_id", -1),
+        ),
+        trigger(
+            "tally_side_after_move",
+            "after update",
+            "item_sides",
+            Some(side_moved),
+            &whole_item("old.item_id", 1),
+        ),
+        trigger(
+            "tally_side_before_move_to",
+            "before update",
+            "item_sides",
+            Some(item_moved),
+            &whole_item("new.item_id", -1),
+        ),
+        trigger(
+            "tally_side_after_move_to",
+            "after update",
+            "item_sides",
+            Some(item_moved),
+            &whole_item("new.item_id", 1),
+        ),
+        trigger(
+            "tally_reach_insert",
+            "after insert",
+            "scope_parties",
+            None,
+            &reach("new", 1),
+        ),
+        trigger(
+            "tally_reach_delete",
+            "after delete",
+            "scope_parties",
+            None,
+            &reach("old", -1),
+        ),
+        trigger(
+            "tally_reach_update",
+            "after update",
+            "scope_parties",
+            Some(reach_moved),
+            &format!("{}\n{}", reach("old", -1), reach("new", 1)),
+        ),
+    ]
+    .concat()
+}
