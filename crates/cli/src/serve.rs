@@ -42,14 +42,6 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     };
     let reminders = crate::remind::config(&args.remind, args.public_url.clone())?;
     tokio::spawn(purge_forever(store.clone(), PURGE_EVERY));
-    // The store keeps action-item facts in memory once read; reading them now, in the
-    // background, spares the first dashboard visitor the wait (about a second at 50,000 items).
-    let warm = store.clone();
-    tokio::spawn(async move {
-        if let Err(e) = warm.item_facts(taawun_store::FactsScope::All, None).await {
-            tracing::warn!("warming the dashboard figures failed: {e}");
-        }
-    });
     if !args.no_reminders {
         tokio::spawn(taawun_app::remind::run_forever(
             store.clone(),

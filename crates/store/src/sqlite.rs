@@ -51,8 +51,6 @@ pub use durability::Durability;
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: sqlx::SqlitePool,
-    /// Dashboard facts read so far, shared by the clones (see `facts`).
-    facts: std::sync::Arc<facts::FactsCache>,
 }
 
 impl SqliteStore {

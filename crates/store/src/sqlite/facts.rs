@@ -1,44 +1,18 @@
-//! Item facts for dashboards, held in memory and brought up to date on every read.
-//!
-//! Why a cache: sqlx's SQLite driver hands rows over at roughly 250,000 a second on the
-//! 2-core reference machine, so any dashboard that read 50,000 item rows and 100,000 side
-//! rows per request would spend ~600 ms in the driver alone. Instead each store keeps the
-//! facts it has read, and every read first asks for the rows whose `facts_seq` is above the
-//! highest it holds (an index range scan: nothing in the common case). The write path
-//! raises `facts_seq` whenever an item's facts change, on one counter taken under the write
-//! lock, so the copy is exact after that one query — also across processes sharing the
-//! file. Items are never deleted, so no row has to be dropped.
+//! Item facts read without decoding a document, for what still needs every item of a scope
+//! (the next session's proposal, the status report, calendar feeds, reminders): the scope's
+//! item rows and their side rows, in one read transaction, nothing kept between calls. The
+//! dashboards do not come here any more: they add up the tallies (`counts.rs`). The rows
+//! read are in proportion to the scope asked for, never to the whole database unless the
+//! scope is the whole instance.
 
 use super::SqliteStore;
 use crate::{FactsFilter, FactsScope, StoreError, StoreResult};
 use chrono::NaiveDate;
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Mutex, PoisonError};
+use std::collections::HashMap;
 use taawun_core::followup::{ItemFacts, SideState};
 use taawun_core::*;
-
-/// The facts read so far, by item id (so lists come out in id order), with the
-/// `facts_seq` each was read at.
-#[derive(Default)]
-pub(crate) struct FactsCache(Mutex<Held>);
-
-#[derive(Default)]
-struct Held {
-    seq: i64,
-    rows: BTreeMap<Id, (i64, ItemFacts)>,
-}
-
-impl std::fmt::Debug for FactsCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let held = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        f.debug_struct("FactsCache")
-            .field("seq", &held.seq)
-            .field("items", &held.rows.len())
-            .finish()
-    }
-}
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(serde::de::Error::custom(format!(
@@ -118,55 +92,46 @@ pub(super) fn facts(row: &SqliteRow, sides: Vec<SideState>) -> StoreResult<(i64,
     Ok((row.try_get("facts_seq")?, facts))
 }
 
-fn in_scope(f: &ItemFacts, scope: FactsScope) -> bool {
+/// The scope's condition over `action_items` (unaliased) and its value.
+fn scope_condition(scope: FactsScope) -> (&'static str, Option<String>) {
     match scope {
-        FactsScope::All => true,
-        FactsScope::Commission(c) => f.commission_id == c,
-        FactsScope::Agreement(a) => f.agreement_id == Some(a),
-        FactsScope::Party(p) => f.sides.iter().any(|s| s.party_id == p),
+        FactsScope::All => ("1", None),
+        FactsScope::Commission(c) => ("commission_id = ?", Some(c.to_string())),
+        FactsScope::Agreement(a) => ("agreement_id = ?", Some(a.to_string())),
+        FactsScope::Party(p) => (
+            "id in (select item_id from item_sides where party_id = ?)",
+            Some(p.to_string()),
+        ),
     }
 }
 
 impl SqliteStore {
-    fn held(&self) -> std::sync::MutexGuard<'_, Held> {
-        self.facts.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Reads the facts changed since the copy was last brought up to date.
-    async fn refresh_facts(&self) -> StoreResult<()> {
-        let since = self.held().seq;
+    pub(super) async fn facts_of(
+        &self,
+        scope: FactsScope,
+        only: Option<&FactsFilter>,
+    ) -> StoreResult<Vec<ItemFacts>> {
+        let (cond, value) = scope_condition(scope);
         // One read transaction: items and sides come from the same snapshot.
         let mut tx = self.pool.begin().await?;
-        let items = sqlx::query(
+        let items_sql = format!(
             "select id, plan_id, commission_id, agreement_id, area_id, start_on, due_on,
                     status, percent, marking, releasability, originator, facts_seq
-             from action_items where facts_seq > ?",
-        )
-        .bind(since)
-        .fetch_all(&mut *tx)
-        .await?;
-        if items.is_empty() {
-            return Ok(());
-        }
-        // In the order they were written, which is the order of the item's leads. Two
-        // statements: an `or` between them would scan every side row on each refresh.
-        let side_rows = if since == 0 {
-            sqlx::query(
-                "select item_id, party_id, organisation_id, status, percent, last_report
-                 from item_sides order by rowid",
-            )
-            .fetch_all(&mut *tx)
-            .await?
-        } else {
-            sqlx::query(
-                "select item_id, party_id, organisation_id, status, percent, last_report
-                 from item_sides
-                 where item_id in (select id from action_items where facts_seq > ?)
-                 order by rowid",
-            )
-            .bind(since)
-            .fetch_all(&mut *tx)
-            .await?
+             from action_items where {cond} order by id"
+        );
+        let items = match &value {
+            None => sqlx::query(&items_sql).fetch_all(&mut *tx).await?,
+            Some(v) => sqlx::query(&items_sql).bind(v).fetch_all(&mut *tx).await?,
+        };
+        // In the order they were written, which is the order of the item's leads.
+        let sides_sql = format!(
+            "select item_id, party_id, organisation_id, status, percent, last_report
+             from item_sides where item_id in (select id from action_items where {cond})
+             order by rowid"
+        );
+        let side_rows = match &value {
+            None => sqlx::query(&sides_sql).fetch_all(&mut *tx).await?,
+            Some(v) => sqlx::query(&sides_sql).bind(v).fetch_all(&mut *tx).await?,
         };
         tx.commit().await?;
         let mut sides: HashMap<Id, Vec<SideState>> = HashMap::with_capacity(items.len());
@@ -174,37 +139,14 @@ impl SqliteStore {
             let (item, state) = side(row)?;
             sides.entry(item).or_default().push(state);
         }
-        let mut read = Vec::with_capacity(items.len());
+        let mut out = Vec::with_capacity(items.len());
         for row in &items {
             let item = id(row, "id")?;
-            read.push(facts(row, sides.remove(&item).unwrap_or_default())?);
-        }
-        let mut held = self.held();
-        for (seq, f) in read {
-            held.seq = held.seq.max(seq);
-            // Another reader may have brought a newer copy of the row meanwhile.
-            let newer = held.rows.get(&f.id).is_some_and(|(s, _)| *s >= seq);
-            if !newer {
-                held.rows.insert(f.id, (seq, f));
+            let (_, f) = facts(row, sides.remove(&item).unwrap_or_default())?;
+            if only.is_none_or(|o| o.admits(f.plan_id, &f.protection)) {
+                out.push(f);
             }
         }
-        Ok(())
-    }
-
-    pub(super) async fn facts_of(
-        &self,
-        scope: FactsScope,
-        only: Option<&FactsFilter>,
-    ) -> StoreResult<Vec<ItemFacts>> {
-        self.refresh_facts().await?;
-        let held = self.held();
-        Ok(held
-            .rows
-            .values()
-            .map(|(_, f)| f)
-            .filter(|f| in_scope(f, scope))
-            .filter(|f| only.is_none_or(|o| o.admits(f.plan_id, &f.protection)))
-            .cloned()
-            .collect())
+        Ok(out)
     }
 }

@@ -103,9 +103,6 @@ impl SqliteStore {
             StoreError::Database(db) => StoreError::Open(preflight::explain(shown, &db)),
             other => StoreError::Open(format!("{shown}: cannot prepare the schema: {other}")),
         })?;
-        Ok(SqliteStore {
-            pool,
-            facts: Default::default(),
-        })
+        Ok(SqliteStore { pool })
     }
 }
