@@ -134,6 +134,7 @@ macro_rules! shared_cases {
 }
 
 shared_cases!(
+    a_common_word_lists_the_newest_matches_first,
     visible_hides_through_every_door,
     releasability_and_clearance_open_what_they_should,
     visible_tracks_the_highest_marking_returned,

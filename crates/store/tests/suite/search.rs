@@ -2,8 +2,9 @@
 //! records; every save keeps the index current; no input is a syntax error.
 
 use super::fixtures::*;
+use std::sync::Arc;
 use taawun_core::*;
-use taawun_store::{SearchHit, Store, demo};
+use taawun_store::{SearchHit, Store, Visible, demo};
 
 /// The entity and id of every hit, for readable failures.
 async fn found(store: &dyn Store, query: &str) -> Vec<SearchHit> {
@@ -144,4 +145,40 @@ pub async fn search_follows_each_save_and_its_limit(store: &dyn Store) {
     bad.title = text("", "Intitulé refusé", "");
     assert!(store.save_item(&actor(), &bad).await.is_err());
     assert!(found(store, "refuse").await.is_empty());
+}
+
+/// A word in more records than the store ranks (`RANKED`): hits come newest first, a reader
+/// gets as many as asked of those they may see, and none they may not.
+pub async fn a_common_word_lists_the_newest_matches_first(store: Arc<dyn Store>) {
+    let w = world(&*store).await;
+    let mut made = Vec::new();
+    for n in 0..1_050 {
+        let mut o = organisation(&w.mali, &format!("Coopération {n}"));
+        if n % 2 == 1 {
+            o.protection = marked(Marking::Secret);
+        }
+        made.push(store.save_organisation(&actor(), &o).await.unwrap().id);
+    }
+    let newest: Vec<Id> = made.iter().rev().take(20).copied().collect();
+    let hits = store.search("cooperation", 20).await.unwrap();
+    assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), newest);
+    let reader = Principal {
+        user_id: None,
+        role: Role::Reader,
+        party_id: Some(w.mali.id),
+        clearance: Marking::Restricted,
+        commissions: vec![],
+    };
+    let v = Visible::new(store.clone(), reader);
+    let seen: Vec<Id> = v
+        .search("cooperation", 20)
+        .await
+        .unwrap()
+        .iter()
+        .map(|h| h.id)
+        .collect();
+    // The odd ones are secret, the last made (1,049) among them: the reader's newest is
+    // 1,048, then every other one.
+    let unclassified: Vec<Id> = made.iter().rev().skip(1).step_by(2).copied().collect();
+    assert_eq!(seen, unclassified[..20].to_vec());
 }
