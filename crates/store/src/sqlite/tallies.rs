@@ -9,19 +9,8 @@
 //! The trigger text is part of migration 0015: changing it needs a new migration that drops
 //! and recreates the triggers.
 
-/// The item columns whose change moves an item's rows.
-const ITEM_COLUMNS: [&str; 10] = [
-    "area_id",
-    "status",
-    "percent",
-    "eff_marking",
-    "eff_originator",
-    "eff_all",
-    "eff_scope",
-    "due_on",
-    "at_risk_from",
-    "overdue_from",
-];
+/// The item's effective-protection columns: a change moves every row of the item.
+const EFF: [&str; 4] = ["eff_marking", "eff_originator", "eff_all", "eff_scope"];
 
 /// The side columns whose change moves a side's rows.
 const SIDE_COLUMNS: [&str; 4] = ["organisation_id", "status", "percent", "last_report"];
@@ -44,10 +33,30 @@ const SIDES_UPSERT: &str =
 const DATES_UPSERT: &str = "on conflict (scope, viewer, series, grain, period, eff_marking)
     do update set items = items + excluded.items";
 
+/// Which of an item's rows a statement set moves.
+#[derive(Clone, Copy)]
+struct Parts {
+    items: bool,
+    sides: bool,
+    /// The `tally_dates` series, as an SQL list.
+    series: Option<&'static str>,
+}
+
+const ALL_PARTS: Parts = Parts {
+    items: true,
+    sides: true,
+    series: Some("('due', 'risk', 'both')"),
+};
+
 /// The statements adding `sign` (1 or -1) times every row of the item whose id is `item`
 /// (an expression such as `new.id`).
 fn whole_item(item: &str, sign: i32) -> String {
-    item_rows(item, sign, None)
+    item_rows(item, sign, None, ALL_PARTS)
+}
+
+/// The item's rows of `parts` only.
+fn some_rows(item: &str, sign: i32, parts: Parts) -> String {
+    item_rows(item, sign, None, parts)
 }
 
 /// The statements adding `sign` times the rows that the side of party `party` (an
@@ -55,10 +64,10 @@ fn whole_item(item: &str, sign: i32) -> String {
 /// itself in every scope. Used where the side row is present (after an insert, before a
 /// delete), since an upsert fires an insert's `before` triggers even when it updates.
 fn side_rows(item: &str, party: &str, sign: i32) -> String {
-    item_rows(item, sign, Some(party))
+    item_rows(item, sign, Some(party), ALL_PARTS)
 }
 
-fn item_rows(item: &str, sign: i32, party: Option<&str>) -> String {
+fn item_rows(item: &str, sign: i32, party: Option<&str>, parts: Parts) -> String {
     let (in_scope, with_side) = match party {
         None => (String::new(), String::new()),
         Some(p) => (
@@ -66,38 +75,50 @@ fn item_rows(item: &str, sign: i32, party: Option<&str>) -> String {
             format!("and (s.scope = 'p:' || {p} or d.party_id = {p})"),
         ),
     };
-    format!(
-        "insert into tally_items
-         select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, i.area_id,
-                i.status, {sign}, {sign} * i.percent
-           from action_items i
-           join tally_viewers v on v.item_id = i.id
-           join tally_scopes s on s.item_id = i.id
-          where i.id = {item} and v.item_id = {item} and s.item_id = {item} {in_scope}
-         {ITEMS_UPSERT};
-         insert into tally_sides
-         select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, d.party_id,
-                d.organisation_id, d.status = 'done', {sign}, {sign} * d.percent
-           from action_items i
-           join tally_viewers v on v.item_id = i.id
-           join tally_scopes s on s.item_id = i.id
-           join item_sides d on d.item_id = i.id
-          where i.id = {item} and v.item_id = {item} and s.item_id = {item}
-            and d.item_id = {item} and i.status <> 'cancelled' {with_side}
-         {SIDES_UPSERT};
-         insert into tally_dates
-         select s.scope, v.viewer, x.series, g.grain,
-                case g.grain when 'm' then substr(x.day, 1, 7) else x.day end,
-                i.eff_marking, {sign}
-           from action_items i
-           join tally_viewers v on v.item_id = i.id
-           join tally_scopes s on s.item_id = i.id
-           join tally_days x on x.item_id = i.id
-           join (select 'm' as grain union all select 'd') g
-          where i.id = {item} and v.item_id = {item} and s.item_id = {item}
-            and x.item_id = {item} {in_scope}
-         {DATES_UPSERT};"
-    )
+    let mut out = String::new();
+    if parts.items {
+        out.push_str(&format!(
+            "insert into tally_items
+             select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, i.area_id,
+                    i.status, {sign}, {sign} * i.percent
+               from action_items i
+               join tally_viewers v on v.item_id = i.id
+               join tally_scopes s on s.item_id = i.id
+              where i.id = {item} and v.item_id = {item} and s.item_id = {item} {in_scope}
+             {ITEMS_UPSERT};"
+        ));
+    }
+    if parts.sides {
+        out.push_str(&format!(
+            "insert into tally_sides
+             select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, d.party_id,
+                    d.organisation_id, d.status = 'done', {sign}, {sign} * d.percent
+               from action_items i
+               join tally_viewers v on v.item_id = i.id
+               join tally_scopes s on s.item_id = i.id
+               join item_sides d on d.item_id = i.id
+              where i.id = {item} and v.item_id = {item} and s.item_id = {item}
+                and d.item_id = {item} and i.status <> 'cancelled' {with_side}
+             {SIDES_UPSERT};"
+        ));
+    }
+    if let Some(series) = parts.series {
+        out.push_str(&format!(
+            "insert into tally_dates
+             select s.scope, v.viewer, x.series, g.grain,
+                    case g.grain when 'm' then substr(x.day, 1, 7) else x.day end,
+                    i.eff_marking, {sign}
+               from action_items i
+               join tally_viewers v on v.item_id = i.id
+               join tally_scopes s on s.item_id = i.id
+               join tally_days x on x.item_id = i.id
+               join (select 'm' as grain union all select 'd') g
+              where i.id = {item} and v.item_id = {item} and s.item_id = {item}
+                and x.item_id = {item} and x.series in {series} {in_scope}
+             {DATES_UPSERT};"
+        ));
+    }
+    out
 }
 
 /// The statement adding `sign` times the rows of one side (`row` is `new` or `old`), its
@@ -163,13 +184,12 @@ fn trigger(name: &str, when: &str, on: &str, condition: Option<&str>, body: &str
 
 /// The triggers of migration 0015, as one script.
 pub(super) fn triggers() -> String {
-    let item_changed = changed(&ITEM_COLUMNS);
     let side_changed = changed(&SIDE_COLUMNS);
     let side_moved = "old.item_id is not new.item_id or old.party_id is not new.party_id";
     let item_moved = "old.item_id is not new.item_id";
     let side_kept = format!("not ({side_moved}) and ({side_changed})");
     let reach_moved = "old.scope_id is not new.scope_id or old.party_id is not new.party_id";
-    [
+    let item_insert = [
         // Items are never deleted (a plan's items are cancelled, not removed).
         trigger(
             "tally_item_insert",
@@ -178,20 +198,71 @@ pub(super) fn triggers() -> String {
             None,
             &whole_item("new.id", 1),
         ),
-        trigger(
-            "tally_item_before_update",
+    ]
+    .concat();
+    let with_eff = |cols: &[&'static str]| changed(&[cols, &EFF[..]].concat());
+    // A change moves only the rows that read what changed: a report moves the item's
+    // percent and risk dates, not its sides' rows (which follow the side's own row) nor its
+    // due date's.
+    let on_update = [
+        (
+            "items",
+            with_eff(&["area_id", "status", "percent"]),
+            Parts {
+                items: true,
+                sides: false,
+                series: None,
+            },
+        ),
+        (
+            "sides",
+            format!(
+                "{} or (old.status = 'cancelled') is not (new.status = 'cancelled')",
+                changed(&EFF)
+            ),
+            Parts {
+                items: false,
+                sides: true,
+                series: None,
+            },
+        ),
+        (
+            "due",
+            with_eff(&["status", "due_on"]),
+            Parts {
+                items: false,
+                sides: false,
+                series: Some("('due')"),
+            },
+        ),
+        (
+            "risk",
+            with_eff(&["at_risk_from", "overdue_from"]),
+            Parts {
+                items: false,
+                sides: false,
+                series: Some("('risk', 'both')"),
+            },
+        ),
+    ];
+    let mut script = item_insert;
+    for (name, when, parts) in on_update {
+        script.push_str(&trigger(
+            &format!("tally_item_{name}_before"),
             "before update",
             "action_items",
-            Some(&item_changed),
-            &whole_item("old.id", -1),
-        ),
-        trigger(
-            "tally_item_after_update",
+            Some(&when),
+            &some_rows("old.id", -1, parts),
+        ));
+        script.push_str(&trigger(
+            &format!("tally_item_{name}_after"),
             "after update",
             "action_items",
-            Some(&item_changed),
-            &whole_item("new.id", 1),
-        ),
+            Some(&when),
+            &some_rows("new.id", 1, parts),
+        ));
+    }
+    let rest = [
         // A side added or removed: the item in that party's scope, and the side everywhere.
         trigger(
             "tally_side_insert",
@@ -266,5 +337,7 @@ pub(super) fn triggers() -> String {
             &format!("{}\n{}", reach("old", -1), reach("new", 1)),
         ),
     ]
-    .concat()
+    .concat();
+    script.push_str(&rest);
+    script
 }
