@@ -5,7 +5,7 @@
 //! index, with the reader's visibility in the query. Both give rows of one shape, which
 //! `gather` turns into `Counts` exactly as `figures` counts items.
 
-use super::{SqliteStore, facts, record::Value, windows::visible};
+use super::{SqliteStore, facts, item_window::bind_all, record::Value, windows::visible};
 use crate::{FactsScope, ItemCounts, StoreError, StoreResult};
 use chrono::{Datelike, Days, NaiveDate};
 use sqlx::Row;
@@ -16,13 +16,6 @@ use taawun_core::{Id, ItemStatus, Marking, Principal};
 
 /// The open statuses' complement, as stored.
 const CLOSED: &str = "('done', 'cancelled')";
-
-fn bind_all<'q>(
-    q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    values: &[Value],
-) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
-    values.iter().cloned().fold(q, super::record::bind)
-}
 
 fn day(d: NaiveDate) -> Value {
     Value::from(d)

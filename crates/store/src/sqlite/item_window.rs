@@ -105,7 +105,8 @@ fn conditions(scope: FactsScope, filter: &ItemFilter, today: NaiveDate) -> (Stri
     (sql.join("\n and "), values)
 }
 
-fn bind_all<'q>(
+/// Binds `values` in order.
+pub(super) fn bind_all<'q>(
     q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
     values: &[Value],
 ) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
