@@ -144,6 +144,15 @@ pub trait Store: Send + Sync + 'static {
     /// All agreements, most recently signed first.
     async fn agreements(&self) -> StoreResult<Vec<Agreement>>;
     async fn agreement(&self, id: Id) -> StoreResult<Option<Agreement>>;
+    /// The ids of the agreements one of whose deadlines (`core::followup::agreement_deadlines`:
+    /// entry into force, expiry, notice date) may fall from `from` to `to`: a superset, chosen
+    /// in the query from the entry-into-force date and the duration, so that a dashboard
+    /// reads those few agreements rather than every one. The caller checks each exactly.
+    async fn agreements_with_deadlines(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<Id>>;
     /// Agreements signed at a session.
     async fn agreements_of_session(&self, session: Id) -> StoreResult<Vec<Agreement>>;
     async fn save_agreement(&self, actor: &Actor, a: &Agreement) -> StoreResult<Agreement>;

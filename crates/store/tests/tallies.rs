@@ -299,3 +299,53 @@ async fn the_counts_follow_every_kind_of_write() {
     wider.push(FactsScope::Commission(other.id));
     assert!(agree(&store, &readers, &wider, &days).await > 0);
 }
+
+/// The agreements a dashboard reads for its deadlines hold every agreement with a deadline
+/// in the window — month ends, notice periods and open-ended agreements included — on
+/// every day of a span.
+#[tokio::test]
+async fn the_deadline_candidates_hold_every_agreement_due_in_the_window() {
+    use taawun_core::followup::agreement_deadlines;
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("taawun.db"))
+        .await
+        .unwrap();
+    let s: &dyn Store = &store;
+    let w = world(s).await;
+    let mut saved = Vec::new();
+    for (n, (start, months, notice)) in [
+        (date(2024, 1, 31), Some(1), None),
+        (date(2024, 1, 31), Some(13), Some(1)),
+        (date(2023, 8, 31), Some(18), Some(6)),
+        (date(2025, 2, 28), None, None),
+        (date(2020, 3, 15), Some(60), Some(3)),
+        (date(2025, 12, 31), Some(2), Some(1)),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut a = agreement(&w.morocco, &w.mali, Some(start));
+        a.reference = Some(format!("T-{n}"));
+        a.in_force_on = Some(start);
+        a.duration_months = months;
+        a.notice_months = notice;
+        saved.push(s.save_agreement(&actor(), &a).await.unwrap());
+    }
+    let mut day = date(2023, 6, 1);
+    let mut windows = 0;
+    while day < date(2026, 6, 1) {
+        let end = day + chrono::Duration::days(90);
+        let got = s.agreements_with_deadlines(day, end).await.unwrap();
+        for a in &saved {
+            if agreement_deadlines(a)
+                .iter()
+                .any(|(_, d)| *d >= day && *d <= end)
+            {
+                assert!(got.contains(&a.id), "{a:?} due between {day} and {end}");
+                windows += 1;
+            }
+        }
+        day += chrono::Duration::days(3);
+    }
+    assert!(windows > 100, "{windows}");
+}

@@ -287,6 +287,38 @@ impl Store for SqliteStore {
     ) -> StoreResult<crate::Neighbours> {
         self.neighbours_of(who, item).await
     }
+    async fn agreements_with_deadlines(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<Id>> {
+        // Every deadline lies from the entry into force to the expiry (the notice date is
+        // before the expiry). A month of slack on the expiry covers SQLite's date
+        // arithmetic rounding month ends differently from `chrono`'s.
+        let ids: Vec<String> = sqlx::query_scalar(
+            "select id from agreements
+             where json_extract(doc, '$.in_force_on') <= ?2
+               and (json_extract(doc, '$.in_force_on') >= ?1
+                    or date(json_extract(doc, '$.in_force_on'),
+                            '+' || (json_extract(doc, '$.duration_months') + 1) || ' months')
+                       >= ?1)
+             order by id",
+        )
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        ids.iter()
+            .map(|id| {
+                id.parse().map_err(|e: uuid::Error| {
+                    crate::StoreError::Corrupt(serde::de::Error::custom(format!(
+                        "agreement id: {e}"
+                    )))
+                })
+            })
+            .collect()
+    }
+
     async fn item_counts(
         &self,
         who: &Principal,

@@ -75,6 +75,21 @@ impl Visible {
     pub async fn agreements(&self) -> StoreResult<Vec<Agreement>> {
         self.keep(self.store.agreements().await?).await
     }
+    /// The agreements the reader may see one of whose deadlines may fall from `from` to `to`
+    /// (`Store::agreements_with_deadlines`: a superset, the caller checks each date).
+    pub async fn agreements_with_deadlines(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> StoreResult<Vec<Agreement>> {
+        let ids = self.store.agreements_with_deadlines(from, to).await?;
+        self.prefetch_shown_of(RecordKind::Agreement, &ids).await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.agreement(id).await?);
+        }
+        Ok(out)
+    }
     pub async fn agreement(&self, id: Id) -> StoreResult<Option<Agreement>> {
         self.keep_one(self.stored(id, self.store.agreement(id)).await?)
             .await

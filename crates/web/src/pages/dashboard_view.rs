@@ -377,18 +377,19 @@ async fn deadlines(
     scope: FactsScope,
     today: NaiveDate,
 ) -> StoreResult<Vec<DeadlineRow>> {
+    let end = today
+        .checked_add_days(Days::new(DEADLINE_DAYS))
+        .unwrap_or(today);
+    // Only the agreements whose dates may fall in the window are read.
     let agreements: Vec<Agreement> = match scope {
         FactsScope::Agreement(id) => probe.agreement(id).await?.into_iter().collect(),
-        _ => probe.agreements().await?,
+        _ => probe.agreements_with_deadlines(today, end).await?,
     };
     let in_scope = |a: &Agreement| match scope {
         FactsScope::All | FactsScope::Agreement(_) => true,
         FactsScope::Commission(c) => a.commission_id == Some(c),
         FactsScope::Party(p) => a.party_ids.contains(&p),
     };
-    let end = today
-        .checked_add_days(Days::new(DEADLINE_DAYS))
-        .unwrap_or(today);
     let mut found = Vec::new();
     for a in agreements
         .iter()
