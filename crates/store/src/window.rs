@@ -6,7 +6,8 @@ use taawun_core::ActionItem;
 use taawun_core::followup::ItemFacts;
 
 /// Which rows of a list to read: `limit` rows after the first `offset`, and how far to
-/// count the matching rows — past `count_to` the count is only "more than `count_to`".
+/// count the matching rows — past `count_to` the count is only "more than `count_to`". An item
+/// window with `count_to` 0 takes no count at all: its `more` says only whether it holds rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
     pub offset: u64,

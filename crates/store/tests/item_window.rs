@@ -181,6 +181,18 @@ async fn pages_are_slices_of_the_list_and_the_count_stops_at_its_bound() {
         .unwrap();
     assert_eq!(got.count as usize, whole.rows.len());
     assert!(!got.more);
+    // A window asked for no count still holds its rows.
+    let uncounted = Window {
+        offset: 25,
+        limit: 10,
+        count_to: 0,
+    };
+    let got = v
+        .item_window(FactsScope::All, &all, g.today, uncounted)
+        .await
+        .unwrap();
+    assert_eq!(got.rows, whole.rows[25..35].to_vec());
+    assert_eq!(got.count, 0);
 }
 
 /// A download of every item reads past SQLite's limit on a statement's parameters (32,766):

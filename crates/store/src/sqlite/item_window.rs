@@ -190,18 +190,24 @@ impl SqliteStore {
             .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
             .fetch_all(&mut *tx)
             .await?;
-        // Counting stops at the bound: past it the page says "more than".
-        let counted_rows = from
-            .iter()
-            .map(|f| format!("select 1 {f}"))
-            .collect::<Vec<_>>()
-            .join(" union all ");
-        let count_sql = format!("select count(*) from ({counted_rows} limit ?)");
-        let counted: i64 = bind_all(sqlx::query(&count_sql), &all)
-            .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
+        // Counting stops at the bound: past it the page says "more than". A window asked
+        // for no count (a dashboard's list, whose figure is counted already) does not walk
+        // the list again to its first row.
+        let counted: i64 = if window.count_to == 0 {
+            i64::try_from(page.len()).unwrap_or(i64::MAX)
+        } else {
+            let counted_rows = from
+                .iter()
+                .map(|f| format!("select 1 {f}"))
+                .collect::<Vec<_>>()
+                .join(" union all ");
+            let count_sql = format!("select count(*) from ({counted_rows} limit ?)");
+            bind_all(sqlx::query(&count_sql), &all)
+                .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?
+        };
         let ids: Vec<String> = page
             .iter()
             .map(|r| r.try_get::<String, _>("id"))
