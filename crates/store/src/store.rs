@@ -354,6 +354,9 @@ pub trait Store: Send + Sync + 'static {
     /// The user's secrets, `None` until a password or second factor is set. For the login
     /// code only; never through `Visible`.
     async fn credentials(&self, user: Id) -> StoreResult<Option<Credentials>>;
+    /// `user` and `credentials` in one read: what checking a session on every request needs,
+    /// in one round trip instead of two.
+    async fn account(&self, user: Id) -> StoreResult<Option<(User, Option<Credentials>)>>;
     /// Stores a new password hash (PHC string). Allowed to the user themselves and to whoever
     /// may edit users. Audited as `set_password`, without the hash.
     async fn set_password(&self, actor: &Actor, user: Id, phc_hash: &str) -> StoreResult<()>;
@@ -418,6 +421,10 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Vec<Notification>>;
     /// How many of the user's notifications are unread.
     async fn unread_notifications(&self, user: Id) -> StoreResult<u32>;
+    /// What the header of every page of `user` reads, in one round trip: their party's stored
+    /// record (unfiltered: `Visible::header` decides whether they see it) and the plain count
+    /// of their unread notifications.
+    async fn header_of(&self, user: Id, party: Id) -> StoreResult<(Option<Party>, u32)>;
     /// Marks one notification of the user read, or all of them (`None`).
     async fn mark_notifications_read(&self, user: Id, one: Option<Id>) -> StoreResult<()>;
     /// The user's notifications neither read nor e-mailed yet, oldest first.

@@ -75,6 +75,10 @@ impl Logins {
     pub async fn user(&self, id: Id) -> StoreResult<Option<User>> {
         self.store.user(id).await
     }
+    /// The user and their credentials in one read, for the session check of every request.
+    pub async fn account(&self, user: Id) -> StoreResult<Option<(User, Option<Credentials>)>> {
+        self.store.account(user).await
+    }
     pub async fn credentials(&self, user: Id) -> StoreResult<Option<Credentials>> {
         self.store.credentials(user).await
     }

@@ -67,6 +67,16 @@ pub(super) fn push_password(
     Ok(())
 }
 
+/// The credentials columns of a row that has them.
+fn credentials_in(r: &sqlx::sqlite::SqliteRow) -> StoreResult<Credentials> {
+    let recovery: String = r.try_get("recovery_hashes")?;
+    Ok(Credentials {
+        password_hash: r.try_get("password_hash")?,
+        totp_secret: r.try_get("totp_secret")?,
+        recovery_hashes: serde_json::from_str(&recovery)?,
+    })
+}
+
 impl SqliteStore {
     pub(super) async fn credentials_of(&self, user: Id) -> StoreResult<Option<Credentials>> {
         let row = sqlx::query(
@@ -76,15 +86,30 @@ impl SqliteStore {
         .bind(user.to_string())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| {
-            let recovery: String = r.try_get("recovery_hashes")?;
-            Ok(Credentials {
-                password_hash: r.try_get("password_hash")?,
-                totp_secret: r.try_get("totp_secret")?,
-                recovery_hashes: serde_json::from_str(&recovery)?,
-            })
-        })
-        .transpose()
+        row.map(|r| credentials_in(&r)).transpose()
+    }
+
+    /// The user and their credentials, one statement: a session is checked on every request.
+    pub(super) async fn account_of(
+        &self,
+        user: Id,
+    ) -> StoreResult<Option<(User, Option<Credentials>)>> {
+        let row = sqlx::query(
+            "select u.doc, c.user_id is not null as has_credentials,
+                    c.password_hash, c.totp_secret, c.recovery_hashes
+               from users u left join credentials c on c.user_id = u.id
+              where u.id = ?",
+        )
+        .bind(user.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else {
+            return Ok(None);
+        };
+        let u: User = read::decode(&r.try_get::<String, _>("doc")?)?;
+        let has: bool = r.try_get("has_credentials")?;
+        let credentials = if has { Some(credentials_in(&r)?) } else { None };
+        Ok(Some((u, credentials)))
     }
 
     pub(super) async fn store_password(

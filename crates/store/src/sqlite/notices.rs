@@ -106,6 +106,25 @@ impl SqliteStore {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
+    /// A party's stored record and the user's plain unread count, one statement: every
+    /// page's header shows both.
+    pub(super) async fn header_row(
+        &self,
+        user: Id,
+        party: Id,
+    ) -> StoreResult<(Option<taawun_core::Party>, u32)> {
+        let (doc, unread): (Option<String>, i64) = sqlx::query_as(
+            "select (select doc from parties where id = ?),
+                    (select count(*) from notifications where user_id = ? and read_at is null)",
+        )
+        .bind(party.to_string())
+        .bind(user.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        let party = doc.map(|d| super::read::decode(&d)).transpose()?;
+        Ok((party, u32::try_from(unread).unwrap_or(u32::MAX)))
+    }
+
     pub(super) async fn mark_read(&self, user: Id, one: Option<Id>) -> StoreResult<()> {
         sqlx::query(
             "update notifications set read_at = ?

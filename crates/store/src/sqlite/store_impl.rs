@@ -431,6 +431,9 @@ impl Store for SqliteStore {
     async fn credentials(&self, user: Id) -> StoreResult<Option<Credentials>> {
         self.credentials_of(user).await
     }
+    async fn account(&self, user: Id) -> StoreResult<Option<(User, Option<Credentials>)>> {
+        self.account_of(user).await
+    }
     async fn set_password(&self, actor: &Actor, user: Id, phc_hash: &str) -> StoreResult<()> {
         self.store_password(actor, user, phc_hash).await
     }
@@ -495,6 +498,9 @@ impl Store for SqliteStore {
         limit: u32,
     ) -> StoreResult<Vec<Notification>> {
         self.notices_of(user, unread_only, limit).await
+    }
+    async fn header_of(&self, user: Id, party: Id) -> StoreResult<(Option<Party>, u32)> {
+        self.header_row(user, party).await
     }
     async fn unread_notifications(&self, user: Id) -> StoreResult<u32> {
         self.unread_of(user).await

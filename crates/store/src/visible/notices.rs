@@ -4,6 +4,7 @@
 
 use super::Visible;
 use crate::StoreResult;
+use taawun_core::Party;
 use taawun_core::followup::Notification;
 
 impl Visible {
@@ -25,6 +26,24 @@ impl Visible {
             }
         }
         Ok(kept)
+    }
+
+    /// What the header of the reader's pages shows, read in one round trip: their party, as
+    /// they may see it like any other record, and `unread_notifications(cap)`.
+    pub async fn header(&self, cap: u32) -> StoreResult<(Option<Party>, u32)> {
+        let (Some(user), Some(party_id)) = (self.who.user_id, self.who.party_id) else {
+            return Ok((None, self.unread_notifications(cap).await?));
+        };
+        let (stored, unread) = self.store.header_of(user, party_id).await?;
+        let party = self
+            .keep_one(self.stored(party_id, async { Ok(stored) }).await?)
+            .await?;
+        // The plain count first: most requests have nothing unread and stop here.
+        if unread == 0 {
+            return Ok((party, 0));
+        }
+        let seen = self.notifications(true, cap).await?;
+        Ok((party, u32::try_from(seen.len()).unwrap_or(u32::MAX)))
     }
 
     /// How many of the reader's notifications are unread, counting at most `cap`.

@@ -111,14 +111,17 @@ async fn resolve(state: &AppState, session: &Session) -> Result<(Option<User>, b
     let now = Utc::now().timestamp();
     let too_old = now.saturating_sub(mark.login_at) >= secs(cfg.absolute_timeout);
     let idle = now.saturating_sub(mark.seen_at) >= secs(cfg.idle_timeout);
-    let user = match (too_old || idle, state.logins().user(mark.user).await?) {
-        (false, Some(u)) if u.active => u,
+    if too_old || idle {
+        session.flush().await.map_err(internal)?;
+        return Ok((None, true));
+    }
+    let (user, current) = match state.logins().account(mark.user).await? {
+        Some((u, current)) if u.active => (u, current),
         _ => {
             session.flush().await.map_err(internal)?;
             return Ok((None, true));
         }
     };
-    let current = state.logins().credentials(user.id).await?;
     if current.map(|c| password_key(&c.password_hash)).as_deref() != Some(mark.key.as_str()) {
         session.flush().await.map_err(internal)?;
         return Ok((None, true));
@@ -187,21 +190,14 @@ async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admi
         }
         return Ok(Admitted::Answer(see_other(&to)));
     }
-    let party = match &user {
-        // The header's party, read as the user sees it like any other record.
-        Some(u) => {
-            crate::lookup::reader_of(state, &u.principal())
-                .party(u.party_id)
-                .await?
-        }
-        None => None,
-    };
     let principal = user
         .as_ref()
         .map_or_else(Principal::visitor, User::principal);
-    let unread = match &user {
-        Some(_) => crate::pages::notifications::unread(state, &principal).await?,
-        None => 0,
+    // The header's party, read as the user sees it like any other record, and their unread
+    // notifications: one round trip.
+    let (party, unread) = match &user {
+        Some(_) => crate::pages::notifications::header(state, &principal).await?,
+        None => (None, 0),
     };
     let who = Who {
         unread,

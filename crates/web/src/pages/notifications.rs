@@ -21,10 +21,13 @@ const LIMIT: u32 = 200;
 /// The header counts up to this many unread notifications.
 const COUNT_CAP: u32 = 99;
 
-/// The header's unread count for the signed-in user `who`, visibility checked.
-pub async fn unread(state: &AppState, who: &Principal) -> Result<u32, WebError> {
-    let v = reader_of(state, who);
-    Ok(v.unread_notifications(COUNT_CAP).await?)
+/// The header's party and unread count of the signed-in user `who`, visibility checked
+/// (see `Visible::header`).
+pub async fn header(
+    state: &AppState,
+    who: &Principal,
+) -> Result<(Option<taawun_core::Party>, u32), WebError> {
+    Ok(reader_of(state, who).header(COUNT_CAP).await?)
 }
 
 struct Row {
