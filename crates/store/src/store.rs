@@ -145,9 +145,9 @@ pub trait Store: Send + Sync + 'static {
     async fn agreements(&self) -> StoreResult<Vec<Agreement>>;
     async fn agreement(&self, id: Id) -> StoreResult<Option<Agreement>>;
     /// The ids of the agreements one of whose deadlines (`core::followup::agreement_deadlines`:
-    /// entry into force, expiry, notice date) may fall from `from` to `to`: a superset, chosen
-    /// in the query from the entry-into-force date and the duration, so that a dashboard
-    /// reads those few agreements rather than every one. The caller checks each exactly.
+    /// entry into force, expiry, notice date) falls from `from` to `to`, both included,
+    /// chosen in the query over the deadline columns the write path keeps, so that a
+    /// dashboard reads those few agreements rather than every one.
     async fn agreements_with_deadlines(
         &self,
         from: NaiveDate,

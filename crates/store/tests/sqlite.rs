@@ -308,7 +308,23 @@ async fn upgrading_indexes_records_written_before_search() {
 
 /// Takes a database back to version 14: the dashboards' tallies of 0015 (tables, views and
 /// the triggers that keep them) are dropped.
+/// Takes a database back to version 15: the agreements' deadline columns of 0016 are dropped.
+async fn undo_deadlines(store: &SqliteStore) {
+    sqlx::raw_sql(
+        "drop index agreements_enters_on; drop index agreements_expires_on;
+         drop index agreements_notice_on;
+         alter table agreements drop column enters_on;
+         alter table agreements drop column expires_on;
+         alter table agreements drop column notice_on;
+         delete from schema_version where version = 16;",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+}
+
 async fn undo_tallies(store: &SqliteStore) {
+    undo_deadlines(store).await;
     let triggers: Vec<String> = sqlx::query_scalar(
         "select name from sqlite_master where type = 'trigger' and name like 'tally_%'",
     )
@@ -578,6 +594,51 @@ async fn upgrading_fills_the_threshold_dates_of_items_written_before_it() {
     assert_eq!(done_dates, (None, None));
     // The same as the write path gave them.
     assert_eq!((late_dates, done_dates), written);
+}
+
+/// A database written before the deadline columns gets them on upgrade, as the write path
+/// would have written them: the agreement due in the window is found, the others are not.
+#[tokio::test]
+async fn an_upgraded_database_finds_agreements_by_their_deadlines() {
+    use suite::fixtures::{actor, agreement, date, world};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = world(&store).await;
+    let mut saved = Vec::new();
+    for (n, start) in [date(2020, 1, 15), date(2023, 6, 30)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut a = agreement(&w.morocco, &w.mali, Some(start));
+        a.reference = Some(format!("U-{n}"));
+        a.in_force_on = Some(start);
+        a.duration_months = Some(36);
+        a.notice_months = Some(6);
+        saved.push(store.save_agreement(&actor(), &a).await.unwrap());
+    }
+    let columns = |store: SqliteStore| async move {
+        let rows: Vec<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+            "select enters_on, expires_on, notice_on from agreements
+             where enters_on is not null order by enters_on",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        rows
+    };
+    let written = columns(store.clone()).await;
+    undo_deadlines(&store).await;
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    assert_eq!(columns(upgraded.clone()).await, written);
+    // The second one's notice date: 30 June 2023 + 36 months - 6 months.
+    let due = upgraded
+        .agreements_with_deadlines(date(2025, 12, 1), date(2026, 1, 31))
+        .await
+        .unwrap();
+    assert_eq!(due, vec![saved[1].id]);
 }
 
 /// The agreements pointing at one are found through `agreement_links`, kept by the write

@@ -300,12 +300,11 @@ async fn the_counts_follow_every_kind_of_write() {
     assert!(agree(&store, &readers, &wider, &days).await > 0);
 }
 
-/// The agreements a dashboard reads for its deadlines hold every agreement with a deadline
-/// in the window — month ends, notice periods and open-ended agreements included — on
-/// every day of a span.
+/// The agreements a dashboard reads for its deadlines are exactly those with a deadline in
+/// the window — month ends, notice periods and open-ended agreements included — on every
+/// day of a span, and follow an edit of the terms.
 #[tokio::test]
-async fn the_deadline_candidates_hold_every_agreement_due_in_the_window() {
-    use taawun_core::followup::agreement_deadlines;
+async fn the_deadline_query_finds_exactly_the_agreements_due_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("taawun.db"))
         .await
@@ -331,21 +330,42 @@ async fn the_deadline_candidates_hold_every_agreement_due_in_the_window() {
         a.notice_months = notice;
         saved.push(s.save_agreement(&actor(), &a).await.unwrap());
     }
+    let windows = due_in_windows(s, &saved).await;
+    assert!(windows > 100, "{windows}");
+    // New terms move the agreement's deadlines with them.
+    let mut moved = saved[4].clone();
+    moved.in_force_on = Some(date(2024, 11, 30));
+    moved.duration_months = Some(3);
+    saved[4] = s.save_agreement(&actor(), &moved).await.unwrap();
+    let mut ended = saved[3].clone();
+    ended.in_force_on = None;
+    saved[3] = s.save_agreement(&actor(), &ended).await.unwrap();
+    assert!(due_in_windows(s, &saved).await > 100);
+}
+
+/// Checks `agreements_with_deadlines` against `agreement_deadlines` for 90-day windows
+/// every third day from June 2023 to June 2026; returns how many agreements were due.
+async fn due_in_windows(s: &dyn Store, saved: &[taawun_core::Agreement]) -> usize {
+    use taawun_core::followup::agreement_deadlines;
     let mut day = date(2023, 6, 1);
     let mut windows = 0;
     while day < date(2026, 6, 1) {
         let end = day + chrono::Duration::days(90);
-        let got = s.agreements_with_deadlines(day, end).await.unwrap();
-        for a in &saved {
-            if agreement_deadlines(a)
-                .iter()
-                .any(|(_, d)| *d >= day && *d <= end)
-            {
-                assert!(got.contains(&a.id), "{a:?} due between {day} and {end}");
-                windows += 1;
-            }
-        }
+        let mut got = s.agreements_with_deadlines(day, end).await.unwrap();
+        got.sort();
+        let mut want: Vec<_> = saved
+            .iter()
+            .filter(|a| {
+                agreement_deadlines(a)
+                    .iter()
+                    .any(|(_, d)| *d >= day && *d <= end)
+            })
+            .map(|a| a.id)
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "due between {day} and {end}");
+        windows += want.len();
         day += chrono::Duration::days(3);
     }
-    assert!(windows > 100, "{windows}");
+    windows
 }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0013_covering_item_orders.sql"),
     include_str!("../../migrations/sqlite/0014_item_scopes.sql"),
     include_str!("../../migrations/sqlite/0015_item_tallies.sql"),
+    include_str!("../../migrations/sqlite/0016_agreement_deadlines.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
@@ -54,6 +55,10 @@ const THRESHOLDS: i64 = 10;
 /// The version that added the dashboards' tallies: their triggers are created in Rust right
 /// after its SQL (`tallies::triggers`), which adds up the rows already stored.
 const TALLIES: i64 = 15;
+
+/// The version that added the agreements' deadline columns: stored agreements get them in
+/// Rust right after its SQL (the month arithmetic is `core`'s).
+const DEADLINES: i64 = 16;
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -122,6 +127,9 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
             sqlx::raw_sql(&super::tallies::triggers())
                 .execute(&mut *tx)
                 .await?;
+        }
+        if version == DEADLINES {
+            super::records::fill_deadlines(&mut tx).await?;
         }
         if version == AUDIT_CHAIN {
             super::chain::seal(&mut tx).await?;

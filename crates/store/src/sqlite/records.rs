@@ -2,6 +2,7 @@
 //! migration is all it takes to query a new field: the write path is generic.
 
 use super::record::{Links, Record, Value, natural_key, sort_name};
+use taawun_core::followup::{DeadlineKind, agreement_deadlines};
 use taawun_core::{party::fold, *};
 
 /// The identity and version accessors are the same for every record type.
@@ -122,6 +123,12 @@ impl Record for Agreement {
             ("status", self.status.key().into()),
             ("signed_on", self.signed_on.into()),
             ("session_id", self.session_id.into()),
+            (
+                "enters_on",
+                self.deadline(DeadlineKind::EntersIntoForce).into(),
+            ),
+            ("expires_on", self.deadline(DeadlineKind::Expires).into()),
+            ("notice_on", self.deadline(DeadlineKind::NoticeDate).into()),
         ]
     }
     fn links(&self) -> Vec<Links> {
@@ -285,6 +292,41 @@ impl Record for User {
             ("active", i64::from(self.active).into()),
         ]
     }
+}
+
+/// An agreement's deadline of one kind, as `core` computes it.
+trait Deadline {
+    fn deadline(&self, kind: DeadlineKind) -> Option<chrono::NaiveDate>;
+}
+
+impl Deadline for Agreement {
+    fn deadline(&self, kind: DeadlineKind) -> Option<chrono::NaiveDate> {
+        agreement_deadlines(self)
+            .into_iter()
+            .find_map(|(k, day)| (k == kind).then_some(day))
+    }
+}
+
+/// Fills the deadline columns of every stored agreement, for a database written before
+/// they existed (migration 0016).
+pub(super) async fn fill_deadlines(conn: &mut sqlx::SqliteConnection) -> crate::StoreResult<()> {
+    let docs: Vec<(String,)> = sqlx::query_as("select doc from agreements")
+        .fetch_all(&mut *conn)
+        .await?;
+    for (doc,) in docs {
+        let a: Agreement = super::read::decode(&doc)?;
+        let text = |k| a.deadline(k).map(|d| d.format("%Y-%m-%d").to_string());
+        sqlx::query(
+            "update agreements set enters_on = ?, expires_on = ?, notice_on = ? where id = ?",
+        )
+        .bind(text(DeadlineKind::EntersIntoForce))
+        .bind(text(DeadlineKind::Expires))
+        .bind(text(DeadlineKind::NoticeDate))
+        .bind(a.id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -75,8 +75,8 @@ impl Visible {
     pub async fn agreements(&self) -> StoreResult<Vec<Agreement>> {
         self.keep(self.store.agreements().await?).await
     }
-    /// The agreements the reader may see one of whose deadlines may fall from `from` to `to`
-    /// (`Store::agreements_with_deadlines`: a superset, the caller checks each date).
+    /// The agreements the reader may see one of whose deadlines falls from `from` to `to`
+    /// (`Store::agreements_with_deadlines`).
     pub async fn agreements_with_deadlines(
         &self,
         from: chrono::NaiveDate,
