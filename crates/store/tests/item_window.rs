@@ -130,6 +130,63 @@ async fn the_window_holds_what_the_figures_filter_admits() {
     );
 }
 
+/// Every figure's list, cut into pages, is the whole list, for a reader whose visibility is
+/// one condition and one whose visibility is two parts: the date-bounded figures seek into
+/// the due order (and the at-risk list merges its dated and undated parts) page by page.
+#[tokio::test]
+async fn each_figures_pages_join_into_its_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open_with(&dir.path().join("taawun.db"), Durability::Normal)
+        .await
+        .unwrap();
+    let g = taawun_store::bench::generate(&store, 400, 1_200)
+        .await
+        .unwrap();
+    let shared: Arc<dyn Store> = Arc::new(store.clone());
+    let rules = FollowupRules::STANDARD;
+    let mut undated_at_risk = 0;
+    for who in [
+        reader(None, Marking::Secret),
+        reader(Some(g.parties[0]), Marking::Restricted),
+    ] {
+        let v = Visible::new(shared.clone(), who.clone());
+        let facts = v.item_facts(FactsScope::All).await.unwrap();
+        for show in Show::ALL {
+            let filter = ItemFilter {
+                show,
+                ..ItemFilter::default()
+            };
+            let mut expected: Vec<ItemFacts> = facts
+                .iter()
+                .filter(|f| filter.admits(f, g.today, &rules))
+                .cloned()
+                .collect();
+            expected.sort_by_key(order);
+            if show == Show::AtRisk {
+                undated_at_risk += expected.iter().filter(|f| f.due_on.is_none()).count();
+            }
+            let mut joined = vec![];
+            for page in 0.. {
+                let w = Window {
+                    offset: page * 7,
+                    limit: 7,
+                    count_to: 10,
+                };
+                let got = v
+                    .item_window(FactsScope::All, &filter, g.today, w)
+                    .await
+                    .unwrap();
+                if got.rows.is_empty() {
+                    break;
+                }
+                joined.extend(got.rows);
+            }
+            assert_eq!(joined, expected, "{who:?} {show:?}");
+        }
+    }
+    assert!(undated_at_risk > 0, "no undated item was at risk");
+}
+
 /// Pages cut the same list into consecutive slices, and the count stops at its bound and
 /// says so.
 #[tokio::test]

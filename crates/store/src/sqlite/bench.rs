@@ -192,7 +192,8 @@ impl SqliteStore {
                         })
                         .collect(),
                     start_on: Some(start),
-                    due_on: Some(start + Days::new(30 + dice.below(700))),
+                    // One item in twenty has no due date: lists put those last.
+                    due_on: Some(start + Days::new(30 + dice.below(700))).filter(|_| n % 20 != 7),
                     status: ItemStatus::Planned,
                     cancel_reason: LocalizedText::default(),
                     indicator: None,

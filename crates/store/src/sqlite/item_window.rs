@@ -23,7 +23,11 @@ const CLOSED: &str = "('done', 'cancelled')";
 
 /// The conditions of the selection over `action_items i` but the reader's visibility, and
 /// their values in order.
-fn conditions(scope: FactsScope, filter: &ItemFilter, today: NaiveDate) -> (String, Vec<Value>) {
+fn conditions(
+    scope: FactsScope,
+    filter: &ItemFilter,
+    today: NaiveDate,
+) -> (String, Vec<Value>, Reach) {
     let mut sql = vec![String::from("1")];
     let mut values = Vec::new();
     match scope {
@@ -84,25 +88,50 @@ fn conditions(scope: FactsScope, filter: &ItemFilter, today: NaiveDate) -> (Stri
         Show::Done => sql.push("i.status = 'done'".into()),
         Show::Open => sql.push(format!("i.status not in {CLOSED}")),
         Show::Cancelled => sql.push("i.status = 'cancelled'".into()),
+        // The date-dependent figures also say where in the due order their items lie
+        // (`core::followup::thresholds`: an open dated item is overdue from the day after it
+        // is due; an undated one never is), so that the page seeks there.
         Show::Overdue => {
             sql.push("i.overdue_from <= ?".into());
-            values.push(day(today));
+            sql.push(format!("{DATED} and i.due_on < ?"));
+            values.extend([day(today), day(today)]);
         }
         Show::AtRisk => {
             sql.push(
                 "i.at_risk_from <= ? and (i.overdue_from is null or i.overdue_from > ?)".into(),
             );
             values.extend([day(today), day(today)]);
+            return (sql.join("\n and "), values, Reach::DueFromOrUndated(today));
         }
         Show::Due30 | Show::Due90 => {
             let days = if filter.show == Show::Due30 { 30 } else { 90 };
             sql.push(format!(
-                "i.status not in {CLOSED} and i.due_on >= ? and i.due_on <= ?"
+                "i.status not in {CLOSED} and {DATED} and i.due_on >= ? and i.due_on <= ?"
             ));
             values.extend([day(today), day(within(days))]);
         }
     }
-    (sql.join("\n and "), values)
+    let reach = if matches!(filter.show, Show::Overdue | Show::Due30 | Show::Due90) {
+        Reach::Dated
+    } else {
+        Reach::Anywhere
+    };
+    (sql.join("\n and "), values, reach)
+}
+
+/// The dated items, as a condition the due-order indexes (led by `due_on is null`) seek on.
+const DATED: &str = "(i.due_on is null) = 0";
+
+/// Where a selection's items lie in the due order (undated last), for the page query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reach {
+    /// Anywhere: the page walks the due order from its start.
+    Anywhere,
+    /// Among the dated items only, within the range its conditions give `due_on`: the page
+    /// seeks to the range's start in the dated part of the index.
+    Dated,
+    /// The dated items due from this day on, then the undated ones: two seeks, merged.
+    DueFromOrUndated(NaiveDate),
 }
 
 /// Binds `values` in order.
@@ -151,7 +180,7 @@ impl SqliteStore {
         today: NaiveDate,
         window: Window,
     ) -> StoreResult<ItemWindow> {
-        let (cond, values) = conditions(scope, filter, today);
+        let (cond, values, reach) = conditions(scope, filter, today);
         // One read transaction: the page and its count come from the same snapshot.
         let mut tx = self.pool.begin().await?;
         let parts = visible_parts(&mut tx, who).await?;
@@ -166,15 +195,42 @@ impl SqliteStore {
         let columns = "i.id, i.plan_id, i.commission_id, i.agreement_id, i.area_id, i.start_on,
                     i.due_on, i.status, i.percent, i.marking, i.releasability, i.originator,
                     i.facts_seq, (i.due_on is null) as undated";
-        let page_sql = match from.as_slice() {
+        let mut page_values = all.clone();
+        let page_sql = match (from.as_slice(), reach) {
             // Walked along the due-order index, testing each row passed.
-            [one] => format!(
+            ([one], Reach::Anywhere) => format!(
                 "select {columns} {one}
                  order by (i.due_on is null), i.due_on, i.id
                  limit ? offset ?"
             ),
+            // The dated part of the index, from the start of the range. (Ordered by the
+            // date alone: with `due_on is null` fixed by an equality, SQLite would still sort
+            // by it.)
+            ([one], Reach::Dated) => format!(
+                "select {columns} {one}
+                 order by i.due_on, i.id
+                 limit ? offset ?"
+            ),
+            // Each part walked in order as far as the page reaches, then merged.
+            ([one], Reach::DueFromOrUndated(from_day)) => {
+                let reach = window.offset.saturating_add(window.limit);
+                let reach = i64::try_from(reach).unwrap_or(i64::MAX);
+                page_values.extend([Value::from(from_day), Value::from(reach)]);
+                page_values.extend(all.iter().cloned());
+                page_values.push(Value::from(reach));
+                format!(
+                    "select * from (
+                       select * from (select {columns} {one} and {DATED} and i.due_on >= ?
+                                      order by i.due_on, i.id limit ?)
+                       union all
+                       select * from (select {columns} {one} and (i.due_on is null) = 1
+                                      order by i.due_on, i.id limit ?))
+                     order by undated, due_on, id
+                     limit ? offset ?"
+                )
+            }
             // A narrow reader's few rows, found by scope, then sorted.
-            parts => format!(
+            (parts, _) => format!(
                 "select * from ({})
                  order by undated, due_on, id
                  limit ? offset ?",
@@ -185,7 +241,7 @@ impl SqliteStore {
                     .join(" union all ")
             ),
         };
-        let page = bind_all(sqlx::query(&page_sql), &all)
+        let page = bind_all(sqlx::query(&page_sql), &page_values)
             .bind(i64::try_from(window.limit).unwrap_or(i64::MAX))
             .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
             .fetch_all(&mut *tx)
