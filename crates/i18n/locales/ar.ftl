@@ -681,6 +681,9 @@ dashboard-by-area = حسب مجال التعاون
 dashboard-by-lead = حسب الجهة المسؤولة
 dashboard-side = الطرف
 dashboard-hidden-group = غير متاح لك
+dashboard-group-top = المعروض { $shown } الأكثر إجراءات، من أصل { $total }.
+dashboard-group-all = عرض الكل ({ $total })
+dashboard-group-fewer = عرض { $shown } الأكثر إجراءات فقط
 dashboard-chart-desc = نسبة الإجراءات المنجزة ومتوسط التقدم، دون احتساب الإجراءات الملغاة.
 dashboard-days-late =
     { $count ->

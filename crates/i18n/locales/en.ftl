@@ -618,6 +618,9 @@ dashboard-by-area = By area of cooperation
 dashboard-by-lead = By lead body
 dashboard-side = Side
 dashboard-hidden-group = Not shown to you
+dashboard-group-top = The { $shown } with the most actions, of { $total }.
+dashboard-group-all = Show all { $total }
+dashboard-group-fewer = Show only the { $shown } with the most actions
 dashboard-chart-desc = Share of actions done and mean progress, cancelled actions left out.
 dashboard-days-late =
     { $count ->

@@ -612,6 +612,9 @@ dashboard-by-area = Par domaine de coopération
 dashboard-by-lead = Par organisme pilote
 dashboard-side = Partie
 dashboard-hidden-group = Non communiqué
+dashboard-group-top = Les { $shown } qui comptent le plus d’actions, sur { $total }.
+dashboard-group-all = Afficher les { $total }
+dashboard-group-fewer = N’afficher que les { $shown } qui comptent le plus d’actions
 dashboard-chart-desc = Part des actions réalisées et avancement moyen, hors actions annulées.
 dashboard-days-late =
     { $count ->

@@ -137,6 +137,17 @@ impl Ctx {
         i18n::message_args(self.lang, key, &[("count", written.as_str())])
     }
 
+    /// A catalogue message with named numbers, each written as the language writes numbers
+    /// (for messages with no plural to choose).
+    pub fn t_numbers(&self, key: &str, numbers: &[(&str, u64)]) -> String {
+        let written: Vec<(&str, String)> = numbers
+            .iter()
+            .map(|(name, n)| (*name, fmt::integer(self.lang, *n)))
+            .collect();
+        let args: Vec<(&str, &str)> = written.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        i18n::message_args(self.lang, key, &args)
+    }
+
     /// The label of an enum value: `label("status", "in_progress")` → `status-in_progress`.
     pub fn label(&self, prefix: &str, key: &str) -> String {
         i18n::message(self.lang, &format!("{prefix}-{key}"))

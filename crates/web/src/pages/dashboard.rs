@@ -6,7 +6,8 @@
 //! items behind it (`item_list`); charts are inline SVG beside tables of the same figures.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::response::Html;
 use taawun_store::FactsScope;
 
@@ -33,44 +34,65 @@ pub struct DashboardPage {
     pub deadlines: Vec<DeadlineRow>,
 }
 
+/// `?all=lead` (or `side`, `area`): that group shown whole rather than cut to its largest.
+/// Anything else, or a query that does not parse, shows the dashboard as usual.
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct Expand {
+    all: Option<String>,
+}
+
+fn expanded(q: Result<Query<Expand>, QueryRejection>) -> Option<String> {
+    q.ok().and_then(|Query(e)| e.all)
+}
+
 pub(crate) async fn overall(
     ctx: Ctx,
     State(state): State<AppState>,
+    q: Result<Query<Expand>, QueryRejection>,
 ) -> Result<Html<String>, WebError> {
-    show(ctx, state, FactsScope::All).await
+    show(ctx, state, FactsScope::All, expanded(q)).await
 }
 
 pub(crate) async fn party(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
+    q: Result<Query<Expand>, QueryRejection>,
 ) -> Result<Html<String>, WebError> {
-    show(ctx, state, FactsScope::Party(id)).await
+    show(ctx, state, FactsScope::Party(id), expanded(q)).await
 }
 
 pub(crate) async fn commission(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
+    q: Result<Query<Expand>, QueryRejection>,
 ) -> Result<Html<String>, WebError> {
-    show(ctx, state, FactsScope::Commission(id)).await
+    show(ctx, state, FactsScope::Commission(id), expanded(q)).await
 }
 
 pub(crate) async fn agreement(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
+    q: Result<Query<Expand>, QueryRejection>,
 ) -> Result<Html<String>, WebError> {
-    show(ctx, state, FactsScope::Agreement(id)).await
+    show(ctx, state, FactsScope::Agreement(id), expanded(q)).await
 }
 
-async fn show(ctx: Ctx, state: AppState, scope: FactsScope) -> Result<Html<String>, WebError> {
+async fn show(
+    ctx: Ctx,
+    state: AppState,
+    scope: FactsScope,
+    expanded: Option<String>,
+) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     // A hidden record's dashboard is a 404 exactly like an unknown one.
     let about = super::dashboard_scope::named(&ctx, &v, scope)
         .await?
         .ok_or(WebError::NotFound)?;
     let probe = reader(&state, &ctx);
-    let page = build(&ctx, &v, &probe, scope, about, state.clock.today()).await?;
+    let today = state.clock.today();
+    let page = build(&ctx, &v, &probe, scope, about, today, expanded.as_deref()).await?;
     render(&page)
 }

@@ -49,7 +49,15 @@ pub struct GroupView {
     pub column: String,
     pub svg: Markup,
     pub rows: Vec<GroupRow>,
+    /// For a group longer than the dashboard shows: what is shown, and the link to the
+    /// rest (or, all shown, back to the shorter view): (note, link text, href).
+    pub cut: Option<(String, String, String)>,
 }
+
+/// Rows a group shows unless the reader asks for all of them: a ministry-wide dashboard
+/// counts hundreds of lead bodies and partners, a table no one reads and a page too heavy
+/// for a weak link. The largest workloads are the ones shown.
+const GROUP_SHOWN: usize = 20;
 
 pub struct DueRow {
     pub href: String,
@@ -97,6 +105,7 @@ pub async fn build(
     scope: FactsScope,
     (about, about_name): (Link, String),
     today: NaiveDate,
+    expanded: Option<&str>,
 ) -> StoreResult<DashboardPage> {
     let rules = clock::rules();
     // The numbers from the tallies the store keeps; the lists a page of ten each.
@@ -130,7 +139,7 @@ pub async fn build(
             href: base.show(Show::Counted).href(),
         },
     ];
-    let groups = groups(ctx, &mut lk, &fig, base).await?;
+    let groups = groups(ctx, &mut lk, &fig, base, expanded).await?;
     let list = |show: Show, total: u32| Listed {
         scope,
         show,
@@ -255,26 +264,30 @@ async fn due_list(
     })
 }
 
-/// The three tallies, each with its chart. Groups are ordered by name.
+/// The three tallies, each with its chart. A group is ordered by name, or, cut to its
+/// `GROUP_SHOWN` largest (unless `expanded` names it), by size.
 async fn groups(
     ctx: &Ctx,
     lk: &mut Lookup<'_>,
     fig: &Counts,
     base: Selection,
+    expanded: Option<&str>,
 ) -> StoreResult<Vec<GroupView>> {
-    // Every group's record in one query per kind, not one each (a ministry-wide
-    // dashboard names hundreds of lead bodies).
+    let side = Shown::of(&fig.by_side, expanded == Some("side"));
+    let area = Shown::of(&fig.by_area, expanded == Some("area"));
+    let lead = Shown::of(&fig.by_lead, expanded == Some("lead"));
+    // Every shown group's record in one query per kind, not one each.
     let mut named: Vec<(RecordKind, Id)> = Vec::new();
-    named.extend(fig.by_area.iter().map(|(id, _)| (RecordKind::Area, *id)));
+    named.extend(area.rows.iter().map(|(id, _)| (RecordKind::Area, *id)));
     named.extend(
-        fig.by_lead
+        lead.rows
             .iter()
             .map(|(id, _)| (RecordKind::Organisation, *id)),
     );
-    named.extend(fig.by_side.iter().map(|(id, _)| (RecordKind::Party, *id)));
+    named.extend(side.rows.iter().map(|(id, _)| (RecordKind::Party, *id)));
     lk.prefetch(named).await?;
     let mut areas = Vec::new();
-    for (id, t) in &fig.by_area {
+    for (id, t) in &area.rows {
         let name = lk
             .area(*id)
             .await?
@@ -282,7 +295,7 @@ async fn groups(
         areas.push((name, *t, base.area(*id)));
     }
     let mut leads = Vec::new();
-    for (id, t) in &fig.by_lead {
+    for (id, t) in &lead.rows {
         let name = lk
             .organisation(*id)
             .await?
@@ -290,33 +303,124 @@ async fn groups(
         leads.push((name, *t, base.lead(*id)));
     }
     let mut sides = Vec::new();
-    for (id, t) in &fig.by_side {
+    for (id, t) in &side.rows {
         let name = lk
             .party(*id)
             .await?
             .map(|p| (ctx.text(&p.short_name), ctx.plain(&p.short_name)));
         sides.push((name, *t, base.side(*id)));
     }
+    let head = |key: &'static str, title: &'static str, column: &'static str| Head {
+        key,
+        title,
+        column,
+        dashboard: base.dashboard(),
+    };
     Ok(vec![
-        group(ctx, "side", "dashboard-by-side", "dashboard-side", sides),
-        group(ctx, "area", "dashboard-by-area", "col-area", areas),
-        group(ctx, "lead", "dashboard-by-lead", "col-lead", leads),
+        group(
+            ctx,
+            head("side", "dashboard-by-side", "dashboard-side"),
+            &side,
+            sides,
+        ),
+        group(
+            ctx,
+            head("area", "dashboard-by-area", "col-area"),
+            &area,
+            areas,
+        ),
+        group(
+            ctx,
+            head("lead", "dashboard-by-lead", "col-lead"),
+            &lead,
+            leads,
+        ),
     ])
+}
+
+/// The groups of one kind a dashboard shows.
+struct Shown {
+    rows: Vec<(Id, Tally)>,
+    /// How many there are, when more than shown or when all are shown on request.
+    of: Option<usize>,
+    /// Whether rows are cut to the largest (then ordered by size, not name).
+    cut: bool,
+}
+
+impl Shown {
+    fn of(all: &[(Id, Tally)], expanded: bool) -> Shown {
+        if all.len() <= GROUP_SHOWN {
+            return Shown {
+                rows: all.to_vec(),
+                of: None,
+                cut: false,
+            };
+        }
+        if expanded {
+            return Shown {
+                rows: all.to_vec(),
+                of: Some(all.len()),
+                cut: false,
+            };
+        }
+        let mut rows = all.to_vec();
+        rows.sort_by_key(|(id, t)| (std::cmp::Reverse(t.total), *id));
+        rows.truncate(GROUP_SHOWN);
+        Shown {
+            rows,
+            of: Some(all.len()),
+            cut: true,
+        }
+    }
+}
+
+/// What names a group's section.
+struct Head {
+    key: &'static str,
+    title: &'static str,
+    column: &'static str,
+    /// The dashboard's own address, for the links between the cut and the whole group.
+    dashboard: String,
 }
 
 type Named = Option<(Markup, String)>;
 
 fn group(
     ctx: &Ctx,
-    key: &'static str,
-    title: &str,
-    column: &str,
+    head: Head,
+    shown: &Shown,
     mut list: Vec<(Named, Tally, Selection)>,
 ) -> GroupView {
-    // Named groups by name; a group whose record is hidden last, unnamed.
-    list.sort_by(|a, b| {
-        let key = |x: &Named| (x.is_none(), x.as_ref().map(|n| n.1.to_lowercase()));
-        key(&a.0).cmp(&key(&b.0))
+    let Head {
+        key,
+        title,
+        column,
+        dashboard,
+    } = head;
+    // Named groups by name, a group whose record is hidden last, unnamed; a cut group
+    // stays largest first.
+    if !shown.cut {
+        list.sort_by(|a, b| {
+            let key = |x: &Named| (x.is_none(), x.as_ref().map(|n| n.1.to_lowercase()));
+            key(&a.0).cmp(&key(&b.0))
+        });
+    }
+    let cut = shown.of.map(|of| {
+        let numbers = [("shown", GROUP_SHOWN as u64), ("total", of as u64)];
+        let say = |k: &str| ctx.t_numbers(k, &numbers);
+        if shown.cut {
+            (
+                say("dashboard-group-top"),
+                say("dashboard-group-all"),
+                format!("{dashboard}?all={key}#h-{key}"),
+            )
+        } else {
+            (
+                String::new(),
+                say("dashboard-group-fewer"),
+                format!("{dashboard}#h-{key}"),
+            )
+        }
     });
     let hidden = ctx.t("dashboard-hidden-group");
     let mut rows = Vec::with_capacity(list.len());
@@ -363,6 +467,7 @@ fn group(
         column: ctx.t(column),
         svg: Markup(svg),
         rows,
+        cut,
     }
 }
 
