@@ -49,8 +49,9 @@ fn marking(level: i64) -> StoreResult<Marking> {
         .ok_or_else(|| corrupt("marking", &level.to_string()))
 }
 
-/// Rows `(area, status, marking, restricted, items, percent)` and `(party, lead body, done,
-/// marking, restricted, sides, percent)`, and the four dated figures, into the counts.
+/// Rows `(area, status, marking, restricted, items, percent)` and `(party, lead body, sides,
+/// sides done, percent)`, and the four dated figures, into the counts. (The banner's marking
+/// comes from the item rows: every side counted belongs to an item counted there.)
 fn gather(items: &[SqliteRow], sides: &[SqliteRow], dated: [u32; 4]) -> StoreResult<ItemCounts> {
     let mut by_status: BTreeMap<&str, u32> = BTreeMap::new();
     let mut by_area: BTreeMap<Id, Tally> = BTreeMap::new();
@@ -87,12 +88,11 @@ fn gather(items: &[SqliteRow], sides: &[SqliteRow], dated: [u32; 4]) -> StoreRes
     let mut by_lead: BTreeMap<Id, Tally> = BTreeMap::new();
     let mut by_side: BTreeMap<Id, Tally> = BTreeMap::new();
     for row in sides {
-        let n = count(row, 5)?;
+        let n = count(row, 2)?;
         if n == 0 {
             continue;
         }
-        let done = if row.try_get::<bool, _>(2)? { n } else { 0 };
-        let percent = count(row, 6)?;
+        let (done, percent) = (count(row, 3)?, count(row, 4)?);
         let (party, lead) = (facts::id(row, "party")?, facts::id(row, "lead")?);
         by_lead.entry(lead).or_default().add_many(n, done, percent);
         by_side.entry(party).or_default().add_many(n, done, percent);
@@ -165,9 +165,9 @@ async fn tallied(
     .await?;
     let sides = bind_all(
         sqlx::query(&format!(
-            "select party_id as party, organisation_id as lead, done, eff_marking, restricted,
-                    sum(sides), sum(percent_sum)
-             from tally_sides where {mine} group by 1, 2, 3, 4, 5"
+            "select party_id as party, organisation_id as lead, sum(sides),
+                    sum(case when done then sides else 0 end), sum(percent_sum)
+             from tally_sides where {mine} group by 1, 2"
         )),
         &base(),
     )
@@ -240,11 +240,11 @@ async fn counted(
     .await?;
     let sides = bind_all(
         sqlx::query(&format!(
-            "select d.party_id as party, d.organisation_id as lead, d.status = 'done',
-                    i.eff_marking, i.eff_originator is not null, count(*), sum(d.percent)
+            "select d.party_id as party, d.organisation_id as lead, count(*),
+                    sum(d.status = 'done'), sum(d.percent)
              from action_items i join item_sides d on d.item_id = i.id
              where {which} and i.status <> 'cancelled' and {vis}
-             group by 1, 2, 3, 4, 5"
+             group by 1, 2"
         )),
         &base,
     )
