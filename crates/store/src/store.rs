@@ -444,6 +444,15 @@ pub trait Store: Send + Sync + 'static {
     /// `limit`. The query is normalised like the index (`core::search::normalise`) and can
     /// never be a syntax error. Unfiltered: pages search through `Visible`.
     async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>>;
+    /// `search`, keeping in the query only the hits `who` may see by the effective-protection
+    /// columns (`visibility::predicate` over each kind's table), so that a reader who sees
+    /// few of a common word's matches does not read the others. `Visible` still decides.
+    async fn search_for(
+        &self,
+        who: &Principal,
+        query: &str,
+        limit: u32,
+    ) -> StoreResult<Vec<SearchHit>>;
 
     /// The login and job counters kept in this database, shared by every process serving
     /// it (see `Counters`).

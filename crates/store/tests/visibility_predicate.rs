@@ -409,7 +409,52 @@ async fn the_sql_predicate_selects_exactly_what_visible_shows() {
     agree(&store, &readers, "before the commission exists", true).await;
     store.save_commission(&a, &late).await.unwrap();
     agree(&store, &readers, "after the changes", true).await;
+    search_agrees(&store, &readers, "after the changes").await;
     windows_agree(&store, &readers, &saved).await;
+}
+
+/// Search with the reader's visibility in the query (`Store::search_for`) finds exactly the
+/// hits of the unfiltered search whose records the reader may see, in the same order, for
+/// words in the parties', commissions', sessions', plans' and items' texts.
+async fn search_agrees(store: &SqliteStore, readers: &[Principal], when: &str) {
+    let shared: Arc<dyn Store> = Arc::new(store.clone());
+    let scopes = Visible::new(shared, Principal::visitor());
+    let (mut seen, mut hidden) = (0, 0);
+    for word in [
+        "partie",
+        "organisme",
+        "person",
+        "commission",
+        "bamako",
+        "plan",
+        "action",
+    ] {
+        let all = store.search(word, 100_000).await.unwrap();
+        assert!(!all.is_empty(), "{when}: «{word}» finds records");
+        for who in readers {
+            let mut expected = vec![];
+            for hit in &all {
+                let scope = scopes.scope_of(hit.entity, hit.id).await.unwrap().unwrap();
+                if scope.visible_to(who) {
+                    expected.push(hit.id);
+                }
+            }
+            let got: Vec<Id> = store
+                .search_for(who, word, 100_000)
+                .await
+                .unwrap()
+                .iter()
+                .map(|h| h.id)
+                .collect();
+            assert_eq!(got, expected, "{when}: «{word}» for {who:?}");
+            seen += usize::from(!expected.is_empty());
+            hidden += usize::from(expected.len() < all.len());
+        }
+    }
+    assert!(
+        seen > 20 && hidden > 20,
+        "{when}: seen {seen}, hidden {hidden}"
+    );
 }
 
 /// The windowed lists (commissions, sessions, agreements), read whole and page by page,

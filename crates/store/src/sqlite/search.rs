@@ -80,11 +80,58 @@ pub(super) fn fts_query(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// The table each kind of indexed record is stored in (users are never indexed).
+fn table_of(kind: RecordKind) -> Option<&'static str> {
+    Some(match kind {
+        RecordKind::Party => Party::TABLE,
+        RecordKind::Organisation => Organisation::TABLE,
+        RecordKind::Rank => Rank::TABLE,
+        RecordKind::Person => Person::TABLE,
+        RecordKind::Area => Area::TABLE,
+        RecordKind::Agreement => Agreement::TABLE,
+        RecordKind::Clause => Clause::TABLE,
+        RecordKind::Commission => Commission::TABLE,
+        RecordKind::Session => Session::TABLE,
+        RecordKind::ActionPlan => ActionPlan::TABLE,
+        RecordKind::ActionItem => ActionItem::TABLE,
+        RecordKind::ProgressUpdate => ProgressUpdate::TABLE,
+        RecordKind::Activity => Activity::TABLE,
+        RecordKind::User => return None,
+    })
+}
+
+/// A condition over a `search_index` row: the record it names is one `who` may see, by its
+/// own table's effective-protection columns. Only the branch of the row's kind is evaluated.
+fn seen_by(who: &Principal) -> (String, Vec<super::record::Value>) {
+    let mut sql = String::from("case search_index.entity");
+    let mut values = Vec::new();
+    for kind in RecordKind::ALL {
+        let Some(table) = table_of(kind) else {
+            continue;
+        };
+        let (vis, vis_values) = super::windows::as_values(crate::visibility::predicate(who, "t"));
+        sql.push_str(&format!(
+            " when '{}' then exists (select 1 from {table} t
+                                     where t.id = search_index.id and {vis})",
+            kind.key()
+        ));
+        values.extend(vis_values);
+    }
+    sql.push_str(" else 0 end");
+    (sql, values)
+}
+
 /// Above this many matches, hits come newest first instead of ranked (see `search_hits`).
 pub const RANKED: i64 = 1_000;
 
 impl SqliteStore {
-    pub(super) async fn search_hits(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
+    /// The hits of `query`, of those `who` may see when given.
+    pub(super) async fn search_hits(
+        &self,
+        who: Option<&Principal>,
+        query: &str,
+        limit: u32,
+    ) -> StoreResult<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(vec![]);
         };
@@ -108,11 +155,16 @@ impl SqliteStore {
         } else {
             "rank, id"
         };
-        let rows = sqlx::query(&format!(
-            "select entity, id from search_index where search_index match ?
-             order by {order} limit ?"
-        ))
-        .bind(fts)
+        let (visible, values) = who.map_or_else(|| (String::from("1"), vec![]), seen_by);
+        let rows = super::item_window::bind_all(
+            sqlx::query(&format!(
+                "select entity, id from search_index where search_index match ?
+                 and {visible}
+                 order by {order} limit ?"
+            ))
+            .bind(fts),
+            &values,
+        )
         .bind(i64::from(limit))
         .fetch_all(&mut *tx)
         .await?;

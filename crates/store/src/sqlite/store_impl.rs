@@ -519,7 +519,15 @@ impl Store for SqliteStore {
     }
 
     async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
-        self.search_hits(query, limit).await
+        self.search_hits(None, query, limit).await
+    }
+    async fn search_for(
+        &self,
+        who: &Principal,
+        query: &str,
+        limit: u32,
+    ) -> StoreResult<Vec<SearchHit>> {
+        self.search_hits(Some(who), query, limit).await
     }
 
     fn counters(&self) -> std::sync::Arc<dyn crate::Counters> {

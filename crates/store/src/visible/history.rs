@@ -121,7 +121,7 @@ impl Visible {
     pub async fn search(&self, query: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
         let mut ask = limit;
         loop {
-            let hits = self.store.search(query, ask).await?;
+            let hits = self.store.search_for(&self.who, query, ask).await?;
             let exhausted = hits.len() < ask as usize;
             // The hits and what showing them reads (a session's members, an agreement's
             // signatories…), a few queries per kind rather than several per hit.
