@@ -17,6 +17,10 @@ mod user;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: see the dependency's comment in `Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     init_logging(&cli.log);
