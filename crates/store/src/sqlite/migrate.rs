@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0015_item_tallies.sql"),
     include_str!("../../migrations/sqlite/0016_agreement_deadlines.sql"),
     include_str!("../../migrations/sqlite/0017_covering_thresholds.sql"),
+    include_str!("../../migrations/sqlite/0018_record_scopes.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):

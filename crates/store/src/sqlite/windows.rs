@@ -33,6 +33,22 @@ pub(super) fn as_values(p: crate::visibility::Predicate) -> (String, Vec<Value>)
     (p.sql, values)
 }
 
+/// The two parts of a reader's visibility (`visibility::split`) when few scopes reach their
+/// party, so that each is best found through its index; `None` otherwise.
+async fn narrow(
+    store: &SqliteStore,
+    who: &Principal,
+) -> StoreResult<Option<(crate::visibility::Predicate, crate::visibility::Predicate)>> {
+    let (Some(party), Some(parts)) = (who.party_id, crate::visibility::split(who, "t")) else {
+        return Ok(None);
+    };
+    let reach: i64 = sqlx::query_scalar("select count(*) from scope_parties where party_id = ?")
+        .bind(party.to_string())
+        .fetch_one(&store.pool)
+        .await?;
+    Ok((reach < crate::visibility::NARROW_SCOPES).then_some(parts))
+}
+
 /// One window of `R`'s table (aliased `t`) where `cond` holds (with `values`) and the reader
 /// may see the row, in `order`.
 async fn window_of<R: Record>(
@@ -42,19 +58,41 @@ async fn window_of<R: Record>(
     order: &str,
     window: Window,
 ) -> StoreResult<Windowed<R>> {
-    let (vis, vis_values) = visible_as(who, "t");
     let table = R::TABLE;
-    let mut all = values;
-    all.extend(vis_values);
+    let mut all = Vec::new();
+    // The rows the reader may see: those the predicate admits, walked in the list's order;
+    // or, for a reader few scopes reach, the rows of their scopes and those no scope
+    // restricts, each found through its own index (migration 0018), then ordered.
+    let selected = match narrow(store, who).await? {
+        Some((scoped, open)) => {
+            let (scoped, scoped_values) = as_values(scoped);
+            let (open, open_values) = as_values(open);
+            all.extend(values.iter().cloned());
+            all.extend(scoped_values);
+            all.extend(values);
+            all.extend(open_values);
+            format!(
+                "t.rowid in (select t.rowid from {table} t where ({cond}) and {scoped}
+                             union all
+                             select t.rowid from {table} t indexed by {table}_unscoped
+                              where ({cond}) and {open})"
+            )
+        }
+        None => {
+            let (vis, vis_values) = visible_as(who, "t");
+            all.extend(values);
+            all.extend(vis_values);
+            format!("({cond}) and {vis}")
+        }
+    };
     let clamp = |n: u64| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let mut page_values = all.clone();
     page_values.extend([clamp(window.limit), clamp(window.offset)]);
-    let sql = format!(
-        "select t.doc from {table} t where ({cond}) and {vis} order by {order} limit ? offset ?"
-    );
+    let sql =
+        format!("select t.doc from {table} t where {selected} order by {order} limit ? offset ?");
     let rows: Vec<R> = read::list(&store.pool, &sql, page_values).await?;
     let count_sql =
-        format!("select count(*) from (select 1 from {table} t where ({cond}) and {vis} limit ?)");
+        format!("select count(*) from (select 1 from {table} t where {selected} limit ?)");
     let q = all
         .into_iter()
         .fold(sqlx::query(&count_sql), super::record::bind);
