@@ -145,9 +145,10 @@ pub(super) fn bind_all<'q>(
 /// The reader's visibility as conditions over `action_items i` whose union it is: the one
 /// predicate, or, for a reader whose party few scopes reach (a partner), its two disjoint
 /// parts (`visibility::split`), each found along its own index.
-/// Each part names its table clause too: the rows no scope restricts are read through their
-/// partial index (migration 0014), which the planner would otherwise pass over for the
-/// due-order one and walk every item to save a sort.
+/// Each part names its table clause too: the rows of the reader's scopes are read through
+/// the scope index and those no scope restricts through their partial index (migration
+/// 0014), which the planner would otherwise pass over for the due-order one and walk every
+/// item to save a sort.
 pub(super) async fn visible_parts(
     tx: &mut sqlx::SqliteConnection,
     who: &Principal,
@@ -164,8 +165,11 @@ pub(super) async fn visible_parts(
                 .fetch_one(&mut *tx)
                 .await?;
         if reach < NARROW_SCOPES {
+            // Both parts name their index: given a date range (the overdue list), the
+            // planner would otherwise walk that range of every party's items.
+            let scoped_rows = "action_items i indexed by action_items_scope";
             let unscoped = "action_items i indexed by action_items_unscoped";
-            return Ok(vec![values(ITEMS, scoped), values(unscoped, open)]);
+            return Ok(vec![values(scoped_rows, scoped), values(unscoped, open)]);
         }
     }
     Ok(vec![values(ITEMS, predicate(who, "i"))])
