@@ -7,7 +7,7 @@
 //! `tests/item_window.rs` checks every figure against `ItemFilter::admits` over the facts.
 
 use super::{SqliteStore, facts, record::Value};
-use crate::visibility::{NARROW_SCOPES, predicate, split};
+use crate::visibility::predicate;
 use crate::{FactsScope, ItemWindow, StoreResult, Window};
 use chrono::{Days, NaiveDate};
 use sqlx::Row;
@@ -101,7 +101,6 @@ fn conditions(
                 "i.at_risk_from <= ? and (i.overdue_from is null or i.overdue_from > ?)".into(),
             );
             values.extend([day(today), day(today)]);
-            return (sql.join("\n and "), values, Reach::DueFromOrUndated(today));
         }
         Show::Due30 | Show::Due90 => {
             let days = if filter.show == Show::Due30 { 30 } else { 90 };
@@ -111,10 +110,10 @@ fn conditions(
             values.extend([day(today), day(within(days))]);
         }
     }
-    let reach = if matches!(filter.show, Show::Overdue | Show::Due30 | Show::Due90) {
-        Reach::Dated
-    } else {
-        Reach::Anywhere
+    let reach = match filter.show {
+        Show::Overdue | Show::Due30 | Show::Due90 => Reach::Dated,
+        Show::AtRisk => Reach::DueFromOrUndated(today),
+        _ => Reach::Anywhere,
     };
     (sql.join("\n and "), values, reach)
 }
@@ -158,19 +157,12 @@ pub(super) async fn visible_parts(
         let (sql, v) = super::windows::as_values(p);
         (table, sql, v)
     };
-    if let (Some(party), Some((scoped, open))) = (who.party_id, split(who, "i")) {
-        let reach: i64 =
-            sqlx::query_scalar("select count(*) from scope_parties where party_id = ?")
-                .bind(party.to_string())
-                .fetch_one(&mut *tx)
-                .await?;
-        if reach < NARROW_SCOPES {
-            // Both parts name their index: given a date range (the overdue list), the
-            // planner would otherwise walk that range of every party's items.
-            let scoped_rows = "action_items i indexed by action_items_scope";
-            let unscoped = "action_items i indexed by action_items_unscoped";
-            return Ok(vec![values(scoped_rows, scoped), values(unscoped, open)]);
-        }
+    if let Some((scoped, open)) = super::windows::narrow(&mut *tx, who, "i").await? {
+        // Both parts name their index: given a date range (the overdue list), the planner
+        // would otherwise walk that range of every party's items.
+        let scoped_rows = "action_items i indexed by action_items_scope";
+        let unscoped = "action_items i indexed by action_items_unscoped";
+        return Ok(vec![values(scoped_rows, scoped), values(unscoped, open)]);
     }
     Ok(vec![values(ITEMS, predicate(who, "i"))])
 }

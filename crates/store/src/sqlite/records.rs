@@ -125,10 +125,10 @@ impl Record for Agreement {
             ("session_id", self.session_id.into()),
             (
                 "enters_on",
-                self.deadline(DeadlineKind::EntersIntoForce).into(),
+                deadline(self, DeadlineKind::EntersIntoForce).into(),
             ),
-            ("expires_on", self.deadline(DeadlineKind::Expires).into()),
-            ("notice_on", self.deadline(DeadlineKind::NoticeDate).into()),
+            ("expires_on", deadline(self, DeadlineKind::Expires).into()),
+            ("notice_on", deadline(self, DeadlineKind::NoticeDate).into()),
         ]
     }
     fn links(&self) -> Vec<Links> {
@@ -295,16 +295,10 @@ impl Record for User {
 }
 
 /// An agreement's deadline of one kind, as `core` computes it.
-trait Deadline {
-    fn deadline(&self, kind: DeadlineKind) -> Option<chrono::NaiveDate>;
-}
-
-impl Deadline for Agreement {
-    fn deadline(&self, kind: DeadlineKind) -> Option<chrono::NaiveDate> {
-        agreement_deadlines(self)
-            .into_iter()
-            .find_map(|(k, day)| (k == kind).then_some(day))
-    }
+fn deadline(a: &Agreement, kind: DeadlineKind) -> Option<chrono::NaiveDate> {
+    agreement_deadlines(a)
+        .into_iter()
+        .find_map(|(k, day)| (k == kind).then_some(day))
 }
 
 /// Fills the deadline columns of every stored agreement, for a database written before
@@ -315,16 +309,18 @@ pub(super) async fn fill_deadlines(conn: &mut sqlx::SqliteConnection) -> crate::
         .await?;
     for (doc,) in docs {
         let a: Agreement = super::read::decode(&doc)?;
-        let text = |k| a.deadline(k).map(|d| d.format("%Y-%m-%d").to_string());
-        sqlx::query(
-            "update agreements set enters_on = ?, expires_on = ?, notice_on = ? where id = ?",
-        )
-        .bind(text(DeadlineKind::EntersIntoForce))
-        .bind(text(DeadlineKind::Expires))
-        .bind(text(DeadlineKind::NoticeDate))
-        .bind(a.id.to_string())
-        .execute(&mut *conn)
-        .await?;
+        let values = [
+            Value::from(deadline(&a, DeadlineKind::EntersIntoForce)),
+            Value::from(deadline(&a, DeadlineKind::Expires)),
+            Value::from(deadline(&a, DeadlineKind::NoticeDate)),
+            Value::from(a.id),
+        ];
+        let sql = "update agreements set enters_on = ?, expires_on = ?, notice_on = ? where id = ?";
+        values
+            .into_iter()
+            .fold(sqlx::query(sql), super::record::bind)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

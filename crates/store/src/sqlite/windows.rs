@@ -33,18 +33,22 @@ pub(super) fn as_values(p: crate::visibility::Predicate) -> (String, Vec<Value>)
     (p.sql, values)
 }
 
-/// The two parts of a reader's visibility (`visibility::split`) when few scopes reach their
-/// party, so that each is best found through its index; `None` otherwise.
-async fn narrow(
-    store: &SqliteStore,
+/// The two parts of a reader's visibility over `alias` (`visibility::split`) when few scopes
+/// reach their party, so that each is best found through its own index; `None` otherwise.
+pub(super) async fn narrow<'e, E>(
+    ex: E,
     who: &Principal,
-) -> StoreResult<Option<(crate::visibility::Predicate, crate::visibility::Predicate)>> {
-    let (Some(party), Some(parts)) = (who.party_id, crate::visibility::split(who, "t")) else {
+    alias: &str,
+) -> StoreResult<Option<(crate::visibility::Predicate, crate::visibility::Predicate)>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    let (Some(party), Some(parts)) = (who.party_id, crate::visibility::split(who, alias)) else {
         return Ok(None);
     };
     let reach: i64 = sqlx::query_scalar("select count(*) from scope_parties where party_id = ?")
         .bind(party.to_string())
-        .fetch_one(&store.pool)
+        .fetch_one(ex)
         .await?;
     Ok((reach < crate::visibility::NARROW_SCOPES).then_some(parts))
 }
@@ -63,7 +67,7 @@ async fn window_of<R: Record>(
     // The rows the reader may see: those the predicate admits, walked in the list's order;
     // or, for a reader few scopes reach, the rows of their scopes and those no scope
     // restricts, each found through its own index (migration 0018), then ordered.
-    let selected = match narrow(store, who).await? {
+    let selected = match narrow(&store.pool, who, "t").await? {
         Some((scoped, open)) => {
             let (scoped, scoped_values) = as_values(scoped);
             let (open, open_values) = as_values(open);

@@ -34,16 +34,11 @@ impl Visible {
         let (Some(user), Some(party_id)) = (self.who.user_id, self.who.party_id) else {
             return Ok((None, self.unread_notifications(cap).await?));
         };
-        let (stored, unread) = self.store.header_of(user, party_id).await?;
+        let (stored, plain) = self.store.header_of(user, party_id).await?;
         let party = self
             .keep_one(self.stored(party_id, async { Ok(stored) }).await?)
             .await?;
-        // The plain count first: most requests have nothing unread and stop here.
-        if unread == 0 {
-            return Ok((party, 0));
-        }
-        let seen = self.notifications(true, cap).await?;
-        Ok((party, u32::try_from(seen.len()).unwrap_or(u32::MAX)))
+        Ok((party, self.unread_seen(plain, cap).await?))
     }
 
     /// How many of the reader's notifications are unread, counting at most `cap`.
@@ -51,8 +46,14 @@ impl Visible {
         let Some(user) = self.who.user_id else {
             return Ok(0);
         };
-        // The plain count first: most requests have nothing unread and stop here.
-        if self.store.unread_notifications(user).await? == 0 {
+        let plain = self.store.unread_notifications(user).await?;
+        self.unread_seen(plain, cap).await
+    }
+
+    /// Of `plain` unread notifications, how many are about records the reader may see (at
+    /// most `cap`). Most requests have nothing unread and stop at the plain count.
+    async fn unread_seen(&self, plain: u32, cap: u32) -> StoreResult<u32> {
+        if plain == 0 {
             return Ok(0);
         }
         let seen = self.notifications(true, cap).await?;

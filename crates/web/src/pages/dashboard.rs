@@ -36,7 +36,7 @@ pub struct DashboardPage {
 
 /// `?all=lead` (or `side`, `area`): that group shown whole rather than cut to its largest.
 /// Anything else, or a query that does not parse, shows the dashboard as usual.
-#[derive(serde::Deserialize, Default)]
+#[derive(serde::Deserialize)]
 pub(crate) struct Expand {
     all: Option<String>,
 }
