@@ -83,10 +83,10 @@ def target_dir():
     return os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
 
 
-def cargo_build(cmd, what, env=None):
+def cargo_build(cmd, what, env=None, cwd=ROOT):
     say(f"building {what}: {' '.join(cmd)}")
     started = time.monotonic()
-    done = subprocess.run(cmd, cwd=ROOT, env=env)
+    done = subprocess.run(cmd, cwd=cwd, env=env)
     if done.returncode != 0:
         raise Failure(f"building {what} failed (exit {done.returncode})")
     say(f"  built in {time.monotonic() - started:.0f} s")
@@ -103,10 +103,13 @@ def build_taawun(args):
 
 def build_reference(args):
     # Its own Cargo.toml and lock, its own target directory under the project's: its source
-    # stays outside the project and its dependencies never mix with the workspace's.
+    # stays outside the project and its dependencies never mix with the workspace's. Built
+    # from its own directory, so the project's .cargo/config.toml (how Taawun compiles
+    # SQLite) does not apply: the reference is measured as its authors build it.
     env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(target_dir(), "bench-reference"))
     manifest = os.path.join(args.reference, "Cargo.toml")
-    cargo_build(["cargo", "build", "--release", "--manifest-path", manifest], "the reference server", env)
+    cargo_build(["cargo", "build", "--release", "--manifest-path", manifest], "the reference server", env,
+                cwd=os.path.abspath(args.reference))
     return os.path.join(env["CARGO_TARGET_DIR"], "release", "bench-reference")
 
 

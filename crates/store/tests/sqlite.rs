@@ -35,6 +35,7 @@ suite_cases!(
     round_trip_plans_items_progress_activities,
     localized_text_keeps_all_three_languages,
     unknown_ids_read_as_nothing,
+    records_read_together_come_back_whole,
     empty_until_a_party_is_recorded,
     // writes
     each_save_increments_the_version,

@@ -250,6 +250,68 @@ pub async fn localized_text_keeps_all_three_languages(store: &dyn Store) {
     assert_eq!(read.name.show(Lang::En), name.en.as_deref().unwrap());
 }
 
+/// Records read together (`by_ids`, as a page reads its rows' parents) come back whole,
+/// each once, whatever their text holds: here a name with the record separator, quotes and
+/// a comma in it, which a read joining the documents must not split on.
+pub async fn records_read_together_come_back_whole(store: &dyn Store) {
+    let a = store
+        .save_party(&actor(), &party("MA", "المغرب", "Maroc"))
+        .await
+        .unwrap();
+    let b = store
+        .save_party(&actor(), &party("ML", "مالي", "Mali"))
+        .await
+        .unwrap();
+    let mut saved = Vec::new();
+    for (n, fr) in [
+        "Commission \u{1e}mixte",
+        "« A », \"B\"\u{1e}\u{1e}",
+        "Plain",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let c = Commission {
+            name: LocalizedText {
+                ar: Some(format!("اللجنة {n}\u{1e}")),
+                fr: Some(fr.to_string()),
+                en: None,
+            },
+            ..commission(&a, &b, "")
+        };
+        store.save_commission(&actor(), &c).await.unwrap();
+        saved.push(store.commission(c.id).await.unwrap().expect("stored"));
+    }
+    let mut ids: Vec<Id> = saved.iter().map(|c| c.id).collect();
+    ids.push(new_id());
+    let mut read: Vec<Commission> = store
+        .by_ids(RecordKind::Commission, &ids)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| match r {
+            taawun_store::Stored::Commission(c) => c,
+            other => panic!("not a commission: {other:?}"),
+        })
+        .collect();
+    read.sort_by_key(|c| saved.iter().position(|s| s.id == c.id));
+    assert_eq!(read, saved);
+    assert!(
+        store
+            .by_ids(RecordKind::Commission, &[])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .by_ids(RecordKind::Commission, &[new_id()])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
 pub async fn unknown_ids_read_as_nothing(store: &dyn Store) {
     let _ = world(store).await;
     let id = new_id();
