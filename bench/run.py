@@ -325,10 +325,16 @@ def find_targets(client, db, terms):
     if not status:
         raise Failure("/items does not answer 200 for this reader")
     t.append(("items, page 1", "/items", "list"))
-    m = re.search(r'data-count="(\d+)"', page1)
+    m = re.search(r'data-count="(\d+)"( data-more)?', page1)
     count = int(m.group(1)) if m else 0
+    more = bool(m and m.group(2))
     pages = max(1, -(-count // 50))
-    t.append((f"items, page {min(100, pages)} of {pages}", f"/items?page={min(100, pages)}", "list"))
+    # Past its bound the count says "more than": page 100 is then there to be read (50,000
+    # items are 1,000 pages), whatever the bounded count makes of it.
+    if more:
+        t.append(("items, page 100", "/items?page=100", "list"))
+    else:
+        t.append((f"items, page {min(100, pages)} of {pages}", f"/items?page={min(100, pages)}", "list"))
     t.append(("items, overdue", "/items?show=overdue", "list"))
     items = links(page1, "items")
     if not items:
