@@ -46,10 +46,15 @@ where
     let (Some(party), Some(parts)) = (who.party_id, crate::visibility::split(who, alias)) else {
         return Ok(None);
     };
-    let reach: i64 = sqlx::query_scalar("select count(*) from scope_parties where party_id = ?")
-        .bind(party.to_string())
-        .fetch_one(ex)
-        .await?;
+    // Counted only as far as the threshold: the host's party is in every scope (3,400 rows
+    // on the national set), and whether it is in fewer than the threshold is all that counts.
+    let reach: i64 = sqlx::query_scalar(
+        "select count(*) from (select 1 from scope_parties where party_id = ? limit ?)",
+    )
+    .bind(party.to_string())
+    .bind(crate::visibility::NARROW_SCOPES)
+    .fetch_one(ex)
+    .await?;
     Ok((reach < crate::visibility::NARROW_SCOPES).then_some(parts))
 }
 
