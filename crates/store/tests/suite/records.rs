@@ -222,6 +222,18 @@ pub async fn round_trip_plans_items_progress_activities(store: &dyn Store) {
     round_trip!(store, save_activity, activity, a);
 }
 
+/// Morocco and Mali, saved: the two sides a commission needs.
+async fn two_parties(store: &dyn Store) -> (Party, Party) {
+    let (a, morocco, mali) = (
+        actor(),
+        party("MA", "المغرب", "Maroc"),
+        party("ML", "مالي", "Mali"),
+    );
+    let morocco = store.save_party(&a, &morocco).await.unwrap();
+    let mali = store.save_party(&a, &mali).await.unwrap();
+    (morocco, mali)
+}
+
 /// Arabic, French and English side by side, with the characters that break naive storage:
 /// Arabic diacritics and digits, quotes, a newline, non-Latin punctuation.
 pub async fn localized_text_keeps_all_three_languages(store: &dyn Store) {
@@ -230,14 +242,7 @@ pub async fn localized_text_keeps_all_three_languages(store: &dyn Store) {
         fr: Some("Commission militaire mixte « Maroc–Mali » d'l'\"été\"".into()),
         en: Some("Morocco–Mali joint military commission; 1st session".into()),
     };
-    let a = store
-        .save_party(&actor(), &party("MA", "المغرب", "Maroc"))
-        .await
-        .unwrap();
-    let b = store
-        .save_party(&actor(), &party("ML", "مالي", "Mali"))
-        .await
-        .unwrap();
+    let (a, b) = two_parties(store).await;
     let c = Commission {
         name: name.clone(),
         ..commission(&a, &b, "")
@@ -254,14 +259,7 @@ pub async fn localized_text_keeps_all_three_languages(store: &dyn Store) {
 /// each once, whatever their text holds: here a name with the record separator, quotes and
 /// a comma in it, which a read joining the documents must not split on.
 pub async fn records_read_together_come_back_whole(store: &dyn Store) {
-    let a = store
-        .save_party(&actor(), &party("MA", "المغرب", "Maroc"))
-        .await
-        .unwrap();
-    let b = store
-        .save_party(&actor(), &party("ML", "مالي", "Mali"))
-        .await
-        .unwrap();
+    let (a, b) = two_parties(store).await;
     let mut saved = Vec::new();
     for (n, fr) in [
         "Commission \u{1e}mixte",
