@@ -10,5 +10,6 @@ pub mod import;
 pub mod items;
 pub mod jobs;
 pub mod lookup;
+pub mod minutes;
 pub mod next_session;
 pub mod remind;

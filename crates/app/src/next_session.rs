@@ -58,6 +58,7 @@ pub async fn propose(
         agenda.push(AgendaItem {
             title: line_title(area.as_ref()),
             item_ids,
+            conclusions: Default::default(),
             example: false,
         });
         areas.push(area);
@@ -76,6 +77,7 @@ pub async fn propose(
         statements: vec![],
         side_events: vec![],
         protection,
+        minutes: Default::default(),
         version: 0,
     };
     Ok(Proposal { session, areas })

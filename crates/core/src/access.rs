@@ -194,16 +194,20 @@ pub enum Action {
     /// originator party's secretariat and administrators only. Asked through
     /// `decide_protection`, which also bounds the new protection by the principal's clearance.
     Reprotect,
+    /// Adopt a session's minutes, or start their next version: the commission's
+    /// secretariat records that both heads of delegation signed, never a party's editor.
+    Adopt,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::View,
         Action::Create,
         Action::Edit,
         Action::ViewHistory,
         Action::Cancel,
         Action::Reprotect,
+        Action::Adopt,
     ];
 }
 
@@ -314,6 +318,7 @@ pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
         Action::ViewHistory => matches!(p.role, Role::Administrator | Role::Auditor),
         Action::Create | Action::Edit => may_write(p, action, t),
         Action::Cancel => t.kind == Kind::ActionItem && may_cancel(p, t),
+        Action::Adopt => t.kind == Kind::CommissionWork && may_cancel(p, t),
         Action::Reprotect => may_reprotect(p, t),
     };
     if allowed {
@@ -399,8 +404,8 @@ fn same_set(a: &[Id], b: &[Id]) -> bool {
     a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
-/// Cancelling ends the joint work both sides lead: the commission's secretariat decides it,
-/// not either side's editors.
+/// Cancelling ends the joint work both sides lead, and adopting minutes records what both
+/// heads signed: the commission's secretariat decides them, not either side's editors.
 fn may_cancel(p: &Principal, t: &Target) -> bool {
     match p.role {
         Role::Administrator => true,

@@ -38,6 +38,9 @@ pub struct Session {
     pub decisions: Vec<Decision>,
     pub statements: Vec<Statement>,
     pub side_events: Vec<SideEvent>,
+    /// What the secretariat writes for the minutes, and their adopted versions.
+    #[serde(default)]
+    pub minutes: crate::minutes::Minutes,
     /// Classification marking and releasability.
     #[serde(default)]
     pub protection: crate::access::Protection,
@@ -52,6 +55,9 @@ pub struct AgendaItem {
     /// the secretariat prepares the agenda (`followup::carry_over` proposes them).
     #[serde(default)]
     pub item_ids: Vec<Id>,
+    /// What the commission agreed under this point, as the minutes record it.
+    #[serde(default)]
+    pub conclusions: LocalizedText,
     #[serde(default)]
     pub example: bool,
 }

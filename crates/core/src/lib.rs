@@ -8,6 +8,7 @@ pub mod followup;
 pub mod id;
 pub mod import;
 pub mod lang;
+pub mod minutes;
 pub mod next_session;
 pub mod party;
 pub mod plan;

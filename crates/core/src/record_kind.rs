@@ -129,3 +129,19 @@ kinded!(
     Activity => Activity,
     User => User,
 );
+
+// Kept as its key, the text the database already holds for a kind (adopted minutes list
+// the records they were made from).
+impl serde::Serialize for RecordKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RecordKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(d)?;
+        RecordKind::parse(&key)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown record kind {key:?}")))
+    }
+}

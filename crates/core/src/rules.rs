@@ -76,6 +76,9 @@ pub enum Rule {
     CancelledBySecretariat,
     /// A reference to a record that does not exist.
     Unknown,
+    /// A change to adopted minutes: their versions are kept as signed, and the session they
+    /// were made from changes only in a new version.
+    MinutesAdopted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

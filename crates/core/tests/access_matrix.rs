@@ -55,6 +55,7 @@ fn action(name: &str) -> Action {
         "history" => Action::ViewHistory,
         "cancel" => Action::Cancel,
         "reprotect" => Action::Reprotect,
+        "adopt" => Action::Adopt,
         other => panic!("unknown action {other}"),
     }
 }

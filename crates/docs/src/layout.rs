@@ -27,7 +27,9 @@ impl Layout {
 }
 
 /// A calendar date, the document date (PDF/A requires one; it also keeps output reproducible).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The default (year 0, month 0) is no date: rendering with it fails, so a caller that
+/// forgot to set it finds out at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DocDate {
     pub year: i32,
     pub month: u8,

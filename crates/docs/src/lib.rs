@@ -23,7 +23,7 @@ pub use agreement::{AgreementInput, ClauseText, agreement_pdf};
 pub use calendar::{Calendar, Event, When, ics};
 pub use csv_out::{csv, csv_with_progress};
 pub use layout::{DocDate, Layout};
-pub use minutes::{Delegate, Delegation, MinutesInput, Signatory, minutes_pdf};
+pub use minutes::{AgendaPoint, Delegate, Delegation, MinutesInput, Signatory, minutes_pdf};
 pub use report::{ReportBar, ReportFigure, ReportInput, ReportItem, ReportSide, report_pdf};
 pub use sheet_error::{ReadLimits, SheetError};
 pub use sheet_in::read_sheet;

@@ -1,7 +1,11 @@
-//! Session minutes (procès-verbal / محضر) as PDF, in one language or Arabic ‖ French.
+//! Session minutes (procès-verbal / محضر) as PDF, in one language or Arabic ‖ French: the
+//! document both heads of delegation sign.
 //!
-//! Data reaches Typst as `sys.inputs` values (see `inputs`), never as generated markup
-//! (a test plants markup-like text and finds it verbatim in the PDF).
+//! Everything arrives worded (the sentences, with their articles and ordinals, are made by
+//! `taawun-i18n`); the template lays it out and leaves out what is empty, so a missing rank
+//! or function leaves no stray comma. Data reaches Typst as `sys.inputs` values (see
+//! `inputs`), never as generated markup (a test plants markup-like text and finds it
+//! verbatim in the PDF).
 
 use crate::DocsError;
 use crate::inputs::{array, dict, loc, shared};
@@ -13,48 +17,73 @@ use typst::foundations::{Dict, Value};
 
 const TEMPLATE: &str = include_str!("minutes.typ");
 
-/// One member of a delegation.
+/// One member of a delegation; any part may be empty.
 #[derive(Debug, Clone, Default)]
 pub struct Delegate {
     pub name: LocalizedText,
+    /// As a title before the name ("Général de brigade", "العميد").
     pub rank: LocalizedText,
     pub function: LocalizedText,
+    /// The member's role when it is not plain membership ("Chef de délégation").
+    pub role: LocalizedText,
 }
 
 /// A party's delegation, members already in protocol order.
 #[derive(Debug, Clone, Default)]
 pub struct Delegation {
-    pub party: LocalizedText,
+    /// "Délégation du Royaume du Maroc".
+    pub heading: LocalizedText,
     pub members: Vec<Delegate>,
 }
 
 /// A head of delegation, for a signature block.
 #[derive(Debug, Clone, Default)]
 pub struct Signatory {
-    pub party: LocalizedText,
+    /// "Chef de la délégation du Royaume du Maroc".
+    pub title: LocalizedText,
+    pub rank: LocalizedText,
     pub name: LocalizedText,
-    pub function: LocalizedText,
 }
 
-/// Everything the minutes show, already resolved and filtered to what the reader may see.
-#[derive(Debug, Clone)]
+/// One point of the agenda with what was agreed under it.
+#[derive(Debug, Clone, Default)]
+pub struct AgendaPoint {
+    pub title: LocalizedText,
+    pub conclusions: LocalizedText,
+    /// Action items carried over to this point, each a worded line with both sides' state.
+    pub carried: Vec<LocalizedText>,
+}
+
+/// Everything the minutes show, already resolved, worded and filtered to what the reader
+/// may see.
+#[derive(Debug, Clone, Default)]
 pub struct MinutesInput {
-    /// The two parties, in the order their emblems appear.
+    /// The two states' names, for the header.
     pub parties: [LocalizedText; 2],
+    /// "Procès-verbal de la 1ère session".
+    pub title: LocalizedText,
     pub commission: LocalizedText,
-    pub session_ordinal: u32,
-    /// The session's dates, already formatted per language.
-    pub dates: LocalizedText,
-    pub place: LocalizedText,
-    pub document_date: DocDate,
-    /// Classification marking printed in every page's header and footer.
-    pub marking: LocalizedText,
+    /// "Entre le Royaume du Maroc et la République du Mali".
+    pub between: LocalizedText,
+    /// The preamble's paragraphs: the opening sentence, then what the secretariat added.
+    pub preamble: Vec<LocalizedText>,
     pub delegations: Vec<Delegation>,
-    pub agenda: Vec<LocalizedText>,
+    pub agenda: Vec<AgendaPoint>,
     pub decisions: Vec<LocalizedText>,
     pub agreements_signed: Vec<LocalizedText>,
     pub side_events: Vec<LocalizedText>,
+    pub next_session: LocalizedText,
+    /// "Fait à Bamako, le 19 février 2025, en deux exemplaires originaux…".
+    pub closing: LocalizedText,
+    /// The signature blocks, side by side; an empty title leaves its side blank.
     pub signatories: [Signatory; 2],
+    /// Printed across every page while the minutes are a draft ("PROJET").
+    pub draft_mark: Option<LocalizedText>,
+    /// Printed in every page's footer once adopted: version, date and SHA-256.
+    pub fingerprint: Option<LocalizedText>,
+    pub document_date: DocDate,
+    /// Classification marking printed in every page's header and footer.
+    pub marking: LocalizedText,
 }
 
 /// Renders the minutes; `archival` produces PDF/A-2b.
@@ -64,45 +93,61 @@ pub fn minutes_pdf(m: &MinutesInput, layout: Layout, archival: bool) -> Result<V
 }
 
 fn inputs(m: &MinutesInput, langs: &[Lang]) -> Dict {
-    let locs = |v: &[LocalizedText]| array(v.iter().map(|t| loc(t, langs)));
+    let l = |t: &LocalizedText| loc(t, langs);
+    let locs = |v: &[LocalizedText]| array(v.iter().map(l));
+    let optional = |t: &Option<LocalizedText>| t.as_ref().map_or(Value::None, l);
     shared(langs, &m.marking)
         + dict([
-            ("parties", array(m.parties.iter().map(|p| loc(p, langs)))),
-            ("commission", loc(&m.commission, langs)),
-            ("ordinal", Value::Int(m.session_ordinal.into())),
-            ("dates", loc(&m.dates, langs)),
-            ("place", loc(&m.place, langs)),
+            ("parties", array(m.parties.iter().map(l))),
+            ("title", l(&m.title)),
+            ("commission", l(&m.commission)),
+            ("between", l(&m.between)),
+            ("preamble", locs(&m.preamble)),
             (
                 "delegations",
                 array(m.delegations.iter().map(|g| {
                     Value::Dict(dict([
-                        ("party", loc(&g.party, langs)),
+                        ("heading", l(&g.heading)),
                         (
                             "members",
                             array(g.members.iter().map(|p| {
                                 Value::Dict(dict([
-                                    ("name", loc(&p.name, langs)),
-                                    ("rank", loc(&p.rank, langs)),
-                                    ("function", loc(&p.function, langs)),
+                                    ("name", l(&p.name)),
+                                    ("rank", l(&p.rank)),
+                                    ("function", l(&p.function)),
+                                    ("role", l(&p.role)),
                                 ]))
                             })),
                         ),
                     ]))
                 })),
             ),
-            ("agenda", locs(&m.agenda)),
+            (
+                "agenda",
+                array(m.agenda.iter().map(|a| {
+                    Value::Dict(dict([
+                        ("title", l(&a.title)),
+                        ("conclusions", l(&a.conclusions)),
+                        ("carried", locs(&a.carried)),
+                    ]))
+                })),
+            ),
             ("decisions", locs(&m.decisions)),
             ("agreements", locs(&m.agreements_signed)),
             ("side_events", locs(&m.side_events)),
+            ("next_session", l(&m.next_session)),
+            ("closing", l(&m.closing)),
             (
                 "signatories",
                 array(m.signatories.iter().map(|s| {
                     Value::Dict(dict([
-                        ("party", loc(&s.party, langs)),
-                        ("name", loc(&s.name, langs)),
-                        ("function", loc(&s.function, langs)),
+                        ("title", l(&s.title)),
+                        ("rank", l(&s.rank)),
+                        ("name", l(&s.name)),
                     ]))
                 })),
             ),
+            ("draft", optional(&m.draft_mark)),
+            ("fingerprint", optional(&m.fingerprint)),
         ])
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{DECISIONS, demo, flat, in_order, pdftotext, t, words_in_order};
-use taawun_docs::{DocDate, DocsError, Layout, minutes_pdf};
+use taawun_docs::{Delegate, DocDate, DocsError, Layout, minutes_pdf};
 
 fn render(layout: Layout) -> String {
     let pdf = minutes_pdf(&demo(), layout, false).expect("renders");
@@ -17,12 +17,14 @@ fn arabic_minutes_have_joined_names_ranks_and_decisions_in_order() {
     in_order(
         &text,
         &[
-            "محضر الدورة",
-            "عبد الغني مهيب",
+            "محضر الدورة الأولى",
+            "بين المملكة المغربية وجمهورية مالي",
+            "وفد المملكة المغربية",
             "عميد",
+            "عبد الغني مهيب",
             "محمد ماسولي ساماكي",
-            "صديق ساماكي",
             "لواء",
+            "صديق ساماكي",
             DECISIONS[0].0,
             DECISIONS[1].0,
             DECISIONS[2].0,
@@ -40,12 +42,14 @@ fn french_minutes_have_names_ranks_and_decisions_in_order() {
     in_order(
         &text,
         &[
-            "Procès-verbal de la session 1",
-            "Abdelghani Mouhib",
+            "Procès-verbal de la 1ère session",
+            "Entre le Royaume du Maroc et la République du Mali",
+            "Délégation du Royaume du Maroc",
             "Général de brigade",
+            "Abdelghani Mouhib",
             "Mahamadou Massaoulé Samaké",
-            "Sadiq Samaké",
             "Général de division",
+            "Sadiq Samaké",
             DECISIONS[0].1,
             DECISIONS[1].1,
             DECISIONS[2].1,
@@ -63,7 +67,7 @@ fn english_minutes_render() {
     in_order(
         &text,
         &[
-            "Minutes of session 1",
+            "Minutes of the 1st session",
             "Abdelghani Mouhib",
             "Brigadier General",
             "Decisions",
@@ -170,7 +174,7 @@ fn archival_output_declares_pdfa_2b_title_and_language() {
         "conformance B in XMP"
     );
     assert!(
-        xmp.contains("Procès-verbal de la session 1"),
+        xmp.contains("Procès-verbal de la 1ère session"),
         "title in XMP"
     );
     assert!(xmp.contains("2025-02-19"), "document date in XMP");
@@ -185,7 +189,10 @@ fn plain_output_carries_title_too() {
     let pdf = minutes_pdf(&demo(), Layout::Ar, false).unwrap();
     let bytes = String::from_utf8_lossy(&pdf);
     assert!(!bytes.contains("pdfaid:part"), "not archival unless asked");
-    assert!(bytes.contains("محضر الدورة 1"), "Arabic title in metadata");
+    assert!(
+        bytes.contains("محضر الدورة الأولى"),
+        "Arabic title in metadata"
+    );
 }
 
 #[test]
@@ -212,4 +219,114 @@ fn impossible_document_date_is_refused() {
         minutes_pdf(&m, Layout::Fr, true),
         Err(DocsError::InvalidDate(_))
     ));
+}
+
+/// The pages of a PDF as pdftotext reads them, without the empty tail.
+fn pages(pdf: &[u8]) -> Vec<String> {
+    pdftotext(pdf, false)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(flat)
+        .collect()
+}
+
+#[test]
+fn closing_formula_and_both_signatures_share_a_page_wherever_the_page_breaks() {
+    // Adding decisions one by one moves the end of the text across a page break: at some
+    // count the formula would fall at a page's foot and the signatures on the next.
+    for layout in [Layout::Fr, Layout::ArFr, Layout::Ar] {
+        let (formula, heads) = match layout {
+            Layout::Ar => (
+                "حرر بباماكو",
+                ["رئيس وفد المملكة المغربية", "رئيس وفد جمهورية مالي"],
+            ),
+            _ => (
+                "Fait à Bamako, le 19 février 2025",
+                [
+                    "Chef de la délégation du Royaume du Maroc",
+                    "Chef de la délégation de la République du Mali",
+                ],
+            ),
+        };
+        let mut multi_page = false;
+        for extra in (10..40).step_by(3) {
+            let mut m = demo();
+            m.decisions.extend((0..extra).map(|i| {
+                t(
+                    &format!("قرار إضافي رقم {i}"),
+                    &format!("Décision supplémentaire {i}"),
+                    "",
+                )
+            }));
+            let pages = pages(&minutes_pdf(&m, layout, false).unwrap());
+            multi_page |= pages.len() > 1;
+            let with_formula: Vec<usize> = (0..pages.len())
+                .filter(|n| pages[*n].contains(formula) || words_in_order(&pages[*n], formula))
+                .collect();
+            assert_eq!(with_formula.len(), 1, "{layout:?}, {extra}: one formula");
+            let page = &pages[with_formula[0]];
+            for head in heads {
+                assert!(
+                    page.contains(head) || words_in_order(page, head),
+                    "{layout:?}, {extra} more decisions: {head:?} not on the formula's page:\n{page}"
+                );
+            }
+        }
+        assert!(multi_page, "{layout:?}: the text never ran over a page");
+    }
+}
+
+#[test]
+fn empty_fields_leave_no_stray_punctuation() {
+    let mut m = demo();
+    m.delegations[0].members = vec![
+        Delegate {
+            rank: t("", "Général de brigade", ""),
+            ..Delegate::default()
+        },
+        Delegate {
+            name: t("", "Nadia Tazi", ""),
+            function: t("", "Conseillère", ""),
+            ..Delegate::default()
+        },
+    ];
+    let text = flat(&pdftotext(
+        &minutes_pdf(&m, Layout::Fr, false).unwrap(),
+        false,
+    ));
+    assert!(text.contains("Général de brigade"), "{text}");
+    assert!(!text.contains("Général de brigade,"), "{text}");
+    assert!(text.contains("Nadia Tazi, Conseillère"), "{text}");
+    assert!(!text.contains("— ,") && !text.contains(", ,"), "{text}");
+}
+
+#[test]
+fn a_draft_says_so_on_every_page_and_an_adopted_text_prints_its_hash() {
+    let mut m = demo();
+    m.decisions
+        .extend((0..70).map(|i| t(&format!("قرار {i}"), &format!("Décision {i}"), "")));
+    m.draft_mark = Some(t("مشروع", "PROJET", "DRAFT"));
+    for layout in [Layout::Fr, Layout::ArFr] {
+        let pages = pages(&minutes_pdf(&m, layout, false).unwrap());
+        assert!(pages.len() >= 2);
+        for (n, page) in pages.iter().enumerate() {
+            assert!(page.contains("PROJET"), "{layout:?} page {}: {page}", n + 1);
+        }
+    }
+    let hash = "9f2c".repeat(16);
+    m.draft_mark = None;
+    m.fingerprint = Some(t(
+        &format!("الصيغة 1 المعتمدة — SHA-256: {hash}"),
+        &format!("Version 1 adoptée — SHA-256 : {hash}"),
+        "",
+    ));
+    let pages = pages(&minutes_pdf(&m, Layout::Fr, false).unwrap());
+    for (n, page) in pages.iter().enumerate() {
+        assert!(!page.contains("PROJET"), "page {}", n + 1);
+        assert!(
+            page.replace(' ', "").contains(&hash),
+            "page {}: hash missing:\n{page}",
+            n + 1
+        );
+    }
 }

@@ -898,6 +898,11 @@ doc-signed-on = وُقّعت بتاريخ { $date }
 doc-signed-at = وُقّعت في { $place } بتاريخ { $date }
 
 ## Field names inside rule messages (the last meaningful segment of a record's field path)
+field-minutes = المحضر
+field-preamble = الديباجة
+field-conclusions = الخلاصات
+field-next_session = الدورة المقبلة
+field-original_langs = لغات النظيرين الأصليين
 field-name = الاسم
 field-short_name = الاسم المختصر
 field-iso_code = رمز ISO
@@ -986,6 +991,7 @@ rule-not-a-lead-party = { $field }: هذا الطرف ليس مكلفًا بهذ
 rule-only-when-cancelled = { $field }: لا يُذكر إلا لإجراء ملغى.
 rule-cancelled-by-secretariat = { $field }: لا يلغي الطرف الإجراء؛ الإلغاء قرار الأمانة مع ذكر السبب.
 rule-unknown = { $field }: قيمة غير معروفة أو غير صالحة.
+rule-minutes-adopted = { $field }: المحضر معتمد وموقع؛ لا يتغير نصه ولا تتغير الدورة التي أعد منها إلا في صيغة جديدة.
 # The states a transition message names (agreements' lifecycle and items' status).
 rule-state-draft = مسودة
 rule-state-signed = موقعة
@@ -1054,3 +1060,45 @@ sheet-error-too-many-cells = يحتوي الملف على أكثر من { $max -
 sheet-error-too-slow = استغرقت قراءة هذا الملف وقتًا طويلًا فأُوقفت. أرسل ملفًا أصغر أو قسّمه إلى عدة ملفات.
 sheet-error-old-or-protected = هذا الملف بصيغة Excel 97–2003 ‏(‎.xls) أو محمي بكلمة مرور. احفظه مصنفًا بصيغة ‎.xlsx دون كلمة مرور ثم أعد إرساله.
 import-busy = الخادم يقرأ جداول أخرى في هذه اللحظة. انتظر بضع ثوانٍ ثم أعد إرسال ملفك.
+
+# Minutes (procès-verbal): the document's sentences (see i18n/src/minutes.rs for the articles
+# and ordinals the variables already carry) and the minutes pages.
+minutes-title = محضر { $ordinal }
+minutes-preamble = بدعوة من { $host }، انعقدت { $ordinal } { $commission } في { $place } { $dates }.
+minutes-dates-span = من { $from } إلى { $to }
+minutes-dates-day = يوم { $day }
+minutes-between = بين { $first } و{ $second }
+minutes-delegation-of = وفد { $party }
+minutes-head-of = رئيس وفد { $party }
+minutes-lang-ar = العربية
+minutes-lang-fr = الفرنسية
+minutes-lang-en = الإنجليزية
+minutes-originals-one = باللغة { $a }
+minutes-originals-two = باللغتين { $a } و{ $b }، وللنصين الحجية ذاتها
+minutes-originals-three = باللغات { $a } و{ $b } و{ $c }، وللنصوص الثلاثة الحجية ذاتها
+minutes-closing = حرر في { $place } بتاريخ { $date }، في نظيرين أصليين، { $originals }.
+minutes-draft = مشروع
+minutes-adopted-hash = الصيغة { $version } المعتمدة بتاريخ { $date } — SHA-256: { $hash }
+minutes-heading = المحضر
+minutes-status-draft = مشروع، الصيغة { $version }
+minutes-status-adopted = معتمد، الصيغة { $version }
+minutes-print = نسخة للطباعة
+minutes-edit = الديباجة والدورة المقبلة
+minutes-adopt = اعتماد المحضر
+minutes-adopt-hint = بعد توقيع رئيسي الوفدين على النظيرين الورقيين. يصبح النص عندئذ ثابتا، ويتطلب تعديله صيغة جديدة.
+minutes-revise = بدء صيغة جديدة
+minutes-revise-hint = يبقى النص المعتمد متاحا كما وقع.
+minutes-versions = الصيغ المعتمدة
+minutes-version-line = الصيغة { $version }، اعتمدت بتاريخ { $date } من قبل { $who }
+minutes-hash = بصمة SHA-256 للنص المعتمد
+minutes-back = العودة إلى الدورة
+minutes-conclusions = الخلاصات
+minutes-carried = الإجراءات المرحلة
+minutes-next-session = الدورة المقبلة
+minutes-preamble-heading = الديباجة
+form-minutes = تعديل المحضر
+form-minutes-preamble = الديباجة (تضاف بعد الجملة الافتتاحية)
+form-minutes-next-session = الدورة المقبلة
+form-minutes-langs = لغات النظيرين الموقعين
+form-minutes-langs-hint = تذكر في الصيغة الختامية؛ لغة واحدة على الأقل.
+form-agenda-conclusions = الخلاصات المتفق عليها

@@ -812,6 +812,11 @@ doc-signed-on = Signed on { $date }
 doc-signed-at = Signed at { $place } on { $date }
 
 ## Field names inside rule messages (the last meaningful segment of a record's field path)
+field-minutes = minutes
+field-preamble = preamble
+field-conclusions = conclusions
+field-next_session = next session
+field-original_langs = languages of the originals
 field-name = name
 field-short_name = short name
 field-iso_code = ISO code
@@ -894,6 +899,7 @@ rule-not-a-lead-party = { $field }: this party does not lead this item.
 rule-only-when-cancelled = { $field }: only for a cancelled item.
 rule-cancelled-by-secretariat = { $field }: a side cannot cancel the item; the secretariat cancels it, giving a reason.
 rule-unknown = { $field }: unknown or invalid value.
+rule-minutes-adopted = { $field }: the minutes are adopted and signed; their text, and the session they come from, change only in a new version.
 # The states a transition message names (agreements' lifecycle and items' status).
 rule-state-draft = draft
 rule-state-signed = signed
@@ -953,3 +959,45 @@ sheet-error-too-many-cells = The file has more than { $max ->
 sheet-error-too-slow = Reading this file took too long and was stopped. Send a smaller file or split it into several files.
 sheet-error-old-or-protected = This file is in the Excel 97–2003 format (.xls) or protected by a password. Save it as an .xlsx workbook without a password and resend it.
 import-busy = The server is reading other spreadsheets right now. Wait a few seconds, then send your file again.
+
+# Minutes (procès-verbal): the document's sentences (see i18n/src/minutes.rs for the articles
+# and ordinals the variables already carry) and the minutes pages.
+minutes-title = Minutes of the { $ordinal }
+minutes-preamble = At the invitation of { $host }, the { $ordinal } of { $commission } was held in { $place } { $dates }.
+minutes-dates-span = from { $from } to { $to }
+minutes-dates-day = on { $day }
+minutes-between = Between { $first } and { $second }
+minutes-delegation-of = Delegation of { $party }
+minutes-head-of = Head of the Delegation of { $party }
+minutes-lang-ar = Arabic
+minutes-lang-fr = French
+minutes-lang-en = English
+minutes-originals-one = in the { $a } language
+minutes-originals-two = in the { $a } and { $b } languages, both texts being equally authentic
+minutes-originals-three = in the { $a }, { $b } and { $c } languages, the three texts being equally authentic
+minutes-closing = Done at { $place } on { $date }, in two original copies, { $originals }.
+minutes-draft = DRAFT
+minutes-adopted-hash = Version { $version } adopted on { $date } — SHA-256: { $hash }
+minutes-heading = Minutes
+minutes-status-draft = Draft, version { $version }
+minutes-status-adopted = Adopted, version { $version }
+minutes-print = Printable view
+minutes-edit = Preamble and next session
+minutes-adopt = Mark as adopted
+minutes-adopt-hint = Once both heads of delegation have signed the paper originals. The text is then frozen: changing it will need a new version.
+minutes-revise = Start a new version
+minutes-revise-hint = The adopted text stays readable as it was signed.
+minutes-versions = Adopted versions
+minutes-version-line = Version { $version }, adopted on { $date } by { $who }
+minutes-hash = SHA-256 fingerprint of the adopted text
+minutes-back = Back to the session
+minutes-conclusions = Conclusions
+minutes-carried = Actions carried over
+minutes-next-session = Next session
+minutes-preamble-heading = Preamble
+form-minutes = Edit the minutes
+form-minutes-preamble = Preamble (added after the opening sentence)
+form-minutes-next-session = Next session
+form-minutes-langs = Languages of the signed originals
+form-minutes-langs-hint = Named in the closing formula; at least one.
+form-agenda-conclusions = Agreed conclusions

@@ -806,6 +806,11 @@ doc-signed-on = Signé le { $date }
 doc-signed-at = Signé à { $place } le { $date }
 
 ## Field names inside rule messages (the last meaningful segment of a record's field path)
+field-minutes = procès-verbal
+field-preamble = préambule
+field-conclusions = conclusions
+field-next_session = prochaine session
+field-original_langs = langues des originaux
 field-name = nom
 field-short_name = nom court
 field-iso_code = code ISO
@@ -888,6 +893,7 @@ rule-not-a-lead-party = { $field } : cette partie ne pilote pas cette action.
 rule-only-when-cancelled = { $field } : ne s'indique que pour une action annulée.
 rule-cancelled-by-secretariat = { $field } : une partie ne peut pas annuler l'action ; l'annulation est décidée par le secrétariat, motif à l'appui.
 rule-unknown = { $field } : valeur inconnue ou invalide.
+rule-minutes-adopted = { $field } : le procès-verbal est adopté et signé ; son texte, et la session dont il est tiré, ne changent que dans une nouvelle version.
 # The states a transition message names (agreements' lifecycle and items' status).
 rule-state-draft = projet
 rule-state-signed = signé
@@ -947,3 +953,45 @@ sheet-error-too-many-cells = Le fichier compte plus de { $max ->
 sheet-error-too-slow = La lecture de ce fichier a pris trop de temps et a été interrompue. Envoyez un fichier plus petit ou répartissez-le en plusieurs fichiers.
 sheet-error-old-or-protected = Ce fichier est au format Excel 97–2003 (.xls) ou protégé par un mot de passe. Enregistrez-le comme classeur .xlsx sans mot de passe puis renvoyez-le.
 import-busy = Le serveur lit en ce moment d'autres tableurs. Patientez quelques secondes, puis renvoyez votre fichier.
+
+# Minutes (procès-verbal): the document's sentences (see i18n/src/minutes.rs for the articles
+# and ordinals the variables already carry) and the minutes pages.
+minutes-title = Procès-verbal de la { $ordinal }
+minutes-preamble = À l'invitation { $host }, la { $ordinal } { $commission } s'est tenue à { $place } { $dates }.
+minutes-dates-span = du { $from } au { $to }
+minutes-dates-day = le { $day }
+minutes-between = Entre { $first } et { $second }
+minutes-delegation-of = Délégation { $party }
+minutes-head-of = Chef de la délégation { $party }
+minutes-lang-ar = arabe
+minutes-lang-fr = française
+minutes-lang-en = anglaise
+minutes-originals-one = en langue { $a }
+minutes-originals-two = en langues { $a } et { $b }, les deux textes faisant également foi
+minutes-originals-three = en langues { $a }, { $b } et { $c }, les trois textes faisant également foi
+minutes-closing = Fait à { $place }, le { $date }, en deux exemplaires originaux, { $originals }.
+minutes-draft = PROJET
+minutes-adopted-hash = Version { $version } adoptée le { $date } — SHA-256 : { $hash }
+minutes-heading = Procès-verbal
+minutes-status-draft = Projet, version { $version }
+minutes-status-adopted = Adopté, version { $version }
+minutes-print = Version imprimable
+minutes-edit = Préambule et prochaine session
+minutes-adopt = Marquer comme adopté
+minutes-adopt-hint = Quand les deux chefs de délégation ont signé les originaux papier. Le texte est alors figé : le modifier demandera une nouvelle version.
+minutes-revise = Commencer une nouvelle version
+minutes-revise-hint = Le texte adopté reste consultable tel qu'il a été signé.
+minutes-versions = Versions adoptées
+minutes-version-line = Version { $version }, adoptée le { $date } par { $who }
+minutes-hash = Empreinte SHA-256 du texte adopté
+minutes-back = Retour à la session
+minutes-conclusions = Conclusions
+minutes-carried = Actions reportées
+minutes-next-session = Prochaine session
+minutes-preamble-heading = Préambule
+form-minutes = Modifier le procès-verbal
+form-minutes-preamble = Préambule (ajouté après la phrase d'ouverture)
+form-minutes-next-session = Prochaine session
+form-minutes-langs = Langues des originaux signés
+form-minutes-langs-hint = Nommées dans la formule finale ; au moins une.
+form-agenda-conclusions = Conclusions arrêtées

@@ -69,7 +69,12 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
             })
         });
     // ISO form if ICU cannot help: still unambiguous in every language.
-    formatted.unwrap_or_else(|| d.format("%Y-%m-%d").to_string())
+    let formatted = formatted.unwrap_or_else(|| d.format("%Y-%m-%d").to_string());
+    // French writes the first day of a month as an ordinal ("1er décembre"); ICU does not.
+    match formatted.strip_prefix("1 ") {
+        Some(rest) if lang == Lang::Fr && day == 1 => format!("1er {rest}"),
+        _ => formatted,
+    }
 }
 
 /// A number with the locale's separators ("1 234,5" in French); at most two decimals.

@@ -11,6 +11,7 @@
 pub mod catalogue;
 pub mod fmt;
 pub mod import;
+pub mod minutes;
 pub mod rules;
 pub mod sheet;
 
@@ -19,3 +20,13 @@ pub use catalogue::{format, message, message_args, message_count, message_with};
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use import::{FieldLabel, ProblemWording, guess_mapping};
 pub use rules::{Wording, field_label};
+
+/// A text made by `f` in each language: a bilingual document needs every sentence in each
+/// of its languages, not only in the reader's.
+pub fn each(f: impl Fn(taawun_core::Lang) -> String) -> taawun_core::LocalizedText {
+    let mut t = taawun_core::LocalizedText::default();
+    for l in taawun_core::Lang::ALL {
+        t.set(l, Some(f(l)));
+    }
+    t
+}

@@ -8,7 +8,12 @@ use taawun_core::rules::{Rule, RuleError, RuleErrors};
 
 /// Field names that have a `field-{name}` label in the catalogue: every field the rules
 /// report and the forms can get wrong. Other names are shown as they are.
-pub const FIELD_NAMES: [&str; 49] = [
+pub const FIELD_NAMES: [&str; 54] = [
+    "minutes",
+    "preamble",
+    "conclusions",
+    "next_session",
+    "original_langs",
     "name",
     "short_name",
     "iso_code",
@@ -112,6 +117,7 @@ pub fn rule_key(rule: &Rule) -> &'static str {
         Rule::OnlyWhenCancelled => "rule-only-when-cancelled",
         Rule::CancelledBySecretariat => "rule-cancelled-by-secretariat",
         Rule::Unknown => "rule-unknown",
+        Rule::MinutesAdopted => "rule-minutes-adopted",
     }
 }
 

@@ -226,6 +226,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
             OnlyWhenCancelled => 23,
             CancelledBySecretariat => 24,
             Unknown => 25,
+            MinutesAdopted => 26,
         }
     }
     let mut all = vec![
@@ -253,6 +254,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         OnlyWhenCancelled,
         CancelledBySecretariat,
         Unknown,
+        MinutesAdopted,
     ];
     for from in Lifecycle::ALL {
         all.extend(Lifecycle::ALL.map(|to| LifecycleTransition { from, to }));
@@ -261,7 +263,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         all.extend(ItemStatus::ALL.map(|to| StatusTransition { from, to }));
     }
     let seen: BTreeSet<usize> = all.iter().map(kind).collect();
-    assert_eq!(seen.len(), 26, "a rule kind has no sample");
+    assert_eq!(seen.len(), 27, "a rule kind has no sample");
     all
 }
 

@@ -35,9 +35,10 @@ fn variant(r: &Rule) -> usize {
         Rule::TooShort { .. } => 23,
         Rule::OnlyWhenCancelled => 24,
         Rule::CancelledBySecretariat => 25,
+        Rule::MinutesAdopted => 26,
     }
 }
-const VARIANTS: usize = 26;
+const VARIANTS: usize = 27;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -84,6 +85,7 @@ fn samples() -> Vec<RuleError> {
         ("password", Rule::TooShort { min: 12 }),
         ("cancel_reason", Rule::OnlyWhenCancelled),
         ("status", Rule::CancelledBySecretariat),
+        ("minutes", Rule::MinutesAdopted),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

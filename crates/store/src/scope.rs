@@ -153,6 +153,16 @@ async fn under_commission<P: Parents>(
 }
 
 impl Scoped for Session {
+    fn also_decides(&self, previous: Option<&Self>) -> Option<Action> {
+        // A new session starts with fresh minutes; anything else is an adoption in disguise.
+        let fresh = taawun_core::minutes::Minutes::default();
+        let before = previous.map_or(&fresh, |p| &p.minutes);
+        let now = &self.minutes;
+        let moved = before.status != now.status
+            || before.version != now.version
+            || before.adopted != now.adopted;
+        moved.then_some(Action::Adopt)
+    }
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
         let (above, parties) = under_commission(parents, self.commission_id).await?;
         let target = target::<Self>()

@@ -164,6 +164,10 @@ fn table() -> Table {
     t.at("/sessions/{id}/decisions", get(session::decisions_get).post(session::decisions_post));
     t.at("/sessions/{id}/statements", get(session::statements_get).post(session::statements_post));
     t.at("/sessions/{id}/side-events", get(session::events_get).post(session::events_post));
+    t.at("/sessions/{id}/minutes", get(crate::pages::minutes::show));
+    t.at("/sessions/{id}/minutes/edit", get(session::minutes_get).post(session::minutes_post));
+    t.at("/sessions/{id}/minutes/adopt", post(crate::forms::minutes::adopt_post));
+    t.at("/sessions/{id}/minutes/revise", post(crate::forms::minutes::revise_post));
 
     // Action plans: the page, its timeline, the form, and importing items from a sheet.
     t.at("/commissions/{id}/plans/new", get(new::<ActionPlan>).post(create::<ActionPlan>));

@@ -56,7 +56,7 @@ async fn the_demo_session_offers_its_minutes_and_they_download_in_each_layout() 
 
     // Without a layout the reader's language is used.
     let en = d.get_in(&action, taawun_core::Lang::En).await;
-    assert!(pdftotext(&en.bytes).contains("Minutes of session"));
+    assert!(pdftotext(&en.bytes).contains("Minutes of the 1st session"));
 }
 
 #[tokio::test]

@@ -144,6 +144,7 @@ fn session(g: &mut Gen, c: usize, ordinal: usize, count: usize) {
         agenda.push(AgendaItem {
             title,
             item_ids: vec![],
+            conclusions: Default::default(),
             example: true,
         });
     }
@@ -165,6 +166,7 @@ fn session(g: &mut Gen, c: usize, ordinal: usize, count: usize) {
         statements: vec![],
         side_events: vec![],
         protection,
+        minutes: Default::default(),
         version: 0,
     };
     g.save(at, Write::Session(record.clone()));

@@ -107,6 +107,7 @@ pub fn session() -> Session {
         agenda: vec![AgendaItem {
             title: text("التكوين", "Formation", "Training"),
             item_ids: vec![],
+            conclusions: Default::default(),
             example: false,
         }],
         delegations: vec![
@@ -148,6 +149,7 @@ pub fn session() -> Session {
             party_id: Some(PARTY_B),
             organisation_id: None,
         }],
+        minutes: Default::default(),
         protection: Default::default(),
         version: 0,
     }

@@ -9,7 +9,7 @@ mod read;
 pub use read::*;
 
 use taawun_core::text::LocalizedText;
-use taawun_docs::{Delegate, Delegation, DocDate, MinutesInput, Signatory};
+use taawun_docs::{AgendaPoint, Delegate, Delegation, DocDate, MinutesInput, Signatory};
 
 pub fn t(ar: &str, fr: &str, en: &str) -> LocalizedText {
     LocalizedText::new(ar, fr, en)
@@ -50,20 +50,30 @@ pub fn demo() -> MinutesInput {
         "Strategic adviser to the General Staff",
     );
     let brigadier = t("عميد", "Général de brigade", "Brigadier General");
+    let heading = |ar: &str, fr: &str, en: &str| t(ar, fr, en);
+    let head_role = t("رئيس الوفد", "Chef de délégation", "Head of delegation");
     MinutesInput {
         parties: [morocco.clone(), mali.clone()],
+        title: t(
+            "محضر الدورة الأولى",
+            "Procès-verbal de la 1ère session",
+            "Minutes of the 1st session",
+        ),
         commission: t(
             "اللجنة العسكرية المشتركة المغربية المالية",
             "Commission militaire mixte maroco-malienne",
             "Moroccan–Malian Joint Military Commission",
         ),
-        session_ordinal: 1,
-        dates: t(
-            "17–19 فبراير 2025",
-            "17–19 février 2025",
-            "17–19 February 2025",
+        between: t(
+            "بين المملكة المغربية وجمهورية مالي",
+            "Entre le Royaume du Maroc et la République du Mali",
+            "Between the Kingdom of Morocco and the Republic of Mali",
         ),
-        place: t("باماكو", "Bamako", "Bamako"),
+        preamble: vec![t(
+            "بدعوة من جمهورية مالي، انعقدت الدورة الأولى للجنة العسكرية المشتركة في باماكو من 17 إلى 19 فبراير 2025.",
+            "À l'invitation de la République du Mali, la 1ère session de la Commission militaire mixte s'est tenue à Bamako du 17 au 19 février 2025.",
+            "At the invitation of the Republic of Mali, the 1st session of the Joint Military Commission was held in Bamako from 17 to 19 February 2025.",
+        )],
         document_date: DocDate {
             year: 2025,
             month: 2,
@@ -72,40 +82,74 @@ pub fn demo() -> MinutesInput {
         marking: t("سري", "DIFFUSION RESTREINTE", "RESTRICTED"),
         delegations: vec![
             Delegation {
-                party: morocco.clone(),
+                heading: heading(
+                    "وفد المملكة المغربية",
+                    "Délégation du Royaume du Maroc",
+                    "Delegation of the Kingdom of Morocco",
+                ),
                 members: vec![Delegate {
                     name: mouhib_name.clone(),
                     rank: brigadier.clone(),
                     function: inspector.clone(),
+                    role: head_role.clone(),
                 }],
             },
             Delegation {
-                party: mali.clone(),
+                heading: heading(
+                    "وفد جمهورية مالي",
+                    "Délégation de la République du Mali",
+                    "Delegation of the Republic of Mali",
+                ),
                 members: vec![
                     Delegate {
                         name: samake_name.clone(),
-                        rank: brigadier,
+                        rank: brigadier.clone(),
                         function: adviser.clone(),
+                        role: head_role,
                     },
                     Delegate {
                         name: t("صديق ساماكي", "Sadiq Samaké", "Sadiq Samaké"),
-                        rank: t("لواء", "Général de division", "Major General"),
+                        rank: t("اللواء", "Général de division", "Major General"),
                         function: t(
                             "الأمين العام لوزارة الدفاع وشؤون المحاربين القدامى",
                             "Secrétaire général du Ministère de la Défense et des Anciens Combattants",
                             "Secretary General of the Ministry of Defence and Veterans Affairs",
                         ),
+                        role: LocalizedText::default(),
                     },
                 ],
             },
         ],
         agenda: vec![
-            t(
-                "افتتاح أشغال الدورة",
-                "Ouverture des travaux",
-                "Opening of the session",
-            ),
-            t("الجلسة الختامية", "Séance de clôture", "Closing session"),
+            AgendaPoint {
+                title: t(
+                    "افتتاح أشغال الدورة",
+                    "Ouverture des travaux",
+                    "Opening of the session",
+                ),
+                ..AgendaPoint::default()
+            },
+            AgendaPoint {
+                title: t(
+                    "خطة العمل المشتركة",
+                    "Plan d'action conjoint",
+                    "Joint action plan",
+                ),
+                conclusions: t(
+                    "اتفق الطرفان على برنامج التكوين لسنة 2025.",
+                    "Les deux parties sont convenues du programme de formation pour 2025.",
+                    "Both parties agreed on the 2025 training programme.",
+                ),
+                carried: vec![t(
+                    "MA-ML-1.1 تكوين الضباط — المملكة المغربية: قيد التنفيذ (40٪)",
+                    "MA-ML-1.1 Formation des officiers — Royaume du Maroc : en cours (40 %)",
+                    "MA-ML-1.1 Officer training — Kingdom of Morocco: in progress (40%)",
+                )],
+            },
+            AgendaPoint {
+                title: t("الجلسة الختامية", "Séance de clôture", "Closing session"),
+                ..AgendaPoint::default()
+            },
         ],
         decisions: DECISIONS.iter().map(|(ar, fr)| t(ar, fr, fr)).collect(),
         agreements_signed: vec![t(
@@ -118,17 +162,37 @@ pub fn demo() -> MinutesInput {
             "Visite de l'École militaire interarmes",
             "Visit to the military academy",
         )],
+        next_session: t(
+            "تنعقد الدورة الثانية في الرباط.",
+            "La 2ème session se tiendra à Rabat.",
+            "The 2nd session will be held in Rabat.",
+        ),
+        closing: t(
+            "حرر بباماكو في 19 فبراير 2025، في نسختين أصليتين باللغتين العربية والفرنسية، ولكلا النصين نفس الحجية.",
+            "Fait à Bamako, le 19 février 2025, en deux exemplaires originaux, en langues arabe et française, les deux textes faisant également foi.",
+            "Done at Bamako on 19 February 2025, in two original copies, in the Arabic and French languages, both texts being equally authentic.",
+        ),
         signatories: [
             Signatory {
-                party: morocco,
+                title: t(
+                    "رئيس وفد المملكة المغربية",
+                    "Chef de la délégation du Royaume du Maroc",
+                    "Head of the Delegation of the Kingdom of Morocco",
+                ),
+                rank: t("العميد", "Général de brigade", "Brigadier General"),
                 name: mouhib_name,
-                function: inspector,
             },
             Signatory {
-                party: mali,
+                title: t(
+                    "رئيس وفد جمهورية مالي",
+                    "Chef de la délégation de la République du Mali",
+                    "Head of the Delegation of the Republic of Mali",
+                ),
+                rank: t("العميد", "Général de brigade", "Brigadier General"),
                 name: samake_name,
-                function: adviser,
             },
         ],
+        draft_mark: None,
+        fingerprint: None,
     }
 }

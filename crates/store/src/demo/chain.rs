@@ -186,8 +186,20 @@ fn first_session(commission: Id, who: &Who) -> Session {
     let agenda = |ar: &str, fr: &str, en: &str| AgendaItem {
         title: t(ar, fr, en),
         item_ids: vec![],
+        conclusions: LocalizedText::default(),
         example: true,
     };
+    // What the minutes record under the signing point: the session's reported outcome.
+    let mut signing = agenda(
+        "دراسة مذكرات التفاهم وخطة العمل المشتركة وتوقيعها",
+        "Examen et signature des mémorandums d'entente et du plan d'action conjoint",
+        "Examination and signature of the memoranda of understanding and the joint action plan",
+    );
+    signing.conclusions = t(
+        "وقّع رئيسا الوفدين مذكرات تفاهم تضع مبادئ التعاون العسكري بين البلدين، مرفقة بخطة عمل مشتركة.",
+        "Les deux chefs de délégation ont signé des mémorandums d'entente fixant les principes de la coopération militaire entre les deux pays, accompagnés d'un plan d'action conjoint.",
+        "The two heads of delegation signed memoranda of understanding setting the principles of military cooperation between the two countries, with a joint action plan.",
+    );
     Session {
         id: new_id(),
         commission_id: commission,
@@ -207,11 +219,7 @@ fn first_session(commission: Id, who: &Who) -> Session {
                 "Examen des perspectives de la coopération militaire",
                 "Review of the prospects for military cooperation",
             ),
-            agenda(
-                "دراسة مذكرات التفاهم وخطة العمل المشتركة وتوقيعها",
-                "Examen et signature des mémorandums d'entente et du plan d'action conjoint",
-                "Examination and signature of the memoranda of understanding and the joint action plan",
-            ),
+            signing,
             agenda("الجلسة الختامية", "Séance de clôture", "Closing session"),
         ],
         delegations: vec![
@@ -307,6 +315,7 @@ fn first_session(commission: Id, who: &Who) -> Session {
             party_id: Some(who.morocco),
             organisation_id: Some(who.mali_school),
         }],
+        minutes: Default::default(),
         protection: Default::default(),
         version: 0,
     }

@@ -250,7 +250,7 @@ async fn people(reads: &mut Reads<'_, '_>, ids: &[Id]) -> StoreResult<Vec<Person
 }
 
 impl Checked for Session {
-    async fn check(&self, reads: &mut Reads<'_, '_>, _: Option<&Self>) -> StoreResult<()> {
+    async fn check(&self, reads: &mut Reads<'_, '_>, previous: Option<&Self>) -> StoreResult<()> {
         let Some(commission) = load::<Commission>(reads, Some(self.commission_id)).await? else {
             return unknown("commission_id");
         };
@@ -282,6 +282,11 @@ impl Checked for Session {
         for (i, ev) in self.side_events.iter().enumerate() {
             let field = format!("side_events.{i}.organisation_id");
             known_opt(reads, &mut e, "organisations", ev.organisation_id, &field).await?;
+        }
+        // Adopted minutes freeze the session: checked against the stored one, read in the
+        // same transaction as the write.
+        if let Err(m) = taawun_core::minutes::check_minutes(self, previous) {
+            e.0.extend(m.0);
         }
         verdict(
             e,

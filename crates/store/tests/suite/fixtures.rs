@@ -106,6 +106,7 @@ pub fn session(c: &Commission, ordinal: u32, start: NaiveDate, end: NaiveDate) -
         decisions: vec![],
         statements: vec![],
         side_events: vec![],
+        minutes: Default::default(),
         protection: Default::default(),
         version: 0,
     }

@@ -252,6 +252,7 @@ pub async fn agenda_points_carry_items_that_exist(store: &dyn Store) {
     s.agenda = vec![AgendaItem {
         title: text("", "Suivi du plan d'action", ""),
         item_ids: vec![i.id, new_id()],
+        conclusions: Default::default(),
         example: false,
     }];
     let e = rule_errors(store.save_session(&actor(), &s).await);

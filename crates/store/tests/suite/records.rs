@@ -133,6 +133,7 @@ pub async fn round_trip_commission_and_full_session(store: &dyn Store) {
                 "Military training",
             ),
             item_ids: vec![],
+            conclusions: Default::default(),
             example: false,
         }],
         delegations: vec![

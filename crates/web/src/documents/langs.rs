@@ -2,19 +2,12 @@
 //! marking in each of its languages, not only in the reader's.
 
 use chrono::NaiveDate;
-use taawun_core::{Lang, LocalizedText, Person};
+use taawun_core::LocalizedText;
 use taawun_store::Visible;
 
 use crate::{fmt, i18n};
 
-/// A text made by `f` in each language.
-pub fn each(f: impl Fn(Lang) -> String) -> LocalizedText {
-    LocalizedText {
-        ar: Some(f(Lang::Ar)),
-        fr: Some(f(Lang::Fr)),
-        en: Some(f(Lang::En)),
-    }
-}
+pub use taawun_i18n::each;
 
 /// A catalogue message in each language.
 pub fn message(key: &str) -> LocalizedText {
@@ -24,33 +17,6 @@ pub fn message(key: &str) -> LocalizedText {
 /// A date written for each language.
 pub fn date(d: NaiveDate) -> LocalizedText {
     each(|l| fmt::date(l, d))
-}
-
-/// A date span ("17 – 19 February 2025"), or one date.
-pub fn span(first: NaiveDate, last: NaiveDate) -> LocalizedText {
-    if first == last {
-        return date(first);
-    }
-    each(|l| format!("{} – {}", fmt::date(l, first), fmt::date(l, last)))
-}
-
-/// A person's name: the Arabic spelling for Arabic, the Latin one otherwise, each falling
-/// back to the other when only one is recorded.
-pub fn person(p: &Person) -> LocalizedText {
-    let pick = |first: &str, second: &str| {
-        if first.trim().is_empty() {
-            second
-        } else {
-            first
-        }
-        .trim()
-        .to_string()
-    };
-    LocalizedText {
-        ar: Some(pick(&p.name_ar, &p.name_latin)),
-        fr: Some(pick(&p.name_latin, &p.name_ar)),
-        en: Some(pick(&p.name_latin, &p.name_ar)),
-    }
 }
 
 /// The marking of everything read through `v` so far, as the page banner would say it,

@@ -14,6 +14,9 @@ pub struct PdfOffer {
     pub action: String,
     pub label: String,
     pub layouts: Vec<LayoutChoice>,
+    /// An adopted version of the minutes (`?version=n`), sent as a hidden field: a GET
+    /// form drops its action's own query.
+    pub version: Option<u32>,
 }
 
 /// An offer of the document at `action`, its layouts listed with the reader's language first
@@ -31,5 +34,6 @@ pub fn pdf_offer(ctx: &Ctx, action: String, label_key: &str) -> PdfOffer {
         action,
         label: ctx.t(label_key),
         layouts,
+        version: None,
     }
 }

@@ -101,7 +101,10 @@ pub fn rows(ctx: &Ctx, lines: &[Line], n: usize, with_example: bool) -> Item {
     let rows = (0..n.max(lines.len()))
         .map(|i| {
             let line = lines.get(i);
-            let mut items = vec![text3("title", ctx.t("form-agenda-item"), false, false)];
+            let mut items = vec![
+                text3("title", ctx.t("form-agenda-item"), false, false),
+                text3("conclusions", ctx.t("form-agenda-conclusions"), true, true),
+            ];
             if let Some(l) = line.filter(|l| !l.items.is_empty()) {
                 items.push(Item::Field(
                     Field::new(

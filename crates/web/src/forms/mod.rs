@@ -26,6 +26,7 @@ mod clause;
 mod commission;
 pub(crate) mod handlers;
 mod item;
+pub(crate) mod minutes;
 pub(crate) mod next_session;
 mod organisation;
 mod party;

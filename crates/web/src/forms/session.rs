@@ -40,6 +40,7 @@ part_handlers! {
     Part::Decisions => decisions_get, decisions_post;
     Part::Statements => statements_get, statements_post;
     Part::SideEvents => events_get, events_post;
+    Part::Minutes => minutes_get, minutes_post;
 }
 
 async fn form(
@@ -104,6 +105,7 @@ async fn blank(v: &Visible, c: &Commission, user: &taawun_core::User) -> Result<
         decisions: vec![],
         statements: vec![],
         side_events: vec![],
+        minutes: Default::default(),
         protection: super::originated(user),
         version: 0,
     })

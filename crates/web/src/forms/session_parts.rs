@@ -21,6 +21,9 @@ pub enum Part {
     Decisions,
     Statements,
     SideEvents,
+    /// What the minutes add to the session: preamble, next session, languages of the
+    /// originals (the conclusions are written on the agenda, line by line).
+    Minutes,
 }
 
 impl Part {
@@ -32,6 +35,7 @@ impl Part {
             Part::Decisions => "decisions",
             Part::Statements => "statements",
             Part::SideEvents => "side-events",
+            Part::Minutes => "minutes/edit",
         }
     }
 
@@ -43,6 +47,7 @@ impl Part {
             Part::Decisions => ctx.t("form-decisions"),
             Part::Statements => ctx.t("form-statements"),
             Part::SideEvents => ctx.t("form-side-events"),
+            Part::Minutes => ctx.t("form-minutes"),
         }
     }
 }
@@ -95,6 +100,37 @@ pub async fn items(
     let parties = choices::parties(ctx, v, Some(&c.party_ids)).await?;
     let n = |path: &str| input.rows(path, fresh);
     Ok(match part {
+        Part::Minutes => {
+            let langs = Lang::ALL
+                .iter()
+                .map(|l| super::spec::Opt {
+                    value: l.code().into(),
+                    label: Markup(escape(&ctx.label("lang-name", l.code()))),
+                })
+                .collect();
+            vec![
+                text3(
+                    "minutes.preamble",
+                    ctx.t("form-minutes-preamble"),
+                    true,
+                    true,
+                ),
+                text3(
+                    "minutes.next_session",
+                    ctx.t("form-minutes-next-session"),
+                    true,
+                    true,
+                ),
+                Item::Field(
+                    super::spec::Field::new(
+                        "minutes.original_langs",
+                        ctx.t("form-minutes-langs"),
+                        Ty::Multi(langs),
+                    )
+                    .hint(ctx.t("form-minutes-langs-hint")),
+                ),
+            ]
+        }
         Part::Basics => vec![
             field(
                 "ordinal",
@@ -312,7 +348,7 @@ pub async fn fixup(
                 .await?;
             }
         }
-        Part::Basics => {}
+        Part::Basics | Part::Minutes => {}
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ pub mod items;
 pub mod jobs;
 pub mod lang;
 pub mod login;
+pub mod minutes;
 pub mod notifications;
 pub mod organisations;
 mod paging;

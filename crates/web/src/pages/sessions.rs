@@ -80,6 +80,32 @@ struct SessionPage {
     plans: Vec<Link>,
     /// The minutes as PDF.
     offers: Vec<crate::documents::PdfOffer>,
+    /// Where the minutes stand and the link to their page, when the reader may read them.
+    minutes: Option<MinutesLine>,
+}
+
+struct MinutesLine {
+    status: String,
+    href: String,
+}
+
+/// The minutes' line on the session page: a draft is drawn for whoever sees the session; an
+/// adopted text only for a reader who may see all it was made from (else, no line at all,
+/// as for a session without minutes, and no PDF offer).
+async fn minutes_line(ctx: &Ctx, v: &Visible, s: &Session) -> StoreResult<Option<MinutesLine>> {
+    use taawun_core::minutes::MinutesStatus;
+    let m = &s.minutes;
+    let key = match m.status {
+        MinutesStatus::Draft => "minutes-status-draft",
+        MinutesStatus::Adopted => match m.latest_adopted() {
+            Some(a) if taawun_app::minutes::readable(v, a).await? => "minutes-status-adopted",
+            _ => return Ok(None),
+        },
+    };
+    Ok(Some(MinutesLine {
+        status: ctx.t_numbers(key, &[("version", u64::from(m.version))]),
+        href: format!("/sessions/{}/minutes", s.id),
+    }))
 }
 
 pub(crate) async fn show(
@@ -182,6 +208,7 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
     let pager = pager(ctx, v, &s).await?;
     let history = history_href(v, RecordKind::Session, s.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Session, s.id).await?;
+    let minutes = minutes_line(ctx, v, &s).await?;
     Ok(SessionPage {
         protection: s.protection,
         history,
@@ -211,11 +238,15 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
                 label: ctx.text(&p.title),
             })
             .collect(),
-        offers: vec![crate::documents::pdf_offer(
-            ctx,
-            format!("/sessions/{}/minutes.pdf", s.id),
-            "doc-minutes",
-        )],
+        offers: match &minutes {
+            Some(_) => vec![crate::documents::pdf_offer(
+                ctx,
+                format!("/sessions/{}/minutes.pdf", s.id),
+                "doc-minutes",
+            )],
+            None => vec![],
+        },
+        minutes,
         ctx: ctx.shown(v),
     })
 }

@@ -161,9 +161,26 @@ pub async fn send(app: &Router, uri: &str, headers: &[(&str, &str)]) -> Reply {
     }
 }
 
+/// The text of each page of a PDF, as `pdftotext` reads them (see below).
+pub fn pdftotext_pages(pdf: &[u8]) -> Vec<String> {
+    raw_pdftotext(pdf)
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// The text of a PDF as poppler's `pdftotext` reads it (installed by `scripts/test`; the
 /// test fails, never skips, without it), bidi marks dropped and whitespace collapsed.
 pub fn pdftotext(pdf: &[u8]) -> String {
+    raw_pdftotext(pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// pdftotext's output with bidi marks dropped, pages separated by form feeds.
+fn raw_pdftotext(pdf: &[u8]) -> String {
     use std::io::Write;
     let mut child = std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8", "-", "-"])
@@ -180,11 +197,10 @@ pub fn pdftotext(pdf: &[u8]) -> String {
     let out = child.wait_with_output().expect("pdftotext runs");
     assert!(out.status.success(), "pdftotext failed");
     let bidi = |c: &char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    let text: String = String::from_utf8_lossy(&out.stdout)
+    String::from_utf8_lossy(&out.stdout)
         .chars()
         .filter(|c| !bidi(c))
-        .collect();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+        .collect()
 }
 
 /// The `lang` and `dir` of the page's `<html>` element.

@@ -1,0 +1,90 @@
+//! The two buttons of the minutes page: adopt the version being drafted (both heads have
+//! signed the paper originals) and start the next version. The text adopted is drawn here,
+//! through the secretary's `Visible`, at the moment of adoption; what may move and who may
+//! move it is the store's to check (`check_minutes`, `Action::Adopt`), so a stale page or
+//! a double click gets the rule's message on the minutes page and changes nothing.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use taawun_app::minutes::{adopt, draw, revise};
+use taawun_core::{Session, User};
+use taawun_i18n::Wording;
+
+use super::input::Posted;
+use super::page::{After, after};
+use crate::auth::SignedIn;
+use crate::extract::IdPath;
+use crate::lookup::reader;
+use crate::pages::minutes::refused;
+use crate::{AppState, ctx::Ctx, error::WebError};
+
+/// Which move.
+#[derive(Clone, Copy)]
+enum Move {
+    Adopt,
+    Revise,
+}
+
+pub(crate) async fn adopt_post(
+    ctx: Ctx,
+    s: State<AppState>,
+    u: SignedIn,
+    id: IdPath,
+    p: Posted,
+) -> Result<Response, WebError> {
+    run(ctx, s, u, id, p, Move::Adopt).await
+}
+
+pub(crate) async fn revise_post(
+    ctx: Ctx,
+    s: State<AppState>,
+    u: SignedIn,
+    id: IdPath,
+    p: Posted,
+) -> Result<Response, WebError> {
+    run(ctx, s, u, id, p, Move::Revise).await
+}
+
+async fn run(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+    how: Move,
+) -> Result<Response, WebError> {
+    let v = reader(&s, &ctx);
+    let raw: Session = s
+        .acting(&user)
+        .stored(&v, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let mut rec = moved(&s, &v, &user, &raw, how).await?;
+    rec.version = input.version();
+    let (status, notice) = match after(s.acting(&user).save_session(&rec).await)? {
+        After::Saved(_) => {
+            return Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response());
+        }
+        After::Invalid(e) => {
+            let said: Vec<String> = e.0.iter().map(|e| e.message(ctx.lang)).collect();
+            (StatusCode::UNPROCESSABLE_ENTITY, said.join(" "))
+        }
+        After::Conflict => (StatusCode::CONFLICT, ctx.t("conflict-title")),
+    };
+    let shown = v.session(id).await?.ok_or(WebError::NotFound)?;
+    refused(&ctx, &v, &shown, status, notice).await
+}
+
+async fn moved(
+    s: &AppState,
+    v: &taawun_store::Visible,
+    user: &User,
+    raw: &Session,
+    how: Move,
+) -> Result<Session, WebError> {
+    Ok(match how {
+        Move::Adopt => adopt(raw, draw(v, raw).await?, s.clock.today(), &user.username),
+        Move::Revise => revise(raw),
+    })
+}
