@@ -80,6 +80,8 @@ struct SessionPage {
     plans: Vec<Link>,
     /// The minutes as PDF.
     offers: Vec<crate::documents::PdfOffer>,
+    /// The signed minutes' scan and the session's other files.
+    files: crate::files::FilesView,
 }
 
 pub(crate) async fn show(
@@ -182,7 +184,9 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
     let pager = pager(ctx, v, &s).await?;
     let history = history_href(v, RecordKind::Session, s.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Session, s.id).await?;
+    let files = crate::files::section(ctx, v, RecordKind::Session, s.id).await?;
     Ok(SessionPage {
+        files,
         protection: s.protection,
         history,
         actions,
