@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod export;
+pub mod files;
 pub mod generate;
 pub mod import;
 pub mod items;

@@ -322,6 +322,24 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub limits: LimitArgs,
 
+    /// A command run on every file attached to a record before it is kept: your antivirus.
+    /// The file arrives on its standard input; exit status 0 accepts it, any other refuses
+    /// it, and a scanner that cannot run or takes over two minutes refuses it too. For
+    /// ClamAV: `--scanner clamdscan --scanner-arg -`.
+    #[arg(long, env = "TAAWUN_SCANNER", value_name = "PROGRAM")]
+    pub scanner: Option<PathBuf>,
+
+    /// An argument of the scanner command; repeat for several (comma-separated in the
+    /// environment variable).
+    #[arg(
+        long = "scanner-arg",
+        env = "TAAWUN_SCANNER_ARGS",
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        value_name = "ARG"
+    )]
+    pub scanner_args: Vec<String>,
+
     /// Run no reminder pass in this server: another process does (`taawun remind`, from
     /// cron or on one node of several).
     #[arg(long, env = "TAAWUN_NO_REMINDERS")]

@@ -51,7 +51,13 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         ));
     }
     let closing = store.clone();
-    let mut state = AppState::new(store, args.demo).with_auth(auth);
+    let scanner = args
+        .scanner
+        .clone()
+        .map(|program| taawun_app::files::Scanner::new(program, args.scanner_args.clone()));
+    let mut state = AppState::new(store, args.demo)
+        .with_auth(auth)
+        .with_scanner(scanner);
     if args.demo {
         // The demo's example follow-up is written as of a fixed day; judging it against that
         // day keeps its overdue and at-risk items as they were meant, whenever it is run.

@@ -328,6 +328,39 @@ pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
     }
 }
 
+/// What may be done with a record's files (`crate::attachment`). Seeing and downloading
+/// them is seeing the record (`Action::View`): a file has no protection of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileAction {
+    /// Upload a file, or a new version of one, to the record.
+    Attach,
+    /// Delete a file's content for good (misfiled material), leaving an audit row.
+    Purge,
+}
+
+impl FileAction {
+    pub const ALL: [FileAction; 2] = [FileAction::Attach, FileAction::Purge];
+}
+
+/// Who may attach files to a record and purge them. Attaching (or replacing) is editing the
+/// record: whoever may edit the minutes' session may file their signed scan, and a party
+/// editor may file a report's evidence where they may edit the report. Purging destroys
+/// content the audit chain cannot bring back, so it is the administrators' alone — and only
+/// on records they may see, like everything else.
+pub fn decide_files(p: &Principal, action: FileAction, t: &Target) -> Result<(), Denied> {
+    match action {
+        FileAction::Attach => decide(p, Action::Edit, t),
+        FileAction::Purge => {
+            decide(p, Action::View, t)?;
+            if p.role == Role::Administrator {
+                Ok(())
+            } else {
+                Err(Denied::NotAllowed)
+            }
+        }
+    }
+}
+
 /// Changing the protection of the stored record `t` (whose `protection` is the stored one)
 /// to `new`. The principal must be allowed `Action::Reprotect` on the record as it is, and
 /// stay within their own clearance: they can neither set a marking above it nor move a record

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod agreement;
+pub mod attachment;
 pub mod commission;
 pub mod followup;
 pub mod id;
@@ -20,8 +21,8 @@ pub mod text;
 pub mod user;
 
 pub use access::{
-    Action, Denied, Grant, Kind, Marking, Principal, Protection, Releasability, Role, Target,
-    decide, decide_grant, decide_protection,
+    Action, Denied, FileAction, Grant, Kind, Marking, Principal, Protection, Releasability, Role,
+    Target, decide, decide_files, decide_grant, decide_protection,
 };
 pub use agreement::{Agreement, AgreementKind, AgreementLink, Clause, Lifecycle, LinkKind};
 pub use commission::{

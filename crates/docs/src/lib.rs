@@ -7,6 +7,7 @@
 mod agreement;
 mod calendar;
 mod csv_out;
+mod file_type;
 mod fonts;
 mod inputs;
 mod layout;
@@ -22,6 +23,7 @@ mod xlsx;
 pub use agreement::{AgreementInput, ClauseText, agreement_pdf};
 pub use calendar::{Calendar, Event, When, ics};
 pub use csv_out::{csv, csv_with_progress};
+pub use file_type::{MAX_INFLATED, detect_file_type};
 pub use layout::{DocDate, Layout};
 pub use minutes::{AgendaPoint, Delegate, Delegation, MinutesInput, Signatory, minutes_pdf};
 pub use report::{ReportBar, ReportFigure, ReportInput, ReportItem, ReportSide, report_pdf};

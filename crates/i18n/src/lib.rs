@@ -9,6 +9,7 @@
 //! needs `use taawun_i18n::{Wording, ProblemWording, FieldLabel};`.
 
 pub mod catalogue;
+pub mod files;
 pub mod fmt;
 pub mod import;
 pub mod minutes;

@@ -185,6 +185,27 @@ fn every_enum_label_and_language_name_exists() {
         wanted.push(format!("link-in-{}", link.key()));
     }
     wanted.extend(Lang::ALL.map(|l| format!("lang-name-{}", l.code())));
+    wanted.extend(attachment::Purpose::ALL.map(|p| format!("file-purpose-{}", p.key())));
+    {
+        use attachment::FileRefusal::*;
+        let refusals = [
+            Empty,
+            TooLarge { max_bytes: 1 },
+            NotAccepted,
+            Damaged,
+            Bomb,
+            Scanner,
+            ScannerFailed,
+        ];
+        wanted.extend(
+            refusals
+                .iter()
+                .map(|r| taawun_i18n::files::file_refusal_key(r).to_string()),
+        );
+    }
+    for action in ["attach_file", "replace_file", "purge_file"] {
+        wanted.push(format!("history-action-{action}"));
+    }
     for lang in LANGS {
         let known = messages(lang);
         for key in &wanted {

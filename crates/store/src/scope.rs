@@ -33,6 +33,14 @@ impl Scope {
         decide(who, action, &self.target)
     }
 
+    /// `decide_files` for the record's files, `Hidden` when a record above it is hidden.
+    pub fn decide_files(&self, who: &Principal, action: FileAction) -> Result<(), Denied> {
+        if self.above.iter().any(|p| !self.target.releases(who, p)) {
+            return Err(Denied::Hidden);
+        }
+        decide_files(who, action, &self.target)
+    }
+
     pub fn visible_to(&self, who: &Principal) -> bool {
         self.decide(who, Action::View).is_ok()
     }

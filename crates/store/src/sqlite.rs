@@ -8,6 +8,7 @@
 //! counters of login attempts and running jobs.
 
 mod accounts;
+mod attachments;
 mod audit;
 mod batch;
 #[cfg(feature = "bench")]

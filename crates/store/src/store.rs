@@ -394,6 +394,49 @@ pub trait Store: Send + Sync + 'static {
     /// `set_password`; audited as `revoke_calendar_feed` on the feed's user.
     async fn revoke_calendar_feed(&self, actor: &Actor, feed: Id) -> StoreResult<bool>;
 
+    /// Attaches a file to a record, or a new version of one of its files (`FileSlot`):
+    /// the content is kept once per SHA-256 (which the store computes), the version's row
+    /// and its audit row (`attach_file` or `replace_file`, on the record, holding the
+    /// metadata and never the content) are written in one transaction. Allowed where
+    /// `decide_files(Attach)` allows it on the record as stored: a record the actor may not
+    /// see is `NotFound`, one they may not edit `Forbidden`. The content must be 1 byte to
+    /// `attachment::MAX_FILE_BYTES` (else `Invalid` on `file`); its type is the caller's to
+    /// have checked by content (`taawun_app::files::check`).
+    async fn attach_file(
+        &self,
+        actor: &Actor,
+        file: crate::NewFile,
+    ) -> StoreResult<taawun_core::attachment::Attachment>;
+    /// Every version of every file of a record, by file then newest version first.
+    /// Unfiltered: pages list them through `Visible::attachments`.
+    async fn attachments(
+        &self,
+        kind: RecordKind,
+        record: Id,
+    ) -> StoreResult<Vec<taawun_core::attachment::Attachment>>;
+    /// Every version of every file of each of several records of one kind (a page listing
+    /// an item's progress updates or activities asks once). Unfiltered.
+    async fn attachments_of(
+        &self,
+        kind: RecordKind,
+        records: &[Id],
+    ) -> StoreResult<Vec<taawun_core::attachment::Attachment>>;
+    /// One version by its id. Unfiltered.
+    async fn attachment(&self, id: Id) -> StoreResult<Option<taawun_core::attachment::Attachment>>;
+    /// The content of one version. Unfiltered: downloads go through `Visible`.
+    async fn attachment_content(&self, id: Id) -> StoreResult<Option<Vec<u8>>>;
+    /// Deletes one version of a file for good — its row, and its content when no other row
+    /// names the same SHA-256 — for a misfiled file. Administrators only
+    /// (`decide_files(Purge)`), with a reason (else `Invalid` on `reason`). The audit row
+    /// (`purge_file`, on the record) keeps who, when, why and the hash, not the content
+    /// nor the name. Returns the version as it was.
+    async fn purge_attachment(
+        &self,
+        actor: &Actor,
+        id: Id,
+        reason: &str,
+    ) -> StoreResult<taawun_core::attachment::Attachment>;
+
     /// A login session's data (JSON) and expiry; `None` when unknown or expired.
     async fn login_session_load(&self, id: &str) -> StoreResult<Option<(String, DateTime<Utc>)>>;
     /// Creates or replaces a login session.

@@ -13,6 +13,7 @@
 
 use std::sync::Arc;
 use taawun_app::{accounts, import, jobs::Jobs};
+use taawun_core::attachment::Attachment;
 use taawun_core::import::Mapping;
 use taawun_core::sheet::Sheet;
 use taawun_core::*;
@@ -159,6 +160,16 @@ impl Acting {
             return Ok(None);
         }
         R::read(&*self.store, id).await
+    }
+
+    /// Attaches an accepted upload to a record (the store decides again who may).
+    pub async fn attach_file(&self, file: taawun_store::NewFile) -> StoreResult<Attachment> {
+        self.store.attach_file(&self.actor, file).await
+    }
+
+    /// Purges one version of a file (administrators; the store decides).
+    pub async fn purge_attachment(&self, id: Id, reason: &str) -> StoreResult<Attachment> {
+        self.store.purge_attachment(&self.actor, id, reason).await
     }
 
     /// The user's own secrets (to check the current password, the current TOTP code).

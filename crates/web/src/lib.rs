@@ -14,6 +14,7 @@ mod doors;
 mod error;
 pub mod exports;
 mod extract;
+mod files;
 mod forms;
 pub mod import;
 pub use taawun_app::jobs;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub uploads: Arc<import::Uploads>,
     /// The few slots in which uploaded spreadsheets are read, off the async runtime.
     pub sheet_readers: Arc<taawun_app::import::SheetReaders>,
+    /// The installation's scanner, run on every attached file before it is kept.
+    pub scanner: Option<taawun_app::files::Scanner>,
 }
 
 impl AppState {
@@ -66,6 +69,7 @@ impl AppState {
             clock: clock::Clock::System,
             uploads: Arc::new(import::Uploads::default()),
             sheet_readers: Arc::new(taawun_app::import::SheetReaders::default()),
+            scanner: None,
         }
     }
 
@@ -73,6 +77,12 @@ impl AppState {
     /// shorten the wait).
     pub fn with_sheet_readers(mut self, readers: taawun_app::import::SheetReaders) -> Self {
         self.sheet_readers = Arc::new(readers);
+        self
+    }
+
+    /// The same state running `scanner` on every attached file (`serve --scanner`).
+    pub fn with_scanner(mut self, scanner: Option<taawun_app::files::Scanner>) -> Self {
+        self.scanner = scanner;
         self
     }
 

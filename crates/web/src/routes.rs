@@ -8,7 +8,7 @@ use axum::middleware;
 use axum::routing::{MethodRouter, get, post};
 use taawun_core::{
     ActionItem, ActionPlan, Activity, Agreement, Area, Clause, Commission, Organisation, Party,
-    Person, ProgressUpdate, Rank,
+    Person, ProgressUpdate, Rank, Session,
 };
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -21,7 +21,7 @@ use crate::pages::{
     home, item_list, items, jobs, lang, login, notifications, organisations, parties, people,
     plans, search, sessions, timeline, vocabularies,
 };
-use crate::{AppState, WebError, auth, calendar, ctx, documents, error, exports, import};
+use crate::{AppState, WebError, auth, calendar, ctx, documents, error, exports, files, import};
 
 /// Largest request body: a form with a long agreement article in three languages fits
 /// (20 000 characters of Arabic per language is about 120 KB); anything larger is refused
@@ -32,6 +32,12 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 /// than the importer's 20,000 rows; anything larger is refused with a clear page.
 pub const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
 
+/// Largest body of a file upload (`…/files` paths only): the largest file
+/// (`attachment::MAX_FILE_BYTES`, 50 MiB) and room for the form's other parts and the
+/// multipart framing. The handler refuses the file itself the moment it passes the file
+/// limit, so this only stops what is not the file.
+pub const FILE_UPLOAD_LIMIT: usize = taawun_core::attachment::MAX_FILE_BYTES as usize + 64 * 1024;
+
 /// The body limit of a request: uploads get theirs, every other request the form limit.
 /// A declared length over it is refused at once; an undeclared one is cut off while read.
 async fn limit_body(
@@ -39,8 +45,11 @@ async fn limit_body(
     next: middleware::Next,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let limit = if req.uri().path().ends_with("/import") {
+    let path = req.uri().path();
+    let limit = if path.ends_with("/import") {
         UPLOAD_LIMIT
+    } else if path.ends_with("/files") {
+        FILE_UPLOAD_LIMIT
     } else {
         BODY_LIMIT
     };
@@ -187,6 +196,15 @@ fn table() -> Table {
     t.at("/activities/{id}/edit", get(edit::<Activity>).post(update::<Activity>));
     t.at("/items/{id}/progress/new", get(new::<ProgressUpdate>).post(create::<ProgressUpdate>));
 
+    // Files attached to records: upload (a new file or version), download, purge.
+    t.at("/agreements/{id}/files", post(files::upload::<Agreement>));
+    t.at("/sessions/{id}/files", post(files::upload::<Session>));
+    t.at("/items/{id}/files", post(files::upload::<ActionItem>));
+    t.at("/progress/{id}/files", post(files::upload::<ProgressUpdate>));
+    t.at("/activities/{id}/files", post(files::upload::<Activity>));
+    t.at("/files/{id}", get(files::download));
+    t.at("/files/{id}/purge", post(files::purge));
+
     // Dashboards.
     t.at("/dashboard", get(dashboard::overall));
     t.at("/dashboard/parties/{id}", get(dashboard::party));
@@ -256,7 +274,7 @@ pub fn all() -> Router<AppState> {
 ///    session it cannot save becomes the storage page (`unsaved_is_a_storage_fault`);
 /// 4. `ctx::remember`: the request's context, so every page below, error pages included,
 ///    is in the reader's language;
-/// 5. the body limit (uploads 10 MiB, everything else 1 MiB), before anything reads a body;
+/// 5. the body limit (spreadsheets 10 MiB, files 50 MiB, everything else 1 MiB), before anything reads a body;
 /// 6. `auth::gate`: who is asking, the CSRF check, the login wall (inside `remember`, so
 ///    its refusals are localized);
 /// 7. axum's own extractor body limit switched off (`limit_body` is the one limit);

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0016_agreement_deadlines.sql"),
     include_str!("../../migrations/sqlite/0017_covering_thresholds.sql"),
     include_str!("../../migrations/sqlite/0018_record_scopes.sql"),
+    include_str!("../../migrations/sqlite/0019_attachments.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):

@@ -9,6 +9,7 @@ use crate::{
 };
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use taawun_core::attachment::Attachment;
 use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
 
@@ -464,6 +465,39 @@ impl Store for SqliteStore {
     }
     async fn revoke_calendar_feed(&self, actor: &Actor, feed: Id) -> StoreResult<bool> {
         self.feed_revoke(actor, feed).await
+    }
+
+    async fn attach_file(&self, actor: &Actor, file: crate::NewFile) -> StoreResult<Attachment> {
+        self.file_attach(actor, file).await
+    }
+
+    async fn attachments(&self, kind: RecordKind, record: Id) -> StoreResult<Vec<Attachment>> {
+        self.files_of(kind, record).await
+    }
+
+    async fn attachments_of(
+        &self,
+        kind: RecordKind,
+        records: &[Id],
+    ) -> StoreResult<Vec<Attachment>> {
+        self.files_of_many(kind, records).await
+    }
+
+    async fn attachment(&self, id: Id) -> StoreResult<Option<Attachment>> {
+        self.file_version(id).await
+    }
+
+    async fn attachment_content(&self, id: Id) -> StoreResult<Option<Vec<u8>>> {
+        self.file_content(id).await
+    }
+
+    async fn purge_attachment(
+        &self,
+        actor: &Actor,
+        id: Id,
+        reason: &str,
+    ) -> StoreResult<Attachment> {
+        self.file_purge(actor, id, reason).await
     }
 
     async fn login_session_load(&self, id: &str) -> StoreResult<Option<(String, DateTime<Utc>)>> {

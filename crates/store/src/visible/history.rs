@@ -2,7 +2,7 @@
 //! checked against the record it names.
 
 use super::{Shown, Visible};
-use crate::{AuditEntry, AuditHead, SearchHit, StoreError, StoreResult};
+use crate::{AuditEntry, AuditHead, FILE_ACTIONS, SearchHit, StoreError, StoreResult};
 use taawun_core::*;
 
 impl Visible {
@@ -43,6 +43,12 @@ impl Visible {
         let parties = scope.target.parties.as_deref();
         let mut kept = Vec::with_capacity(rows.len());
         for mut row in rows {
+            // A file's event holds the file's metadata, not a version of the record: it is
+            // as visible as the record, which the reader sees.
+            if FILE_ACTIONS.contains(&row.action.as_str()) {
+                kept.push(row);
+                continue;
+            }
             let raw_changed = !same_but_version(row.before.as_ref(), row.after.as_ref());
             row.before = self.past_shown(entity, row.before.take(), parties).await?;
             row.after = self.past_shown(entity, row.after.take(), parties).await?;

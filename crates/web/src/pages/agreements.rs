@@ -80,6 +80,8 @@ struct ClauseView {
 #[derive(Template)]
 #[template(path = "agreement.html")]
 struct ShowPage {
+    /// The signed original's scan and the agreement's other files.
+    files: crate::files::FilesView,
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
@@ -229,7 +231,9 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
         .collect();
     let history = history_href(v, RecordKind::Agreement, a.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Agreement, a.id).await?;
+    let files = crate::files::section(ctx, v, RecordKind::Agreement, a.id).await?;
     Ok(ShowPage {
+        files,
         title: ctx.plain(&a.title),
         heading: ctx.text(&a.title),
         protection: a.protection,

@@ -16,6 +16,27 @@ use crate::lookup::reader;
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError};
 
+struct FileEvent {
+    name: Option<String>,
+    sha256: String,
+    reason: Option<String>,
+}
+
+/// What a file event's row records: the version's metadata, or a purge's `purged` entry.
+fn file_event(e: &AuditEntry) -> Option<FileEvent> {
+    if !taawun_store::FILE_ACTIONS.contains(&e.action.as_str()) {
+        return None;
+    }
+    let after = e.after.as_ref()?;
+    let doc = after.get("purged").unwrap_or(after);
+    let text = |k: &str| doc.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    Some(FileEvent {
+        name: text("name"),
+        sha256: text("sha256").unwrap_or_default(),
+        reason: text("reason"),
+    })
+}
+
 struct RowView {
     when: String,
     iso: String,
@@ -23,6 +44,9 @@ struct RowView {
     action: String,
     /// A version on either side was above the reader's clearance: nothing is compared.
     hidden: bool,
+    /// A file event (attached, new version, purged): the file's name when it has one,
+    /// its SHA-256, and a purge's reason.
+    file: Option<FileEvent>,
     changes: Vec<Change>,
 }
 
@@ -95,8 +119,10 @@ pub(crate) async fn show(
 async fn row(ctx: &Ctx, v: &Visible, e: AuditEntry) -> StoreResult<RowView> {
     // `Visible::audit_of` blanks a version the reader may not see. A creation has no
     // "before" by nature; anywhere else a missing side is such a blank.
-    let hidden = e.after.is_none() || (e.before.is_none() && e.action != "create");
-    let changes = if hidden {
+    let file = file_event(&e);
+    let hidden =
+        file.is_none() && (e.after.is_none() || (e.before.is_none() && e.action != "create"));
+    let changes = if hidden || file.is_some() {
         Vec::new()
     } else {
         changes(ctx, v, e.before.as_ref(), e.after.as_ref()).await?
@@ -111,6 +137,7 @@ async fn row(ctx: &Ctx, v: &Visible, e: AuditEntry) -> StoreResult<RowView> {
         who: e.actor,
         action: ctx.label("history-action", &e.action),
         hidden,
+        file,
         changes,
     })
 }

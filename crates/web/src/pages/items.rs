@@ -22,6 +22,8 @@ struct ProgressView {
     narrative: Markup,
     actual: Option<String>,
     example: bool,
+    /// The report's files, when it has some or the reader may attach some.
+    files: Option<crate::files::FilesView>,
 }
 
 struct ActivityView {
@@ -33,11 +35,15 @@ struct ActivityView {
     place: Markup,
     participants: Vec<Markup>,
     example: bool,
+    /// The activity's files, when it has some or the reader may attach some.
+    files: Option<crate::files::FilesView>,
 }
 
 #[derive(Template)]
 #[template(path = "item.html")]
 struct ItemPage {
+    /// The item's supporting files.
+    files: crate::files::FilesView,
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
@@ -137,6 +143,8 @@ async fn load(
         }
     }
     let updates = v.progress(item.id).await?;
+    let ids: Vec<_> = updates.iter().map(|u| u.id).collect();
+    let mut report_files = crate::files::sections(ctx, v, RecordKind::ProgressUpdate, &ids).await?;
     let mut progress = Vec::new();
     for u in &updates {
         progress.push(ProgressView {
@@ -148,11 +156,15 @@ async fn load(
             narrative: ctx.text(&u.narrative),
             actual: u.indicator_actual.map(|v| ctx.number(&v)),
             example: u.example,
+            files: report_files.remove(&u.id),
         });
     }
     let followup = super::item_followup::load(ctx, &mut lk, &item, &updates, today).await?;
+    let listed = v.activities(Some(item.id)).await?;
+    let ids: Vec<_> = listed.iter().map(|a| a.id).collect();
+    let mut activity_files = crate::files::sections(ctx, v, RecordKind::Activity, &ids).await?;
     let mut activities = Vec::new();
-    for a in v.activities(Some(item.id)).await? {
+    for a in listed {
         let mut participants = Vec::new();
         for p in &a.participants {
             let party = party_link(&mut lk, ctx, p.party_id).await?.label;
@@ -179,6 +191,7 @@ async fn load(
             place: ctx.text(&a.place),
             participants,
             example: a.example,
+            files: activity_files.remove(&a.id),
         });
     }
     let area = match lk.area(item.area_id).await? {
@@ -188,7 +201,9 @@ async fn load(
     let (pager, shared_code) = pager(v, &item).await?;
     let history = history_href(v, RecordKind::ActionItem, item.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::ActionItem, item.id).await?;
+    let files = crate::files::section(ctx, v, RecordKind::ActionItem, item.id).await?;
     Ok(ItemPage {
+        files,
         title: format!("{} {}", item.code, ctx.plain(&item.title)),
         heading: ctx.text(&item.title),
         protection: item.protection,

@@ -82,6 +82,8 @@ struct SessionPage {
     offers: Vec<crate::documents::PdfOffer>,
     /// Where the minutes stand and the link to their page, when the reader may read them.
     minutes: Option<MinutesLine>,
+    /// The signed minutes' scan and the session's other files.
+    files: crate::files::FilesView,
 }
 
 struct MinutesLine {
@@ -209,7 +211,9 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
     let history = history_href(v, RecordKind::Session, s.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Session, s.id).await?;
     let minutes = minutes_line(ctx, v, &s).await?;
+    let files = crate::files::section(ctx, v, RecordKind::Session, s.id).await?;
     Ok(SessionPage {
+        files,
         protection: s.protection,
         history,
         actions,
