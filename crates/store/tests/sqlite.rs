@@ -310,10 +310,12 @@ async fn upgrading_indexes_records_written_before_search() {
 /// Takes a database back to version 14: the dashboards' tallies of 0015 (tables, views and
 /// the triggers that keep them) are dropped.
 /// Takes a database back to version 15: the agreements' deadline columns of 0016 are dropped,
-/// and 0017 and 0018 forgotten (they only build indexes, which running them again does).
+/// and 0017 and 0018 forgotten (they only build indexes, which running them again does);
+/// the attachments of 0019 are dropped (its rebuild of the audit log runs again unharmed).
 async fn undo_deadlines(store: &SqliteStore) {
     sqlx::raw_sql(
-        "delete from schema_version where version in (17, 18);
+        "drop table attachments; drop table blobs; delete from schema_version where version = 19;
+         delete from schema_version where version in (17, 18);
          drop index agreements_enters_on; drop index agreements_expires_on;
          drop index agreements_notice_on;
          alter table agreements drop column enters_on;
