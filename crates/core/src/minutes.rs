@@ -102,6 +102,22 @@ pub struct AdoptedMinutes {
     /// Every record the text was made from: a reader sees the adopted text only when they
     /// may see each of them (`Visible::adopted_minutes`).
     pub sources: Vec<(RecordKind, Id)>,
+    /// The scan of the paper originals both heads signed, attached to the session before
+    /// the adoption (`Purpose::SignedMinutes`). Versions adopted before scans were linked
+    /// have none.
+    #[serde(default)]
+    pub signed_scan: Option<SignedScan>,
+}
+
+/// Which attached file is the signed original of an adopted version: its version's id and
+/// the SHA-256 of its content, so a later replacement of the file does not change what the
+/// adoption names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedScan {
+    /// The attachment version (`Attachment::id`).
+    pub file: Id,
+    pub sha256: String,
+    pub name: String,
 }
 
 /// The minutes' content, resolved to what is printed: the form both parties sign, and the
@@ -219,6 +235,9 @@ pub fn check_minutes(new: &Session, previous: Option<&Session>) -> Result<(), Ru
     let transition_ok = match (old.status, m.status) {
         (MinutesStatus::Draft, MinutesStatus::Draft) => added.is_empty(),
         (MinutesStatus::Draft, MinutesStatus::Adopted) => {
+            if matches!(added, [a] if a.signed_scan.is_none()) {
+                e.push("minutes", Rule::MinutesScanMissing);
+            }
             m.version == old.version
                 && matches!(added, [a] if a.version == m.version && a.sha256 == a.text.sha256())
         }

@@ -79,6 +79,8 @@ pub enum Rule {
     /// A change to adopted minutes: their versions are kept as signed, and the session they
     /// were made from changes only in a new version.
     MinutesAdopted,
+    /// Minutes marked adopted without the scan of the originals both heads signed.
+    MinutesScanMissing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -118,6 +118,7 @@ pub fn rule_key(rule: &Rule) -> &'static str {
         Rule::CancelledBySecretariat => "rule-cancelled-by-secretariat",
         Rule::Unknown => "rule-unknown",
         Rule::MinutesAdopted => "rule-minutes-adopted",
+        Rule::MinutesScanMissing => "rule-minutes-scan-missing",
     }
 }
 

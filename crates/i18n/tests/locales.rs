@@ -248,6 +248,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
             CancelledBySecretariat => 24,
             Unknown => 25,
             MinutesAdopted => 26,
+            MinutesScanMissing => 27,
         }
     }
     let mut all = vec![
@@ -276,6 +277,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         CancelledBySecretariat,
         Unknown,
         MinutesAdopted,
+        MinutesScanMissing,
     ];
     for from in Lifecycle::ALL {
         all.extend(Lifecycle::ALL.map(|to| LifecycleTransition { from, to }));
@@ -284,7 +286,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         all.extend(ItemStatus::ALL.map(|to| StatusTransition { from, to }));
     }
     let seen: BTreeSet<usize> = all.iter().map(kind).collect();
-    assert_eq!(seen.len(), 27, "a rule kind has no sample");
+    assert_eq!(seen.len(), 28, "a rule kind has no sample");
     all
 }
 

@@ -36,9 +36,10 @@ fn variant(r: &Rule) -> usize {
         Rule::OnlyWhenCancelled => 24,
         Rule::CancelledBySecretariat => 25,
         Rule::MinutesAdopted => 26,
+        Rule::MinutesScanMissing => 27,
     }
 }
-const VARIANTS: usize = 27;
+const VARIANTS: usize = 28;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -86,6 +87,7 @@ fn samples() -> Vec<RuleError> {
         ("cancel_reason", Rule::OnlyWhenCancelled),
         ("status", Rule::CancelledBySecretariat),
         ("minutes", Rule::MinutesAdopted),
+        ("minutes", Rule::MinutesScanMissing),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

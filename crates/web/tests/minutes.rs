@@ -10,9 +10,12 @@ mod common;
 mod forms_support;
 
 use axum::http::StatusCode;
+use common::Reply;
+use common::browser::{Browser, location, multipart};
 use common::{pdftotext, pdftotext_pages};
 use forms_support::{value_of, world};
 use sha2::{Digest, Sha256};
+use taawun_core::attachment::Purpose;
 use taawun_core::minutes::MinutesStatus;
 use taawun_core::{Marking, Role, Session};
 use taawun_store::Actor;
@@ -138,6 +141,30 @@ async fn stored(w: &forms_support::World) -> Session {
     w.d.store.session(w.d.ids.session).await.unwrap().unwrap()
 }
 
+fn signed_scan(tag: &str) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    pdf.extend_from_slice(format!("1 0 obj << /Title ({tag}) >> endobj\n%%EOF\n").as_bytes());
+    pdf
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+async fn upload_scan(b: &mut Browser, session: taawun_core::Id, pdf: &[u8]) -> Reply {
+    let token = b.csrf.clone().unwrap_or_default();
+    let body = multipart(&[
+        ("csrf", None, token.as_bytes()),
+        ("purpose", None, b"signed_minutes"),
+        ("file", Some("proces-verbal-signe.pdf"), pdf),
+    ]);
+    b.send_multipart(&format!("/sessions/{session}/files"), body)
+        .await
+}
+
 #[tokio::test]
 async fn the_secretariat_adopts_the_minutes_which_then_stay_as_signed() {
     let w = world().await;
@@ -152,18 +179,47 @@ async fn the_secretariat_adopts_the_minutes_which_then_stay_as_signed() {
         page.body
     );
     let version = value_of(&page.body, "version").unwrap();
+    assert!(page.body.contains("Aucun scan signé"), "{}", page.body);
+
+    // Without the signed scan, nothing is adopted, and the page says why.
+    let r = sec
+        .post(&format!("{url}/adopt"), &[("version", &version)])
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("joignez le scan"), "{}", r.body);
+    assert!(stored(&w).await.minutes.adopted.is_empty());
+
+    // The scan, uploaded from the minutes page, brings the secretary back there.
+    let scan = signed_scan("v1");
+    let r = upload_scan(&mut sec, id, &scan).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(location(&r), url);
+    let scan_sha = hex(&scan);
+    let page = sec.get(&url).await;
+    assert!(
+        page.body.contains("proces-verbal-signe.pdf"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&scan_sha));
+
+    let version = value_of(&page.body, "version").unwrap();
     let audit_before = w.audit_rows(id).await;
     let r = sec
         .post(&format!("{url}/adopt"), &[("version", &version)])
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
 
-    // Stored: one adopted version whose hash is the SHA-256 of its RFC 8785 form.
+    // Stored: one adopted version whose hash is the SHA-256 of its RFC 8785 form, naming
+    // the scan of its signed originals.
     let s = stored(&w).await;
     assert_eq!(s.minutes.status, MinutesStatus::Adopted);
     let [adopted] = &s.minutes.adopted[..] else {
         panic!("{:?}", s.minutes.adopted);
     };
+    let named = adopted.signed_scan.as_ref().expect("the scan is named");
+    assert_eq!(named.sha256, scan_sha);
+    assert_eq!(named.name, "proces-verbal-signe.pdf");
     let canonical = adopted.text.canonical_json();
     assert!(
         canonical.starts_with("{\"agenda\":"),
@@ -196,6 +252,10 @@ async fn the_secretariat_adopts_the_minutes_which_then_stay_as_signed() {
     let page = sec.get(&url).await;
     assert!(page.body.contains("Adopté, version 1"), "{}", page.body);
     assert!(page.body.contains(&digest));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/files/{}\"", named.file))
+    );
     assert!(!page.body.contains(&format!("action=\"{url}/adopt\"")));
 
     // Frozen: the agenda cannot change, and the refusal changes nothing.
@@ -232,6 +292,13 @@ async fn the_secretariat_adopts_the_minutes_which_then_stay_as_signed() {
         (s.minutes.status, s.minutes.version),
         (MinutesStatus::Draft, 2)
     );
+    // Version 1's scan is not taken for version 2's.
+    let page = sec.get(&url).await;
+    assert!(page.body.contains("Aucun scan signé"), "{}", page.body);
+    let v = value_of(&page.body, "version").unwrap();
+    let r = sec.post(&format!("{url}/adopt"), &[("version", &v)]).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    s = stored(&w).await;
     s.agenda[0]
         .title
         .set(taawun_core::Lang::Fr, Some("Ouverture solennelle".into()));
@@ -317,7 +384,50 @@ async fn an_adopted_text_is_not_shown_to_a_reader_not_cleared_for_what_it_cites(
         "the officer is a source"
     );
     let today = chrono::NaiveDate::from_ymd_opt(2025, 2, 19).unwrap();
-    let adopted = taawun_app::minutes::adopt(&s1, drawn, today, "sec");
+    // Attached through the store as the upload route does, then named by the adoption.
+    let scan = signed_scan("s1");
+    let file =
+        w.d.store
+            .attach_file(
+                &Actor::system(),
+                taawun_store::NewFile {
+                    record: taawun_core::RecordKind::Session,
+                    record_id: w.s1,
+                    slot: taawun_store::FileSlot::New(Purpose::SignedMinutes),
+                    name: "pv.pdf".into(),
+                    file_type: taawun_core::attachment::FileType::Pdf,
+                    content: scan,
+                },
+            )
+            .await
+            .unwrap();
+    let named = taawun_core::minutes::SignedScan {
+        file: file.id,
+        sha256: file.sha256.clone(),
+        name: file.name.clone(),
+    };
+    // The store refuses an adoption naming what is not this session's signed scan: a
+    // made-up file, or the right file with another content's hash.
+    let forged = [
+        taawun_core::minutes::SignedScan {
+            file: taawun_core::new_id(),
+            ..named.clone()
+        },
+        taawun_core::minutes::SignedScan {
+            sha256: "0".repeat(64),
+            ..named.clone()
+        },
+    ];
+    for scan in forged {
+        let bad = taawun_app::minutes::adopt(&s1, drawn.clone(), today, "sec", Some(scan));
+        let e = w.d.store.save_session(&Actor::system(), &bad).await;
+        assert!(
+            matches!(&e, Err(taawun_store::StoreError::Invalid(r))
+                if r.0.iter().any(|x| x.rule == taawun_core::rules::Rule::MinutesScanMissing)),
+            "{e:?}"
+        );
+    }
+    let adopted = taawun_app::minutes::adopt(&s1, drawn, today, "sec", Some(named));
     w.d.store
         .save_session(&Actor::system(), &adopted)
         .await

@@ -14,6 +14,7 @@ use taawun_store::{StoreResult, Visible};
 use crate::lookup::Lookup;
 
 /// The text, and the records it was made from.
+#[derive(Debug, Clone)]
 pub struct Drawn {
     pub text: MinutesText,
     pub sources: Vec<(RecordKind, Id)>,

@@ -4,13 +4,44 @@
 
 use chrono::NaiveDate;
 use taawun_core::Session;
-use taawun_core::minutes::{AdoptedMinutes, MinutesStatus};
+use taawun_core::attachment::{AttachedFile, Purpose};
+use taawun_core::minutes::{AdoptedMinutes, Minutes, MinutesStatus, SignedScan};
 
 use super::Drawn;
 
-/// The version being drafted, adopted: its text as drawn now is kept with its hash and
-/// the records it came from.
-pub fn adopt(s: &Session, drawn: Drawn, on: NaiveDate, by: &str) -> Session {
+/// The signed scan an adoption of the version being drafted would name: the newest version
+/// of the session's signed-minutes files that no earlier adopted version names, so the scan
+/// of version 1 is never taken for version 2's.
+pub fn pending_scan(m: &Minutes, files: &[AttachedFile]) -> Option<SignedScan> {
+    let named = |sha: &str| {
+        m.adopted
+            .iter()
+            .filter_map(|a| a.signed_scan.as_ref())
+            .any(|s| s.sha256 == sha)
+    };
+    files
+        .iter()
+        .filter(|f| f.current().purpose == Purpose::SignedMinutes)
+        .flat_map(|f| f.versions.iter())
+        .filter(|v| !named(&v.sha256))
+        .max_by_key(|v| (v.uploaded_at, v.id))
+        .map(|v| SignedScan {
+            file: v.id,
+            sha256: v.sha256.clone(),
+            name: v.name.clone(),
+        })
+}
+
+/// The version being drafted, adopted: its text as drawn now is kept with its hash, the
+/// records it came from and the scan of the signed originals (without one, the store
+/// refuses the adoption: `Rule::MinutesScanMissing`).
+pub fn adopt(
+    s: &Session,
+    drawn: Drawn,
+    on: NaiveDate,
+    by: &str,
+    scan: Option<SignedScan>,
+) -> Session {
     let mut next = s.clone();
     let m = &mut next.minutes;
     m.adopted.push(AdoptedMinutes {
@@ -20,6 +51,7 @@ pub fn adopt(s: &Session, drawn: Drawn, on: NaiveDate, by: &str) -> Session {
         sha256: drawn.text.sha256(),
         text: drawn.text,
         sources: drawn.sources,
+        signed_scan: scan,
     });
     m.status = MinutesStatus::Adopted;
     next

@@ -11,5 +11,5 @@ mod word;
 
 pub use choose::{Chosen, choose, readable_versions};
 pub use draw::{Drawn, draw, readable};
-pub use life::{adopt, revise};
+pub use life::{adopt, pending_scan, revise};
 pub use word::{Stage, word};

@@ -288,6 +288,24 @@ impl Checked for Session {
         if let Err(m) = taawun_core::minutes::check_minutes(self, previous) {
             e.0.extend(m.0);
         }
+        // A new adoption names a signed scan of this session's, as stored now.
+        let before = previous.map_or(0, |p| p.minutes.adopted.len());
+        for a in self.minutes.adopted.iter().skip(before) {
+            if let Some(scan) = &a.signed_scan {
+                let found: Option<i64> = sqlx::query_scalar(
+                    "select 1 from attachments where id = ? and record_kind = 'session'
+                     and record_id = ? and purpose = 'signed_minutes' and sha256 = ?",
+                )
+                .bind(scan.file.to_string())
+                .bind(self.id.to_string())
+                .bind(&scan.sha256)
+                .fetch_optional(reads.pending.conn().await?)
+                .await?;
+                if found.is_none() {
+                    e.push("minutes", Rule::MinutesScanMissing);
+                }
+            }
+        }
         verdict(
             e,
             rules::check_session(self, &commission, &people, ordinal_taken),

@@ -189,6 +189,10 @@ pub(crate) async fn upload<R: Kinded>(
         content,
     };
     match s.acting(&user).attach_file(file).await {
+        // The signed minutes were uploaded from the minutes page, where adopting comes next.
+        Ok(a) if kind == RecordKind::Session && a.purpose == Purpose::SignedMinutes => {
+            Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response())
+        }
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         // A file id that is not one of this record's files.
         Err(StoreError::NotFound { .. }) => Err(WebError::NotFound),

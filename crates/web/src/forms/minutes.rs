@@ -1,5 +1,6 @@
 //! The two buttons of the minutes page: adopt the version being drafted (both heads have
-//! signed the paper originals) and start the next version. The text adopted is drawn here,
+//! signed the paper originals, whose scan is attached to the session: the adoption names
+//! the newest one not named before) and start the next version. The text adopted is drawn here,
 //! through the secretary's `Visible`, at the moment of adoption; what may move and who may
 //! move it is the store's to check (`check_minutes`, `Action::Adopt`), so a stale page or
 //! a double click gets the rule's message on the minutes page and changes nothing.
@@ -7,8 +8,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use taawun_app::minutes::{adopt, draw, revise};
-use taawun_core::{Session, User};
+use taawun_app::minutes::{adopt, draw, pending_scan, revise};
+use taawun_core::{RecordKind, Session, User};
 use taawun_i18n::Wording;
 
 use super::input::Posted;
@@ -84,7 +85,12 @@ async fn moved(
     how: Move,
 ) -> Result<Session, WebError> {
     Ok(match how {
-        Move::Adopt => adopt(raw, draw(v, raw).await?, s.clock.today(), &user.username),
+        Move::Adopt => {
+            let files = v.attachments(RecordKind::Session, raw.id).await?;
+            let scan = pending_scan(&raw.minutes, &files);
+            let drawn = draw(v, raw).await?;
+            adopt(raw, drawn, s.clock.today(), &user.username, scan)
+        }
         Move::Revise => revise(raw),
     })
 }

@@ -7,9 +7,9 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use taawun_app::minutes::{Chosen, choose, readable_versions, word};
-use taawun_core::minutes::MinutesStatus;
-use taawun_core::{Action, LocalizedText, RecordKind, Session};
+use taawun_app::minutes::{Chosen, choose, pending_scan, readable_versions, word};
+use taawun_core::minutes::{MinutesStatus, SignedScan};
+use taawun_core::{Action, FileAction, LocalizedText, RecordKind, Session};
 use taawun_docs::MinutesInput;
 use taawun_store::Visible;
 
@@ -46,6 +46,24 @@ struct Version {
     sha256: String,
     href: String,
     current: bool,
+    scan: Option<Scan>,
+}
+
+/// The signed original's scan: an adopted version's, or the one an adoption would name.
+struct Scan {
+    name: String,
+    href: String,
+    sha256: String,
+}
+
+impl Scan {
+    fn of(s: &SignedScan) -> Scan {
+        Scan {
+            name: s.name.clone(),
+            href: format!("/files/{}", s.file),
+            sha256: s.sha256.clone(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -62,6 +80,10 @@ struct MinutesPage {
     edit_href: Option<String>,
     adopt: bool,
     revise: bool,
+    /// While a draft: the scan an adoption would name, if one is attached.
+    pending: Option<Scan>,
+    /// Where the secretariat uploads the signed scan (when it may attach files).
+    scan_upload: Option<String>,
     /// The session's optimistic-lock version, sent back by the two buttons.
     record_version: i64,
     versions: Vec<Version>,
@@ -136,8 +158,21 @@ async fn load(
             sha256: a.sha256.clone(),
             href: format!("{base}?version={}", a.version),
             current: matches!(&chosen, Chosen::Adopted(c) if c.version == a.version),
+            scan: a.signed_scan.as_ref().map(Scan::of),
         })
         .collect();
+    let (pending, scan_upload) = if adopts && draft {
+        let files = v.attachments(RecordKind::Session, s.id).await?;
+        let attaches = v
+            .allows_files(FileAction::Attach, RecordKind::Session, s.id)
+            .await?;
+        (
+            pending_scan(m, &files).as_ref().map(Scan::of),
+            attaches.then(|| format!("/sessions/{}/files", s.id)),
+        )
+    } else {
+        (None, None)
+    };
     let mut offer = pdf_offer(
         ctx,
         format!("/sessions/{}/minutes.pdf", s.id),
@@ -166,6 +201,8 @@ async fn load(
         edit_href: (edits && draft).then(|| format!("{base}/edit")),
         adopt: adopts && draft,
         revise: adopts && !draft,
+        pending,
+        scan_upload,
         record_version: s.version,
         versions,
         offers: vec![offer],
