@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 /// The largest file accepted: signed scans of long agreements run to tens of megabytes.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
-/// The kinds of record that carry files. Minutes belong to their session.
-pub const CARRIERS: [RecordKind; 5] = [
+/// The kinds of record that carry files. Minutes belong to their session; a party carries
+/// its emblem, printed in the minutes' header.
+pub const CARRIERS: [RecordKind; 6] = [
+    RecordKind::Party,
     RecordKind::Agreement,
     RecordKind::Session,
     RecordKind::ActionItem,
@@ -38,15 +40,36 @@ pub enum Purpose {
     Communique,
     /// Anything else that supports the record.
     Supporting,
+    /// A state's emblem (on a party), printed above its name in the minutes' header.
+    Emblem,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 4] = [
+    pub const ALL: [Purpose; 5] = [
         Purpose::SignedMinutes,
         Purpose::SignedAgreement,
         Purpose::Communique,
         Purpose::Supporting,
+        Purpose::Emblem,
     ];
+
+    /// The purposes files of a `kind` record may have: a party's file is its emblem, and
+    /// only a party's.
+    pub fn for_kind(kind: RecordKind) -> Vec<Purpose> {
+        Purpose::ALL
+            .into_iter()
+            .filter(|p| (*p == Purpose::Emblem) == (kind == RecordKind::Party))
+            .collect()
+    }
+
+    /// Whether a file of this type may serve this purpose: an emblem is printed, so it is
+    /// an image the PDF can embed (PNG or JPEG); anything accepted serves the others.
+    pub fn accepts(self, t: FileType) -> bool {
+        match self {
+            Purpose::Emblem => matches!(t, FileType::Png | FileType::Jpeg),
+            _ => true,
+        }
+    }
     /// The stored text, never changed.
     pub fn key(self) -> &'static str {
         match self {
@@ -54,6 +77,7 @@ impl Purpose {
             Purpose::SignedAgreement => "signed_agreement",
             Purpose::Communique => "communique",
             Purpose::Supporting => "supporting",
+            Purpose::Emblem => "emblem",
         }
     }
     pub fn parse(key: &str) -> Option<Purpose> {
@@ -166,6 +190,9 @@ pub enum FileRefusal {
     /// The scanner could not be run, or took too long: the file is not taken unscanned.
     #[error("the scanner did not answer")]
     ScannerFailed,
+    /// An emblem that is not a PNG or JPEG image.
+    #[error("an emblem is a PNG or JPEG image")]
+    NotAnEmblem,
 }
 
 /// One version of a file attached to a record, as the store keeps it. The content is kept

@@ -13,7 +13,7 @@ use crate::layout::{DocDate, Layout};
 use crate::render::render_pdf;
 use taawun_core::lang::Lang;
 use taawun_core::text::LocalizedText;
-use typst::foundations::{Dict, Value};
+use typst::foundations::{Bytes, Dict, Value};
 
 const TEMPLATE: &str = include_str!("minutes.typ");
 
@@ -60,6 +60,8 @@ pub struct AgendaPoint {
 pub struct MinutesInput {
     /// The two states' names, for the header.
     pub parties: [LocalizedText; 2],
+    /// Each state's emblem (PNG or JPEG), printed above its name; none prints nothing.
+    pub emblems: [Option<Vec<u8>>; 2],
     /// "Procès-verbal de la 1ère session".
     pub title: LocalizedText,
     pub commission: LocalizedText,
@@ -88,8 +90,29 @@ pub struct MinutesInput {
 
 /// Renders the minutes; `archival` produces PDF/A-2b.
 pub fn minutes_pdf(m: &MinutesInput, layout: Layout, archival: bool) -> Result<Vec<u8>, DocsError> {
-    let inputs = inputs(m, layout.langs());
-    render_pdf(TEMPLATE, inputs, m.document_date, archival)
+    match render_pdf(
+        TEMPLATE,
+        inputs(m, layout.langs()),
+        m.document_date,
+        archival,
+    ) {
+        // An emblem passed the upload's signature check but does not decode: the minutes
+        // are still printed, without emblems, rather than not at all.
+        Err(e) if m.emblems.iter().any(Option::is_some) => {
+            tracing::warn!("minutes printed without emblems: {e}");
+            let plain = MinutesInput {
+                emblems: [None, None],
+                ..m.clone()
+            };
+            render_pdf(
+                TEMPLATE,
+                inputs(&plain, layout.langs()),
+                m.document_date,
+                archival,
+            )
+        }
+        done => done,
+    }
 }
 
 fn inputs(m: &MinutesInput, langs: &[Lang]) -> Dict {
@@ -99,6 +122,13 @@ fn inputs(m: &MinutesInput, langs: &[Lang]) -> Dict {
     shared(langs, &m.marking)
         + dict([
             ("parties", array(m.parties.iter().map(l))),
+            (
+                "emblems",
+                array(m.emblems.iter().map(|e| match e {
+                    Some(bytes) => Value::Bytes(Bytes::new(bytes.clone())),
+                    None => Value::None,
+                })),
+            ),
             ("title", l(&m.title)),
             ("commission", l(&m.commission)),
             ("between", l(&m.between)),

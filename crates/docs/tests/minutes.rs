@@ -330,3 +330,63 @@ fn a_draft_says_so_on_every_page_and_an_adopted_text_prints_its_hash() {
         );
     }
 }
+
+/// The images of a PDF as poppler's `pdfimages -list` reads them: one line per image.
+fn images(pdf: &[u8]) -> Vec<String> {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("taawun-images-{}-{n}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2) // the column names and the rule under them
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_header_prints_each_uploaded_emblem_and_nothing_where_there_is_none() {
+    let emblem = include_bytes!("fixtures/emblem.png").to_vec();
+    let mut m = demo();
+    // None uploaded: no image at all, no box where one would go.
+    assert!(images(&minutes_pdf(&m, Layout::Fr, false).unwrap()).is_empty());
+    // Both: two images, on the first page, the names still printed under them.
+    m.emblems = [Some(emblem.clone()), Some(emblem.clone())];
+    for layout in [Layout::Fr, Layout::ArFr] {
+        let pdf = minutes_pdf(&m, layout, false).unwrap();
+        let found = images(&pdf);
+        assert_eq!(found.len(), 2, "{layout:?}: {found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|l| l.split_whitespace().next() == Some("1"))
+        );
+        assert!(flat(&pdftotext(&pdf, false)).contains("Royaume du Maroc"));
+    }
+    // One side only: one image.
+    m.emblems = [None, Some(emblem)];
+    assert_eq!(
+        images(&minutes_pdf(&m, Layout::Fr, false).unwrap()).len(),
+        1
+    );
+}
+
+#[test]
+fn an_emblem_that_does_not_decode_leaves_the_minutes_printed_without_emblems() {
+    let mut m = demo();
+    // A PNG signature over nothing: the upload's check by signature takes it.
+    let mut broken = b"\x89PNG\r\n\x1a\n".to_vec();
+    broken.extend_from_slice(&[0u8; 64]);
+    m.emblems = [Some(broken), None];
+    let pdf = minutes_pdf(&m, Layout::Fr, false).expect("still printed");
+    assert!(images(&pdf).is_empty());
+    assert!(flat(&pdftotext(&pdf, false)).contains("Procès-verbal de la 1ère session"));
+}

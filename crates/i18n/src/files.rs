@@ -17,6 +17,7 @@ pub fn file_refusal_key(e: &FileRefusal) -> &'static str {
         FileRefusal::Bomb => "file-refused-bomb",
         FileRefusal::Scanner => "file-refused-scanner",
         FileRefusal::ScannerFailed => "file-refused-scanner-failed",
+        FileRefusal::NotAnEmblem => "file-refused-not-an-emblem",
     }
 }
 

@@ -197,6 +197,7 @@ fn table() -> Table {
     t.at("/items/{id}/progress/new", get(new::<ProgressUpdate>).post(create::<ProgressUpdate>));
 
     // Files attached to records: upload (a new file or version), download, purge.
+    t.at("/parties/{id}/files", post(files::upload::<Party>));
     t.at("/agreements/{id}/files", post(files::upload::<Agreement>));
     t.at("/sessions/{id}/files", post(files::upload::<Session>));
     t.at("/items/{id}/files", post(files::upload::<ActionItem>));

@@ -159,6 +159,7 @@ async fn upload_scan(b: &mut Browser, session: taawun_core::Id, pdf: &[u8]) -> R
     let body = multipart(&[
         ("csrf", None, token.as_bytes()),
         ("purpose", None, b"signed_minutes"),
+        ("then", None, b"minutes"),
         ("file", Some("proces-verbal-signe.pdf"), pdf),
     ]);
     b.send_multipart(&format!("/sessions/{session}/files"), body)
@@ -464,4 +465,106 @@ async fn an_adopted_text_is_not_shown_to_a_reader_not_cleared_for_what_it_cites(
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("minutes.pdf"), "minutes offered");
     assert!(!page.body.contains("id=\"minutes\""));
+}
+
+async fn upload_emblem(b: &mut Browser, party: taawun_core::Id, name: &str, bytes: &[u8]) -> Reply {
+    let token = b.csrf.clone().unwrap_or_default();
+    let body = multipart(&[
+        ("csrf", None, token.as_bytes()),
+        ("purpose", None, b"emblem"),
+        ("file", Some(name), bytes),
+    ]);
+    b.send_multipart(&format!("/parties/{party}/files"), body)
+        .await
+}
+
+/// The number of images in a PDF, as poppler's `pdfimages -list` counts them.
+fn image_count(pdf: &[u8]) -> usize {
+    let path = std::env::temp_dir().join(format!(
+        "taawun-web-images-{}-{}.pdf",
+        std::process::id(),
+        taawun_core::new_id()
+    ));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    let _ = std::fs::remove_file(&path);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .count()
+}
+
+#[tokio::test]
+async fn an_administrator_uploads_the_emblems_the_minutes_print() {
+    let w = world().await;
+    let id = w.d.ids.session;
+    let emblem = include_bytes!("../../docs/tests/fixtures/emblem.png");
+    let pdf_url = format!("/sessions/{id}/minutes.pdf?layout=fr");
+    let (mut admin, _) = w.login("admin.ma", w.morocco, Role::Administrator).await;
+    // Nothing uploaded: nothing printed where the emblems go.
+    assert_eq!(image_count(&admin.get(&pdf_url).await.bytes), 0);
+
+    // The secretariat does not change a state's emblem; the party page offers no form.
+    let (mut sec, _) = w.login("sec.ma", w.morocco, Role::Secretariat).await;
+    let page = sec.get(&format!("/parties/{}", w.morocco)).await;
+    assert!(!page.body.contains(&format!("/parties/{}/files", w.morocco)));
+    let r = upload_emblem(&mut sec, w.morocco, "embleme.png", emblem).await;
+    assert_eq!(r.status, 403, "{}", r.body);
+
+    // An administrator's PDF, or HTML named .png, is no emblem: refused, nothing stored.
+    let page = admin.get(&format!("/parties/{}", w.morocco)).await;
+    assert!(
+        page.body
+            .contains(&format!("action=\"/parties/{}/files\"", w.morocco))
+    );
+    let r = upload_emblem(&mut admin, w.morocco, "embleme.png", b"%PDF-1.4\n%%EOF\n").await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("PNG ou JPEG"), "{}", r.body);
+    let r = upload_emblem(
+        &mut admin,
+        w.morocco,
+        "embleme.png",
+        b"<html><script>x</script>",
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    // Nor is a party's file anything but its emblem.
+    let token = admin.csrf.clone().unwrap_or_default();
+    let body = multipart(&[
+        ("csrf", None, token.as_bytes()),
+        ("purpose", None, b"supporting"),
+        ("file", Some("embleme.png"), emblem),
+    ]);
+    let r = admin
+        .send_multipart(&format!("/parties/{}/files", w.morocco), body)
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_eq!(image_count(&admin.get(&pdf_url).await.bytes), 0);
+
+    // Morocco's emblem: on its page, and above its name in the minutes, PDF and page.
+    let r = upload_emblem(&mut admin, w.morocco, "embleme-maroc.png", emblem).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = admin.get(&format!("/parties/{}", w.morocco)).await;
+    assert!(page.body.contains("class=\"emblem\""), "{}", page.body);
+    assert_eq!(image_count(&admin.get(&pdf_url).await.bytes), 1);
+    let print = admin.get(&format!("/sessions/{id}/minutes")).await;
+    assert_eq!(print.body.matches("class=\"emblem\"").count(), 1);
+    // Mali's too: both, in every layout.
+    let r = upload_emblem(&mut admin, w.mali, "embleme-mali.png", emblem).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    for layout in ["fr", "ar", "ar-fr"] {
+        let pdf = admin
+            .get(&format!("/sessions/{id}/minutes.pdf?layout={layout}"))
+            .await;
+        assert_eq!(pdf.status, 200);
+        assert_eq!(image_count(&pdf.bytes), 2, "{layout}");
+    }
+    // Anyone who sees the minutes sees the emblems: a Malian reader's PDF has both.
+    let (mut reader, _) = w.login("lecteur.ml", w.mali, Role::Reader).await;
+    assert_eq!(image_count(&reader.get(&pdf_url).await.bytes), 2);
 }

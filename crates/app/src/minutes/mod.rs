@@ -6,10 +6,12 @@
 
 mod choose;
 mod draw;
+mod emblems;
 mod life;
 mod word;
 
 pub use choose::{Chosen, choose, readable_versions};
 pub use draw::{Drawn, draw, readable};
+pub use emblems::{emblem_files, emblems};
 pub use life::{adopt, pending_scan, revise};
 pub use word::{Stage, word};

@@ -54,6 +54,7 @@ pub fn demo() -> MinutesInput {
     let head_role = t("رئيس الوفد", "Chef de délégation", "Head of delegation");
     MinutesInput {
         parties: [morocco.clone(), mali.clone()],
+        emblems: [None, None],
         title: t(
             "محضر الدورة الأولى",
             "Procès-verbal de la 1ère session",

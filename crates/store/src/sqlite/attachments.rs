@@ -86,6 +86,7 @@ async fn record_scope(
         };
     }
     Ok(match kind {
+        RecordKind::Party => of!(Party),
         RecordKind::Agreement => of!(Agreement),
         RecordKind::Session => of!(Session),
         RecordKind::ActionItem => of!(ActionItem),
@@ -194,6 +195,10 @@ impl SqliteStore {
                 (file_id, latest.version + 1, latest.purpose, Some(latest))
             }
         };
+        // A party's file is its emblem, an image; nobody else's file is an emblem.
+        if !Purpose::for_kind(record).contains(&purpose) || !purpose.accepts(file_type) {
+            return Err(field_error("purpose", Rule::Unknown));
+        }
         let at = Utc::now().trunc_subsecs(6);
         let attachment = Attachment {
             // The first version's id is the file's: a file is found by its first upload.

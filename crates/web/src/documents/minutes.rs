@@ -5,7 +5,7 @@
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
-use taawun_app::minutes::{choose, word};
+use taawun_app::minutes::{choose, emblems, word};
 use taawun_docs::minutes_pdf;
 
 use super::langs;
@@ -57,6 +57,7 @@ pub async fn download(
         .await?
         .ok_or(WebError::NotFound)?;
     let mut input = word(chosen.text(), chosen.stage());
+    input.emblems = emblems(&v, &session).await?;
     input.document_date = today(&state);
     input.marking = langs::marking(&v, &ctx);
     let archival = q.pdf().archival();

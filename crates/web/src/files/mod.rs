@@ -58,6 +58,7 @@ pub(crate) struct FilesView {
 /// The path segment of a record kind's pages that carry files.
 fn segment(kind: RecordKind) -> Option<&'static str> {
     match kind {
+        RecordKind::Party => Some("parties"),
         RecordKind::Agreement => Some("agreements"),
         RecordKind::Session => Some("sessions"),
         RecordKind::ActionItem => Some("items"),
@@ -70,6 +71,7 @@ fn segment(kind: RecordKind) -> Option<&'static str> {
 /// The usual purpose of a record's files: a session's minutes, an agreement's original.
 fn usual_purpose(kind: RecordKind) -> Purpose {
     match kind {
+        RecordKind::Party => Purpose::Emblem,
         RecordKind::Session => Purpose::SignedMinutes,
         RecordKind::Agreement => Purpose::SignedAgreement,
         _ => Purpose::Supporting,
@@ -152,7 +154,7 @@ async fn build(
     let usual = usual_purpose(kind);
     let mut purposes = vec![(usual.key(), ctx.label("file-purpose", usual.key()))];
     purposes.extend(
-        Purpose::ALL
+        Purpose::for_kind(kind)
             .into_iter()
             .filter(|p| *p != usual)
             .map(|p| (p.key(), ctx.label("file-purpose", p.key()))),
@@ -177,6 +179,10 @@ pub(crate) async fn record_href(
     id: Id,
 ) -> StoreResult<Option<String>> {
     Ok(match kind {
+        RecordKind::Party => v
+            .party(id)
+            .await?
+            .map(|p| format!("/parties/{}#files", p.id)),
         RecordKind::Agreement => v
             .agreement(id)
             .await?

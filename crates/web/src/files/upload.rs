@@ -57,6 +57,8 @@ fn refused_with(status: StatusCode, ctx: &Ctx, message: String, back: Option<Str
 struct Sent {
     purpose: Option<String>,
     replaces: Option<String>,
+    /// `minutes`: the form is the minutes page's.
+    then: Option<String>,
     name: String,
     content: Vec<u8>,
 }
@@ -116,6 +118,7 @@ async fn read_form(mut m: Multipart) -> Result<Sent, Unread> {
             }
             Some("purpose") => sent.purpose = Some(text(bounded(&mut field, 64).await?)?),
             Some("replaces") => sent.replaces = Some(text(bounded(&mut field, 64).await?)?),
+            Some("then") => sent.then = Some(text(bounded(&mut field, 64).await?)?),
             // The token (checked by the gate) and anything else: read past, bounded.
             _ => {
                 bounded(&mut field, 16 * 1024).await?;
@@ -175,11 +178,21 @@ pub(crate) async fn upload<R: Kinded>(
                 .ok_or_else(|| WebError::BadRequest("purpose".into()))?,
         ),
     };
+    let purpose = match slot {
+        FileSlot::New(p) if !Purpose::for_kind(kind).contains(&p) => {
+            return Err(WebError::BadRequest("purpose".into()));
+        }
+        FileSlot::New(p) => p,
+        // A new version keeps its file's purpose: on a party, an emblem.
+        FileSlot::Replaces(_) => Purpose::for_kind(kind)[0],
+    };
     let (content, verdict) = taawun_app::files::check(sent.content, s.scanner.clone()).await;
     let file_type = match verdict {
+        Ok(t) if !purpose.accepts(t) => return say(FileRefusal::NotAnEmblem),
         Ok(t) => t,
         Err(r) => return say(r),
     };
+    let then = sent.then;
     let file = NewFile {
         record: kind,
         record_id: id,
@@ -189,8 +202,9 @@ pub(crate) async fn upload<R: Kinded>(
         content,
     };
     match s.acting(&user).attach_file(file).await {
-        // The signed minutes were uploaded from the minutes page, where adopting comes next.
-        Ok(a) if kind == RecordKind::Session && a.purpose == Purpose::SignedMinutes => {
+        // Sent from the minutes page, where adopting comes next: back there. One fixed
+        // place, never an address from the form.
+        Ok(_) if kind == RecordKind::Session && then.as_deref() == Some("minutes") => {
             Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response())
         }
         Ok(_) => Ok(Redirect::to(&back).into_response()),

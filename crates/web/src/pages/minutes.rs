@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use taawun_app::minutes::{Chosen, choose, pending_scan, readable_versions, word};
+use taawun_app::minutes::{Chosen, choose, emblem_files, pending_scan, readable_versions, word};
 use taawun_core::minutes::{MinutesStatus, SignedScan};
 use taawun_core::{Action, FileAction, LocalizedText, RecordKind, Session};
 use taawun_docs::MinutesInput;
@@ -97,6 +97,8 @@ struct MinutesPage {
 /// The document's content in the reader's language.
 struct Doc {
     parties: Vec<Markup>,
+    /// Each party's emblem download, beside its name; none shows nothing.
+    emblems: Vec<Option<String>>,
     title: Markup,
     commission: Markup,
     between: Markup,
@@ -208,7 +210,14 @@ async fn load(
         offers: vec![offer],
         mark,
         fingerprint,
-        doc: doc(ctx, &input),
+        doc: Doc {
+            emblems: emblem_files(v, s)
+                .await?
+                .iter()
+                .map(|a| a.as_ref().map(|a| format!("/files/{}", a.id)))
+                .collect(),
+            ..doc(ctx, &input)
+        },
         ctx: ctx.shown(v),
     })
 }
@@ -244,6 +253,7 @@ fn doc(ctx: &Ctx, d: &MinutesInput) -> Doc {
     };
     Doc {
         parties: d.parties.iter().map(t).collect(),
+        emblems: vec![None; d.parties.len()],
         title: t(&d.title),
         commission: t(&d.commission),
         between: t(&d.between),

@@ -32,6 +32,10 @@ struct PartyPage {
     commissions: Vec<Link>,
     people: Vec<PersonRow>,
     with_role: bool,
+    /// The emblem in force, shown beside the name, as the minutes print it.
+    emblem: Option<String>,
+    /// Its files: the emblem and its earlier versions; an administrator uploads them.
+    files: crate::files::FilesView,
 }
 
 pub(crate) async fn show(
@@ -81,6 +85,8 @@ async fn load(ctx: &Ctx, v: &Visible, p: Party) -> StoreResult<PartyPage> {
     };
     let people = people_rows(&mut lk, ctx, &ids).await?;
     let history = history_href(v, RecordKind::Party, p.id).await?;
+    let files = crate::files::section(ctx, v, RecordKind::Party, p.id).await?;
+    let emblem = files.files.first().map(|f| f.current.href.clone());
     let mut actions = crate::forms::actions(ctx, v, RecordKind::Party, p.id).await?;
     actions.extend(crate::forms::list_actions(ctx, v, "party"));
     Ok(PartyPage {
@@ -104,6 +110,8 @@ async fn load(ctx: &Ctx, v: &Visible, p: Party) -> StoreResult<PartyPage> {
         commissions,
         people,
         with_role: false,
+        emblem,
+        files,
         ctx: ctx.shown(v),
     })
 }
