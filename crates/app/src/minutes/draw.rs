@@ -36,7 +36,7 @@ pub async fn draw(v: &Visible, s: &Session) -> StoreResult<Drawn> {
 
     let mut delegations = Vec::new();
     let mut signatories: [Option<MinutesMember>; 2] = Default::default();
-    for (n, d) in s.delegations.iter().enumerate() {
+    for d in &s.delegations {
         let party = party_name(&mut lk, d.party_id).await?;
         let mut members = Vec::new();
         for m in d.in_protocol_order() {
@@ -61,7 +61,12 @@ pub async fn draw(v: &Visible, s: &Session) -> StoreResult<Drawn> {
             .iter()
             .find(|m| m.role == DelegationRole::Head)
             .or(members.first());
-        if let Some(slot) = signatories.get_mut(n) {
+        // Each head signs under their party's name, in the commission's order of parties
+        // (the header's); a delegation of no party of the commission signs nowhere.
+        let place = commission
+            .as_ref()
+            .and_then(|c| c.party_ids.iter().position(|p| *p == d.party_id));
+        if let Some(slot) = place.and_then(|n| signatories.get_mut(n)) {
             *slot = head.cloned();
         }
         delegations.push(MinutesDelegation { party, members });

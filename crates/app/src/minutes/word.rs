@@ -87,9 +87,18 @@ pub fn word(t: &MinutesText, stage: Stage<'_>) -> MinutesInput {
                 .collect(),
         })
         .collect();
-    let signatories = [0, 1].map(|n| match (&t.signatories[n], t.delegations.get(n)) {
-        (Some(head), Some(d)) => signatory(head, &d.party),
-        _ => Signatory::default(),
+    // In the parties' order. A side whose head is not recorded yet still gets its block,
+    // titled, with room to sign: the minutes are printed before the heads are known.
+    let signatories = [0, 1].map(|n| {
+        let party = &t.parties[n];
+        match &t.signatories[n] {
+            Some(head) => signatory(head, party),
+            None if !party.is_empty() => Signatory {
+                title: each(|l| words::with_party(l, "minutes-head-of", shown(party, l))),
+                ..Signatory::default()
+            },
+            None => Signatory::default(),
+        }
     });
     let (draft_mark, fingerprint) = match stage {
         Stage::Draft => (Some(each(|l| message(l, "minutes-draft"))), None),
