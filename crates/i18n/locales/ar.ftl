@@ -184,7 +184,7 @@ link-in-implements = تنفّذها
 ## Counts (plural-aware)
 
 sessions-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا دورات
         [one] دورة واحدة
         [two] دورتان
@@ -193,7 +193,7 @@ sessions-count =
        *[other] { $count } دورة
     }
 members-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا أعضاء
         [one] عضو واحد
         [two] عضوان
@@ -202,7 +202,7 @@ members-count =
        *[other] { $count } عضو
     }
 items-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا إجراءات
         [one] إجراء واحد
         [two] إجراءان
@@ -212,7 +212,7 @@ items-count =
     }
 items-count-over = أكثر من { $count } إجراء
 commissions-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا لجان
         [one] لجنة واحدة
         [two] لجنتان
@@ -222,7 +222,7 @@ commissions-count =
     }
 commissions-count-over = أكثر من { $count } لجنة
 agreements-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا اتفاقيات
         [one] اتفاقية واحدة
         [two] اتفاقيتان
@@ -232,7 +232,7 @@ agreements-count =
     }
 agreements-count-over = أكثر من { $count } اتفاقية
 clauses-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا بنود
         [one] بند واحد
         [two] بندان
@@ -241,7 +241,7 @@ clauses-count =
        *[other] { $count } بند
     }
 months-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] { $count } شهر
         [one] شهر واحد
         [two] شهران
@@ -250,7 +250,7 @@ months-count =
        *[other] { $count } شهر
     }
 participants-count =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا مشاركين
         [one] مشارك واحد
         [two] مشاركان
@@ -285,7 +285,7 @@ login-password = كلمة المرور
 login-submit = دخول
 login-refused = اسم المستخدم أو كلمة المرور غير صحيحة.
 login-throttled =
-    { $count ->
+    { PLURAL($count) ->
         [zero] محاولات فاشلة كثيرة. أعد المحاولة بعد قليل.
         [one] محاولات فاشلة كثيرة. أعد المحاولة بعد دقيقة واحدة.
         [two] محاولات فاشلة كثيرة. أعد المحاولة بعد دقيقتين.
@@ -322,7 +322,7 @@ account-password-submit = تغيير كلمة المرور
 account-password-changed = تم تغيير كلمة المرور.
 account-password-wrong = هذه ليست كلمة المرور الحالية.
 password-too-short =
-    { $count ->
+    { PLURAL($count) ->
         [zero] كلمة المرور قصيرة جدًا.
         [one] كلمة المرور قصيرة جدًا: حرف واحد على الأقل.
         [two] كلمة المرور قصيرة جدًا: حرفان على الأقل.
@@ -335,7 +335,7 @@ password-mismatch = كلمتا المرور غير متطابقتين.
 account-password-refused = رُفضت كلمة المرور:
 account-user-refused = رُفض المستخدم:
 password-hint =
-    { $count ->
+    { PLURAL($count) ->
         [zero] يسهل تذكّر عبارة من عدة كلمات.
         [one] حرف واحد على الأقل.
         [two] حرفان على الأقل.
@@ -437,7 +437,7 @@ search-submit = ابحث
 search-title = البحث
 search-prompt = اكتب كلمة أو أكثر: أسماء أو عناوين أو رموز، بأي من اللغات الثلاث.
 search-results =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا نتائج
         [one] نتيجة واحدة
         [two] نتيجتان
@@ -473,7 +473,13 @@ form-row = رقم { $count }
 form-choose = { $field }: اختر قيمة.
 form-required = { $field }: حقل مطلوب.
 form-required-text = { $field }: مطلوب بلغة واحدة على الأقل.
-form-too-long = { $field }: النص طويل جدًا (الحد الأقصى { $max } حرف).
+form-too-long = { $field }: النص طويل جدًا (الحد الأقصى { PLURAL($max) ->
+        [one] حرف واحد
+        [two] حرفان
+        [few] { $max } أحرف
+        [many] { $max } حرفًا
+       *[other] { $max } حرف
+    }).
 form-out-of-range = { $field }: أدخل عددًا صحيحًا من { $min } إلى { $max }.
 form-bad-number = { $field }: أدخل عددًا.
 form-bad-date = { $field }: أدخل تاريخًا بالصيغة سنة-شهر-يوم (YYYY-MM-DD).
@@ -615,7 +621,7 @@ col-sides = وضع كل طرف
 # التذكيرات والإشعارات (التذكرة 4)
 nav-notifications = الإشعارات
 notifications-unread =
-    { $count ->
+    { PLURAL($count) ->
         [zero] لا إشعارات غير مقروءة
         [one] إشعار واحد غير مقروء
         [two] إشعاران غير مقروءين
@@ -639,7 +645,7 @@ notice-line-agreement_enters_into_force = تدخل { $record } حيز التنف
 notice-line-agreement_expires = تنتهي صلاحية { $record } في { $date }.
 notice-line-agreement_notice_date = { $date } هو آخر يوم لتقديم الإشعار بشأن { $record }.
 mail-subject =
-    { $count ->
+    { PLURAL($count) ->
         [zero] تعاون: لا تذكيرات
         [one] تعاون: تذكير واحد
         [two] تعاون: تذكيران
@@ -686,7 +692,7 @@ dashboard-group-all = عرض الكل ({ $total })
 dashboard-group-fewer = عرض { $shown } الأكثر إجراءات فقط
 dashboard-chart-desc = نسبة الإجراءات المنجزة ومتوسط التقدم، دون احتساب الإجراءات الملغاة.
 dashboard-days-late =
-    { $count ->
+    { PLURAL($count) ->
         [one] متأخر بيوم واحد
         [two] متأخر بيومين
         [few] متأخر بـ{ $count } أيام
@@ -694,8 +700,8 @@ dashboard-days-late =
        *[other] متأخر بـ{ $count } يوم
     }
 dashboard-in-days =
-    { $count ->
-        [0] اليوم
+    { PLURAL($count) ->
+        [zero] اليوم
         [one] بعد يوم واحد
         [two] بعد يومين
         [few] بعد { $count } أيام
@@ -731,7 +737,7 @@ item-list-back = العودة إلى اللوحة
 pager-pages = صفحات القائمة
 risk-behind = متأخر عن الجدول الزمني: المتوقع حتى اليوم { $expected }، والمُبلَّغ عنه { $actual }
 risk-silent =
-    { $count ->
+    { PLURAL($count) ->
         [one] لا تحديث منذ يوم واحد
         [two] لا تحديث منذ يومين
         [few] لا تحديث منذ { $count } أيام
@@ -829,7 +835,7 @@ import-choose-file = اختر ملفًا لاستيراده.
 import-unreadable-upload = تعذر استلام الملف. أعد المحاولة.
 import-upload-expired = لم يعد هذا الملف متاحًا (انتهت صلاحيته أو سبق استيراده). أرسله من جديد.
 import-row-failed = لم يُستورد أي شيء: رُفض الصف { $row }. { $why }
-import-rows = { $count ->
+import-rows = { PLURAL($count) ->
     [zero] لا صفوف
     [one] صف واحد
     [two] صفان
@@ -837,7 +843,7 @@ import-rows = { $count ->
     [many] { $count } صفًا
    *[other] { $count } صف
 }
-import-problems = { $count ->
+import-problems = { PLURAL($count) ->
     [zero] لا مشكلات
     [one] مشكلة واحدة
     [two] مشكلتان
@@ -845,20 +851,20 @@ import-problems = { $count ->
     [many] { $count } مشكلة
    *[other] { $count } مشكلة
 }
-import-more-problems = { $count ->
+import-more-problems = { PLURAL($count) ->
     [one] … ومشكلة أخرى.
     [two] … ومشكلتان أخريان.
     [few] … و{ $count } مشكلات أخرى.
    *[other] … و{ $count } مشكلة أخرى.
 }
-import-commit = { $count ->
+import-commit = { PLURAL($count) ->
     [one] استيراد إجراء واحد
     [two] استيراد الإجراءين
     [few] استيراد الإجراءات الـ{ $count }
     [many] استيراد { $count } إجراءً
    *[other] استيراد { $count } إجراء
 }
-import-done = { $count ->
+import-done = { PLURAL($count) ->
     [one] استُورد إجراء واحد.
     [two] استُورد إجراءان.
     [few] استُوردت { $count } إجراءات.
@@ -955,14 +961,14 @@ field-direction = اتجاه التحسن
 
 ## Rule messages: $field is the field's name above, with its position when in a list
 rule-required = { $field }: مطلوب بلغة واحدة على الأقل.
-rule-too-long = { $field }: طويل جدًا (الحد الأقصى { $max ->
+rule-too-long = { $field }: طويل جدًا (الحد الأقصى { PLURAL($max) ->
     [one] حرف واحد
     [two] حرفان
     [few] { $max } أحرف
     [many] { $max } حرفًا
    *[other] { $max } حرف
 }).
-rule-too-short = { $field }: قصير جدًا ({ $min ->
+rule-too-short = { $field }: قصير جدًا ({ PLURAL($min) ->
     [one] حرف واحد
     [two] حرفان
     [few] { $min } أحرف
@@ -1032,14 +1038,14 @@ import-problem-code-taken = الرمز «{ $code }» مستعمل لإجراء �
 
 ## Spreadsheets that cannot be read ($size is in MB, written as a string)
 sheet-error-too-large = الملف كبير جدًا: الحد الأقصى { $size } ميغابايت.
-sheet-error-too-many-rows = يحتوي الملف على أكثر من { $max ->
+sheet-error-too-many-rows = يحتوي الملف على أكثر من { PLURAL($max) ->
     [one] سطر واحد
     [two] سطرين
     [few] { $max } أسطر
     [many] { $max } سطرًا
    *[other] { $max } سطر
 }. قسّمه إلى عدة ملفات.
-sheet-error-too-many-columns = يحتوي الملف على أكثر من { $max ->
+sheet-error-too-many-columns = يحتوي الملف على أكثر من { PLURAL($max) ->
     [one] عمود واحد
     [two] عمودين
     [few] { $max } أعمدة
@@ -1051,7 +1057,7 @@ sheet-error-not-a-spreadsheet = هذا الملف ليس جدولًا. أرسل 
 sheet-error-damaged = تعذّرت قراءة هذا الجدول: الملف تالف أو غير مكتمل. احفظه من جديد ثم أعد إرساله.
 sheet-error-not-utf8 = ترميز هذا الملف غير مدعوم. احفظه بصيغة «CSV UTF-8» ثم أعد إرساله.
 sheet-error-unpacks-too-large = يتجاوز محتوى هذا الملف بعد فك ضغطه { $size } ميغابايت، وهو أكثر بكثير مما تحتاجه أي خطة عمل. احذف الأوراق والتنسيقات غير المستعملة أو قسّمه إلى عدة ملفات.
-sheet-error-too-many-cells = يحتوي الملف على أكثر من { $max ->
+sheet-error-too-many-cells = يحتوي الملف على أكثر من { PLURAL($max) ->
     [one] خلية واحدة
     [two] خليتين
     [few] { $max } خلايا

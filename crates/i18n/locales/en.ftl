@@ -418,7 +418,10 @@ form-row = No. { $count }
 form-choose = { $field }: choose a value.
 form-required = { $field }: required.
 form-required-text = { $field }: required in at least one language.
-form-too-long = { $field }: too long (at most { $max } characters).
+form-too-long = { $field }: too long (at most { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }).
 form-out-of-range = { $field }: enter a whole number from { $min } to { $max }.
 form-bad-number = { $field }: enter a number.
 form-bad-date = { $field }: enter a date as YYYY-MM-DD.

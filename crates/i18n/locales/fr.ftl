@@ -412,7 +412,10 @@ form-row = N° { $count }
 form-choose = { $field } : choisissez une valeur.
 form-required = { $field } : obligatoire.
 form-required-text = { $field } : obligatoire dans au moins une langue.
-form-too-long = { $field } : trop long ({ $max } caractères au plus).
+form-too-long = { $field } : trop long ({ $max ->
+        [one] { $max } caractère
+       *[other] { $max } caractères
+    } au plus).
 form-out-of-range = { $field } : saisissez un nombre entier de { $min } à { $max }.
 form-bad-number = { $field } : saisissez un nombre.
 form-bad-date = { $field } : saisissez une date au format AAAA-MM-JJ.

@@ -5,6 +5,7 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_plurals::{PluralCategory, PluralRules};
 use std::sync::LazyLock;
 use taawun_core::Lang;
 
@@ -31,6 +32,15 @@ fn build(lang: Lang) -> Bundle {
     if let Err(e) = bundle.add_builtins() {
         tracing::error!(lang = lang.code(), ?e, "cannot add Fluent builtins");
     }
+    // PLURAL($n): the CLDR plural category of a count, from ICU4X (see `plural_category`).
+    if let Err(e) = bundle.add_function("PLURAL", move |args, _| {
+        match args.first().and_then(count_of) {
+            Some(n) => FluentValue::from(plural_category(lang, n)),
+            None => FluentValue::Error,
+        }
+    }) {
+        tracing::error!(lang = lang.code(), ?e, "cannot add PLURAL");
+    }
     // A syntax error must not take the site down: keep what parsed, log the rest (the locale
     // test fails on it long before a release).
     let resource = FluentResource::try_new(catalogue_source(lang).to_string()).unwrap_or_else(
@@ -47,6 +57,50 @@ fn build(lang: Lang) -> Bundle {
         );
     }
     bundle
+}
+
+/// A whole count from a Fluent argument: a number, or a string of digits.
+fn count_of(v: &FluentValue<'_>) -> Option<u64> {
+    match v {
+        FluentValue::Number(n) if n.value >= 0.0 && n.value.fract() == 0.0 => Some(n.value as u64),
+        FluentValue::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// The CLDR plural category of the count `n` in `lang`, by ICU4X. Arabic messages select
+/// on `PLURAL($count)` rather than on `$count` itself because Fluent's own rules
+/// (`intl_pluralrules` 7) test the whole number where CLDR tests its last two digits: they
+/// give "other" for 103 (CLDR: few, أيام) and 111 or 427 (many, يومًا).
+pub fn plural_category(lang: Lang, n: u64) -> &'static str {
+    static RULES: LazyLock<[Option<PluralRules>; 3]> = LazyLock::new(|| {
+        let rules = |l: icu_locale_core::Locale| {
+            PluralRules::try_new_cardinal(l.into())
+                .inspect_err(|e| tracing::error!(?e, "no plural rules"))
+                .ok()
+        };
+        [
+            rules(icu_locale_core::locale!("ar")),
+            rules(icu_locale_core::locale!("fr")),
+            rules(icu_locale_core::locale!("en")),
+        ]
+    });
+    let i = match lang {
+        Lang::Ar => 0,
+        Lang::Fr => 1,
+        Lang::En => 2,
+    };
+    let Some(rules) = &RULES[i] else {
+        return "other";
+    };
+    match rules.category_for(n) {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
 }
 
 static BUNDLES: LazyLock<[Bundle; 3]> =
