@@ -39,6 +39,8 @@ pub enum Command {
     /// Manage user accounts (the first administrator is created with `user add`).
     #[command(subcommand)]
     User(UserCommand),
+    /// List the commissions: id and name in each language, one per line.
+    Commissions(DbArgs),
     /// Compute reminders and e-mail them (when SMTP is configured): one pass with `--once`
     /// (for cron), else a pass every `--remind-every`, as `serve` does.
     Remind(RemindCommandArgs),
@@ -263,7 +265,8 @@ pub struct UserAddArgs {
     #[arg(long)]
     pub organisation: Option<String>,
 
-    /// Id of a commission whose work the user edits; repeat for several.
+    /// A commission whose work the user edits, by id or by name (`taawun commissions`
+    /// lists them); repeat for several.
     #[arg(long = "commission")]
     pub commissions: Vec<String>,
 

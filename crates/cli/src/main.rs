@@ -4,6 +4,7 @@
 mod args;
 mod backup;
 mod check;
+mod commissions;
 mod db;
 mod export;
 mod generate;
@@ -54,6 +55,7 @@ async fn run(command: args::Command) -> Result<(), String> {
             Ok(())
         }
         args::Command::User(args::UserCommand::Add(a)) => user::add(a).await,
+        args::Command::Commissions(a) => commissions::list(a).await,
         args::Command::Remind(a) => remind::run(a).await,
         args::Command::Import(a) => import::run(a).await,
         args::Command::Export(a) => export::run(a).await,

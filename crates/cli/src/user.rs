@@ -33,11 +33,6 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         .as_deref()
         .map(|o| parse_id("organisation", o))
         .transpose()?;
-    let commissions = a
-        .commissions
-        .iter()
-        .map(|c| parse_id("commission", c))
-        .collect::<Result<Vec<Id>, String>>()?;
     let language = a
         .language
         .as_deref()
@@ -63,6 +58,10 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         return Err(format!("a user named {:?} already exists", a.username));
     }
     let party = find_or_create_party(&*store, &a.party, a.party_name.as_deref()).await?;
+    let mut commissions = Vec::with_capacity(a.commissions.len());
+    for c in &a.commissions {
+        commissions.push(crate::commissions::resolve(&*store, c).await?);
+    }
     let user = User {
         id: new_id(),
         username: a.username.clone(),

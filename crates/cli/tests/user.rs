@@ -193,3 +193,50 @@ fn serve_help_lists_the_login_options() {
         assert!(help.contains(needle), "serve --help lacks {needle}");
     }
 }
+
+#[tokio::test]
+async fn commissions_are_listed_and_a_user_is_given_one_by_its_name() {
+    let dir = demo_dir();
+    let out = taawun()
+        .args(["commissions", "--data-dir", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listed = text(&out.stdout);
+    let line = listed
+        .lines()
+        .find(|l| l.contains("Commission militaire mixte maroco-malienne"))
+        .unwrap_or_else(|| panic!("the Mali commission is listed: {listed}"));
+    assert!(
+        line.contains("اللجنة العسكرية المشتركة المغربية المالية"),
+        "{line}"
+    );
+    let id: taawun_core::Id = line.split('\t').next().unwrap().parse().unwrap();
+
+    // By its name, as listed, in any case and spacing.
+    let officer = [
+        "--username",
+        "nadia",
+        "--display-name",
+        "Nadia",
+        "--party",
+        "MA",
+        "--role",
+        "secretariat",
+        "--commission",
+        "commission MILITAIRE mixte  maroco-malienne",
+    ];
+    let out = add(&dir, Some(GOOD), &officer);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let nadia = user(&dir, "nadia").await.expect("created");
+    assert_eq!(nadia.commission_ids, vec![id]);
+
+    // A name that fits none is refused, pointing at the list; nothing is created.
+    let mut other = officer;
+    other[1] = "karim";
+    other[9] = "Commission qui n'existe pas";
+    let out = add(&dir, Some(GOOD), &other);
+    assert!(!out.status.success());
+    assert_one_line_failure(&out, "taawun commissions");
+    assert!(user(&dir, "karim").await.is_none());
+}

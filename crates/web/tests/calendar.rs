@@ -153,3 +153,57 @@ async fn a_feed_shows_only_what_its_subscriber_may_see() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn the_commission_pages_subscribe_link_makes_a_feed_whose_events_link_back() {
+    let d = demo().await;
+    add_user(&d.store, "amina", Role::Administrator, PASSWORD).await;
+    let mut b = Browser::new(&d.app);
+    b.login("amina", PASSWORD).await;
+    // Signed in, the link leads to a subscription of this commission, never to the open
+    // feed a calendar application would meet as a login page.
+    let page = b.get(&format!("/commissions/{}", d.ids.commission)).await;
+    let link = format!("/account/calendar?commission={}", d.ids.commission);
+    assert!(
+        page.body.contains(&format!("href=\"{link}#h-new-feed\"")),
+        "{}",
+        page.body
+    );
+    let form = b.get(&link).await;
+    assert!(
+        form.body
+            .contains(&format!("<option value=\"{}\" selected>", d.ids.commission)),
+        "the commission is chosen: {}",
+        form.body
+    );
+    let made = b
+        .post(
+            "/account/calendar",
+            &[("commission", &d.ids.commission.to_string())],
+        )
+        .await;
+    let at = made.body.find("/calendar/feeds/").expect("the address");
+    let path = made.body[at..].split('"').next().unwrap().to_string();
+    // The calendar application, at the host it was given: every event links back there.
+    let feed = common::send(&d.app, &path, &[("host", "taawun.example.org")]).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    let ics = String::from_utf8(feed.bytes.to_vec())
+        .unwrap()
+        .replace("\r\n ", "");
+    let session = format!("URL:http://taawun.example.org/sessions/{}", d.ids.session);
+    assert!(ics.contains(&session), "{ics}");
+    let events = ics.matches("BEGIN:VEVENT").count();
+    assert!(events > 1);
+    assert_eq!(
+        ics.matches("URL:http://taawun.example.org/").count(),
+        events
+    );
+    // A visitor of the demo, not signed in, still gets the open feed.
+    let visitor = d
+        .get(&format!("/commissions/{}", d.ids.commission), &[])
+        .await;
+    assert!(visitor.body.contains(&format!(
+        "href=\"/calendar/commissions/{}/taawun.ics\"",
+        d.ids.commission
+    )));
+}

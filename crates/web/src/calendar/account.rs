@@ -1,7 +1,7 @@
 //! `/account/calendar`: the signed-in user's calendar subscriptions. Creating one shows its
 //! address once (only a hash of the token is stored); revoking one ends it at once.
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use rand::RngCore;
@@ -25,6 +25,7 @@ struct FeedRow {
 struct ScopeChoice {
     value: String,
     label: String,
+    selected: bool,
 }
 
 #[derive(askama::Template)]
@@ -40,7 +41,7 @@ struct CalendarPage {
 }
 
 /// The address the site is reached at: the configured public URL, else this request's host.
-fn base(state: &AppState, headers: &HeaderMap) -> String {
+pub(super) fn base(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(u) = &state.auth.config.public_url {
         return u.trim_end_matches('/').to_string();
     }
@@ -61,6 +62,7 @@ async fn page(
     state: &AppState,
     user: &User,
     created: Option<String>,
+    chosen: Option<Id>,
 ) -> Result<Html<String>, WebError> {
     let v = reader(state, &ctx);
     let commissions = v.commissions().await?;
@@ -88,10 +90,12 @@ async fn page(
     let mut scopes = vec![ScopeChoice {
         value: String::new(),
         label: ctx.t("calendar-mine"),
+        selected: false,
     }];
     scopes.extend(commissions.iter().map(|c| ScopeChoice {
         value: c.id.to_string(),
         label: ctx.plain(&c.name),
+        selected: chosen == Some(c.id),
     }));
     let title = ctx.t("calendar-title");
     render(&CalendarPage {
@@ -112,8 +116,16 @@ pub async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
+    Query(q): Query<Chosen>,
 ) -> Result<Html<String>, WebError> {
-    page(ctx, &state, &user, None).await
+    // `?commission=…`: the commission page's "subscribe" link, its commission chosen.
+    let chosen = q.commission.as_deref().and_then(|c| c.parse().ok());
+    page(ctx, &state, &user, None, chosen).await
+}
+
+#[derive(Deserialize)]
+pub struct Chosen {
+    commission: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -153,7 +165,7 @@ pub async fn create(
         "{}/calendar/feeds/{token}/taawun.ics",
         base(&state, &headers)
     );
-    page(ctx, &state, &user, Some(url)).await
+    page(ctx, &state, &user, Some(url), commission).await
 }
 
 pub async fn revoke(

@@ -11,7 +11,7 @@ mod events;
 pub use events::Feed;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -35,10 +35,12 @@ async fn respond(
     feed: Feed,
     lang: Lang,
     state: &AppState,
+    headers: &HeaderMap,
 ) -> Result<Response, WebError> {
-    let base = state.auth.config.public_url.clone().unwrap_or_default();
-    let base = base.trim_end_matches('/');
-    let calendar = events::build(v, feed, lang, chrono::Utc::now(), base).await?;
+    // Every event links back to its record: at the configured public address, else at the
+    // host the calendar application asked.
+    let base = account::base(state, headers);
+    let calendar = events::build(v, feed, lang, chrono::Utc::now(), &base).await?;
     let body = taawun_docs::ics(&calendar);
     Ok((
         [
@@ -64,6 +66,7 @@ pub(crate) async fn by_token(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(q): Query<LangQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, WebError> {
     // Tokens are 64 hex digits; anything else cannot be one (and is not hashed for nothing).
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -88,7 +91,7 @@ pub(crate) async fn by_token(
         None => Feed::Mine,
     };
     let lang = lang_of(&q, user.language.unwrap_or(Lang::Fr));
-    respond(&v, scope, lang, &state).await
+    respond(&v, scope, lang, &state, &headers).await
 }
 
 pub(crate) async fn of_commission(
@@ -96,10 +99,18 @@ pub(crate) async fn of_commission(
     State(state): State<AppState>,
     IdPath(id): IdPath,
     Query(q): Query<LangQuery>,
+    headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let v = crate::lookup::reader(&state, &ctx);
     if v.commission(id).await?.is_none() {
         return Err(WebError::NotFound);
     }
-    respond(&v, Feed::Commission(id), lang_of(&q, ctx.lang), &state).await
+    respond(
+        &v,
+        Feed::Commission(id),
+        lang_of(&q, ctx.lang),
+        &state,
+        &headers,
+    )
+    .await
 }

@@ -73,6 +73,15 @@ fn extendable(items: &[Item]) -> bool {
 }
 
 /// The form with these values and errors: 200 when clean, 422 with errors.
+/// The items a form offers here: the demo's "example" mark only on a demo instance.
+fn offered<'a>(ctx: &Ctx, form: &'a Form) -> std::borrow::Cow<'a, [Item]> {
+    if ctx.demo {
+        std::borrow::Cow::Borrowed(&form.items)
+    } else {
+        std::borrow::Cow::Owned(super::spec::without_example(&form.items))
+    }
+}
+
 pub fn show(ctx: &Ctx, form: &Form, input: &Input, errors: &Errors) -> Result<Response, WebError> {
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -101,7 +110,7 @@ pub fn show(ctx: &Ctx, form: &Form, input: &Input, errors: &Errors) -> Result<Re
         action: &form.action,
         back: &form.back,
         version,
-        body: render(ctx, &form.items, input, errors),
+        body: render(ctx, &offered(ctx, form), input, errors),
         summary,
         extendable: extendable(&form.items),
         more: MORE,
@@ -117,7 +126,7 @@ pub fn read(ctx: &Ctx, form: &Form, input: &Input) -> Result<Parsed, Box<Respons
             show(ctx, form, input, &Errors::default()).into_response(),
         ));
     }
-    let parsed = parse(ctx, &form.items, input);
+    let parsed = parse(ctx, &offered(ctx, form), input);
     if parsed.errors.is_empty() {
         Ok(parsed)
     } else {

@@ -139,3 +139,39 @@ pub fn counter(path: &str) -> String {
 pub fn dom_id(path: &str) -> String {
     format!("f-{}", path.replace('.', "-"))
 }
+
+/// The path of the demo's "example" mark, a field of several forms.
+const EXAMPLE: &str = "example";
+
+/// `items` without the demo's "example" mark: a real instance has no made-up records to
+/// flag, so its forms do not offer the box (a record keeps what it had; a list written as a
+/// whole writes its rows unmarked).
+pub fn without_example(items: &[Item]) -> Vec<Item> {
+    items
+        .iter()
+        .filter(|i| !matches!(i, Item::Field(f) if f.path == EXAMPLE))
+        .map(|i| match i {
+            Item::Field(_) => i.clone(),
+            Item::Rows(r) => Item::Rows(Rows {
+                rows: r
+                    .rows
+                    .iter()
+                    .map(|row| Row {
+                        items: without_example(&row.items),
+                        ..row.clone()
+                    })
+                    .collect(),
+                ..r.clone()
+            }),
+            Item::Group {
+                legend,
+                items,
+                nullable,
+            } => Item::Group {
+                legend: legend.clone(),
+                items: without_example(items),
+                nullable: nullable.clone(),
+            },
+        })
+        .collect()
+}

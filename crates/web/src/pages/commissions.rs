@@ -108,8 +108,10 @@ struct ShowPage {
     plans: Vec<Link>,
     /// The status report as PDF.
     offers: Vec<crate::documents::PdfOffer>,
-    /// The commission's calendar feed.
+    /// The commission's calendar feed, as the demo's visitors read it.
     calendar: String,
+    /// Where a signed-in reader makes their own feed of this commission.
+    subscribe: String,
 }
 
 pub(crate) async fn show(
@@ -175,6 +177,7 @@ async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
             "doc-report",
         )],
         calendar: format!("/calendar/commissions/{}/taawun.ics", c.id),
+        subscribe: format!("/account/calendar?commission={}#h-new-feed", c.id),
         ctx: ctx.shown(v),
     })
 }
