@@ -21,5 +21,7 @@ pub use reminders::{
 };
 pub use selection::{ItemFilter, Show};
 pub use sides::{SideState, item_status, joint_percent, joint_status, rolls_up, side_states};
-pub use status::{Assessment, FollowupRules, Risk, assess, assess_facts, expected_percent};
+pub use status::{
+    Assessment, FollowupRules, Risk, assess, assess_facts, expected_percent, overdue_on,
+};
 pub use thresholds::{Thresholds, thresholds};

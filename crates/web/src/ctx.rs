@@ -26,6 +26,8 @@ pub struct Ctx {
     /// Path and query of the current request, used as `back` by the language switch.
     pub path: String,
     pub demo: bool,
+    /// The day follow-up is judged on (`AppState::clock`): what is overdue today.
+    pub today: chrono::NaiveDate,
     /// Who is asking; anonymous outside the gate (static files, errors before it ran).
     pub who: Arc<Who>,
     /// The classification banner of the page (see `banner`); Unclassified until a page
@@ -70,7 +72,7 @@ tokio::task_local! {
 }
 
 impl Ctx {
-    pub(crate) fn from_parts(parts: &Parts, demo: bool) -> Ctx {
+    pub(crate) fn from_parts(parts: &Parts, demo: bool, today: chrono::NaiveDate) -> Ctx {
         let path = parts
             .uri
             .path_and_query()
@@ -82,6 +84,7 @@ impl Ctx {
             lang: negotiate::lang_of(&parts.headers),
             path,
             demo,
+            today,
             who: parts
                 .extensions
                 .get::<Arc<Who>>()
@@ -107,6 +110,7 @@ impl Ctx {
             lang: negotiate::DEFAULT,
             path: String::from("/"),
             demo: false,
+            today: chrono::Utc::now().date_naive(),
             who: Arc::new(Who::anonymous()),
             banner: Default::default(),
         })
@@ -261,15 +265,20 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx, Infallible> {
-        Ok(Ctx::from_parts(parts, state.demo))
+        Ok(Ctx::from_parts(parts, state.demo, state.clock.today()))
     }
 }
 
 /// Runs the rest of the request with a context rebuilt from it (after the gate added who is
 /// asking), so error pages deeper down know the user too.
-pub async fn within_request(req: Request, demo: bool, next: Next) -> Response {
+pub async fn within_request(
+    req: Request,
+    demo: bool,
+    today: chrono::NaiveDate,
+    next: Next,
+) -> Response {
     let (parts, body) = req.into_parts();
-    let ctx = Ctx::from_parts(&parts, demo);
+    let ctx = Ctx::from_parts(&parts, demo, today);
     within(ctx, next.run(Request::from_parts(parts, body))).await
 }
 
@@ -281,6 +290,6 @@ pub(crate) async fn within<T>(ctx: Ctx, fut: impl std::future::Future<Output = T
 /// Middleware: remembers the request's context for the whole of its handling.
 pub async fn remember(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
-    let ctx = Ctx::from_parts(&parts, state.demo);
+    let ctx = Ctx::from_parts(&parts, state.demo, state.clock.today());
     within(ctx, next.run(Request::from_parts(parts, body))).await
 }

@@ -99,6 +99,13 @@ pub fn assess_facts(facts: &ItemFacts, today: NaiveDate, rules: &FollowupRules) 
     )
 }
 
+/// Whether an item with this joint status and due date is overdue on `today`: still open,
+/// its due date passed (due today is not yet late). The rule `assess` judges by, for every
+/// page that shows an item's status, so none shows a late item as plainly "in progress".
+pub fn overdue_on(status: ItemStatus, due: Option<NaiveDate>, today: NaiveDate) -> bool {
+    status.is_open() && due.is_some_and(|d| d < today)
+}
+
 fn judge(
     joint: ItemStatus,
     start: Option<NaiveDate>,
@@ -110,7 +117,7 @@ fn judge(
     let percent = joint_percent(sides);
     let expected = expected_percent(start, due, today);
     let open = joint.is_open();
-    let overdue = open && due.is_some_and(|d| d < today);
+    let overdue = overdue_on(joint, due, today);
     let behind = expected
         .filter(|e| i32::from(*e) - i32::from(percent) > i32::from(rules.at_risk_margin))
         .map(|e| Risk::BehindSchedule {

@@ -148,7 +148,9 @@ pub async fn gate(
     next: Next,
 ) -> Response {
     match admit(&state, &session, req).await {
-        Ok(Admitted::Go(req)) => ctx::within_request(req, state.demo, next).await,
+        Ok(Admitted::Go(req)) => {
+            ctx::within_request(req, state.demo, state.clock.today(), next).await
+        }
         Ok(Admitted::Answer(res)) => res,
         Err(e) => e.into_response(),
     }

@@ -67,6 +67,20 @@ impl<'a> Labels<'a> {
                     &ctx.date(&due),
                 )));
             }
+            // Late or at risk, in words: the proposal is where the secretariat decides
+            // what the next session must take up.
+            let judged = taawun_core::followup::assess_facts(f, ctx.today, &crate::clock::rules());
+            if judged.overdue {
+                states.push(format!(
+                    "<strong class=\"late\">{}</strong>",
+                    escape(&ctx.t("assessment-overdue"))
+                ));
+            } else if judged.at_risk.is_some() {
+                states.push(format!(
+                    "<strong class=\"late\">{}</strong>",
+                    escape(&ctx.t("assessment-at-risk"))
+                ));
+            }
             if !states.is_empty() {
                 label.push_str(&format!(
                     " <span class=\"sub\">— {}</span>",

@@ -12,6 +12,8 @@ pub struct CarriedItem {
     pub href: String,
     pub label: Markup,
     pub status: String,
+    /// Open past its due date (`followup::overdue_on`), said beside the status.
+    pub late: bool,
 }
 
 pub struct AgendaLine {
@@ -30,6 +32,7 @@ pub async fn lines(ctx: &Ctx, v: &Visible, s: &Session) -> StoreResult<Vec<Agend
                     href: format!("/items/{id}"),
                     label: Markup(format!("{} {}", escape(&i.code), ctx.text(&i.title))),
                     status: ctx.label("status", i.status.key()),
+                    late: taawun_core::followup::overdue_on(i.status, i.due_on, ctx.today),
                 });
             }
         }

@@ -111,7 +111,7 @@ async fn load(
         for item in list {
             let updates = v.progress(item.id).await?;
             let run = actual(&item, &updates, today);
-            let late = item.status.is_open() && item.due_on.is_some_and(|d| d < today);
+            let late = taawun_core::followup::overdue_on(item.status, item.due_on, today);
             let progress = match (item.status, late) {
                 (ItemStatus::Done, _) => Progress::Done,
                 (_, true) => Progress::Late,

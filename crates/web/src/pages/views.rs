@@ -170,6 +170,8 @@ pub struct ItemRow {
     pub leads: Vec<Markup>,
     /// Another item of the same plan in the list carries this code too.
     pub shared_code: bool,
+    /// Still open past its due date: said in words beside the status (`_items.html`).
+    pub late: bool,
 }
 
 /// Uniqueness of codes, session numbers and article numbers is among what the writer may
@@ -227,6 +229,7 @@ pub async fn item_rows(
             example: item.example,
             leads: leads.into_iter().map(Markup).collect(),
             shared_code,
+            late: taawun_core::followup::overdue_on(item.status, item.due_on, ctx.today),
         });
     }
     Ok(rows)
