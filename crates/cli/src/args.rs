@@ -19,6 +19,16 @@ pub struct Cli {
     )]
     pub log: String,
 
+    /// Whose Arabic usage dates follow: a region code (`MA` — شتنبر, غشت — by default; `DZ`,
+    /// `TN`, `EG`, `SA`…), or `none` for CLDR's generic Arabic. Month names come from CLDR.
+    #[arg(
+        long,
+        env = "TAAWUN_ARABIC_REGION",
+        default_value = "MA",
+        global = true
+    )]
+    pub arabic_region: String,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -25,6 +25,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     init_logging(&cli.log);
+    // Before anything is formatted: the date formatters read it when they are built.
+    if let Err(message) = taawun_i18n::fmt::set_arabic_region(&cli.arabic_region) {
+        eprintln!("taawun: --arabic-region: {message}");
+        return ExitCode::FAILURE;
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -73,33 +73,33 @@ fn count_of(v: &FluentValue<'_>) -> Option<u64> {
 /// (`intl_pluralrules` 7) test the whole number where CLDR tests its last two digits: they
 /// give "other" for 103 (CLDR: few, أيام) and 111 or 427 (many, يومًا).
 pub fn plural_category(lang: Lang, n: u64) -> &'static str {
-    static RULES: LazyLock<[Option<PluralRules>; 3]> = LazyLock::new(|| {
-        let rules = |l: icu_locale_core::Locale| {
+    // ICU4X data is not `Sync` without its `sync` feature (which only some builds of the
+    // workspace unify in), so each thread keeps its own rules, as `fmt` does its formatters.
+    thread_local! {
+        static RULES: [Option<PluralRules>; 3] = [
+            icu_locale_core::locale!("ar"),
+            icu_locale_core::locale!("fr"),
+            icu_locale_core::locale!("en"),
+        ]
+        .map(|l| {
             PluralRules::try_new_cardinal(l.into())
                 .inspect_err(|e| tracing::error!(?e, "no plural rules"))
                 .ok()
-        };
-        [
-            rules(icu_locale_core::locale!("ar")),
-            rules(icu_locale_core::locale!("fr")),
-            rules(icu_locale_core::locale!("en")),
-        ]
-    });
+        });
+    }
     let i = match lang {
         Lang::Ar => 0,
         Lang::Fr => 1,
         Lang::En => 2,
     };
-    let Some(rules) = &RULES[i] else {
-        return "other";
-    };
-    match rules.category_for(n) {
-        PluralCategory::Zero => "zero",
-        PluralCategory::One => "one",
-        PluralCategory::Two => "two",
-        PluralCategory::Few => "few",
-        PluralCategory::Many => "many",
-        PluralCategory::Other => "other",
+    let category = RULES.with(|all| all[i].as_ref().map(|r| r.category_for(n)));
+    match category {
+        Some(PluralCategory::Zero) => "zero",
+        Some(PluralCategory::One) => "one",
+        Some(PluralCategory::Two) => "two",
+        Some(PluralCategory::Few) => "few",
+        Some(PluralCategory::Many) => "many",
+        Some(PluralCategory::Other) | None => "other",
     }
 }
 

@@ -1,7 +1,10 @@
 //! Dates and numbers for the reader's locale, through ICU4X.
 //!
-//! Arabic uses `ar-u-nu-latn`: Latin digits with Arabic month names, because both partner
-//! administrations (Morocco, Mali) write Latin digits in their Arabic documents. English uses
+//! Arabic uses `ar-MA-u-nu-latn` by default: Latin digits, because both partner
+//! administrations (Morocco, Mali) write Latin digits in their Arabic documents, and the
+//! month names of Moroccan usage (شتنبر، غشت، ماي…) as CLDR gives them for Morocco. An
+//! installation of another region names its own (`set_arabic_region`, `--arabic-region`):
+//! the names always come from CLDR through ICU4X, never from a list kept here. English uses
 //! `en-GB` so dates read day-month-year ("17 February 2025") like the French and Arabic ones.
 
 use chrono::{Datelike, NaiveDate};
@@ -10,12 +13,39 @@ use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
 use icu_decimal::DecimalFormatter;
+use icu_locale_core::subtags::{Region, region};
 use icu_locale_core::{Locale, locale};
+use std::sync::OnceLock;
 use taawun_core::Lang;
+
+/// The region whose Arabic usage dates follow; `None`: CLDR's generic Arabic.
+static ARABIC_REGION: OnceLock<Option<Region>> = OnceLock::new();
+
+/// The region Arabic dates follow in this process, set once at start-up (before any date is
+/// formatted: the formatters read it when built): a region code (`MA`, `DZ`, `EG`…), or
+/// `none` for CLDR's generic Arabic. Unset, Morocco's usage. An unknown code is refused.
+pub fn set_arabic_region(code: &str) -> Result<(), String> {
+    let region = match code.trim() {
+        "" | "none" => None,
+        c => Some(
+            c.parse::<Region>()
+                .map_err(|_| format!("{c:?} is no region code (e.g. MA, DZ, EG, or none)"))?,
+        ),
+    };
+    ARABIC_REGION
+        .set(region)
+        .map_err(|_| "the Arabic region is already set".to_string())
+}
+
+fn arabic_locale() -> Locale {
+    let mut loc = locale!("ar-u-nu-latn");
+    loc.id.region = *ARABIC_REGION.get_or_init(|| Some(region!("MA")));
+    loc
+}
 
 pub fn icu_locale(lang: Lang) -> Locale {
     match lang {
-        Lang::Ar => locale!("ar-u-nu-latn"),
+        Lang::Ar => arabic_locale(),
         Lang::Fr => locale!("fr"),
         Lang::En => locale!("en-GB"),
     }
@@ -139,6 +169,24 @@ mod tests {
             ar.contains("فبراير") && ar.contains("17") && ar.contains("2025"),
             "{ar}"
         );
+    }
+
+    #[test]
+    fn arabic_months_are_those_of_moroccan_usage_from_cldr() {
+        let on = |m| date(Lang::Ar, NaiveDate::from_ymd_opt(2026, m, 15).unwrap());
+        for (m, name) in [
+            (5, "ماي"),
+            (7, "يوليوز"),
+            (8, "غشت"),
+            (9, "شتنبر"),
+            (11, "نونبر"),
+            (12, "دجنبر"),
+        ] {
+            assert!(on(m).contains(name), "month {m}: {}", on(m));
+        }
+        assert!(!on(9).contains("سبتمبر") && !on(8).contains("أغسطس"));
+        assert_eq!(on(9), "15 شتنبر 2026");
+        assert!(month(Lang::Ar, NaiveDate::from_ymd_opt(2026, 8, 1).unwrap()).contains("غشت"));
     }
 
     #[test]
