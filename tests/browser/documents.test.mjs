@@ -17,15 +17,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { startServer, createDataDir, taawun, addUser } from './lib/server.mjs';
 import { launchBrowser, newContext, checkA11y, screenshot } from './lib/browser.mjs';
 import { login } from './lib/session.mjs';
 import { messages } from './lib/i18n.mjs';
+import { demoCommission, download, pdfText } from './lib/documents.mjs';
 
 const LANG = 'ar';
 const PASSWORD = 'a long passphrase for tests only';
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OFFICER = { username: 'nadia.benjelloun', name: 'Nadia Benjelloun', party: 'MA', role: 'secretariat' };
 
 let browser;
@@ -36,40 +35,12 @@ after(async () => {
   await browser?.close();
 });
 
-/** The demo's Morocco–Mali commission's id, from a short-lived `serve --demo` on the same data. */
-async function demoCommission(dataDir) {
-  const lookup = await startServer({ demo: true, dataDir, name: 'documents-lookup-server' });
-  try {
-    const html = await (await fetch(new URL('/commissions', lookup.url))).text();
-    // The demo also holds an invented Morocco–Senegal commission: take the Morocco–Mali one.
-    const links = [...html.matchAll(new RegExp(`href="/commissions/(${UUID})"[^>]*>(.*?)</a>`, 'gs'))];
-    const ids = [...new Set(links.filter((m) => m[2].includes('maroco-malienne')).map((m) => m[1]))];
-    assert.equal(ids.length, 1);
-    return ids[0];
-  } finally {
-    await lookup.stop();
-  }
-}
-
-/** The text of a PDF as pdftotext reads it (poppler-utils, installed by scripts/test and CI). */
-function pdfText(file) {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ');
-}
-
-/** Clicks what starts a download and resolves with the saved file's path and suggested name. */
-async function download(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { file: await dl.path(), name: dl.suggestedFilename() };
-}
-
 describe('documents', () => {
   it('minutes, status report, Excel list, import and calendar, in Arabic', async (t) => {
     const tr = messages(LANG);
     const data = await createDataDir('taawun-documents-');
     await taawun(['demo', '--data-dir', data.dir]);
-    const commission = await demoCommission(data.dir);
+    const commission = await demoCommission(data.dir, 'documents-lookup-server');
     await addUser(data.dir, [
       '--username', OFFICER.username, '--display-name', OFFICER.name, '--party', OFFICER.party,
       '--role', OFFICER.role, '--clearance', 'restricted', '--commission', commission,

@@ -18,16 +18,15 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { startServer, createDataDir, taawun, addUser } from './lib/server.mjs';
 import { launchBrowser, newContext, checkA11y, screenshot } from './lib/browser.mjs';
 import { login } from './lib/session.mjs';
 import { messages } from './lib/i18n.mjs';
+import { UUID, demoCommission, download, pdfText } from './lib/documents.mjs';
 import { choose, fillText3, group, press } from './lib/forms.mjs';
 
 const PASSWORD = 'a long passphrase for tests only';
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OFFICER = { username: 'nadia.benjelloun', name: 'Nadia Benjelloun', party: 'MA', role: 'secretariat' };
 const CONCLUSIONS = {
   ar: 'اتفق الطرفان على تنظيم دورة تكوين المكونين قبل نهاية السنة',
@@ -42,33 +41,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** The demo's Morocco–Mali commission's id, from a short-lived `serve --demo` on the same data. */
-async function demoCommission(dataDir) {
-  const lookup = await startServer({ demo: true, dataDir, name: 'minutes-lookup-server' });
-  try {
-    const html = await (await fetch(new URL('/commissions', lookup.url))).text();
-    const links = [...html.matchAll(new RegExp(`href="/commissions/(${UUID})"[^>]*>(.*?)</a>`, 'gs'))];
-    const ids = [...new Set(links.filter((m) => m[2].includes('maroco-malienne')).map((m) => m[1]))];
-    assert.equal(ids.length, 1);
-    return ids[0];
-  } finally {
-    await lookup.stop();
-  }
-}
-
-/** The text of a PDF as pdftotext reads it, on one line, without direction marks. */
-function pdfText(file) {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ');
-}
-
-/** Clicks what starts a download and resolves with the saved file's path and suggested name. */
-async function download(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { file: await dl.path(), name: dl.suggestedFilename() };
-}
-
 /** Downloads the minutes page's PDF in `layout` through its own form. */
 async function minutesPdf(page, tr, sessionHref, layout) {
   const form = page.locator(`form[action="${sessionHref}/minutes.pdf"]`);
@@ -82,7 +54,7 @@ describe('minutes', () => {
     const ar = messages('ar');
     const data = await createDataDir('taawun-minutes-');
     await taawun(['demo', '--data-dir', data.dir]);
-    const commission = await demoCommission(data.dir);
+    const commission = await demoCommission(data.dir, 'minutes-lookup-server');
     await addUser(data.dir, [
       '--username', OFFICER.username, '--display-name', OFFICER.name, '--party', OFFICER.party,
       '--role', OFFICER.role, '--clearance', 'restricted', '--commission', commission,
