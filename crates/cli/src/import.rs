@@ -75,23 +75,29 @@ pub async fn run(a: ImportArgs) -> Result<(), String> {
         );
         return Ok(());
     }
-    let total = preview.items.len();
+    let batch = import::Batch::of(&preview);
+    let total = batch.items.len();
     let progress = move |n: usize| {
         // One line rewritten in place: the count moves without scrolling the terminal.
         eprint!("\rimporting: {n}/{total} rows");
         let _ = std::io::stderr().flush();
     };
-    let saved = import::save(&*store, &user, &preview.items, &progress).await;
+    let saved = import::save(&*store, &user, &batch, &progress).await;
     eprintln!();
     match saved {
-        Ok(items) => {
+        Ok(_) => {
             import::remember(&*store, user.id, &world, &sheet, &mapping)
                 .await
                 .map_err(|e| e.to_string())?;
-            println!("{} items imported into plan {}", items.len(), a.plan);
+            let written = batch.counts();
+            let unchanged = preview.items.len() - batch.items.len();
+            println!(
+                "{} items created, {} updated, {unchanged} unchanged in plan {}",
+                written.created, written.updated, a.plan
+            );
             Ok(())
         }
-        Err(e) => Err(match import::refused_row(&e) {
+        Err(e) => Err(match import::refused_row(&e, &batch) {
             Some(r) => format!(
                 "row {} was refused ({}); nothing was imported",
                 r.row,

@@ -118,7 +118,7 @@ async fn import_checks_every_row_then_saves_all_or_nothing() {
         text(&out.stderr)
     );
     assert!(
-        text(&out.stdout).contains("2 items imported"),
+        text(&out.stdout).contains("2 items created, 0 updated, 0 unchanged"),
         "{}",
         text(&out.stdout)
     );

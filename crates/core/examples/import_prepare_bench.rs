@@ -81,6 +81,7 @@ fn main() {
         organisations: &organisations,
         areas: &areas,
         existing_codes: &existing_codes,
+        existing: &[],
     };
 
     // One column per field, headed by the field's key (the labels are words, kept in

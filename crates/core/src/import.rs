@@ -15,5 +15,5 @@ mod problem;
 
 pub use field::{Field, fields};
 pub use mapping::{Mapping, SavedMapping, guess_mapping_with};
-pub use prepare::{ImportContext, Preview, prepare};
+pub use prepare::{Change, ImportContext, Preview, prepare};
 pub use problem::{Problem, RowProblem};

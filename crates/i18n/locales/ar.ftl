@@ -1068,6 +1068,48 @@ sheet-error-too-slow = استغرقت قراءة هذا الملف وقتًا ط
 sheet-error-old-or-protected = هذا الملف بصيغة Excel 97–2003 ‏(‎.xls) أو محمي بكلمة مرور. احفظه مصنفًا بصيغة ‎.xlsx دون كلمة مرور ثم أعد إرساله.
 import-busy = الخادم يقرأ جداول أخرى في هذه اللحظة. انتظر بضع ثوانٍ ثم أعد إرسال ملفك.
 
+# Import that updates: an exported sheet names each item by id and version.
+import-field-id = المعرّف
+import-field-version = النسخة
+import-problem-duplicate-id = المعرّف «{ $id }» مكرر في الملف.
+import-problem-version-conflict = عُدِّل الإجراء { $code } بعد التصدير (النسخة { $yours } في الملف، و{ $stored } المحفوظة): صدِّر الخطة من جديد وأعد هذا التغيير.
+import-count-new = { PLURAL($count) ->
+    [one] إجراء جديد واحد
+    [two] إجراءان جديدان
+    [few] { $count } إجراءات جديدة
+    [many] { $count } إجراءً جديدًا
+   *[other] { $count } إجراء جديد
+}
+import-count-changed = { PLURAL($count) ->
+    [one] إجراء واحد معدَّل
+    [two] إجراءان معدَّلان
+    [few] { $count } إجراءات معدَّلة
+    [many] { $count } إجراءً معدَّلًا
+   *[other] { $count } إجراء معدَّل
+}
+import-count-unchanged = { PLURAL($count) ->
+    [one] سطر واحد دون تغيير
+    [two] سطران دون تغيير
+    [few] { $count } أسطر دون تغيير
+    [many] { $count } سطرًا دون تغيير
+   *[other] { $count } سطر دون تغيير
+}
+import-nothing-to-change = لا يغيّر الملف شيئًا: كل سطر يطابق الإجراء كما هو محفوظ.
+import-commit-changes = حفظ هذه التغييرات
+import-updated = { PLURAL($count) ->
+    [one] حُدِّث إجراء واحد.
+    [two] حُدِّث إجراءان.
+    [few] حُدِّثت { $count } إجراءات.
+    [many] حُدِّث { $count } إجراءً.
+   *[other] حُدِّث { $count } إجراء.
+}
+import-changes-title = ما سيحفظه الاستيراد
+import-change = التغيير
+import-change-new = جديد
+import-change-new-unmatched = جديد (معرّفه لا يدل على أي إجراء في هذه الخطة)
+import-change-changed = معدَّل: { $fields }
+import-changed-meanwhile = عدّل شخص آخر هذا الإجراء أثناء الاستيراد؛ اقرأ الملف وتحقق منه من جديد.
+
 # Minutes (procès-verbal): the document's sentences (see i18n/src/minutes.rs for the articles
 # and ordinals the variables already carry) and the minutes pages.
 minutes-title = محضر { $ordinal }

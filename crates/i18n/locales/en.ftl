@@ -964,6 +964,36 @@ sheet-error-too-slow = Reading this file took too long and was stopped. Send a s
 sheet-error-old-or-protected = This file is in the Excel 97–2003 format (.xls) or protected by a password. Save it as an .xlsx workbook without a password and resend it.
 import-busy = The server is reading other spreadsheets right now. Wait a few seconds, then send your file again.
 
+# Import that updates: an exported sheet names each item by id and version.
+import-field-id = Id
+import-field-version = Version
+import-problem-duplicate-id = The id “{ $id }” appears more than once in the file.
+import-problem-version-conflict = Item { $code } was changed after the export (version { $yours } in the file, { $stored } stored): export the plan again and redo this change.
+import-count-new = { $count ->
+    [one] { $count } new item
+   *[other] { $count } new items
+}
+import-count-changed = { $count ->
+    [one] { $count } changed item
+   *[other] { $count } changed items
+}
+import-count-unchanged = { $count ->
+    [one] { $count } unchanged row
+   *[other] { $count } unchanged rows
+}
+import-nothing-to-change = The file changes nothing: every row matches the item as stored.
+import-commit-changes = Save these changes
+import-updated = { $count ->
+    [one] { $count } item updated.
+   *[other] { $count } items updated.
+}
+import-changes-title = What the import will save
+import-change = Change
+import-change-new = New
+import-change-new-unmatched = New (its id names no item of this plan)
+import-change-changed = Changed: { $fields }
+import-changed-meanwhile = Someone else changed this item during the import; read the file and check it again.
+
 # Minutes (procès-verbal): the document's sentences (see i18n/src/minutes.rs for the articles
 # and ordinals the variables already carry) and the minutes pages.
 minutes-title = Minutes of the { $ordinal }

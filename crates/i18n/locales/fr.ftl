@@ -958,6 +958,36 @@ sheet-error-too-slow = La lecture de ce fichier a pris trop de temps et a été 
 sheet-error-old-or-protected = Ce fichier est au format Excel 97–2003 (.xls) ou protégé par un mot de passe. Enregistrez-le comme classeur .xlsx sans mot de passe puis renvoyez-le.
 import-busy = Le serveur lit en ce moment d'autres tableurs. Patientez quelques secondes, puis renvoyez votre fichier.
 
+# Import that updates: an exported sheet names each item by id and version.
+import-field-id = Identifiant
+import-field-version = Version
+import-problem-duplicate-id = L'identifiant « { $id } » figure plusieurs fois dans le fichier.
+import-problem-version-conflict = L'action { $code } a été modifiée depuis l'export (version { $yours } dans le fichier, { $stored } enregistrée) : exportez à nouveau le plan et refaites ce changement.
+import-count-new = { $count ->
+    [one] { $count } nouvelle action
+   *[other] { $count } nouvelles actions
+}
+import-count-changed = { $count ->
+    [one] { $count } action modifiée
+   *[other] { $count } actions modifiées
+}
+import-count-unchanged = { $count ->
+    [one] { $count } ligne inchangée
+   *[other] { $count } lignes inchangées
+}
+import-nothing-to-change = Le fichier ne change rien : chaque ligne correspond à l'action telle qu'elle est enregistrée.
+import-commit-changes = Enregistrer ces changements
+import-updated = { $count ->
+    [one] { $count } action mise à jour.
+   *[other] { $count } actions mises à jour.
+}
+import-changes-title = Ce que l'import va enregistrer
+import-change = Changement
+import-change-new = Nouvelle
+import-change-new-unmatched = Nouvelle (son identifiant ne désigne aucune action de ce plan)
+import-change-changed = Modifiée : { $fields }
+import-changed-meanwhile = Cette action a été modifiée par quelqu'un d'autre pendant l'import ; relisez le fichier et vérifiez-le à nouveau.
+
 # Minutes (procès-verbal): the document's sentences (see i18n/src/minutes.rs for the articles
 # and ordinals the variables already carry) and the minutes pages.
 minutes-title = Procès-verbal de la { $ordinal }

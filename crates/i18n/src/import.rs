@@ -31,6 +31,8 @@ impl FieldLabel for Field {
             Field::Lead(id) => with("import-field-lead", "party", party_name(*id, parties, lang)),
             Field::StartOn => message(lang, "import-field-start-on"),
             Field::DueOn => message(lang, "import-field-due-on"),
+            Field::Id => message(lang, "import-field-id"),
+            Field::Version => message(lang, "import-field-version"),
         }
     }
 }
@@ -66,6 +68,16 @@ impl ProblemWording for RowProblem {
             }
             Problem::UnknownArea(value) => set("value", value.clone()),
             Problem::DuplicateCode(code) | Problem::CodeTaken(code) => set("code", code.clone()),
+            Problem::DuplicateId(id) => set("id", id.clone()),
+            Problem::VersionConflict {
+                code,
+                yours,
+                stored,
+            } => {
+                set("code", code.clone());
+                set("yours", yours.clone());
+                set("stored", stored.to_string());
+            }
             // What the rules found reads as the rule's own message.
             Problem::Rule(e) => return e.message(lang),
         }
@@ -89,6 +101,8 @@ pub fn problem_key(problem: &Problem, in_column: bool) -> &'static str {
         Problem::UnknownArea(_) => "import-problem-unknown-area",
         Problem::DuplicateCode(_) => "import-problem-duplicate-code",
         Problem::CodeTaken(_) => "import-problem-code-taken",
+        Problem::DuplicateId(_) => "import-problem-duplicate-id",
+        Problem::VersionConflict { .. } => "import-problem-version-conflict",
         Problem::Rule(e) => rule_key(&e.rule),
     }
 }

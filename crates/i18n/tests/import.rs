@@ -202,6 +202,8 @@ fn an_export_in_arabic_imports_back_clean() {
             "الجهة المكلفة — مالي",
             "تاريخ البداية",
             "تاريخ الاستحقاق",
+            "المعرّف",
+            "النسخة",
         ]
     );
     let mapping = guess_mapping(&headers, &world.parties, None);

@@ -31,6 +31,8 @@ fn keys_are_stable_and_read_back() {
             "lead_ml",
             "start_on",
             "due_on",
+            "id",
+            "version",
         ]
     );
     for f in fields(&world.parties) {

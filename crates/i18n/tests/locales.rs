@@ -336,6 +336,12 @@ fn every_rule_problem_and_sheet_error_is_worded_in_each_catalogue() {
         Problem::UnknownArea("Cyber".into()),
         Problem::DuplicateCode("1.6".into()),
         Problem::CodeTaken("2.1".into()),
+        Problem::DuplicateId("7f3c".into()),
+        Problem::VersionConflict {
+            code: "2.1".into(),
+            yours: "2".into(),
+            stored: 3,
+        },
         Problem::Rule(RuleError::new(
             "due_on",
             taawun_core::rules::Rule::DueBeforeStart,
@@ -351,12 +357,14 @@ fn every_rule_problem_and_sheet_error_is_worded_in_each_catalogue() {
         Problem::UnknownArea(_) => 5,
         Problem::DuplicateCode(_) => 6,
         Problem::CodeTaken(_) => 7,
+        Problem::DuplicateId(_) => 9,
+        Problem::VersionConflict { .. } => 10,
         Problem::Rule(_) => 8,
     };
     let problem_kinds: BTreeSet<usize> = problems.iter().map(kind).collect();
     assert_eq!(
         problem_kinds.len(),
-        9,
+        11,
         "an import problem kind has no sample"
     );
     let sheet_errors = [

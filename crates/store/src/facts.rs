@@ -14,6 +14,8 @@ pub enum FactsScope {
     Agreement(Id),
     /// Items where the party leads a side.
     Party(Id),
+    /// Items of one plan (its export and status report).
+    Plan(Id),
 }
 
 /// A reader's view of items, applied by the store while it collects the facts so a

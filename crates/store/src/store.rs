@@ -216,6 +216,17 @@ pub trait Store: Send + Sync + 'static {
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> StoreResult<Vec<ActionItem>>;
 
+    /// As `save_items`, but an item may also be a stored one at its stored version, which is
+    /// then updated through the same write path as `save_item` (a stale version is a
+    /// `Conflict` naming its index, and nothing is written): an import of an exported sheet,
+    /// whose rows update the items they name.
+    async fn apply_items(
+        &self,
+        actor: &Actor,
+        items: &[ActionItem],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<Vec<ActionItem>>;
+
     /// Every write of `saves`, in order, each exactly as its own `save_*` (or
     /// `set_password`) would make it: the same permission, rules, rows, links, search
     /// entries, follow-up facts and audit rows, byte for byte, given dated actors

@@ -249,15 +249,15 @@ impl Acting {
         &self,
         jobs: &Jobs,
         lang: Lang,
-        items: Vec<ActionItem>,
-        next: impl FnOnce(usize) -> String + Send + 'static,
+        batch: import::Batch,
+        next: impl FnOnce(import::Written) -> String + Send + 'static,
     ) -> Result<(Id, Arc<taawun_app::jobs::Job>), taawun_app::jobs::StartError> {
         import::start(
             jobs,
             self.store.clone(),
             self.user.clone(),
             lang,
-            items,
+            batch,
             next,
         )
         .await

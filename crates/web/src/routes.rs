@@ -183,6 +183,7 @@ fn table() -> Table {
     t.at("/plans/{id}", get(plans::show));
     t.at("/plans/{id}/edit", get(edit::<ActionPlan>).post(update::<ActionPlan>));
     t.at("/plans/{id}/timeline", get(timeline::show));
+    t.at("/plans/{id}/report.pdf", get(documents::report::of_plan));
     t.at("/plans/{id}/import", get(import::start).post(import::upload));
     t.at("/plans/{id}/import/{upload}", post(import::review));
 

@@ -105,7 +105,10 @@ async fn an_exported_items_sheet_imports_back_into_a_new_plan() {
     let done = b.post(&review_action(&preview.body), &refs).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let to = done.headers["location"].to_str().unwrap().to_string();
-    assert_eq!(to, format!("/plans/{}?imported={expected}", plan.id));
+    assert_eq!(
+        to,
+        format!("/plans/{}?imported={expected}&updated=0", plan.id)
+    );
     assert_eq!(count(&d, plan.id).await, expected);
     let landing = b.get(&to).await;
     assert!(
@@ -130,6 +133,10 @@ base = rows[1]
 def row(code, **changes):
     r = list(base)
     r[col['Code']] = code
+    # New rows: the exported row's id and version would make each an update of its item.
+    for h in ('Identifiant', 'Version'):
+        if h in col:
+            r[col[h]] = ''
     for k, v in changes.items():
         r[col[k]] = v
     out.append(r)

@@ -1,13 +1,15 @@
 //! The items list as a table: the items `/items?…` lists for the same query, with the
 //! importer's own column names for the fields an import reads (code, titles, area, lead
-//! bodies, dates), so an exported sheet imports back with every column recognised.
+//! bodies, dates, and each item's id and version last), so an exported sheet imports back
+//! with every column recognised, its rows updating the items they came from. The status
+//! says "overdue" in words, by the pages' one rule (`followup::overdue_on`).
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use taawun_core::import::Field;
 use taawun_core::{ActionItem, Id, Lang, Party};
 use taawun_docs::{Column, ColumnKind, Table, Value};
-use taawun_i18n::FieldLabel;
+use taawun_i18n::{FieldLabel, message};
 use taawun_store::{StoreResult, Visible};
 
 use super::tables::{Tick, column, date, label, table, text};
@@ -54,6 +56,8 @@ pub async fn items(
     columns.push(column(lang, "col-status", ColumnKind::Text));
     columns.push(column(lang, "col-percent", ColumnKind::Percent));
     columns.push(column(lang, "col-plan", ColumnKind::Text));
+    columns.push(field(Field::Id, ColumnKind::Text));
+    columns.push(field(Field::Version, ColumnKind::Number));
     let mut t = table(lang, "export-items", columns);
 
     let mut plans: HashMap<Id, Value> = HashMap::new();
@@ -82,7 +86,11 @@ pub async fn items(
         }
         row.push(date(i.start_on));
         row.push(date(i.due_on));
-        row.push(Value::Text(label(lang, "status", i.status.key())));
+        let mut status = label(lang, "status", i.status.key());
+        if taawun_core::followup::overdue_on(i.status, i.due_on, today) {
+            status = format!("{status} · {}", message(lang, "assessment-overdue"));
+        }
+        row.push(Value::Text(status));
         row.push(Value::Number(
             f64::from(percents.get(&i.id).copied().unwrap_or(0)) / 100.0,
         ));
@@ -93,6 +101,8 @@ pub async fn items(
             });
         }
         row.push(plans[&i.plan_id].clone());
+        row.push(Value::Text(i.id.to_string()));
+        row.push(Value::Int(i.version));
         t.rows.push(row);
     }
     Ok(t)

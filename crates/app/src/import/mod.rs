@@ -2,8 +2,9 @@
 //! `/plans/{id}/import` pages and `taawun import`: load the plan's world through the
 //! importer's `Visible`, read the sheet, guess the mapping of its columns (the importer's
 //! last one first) and apply their choices, prepare the rows as items (`core::import`),
-//! remember the mapping, then save the batch all together or not at all
-//! (`Store::save_items`) and word the row the store refused. Each front end decides how it
+//! remember the mapping, then save the batch — new items, and the stored ones an exported
+//! sheet's rows update — all together or not at all (`Store::apply_items`) and word the row
+//! the store refused. Each front end decides how it
 //! asks and shows; what an import does is written here.
 
 mod reading;
@@ -124,15 +125,49 @@ pub async fn remember(
     }
 }
 
-/// Saves the prepared items all together or not at all, as `user`; `progress` hears the
-/// number of items written so far.
+/// What a commit writes: the rows of a clean preview that create or change an item (an
+/// unchanged row writes nothing, not even an audit record), each with its sheet row.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub items: Vec<ActionItem>,
+    /// The spreadsheet row of each item, for naming the one the store refuses.
+    pub rows: Vec<usize>,
+}
+
+impl Batch {
+    pub fn of(preview: &Preview) -> Batch {
+        let (rows, items) = preview.to_write().into_iter().unzip();
+        Batch { items, rows }
+    }
+
+    /// How many items the batch creates and how many it updates.
+    pub fn counts(&self) -> Written {
+        let created = self.items.iter().filter(|i| i.version == 0).count();
+        Written {
+            created,
+            updated: self.items.len() - created,
+        }
+    }
+}
+
+/// What a commit wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// Saves the batch all together or not at all, as `user`; `progress` hears the number of
+/// items written so far.
 pub async fn save(
     store: &dyn Store,
     user: &User,
-    items: &[ActionItem],
+    batch: &Batch,
     progress: &(dyn Fn(usize) + Send + Sync),
 ) -> StoreResult<Vec<ActionItem>> {
-    store.save_items(&Actor::user(user), items, progress).await
+    store
+        .apply_items(&Actor::user(user), &batch.items, progress)
+        .await
 }
 
 /// The row of the spreadsheet the store refused, and why.
@@ -142,11 +177,11 @@ pub struct RefusedRow<'a> {
     pub why: &'a StoreError,
 }
 
-/// The row a failed `save` names, when the store named one.
-pub fn refused_row(e: &StoreError) -> Option<RefusedRow<'_>> {
+/// The row of `batch` a failed `save` names, when the store named one.
+pub fn refused_row<'e>(e: &'e StoreError, batch: &Batch) -> Option<RefusedRow<'e>> {
     match e {
         StoreError::InBatch { index, source } => Some(RefusedRow {
-            row: index + 2,
+            row: batch.rows.get(*index).copied().unwrap_or(index + 2),
             why: source.as_ref(),
         }),
         _ => None,
@@ -154,9 +189,10 @@ pub fn refused_row(e: &StoreError) -> Option<RefusedRow<'_>> {
 }
 
 /// Why a save failed, for the importer in `lang`: the row and the rules it broke when the
-/// store names them; anything else is logged and said as a failed job.
-pub fn failure(lang: Lang, e: &StoreError) -> String {
-    let Some(refused) = refused_row(e) else {
+/// store names them (or that it changed since the file was read); anything else is logged
+/// and said as a failed job.
+pub fn failure(lang: Lang, e: &StoreError, batch: &Batch) -> String {
+    let Some(refused) = refused_row(e, batch) else {
         tracing::error!(error = %e, "import failed");
         return message(lang, "job-failed");
     };
@@ -169,26 +205,27 @@ pub fn failure(lang: Lang, e: &StoreError) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         StoreError::Forbidden { .. } => message(lang, "error-forbidden"),
+        StoreError::Conflict { .. } => message(lang, "import-changed-meanwhile"),
         _ => message(lang, "job-failed"),
     };
     message_args(lang, "import-row-failed", &[("row", &row), ("why", &why)])
 }
 
-/// Saves the items as a job of `user`'s, labelled in `lang`, its progress the items
-/// written. The job ends at `next(saved)` (where the importer goes with the count of items
-/// saved), or with `failure`.
+/// Saves the batch as a job of `user`'s, labelled in `lang`, its progress the items
+/// written. The job ends at `next(written)` (where the importer goes, told how many items
+/// were created and updated), or with `failure`.
 pub async fn start(
     jobs: &Jobs,
     store: Arc<dyn Store>,
     user: User,
     lang: Lang,
-    items: Vec<ActionItem>,
-    next: impl FnOnce(usize) -> String + Send + 'static,
+    batch: Batch,
+    next: impl FnOnce(Written) -> String + Send + 'static,
 ) -> Result<(Id, Arc<Job>), StartError> {
     let (id, job) = jobs
         .start(&Holder::user(user.id), message(lang, "import-job"))
         .await?;
-    job.writing(items.len());
+    job.writing(batch.items.len());
     let j = job.clone();
     let failed = Outcome::Failed {
         message: message(lang, "job-failed"),
@@ -198,12 +235,12 @@ pub async fn start(
             let j = j.clone();
             move |n: usize| j.set_done(n)
         };
-        match save(&*store, &user, &items, &tick).await {
-            Ok(saved) => Outcome::Done {
-                href: next(saved.len()),
+        match save(&*store, &user, &batch, &tick).await {
+            Ok(_) => Outcome::Done {
+                href: next(batch.counts()),
             },
             Err(e) => Outcome::Failed {
-                message: failure(lang, &e),
+                message: failure(lang, &e, &batch),
             },
         }
     });

@@ -14,6 +14,8 @@ pub struct ImportWorld {
     pub organisations: Vec<Organisation>,
     pub areas: Vec<Area>,
     pub existing_codes: Vec<String>,
+    /// The plan's items the importer sees: those an exported sheet's rows may update.
+    pub items: Vec<taawun_core::ActionItem>,
 }
 
 impl ImportWorld {
@@ -31,17 +33,14 @@ impl ImportWorld {
         }
         // Codes of the items the reader may see: naming a hidden item's code in a preview
         // would tell them it exists. Should a row reuse one, the store refuses the commit.
-        let existing_codes = v
-            .items(plan.id)
-            .await?
-            .into_iter()
-            .map(|i| i.code)
-            .collect();
+        let items = v.items(plan.id).await?;
+        let existing_codes = items.iter().map(|i| i.code.clone()).collect();
         Ok(Some(ImportWorld {
             organisations: v.organisations(None).await?,
             areas: v.areas().await?,
             parties,
             existing_codes,
+            items,
             plan,
         }))
     }
@@ -60,6 +59,7 @@ impl ImportWorld {
             organisations: &self.organisations,
             areas: &self.areas,
             existing_codes: &self.existing_codes,
+            existing: &self.items,
         }
     }
 }

@@ -15,6 +15,8 @@ pub(super) struct Columns {
     pub leads: Vec<(Id, Option<usize>)>,
     pub start_on: Option<usize>,
     pub due_on: Option<usize>,
+    pub id: Option<usize>,
+    pub version: Option<usize>,
 }
 
 impl Columns {
@@ -46,14 +48,20 @@ impl Columns {
                 .collect(),
             start_on: column(&Field::StartOn),
             due_on: column(&Field::DueOn),
+            id: column(&Field::Id),
+            version: column(&Field::Version),
         }
     }
 
     /// Required fields without a column: the title (in no language at all; reported as
     /// `Title(Lang::Ar)`, the first title field), the area, and a lead for each party. The
-    /// code is not required: codes are then generated.
+    /// code is not required: codes are then generated. Ids without their versions could
+    /// overwrite a newer edit unseen, so a mapped id requires the version.
     pub fn unmapped(&self) -> Vec<Field> {
         let mut missing = Vec::new();
+        if self.id.is_some() && self.version.is_none() {
+            missing.push(Field::Version);
+        }
         if self.title.is_empty() {
             missing.push(Field::Title(Lang::Ar));
         }

@@ -14,6 +14,12 @@ pub enum Field {
     Lead(Id),
     StartOn,
     DueOn,
+    /// The id of an existing item of the plan, as an export writes it: the row updates that
+    /// item instead of creating one.
+    Id,
+    /// The item's version when it was exported: a row whose item changed since is a
+    /// conflict, never a silent overwrite of the newer edit.
+    Version,
 }
 
 impl Field {
@@ -39,6 +45,8 @@ impl Field {
             }
             Field::StartOn => "start_on".into(),
             Field::DueOn => "due_on".into(),
+            Field::Id => "id".into(),
+            Field::Version => "version".into(),
         }
     }
 
@@ -60,18 +68,21 @@ impl Field {
             Field::Lead(_) => "leads",
             Field::StartOn => "start_on",
             Field::DueOn => "due_on",
+            Field::Id => "id",
+            Field::Version => "version",
         }
     }
 }
 
 /// Every field a column may be mapped to, in display order: code, titles, descriptions,
-/// area, one lead per party in the commission's order, dates.
+/// area, one lead per party in the commission's order, dates, then the id and version an
+/// export carries.
 pub fn fields(parties: &[Party]) -> Vec<Field> {
     let mut all = vec![Field::Code];
     all.extend(Lang::ALL.map(Field::Title));
     all.extend(Lang::ALL.map(Field::Description));
     all.push(Field::Area);
     all.extend(parties.iter().map(|p| Field::Lead(p.id)));
-    all.extend([Field::StartOn, Field::DueOn]);
+    all.extend([Field::StartOn, Field::DueOn, Field::Id, Field::Version]);
     all
 }

@@ -1,4 +1,5 @@
-//! Turning the rows of a sheet into new items of a plan, with every problem of every row.
+//! Turning the rows of a sheet into items of a plan — new ones, or updates of the items an
+//! exported sheet names by id — with every problem of every row.
 
 use super::columns::Columns;
 use super::dates::read_date;
@@ -20,15 +21,37 @@ pub struct ImportContext<'a> {
     pub areas: &'a [Area],
     /// Codes of the plan's existing items.
     pub existing_codes: &'a [String],
+    /// The plan's items the importer may see: the ones a row may update by id.
+    pub existing: &'a [ActionItem],
 }
 
-/// The items a sheet would create and what is wrong with them.
+/// What saving a row's item does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A new item.
+    New,
+    /// A new item from a row whose id names no item of this plan: a row of another plan's
+    /// export (copying items across plans), or of an item removed since. Said in the preview,
+    /// so a row meant as an update is not taken for a new one unseen; its version is not read.
+    /// The same for an item hidden from the importer as for none, so nothing is confirmed.
+    NewUnmatched,
+    /// An existing item, these fields changed.
+    Changed(Vec<Field>),
+    /// An existing item as it is stored: nothing to write.
+    Unchanged,
+}
+
+/// The items a sheet would create or change, and what is wrong with them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
     /// One item per non-blank row, in row order. Items of rows with problems are shown in the
     /// preview as read; a reference that could not be resolved (area, lead) is left out or
     /// nil, so such an item must never be saved.
     pub items: Vec<ActionItem>,
+    /// What saving each item of `items` does, in the same order.
+    pub changes: Vec<Change>,
+    /// The spreadsheet row of each item of `items`.
+    pub row_numbers: Vec<usize>,
     /// Mapping problems (row 0) first, then rows in order, each row's in column order.
     pub problems: Vec<RowProblem>,
     /// Data rows considered (blank rows skipped, not counted).
@@ -40,16 +63,44 @@ impl Preview {
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
     }
+
+    /// The items a commit writes (new and changed, in row order), each with its row.
+    pub fn to_write(&self) -> Vec<(usize, ActionItem)> {
+        self.items
+            .iter()
+            .zip(&self.changes)
+            .zip(&self.row_numbers)
+            .filter(|((_, c), _)| **c != Change::Unchanged)
+            .map(|((i, _), row)| (*row, i.clone()))
+            .collect()
+    }
+
+    /// How many rows are new, changed and unchanged.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let of = |f: fn(&Change) -> bool| self.changes.iter().filter(|c| f(c)).count();
+        (
+            of(|c| matches!(c, Change::New | Change::NewUnmatched)),
+            of(|c| matches!(c, Change::Changed(_))),
+            of(|c| *c == Change::Unchanged),
+        )
+    }
 }
 
-/// Builds one new item per non-blank row (id from `new_id`, version 0, status Planned, the
-/// plan's protection, not an example, no clauses) and lists every problem of every row.
+/// Builds one item per non-blank row and lists every problem of every row.
+///
+/// A row whose id cell (when a column is mapped to the id) names an item of the plan
+/// updates that item: it starts from the stored item and takes only the mapped fields
+/// (a blank mapped cell clears an optional field), keeping its status (derived from its
+/// sides), clauses, indicator and protection; the row's version must be the stored one.
+/// Any other row makes a new item (`Change::NewUnmatched` when it gave an id) (id from `new_id`, version 0, status Planned, the
+/// plan's protection, not an example, no clauses).
 ///
 /// A row is blank when every one of its cells is, mapped or not: a row holding only a note
 /// in an ignored column is reported rather than silently dropped.
 ///
 /// Codes: when a column is mapped to the code, each row must give one (a blank cell is
-/// `Missing(Code)`), unique in the file and new to the plan. When no column is, codes are
+/// `Missing(Code)`), unique in the file and new to the plan (but for the code of the item
+/// the row updates). When no column is, an updated item keeps its code and new ones are
 /// generated in row order as "IMP-0001", "IMP-0002"…, skipping any the plan already has:
 /// predictable, and easy to renumber afterwards, where continuing the plan's own numbering
 /// ("1.4", "2.1"…) would mean guessing its scheme.
@@ -59,9 +110,8 @@ pub fn prepare(
     ctx: &ImportContext,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Preview {
-    let reader = Reader::new(sheet, mapping, ctx);
-    let mut problems: Vec<RowProblem> = reader
-        .cols
+    let cols = Columns::new(mapping, ctx.parties, sheet.headers.len());
+    let mut problems: Vec<RowProblem> = cols
         .unmapped()
         .into_iter()
         .map(|f| RowProblem {
@@ -79,35 +129,145 @@ pub fn prepare(
         .map(|(i, cells)| (i + 2, cells.as_slice()))
         .collect();
 
-    let codes: Vec<String> = match reader.cols.code {
+    // Which stored item each row updates, if any. An id the plan does not hold is left
+    // unmatched here and reported on its row.
+    let ids: Vec<String> = match cols.id {
+        Some(c) => rows.iter().map(|(_, r)| cell(r, c).display()).collect(),
+        None => vec![String::new(); rows.len()],
+    };
+    let bases: Vec<Option<&ActionItem>> = ids
+        .iter()
+        .map(|raw| {
+            let id = uuid::Uuid::try_parse(raw.trim()).ok()?;
+            ctx.existing
+                .iter()
+                .find(|i| i.id == id && i.plan_id == ctx.plan.id)
+        })
+        .collect();
+    let mut id_seen: HashMap<&str, usize> = HashMap::new();
+    for id in ids.iter().filter(|i| !i.is_empty()) {
+        *id_seen.entry(id.as_str()).or_default() += 1;
+    }
+
+    let codes: Vec<String> = match cols.code {
         Some(c) => rows
             .iter()
             .map(|(_, cells)| cell(cells, c).display())
             .collect(),
-        None => generated_codes(rows.len(), ctx.existing_codes),
+        None => {
+            let new_rows = bases.iter().filter(|b| b.is_none()).count();
+            let mut generated = generated_codes(new_rows, ctx.existing_codes).into_iter();
+            bases
+                .iter()
+                .map(|b| match b {
+                    Some(item) => item.code.clone(),
+                    None => generated.next().unwrap_or_default(),
+                })
+                .collect()
+        }
     };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for code in codes.iter().filter(|c| !c.is_empty()) {
         *seen.entry(code).or_default() += 1;
     }
+    // The codes of the items the file updates are the file's to give: a row may keep its
+    // item's code, or two rows swap theirs.
+    let freed: HashSet<&str> = bases.iter().flatten().map(|i| i.code.trim()).collect();
 
+    let reader = Reader::new(sheet, cols, ctx, &freed);
     let mut items = Vec::with_capacity(rows.len());
+    let mut changes = Vec::with_capacity(rows.len());
     let mut lead_orgs = Vec::with_capacity(ctx.parties.len());
-    for ((number, cells), code) in rows.iter().zip(&codes) {
+    for (((number, cells), code), (raw_id, base)) in
+        rows.iter().zip(&codes).zip(ids.iter().zip(&bases))
+    {
         let row = RowReader {
             reader: &reader,
             number: *number,
             cells,
         };
+        if let Some(c) = reader.cols.id
+            && id_seen.get(raw_id.as_str()).is_some_and(|n| *n > 1)
+        {
+            problems.push(row.problem(Some(c), Problem::DuplicateId(raw_id.clone())));
+        }
+        if let (Some(item), Some(c)) = (base, reader.cols.version)
+            && !same_version(row.cell(c), item.version)
+        {
+            let conflict = Problem::VersionConflict {
+                code: item.code.clone(),
+                yours: row.cell(c).display(),
+                stored: item.version,
+            };
+            problems.push(row.problem(Some(c), conflict));
+        }
         let twice = seen.get(code.as_str()).is_some_and(|n| *n > 1);
-        let item = row.read(code, twice, new_id, &mut lead_orgs, &mut problems);
+        let item = row.read(code, twice, *base, new_id, &mut lead_orgs, &mut problems);
+        changes.push(match base {
+            None if raw_id.trim().is_empty() => Change::New,
+            None => Change::NewUnmatched,
+            Some(stored) => match changed_fields(stored, &item, &reader.cols) {
+                fields if fields.is_empty() => Change::Unchanged,
+                fields => Change::Changed(fields),
+            },
+        });
         items.push(item);
     }
     Preview {
         items,
+        changes,
+        row_numbers: rows.iter().map(|(n, _)| *n).collect(),
         problems,
         rows: rows.len(),
     }
+}
+
+/// Whether a version cell holds this version (a number cell, or its digits as text).
+fn same_version(c: &Cell, stored: i64) -> bool {
+    match c {
+        Cell::Number(n) => n.fract() == 0.0 && *n as i64 == stored,
+        other => other.display().trim().parse::<i64>() == Ok(stored),
+    }
+}
+
+/// The mapped fields whose value the row changes on the stored item, in field order.
+fn changed_fields(stored: &ActionItem, item: &ActionItem, cols: &Columns) -> Vec<Field> {
+    let mut out = Vec::new();
+    if stored.code.trim() != item.code.trim() {
+        out.push(Field::Code);
+    }
+    for (l, _) in &cols.title {
+        if stored.title.get(*l).unwrap_or("").trim() != item.title.get(*l).unwrap_or("").trim() {
+            out.push(Field::Title(*l));
+        }
+    }
+    for (l, _) in &cols.description {
+        let (a, b) = (stored.description.get(*l), item.description.get(*l));
+        if a.unwrap_or("").trim() != b.unwrap_or("").trim() {
+            out.push(Field::Description(*l));
+        }
+    }
+    if stored.area_id != item.area_id {
+        out.push(Field::Area);
+    }
+    for (party, _) in cols.leads.iter().filter(|(_, c)| c.is_some()) {
+        let lead = |i: &ActionItem| {
+            i.leads
+                .iter()
+                .find(|l| l.party_id == *party)
+                .map(|l| l.organisation_id)
+        };
+        if lead(stored) != lead(item) {
+            out.push(Field::Lead(*party));
+        }
+    }
+    if stored.start_on != item.start_on {
+        out.push(Field::StartOn);
+    }
+    if stored.due_on != item.due_on {
+        out.push(Field::DueOn);
+    }
+    out
 }
 
 /// What every row is read against, built once per import.
@@ -123,14 +283,24 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(sheet: &'a Sheet, mapping: &Mapping, ctx: &'a ImportContext<'a>) -> Self {
-        let cols = Columns::new(mapping, ctx.parties, sheet.headers.len());
+    /// `freed`: codes of stored items the file updates, which its rows may give again.
+    fn new(
+        sheet: &'a Sheet,
+        cols: Columns,
+        ctx: &'a ImportContext<'a>,
+        freed: &HashSet<&str>,
+    ) -> Self {
         let unmapped_roots = cols.unmapped().iter().map(Field::rule_root).collect();
         Reader {
             sheet,
             ctx,
             lookup: Lookup::new(ctx.organisations, ctx.areas),
-            taken: ctx.existing_codes.iter().map(|c| c.trim()).collect(),
+            taken: ctx
+                .existing_codes
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !freed.contains(c))
+                .collect(),
             party_ids: ctx.parties.iter().map(|p| p.id).collect(),
             unmapped_roots,
             cols,
@@ -146,12 +316,14 @@ struct RowReader<'r, 'a> {
 }
 
 impl<'a> RowReader<'_, 'a> {
-    /// The row's item; its problems are appended to `problems`, in column order, then those
-    /// the rules add. `lead_orgs` is a buffer reused across rows.
+    /// The row's item (`base` updated by the mapped fields, or a new one); its problems are
+    /// appended to `problems`, in column order, then those the rules add. `lead_orgs` is a
+    /// buffer reused across rows.
     fn read(
         &self,
         code: &str,
         code_twice: bool,
+        base: Option<&ActionItem>,
         new_id: &mut dyn FnMut() -> Id,
         lead_orgs: &mut Vec<Organisation>,
         problems: &mut Vec<RowProblem>,
@@ -179,15 +351,16 @@ impl<'a> RowReader<'_, 'a> {
             }
         }
 
-        let title = self.text(&cols.title);
+        let title = self.text(&cols.title, base.map(|b| &b.title));
         if let (true, Some((lang, c))) = (title.is_empty(), cols.title.first()) {
             let field = Field::Title(*lang);
             report(Some(*c), Some(&field), Problem::Missing(field.clone()));
         }
-        let description = self.text(&cols.description);
+        let description = self.text(&cols.description, base.map(|b| &b.description));
 
-        let mut area_id = Id::nil();
+        let mut area_id = base.map_or(Id::nil(), |b| b.area_id);
         if let Some(c) = cols.area {
+            area_id = Id::nil();
             let value = self.cell(c).display();
             match r.lookup.area(&value) {
                 _ if value.is_empty() => {
@@ -201,7 +374,13 @@ impl<'a> RowReader<'_, 'a> {
         let mut leads = Vec::with_capacity(cols.leads.len());
         lead_orgs.clear();
         for (party, column) in &cols.leads {
-            let Some(c) = *column else { continue };
+            let Some(c) = *column else {
+                // An unmapped side keeps the stored item's lead (the mapping is then
+                // reported as incomplete anyway).
+                let kept = base.and_then(|b| b.leads.iter().find(|l| l.party_id == *party));
+                leads.extend(kept.cloned());
+                continue;
+            };
             let field = Field::Lead(*party);
             let value = self.cell(c).display();
             if value.is_empty() {
@@ -233,40 +412,55 @@ impl<'a> RowReader<'_, 'a> {
             }
         }
 
-        let mut date = |column: Option<usize>, field: Field| {
-            let c = column?;
+        // An unmapped date keeps the stored item's; a mapped blank one clears it.
+        let mut date = |column: Option<usize>, field: Field, kept: Option<chrono::NaiveDate>| {
+            let Some(c) = column else { return kept };
             read_date(self.cell(c)).unwrap_or_else(|text| {
                 report(Some(c), Some(&field), Problem::BadDate(text));
                 None
             })
         };
-        let start_on = date(cols.start_on, Field::StartOn);
-        let due_on = date(cols.due_on, Field::DueOn);
+        let start_on = date(cols.start_on, Field::StartOn, base.and_then(|b| b.start_on));
+        let due_on = date(cols.due_on, Field::DueOn, base.and_then(|b| b.due_on));
 
-        let item = ActionItem {
-            id: new_id(),
-            plan_id: ctx.plan.id,
-            code: code.to_string(),
-            title,
-            description,
-            area_id,
-            clause_ids: Vec::new(),
-            leads,
-            start_on,
-            due_on,
-            status: ItemStatus::Planned,
-            cancel_reason: LocalizedText::default(),
-            indicator: None,
-            example: false,
-            protection: ctx.plan.protection,
-            version: 0,
+        let item = match base {
+            // Status, clauses, indicator, protection and version stay the stored item's:
+            // the store derives the status, and checks the version again when saving.
+            Some(stored) => ActionItem {
+                code: code.to_string(),
+                title,
+                description,
+                area_id,
+                leads,
+                start_on,
+                due_on,
+                ..stored.clone()
+            },
+            None => ActionItem {
+                id: new_id(),
+                plan_id: ctx.plan.id,
+                code: code.to_string(),
+                title,
+                description,
+                area_id,
+                clause_ids: Vec::new(),
+                leads,
+                start_on,
+                due_on,
+                status: ItemStatus::Planned,
+                cancel_reason: LocalizedText::default(),
+                indicator: None,
+                example: false,
+                protection: ctx.plan.protection,
+                version: 0,
+            },
         };
 
         // The rules see the item as it will be saved; what the import already said about a
         // field (a missing title, an unknown lead) is not said twice in the rules' words.
         // Only the row's own lead organisations are passed: the rules look each lead up by a
         // scan, which over every organisation the user sees would be paid on every row.
-        if let Err(errors) = rules::check_item(&item, None, &r.party_ids, lead_orgs) {
+        if let Err(errors) = rules::check_item(&item, base, &r.party_ids, lead_orgs) {
             for e in errors.0 {
                 let root = e.field.split('.').next().unwrap_or_default();
                 if reported.contains(&root) {
@@ -293,8 +487,13 @@ impl<'a> RowReader<'_, 'a> {
         cell(self.cells, c)
     }
 
-    fn text(&self, columns: &[(crate::Lang, usize)]) -> LocalizedText {
-        let mut text = LocalizedText::default();
+    /// The mapped languages' cells over `base` (a stored item's text), or over nothing.
+    fn text(
+        &self,
+        columns: &[(crate::Lang, usize)],
+        base: Option<&LocalizedText>,
+    ) -> LocalizedText {
+        let mut text = base.cloned().unwrap_or_default();
         for (lang, c) in columns {
             text.set(*lang, Some(self.cell(*c).display()));
         }

@@ -40,6 +40,15 @@ pub enum Problem {
     DuplicateCode(String),
     /// An item of the plan already has this code.
     CodeTaken(String),
+    /// The id is on more than one row of the file (reported on each of them).
+    DuplicateId(String),
+    /// The item changed since the sheet was exported: the file's version (as written) is not
+    /// the stored one. The row is not applied; export again and redo the change.
+    VersionConflict {
+        code: String,
+        yours: String,
+        stored: i64,
+    },
     /// What `rules::check_item` still finds (due before start, text too long…).
     Rule(RuleError),
 }

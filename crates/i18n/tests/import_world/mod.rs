@@ -37,6 +37,8 @@ pub struct World {
     pub organisations: Vec<Organisation>,
     pub areas: Vec<Area>,
     pub existing_codes: Vec<String>,
+    /// Items already in the plan, which an exported sheet's rows update by id.
+    pub existing: Vec<ActionItem>,
 }
 
 impl World {
@@ -127,6 +129,7 @@ impl World {
                 ),
             ],
             existing_codes: vec!["2.1".into(), "2.2".into()],
+            existing: Vec::new(),
         }
     }
 
@@ -137,6 +140,7 @@ impl World {
             organisations: &self.organisations,
             areas: &self.areas,
             existing_codes: &self.existing_codes,
+            existing: &self.existing,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! A batch of new action items (an imported spreadsheet), all or nothing: one transaction,
+//! A batch of action items (an imported spreadsheet: new items, and with `apply_items` the
+//! stored ones an exported sheet updates), all or nothing: one transaction,
 //! each item through the one write path (`write::save_in`) exactly as `save_item` would
 //! take it, in order, sharing one memo so the plan, commission and lead bodies every item
 //! names are read once.
@@ -28,11 +29,14 @@ use taawun_core::ActionItem;
 const CHUNK: usize = 100;
 
 impl SqliteStore {
+    /// `accept`: `NewOnly` for `save_items`; `NewOrCurrent` for `apply_items`, where an
+    /// item may also be a stored one at its stored version.
     pub(super) async fn save_batch(
         &self,
         actor: &Actor,
         items: &[ActionItem],
         progress: &(dyn Fn(usize) + Send + Sync),
+        accept: Accept,
     ) -> StoreResult<Vec<ActionItem>> {
         let mut tx = self.pool.begin_with("begin immediate").await?;
         let mut memo = Memo::default();
@@ -40,14 +44,22 @@ impl SqliteStore {
         for (n, chunk) in items.chunks(CHUNK).enumerate() {
             let first = n * CHUNK;
             sqlx::query("savepoint chunk").execute(&mut *tx).await?;
-            match write_chunk(&mut tx, &mut memo, actor, chunk, first).await {
+            // Grouping is sound for new items only (see above): a chunk that updates
+            // stored items is written an item at a time.
+            let grouped = if accept == Accept::NewOnly || chunk.iter().all(|i| i.version == 0) {
+                write_chunk(&mut tx, &mut memo, actor, chunk, first, accept).await
+            } else {
+                Err(Refused::Flush)
+            };
+            match grouped {
                 Ok(done) => saved.extend(done),
                 Err(Refused::Final(e)) => return Err(e),
                 Err(Refused::Flush) => {
                     sqlx::query("rollback to chunk").execute(&mut *tx).await?;
                     // What the memo learnt in the chunk was rolled back with it.
                     memo = Memo::default();
-                    saved.extend(one_by_one(&mut tx, &mut memo, actor, chunk, first).await?);
+                    let one = one_by_one(&mut tx, &mut memo, actor, chunk, first, accept);
+                    saved.extend(one.await?);
                 }
             }
             sqlx::query("release chunk").execute(&mut *tx).await?;
@@ -82,6 +94,7 @@ async fn write_chunk(
     actor: &Actor,
     chunk: &[ActionItem],
     first: usize,
+    accept: Accept,
 ) -> Result<Vec<ActionItem>, Refused> {
     let mut pending = Pending::grouped(conn);
     let ids: Vec<_> = chunk.iter().map(|i| i.id).collect();
@@ -90,7 +103,7 @@ async fn write_chunk(
         .map_err(Refused::Final)?;
     let mut done = Vec::with_capacity(chunk.len());
     for (i, item) in chunk.iter().enumerate() {
-        match save_in(&mut pending, memo, actor, item, Accept::NewOnly).await {
+        match save_in(&mut pending, memo, actor, item, accept).await {
             Ok(saved) => done.push(saved),
             // A read sent the earlier items' writes, and SQLite refused one of them.
             Err(_) if pending.flush_failed() => return Err(Refused::Flush),
@@ -109,11 +122,12 @@ async fn one_by_one(
     actor: &Actor,
     chunk: &[ActionItem],
     first: usize,
+    accept: Accept,
 ) -> StoreResult<Vec<ActionItem>> {
     let mut done = Vec::with_capacity(chunk.len());
     for (i, item) in chunk.iter().enumerate() {
         let mut pending = Pending::new(&mut *conn);
-        let one = match save_in(&mut pending, memo, actor, item, Accept::NewOnly).await {
+        let one = match save_in(&mut pending, memo, actor, item, accept).await {
             Ok(saved) => pending.flush().await.map(|()| saved),
             Err(e) => Err(e),
         };

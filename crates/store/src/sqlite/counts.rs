@@ -129,6 +129,7 @@ impl SqliteStore {
             FactsScope::Agreement(a) => {
                 counted(&mut tx, who, "i.agreement_id = ?", a.into(), today).await?
             }
+            FactsScope::Plan(p) => counted(&mut tx, who, "i.plan_id = ?", p.into(), today).await?,
         };
         tx.commit().await?;
         gather(&items, &sides, dated)

@@ -98,6 +98,7 @@ fn scope_condition(scope: FactsScope) -> (&'static str, Option<String>) {
         FactsScope::All => ("1", None),
         FactsScope::Commission(c) => ("commission_id = ?", Some(c.to_string())),
         FactsScope::Agreement(a) => ("agreement_id = ?", Some(a.to_string())),
+        FactsScope::Plan(p) => ("plan_id = ?", Some(p.to_string())),
         FactsScope::Party(p) => (
             "id in (select item_id from item_sides where party_id = ?)",
             Some(p.to_string()),

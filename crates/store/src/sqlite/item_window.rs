@@ -40,6 +40,10 @@ fn conditions(
             sql.push("i.agreement_id = ?".into());
             values.push(a.into());
         }
+        FactsScope::Plan(p) => {
+            sql.push("i.plan_id = ?".into());
+            values.push(p.into());
+        }
         FactsScope::Party(p) => {
             sql.push(
                 "exists (select 1 from item_sides s where s.item_id = i.id and s.party_id = ?)"

@@ -234,7 +234,17 @@ impl Store for SqliteStore {
         items: &[ActionItem],
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> StoreResult<Vec<ActionItem>> {
-        self.save_batch(actor, items, progress).await
+        self.save_batch(actor, items, progress, super::write::Accept::NewOnly)
+            .await
+    }
+    async fn apply_items(
+        &self,
+        actor: &Actor,
+        items: &[ActionItem],
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> StoreResult<Vec<ActionItem>> {
+        self.save_batch(actor, items, progress, super::write::Accept::NewOrCurrent)
+            .await
     }
     async fn item_facts(
         &self,

@@ -106,6 +106,7 @@ impl Visible {
             FactsScope::Commission(c) => self.can_see_id(RecordKind::Commission, c).await,
             FactsScope::Agreement(a) => self.can_see_id(RecordKind::Agreement, a).await,
             FactsScope::Party(p) => self.can_see_id(RecordKind::Party, p).await,
+            FactsScope::Plan(p) => self.can_see_id(RecordKind::ActionPlan, p).await,
         }
     }
 

@@ -37,6 +37,17 @@ pub async fn of_agreement(
     download(ctx, state, holder, FactsScope::Agreement(id), q).await
 }
 
+/// One plan's status report, linked from the plan's page.
+pub async fn of_plan(
+    ctx: Ctx,
+    state: State<AppState>,
+    holder: JobHolder,
+    IdPath(id): IdPath,
+    q: Query<PdfQuery>,
+) -> Result<Response, WebError> {
+    download(ctx, state, holder, FactsScope::Plan(id), q).await
+}
+
 async fn download(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -54,6 +65,11 @@ async fn download(
         FactsScope::Agreement(id) => {
             let a = v.agreement(id).await?.ok_or(WebError::NotFound)?;
             (a.title, a.party_ids)
+        }
+        FactsScope::Plan(id) => {
+            let p = v.plan(id).await?.ok_or(WebError::NotFound)?;
+            let c = v.commission(p.commission_id).await?;
+            (p.title, c.map(|c| c.party_ids).unwrap_or_default())
         }
         _ => return Err(WebError::NotFound),
     };

@@ -178,7 +178,7 @@ pub(crate) async fn review(
     let mapping = import::chosen(&world, columns, |i| value(&format!("col{i}")));
     let preview = import::prepared(&world, &upload.sheet, &mapping, &user);
     let commit = value("action") == Some("commit");
-    if !commit || !preview.is_clean() {
+    if !commit || !preview.is_clean() || preview.to_write().is_empty() {
         return page::preview_page(
             &ctx, &v, &world, upload_id, &upload, &mapping, &preview, None,
         );
@@ -186,12 +186,14 @@ pub(crate) async fn review(
     s.acting(&user)
         .remember_mapping(&world, &upload.sheet, &mapping)
         .await?;
-    let next = move |saved: usize| format!("/plans/{pid}?imported={saved}");
+    let next = move |w: import::Written| {
+        format!("/plans/{pid}?imported={}&updated={}", w.created, w.updated)
+    };
     // The upload is kept until the job is accepted: a reader told to wait (429) can commit
     // the same preview again.
     let (job_id, job) = s
         .acting(&user)
-        .start_import(&s.jobs, ctx.lang, preview.items, next)
+        .start_import(&s.jobs, ctx.lang, import::Batch::of(&preview), next)
         .await?;
     s.uploads.take(upload_id);
     Ok(crate::pages::jobs::answer(&s, job_id, &job).await)

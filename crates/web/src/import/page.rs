@@ -1,11 +1,12 @@
 //! The import pages: the upload form, and the preview with the column mapping, every row's
-//! problems, a sample of the items to be created, and the commit button (only when clean).
+//! problems, how many rows are new, changed and unchanged, a sample of what the commit writes
+//! (each row's change named), and the commit button (only when clean and something changes).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use taawun_app::import::ImportWorld;
 use taawun_core::Id;
-use taawun_core::import::{Field, Mapping, Preview, fields};
+use taawun_core::import::{Change, Field, Mapping, Preview, fields};
 use taawun_i18n::{FieldLabel, ProblemWording};
 use taawun_store::Visible;
 
@@ -39,6 +40,8 @@ pub struct ProblemView {
 }
 
 pub struct SampleRow {
+    /// "Nouvelle", or "Modifiée : Échéance".
+    pub change: String,
     pub code: String,
     pub title: String,
     pub area: String,
@@ -67,6 +70,10 @@ struct Review {
     problems: Vec<ProblemView>,
     more_problems: Option<String>,
     problems_count: String,
+    /// "1 action modifiée · 25 lignes inchangées".
+    summary: String,
+    /// A clean file whose every row matches its item: nothing to commit.
+    nothing_to_change: bool,
     clean: bool,
     sample: Vec<SampleRow>,
     commit_label: String,
@@ -189,11 +196,27 @@ pub fn preview_page(
             .map(|o| ctx.plain(&o.name))
             .unwrap_or_default()
     };
+    let change = |c: &Change| match c {
+        Change::New => ctx.t("import-change-new"),
+        Change::NewUnmatched => ctx.t("import-change-new-unmatched"),
+        Change::Changed(fields) => {
+            let named: Vec<String> = fields.iter().map(|f| f.label(ctx.lang, parties)).collect();
+            taawun_i18n::message_args(
+                ctx.lang,
+                "import-change-changed",
+                &[("fields", &named.join(", "))],
+            )
+        }
+        Change::Unchanged => String::new(),
+    };
     let sample = preview
         .items
         .iter()
+        .zip(&preview.changes)
+        .filter(|(_, c)| **c != Change::Unchanged)
         .take(SAMPLE)
-        .map(|i| SampleRow {
+        .map(|(i, c)| SampleRow {
+            change: change(c),
             code: i.code.clone(),
             title: ctx.plain(&i.title),
             area: area(i.area_id),
@@ -210,6 +233,8 @@ pub fn preview_page(
             ),
         })
         .collect();
+    let (created, changed, unchanged) = preview.counts();
+    let writes = created + changed;
     let review = Review {
         action: format!("/plans/{}/import/{upload_id}", world.plan.id),
         file_name: upload.file_name.clone(),
@@ -218,11 +243,27 @@ pub fn preview_page(
         problems,
         more_problems: (more > 0).then(|| ctx.tn("import-more-problems", more)),
         problems_count: ctx.tn("import-problems", preview.problems.len()),
-        clean: preview.is_clean() && preview.rows > 0,
+        summary: [
+            ("import-count-new", created),
+            ("import-count-changed", changed),
+            ("import-count-unchanged", unchanged),
+        ]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(key, n)| ctx.tn(key, *n))
+        .collect::<Vec<_>>()
+        .join(" · "),
+        nothing_to_change: preview.is_clean() && preview.rows > 0 && writes == 0,
+        clean: preview.is_clean() && writes > 0,
         sample,
-        commit_label: ctx.tn("import-commit", preview.items.len()),
+        commit_label: if changed > 0 {
+            ctx.t("import-commit-changes")
+        } else {
+            ctx.tn("import-commit", created)
+        },
     };
-    let status = if review.clean {
+    // A clean file with nothing to change is no error: the page says so.
+    let status = if preview.is_clean() && preview.rows > 0 {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY

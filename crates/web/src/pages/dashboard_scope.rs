@@ -44,5 +44,9 @@ pub async fn named(
             .party(id)
             .await?
             .map(|p| link(format!("/parties/{id}"), &p.short_name)),
+        FactsScope::Plan(id) => v
+            .plan(id)
+            .await?
+            .map(|p| link(format!("/plans/{id}"), &p.title)),
     })
 }

@@ -494,6 +494,8 @@ async fn deadlines(
         FactsScope::All | FactsScope::Agreement(_) => true,
         FactsScope::Commission(c) => a.commission_id == Some(c),
         FactsScope::Party(p) => a.party_ids.contains(&p),
+        // No dashboard is scoped to one plan: its deadlines are its items'.
+        FactsScope::Plan(_) => false,
     };
     let mut found = Vec::new();
     for a in agreements

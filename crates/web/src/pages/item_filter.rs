@@ -37,6 +37,7 @@ pub struct Params {
     pub commission: Option<String>,
     pub agreement: Option<String>,
     pub party: Option<String>,
+    pub plan: Option<String>,
     pub area: Option<String>,
     pub lead: Option<String>,
     pub side: Option<String>,
@@ -92,6 +93,7 @@ impl Selection {
             id(&p.commission, "commission")?.map(FactsScope::Commission),
             id(&p.agreement, "agreement")?.map(FactsScope::Agreement),
             id(&p.party, "party")?.map(FactsScope::Party),
+            id(&p.plan, "plan")?.map(FactsScope::Plan),
         ];
         let mut named = scopes.into_iter().flatten();
         let scope = named.next().unwrap_or(FactsScope::All);
@@ -119,6 +121,7 @@ impl Selection {
             FactsScope::Commission(c) => parts.push(format!("commission={c}")),
             FactsScope::Agreement(a) => parts.push(format!("agreement={a}")),
             FactsScope::Party(p) => parts.push(format!("party={p}")),
+            FactsScope::Plan(p) => parts.push(format!("plan={p}")),
         }
         for (name, value) in [
             ("area", self.area),
@@ -145,6 +148,8 @@ impl Selection {
             FactsScope::Commission(c) => format!("/dashboard/commissions/{c}"),
             FactsScope::Agreement(a) => format!("/dashboard/agreements/{a}"),
             FactsScope::Party(p) => format!("/dashboard/parties/{p}"),
+            // A plan's own page is its follow-up view.
+            FactsScope::Plan(p) => format!("/plans/{p}"),
         }
     }
 

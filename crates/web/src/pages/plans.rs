@@ -44,13 +44,18 @@ struct PlanPage {
     pager: Pager,
     /// "120 items imported.", after an import lands here.
     notice: Option<String>,
+    /// The plan's items as a spreadsheet (xlsx, csv): the sheet its import reads back.
+    export: (String, String),
+    /// The plan's status report as PDF.
+    offers: Vec<crate::documents::PdfOffer>,
 }
 
-/// `?imported=N`: where an import sends the reader once its rows are saved; `?page=N`:
-/// which page of a long plan's items.
+/// `?imported=N&updated=M`: where an import sends the reader once its rows are saved (N
+/// items created, M updated); `?page=N`: which page of a long plan's items.
 #[derive(Debug, Default, serde::Deserialize)]
 pub(crate) struct Landing {
     imported: Option<usize>,
+    updated: Option<usize>,
     page: Option<u32>,
 }
 
@@ -72,7 +77,23 @@ pub(crate) async fn show(
     let landing = landing.map(|q| q.0).unwrap_or_default();
     let wanted = u64::from(landing.page.unwrap_or(1).max(1));
     let mut page = load(&ctx, &v, plan, wanted).await?;
-    page.notice = landing.imported.map(|n| ctx.tn("import-done", n));
+    page.notice = match (landing.imported, landing.updated) {
+        (None, None) => None,
+        (created, updated) => Some(
+            [
+                created
+                    .filter(|n| *n > 0 || updated.unwrap_or(0) == 0)
+                    .map(|n| ctx.tn("import-done", n)),
+                updated
+                    .filter(|n| *n > 0)
+                    .map(|n| ctx.tn("import-updated", n)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+        ),
+    };
     render(&page)
 }
 
@@ -178,6 +199,15 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResul
         pager,
         crumbs,
         notice: None,
+        export: (
+            format!("/export/items.xlsx?plan={}", plan.id),
+            format!("/export/items.csv?plan={}", plan.id),
+        ),
+        offers: vec![crate::documents::pdf_offer(
+            ctx,
+            format!("/plans/{}/report.pdf", plan.id),
+            "doc-report",
+        )],
         ctx: ctx.shown(v),
     })
 }
