@@ -4,6 +4,9 @@
 
 use crate::party::fold_latin;
 
+pub mod plan;
+pub mod skeleton;
+
 /// Prefixes that carry the definite article, longest first: "and the", "with the", "like the",
 /// "so the", then "for the" (لل, where the article's alef is elided), then the article alone.
 const ARTICLE_PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
@@ -17,15 +20,23 @@ const MIN_STEM: usize = 2;
 /// Arabic-Indic digits made ASCII, punctuation turned into spaces; words are joined by one
 /// space.
 pub fn normalise(text: &str) -> String {
+    let words: Vec<String> = folded_words(text).iter().map(|w| unify_word(w)).collect();
+    words.join(" ")
+}
+
+/// The words of `text` lowercased, without accents, tashkil or punctuation, but with their
+/// Arabic letters as written: the skeletons need to tell a ta marbuta from a final ha.
+pub(crate) fn folded_words(text: &str) -> Vec<String> {
     let mut flat = String::with_capacity(text.len());
     for c in text.chars() {
         fold_char(c, &mut flat);
     }
-    let words: Vec<String> = flat
-        .split_whitespace()
-        .map(|w| strip_article(w).chars().map(unify_letter).collect())
-        .collect();
-    words.join(" ")
+    flat.split_whitespace().map(str::to_string).collect()
+}
+
+/// One folded word in normal form: its article stripped, its letters unified.
+fn unify_word(word: &str) -> String {
+    strip_article(word).chars().map(unify_letter).collect()
 }
 
 /// Appends the folded form of one character: nothing, a space (a word break), or letters.

@@ -119,6 +119,8 @@ suite_cases!(
     search_finds_demo_records_by_their_variants,
     search_input_is_never_a_syntax_error,
     search_follows_each_save_and_its_limit,
+    names_are_found_across_scripts_and_spellings,
+    an_exact_code_ranks_first,
 );
 
 /// The suite's `Visible` cases, which take the store as an `Arc`.
@@ -136,6 +138,7 @@ macro_rules! shared_cases {
 
 shared_cases!(
     a_common_word_lists_the_newest_matches_first,
+    an_exact_title_keeps_hidden_records_hidden,
     visible_hides_through_every_door,
     releasability_and_clearance_open_what_they_should,
     visible_tracks_the_highest_marking_returned,
@@ -307,12 +310,72 @@ async fn upgrading_indexes_records_written_before_search() {
     assert_eq!(upgraded.audit_head().await.unwrap().seq, rows);
 }
 
+/// Takes a database back to version 19: the search index of 0020 (with the names'
+/// skeletons) gives way to the one 0002 made, whose rows held only the normalised body,
+/// and the titles table is dropped.
+async fn undo_search_names(store: &SqliteStore) {
+    sqlx::raw_sql(
+        "drop table search_titles; drop table search_index;
+         create virtual table search_index using fts5 (entity unindexed, id unindexed, body);
+         insert into search_index (rowid, entity, id, body)
+             select key, entity, id, 'stale' from search_keys;
+         delete from schema_version where version = 20;",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn upgrading_indexes_names_and_titles() {
+    use taawun_core::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = suite::fixtures::world(&store).await;
+    let a = suite::fixtures::actor();
+    let mut diarra = suite::fixtures::person(&w.mali, None, "");
+    diarra.name_ar = "بوبكر ديارا".into();
+    let diarra = store.save_person(&a, &diarra).await.unwrap();
+    let mut codes = Vec::new();
+    for code in ["S2.10", "S2.11", "S2.1", "S2.12"] {
+        codes.push(store.save_item(&a, &w.item(code)).await.unwrap().id);
+    }
+    undo_search_names(&store).await;
+    store.close().await;
+
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    assert!(upgraded.search("stale", 10).await.unwrap().is_empty());
+    let hits = upgraded.search("Boubacar Diarra", 10).await.unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![diarra.id]
+    );
+    let hits = upgraded.search("S2.1", 10).await.unwrap();
+    assert_eq!(hits.len(), 4);
+    assert_eq!(hits[0].id, codes[2]);
+    // Writes after the upgrade keep the new index.
+    let mut renamed = w.item("S2.13");
+    renamed.title = LocalizedText::new("", "Formation Ouattara", "");
+    upgraded.save_item(&a, &renamed).await.unwrap();
+    assert_eq!(
+        upgraded.search("واتارا", 10).await.unwrap().len(),
+        0,
+        "items have no name keys"
+    );
+    assert_eq!(
+        upgraded.search("S2.13", 10).await.unwrap()[0].id,
+        renamed.id
+    );
+}
+
 /// Takes a database back to version 14: the dashboards' tallies of 0015 (tables, views and
 /// the triggers that keep them) are dropped.
 /// Takes a database back to version 15: the agreements' deadline columns of 0016 are dropped,
 /// and 0017 and 0018 forgotten (they only build indexes, which running them again does);
 /// the attachments of 0019 are dropped (its rebuild of the audit log runs again unharmed).
 async fn undo_deadlines(store: &SqliteStore) {
+    undo_search_names(store).await;
     sqlx::raw_sql(
         "drop table attachments; drop table blobs; delete from schema_version where version = 19;
          delete from schema_version where version in (17, 18);

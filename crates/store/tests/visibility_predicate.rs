@@ -415,7 +415,8 @@ async fn the_sql_predicate_selects_exactly_what_visible_shows() {
 
 /// Search with the reader's visibility in the query (`Store::search_for`) finds exactly the
 /// hits of the unfiltered search whose records the reader may see, in the same order, for
-/// words in the parties', commissions', sessions', plans' and items' texts.
+/// words in the parties', commissions', sessions', plans' and items' texts, and for whole
+/// names and codes, which are looked up apart from the full-text index and listed first.
 async fn search_agrees(store: &SqliteStore, readers: &[Principal], when: &str) {
     let shared: Arc<dyn Store> = Arc::new(store.clone());
     let scopes = Visible::new(shared, Principal::visitor());
@@ -428,6 +429,12 @@ async fn search_agrees(store: &SqliteStore, readers: &[Principal], when: &str) {
         "bamako",
         "plan",
         "action",
+        "Partie 1",
+        "Organisme 2",
+        "Person 0",
+        "Commission 1",
+        "1",
+        "3",
     ] {
         let all = store.search(word, 100_000).await.unwrap();
         assert!(!all.is_empty(), "{when}: «{word}» finds records");

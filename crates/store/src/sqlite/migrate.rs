@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0017_covering_thresholds.sql"),
     include_str!("../../migrations/sqlite/0018_record_scopes.sql"),
     include_str!("../../migrations/sqlite/0019_attachments.sql"),
+    include_str!("../../migrations/sqlite/0020_search_names_and_titles.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
@@ -35,9 +36,11 @@ const MIGRATIONS: &[&str] = &[
 /// by its file name, which its first line repeats.
 const REBUILDS: &[&str] = &["0007_uniqueness_by_visibility"];
 
-/// The version that created the search index: records written before it are indexed in
-/// Rust right after its SQL, in the same transaction (normalising needs `core`).
-const SEARCH_INDEX: i64 = 2;
+/// The version that gave the search index its present form (names' skeletons, titles):
+/// every record is indexed in Rust right after its SQL, in the same transaction
+/// (normalising needs `core`). Version 2 created the first form, which this one replaces,
+/// so records written before either are indexed here.
+const SEARCH_INDEX: i64 = 20;
 
 /// The version that added the follow-up columns: items written before it get their joint
 /// status, facts and side rows derived in Rust right after its SQL (the rules are `core`'s).

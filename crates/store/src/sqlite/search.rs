@@ -2,27 +2,42 @@
 //! write path in the write's own transaction, and the query that reads it.
 
 use super::{SqliteStore, read, record::Record, script::Script};
-use crate::{SearchHit, StoreError, StoreResult, indexed::Indexed};
+use crate::{
+    SearchHit, StoreError, StoreResult,
+    indexed::{Indexed, SearchEntry},
+};
 use sqlx::{Row, SqliteConnection};
-use taawun_core::{search::normalise, *};
+use taawun_core::{
+    search::{
+        normalise,
+        plan::{Term, plan},
+    },
+    *,
+};
 
-/// Replaces the record's row in the index (`body` `None`: the record is not searchable).
+/// Replaces the record's row in the index (`entry` `None`: the record is not searchable).
 pub(super) async fn index(
     conn: &mut SqliteConnection,
     entity: RecordKind,
     id: Id,
-    body: Option<String>,
+    entry: Option<SearchEntry>,
 ) -> StoreResult<()> {
     let mut script = Script::default();
-    push_index(&mut script, entity, id, body);
+    push_index(&mut script, entity, id, entry);
     script.run(conn).await?;
     Ok(())
 }
 
 /// The statements of `index`: the record's key (kept once made), then its index row by
-/// that key, replacing the one it had (FTS5 deletes a replaced row's terms).
-pub(super) fn push_index(script: &mut Script, entity: RecordKind, id: Id, body: Option<String>) {
-    let Some(body) = body else {
+/// that key, replacing the one it had (FTS5 deletes a replaced row's terms), then its
+/// titles in place of those it had.
+pub(super) fn push_index(
+    script: &mut Script,
+    entity: RecordKind,
+    id: Id,
+    entry: Option<SearchEntry>,
+) {
+    let Some(entry) = entry else {
         return;
     };
     script.push_insert(
@@ -32,11 +47,26 @@ pub(super) fn push_index(script: &mut Script, entity: RecordKind, id: Id, body: 
         [id.into(), entity.into()],
     );
     script.push_insert(
-        "insert or replace into search_index (rowid, entity, id, body)",
-        "((select key from search_keys where id = ?), ?, ?, ?)",
+        "insert or replace into search_index (rowid, entity, id, body, keys)",
+        "((select key from search_keys where id = ?), ?, ?, ?, ?)",
         "",
-        [id.into(), entity.into(), id.into(), body.into()],
+        [
+            id.into(),
+            entity.into(),
+            id.into(),
+            entry.body.into(),
+            entry.keys.into(),
+        ],
     );
+    script.push("delete from search_titles where id = ?", [id.into()]);
+    for title in entry.titles {
+        script.push_insert(
+            "insert into search_titles (title, id, entity)",
+            "(?, ?, ?)",
+            "on conflict do nothing",
+            [title.into(), id.into(), entity.into()],
+        );
+    }
 }
 
 /// Indexes every record of one type (used once, when the index is created).
@@ -68,16 +98,43 @@ pub(super) async fn reindex_all(conn: &mut SqliteConnection) -> StoreResult<()> 
     Ok(())
 }
 
-/// The FTS5 query for a user's words: each normalised word quoted (so no character of the
-/// input is ever FTS syntax) as a prefix, all required. `None` when no word is left.
+/// The FTS5 query of a user's words (`core::search::plan`): each normalised word quoted (so
+/// no character of the input is ever FTS syntax) as a prefix of a word of the body, or one
+/// of its skeletons among the names' keys; all words required. `None` when no word is left.
 pub(super) fn fts_query(query: &str) -> Option<String> {
-    let words = normalise(query);
-    let terms: Vec<String> = words
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+    let alternatives: Vec<String> = plan(query)
+        .0
+        .iter()
+        .map(|terms| {
+            let all: Vec<String> = terms.iter().map(fts_term).collect();
+            all.join(" AND ")
+        })
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" AND "))
+    match alternatives.len() {
+        0 => None,
+        1 => alternatives.into_iter().next(),
+        _ => Some(
+            alternatives
+                .iter()
+                .map(|a| format!("({a})"))
+                .collect::<Vec<_>>()
+                .join(" OR "),
+        ),
+    }
+}
+
+/// One term: `(body : "word"* OR keys : "key" …)`.
+fn fts_term(term: &Term) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut any: Vec<String> = Vec::new();
+    if let Some(word) = &term.word {
+        any.push(format!("body : {}*", quoted(word)));
+    }
+    for key in &term.keys {
+        let star = if Term::key_is_prefix(key) { "*" } else { "" };
+        any.push(format!("keys : {}{star}", quoted(key)));
+    }
+    format!("({})", any.join(" OR "))
 }
 
 /// The table each kind of indexed record is stored in (users are never indexed).
@@ -100,10 +157,11 @@ fn table_of(kind: RecordKind) -> Option<&'static str> {
     })
 }
 
-/// A condition over a `search_index` row: the record it names is one `who` may see, by its
-/// own table's effective-protection columns. Only the branch of the row's kind is evaluated.
-fn seen_by(who: &Principal) -> (String, Vec<super::record::Value>) {
-    let mut sql = String::from("case search_index.entity");
+/// A condition over a row of `row` (`search_index` or `search_titles`): the record it
+/// names is one `who` may see, by its own table's effective-protection columns. Only the
+/// branch of the row's kind is evaluated.
+fn seen_by(who: &Principal, row: &str) -> (String, Vec<super::record::Value>) {
+    let mut sql = format!("case {row}.entity");
     let mut values = Vec::new();
     for kind in RecordKind::ALL {
         let Some(table) = table_of(kind) else {
@@ -112,7 +170,7 @@ fn seen_by(who: &Principal) -> (String, Vec<super::record::Value>) {
         let (vis, vis_values) = super::windows::as_values(crate::visibility::predicate(who, "t"));
         sql.push_str(&format!(
             " when '{}' then exists (select 1 from {table} t
-                                     where t.id = search_index.id and {vis})",
+                                     where t.id = {row}.id and {vis})",
             kind.key()
         ));
         values.extend(vis_values);
@@ -149,13 +207,31 @@ impl SqliteStore {
         .bind(RANKED + 1)
         .fetch_one(&mut *tx)
         .await?;
-        // bm25 rank, then id so that equal ranks keep one order between calls.
+        // bm25 rank, words found as typed weighing more than names found by their
+        // skeletons, then id so that equal ranks keep one order between calls.
         let order = if matches > RANKED {
             "rowid desc"
         } else {
-            "rank, id"
+            "bm25(search_index, 0.0, 0.0, 2.0, 1.0), id"
         };
-        let (visible, values) = who.map_or_else(|| (String::from("1"), vec![]), seen_by);
+        let visible_in =
+            |row: &str| who.map_or_else(|| (String::from("1"), vec![]), |w| seen_by(w, row));
+        // A record one of whose titles (code, name, title) is the whole query comes first:
+        // a code like S2.1 is otherwise one of many with the same words (S2.10, S2.11…).
+        let (visible, values) = visible_in("search_titles");
+        let exact = super::item_window::bind_all(
+            sqlx::query(&format!(
+                "select entity, id from search_titles where title = ? and {visible}
+                 order by entity, id limit ?"
+            ))
+            .bind(normalise(query)),
+            &values,
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await?;
+        let exact = hits(&exact)?;
+        let (visible, values) = visible_in("search_index");
         let rows = super::item_window::bind_all(
             sqlx::query(&format!(
                 "select entity, id from search_index where search_index match ?
@@ -165,27 +241,39 @@ impl SqliteStore {
             .bind(fts),
             &values,
         )
-        .bind(i64::from(limit))
+        .bind(i64::from(limit) + exact.len() as i64)
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        let corrupt =
-            |e: String| StoreError::Corrupt(serde::de::Error::custom(format!("search {e}")));
-        rows.iter()
-            .map(|row| {
-                let id: String = row.try_get("id")?;
-                let entity: String = row.try_get("entity")?;
-                Ok(SearchHit {
-                    // An entry of no known kind is corrupt data, not a hit to drop quietly.
-                    entity: RecordKind::parse(&entity)
-                        .ok_or_else(|| corrupt(format!("entity: unknown kind {entity:?}")))?,
-                    id: id
-                        .parse()
-                        .map_err(|e: uuid::Error| corrupt(format!("id: {e}")))?,
-                })
-            })
-            .collect()
+        let ranked = hits(&rows)?;
+        let mut all = exact;
+        for hit in ranked {
+            if !all.contains(&hit) {
+                all.push(hit);
+            }
+        }
+        all.truncate(limit as usize);
+        Ok(all)
     }
+}
+
+/// The hits named by rows of `entity` and `id`.
+fn hits(rows: &[sqlx::sqlite::SqliteRow]) -> StoreResult<Vec<SearchHit>> {
+    let corrupt = |e: String| StoreError::Corrupt(serde::de::Error::custom(format!("search {e}")));
+    rows.iter()
+        .map(|row| {
+            let id: String = row.try_get("id")?;
+            let entity: String = row.try_get("entity")?;
+            Ok(SearchHit {
+                // An entry of no known kind is corrupt data, not a hit to drop quietly.
+                entity: RecordKind::parse(&entity)
+                    .ok_or_else(|| corrupt(format!("entity: unknown kind {entity:?}")))?,
+                id: id
+                    .parse()
+                    .map_err(|e: uuid::Error| corrupt(format!("id: {e}")))?,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -193,14 +281,26 @@ mod tests {
     use super::fts_query;
 
     #[test]
-    fn queries_are_quoted_prefixes_of_normalised_words() {
+    fn queries_are_quoted_prefixes_of_normalised_words_or_their_skeletons() {
         let cases = [
-            ("Massaoulé", Some(r#""massaoule"*"#)),
-            ("المملكة المغربية", Some(r#""مملكه"* AND "مغربيه"*"#)),
+            (
+                "Massaoulé",
+                Some(r#"(body : "massaoule"* OR keys : "msl"*)"#),
+            ),
+            ("12", Some(r#"(body : "12"*)"#)),
+            // Two words: each apart, or both as one name written together.
+            (
+                "Diarra Bakary",
+                Some(
+                    r#"((body : "diarra"* OR keys : "dr") AND (body : "bakary"* OR keys : "bkr"*)) OR ((keys : "drbkr"*))"#,
+                ),
+            ),
             // FTS syntax in the input is only punctuation to the normaliser.
             (
                 r#"a" OR b* NEAR(c) -d ^e"#,
-                Some(r#""a"* AND "or"* AND "b"* AND "near"* AND "c"* AND "d"* AND "e"*"#),
+                Some(
+                    r#"(body : "a"*) AND (body : "or"* OR keys : "r") AND (body : "b"* OR keys : "b") AND (body : "near"* OR keys : "nr") AND (body : "c"* OR keys : "k") AND (body : "d"* OR keys : "d") AND (body : "e"*)"#,
+                ),
             ),
             ("  \"*()  ", None),
             ("", None),
