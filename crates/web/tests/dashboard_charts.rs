@@ -8,11 +8,9 @@ mod followup_support;
 use followup_support::*;
 use taawun_core::Lang;
 
-/// The chart's width, padding, label and value columns (see `charts::bars`).
-const WIDTH: f64 = 720.0;
-const PAD: f64 = 8.0;
-const LABEL_W: f64 = 210.0;
-const PLOT_W: f64 = WIDTH - 2.0 * PAD - LABEL_W - 60.0;
+/// The share of the chart's width the 0–100 % track takes, in percent (see `charts::bars`:
+/// geometry in percent of the width, so the bars follow a phone's width).
+const PLOT_W: f64 = 84.0;
 
 fn svg<'a>(html: &'a str, id: &str) -> &'a str {
     let at = html
@@ -26,7 +24,13 @@ fn svg<'a>(html: &'a str, id: &str) -> &'a str {
 fn attr(tag: &str, name: &str) -> f64 {
     let key = format!(" {name}=\"");
     let at = tag.find(&key).unwrap() + key.len();
-    tag[at..].split('"').next().unwrap().parse().unwrap()
+    tag[at..]
+        .split('"')
+        .next()
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap()
 }
 
 /// (x, width) of every bar of a chart.
@@ -51,13 +55,12 @@ async fn charts_are_described_mirrored_and_match_their_tables() {
             assert!(s.contains(&format!("<title id=\"{id}-t\">")));
             assert!(s.contains(&format!("<desc id=\"{id}-d\">")));
         }
-        // French: every bar starts at the plot's left edge. Arabic: every bar ends at the
-        // plot's right edge, so it grows leftwards; text is anchored under direction rtl.
-        let left = PAD + LABEL_W;
+        // French: every bar starts at the chart's left edge. Arabic: every bar ends at its
+        // right edge, so it grows leftwards; text is anchored under direction rtl.
         for (x, _) in bars(svg(&fr, id)) {
-            assert!((x - left).abs() < 0.05, "{id} fr bar at {x}");
+            assert!(x.abs() < 0.05, "{id} fr bar at {x}");
         }
-        let right = WIDTH - PAD - LABEL_W;
+        let right = 100.0;
         for (x, width) in bars(svg(&ar, id)) {
             assert!((x + width - right).abs() < 0.1, "{id} ar bar {x}+{width}");
         }
@@ -84,9 +87,14 @@ async fn charts_are_described_mirrored_and_match_their_tables() {
             for r in rows {
                 let label = strip_tags(r.split("</th>").next().unwrap());
                 let cells: Vec<String> = r
-                    .split("<td>")
+                    .split("<td")
                     .skip(1)
-                    .map(|c| strip_tags(c).trim().to_string())
+                    // Past the cell's own tag, which carries its column's name for phones.
+                    .map(|c| {
+                        strip_tags(&c[c.find('>').unwrap() + 1..])
+                            .trim()
+                            .to_string()
+                    })
                     .collect();
                 let (rate, mean) = (&cells[2], &cells[3]);
                 let said = &desc[desc

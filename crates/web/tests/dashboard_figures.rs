@@ -18,9 +18,14 @@ fn row(html: &str, table: &str, label: &str) -> Vec<String> {
         .into_iter()
         .find(|r| strip_tags(r.split("</th>").next().unwrap()).contains(label))
         .unwrap_or_else(|| panic!("no row {label} in {table}"));
-    r.split("<td>")
+    r.split("<td")
         .skip(1)
-        .map(|c| strip_tags(c).trim().to_string())
+        // Past the cell's own tag, which carries its column's name for phones.
+        .map(|c| {
+            strip_tags(&c[c.find('>').unwrap() + 1..])
+                .trim()
+                .to_string()
+        })
         .collect()
 }
 

@@ -17,7 +17,13 @@ fn svg(html: &str) -> &str {
 fn today_x(svg: &str) -> f64 {
     let g = &svg[svg.find("class=\"today\"").expect("today's line")..];
     let at = g.find("x1=\"").unwrap() + 4;
-    g[at..].split('"').next().unwrap().parse().unwrap()
+    g[at..]
+        .split('"')
+        .next()
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap()
 }
 
 #[tokio::test]
@@ -87,12 +93,13 @@ async fn time_runs_right_to_left_in_arabic() {
     let ar = get_in(&mut b, &uri, Lang::Ar).await.body;
     let (fr, ar) = (svg(&fr), svg(&ar));
     assert!(ar.contains("direction=\"rtl\"") && fr.contains("direction=\"ltr\""));
-    // The same day sits at mirrored places: x in Arabic is the width minus x in French.
+    // The same day sits at mirrored places, in percent of the width: x in Arabic is 100 % minus
+    // x in French.
     let (x_fr, x_ar) = (today_x(fr), today_x(ar));
-    assert!((x_fr + x_ar - 960.0).abs() < 0.2, "{x_fr} + {x_ar}");
+    assert!((x_fr + x_ar - 100.0).abs() < 0.2, "{x_fr} + {x_ar}");
     // 1 June on an axis from 1 January 2026 to 1 January 2027 (365 days) is 151 days in:
-    // 228 (padding and labels) + 724 × 151 / 365 from the left in French.
-    let expected = 228.0 + 724.0 * 151.0 / 365.0;
+    // 0.5 % (the margin at the axis' start) + 99 % × 151 / 365 from the left in French.
+    let expected = 0.5 + 99.0 * 151.0 / 365.0;
     assert!((x_fr - expected).abs() < 0.1, "{x_fr} vs {expected}");
     // Ticks are named in the reader's language.
     assert!(fr.contains(">T2 2026</text>"));

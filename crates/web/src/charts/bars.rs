@@ -1,9 +1,9 @@
 //! Horizontal bar charts for the dashboards: one row per group (area, lead body, side),
-//! two bars per row — the share of actions done and the mean progress — over a 0–100 %
+//! its name above two bars — the share of actions done and the mean progress — over a 0–100 %
 //! track. The picture is `role="img"`; its figures and links are in the table the page
 //! prints beside it, which a screen reader reaches like any table.
 
-use super::{Frame, clip, num, open};
+use super::{clip, num, open_fluid};
 use crate::markup::escape;
 use std::fmt::Write as _;
 
@@ -38,28 +38,39 @@ pub struct BarChart {
     pub rtl: bool,
 }
 
-const WIDTH: f64 = 720.0;
-const PAD: f64 = 8.0;
-const LABEL_W: f64 = 210.0;
-const VALUE_W: f64 = 60.0;
-const LEGEND_H: f64 = 28.0;
-const ROW_H: f64 = 40.0;
+/// Share of the width the 0–100 % track takes; the rest, at the reading end, holds the value
+/// printed past a full bar ("100 %" in 12 px needs about 40 px, which 16 % gives at 360 px).
+const PLOT: f64 = 84.0;
+const ROW_H: f64 = 58.0;
 const BAR_H: f64 = 12.0;
+const PAD: f64 = 4.0;
 
-fn frame(rtl: bool) -> Frame {
-    Frame {
-        width: WIDTH,
-        pad: PAD,
-        label_w: LABEL_W,
-        plot_w: WIDTH - 2.0 * PAD - LABEL_W - VALUE_W,
-        rtl,
-    }
+/// A position along the track, in percent of the chart's width from its left edge: from
+/// the left in French and English, from the right in Arabic.
+fn x(rtl: bool, fraction: f64) -> f64 {
+    let along = fraction.clamp(0.0, 1.0) * PLOT;
+    if rtl { 100.0 - along } else { along }
 }
 
-/// The chart as inline SVG markup.
+/// The rectangle (x, width) in percent between the track's start and `fraction`.
+fn span(rtl: bool, fraction: f64) -> (f64, f64) {
+    let w = fraction.clamp(0.0, 1.0) * PLOT;
+    (if rtl { 100.0 - w } else { 0.0 }, w)
+}
+
+/// A percentage attribute value.
+fn pct(v: f64) -> String {
+    format!("{}%", num(v))
+}
+
+/// The chart as inline SVG markup. Its geometry is in percent of the width and its text in
+/// pixels, without a viewBox: the bars stretch or shrink with the page while the words keep
+/// their size, so a phone reads the same 13–14 px labels as a desktop (a scaled 720-unit
+/// picture drew them at 6 px at 360 px). Each row's label sits on its own line above its two
+/// bars, so no label column eats the width; the legend is the page's (`.legend`).
 pub fn render(c: &BarChart) -> String {
-    let f = frame(c.rtl);
-    let height = LEGEND_H + ROW_H * c.rows.len() as f64 + PAD;
+    let rtl = c.rtl;
+    let height = ROW_H * c.rows.len() as f64 + PAD;
     let mut desc = c.desc.clone();
     for r in &c.rows {
         let _ = write!(
@@ -69,38 +80,37 @@ pub fn render(c: &BarChart) -> String {
         );
     }
     let mut out = String::with_capacity(600 + 420 * c.rows.len());
-    open(&mut out, &c.id, "img", &f, height, &c.title, &desc);
-    legend(&mut out, &f, c);
+    open_fluid(&mut out, &c.id, "img", rtl, height, &c.title, &desc);
     // Guides at 0, 50 and 100 %, under the bars.
     for g in [0.0, 0.5, 1.0] {
-        let x = num(f.x(g));
+        let gx = pct(x(rtl, g));
         let _ = write!(
             out,
-            "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{RULE}\" stroke-dasharray=\"2 3\"/>",
-            num(LEGEND_H - 4.0),
+            "<line x1=\"{gx}\" x2=\"{gx}\" y1=\"{}\" y2=\"{}\" stroke=\"{RULE}\" stroke-dasharray=\"2 3\"/>",
+            num(PAD),
             num(height - PAD)
         );
     }
     for (i, r) in c.rows.iter().enumerate() {
-        let y = LEGEND_H + ROW_H * i as f64;
-        let (tx, tw) = f.span(0.0, 1.0);
+        let y = PAD + ROW_H * i as f64;
+        let (tx, tw) = span(rtl, 1.0);
         let _ = write!(
             out,
             "<g class=\"row\"><text x=\"{}\" y=\"{}\" fill=\"{INK}\">{}</text>\
              <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{TRACK}\"/>",
-            num(f.label_x()),
-            num(y + 20.0),
-            escape(&clip(&r.label, 30)),
-            num(tx),
-            num(y + 4.0),
-            num(tw),
-            num(2.0 * BAR_H + 4.0),
+            if rtl { "100%" } else { "0" },
+            num(y + 15.0),
+            escape(&clip(&r.label, 40)),
+            pct(tx),
+            num(y + 22.0),
+            pct(tw),
+            num(2.0 * BAR_H + 6.0),
         );
-        bar(&mut out, &f, y + 4.0, r.done, DONE, &r.done_text);
+        bar(&mut out, rtl, y + 24.0, r.done, DONE, &r.done_text);
         bar(
             &mut out,
-            &f,
-            y + 8.0 + BAR_H,
+            rtl,
+            y + 26.0 + BAR_H,
             r.progress,
             PROGRESS,
             &r.progress_text,
@@ -111,39 +121,23 @@ pub fn render(c: &BarChart) -> String {
     out
 }
 
-/// One bar from the origin, with its value printed just past its end.
-fn bar(out: &mut String, f: &Frame, y: f64, value: f64, fill: &str, text: &str) {
-    let (x, w) = f.span(0.0, value);
+/// One bar from the track's start, with its value printed just past its end (`dx`, in
+/// pixels, whatever the width).
+fn bar(out: &mut String, rtl: bool, y: f64, value: f64, fill: &str, text: &str) {
+    let (bx, bw) = span(rtl, value);
     let _ = write!(
         out,
         "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\
-         <text x=\"{}\" y=\"{}\" fill=\"{INK}\" font-size=\"11\">{}</text>",
-        num(x),
+         <text x=\"{}\" dx=\"{}\" y=\"{}\" fill=\"{INK}\" font-size=\"12\">{}</text>",
+        pct(bx),
         num(y),
-        num(w),
+        pct(bw),
         num(BAR_H),
-        num(f.after(f.x(value), 4.0)),
+        pct(x(rtl, value)),
+        if rtl { "-4" } else { "4" },
         num(y + BAR_H - 2.0),
         escape(text),
     );
-}
-
-/// Two swatches with their names, above the plot at the reading start.
-fn legend(out: &mut String, f: &Frame, c: &BarChart) {
-    let mut x = f.origin();
-    for (fill, name) in [(DONE, &c.done_name), (PROGRESS, &c.progress_name)] {
-        let sx = if f.rtl { x - 12.0 } else { x };
-        let _ = write!(
-            out,
-            "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{fill}\"/>\
-             <text x=\"{}\" y=\"16\" fill=\"{INK}\">{}</text>",
-            num(sx),
-            num(f.after(x, 16.0)),
-            escape(name),
-        );
-        // Room for the name: a rough advance per character, generous for Arabic.
-        x = f.after(x, 40.0 + 7.0 * name.chars().count() as f64);
-    }
 }
 
 #[cfg(test)]
@@ -171,18 +165,33 @@ mod tests {
 
     #[test]
     fn bars_grow_from_the_reading_start() {
-        let plot = WIDTH - 2.0 * PAD - LABEL_W - VALUE_W;
+        // Half the track is 42 % of the width: from the left edge in French, ending at the
+        // right edge in Arabic; the value follows the bar's end on the reading side.
         let ltr = chart(false);
-        let start = num(PAD + LABEL_W);
         assert!(
-            ltr.contains(&format!("class=\"bar\" x=\"{start}\"")),
+            ltr.contains("class=\"bar\" x=\"0%\" y=\"28\" width=\"42%\""),
             "{ltr}"
         );
+        assert!(ltr.contains("<text x=\"42%\" dx=\"4\""), "{ltr}");
         let rtl = chart(true);
         assert!(rtl.contains("direction=\"rtl\""));
-        // Half the plot, ending at the right-hand origin.
-        let x = num(WIDTH - PAD - LABEL_W - plot / 2.0);
-        assert!(rtl.contains(&format!("class=\"bar\" x=\"{x}\"")), "{rtl}");
+        assert!(
+            rtl.contains("class=\"bar\" x=\"58%\" y=\"28\" width=\"42%\""),
+            "{rtl}"
+        );
+        assert!(rtl.contains("<text x=\"58%\" dx=\"-4\""), "{rtl}");
+        // The label starts at the right edge, anchored under direction rtl.
+        assert!(rtl.contains("<text x=\"100%\" y=\"19\""), "{rtl}");
+    }
+
+    #[test]
+    fn text_keeps_its_size_at_any_width() {
+        // No viewBox: the picture is not scaled down with the page, only its geometry is.
+        let svg = chart(false);
+        assert!(
+            !svg.contains("viewBox") && svg.contains("width=\"100%\""),
+            "{svg}"
+        );
     }
 
     #[test]

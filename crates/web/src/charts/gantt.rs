@@ -4,7 +4,7 @@
 //! page, so the chart is a `group` of labelled links rather than a flat image.
 
 use super::ticks::axis;
-use super::{Frame, clip, num, open};
+use super::{clip, num, open_fluid};
 use crate::markup::escape;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -53,11 +53,23 @@ pub struct Gantt {
     pub lang: Lang,
 }
 
-const WIDTH: f64 = 960.0;
-const PAD: f64 = 8.0;
-const LABEL_W: f64 = 220.0;
 const AXIS_H: f64 = 34.0;
-const ROW_H: f64 = 26.0;
+/// An area's heading takes a line; an item takes two: its label, then its bars under it.
+const HEADING_H: f64 = 26.0;
+const ITEM_H: f64 = 42.0;
+const PAD: f64 = 8.0;
+
+/// Where a fraction 0–1 of the time axis falls, in percent of the chart's width from its
+/// left edge: time runs from the left, or from the right in Arabic. Half a percent is kept
+/// at each end so strokes at the axis' ends stay inside.
+fn x(rtl: bool, fraction: f64) -> f64 {
+    let along = 0.5 + fraction.clamp(0.0, 1.0) * 99.0;
+    if rtl { 100.0 - along } else { along }
+}
+
+fn pct(v: f64) -> String {
+    format!("{}%", num(v))
+}
 
 /// The range every date of the chart falls in, today included.
 fn range(g: &Gantt) -> (NaiveDate, NaiveDate) {
@@ -76,65 +88,93 @@ fn range(g: &Gantt) -> (NaiveDate, NaiveDate) {
     (min, max)
 }
 
+/// The chart as inline SVG markup, in percent of the width and pixels of height without a
+/// viewBox (see `charts::open_fluid`): at 360 px the bars shrink but the words keep their
+/// size. Tick labels that would collide at a narrower width carry a class the stylesheet
+/// hides there (`n2` below 60rem, `n3` below 40rem), and each item's label sits on its own
+/// line above its bars.
 pub fn render(g: &Gantt) -> String {
     let rtl = g.lang.dir() == "rtl";
-    let f = Frame {
-        width: WIDTH,
-        pad: PAD,
-        label_w: LABEL_W,
-        plot_w: WIDTH - 2.0 * PAD - LABEL_W,
-        rtl,
-    };
     let (min, max) = range(g);
     let (t0, t1, ticks) = axis(g.lang, min, max);
     let span = (t1 - t0).num_days().max(1) as f64;
-    let at = |d: NaiveDate| f.x((d - t0).num_days() as f64 / span);
-    let height = AXIS_H + ROW_H * g.rows.len() as f64 + PAD;
+    let fraction = |d: NaiveDate| (d - t0).num_days() as f64 / span;
+    let at = |d: NaiveDate| x(rtl, fraction(d));
+    let tops: Vec<f64> = g
+        .rows
+        .iter()
+        .scan(AXIS_H, |y, r| {
+            let top = *y;
+            *y += match r {
+                Row::Heading(_) => HEADING_H,
+                Row::Item(_) => ITEM_H,
+            };
+            Some(top)
+        })
+        .collect();
+    let height = tops.last().map_or(AXIS_H, |t| t + ITEM_H) + PAD;
     let mut out = String::with_capacity(1200 + 500 * g.rows.len());
-    open(&mut out, &g.id, "group", &f, height, &g.title, &g.desc);
+    open_fluid(&mut out, &g.id, "group", rtl, height, &g.title, &g.desc);
+    let (start, toward) = if rtl { ("100%", "-3") } else { ("0", "3") };
+    // The diamond of an item with a single date, drawn once.
+    let mark = format!("{}-one", g.id);
+    let _ = write!(
+        out,
+        "<defs><path id=\"{mark}\" d=\"M-6 0l6 -7l6 7l-6 7z\"/></defs>"
+    );
     // The axis and grid repeat what the table says: hidden from screen readers.
     out.push_str("<g aria-hidden=\"true\">");
-    for t in &ticks {
-        let x = at(t.day);
+    for (i, t) in ticks.iter().enumerate() {
+        let f = fraction(t.day);
+        // A label runs about 75 px from its tick: every second one fits from 40rem, every
+        // third below, and none so near the end that it would run past the edge.
+        let mut class = Vec::new();
+        if i % 2 != 0 || f > 0.85 {
+            class.push("n2");
+        }
+        if i % 3 != 0 || f > 0.75 {
+            class.push("n3");
+        }
         let _ = write!(
             out,
-            "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{GRID}\"/>\
-             <text x=\"{}\" y=\"{}\" fill=\"{INK}\" font-size=\"11\">{}</text>",
+            "<line x1=\"{tx}\" x2=\"{tx}\" y1=\"{}\" y2=\"{}\" stroke=\"{GRID}\"/>\
+             <text x=\"{tx}\" dx=\"{toward}\" y=\"{}\" fill=\"{INK}\" font-size=\"12\"{}>{}</text>",
             num(AXIS_H - 14.0),
             num(height - PAD),
-            num(f.after(x, 3.0)),
             num(AXIS_H - 18.0),
+            if class.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", class.join(" "))
+            },
             escape(&t.label),
-            x = num(x),
+            tx = pct(x(rtl, f)),
         );
     }
-    for (i, r) in g.rows.iter().enumerate() {
+    for (r, y) in g.rows.iter().zip(&tops) {
         if let Row::Heading(name) = r {
-            let y = AXIS_H + ROW_H * i as f64;
             let _ = write!(
                 out,
-                "<text x=\"{}\" y=\"{}\" fill=\"{INK}\" font-weight=\"700\">{}</text>",
-                num(f.label_x()),
-                num(y + 18.0),
-                escape(&clip(name, 34)),
+                "<text x=\"{start}\" y=\"{}\" fill=\"{INK}\" font-weight=\"700\">{}</text>",
+                num(y + 19.0),
+                escape(&clip(name, 36)),
             );
         }
     }
     out.push_str("</g>");
-    for (i, r) in g.rows.iter().enumerate() {
+    for (r, y) in g.rows.iter().zip(&tops) {
         if let Row::Item(l) = r {
-            line(&mut out, &f, &at, AXIS_H + ROW_H * i as f64, l);
+            line(&mut out, start, &mark, &at, *y, l);
         }
     }
-    let x = num(at(g.today));
+    let tx = pct(at(g.today));
     let _ = write!(
         out,
-        "<g class=\"today\"><line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{TODAY}\" \
-         stroke-width=\"2\" stroke-dasharray=\"5 3\"/><text x=\"{}\" y=\"{}\" fill=\"{TODAY}\" \
-         font-size=\"11\" font-weight=\"700\">{}</text></g>",
+        "<g class=\"today\"><line x1=\"{tx}\" x2=\"{tx}\" y1=\"{}\" y2=\"{}\" stroke=\"{TODAY}\" \
+         stroke-width=\"2\" stroke-dasharray=\"5 3\"/><text x=\"{tx}\" dx=\"{toward}\" y=\"{}\" \
+         fill=\"{TODAY}\" font-size=\"12\" font-weight=\"700\">{}</text></g>",
         num(AXIS_H - 12.0),
         num(height - PAD),
-        num(f.after(at(g.today), 3.0)),
         num(AXIS_H - 3.0),
         escape(&g.today_label),
     );
@@ -142,17 +182,23 @@ pub fn render(g: &Gantt) -> String {
     out
 }
 
-/// One item: its label, the planned bar (or a mark at the one known date) and the actual
-/// bar, all inside one link.
-fn line(out: &mut String, f: &Frame, at: &impl Fn(NaiveDate) -> f64, y: f64, l: &Line) {
+/// One item: its label on a line of its own, then the planned bar (or a mark at the one
+/// known date) and the actual bar, all inside one link. `at` gives a date's x in percent.
+fn line(
+    out: &mut String,
+    start: &str,
+    mark: &str,
+    at: &impl Fn(NaiveDate) -> f64,
+    y: f64,
+    l: &Line,
+) {
     let _ = write!(
         out,
-        "<a href=\"{}\" aria-label=\"{}\"><text x=\"{}\" y=\"{}\" fill=\"{INK}\">{}</text>",
+        "<a href=\"{}\" aria-label=\"{}\"><text x=\"{start}\" y=\"{}\" fill=\"{INK}\">{}</text>",
         escape(&l.href),
         escape(&l.spoken),
-        num(f.label_x()),
-        num(y + 17.0),
-        escape(&clip(&l.label, 30)),
+        num(y + 15.0),
+        escape(&clip(&l.label, 40)),
     );
     match (l.start, l.due) {
         (Some(s), Some(d)) => {
@@ -161,20 +207,20 @@ fn line(out: &mut String, f: &Frame, at: &impl Fn(NaiveDate) -> f64, y: f64, l: 
                 out,
                 "<rect class=\"planned\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#fff\" \
                  stroke=\"{PLANNED}\" stroke-width=\"1.5\"/>",
-                num(a.min(b)),
-                num(y + 4.0),
-                num((a - b).abs().max(2.0)),
+                pct(a.min(b)),
+                num(y + 20.0),
+                pct((a - b).abs().max(0.3)),
             );
         }
         (Some(one), None) | (None, Some(one)) => {
-            // Only one date: a diamond marks it.
-            let (x, m) = (at(one), y + 13.0);
+            // Only one date: a diamond marks it, drawn once in pixels around the origin and
+            // placed here in percent (`use` takes a percentage where a path's data cannot).
             let _ = write!(
                 out,
-                "<path class=\"planned\" d=\"M{} {}l6 -7l6 7l-6 7z\" fill=\"#fff\" stroke=\"{PLANNED}\" \
-                 stroke-width=\"1.5\"/>",
-                num(x - 6.0),
-                num(m),
+                "<use class=\"planned\" href=\"#{mark}\" x=\"{}\" y=\"{}\" fill=\"#fff\" \
+                 stroke=\"{PLANNED}\" stroke-width=\"1.5\"/>",
+                pct(at(one)),
+                num(y + 29.0),
             );
         }
         (None, None) => {}
@@ -189,9 +235,9 @@ fn line(out: &mut String, f: &Frame, at: &impl Fn(NaiveDate) -> f64, y: f64, l: 
         let _ = write!(
             out,
             "<rect class=\"actual\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"{fill}\"/>",
-            num(xa.min(xb)),
-            num(y + 9.0),
-            num((xa - xb).abs().max(3.0)),
+            pct(xa.min(xb)),
+            num(y + 25.0),
+            pct((xa - xb).abs().max(0.4)),
         );
     }
     out.push_str("</a>");
@@ -230,24 +276,18 @@ mod tests {
 
     #[test]
     fn time_runs_right_to_left_in_arabic() {
-        // Axis Feb 1 → Jul 1 (150 days) over 724 units; planned Feb 1 → Jun 1 is 120 days.
-        let plot = WIDTH - 2.0 * PAD - LABEL_W;
-        let w = num(plot * 120.0 / 150.0);
+        // Axis Feb 1 → Jul 1 (150 days) over 99 % of the width from 0.5 %; planned Feb 1 →
+        // Jun 1 is 120 days, 79.2 %, on the item's second line (under the heading's line).
         let ltr = chart(Lang::En);
+        let y = num(AXIS_H + HEADING_H + 20.0);
         assert!(
             ltr.contains(&format!(
-                "class=\"planned\" x=\"{}\" y=\"{}\" width=\"{w}\"",
-                num(PAD + LABEL_W),
-                num(AXIS_H + ROW_H + 4.0)
+                "class=\"planned\" x=\"0.5%\" y=\"{y}\" width=\"79.2%\""
             )),
             "{ltr}"
         );
         let rtl = chart(Lang::Ar);
-        let x = num(WIDTH - PAD - LABEL_W - plot * 120.0 / 150.0);
-        assert!(
-            rtl.contains(&format!("class=\"planned\" x=\"{x}\"")),
-            "{rtl}"
-        );
+        assert!(rtl.contains("class=\"planned\" x=\"20.3%\""), "{rtl}");
         assert!(rtl.contains("direction=\"rtl\""));
     }
 
@@ -257,5 +297,7 @@ mod tests {
         assert!(svg.contains("<a href=\"/items/x\" aria-label=\"1.1 planned\">"));
         assert!(svg.contains("class=\"today\""));
         assert!(svg.contains("<title id=\"g-t\">T</title>"));
+        // Text in pixels over percent geometry: no viewBox scales it down on a phone.
+        assert!(!svg.contains("viewBox"), "{svg}");
     }
 }

@@ -4,6 +4,11 @@
 //! is computed for the reader's direction: in Arabic, labels sit on the right, bars grow
 //! leftwards and time runs right to left. Text is anchored at its logical `start` under an
 //! explicit `direction`, so the same anchor means "right edge" in Arabic.
+//!
+//! Both are drawn without a viewBox: x in percent of the width the page gives them, y and
+//! text in pixels. A picture scaled to fit a 360 px phone drew its words at 4–6 px; this way
+//! the bars narrow and the words keep their size. Row labels therefore sit on a line of their
+//! own above the bars rather than in a column beside them.
 
 pub mod bars;
 pub mod gantt;
@@ -12,78 +17,25 @@ pub mod ticks;
 use crate::markup::escape;
 use std::fmt::Write as _;
 
-/// The horizontal frame shared by the charts: a label column at the reading start, then the
-/// plot. `x(f)` places a fraction 0–1 of the plot measured from the reading start.
-#[derive(Debug, Clone, Copy)]
-pub struct Frame {
-    pub width: f64,
-    pub pad: f64,
-    pub label_w: f64,
-    pub plot_w: f64,
-    pub rtl: bool,
-}
-
-impl Frame {
-    /// Where the plot begins, on the reading-start side.
-    pub fn origin(&self) -> f64 {
-        if self.rtl {
-            self.width - self.pad - self.label_w
-        } else {
-            self.pad + self.label_w
-        }
-    }
-
-    /// The x of a fraction of the plot, from the reading start.
-    pub fn x(&self, fraction: f64) -> f64 {
-        let len = fraction.clamp(0.0, 1.0) * self.plot_w;
-        if self.rtl {
-            self.origin() - len
-        } else {
-            self.origin() + len
-        }
-    }
-
-    /// The rectangle (x, width) between two fractions, whatever the direction.
-    pub fn span(&self, from: f64, to: f64) -> (f64, f64) {
-        let (a, b) = (self.x(from), self.x(to));
-        (a.min(b), (a - b).abs())
-    }
-
-    /// Where a row label starts: at the outer edge on the reading-start side.
-    pub fn label_x(&self) -> f64 {
-        if self.rtl {
-            self.width - self.pad
-        } else {
-            self.pad
-        }
-    }
-
-    /// `delta` further along the reading direction from `x`.
-    pub fn after(&self, x: f64, delta: f64) -> f64 {
-        if self.rtl { x - delta } else { x + delta }
-    }
-}
-
-/// The opening tag of a chart: sized by its viewBox, in the page's direction, titled and
-/// described for assistive technology. `role` is `img` for a picture, `group` when it
-/// holds links that must stay reachable.
-pub fn open(
+/// The opening tag of a chart drawn in percent of its width and pixels of height, without
+/// a viewBox: the geometry follows the page's width while text keeps its pixel size, so a
+/// phone does not shrink the words with the picture.
+pub fn open_fluid(
     out: &mut String,
     id: &str,
     role: &str,
-    f: &Frame,
+    rtl: bool,
     height: f64,
     title: &str,
     desc: &str,
 ) {
-    let dir = if f.rtl { "rtl" } else { "ltr" };
+    let dir = if rtl { "rtl" } else { "ltr" };
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" role=\"{role}\" \
-         viewBox=\"0 0 {w} {h}\" direction=\"{dir}\" font-size=\"13\" \
+         width=\"100%\" height=\"{h}\" direction=\"{dir}\" font-size=\"14\" \
          aria-labelledby=\"{id}-t\" aria-describedby=\"{id}-d\">\
          <title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{desc}</desc>",
-        w = num(f.width),
         h = num(height),
         title = escape(title),
         desc = escape(desc),
@@ -115,27 +67,6 @@ pub fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn frame(rtl: bool) -> Frame {
-        Frame {
-            width: 100.0,
-            pad: 5.0,
-            label_w: 20.0,
-            plot_w: 70.0,
-            rtl,
-        }
-    }
-
-    #[test]
-    fn arabic_mirrors_the_plot() {
-        let (ltr, rtl) = (frame(false), frame(true));
-        assert_eq!((ltr.origin(), ltr.x(1.0)), (25.0, 95.0));
-        assert_eq!((rtl.origin(), rtl.x(1.0)), (75.0, 5.0));
-        // A bar of half the plot: from the origin rightwards, or leftwards in Arabic.
-        assert_eq!(ltr.span(0.0, 0.5), (25.0, 35.0));
-        assert_eq!(rtl.span(0.0, 0.5), (40.0, 35.0));
-        assert_eq!((ltr.label_x(), rtl.label_x()), (5.0, 95.0));
-    }
 
     #[test]
     fn numbers_and_labels_stay_short() {

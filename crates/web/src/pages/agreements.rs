@@ -12,7 +12,7 @@ use taawun_store::{StoreResult, Visible};
 use super::paging::{self, PageQuery};
 
 use super::home::{AgreementRow, agreement_row};
-use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads, parties_links};
+use super::views::{Crumb, Head, ItemRow, Link, PersonRow, item_rows, lead_heads, parties_links};
 use super::views::{history_href, people_rows, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
@@ -107,7 +107,7 @@ struct ShowPage {
     clauses: Vec<ClauseView>,
     links: Vec<(String, Link)>,
     items: Vec<ItemRow>,
-    lead_heads: Vec<Markup>,
+    lead_heads: Vec<Head>,
     plans: Vec<Link>,
     /// The text and the status report as PDF.
     offers: Vec<crate::documents::PdfOffer>,

@@ -6,7 +6,7 @@ use axum::response::Html;
 use taawun_core::{Lifecycle, RecordKind};
 use taawun_store::{StoreResult, Visible, Window};
 
-use super::views::{Crumb, ItemRow, Link, item_rows, lead_heads, parties_links, render};
+use super::views::{Crumb, Head, ItemRow, Link, item_rows, lead_heads, parties_links, render};
 use crate::lookup::{Lookup, reader};
 use crate::{AppState, ctx::Ctx, error::WebError, markup::Markup};
 
@@ -63,7 +63,7 @@ struct HomePage {
     agreements: Vec<AgreementRow>,
     more_agreements: bool,
     items: Vec<ItemRow>,
-    lead_heads: Vec<Markup>,
+    lead_heads: Vec<Head>,
 }
 
 pub(crate) async fn home(

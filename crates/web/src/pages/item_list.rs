@@ -14,7 +14,7 @@ use taawun_store::Visible;
 
 use super::item_filter::{Params, Selection, Show};
 use super::paging;
-use super::views::{Crumb, ItemRow, Link, Pager, item_rows, lead_heads, render};
+use super::views::{Crumb, Head, ItemRow, Link, Pager, item_rows, lead_heads, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError};
@@ -38,7 +38,7 @@ struct ListPage {
     count_text: String,
     dashboard: String,
     items: Vec<ItemRow>,
-    lead_heads: Vec<Markup>,
+    lead_heads: Vec<Head>,
     pager: Pager,
     /// The query of this selection, for its spreadsheet downloads.
     query: String,

@@ -7,7 +7,7 @@ use axum::response::Html;
 use taawun_core::{Organisation, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
 
-use super::views::{Crumb, ItemRow, Link, PersonRow, item_rows, lead_heads};
+use super::views::{Crumb, Head, ItemRow, Link, PersonRow, item_rows, lead_heads};
 use super::views::{history_href, organisation_link, party_link, people_rows, render};
 use crate::lookup::{Lookup, reader};
 use crate::markup::Markup;
@@ -31,7 +31,7 @@ struct OrganisationPage {
     people: Vec<PersonRow>,
     with_role: bool,
     items: Vec<ItemRow>,
-    lead_heads: Vec<Markup>,
+    lead_heads: Vec<Head>,
 }
 
 pub(crate) async fn show(

@@ -9,7 +9,9 @@ use taawun_store::{StoreResult, Visible};
 
 use super::paging;
 
-use super::views::{Crumb, ItemRow, Link, Pager, history_href, item_rows, lead_heads, render};
+use super::views::{
+    Crumb, Head, ItemRow, Link, Pager, history_href, item_rows, lead_heads, render,
+};
 use crate::lookup::{Lookup, reader};
 use crate::markup::{Markup, escape};
 use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
@@ -39,7 +41,7 @@ struct PlanPage {
     session: Option<Link>,
     total: String,
     groups: Vec<Group>,
-    lead_heads: Vec<Markup>,
+    lead_heads: Vec<Head>,
     /// Previous and next pages of a plan too long for one.
     pager: Pager,
     /// "120 items imported.", after an import lands here.

@@ -235,23 +235,40 @@ pub async fn item_rows(
     Ok(rows)
 }
 
+/// A column heading as the table head shows it (`html`) and as a phone shows it before each
+/// cell of its column once the rows are stacked (`label`, plain text for `data-label`).
+pub struct Head {
+    pub html: Markup,
+    pub label: String,
+}
+
 /// Column headings for lead bodies: "Lead body — Morocco", "Lead body — Mali".
-pub async fn lead_heads(
-    lk: &mut Lookup<'_>,
-    ctx: &Ctx,
-    parties: &[Id],
-) -> StoreResult<Vec<Markup>> {
+pub async fn lead_heads(lk: &mut Lookup<'_>, ctx: &Ctx, parties: &[Id]) -> StoreResult<Vec<Head>> {
     let mut out = Vec::new();
     for id in parties {
-        let name = party_link(lk, ctx, *id).await?.label;
-        out.push(Markup(format!(
-            "{} <span class=\"sub\">{}</span>",
-            crate::markup::escape(&ctx.t("col-lead")),
-            name
-        )));
+        let party = lk.party(*id).await?;
+        let name = party
+            .as_ref()
+            .map(|p| ctx.text(&p.short_name))
+            .unwrap_or(Markup(String::from("—")));
+        let plain = party
+            .as_ref()
+            .map(|p| ctx.plain(&p.short_name))
+            .unwrap_or_else(|| String::from("—"));
+        out.push(Head {
+            html: Markup(format!(
+                "{} <span class=\"sub\">{}</span>",
+                crate::markup::escape(&ctx.t("col-lead")),
+                name
+            )),
+            label: format!("{} ({plain})", ctx.t("col-lead")),
+        });
     }
     if out.is_empty() {
-        out.push(Markup(crate::markup::escape(&ctx.t("col-lead"))));
+        out.push(Head {
+            html: Markup(crate::markup::escape(&ctx.t("col-lead"))),
+            label: ctx.t("col-lead"),
+        });
     }
     Ok(out)
 }
