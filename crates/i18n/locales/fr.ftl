@@ -9,13 +9,13 @@ nav-agreements = Accords
 nav-language = Langue
 nav-breadcrumbs = Vous êtes ici
 nav-on-page = Sur cette page
-demo-banner = Données de démonstration. Les éléments qui ne proviennent pas de sources publiques portent la mention « exemple ».
+demo-banner = Données de démonstration. Les éléments qui ne proviennent pas de sources publiques portent la mention « exemple ».
 footer = Taawun — suivi des commissions mixtes, des accords et des plans d'action.
 example = exemple
 example-title = Élément illustratif, ne provenant pas d'une source publique
 code-shared = même numéro qu’un autre enregistrement
-code-shared-items = Une autre action de ce plan porte le même code ; renumérotez l’une des deux pour que chacun puisse les distinguer :
-not-translated = Non traduit : affiché en { $language }
+code-shared-items = Une autre action de ce plan porte le même code ; renumérotez l’une des deux pour que chacun puisse les distinguer :
+not-translated = Non traduit : affiché en { $language }
 lang-self = Français
 lang-name-ar = arabe
 lang-name-fr = français
@@ -36,7 +36,7 @@ sessions-attended-title = Sessions auxquelles la personne a participé
 co-chairs-title = Coprésidents
 delegations-title = Délégations
 delegations-none = Aucune délégation enregistrée.
-delegation-of = Délégation :
+delegation-of = Délégation :
 agenda-title = Ordre du jour
 agenda-none = Aucun ordre du jour enregistré.
 decisions-title = Décisions
@@ -128,16 +128,16 @@ error-go-home = Retour à l'accueil
 error-not-found-title = Page introuvable
 error-not-found = Aucun élément ni aucune page ne correspond à cette adresse. Le lien est peut-être incomplet.
 error-bad-request-title = Adresse invalide
-error-bad-request = Cette adresse est mal formée : un identifiant ou un paramètre n'est pas valide.
+error-bad-request = Cette adresse est mal formée : un identifiant ou un paramètre n'est pas valide.
 error-too-large-title = Fichier trop volumineux
-error-too-large = Ce que vous avez envoyé dépasse la taille permise (10 Mo pour un fichier à importer, 50 Mo pour un fichier joint). Rien n'a été enregistré.
+error-too-large = Ce que vous avez envoyé dépasse la taille permise (10 Mo pour un fichier à importer, 50 Mo pour un fichier joint). Rien n'a été enregistré.
 error-busy-title = Trop de documents à la fois
-error-busy-yours = Deux exports, imports ou documents PDF sont déjà en préparation pour vous. Attendez qu'ils soient prêts, puis réessayez ; cela prend d'ordinaire quelques secondes.
+error-busy-yours = Deux exports, imports ou documents PDF sont déjà en préparation pour vous. Attendez qu'ils soient prêts, puis réessayez ; cela prend d'ordinaire quelques secondes.
 error-busy-instance = Le serveur prépare en ce moment autant de documents qu'il le peut pour d'autres lecteurs. Réessayez dans quelques secondes.
 error-internal-title = Une erreur est survenue
-error-internal = Le serveur n'a pas pu traiter cette demande. L'incident a été consigné ; veuillez réessayer plus tard.
+error-internal = Le serveur n'a pas pu traiter cette demande. L'incident a été consigné ; veuillez réessayer plus tard.
 error-storage-title = Enregistrement impossible pour le moment
-error-storage = Le serveur ne peut pas écrire ses données en ce moment (son disque est peut-être plein ou défaillant). Rien n’a été enregistré. Réessayez dans quelques minutes ; si cela persiste, prévenez l’administrateur.
+error-storage = Le serveur ne peut pas écrire ses données en ce moment (son disque est peut-être plein ou défaillant). Rien n’a été enregistré. Réessayez dans quelques minutes ; si cela persiste, prévenez l’administrateur.
 error-timeout-title = La réponse a pris trop de temps
 error-timeout = Le serveur n’a pas pu répondre dans le délai prévu et a abandonné cette demande. Si vous enregistriez quelque chose, vérifiez s’il a été enregistré avant de recommencer.
 kind-mou = Mémorandum d'entente
@@ -252,7 +252,7 @@ login-code-submit = Valider
 login-code-cancel = Annuler et se déconnecter
 error-forbidden-title = Action non autorisée
 error-forbidden = Votre compte ne permet pas cette action. Adressez-vous à un administrateur si vous en avez besoin.
-error-csrf = Ce formulaire n'a pas pu être accepté : il a expiré ou a été envoyé depuis un autre site. Rechargez la page et recommencez.
+error-csrf = Ce formulaire n'a pas pu être accepté : il a expiré ou a été envoyé depuis un autre site. Rechargez la page et recommencez.
 user-role-administrator = Administrateur
 user-role-secretariat = Secrétariat
 user-role-party_editor = Rédacteur de partie
@@ -274,20 +274,20 @@ account-password-changed = Votre mot de passe a été changé.
 account-password-wrong = Ce n'est pas votre mot de passe actuel.
 password-too-short =
     { $count ->
-        [one] Le mot de passe est trop court : un caractère au moins.
-       *[other] Le mot de passe est trop court : { $count } caractères au moins.
+        [one] Le mot de passe est trop court : un caractère au moins.
+       *[other] Le mot de passe est trop court : { $count } caractères au moins.
     }
 password-too-long = Le mot de passe est trop long.
 password-mismatch = Les deux mots de passe diffèrent.
-account-password-refused = mot de passe refusé :
-account-user-refused = utilisateur refusé :
+account-password-refused = mot de passe refusé :
+account-user-refused = utilisateur refusé :
 password-hint =
     { $count ->
         [one] Un caractère au moins.
        *[other] { $count } caractères au moins. Une phrase de plusieurs mots se retient le mieux.
     }
 account-totp-title = Connexion en deux étapes
-account-totp-on = La connexion en deux étapes est activée : après le mot de passe, un code de votre application d'authentification est demandé.
+account-totp-on = La connexion en deux étapes est activée : après le mot de passe, un code de votre application d'authentification est demandé.
 account-totp-off = La connexion en deux étapes est désactivée. Activez-la pour qu'un mot de passe volé ne suffise pas à ouvrir votre compte.
 account-totp-enable = Activer la connexion en deux étapes
 account-totp-disable = Désactiver la connexion en deux étapes
@@ -296,7 +296,7 @@ account-totp-disabled = La connexion en deux étapes a été désactivée.
 totp-enrol-title = Activer la connexion en deux étapes
 totp-enrol-scan = Scannez ce code QR avec votre application d'authentification (FreeOTP, Aegis, Google Authenticator…).
 totp-enrol-qr-alt = Code QR pour ajouter ce compte à une application d'authentification
-totp-enrol-secret = Si vous ne pouvez pas le scanner, saisissez cette clé dans l'application :
+totp-enrol-secret = Si vous ne pouvez pas le scanner, saisissez cette clé dans l'application :
 totp-enrol-code = Code affiché par l'application
 totp-enrol-submit = Valider et activer
 totp-enrol-cancel = Annuler
@@ -304,15 +304,15 @@ totp-code-wrong = Ce code n'est pas valide. Vérifiez l'heure de votre télépho
 totp-codes-title = Codes de secours
 totp-codes-enabled = La connexion en deux étapes est activée.
 totp-codes-help = Conservez ces codes de secours en lieu sûr, loin de votre téléphone. Chacun sert une seule fois, à la place d'un code de l'application. Ils ne sont affichés qu'une fois.
-totp-codes-done = Je les ai conservés : retour à mon compte
+totp-codes-done = Je les ai conservés : retour à mon compte
 admin-users-title = Utilisateurs
 admin-users-new = Nouvel utilisateur
 admin-users-none = Aucun utilisateur pour l'instant.
-admin-audit-head = Tête du journal d'audit (conservez-la hors du serveur ; `taawun check --expect-head` la comparera plus tard) :
+admin-audit-head = Tête du journal d'audit (conservez-la hors du serveur ; `taawun check --expect-head` la comparera plus tard) :
 admin-user-new-title = Nouvel utilisateur
 admin-user-edit-title = Modifier l'utilisateur
 admin-user-username = Identifiant
-admin-user-username-hint = Lettres minuscules, chiffres, point, tiret et tiret bas ; de 2 à 64 caractères.
+admin-user-username-hint = Lettres minuscules, chiffres, point, tiret et tiret bas ; de 2 à 64 caractères.
 admin-user-username-fixed = L'identifiant ne peut pas être modifié.
 admin-user-username-invalid = Utilisez de 2 à 64 lettres minuscules, chiffres, points, tirets ou tirets bas.
 admin-user-username-taken = Cet identifiant est déjà pris.
@@ -325,7 +325,7 @@ admin-user-clearance = Habilitation
 admin-user-commissions = Commissions
 admin-user-commissions-hint = Les commissions mixtes dont cet utilisateur modifie les travaux (rôle secrétariat).
 admin-user-active = Compte actif
-admin-user-active-hint = Un compte désactivé ne peut plus se connecter ; il est conservé pour l'historique.
+admin-user-active-hint = Un compte désactivé ne peut plus se connecter ; il est conservé pour l'historique.
 admin-user-status = État
 admin-user-active-yes = actif
 admin-user-active-no = désactivé
@@ -339,7 +339,7 @@ admin-user-create = Créer l'utilisateur
 admin-user-save = Enregistrer
 admin-user-created = L'utilisateur a été créé.
 admin-user-saved = Les modifications ont été enregistrées.
-admin-user-has-errors = Le formulaire comporte des erreurs ; voyez les champs signalés ci-dessous.
+admin-user-has-errors = Le formulaire comporte des erreurs ; voyez les champs signalés ci-dessous.
 admin-user-conflict = Quelqu'un d'autre a modifié cet utilisateur entre-temps. Rechargez la page pour voir ses changements, puis refaites les vôtres.
 admin-user-grant-refused = Vous ne pouvez ni accorder une habilitation supérieure à la vôtre, ni gérer un compte habilité au-dessus de vous, ni élargir votre propre compte (rôle, partie, commissions ou habilitation plus haute). Un autre administrateur doit s'en charger.
 admin-user-reset-title = Réinitialiser le mot de passe
@@ -352,7 +352,7 @@ marking-unclassified = Non classifié
 marking-restricted = Diffusion restreinte
 marking-confidential = Confidentiel
 marking-secret = Secret
-releasable-originator = Diffusion réservée à : { $party }
+releasable-originator = Diffusion réservée à : { $party }
 marking-originator-only = réservé à l'émetteur
 history-link = Historique
 history-title = Historique
@@ -378,7 +378,7 @@ pager-items = Autres actions de ce plan
 search-label = Rechercher
 search-submit = Rechercher
 search-title = Recherche
-search-prompt = Saisissez un ou plusieurs mots : noms, titres, codes, dans l'une des trois langues.
+search-prompt = Saisissez un ou plusieurs mots : noms, titres, codes, dans l'une des trois langues.
 search-results =
     { $count ->
         [one] { $count } résultat
@@ -406,20 +406,20 @@ entity-user = Utilisateur
 form-save = Enregistrer
 form-add-rows = Ajouter des lignes
 form-cancel = Annuler
-form-has-errors = Rien n'a été enregistré : le formulaire comporte des erreurs. Corrigez les champs indiqués ci-dessous.
+form-has-errors = Rien n'a été enregistré : le formulaire comporte des erreurs. Corrigez les champs indiqués ci-dessous.
 form-none = — aucun —
 form-row = N° { $count }
-form-choose = { $field } : choisissez une valeur.
-form-required = { $field } : obligatoire.
-form-required-text = { $field } : obligatoire dans au moins une langue.
-form-too-long = { $field } : trop long ({ $max ->
+form-choose = { $field } : choisissez une valeur.
+form-required = { $field } : obligatoire.
+form-required-text = { $field } : obligatoire dans au moins une langue.
+form-too-long = { $field } : trop long ({ $max ->
         [one] { $max } caractère
        *[other] { $max } caractères
     } au plus).
-form-out-of-range = { $field } : saisissez un nombre entier de { $min } à { $max }.
-form-bad-number = { $field } : saisissez un nombre.
-form-bad-date = { $field } : saisissez une date au format AAAA-MM-JJ.
-form-bad-choice = { $field } : ce choix n'est pas proposé.
+form-out-of-range = { $field } : saisissez un nombre entier de { $min } à { $max }.
+form-bad-number = { $field } : saisissez un nombre.
+form-bad-date = { $field } : saisissez une date au format AAAA-MM-JJ.
+form-bad-choice = { $field } : ce choix n'est pas proposé.
 form-protection = Protection
 form-marking = Classification
 form-releasability = Communicable à
@@ -427,13 +427,13 @@ form-releasability-hint = Votre partie est enregistrée comme partie d'origine.
 releasability-all_parties = Toutes les parties
 releasability-originator_only = La partie d'origine seulement
 conflict-title = Quelqu'un d'autre a enregistré cette fiche entre-temps
-conflict-intro = Cette fiche a été modifiée après l'ouverture du formulaire : vos modifications n'ont pas été enregistrées. Comparez les deux versions ci-dessous.
+conflict-intro = Cette fiche a été modifiée après l'ouverture du formulaire : vos modifications n'ont pas été enregistrées. Comparez les deux versions ci-dessous.
 conflict-reload = Recharger la version actuelle et refaire vos modifications
 conflict-field = Champ
 conflict-yours = Votre version
 conflict-stored = Version enregistrée
 conflict-version = version
-conflict-nothing-saved = Votre version n'est affichée qu'ici : copiez ce dont vous avez besoin avant de recharger.
+conflict-nothing-saved = Votre version n'est affichée qu'ici : copiez ce dont vous avez besoin avant de recharger.
 form-person-new = Nouvelle personne
 form-person-edit = Modifier la personne
 form-organisation-new = Nouvel organisme
@@ -513,7 +513,7 @@ action-new-organisation = Nouvel organisme
 action-new-person = Nouvelle personne
 form-party-new = Nouvelle partie
 form-party-edit = Modifier la partie
-form-iso-hint = Deux lettres majuscules de la norme ISO 3166 (MA, ML) ; obligatoire pour un État.
+form-iso-hint = Deux lettres majuscules de la norme ISO 3166 (MA, ML) ; obligatoire pour un État.
 form-rank-new = Nouveau grade
 form-rank-edit = Modifier le grade
 form-rank-label = Intitulé du grade
@@ -535,7 +535,7 @@ vocab-areas-none = Aucun domaine de coopération enregistré.
 vocab-col-actions = Actions
 admin-vocabularies = Référentiels communs
 admin-user-second-factor-title = Désactiver la connexion en deux étapes
-admin-user-second-factor-help = Pour un utilisateur qui a perdu son téléphone et ses codes de secours : la clé de son application d'authentification et ses codes de secours sont supprimés ; il se connecte avec son seul mot de passe jusqu'à ce qu'il réactive la connexion en deux étapes depuis son compte.
+admin-user-second-factor-help = Pour un utilisateur qui a perdu son téléphone et ses codes de secours : la clé de son application d'authentification et ses codes de secours sont supprimés ; il se connecte avec son seul mot de passe jusqu'à ce qu'il réactive la connexion en deux étapes depuis son compte.
 admin-user-second-factor-submit = Désactiver la connexion en deux étapes de cet utilisateur
 admin-user-second-factor-done = La connexion en deux étapes de cet utilisateur a été désactivée. Demandez-lui de la réactiver depuis son compte.
 search-site = Rechercher dans le site
@@ -548,7 +548,7 @@ next-session-intro = Toutes les actions encore ouvertes des sessions précédent
 form-agenda-carried-hint = Décochez les actions qui ne seront pas examinées sous ce point.
 next-session-readonly = Seuls le secrétariat de la commission et les administrateurs peuvent confirmer cet ordre du jour.
 next-session-none = Aucune action ouverte à reporter.
-next-session-agenda-line = Suivi du plan d'action : { $area }
+next-session-agenda-line = Suivi du plan d'action : { $area }
 form-agenda-carried = Actions examinées sous ce point
 agenda-carried-over = Actions reportées
 item-side-state = { $party } : { $status }, { $percent }
@@ -578,11 +578,11 @@ notice-line-agreement_expires = { $record } expire le { $date }.
 notice-line-agreement_notice_date = Le { $date } est le dernier jour pour donner préavis sur { $record }.
 mail-subject =
     { $count ->
-        [one] Taawun : 1 rappel
-       *[other] Taawun : { $count } rappels
+        [one] Taawun : 1 rappel
+       *[other] Taawun : { $count } rappels
     }
 mail-greeting = Bonjour { $name },
-mail-intro = Voici ce qui demande votre attention dans le suivi de vos travaux :
+mail-intro = Voici ce qui demande votre attention dans le suivi de vos travaux :
 mail-footer = Vous recevez ces rappels en raison de votre rôle dans Taawun. Ils figurent aussi sur votre page Notifications.
 admin-user-email = Adresse électronique
 admin-user-email-hint = Les rappels y sont envoyés lorsque le serveur dispose d'un relais SMTP. Laissez vide pour les seules notifications dans l'application.
@@ -694,7 +694,7 @@ form-cancel-choice = Annuler cette action ?
 form-cancel-keep = Non annulée : l'état suit les comptes rendus des deux parties
 form-cancel-yes = Annulée
 form-cancel-hint = L'annulation met fin au travail conjoint sur cette action pour les deux parties et ne peut être défaite. Indiquez le motif dans au moins une langue.
-notifications-example = Exemple : les rappels que recevrait aujourd'hui un agent du secrétariat de ces commissions — actions bientôt dues ou en retard, et dates fixées par les accords. Connectez-vous pour voir les vôtres.
+notifications-example = Exemple : les rappels que recevrait aujourd'hui un agent du secrétariat de ces commissions — actions bientôt dues ou en retard, et dates fixées par les accords. Connectez-vous pour voir les vôtres.
 
 ## Documents
 doc-downloads = Documents
@@ -716,7 +716,7 @@ exports-intro = Chaque liste se télécharge en classeur Excel ou en CSV, dans v
 exports-list = Liste
 exports-xlsx = Classeur Excel (.xlsx)
 exports-csv = CSV
-exports-download = Télécharger :
+exports-download = Télécharger :
 export-agreements = Accords
 export-sessions = Sessions
 export-items = Actions des plans d'action
@@ -724,18 +724,18 @@ export-progress = Points d'avancement
 export-activities = Activités
 export-people = Personnes
 export-col-title = Intitulé
-job-reading = Lecture des enregistrements : { $count }
-job-writing = Écriture : { $done } lignes sur { $total }
+job-reading = Lecture des enregistrements : { $count }
+job-writing = Écriture : { $done } lignes sur { $total }
 job-finished = Terminé.
-job-failed = Le travail n'a pas pu aboutir. Rien n'a été modifié ; réessayez ou prévenez l'administrateur.
+job-failed = Le travail n'a pas pu aboutir. Rien n'a été modifié ; réessayez ou prévenez l'administrateur.
 job-refreshes = Cette page se met à jour toute seule.
 job-continue = Continuer
 
 ## Import
 import-title = Importer des actions depuis un tableur
-import-intro = Envoyez un classeur Excel (.xlsx) ou un fichier CSV dont la première ligne nomme les colonnes. Vous verrez comment chaque colonne sera lue et les problèmes de chaque ligne avant que rien ne soit enregistré ; les lignes sont enregistrées toutes ensemble ou pas du tout.
+import-intro = Envoyez un classeur Excel (.xlsx) ou un fichier CSV dont la première ligne nomme les colonnes. Vous verrez comment chaque colonne sera lue et les problèmes de chaque ligne avant que rien ne soit enregistré ; les lignes sont enregistrées toutes ensemble ou pas du tout.
 import-file = Fichier à importer
-import-file-hint = .xlsx ou .csv, 10 Mo et 20 000 lignes au plus. Une liste d'actions exportée depuis Taawun se réimporte telle quelle.
+import-file-hint = .xlsx ou .csv, 10 Mo et 20 000 lignes au plus. Une liste d'actions exportée depuis Taawun se réimporte telle quelle.
 import-read = Lire le fichier
 import-mapping-title = Colonnes et champs
 import-column = Colonne
@@ -753,7 +753,7 @@ import-job = Import des actions
 import-choose-file = Choisissez un fichier à importer.
 import-unreadable-upload = Le fichier n'a pas pu être reçu. Réessayez.
 import-upload-expired = Ce fichier n'est plus disponible (il a expiré ou a déjà été importé). Envoyez-le à nouveau.
-import-row-failed = Rien n'a été importé : la ligne { $row } a été refusée. { $why }
+import-row-failed = Rien n'a été importé : la ligne { $row } a été refusée. { $why }
 import-rows = { $count ->
     [0] aucune ligne
     [one] { $count } ligne
@@ -780,12 +780,12 @@ import-offer = Importer des actions depuis un tableur
 
 ## Calendar feeds
 calendar-title = Abonnements d'agenda
-calendar-intro = Abonnez votre agenda (Outlook, Thunderbird, agenda du téléphone) aux sessions, activités, échéances des actions et dates des accords. Chaque adresse est secrète et ne montre que ce que vous êtes autorisé à voir ; révoquez-la si elle a pu être communiquée.
+calendar-intro = Abonnez votre agenda (Outlook, Thunderbird, agenda du téléphone) aux sessions, activités, échéances des actions et dates des accords. Chaque adresse est secrète et ne montre que ce que vous êtes autorisé à voir ; révoquez-la si elle a pu être communiquée.
 calendar-mine = Mon agenda Taawun
 calendar-unavailable = Commission non disponible
-calendar-created = Abonnement créé. Copiez cette adresse dans votre agenda : elle ne sera plus affichée.
+calendar-created = Abonnement créé. Copiez cette adresse dans votre agenda : elle ne sera plus affichée.
 calendar-address = Adresse de l'abonnement
-calendar-secret = Quiconque connaît cette adresse voit cet agenda : gardez-la pour vous.
+calendar-secret = Quiconque connaît cette adresse voit cet agenda : gardez-la pour vous.
 calendar-new = Nouvel abonnement
 calendar-scope = Agenda
 calendar-create = Créer l'adresse d'abonnement
@@ -794,7 +794,7 @@ calendar-none = Aucun abonnement pour l'instant.
 calendar-made = Créé le
 calendar-revoked = Révoqué le
 calendar-revoke = Révoquer
-calendar-due = Échéance : { $item }
+calendar-due = Échéance : { $item }
 calendar-offer = S'abonner à l'agenda de la commission
 account-calendar = Abonnements d'agenda
 
@@ -865,12 +865,12 @@ field-email = adresse électronique
 field-direction = sens d'amélioration
 
 ## Rule messages: $field is the field's name above, with its position when in a list
-rule-required = { $field } : obligatoire dans au moins une langue.
-rule-too-long = { $field } : trop long ({ $max ->
+rule-required = { $field } : obligatoire dans au moins une langue.
+rule-too-long = { $field } : trop long ({ $max ->
     [one] { $max } caractère
    *[other] { $max } caractères
 } au plus).
-rule-too-short = { $field } : trop court ({ $min ->
+rule-too-short = { $field } : trop court ({ $min ->
     [one] { $min } caractère
    *[other] { $min } caractères
 } au moins).
@@ -936,7 +936,7 @@ import-problem-duplicate-code = Le code « { $code } » figure plusieurs fois da
 import-problem-code-taken = Le code « { $code } » est déjà attribué à une action de ce plan.
 
 ## Spreadsheets that cannot be read ($size is in MB, written as a string)
-sheet-error-too-large = Le fichier est trop volumineux : { $size } Mo au maximum.
+sheet-error-too-large = Le fichier est trop volumineux : { $size } Mo au maximum.
 sheet-error-too-many-rows = Le fichier compte plus de { $max ->
     [one] { $max } ligne
    *[other] { $max } lignes
@@ -947,9 +947,9 @@ sheet-error-too-many-columns = Le fichier compte plus de { $max ->
 }.
 sheet-error-empty = Le fichier ne contient aucune ligne sous la ligne d'en-tête.
 sheet-error-not-a-spreadsheet = Ce fichier n'est pas un tableur. Envoyez un fichier .xlsx ou .csv.
-sheet-error-damaged = Ce tableur est illisible : le fichier est endommagé ou incomplet. Enregistrez-le à nouveau puis renvoyez-le.
-sheet-error-not-utf8 = L'encodage de ce fichier n'est pas pris en charge. Enregistrez-le au format « CSV UTF-8 » puis renvoyez-le.
-sheet-error-unpacks-too-large = Une fois décompressé, ce fichier dépasse { $size } Mo de contenu, bien plus qu'un plan d'action n'en demande. Supprimez les feuilles et la mise en forme inutiles, ou répartissez-le en plusieurs fichiers.
+sheet-error-damaged = Ce tableur est illisible : le fichier est endommagé ou incomplet. Enregistrez-le à nouveau puis renvoyez-le.
+sheet-error-not-utf8 = L'encodage de ce fichier n'est pas pris en charge. Enregistrez-le au format « CSV UTF-8 » puis renvoyez-le.
+sheet-error-unpacks-too-large = Une fois décompressé, ce fichier dépasse { $size } Mo de contenu, bien plus qu'un plan d'action n'en demande. Supprimez les feuilles et la mise en forme inutiles, ou répartissez-le en plusieurs fichiers.
 sheet-error-too-many-cells = Le fichier compte plus de { $max ->
     [one] { $max } cellule
    *[other] { $max } cellules
@@ -975,7 +975,7 @@ minutes-originals-two = en langues { $a } et { $b }, les deux textes faisant ég
 minutes-originals-three = en langues { $a }, { $b } et { $c }, les trois textes faisant également foi
 minutes-closing = Fait à { $place }, le { $date }, en deux exemplaires originaux, { $originals }.
 minutes-draft = PROJET
-minutes-adopted-hash = Version { $version } adoptée le { $date } — SHA-256 : { $hash }
+minutes-adopted-hash = Version { $version } adoptée le { $date } — SHA-256 : { $hash }
 minutes-heading = Procès-verbal
 minutes-status-draft = Projet, version { $version }
 minutes-status-adopted = Adopté, version { $version }
@@ -988,7 +988,7 @@ minutes-scan-step = Joignez le scan des originaux papier signés par les deux ch
 minutes-scan = Scan signé
 minutes-scan-none = Aucun scan signé n’est encore joint à cette version.
 minutes-scan-choose = Scan du procès-verbal signé (PDF ou image)
-minutes-adopt-step = Marquez cette version adoptée : elle renverra au scan ci-dessus.
+minutes-adopt-step = Marquez cette version adoptée : elle renverra au scan ci-dessus.
 minutes-revise = Commencer une nouvelle version
 minutes-revise-hint = Le texte adopté reste consultable tel qu'il a été signé.
 minutes-versions = Versions adoptées
@@ -1003,7 +1003,7 @@ form-minutes = Modifier le procès-verbal
 form-minutes-preamble = Préambule (ajouté après la phrase d'ouverture)
 form-minutes-next-session = Prochaine session
 form-minutes-langs = Langues des originaux signés
-form-minutes-langs-hint = Nommées dans la formule finale ; au moins une.
+form-minutes-langs-hint = Nommées dans la formule finale ; au moins une.
 form-agenda-conclusions = Conclusions arrêtées
 # Fichiers joints aux enregistrements (ticket 13).
 files-title = Fichiers
@@ -1018,14 +1018,14 @@ files-older = Versions antérieures
 files-download = Télécharger
 files-add = Joindre un fichier
 files-choose = Fichier
-files-accepted = PDF, images (PNG, JPEG, TIFF, WebP) et documents bureautiques (Word, Excel, PowerPoint, OpenDocument), jusqu’à 50 Mo.
+files-accepted = PDF, images (PNG, JPEG, TIFF, WebP) et documents bureautiques (Word, Excel, PowerPoint, OpenDocument), jusqu’à 50 Mo.
 files-attach-button = Joindre
 files-replace = Remplacer par une nouvelle version
 files-replace-button = Déposer la nouvelle version
 files-purge = Purger (fichier mal classé)
 files-purge-reason = Motif (conservé dans le journal d’audit)
 files-purge-button = Purger définitivement
-files-purge-reason-required = Indiquez le motif de la purge : il est conservé dans le journal d’audit.
+files-purge-reason-required = Indiquez le motif de la purge : il est conservé dans le journal d’audit.
 files-purged = La version du fichier a été purgée. Le journal d’audit conserve qui, quand, pourquoi et son SHA-256.
 files-bytes = { $size } octets
 file-purpose-signed_minutes = Procès-verbal signé
@@ -1034,13 +1034,13 @@ file-purpose-communique = Communiqué de presse
 file-purpose-supporting = Pièce justificative
 file-purpose-emblem = Emblème
 file-refused-empty = Choisissez un fichier à joindre.
-file-refused-too-large = Ce fichier dépasse { $size } Mo. Envoyez un fichier plus petit (un scan à 300 dpi en noir et blanc est bien plus léger).
+file-refused-too-large = Ce fichier dépasse { $size } Mo. Envoyez un fichier plus petit (un scan à 300 dpi en noir et blanc est bien plus léger).
 file-refused-not-accepted = Ce type de fichier n’est pas accepté. Joignez un PDF, une image (PNG, JPEG, TIFF, WebP) ou un document bureautique (Word, Excel, PowerPoint, OpenDocument).
 file-refused-damaged = Ce document est endommagé ou protégé par un mot de passe et ne peut pas être vérifié. Enregistrez-le de nouveau sans mot de passe et renvoyez-le.
 file-refused-bomb = Ce document se décompresse en bien plus qu’il ne pèse et a été refusé. Enregistrez-le de nouveau depuis son application et renvoyez-le.
 file-refused-scanner = Le fichier a été refusé par l’antivirus de cette installation.
 file-refused-scanner-failed = L’antivirus n’a pas pu vérifier ce fichier, qui n’a donc pas été conservé. Réessayez plus tard ou prévenez votre administrateur.
-file-refused-not-an-emblem = Un emblème doit être une image PNG ou JPEG ; rien n’a été enregistré.
+file-refused-not-an-emblem = Un emblème doit être une image PNG ou JPEG ; rien n’a été enregistré.
 history-action-attach_file = Fichier joint
 history-action-replace_file = Nouvelle version d’un fichier
 history-action-purge_file = Fichier purgé

@@ -75,20 +75,20 @@ fn problems_read_as_sentences_in_the_three_languages() {
     let preview = run(&world, &error_sheet());
     let on = |row: usize| preview.problems.iter().find(|p| p.row == row).expect("a problem on the row");
     let cases: [(usize, Lang, &str); 15] = [
-        (3, Lang::Fr, "Organisme inconnu « Garde nationale » pour la partie Mali."),
+        (3, Lang::Fr, "Organisme inconnu «\u{202f}Garde nationale\u{202f}» pour la partie Mali."),
         (3, Lang::Ar, "الهيئة «Garde nationale» غير معروفة ضمن هيئات مالي."),
         (3, Lang::En, "Unknown organisation “Garde nationale” for Mali."),
         (5, Lang::Fr, "La date « 31/02/2026 » de la colonne « Date de début » n'est pas valide ; formats acceptés : 15/03/2026 ou 2026-03-15."),
         (5, Lang::Ar, "التاريخ «31/02/2026» في العمود «Date de début» غير صالح؛ الصيغ المقبولة مثل 15/03/2026 أو 2026-03-15."),
         (5, Lang::En, "The date “31/02/2026” in column “Date de début” is not valid; accepted forms: 15/03/2026 or 2026-03-15."),
         (6, Lang::Ar, "العنوان فارغ، ويلزم إدخاله بلغة واحدة على الأقل."),
-        (7, Lang::Fr, "Le code « 1.6 » figure plusieurs fois dans le fichier."),
+        (7, Lang::Fr, "Le code «\u{202f}1.6\u{202f}» figure plusieurs fois dans le fichier."),
         (4, Lang::En, "The code “2.1” is already used by an item of this plan."),
         (9, Lang::Ar, "مجال التعاون «Cyberdéfense» غير معروف."),
         (10, Lang::Fr, "échéance : ne peut pas précéder la date de début."),
         (10, Lang::Ar, "تاريخ الاستحقاق: يجب ألا يسبق تاريخ البداية."),
         (11, Lang::Ar, "الهيئة «FAR» تابعة لطرف آخر، وليست من هيئات مالي."),
-        (11, Lang::Fr, "L'organisme « FAR » relève d'une autre partie, pas de la partie Mali."),
+        (11, Lang::Fr, "L'organisme «\u{202f}FAR\u{202f}» relève d'une autre partie, pas de la partie Mali."),
         (12, Lang::En, "The lead body for Morocco is not given."),
     ];
     for (row, lang, want) in cases {

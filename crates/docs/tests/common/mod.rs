@@ -57,7 +57,7 @@ pub fn demo() -> MinutesInput {
         emblems: [None, None],
         title: t(
             "محضر الدورة الأولى",
-            "Procès-verbal de la 1ère session",
+            "Procès-verbal de la 1re session",
             "Minutes of the 1st session",
         ),
         commission: t(
@@ -72,7 +72,7 @@ pub fn demo() -> MinutesInput {
         ),
         preamble: vec![t(
             "بدعوة من جمهورية مالي، انعقدت الدورة الأولى للجنة العسكرية المشتركة في باماكو من 17 إلى 19 فبراير 2025.",
-            "À l'invitation de la République du Mali, la 1ère session de la Commission militaire mixte s'est tenue à Bamako du 17 au 19 février 2025.",
+            "À l'invitation de la République du Mali, la 1re session de la Commission militaire mixte s'est tenue à Bamako du 17 au 19 février 2025.",
             "At the invitation of the Republic of Mali, the 1st session of the Joint Military Commission was held in Bamako from 17 to 19 February 2025.",
         )],
         document_date: DocDate {
@@ -165,7 +165,7 @@ pub fn demo() -> MinutesInput {
         )],
         next_session: t(
             "تنعقد الدورة الثانية في الرباط.",
-            "La 2ème session se tiendra à Rabat.",
+            "La 2e session se tiendra à Rabat.",
             "The 2nd session will be held in Rabat.",
         ),
         closing: t(
