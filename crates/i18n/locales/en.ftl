@@ -20,7 +20,6 @@ lang-self = English
 lang-name-ar = Arabic
 lang-name-fr = French
 lang-name-en = English
-percent = { $value }%
 home-title = Cooperation follow-up
 home-intro = Joint commissions, their sessions, the agreements signed and the action plans that implement them.
 home-recent-sessions = Recent sessions

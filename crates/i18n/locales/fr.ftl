@@ -20,7 +20,6 @@ lang-self = Français
 lang-name-ar = arabe
 lang-name-fr = français
 lang-name-en = anglais
-percent = { $value } %
 home-title = Suivi de la coopération
 home-intro = Les commissions mixtes, leurs sessions, les accords signés et les plans d'action qui les mettent en œuvre.
 home-recent-sessions = Sessions récentes
@@ -551,7 +550,7 @@ next-session-none = Aucune action ouverte à reporter.
 next-session-agenda-line = Suivi du plan d'action : { $area }
 form-agenda-carried = Actions examinées sous ce point
 agenda-carried-over = Actions reportées
-item-side-state = { $party } : { $status }, { $percent }
+item-side-state = { $party } : { $status }, { $percent }
 item-due-on = échéance le { $date }
 col-sides = État de chaque partie
 # Rappels et notifications (ticket 4)

@@ -142,8 +142,8 @@ pub fn demo() -> MinutesInput {
                     "Both parties agreed on the 2025 training programme.",
                 ),
                 carried: vec![t(
-                    "MA-ML-1.1 تكوين الضباط — المملكة المغربية: قيد التنفيذ (40٪)",
-                    "MA-ML-1.1 Formation des officiers — Royaume du Maroc : en cours (40 %)",
+                    "MA-ML-1.1 تكوين الضباط — المملكة المغربية: قيد التنفيذ (\u{2066}40%\u{2069})",
+                    "MA-ML-1.1 Formation des officiers — Royaume du Maroc\u{202f}: en cours (40\u{202f}%)",
                     "MA-ML-1.1 Officer training — Kingdom of Morocco: in progress (40%)",
                 )],
             },

@@ -129,7 +129,7 @@ pub fn demo_report(n: usize) -> ReportInput {
                             "Inspectorate General of the Royal Armed Forces",
                         ),
                         status: status(joint),
-                        percent: Some((i * 37 % 101) as u8),
+                        percent: percent(Some((i * 37 % 101) as u8)),
                     },
                     ReportSide {
                         party: mali.clone(),
@@ -139,7 +139,7 @@ pub fn demo_report(n: usize) -> ReportInput {
                             "General Staff of the Armed Forces",
                         ),
                         status: status(i % 3),
-                        percent: (i % 3 != 0).then_some((i * 13 % 101) as u8),
+                        percent: percent((i % 3 != 0).then_some((i * 13 % 101) as u8)),
                     },
                 ],
                 status: status(joint),
@@ -167,11 +167,7 @@ pub fn demo_report(n: usize) -> ReportInput {
         (("معرضة للتأخر", "À risque"), number(count(&|i| i.at_risk))),
         (
             ("نسبة الإنجاز", "Taux de réalisation"),
-            t(
-                &format!("{rate}٪"),
-                &format!("{rate} %"),
-                &format!("{rate}%"),
-            ),
+            percent(Some(u8::try_from(rate).unwrap_or(100))),
         ),
     ]
     .into_iter()
@@ -207,5 +203,17 @@ pub fn demo_report(n: usize) -> ReportInput {
             })
             .collect(),
         items,
+    }
+}
+
+/// A side's percent as `taawun_i18n::fmt::percent` writes it in each language.
+fn percent(p: Option<u8>) -> LocalizedText {
+    match p {
+        Some(p) => LocalizedText::new(
+            &format!("\u{2066}{p}%\u{2069}"),
+            &format!("{p}\u{202f}%"),
+            &format!("{p}%"),
+        ),
+        None => LocalizedText::default(),
     }
 }
