@@ -138,7 +138,7 @@ fn marking_is_in_header_and_footer_of_every_page() {
         );
         for (n, page) in pages.iter().enumerate() {
             let needle = if layout == Layout::Ar {
-                "سري"
+                "محدود"
             } else {
                 "DIFFUSION RESTREINTE"
             };
@@ -150,7 +150,7 @@ fn marking_is_in_header_and_footer_of_every_page() {
             );
             if layout == Layout::ArFr {
                 assert!(
-                    page.matches("سري").count() >= 2,
+                    page.matches("محدود").count() >= 2,
                     "Arabic marking on page {}",
                     n + 1
                 );

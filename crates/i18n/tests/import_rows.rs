@@ -48,7 +48,7 @@ fn blank_rows_are_skipped_and_row_numbers_stay_the_sheets() {
         preview.problems,
         [at(
             5,
-            "Organisme pilote — Mali",
+            "Chef de file — Mali",
             Problem::UnknownOrganisation {
                 value: "Inconnu".into(),
                 party: MALI

@@ -80,7 +80,7 @@ pub fn demo() -> MinutesInput {
             month: 2,
             day: 19,
         },
-        marking: t("سري", "DIFFUSION RESTREINTE", "RESTRICTED"),
+        marking: t("نشر محدود", "DIFFUSION RESTREINTE", "RESTRICTED"),
         delegations: vec![
             Delegation {
                 heading: heading(

@@ -160,7 +160,7 @@ pub fn demo_report(n: usize) -> ReportInput {
     let number = |v: usize| t(&v.to_string(), &v.to_string(), &v.to_string());
     let rate = (per_status[2] * 100).checked_div(n).unwrap_or(0);
     let figures = vec![
-        (("مجموع البنود", "Total des actions"), number(n)),
+        (("مجموع الإجراءات", "Total des actions"), number(n)),
         (("منجزة", "Réalisées"), number(per_status[2])),
         (("قيد التنفيذ", "En cours"), number(per_status[1])),
         (("متأخرة", "En retard"), number(count(&|i| i.overdue))),
@@ -192,7 +192,7 @@ pub fn demo_report(n: usize) -> ReportInput {
             month: 6,
             day: 15,
         },
-        marking: t("سري", "DIFFUSION RESTREINTE", "RESTRICTED"),
+        marking: t("نشر محدود", "DIFFUSION RESTREINTE", "RESTRICTED"),
         figures,
         chart: STATUSES
             .iter()
