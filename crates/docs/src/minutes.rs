@@ -62,7 +62,7 @@ pub struct MinutesInput {
     pub parties: [LocalizedText; 2],
     /// Each state's emblem (PNG or JPEG), printed above its name; none prints nothing.
     pub emblems: [Option<Vec<u8>>; 2],
-    /// "Procès-verbal de la 1ère session".
+    /// "Procès-verbal de la 1re session".
     pub title: LocalizedText,
     pub commission: LocalizedText,
     /// "Entre le Royaume du Maroc et la République du Mali".

@@ -71,7 +71,9 @@ pub struct ReportSide {
     pub party: LocalizedText,
     pub lead: LocalizedText,
     pub status: LocalizedText,
-    pub percent: Option<u8>,
+    /// The last reported percent, already written per language (`fmt::percent` of
+    /// `taawun-i18n`, as the pages write it); empty, printed "—", when the side never reported.
+    pub percent: LocalizedText,
 }
 
 /// Renders the report; `archival` produces PDF/A-2b. An empty item list prints "No items".
@@ -90,10 +92,7 @@ fn inputs(r: &ReportInput, langs: &[Lang]) -> Dict {
             ("party", loc(&s.party, langs)),
             ("lead", loc(&s.lead, langs)),
             ("status", loc(&s.status, langs)),
-            (
-                "percent",
-                s.percent.map_or(Value::None, |p| Value::Int(p.into())),
-            ),
+            ("percent", loc(&s.percent, langs)),
         ]))
     };
     let item = |i: &ReportItem| {

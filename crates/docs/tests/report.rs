@@ -97,8 +97,8 @@ fn arabic_report_has_joined_titles_in_logical_order() {
         &[
             "تقرير حالة خطة العمل",
             "اللجنة العسكرية المشتركة المغربية المالية",
-            "مجموع البنود",
-            "البنود حسب الحالة المشتركة",
+            "مجموع الإجراءات",
+            "الإجراءات حسب الحالة المشتركة",
         ],
     );
     let laid = pdftotext(&report_pdf(&r, Layout::Ar, false).unwrap(), true);
@@ -115,7 +115,7 @@ fn arabic_report_has_joined_titles_in_logical_order() {
     let laid = pdftotext(&report_pdf(&r, Layout::Ar, false).unwrap(), true);
     for ((ar, _, _), n) in STATUSES.iter().zip(expected_counts(&r)) {
         assert_eq!(
-            chart_value(&laid, "البنود حسب الحالة المشتركة", ar),
+            chart_value(&laid, "الإجراءات حسب الحالة المشتركة", ar),
             n,
             "{ar}"
         );
@@ -249,8 +249,8 @@ fn marking_is_in_header_and_footer_of_every_page_of_a_long_report() {
         assert!(pages.len() >= 5, "{layout:?}: {} pages", pages.len());
         for (n, page) in pages.iter().enumerate() {
             let needles: &[&str] = match layout {
-                Layout::Ar => &["سري"],
-                Layout::ArFr => &["سري", "DIFFUSION RESTREINTE"],
+                Layout::Ar => &["محدود"],
+                Layout::ArFr => &["محدود", "DIFFUSION RESTREINTE"],
                 _ => &["DIFFUSION RESTREINTE"],
             };
             for needle in needles {
@@ -328,14 +328,14 @@ fn an_empty_plan_prints_a_no_items_line() {
     r.chart.clear();
     for (layout, line) in [
         (Layout::Fr, "Aucune action"),
-        (Layout::Ar, "لا توجد بنود"),
+        (Layout::Ar, "لا توجد إجراءات"),
         (Layout::En, "No items"),
     ] {
         let text = text_of(&r, layout);
         assert!(text.contains(line), "{layout:?}: {line:?} in:\n{text}");
     }
     let both = text_of(&r, Layout::ArFr);
-    assert!(both.contains("Aucune action") && both.contains("لا توجد بنود"));
+    assert!(both.contains("Aucune action") && both.contains("لا توجد إجراءات"));
 }
 
 #[test]

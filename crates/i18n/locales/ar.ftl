@@ -20,7 +20,6 @@ lang-self = العربية
 lang-name-ar = العربية
 lang-name-fr = الفرنسية
 lang-name-en = الإنجليزية
-percent = { $value }%
 home-title = متابعة التعاون
 home-intro = اللجان المشتركة ودوراتها والاتفاقيات الموقّعة وخطط العمل التي تنفّذها.
 home-recent-sessions = أحدث الدورات
@@ -51,19 +50,19 @@ agreements-signed-title = الاتفاقيات الموقّعة خلال الد�
 agreement-items-title = الإجراءات المنفِّذة لهذه الاتفاقية
 lifecycle-title = مراحل الاتفاقية
 signatories-title = الموقّعون
-clauses-title = البنود
-clauses-none = لا توجد بنود مسجّلة.
+clauses-title = المواد
+clauses-none = لا توجد مواد مسجّلة.
 implemented-by = تنفّذه الإجراءات
 links-title = الاتفاقيات المرتبطة
 links-none = لا توجد اتفاقيات مرتبطة.
 plans-title = خطط العمل
 plans-none = لا توجد خطط عمل مسجّلة.
 items-none = لا توجد إجراءات مسجّلة.
-items-led-title = الإجراءات التي يتولى قيادتها
+items-led-title = الإجراءات التي تتولى قيادتها
 area-unknown = مجال غير محدّد
 leads-title = الهيئات المكلّفة بالتنفيذ
 leads-none = لم تُحدَّد أي هيئة مكلّفة.
-item-clauses-title = البنود المنفَّذة
+item-clauses-title = المواد المنفَّذة
 indicator-title = المؤشر
 progress-title = تقارير التقدم
 progress-none = لم يُقدَّم أي تقرير تقدم بعد.
@@ -233,12 +232,12 @@ agreements-count =
 agreements-count-over = أكثر من { $count } اتفاقية
 clauses-count =
     { PLURAL($count) ->
-        [zero] لا بنود
-        [one] بند واحد
-        [two] بندان
-        [few] { $count } بنود
-        [many] { $count } بندًا
-       *[other] { $count } بند
+        [zero] لا مواد
+        [one] مادة واحدة
+        [two] مادتان
+        [few] { $count } مواد
+        [many] { $count } مادةً
+       *[other] { $count } مادة
     }
 months-count =
     { PLURAL($count) ->
@@ -272,7 +271,7 @@ session-ordinal =
         [10] الدورة العاشرة
        *[other] الدورة { $count }
     }
-clause-number = البند { $count }
+clause-number = المادة { $count }
 
 ## الحسابات: تسجيل الدخول، حسابي، إدارة المستخدمين
 nav-account = حسابي
@@ -365,7 +364,7 @@ totp-codes-done = حفظتها: العودة إلى حسابي
 admin-users-title = المستخدمون
 admin-users-new = مستخدم جديد
 admin-users-none = لا يوجد مستخدمون بعد.
-admin-audit-head = رأس سجل التدقيق (احفظه خارج الخادم؛ يقارنه الأمر ‎`taawun check --expect-head`‎ لاحقًا):
+admin-audit-head = رأس سجل التدقيق (احفظه خارج الخادم؛ يقارنه الأمر ⁦`taawun check --expect-head`⁩ لاحقًا):
 admin-user-new-title = مستخدم جديد
 admin-user-edit-title = تعديل المستخدم
 admin-user-username = اسم المستخدم
@@ -406,9 +405,13 @@ admin-user-reset-done = تمت إعادة تعيين كلمة المرور. أب
 ## التصنيف والسجل والبحث (issue 3)
 marking-banner = التصنيف
 marking-unclassified = غير مصنف
-marking-restricted = محدود التداول
-marking-confidential = سري
-marking-secret = سري جدًا
+# The markings as Moroccan texts name the French levels, one to one: « Secret » is سري
+# there, so « Confidentiel » cannot be سري as well (the banner "Confidentiel / سري" was one
+# level off); « Confidentiel » is كتمان and « Diffusion restreinte » نشر محدود, the literal
+# rendering of the French. A « Très secret » level, if ever added, would be سري للغاية.
+marking-restricted = نشر محدود
+marking-confidential = كتمان
+marking-secret = سري
 releasable-originator = مقصور على { $party }
 marking-originator-only = مقصور على الطرف المُصدِر
 history-link = السجل
@@ -454,7 +457,7 @@ entity-rank = رتبة
 entity-person = شخص
 entity-area = مجال التعاون
 entity-agreement = اتفاقية
-entity-clause = بند
+entity-clause = مادة
 entity-commission = لجنة مشتركة
 entity-session = دورة
 entity-action_plan = خطة عمل
@@ -482,7 +485,7 @@ form-too-long = { $field }: النص طويل جدًا (الحد الأقصى { 
     }).
 form-out-of-range = { $field }: أدخل عددًا صحيحًا من { $min } إلى { $max }.
 form-bad-number = { $field }: أدخل عددًا.
-form-bad-date = { $field }: أدخل تاريخًا بالصيغة سنة-شهر-يوم (YYYY-MM-DD).
+form-bad-date = { $field }: أدخل تاريخًا بالصيغة سنة-شهر-يوم (⁦YYYY-MM-DD⁩).
 form-bad-choice = { $field }: هذا الاختيار غير متاح.
 form-protection = الحماية
 form-marking = درجة السرية
@@ -504,8 +507,8 @@ form-organisation-new = هيئة جديدة
 form-organisation-edit = تعديل الهيئة
 form-agreement-new = اتفاقية جديدة
 form-agreement-edit = تعديل الاتفاقية
-form-clause-new = بند جديد
-form-clause-edit = تعديل البند
+form-clause-new = مادة جديدة
+form-clause-edit = تعديل المادة
 form-commission-new = لجنة مشتركة جديدة
 form-commission-edit = تعديل اللجنة المشتركة
 form-session-new = دورة جديدة
@@ -538,7 +541,7 @@ form-end-on = تاريخ النهاية
 form-person = الشخص
 form-precedence = ترتيب الأسبقية
 form-members = الأعضاء
-form-agenda-item = بند جدول الأعمال
+form-agenda-item = نقطة جدول الأعمال
 form-decision = القرار
 form-speaker = المتحدث
 form-occasion = المناسبة
@@ -552,11 +555,11 @@ form-reporting-side = الطرف المُبلِّغ
 form-host-organisation = الهيئة المضيفة
 form-count = عدد المشاركين
 form-acronym = المختصر
-form-due-on = تاريخ الاستحقاق
+form-due-on = الأجل
 form-lead-for = الهيئة المكلّفة عن { $party }
 form-delegation-of = وفد { $party }
 action-edit = تعديل
-action-add-clause = إضافة بند
+action-add-clause = إضافة مادة
 action-add-session = إضافة دورة
 action-add-plan = إضافة خطة عمل
 action-add-item = إضافة إجراء
@@ -582,7 +585,7 @@ form-rank-new = رتبة جديدة
 form-rank-edit = تعديل الرتبة
 form-rank-label = اسم الرتبة
 form-nato-code = رمز الناتو
-form-nato-code-hint = من OF-1 إلى OF-10 للضباط، ومن OR-1 إلى OR-9 لضباط الصف والجنود، أو OF-D.
+form-nato-code-hint = من ⁦OF-1⁩ إلى ⁦OF-10⁩ للضباط، ومن ⁦OR-1⁩ إلى ⁦OR-9⁩ لضباط الصف والجنود، أو ⁦OF-D⁩.
 form-area-new = مجال تعاون جديد
 form-area-edit = تعديل مجال التعاون
 form-area-code = الرمز
@@ -609,11 +612,11 @@ action-prepare-next-session = إعداد الدورة الموالية
 next-session-title = إعداد { $session }
 next-session-proposal-title = جدول الأعمال المقترح: { $session }
 next-session-intro = جميع الإجراءات المفتوحة من الدورات السابقة، مجمعة حسب المجال، مع وضع كل طرف.
-form-agenda-carried-hint = ألغِ تحديد الإجراءات التي لن تُناقش في هذا البند.
+form-agenda-carried-hint = ألغِ تحديد الإجراءات التي لن تُناقش في هذه النقطة.
 next-session-readonly = لا يؤكد جدول الأعمال هذا إلا أمانة اللجنة والمشرفون.
 next-session-none = لا توجد إجراءات مفتوحة للترحيل.
 next-session-agenda-line = تتبع خطة العمل: { $area }
-form-agenda-carried = الإجراءات المدروسة في هذا البند
+form-agenda-carried = الإجراءات المدروسة في هذه النقطة
 agenda-carried-over = الإجراءات المرحّلة
 item-side-state = { $party }: { $status }، { $percent }
 item-due-on = الأجل { $date }
@@ -658,7 +661,7 @@ mail-intro = إليك ما يستدعي انتباهك في تتبع أعمال�
 mail-footer = تصلك هذه التذكيرات بحكم دورك في منصة تعاون. وهي معروضة أيضًا في صفحة الإشعارات.
 admin-user-email = البريد الإلكتروني
 admin-user-email-hint = تُرسل التذكيرات إلى هذا العنوان عندما يتوفر الخادم على مُرحّل SMTP. اتركه فارغًا للاكتفاء بالإشعارات داخل المنصة.
-admin-user-email-invalid = أدخل عنوان بريد إلكتروني مثل name@example.org.
+admin-user-email-invalid = أدخل عنوان بريد إلكتروني مثل ⁦name@example.org⁩.
 admin-user-language = لغة الرسائل الإلكترونية
 admin-user-language-default = الافتراضية (الفرنسية)
 col-reminder = التذكير
@@ -684,7 +687,7 @@ dashboard-overdue = متأخرة
 dashboard-at-risk = معرّضة للتأخر
 dashboard-by-side = حسب الطرف
 dashboard-by-area = حسب مجال التعاون
-dashboard-by-lead = حسب الجهة المسؤولة
+dashboard-by-lead = حسب الهيئة المكلّفة
 dashboard-side = الطرف
 dashboard-hidden-group = غير متاح لك
 dashboard-group-top = المعروض { $shown } الأكثر إجراءات، من أصل { $total }.
@@ -755,16 +758,16 @@ assessment-at-risk = معرّض للتأخر
 cancel-reason = سبب الإلغاء
 indicator-direction = الاتجاه
 indicator-no-values = لم تُقس أي قيمة بعد.
-indicator-series = القيمة حسب الربع
-indicator-period = الربع
+indicator-series = القيمة حسب الفصل
+indicator-period = الفصل
 indicator-achievement = المقطوع نحو الهدف
 direction-higher_is_better = كلما ارتفع كان أفضل
 direction-lower_is_better = كلما انخفض كان أفضل
 timeline-link = الجدول الزمني
 timeline-title = الجدول الزمني
-timeline-quarter = الربع { $quarter } { $year }
-timeline-planned = المخطط
-timeline-actual = الفعلي
+timeline-quarter = الفصل { $quarter } { $year }
+timeline-planned = المدة المقررة
+timeline-actual = المدة الفعلية
 timeline-today = اليوم
 timeline-since = منذ { $date }
 timeline-not-started = لم يبدأ
@@ -787,7 +790,7 @@ doc-layout-ar-fr = العربية ‖ الفرنسية، جنبًا إلى جن�
 doc-layout-ar = العربية
 doc-layout-fr = الفرنسية
 doc-layout-en = الإنجليزية
-doc-archival = نسخة للأرشفة (PDF/A-2b)
+doc-archival = نسخة للأرشفة (⁦PDF/A-2b⁩)
 doc-download = تنزيل
 
 ## Exports and long work
@@ -795,7 +798,7 @@ nav-exports = التصدير
 exports-title = تصدير القوائم
 exports-intro = تُنزَّل كل قائمة في مصنف Excel أو بصيغة CSV، بلغتك، ولا تتضمن إلا ما يُسمح لك بالاطلاع عليه.
 exports-list = القائمة
-exports-xlsx = مصنف Excel (.xlsx)
+exports-xlsx = مصنف Excel (⁦.xlsx⁩)
 exports-csv = CSV
 exports-download = تنزيل:
 export-agreements = الاتفاقيات
@@ -814,9 +817,9 @@ job-continue = متابعة
 
 ## Import
 import-title = استيراد إجراءات من جدول بيانات
-import-intro = أرسل مصنف Excel ‏(.xlsx) أو ملف CSV يسمّي صفه الأول الأعمدة. سترى كيف سيُقرأ كل عمود ومشكلات كل صف قبل حفظ أي شيء؛ وتُحفظ الصفوف كلها معًا أو لا يُحفظ شيء منها.
+import-intro = أرسل مصنف Excel (⁦.xlsx⁩) أو ملف CSV يسمّي صفه الأول الأعمدة. سترى كيف سيُقرأ كل عمود ومشكلات كل صف قبل حفظ أي شيء؛ وتُحفظ الصفوف كلها معًا أو لا يُحفظ شيء منها.
 import-file = الملف المراد استيراده
-import-file-hint = ‏.xlsx أو ‏.csv، بحد أقصى 10 ميغابايت و20000 صف. قائمة الإجراءات المصدَّرة من تعاون يُعاد استيرادها كما هي.
+import-file-hint = ⁦.xlsx⁩ أو ⁦.csv⁩، بحد أقصى 10 ميغابايت و20000 صف. قائمة الإجراءات المصدَّرة من تعاون يُعاد استيرادها كما هي.
 import-read = قراءة الملف
 import-mapping-title = الأعمدة والحقول
 import-column = العمود
@@ -943,13 +946,13 @@ field-place = المكان
 field-ordinal = رقم الدورة
 field-start_on = تاريخ البداية
 field-end_on = تاريخ النهاية
-field-due_on = تاريخ الاستحقاق
+field-due_on = الأجل
 field-host_party_id = الطرف المضيف
 field-members = أعضاء الوفد
 field-person_id = الشخص
 field-description = الوصف
 field-percent = نسبة الإنجاز
-field-narrative = السرد
+field-narrative = وصف التقدم
 field-baseline = القيمة المرجعية
 field-target = القيمة المستهدفة
 field-indicator_actual = القيمة المحققة
@@ -958,6 +961,11 @@ field-item_ids = الإجراءات
 field-notice_months = مهلة الإشعار بالأشهر
 field-email = البريد الإلكتروني
 field-direction = اتجاه التحسن
+field-leads = الهيئات المكلّفة
+field-display_name = الاسم المعروض
+field-username = اسم المستخدم
+field-password = كلمة المرور
+field-originator = الطرف المُصدِر
 
 ## Rule messages: $field is the field's name above, with its position when in a list
 rule-required = { $field }: مطلوب بلغة واحدة على الأقل.
@@ -986,11 +994,11 @@ rule-duplicate = { $field }: مكرر.
 rule-too-few-parties = { $field }: يلزم طرفان مختلفان على الأقل.
 rule-member-of-other-party = { $field }: هذا الشخص لا ينتمي إلى طرف الوفد.
 rule-party-not-in-commission = { $field }: ليس طرفًا في هذه اللجنة.
-rule-lead-not-of-plan-party = { $field }: يجب أن تكون الهيئة المكلفة تابعة لأحد أطراف الخطة.
+rule-lead-not-of-plan-party = { $field }: يجب أن تكون الهيئة المكلّفة تابعة لأحد أطراف الخطة.
 rule-duplicate-side = { $field }: هذا الطرف مذكور مرتين.
 rule-missing-side = { $field }: يلزم تعيين هيئة مكلفة عن كل طرف.
 rule-two-heads = { $field }: للوفد رئيس واحد فقط.
-rule-organisation-of-other-party = { $field }: تابع لطرف آخر.
+rule-organisation-of-other-party = { $field }: من هيئات طرف آخر.
 rule-bad-iso-code = { $field }: حرفان لاتينيان كبيران مطلوبان للدولة (مثل MA).
 rule-transition = { $field }: لا يمكن الانتقال من «{ $from }» إلى «{ $to }».
 rule-not-a-lead-party = { $field }: هذا الطرف ليس مكلفًا بهذا الإجراء.
@@ -1017,19 +1025,19 @@ import-field-code = الرمز
 import-field-title = العنوان ({ $language })
 import-field-description = الوصف ({ $language })
 import-field-area = مجال التعاون
-import-field-lead = الجهة المكلفة — { $party }
+import-field-lead = الهيئة المكلّفة — { $party }
 import-field-start-on = تاريخ البداية
-import-field-due-on = تاريخ الاستحقاق
+import-field-due-on = الأجل
 import-field-language-ar = بالعربية
 import-field-language-fr = بالفرنسية
 import-field-language-en = بالإنجليزية
 import-problem-unmapped-title = لم يُربط أي عمود بالعنوان، وهو مطلوب بلغة واحدة على الأقل.
 import-problem-unmapped = لم يُربط أي عمود بالحقل «{ $field }»، وهو حقل إلزامي.
 import-problem-missing-title = العنوان فارغ، ويلزم إدخاله بلغة واحدة على الأقل.
-import-problem-missing-lead = لم تُحدَّد الجهة المكلفة عن { $party }.
+import-problem-missing-lead = لم تُحدَّد الهيئة المكلّفة عن { $party }.
 import-problem-missing = الخانة «{ $field }» فارغة، وهي إلزامية.
-import-problem-bad-date = التاريخ «{ $value }» غير صالح؛ الصيغ المقبولة مثل 15/03/2026 أو 2026-03-15.
-import-problem-bad-date-in-column = التاريخ «{ $value }» في العمود «{ $column }» غير صالح؛ الصيغ المقبولة مثل 15/03/2026 أو 2026-03-15.
+import-problem-bad-date = التاريخ «⁨{ $value }⁩» غير صالح؛ الصيغ المقبولة مثل ⁦15/03/2026⁩ أو ⁦2026-03-15⁩.
+import-problem-bad-date-in-column = التاريخ «⁨{ $value }⁩» في العمود «{ $column }» غير صالح؛ الصيغ المقبولة مثل ⁦15/03/2026⁩ أو ⁦2026-03-15⁩.
 import-problem-unknown-organisation = الهيئة «{ $value }» غير معروفة ضمن هيئات { $party }.
 import-problem-organisation-of-other-party = الهيئة «{ $value }» تابعة لطرف آخر، وليست من هيئات { $party }.
 import-problem-unknown-area = مجال التعاون «{ $value }» غير معروف.
@@ -1053,9 +1061,9 @@ sheet-error-too-many-columns = يحتوي الملف على أكثر من { PLUR
    *[other] { $max } عمود
 }.
 sheet-error-empty = لا يحتوي الملف على أي سطر تحت سطر العناوين.
-sheet-error-not-a-spreadsheet = هذا الملف ليس جدولًا. أرسل ملفًا بصيغة ‎.xlsx أو ‎.csv.
+sheet-error-not-a-spreadsheet = هذا الملف ليس جدولًا. أرسل ملفًا بصيغة ⁦.xlsx⁩ أو ⁦.csv⁩.
 sheet-error-damaged = تعذّرت قراءة هذا الجدول: الملف تالف أو غير مكتمل. احفظه من جديد ثم أعد إرساله.
-sheet-error-not-utf8 = ترميز هذا الملف غير مدعوم. احفظه بصيغة «CSV UTF-8» ثم أعد إرساله.
+sheet-error-not-utf8 = ترميز هذا الملف غير مدعوم. احفظه بصيغة «⁦CSV UTF-8⁩» ثم أعد إرساله.
 sheet-error-unpacks-too-large = يتجاوز محتوى هذا الملف بعد فك ضغطه { $size } ميغابايت، وهو أكثر بكثير مما تحتاجه أي خطة عمل. احذف الأوراق والتنسيقات غير المستعملة أو قسّمه إلى عدة ملفات.
 sheet-error-too-many-cells = يحتوي الملف على أكثر من { PLURAL($max) ->
     [one] خلية واحدة
@@ -1065,7 +1073,7 @@ sheet-error-too-many-cells = يحتوي الملف على أكثر من { PLURAL
    *[other] { $max } خلية
 }، مع احتساب الخلايا الفارغة الواقعة بين القيم. احتفظ فقط بالأسطر والأعمدة المراد استيرادها.
 sheet-error-too-slow = استغرقت قراءة هذا الملف وقتًا طويلًا فأُوقفت. أرسل ملفًا أصغر أو قسّمه إلى عدة ملفات.
-sheet-error-old-or-protected = هذا الملف بصيغة Excel 97–2003 ‏(‎.xls) أو محمي بكلمة مرور. احفظه مصنفًا بصيغة ‎.xlsx دون كلمة مرور ثم أعد إرساله.
+sheet-error-old-or-protected = هذا الملف بصيغة Excel 97–2003 (⁦.xls⁩) أو محمي بكلمة مرور. احفظه مصنفًا بصيغة ⁦.xlsx⁩ دون كلمة مرور ثم أعد إرساله.
 import-busy = الخادم يقرأ جداول أخرى في هذه اللحظة. انتظر بضع ثوانٍ ثم أعد إرسال ملفك.
 
 # Import that updates: an exported sheet names each item by id and version.
@@ -1127,7 +1135,7 @@ minutes-originals-two = باللغتين { $a } و{ $b }، وللنصين الح
 minutes-originals-three = باللغات { $a } و{ $b } و{ $c }، وللنصوص الثلاثة الحجية ذاتها
 minutes-closing = حرر في { $place } بتاريخ { $date }، في نظيرين أصليين، { $originals }.
 minutes-draft = مشروع
-minutes-adopted-hash = الصيغة { $version } المعتمدة بتاريخ { $date } — SHA-256: { $hash }
+minutes-adopted-hash = الصيغة { $version } المعتمدة بتاريخ { $date } — ⁦SHA-256⁩: { $hash }
 minutes-heading = المحضر
 minutes-status-draft = مشروع، الصيغة { $version }
 minutes-status-adopted = معتمد، الصيغة { $version }
@@ -1145,7 +1153,7 @@ minutes-revise = بدء صيغة جديدة
 minutes-revise-hint = يبقى النص المعتمد متاحا كما وقع.
 minutes-versions = الصيغ المعتمدة
 minutes-version-line = الصيغة { $version }، اعتمدت بتاريخ { $date } من قبل { $who }
-minutes-hash = بصمة SHA-256 للنص المعتمد
+minutes-hash = بصمة ⁦SHA-256⁩ للنص المعتمد
 minutes-back = العودة إلى الدورة
 minutes-conclusions = الخلاصات
 minutes-carried = الإجراءات المرحلة
@@ -1178,7 +1186,7 @@ files-purge = حذف نهائي (ملف مرفق بسجل خاطئ)
 files-purge-reason = السبب (يُحفظ في سجل التدقيق)
 files-purge-button = حذف نهائيًا
 files-purge-reason-required = اذكر سبب الحذف: يُحفظ في سجل التدقيق.
-files-purged = حُذف إصدار الملف نهائيًا. يحفظ سجل التدقيق من حذفه ومتى ولماذا وبصمته SHA-256.
+files-purged = حُذف إصدار الملف نهائيًا. يحفظ سجل التدقيق من حذفه ومتى ولماذا وبصمته ⁦SHA-256⁩.
 files-bytes = { $size } بايت
 file-purpose-signed_minutes = المحضر الموقَّع
 file-purpose-signed_agreement = الاتفاقية الموقَّعة

@@ -32,6 +32,14 @@ fn build(lang: Lang) -> Bundle {
     if let Err(e) = bundle.add_builtins() {
         tracing::error!(lang = lang.code(), ?e, "cannot add Fluent builtins");
     }
+    // Counts of four digits and more grouped as the pages group them (`fmt::integer`).
+    // Arabic counts stay ungrouped: CLDR's Moroccan separator (1.002) reads as a decimal
+    // point to readers of the Mashriq, and counts that large are rare in Arabic messages.
+    match lang {
+        Lang::Fr => bundle.set_formatter(Some(grouped_fr)),
+        Lang::En => bundle.set_formatter(Some(grouped_en)),
+        Lang::Ar => {}
+    }
     // PLURAL($n): the CLDR plural category of a count, from ICU4X (see `plural_category`).
     if let Err(e) = bundle.add_function("PLURAL", move |args, _| {
         match args.first().and_then(count_of) {
@@ -57,6 +65,26 @@ fn build(lang: Lang) -> Bundle {
         );
     }
     bundle
+}
+
+/// A whole number of four digits or more with the locale's grouping, as `fmt::integer`
+/// writes it ("20 000" with a narrow no-break space in French, "20,000" in English); other
+/// values as Fluent writes them. One function per language: Fluent takes a plain `fn`.
+fn grouped(lang: Lang, v: &FluentValue<'_>) -> Option<String> {
+    match v {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && (1000.0..1e15).contains(&n.value) => {
+            Some(crate::fmt::integer(lang, n.value as u64))
+        }
+        _ => None,
+    }
+}
+
+fn grouped_fr<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    grouped(Lang::Fr, v)
+}
+
+fn grouped_en<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    grouped(Lang::En, v)
 }
 
 /// A whole count from a Fluent argument: a number, or a string of digits.

@@ -132,6 +132,39 @@ pub fn integer(lang: Lang, value: u64) -> String {
     })
 }
 
+/// Left-to-right isolate (U+2066) and its end (U+2069): a Latin run inside Arabic text
+/// (a number with its sign, a file extension, an ISO date) keeps its own order instead of
+/// taking the paragraph's ("%15", "xlsx.", "15-03-2026").
+pub const LRI: char = '\u{2066}';
+pub const PDI: char = '\u{2069}';
+
+/// `text` isolated left-to-right when `lang` is Arabic; as it is otherwise.
+pub fn ltr(lang: Lang, text: &str) -> String {
+    if lang == Lang::Ar {
+        format!("{LRI}{text}{PDI}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A percentage, `value` in hundredths ("15" for 15 %), the one form pages, PDFs, mails and
+/// the status report all use: "15\u{202f}%" in French (a narrow no-break space, as French
+/// typography wants), "15%" in English, and in Arabic "15%" too, with the Latin percent
+/// sign that CLDR gives Arabic written in Latin digits (the Arabic sign ٪ goes with
+/// Arabic-Indic digits), isolated left-to-right so that a right-to-left line cannot show
+/// it as "%15". At most two decimals, in the locale's form ("48,8\u{202f}%").
+pub fn percent(lang: Lang, value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("—");
+    }
+    let n = number(lang, value);
+    match lang {
+        Lang::Fr => format!("{n}\u{202f}%"),
+        Lang::En => format!("{n}%"),
+        Lang::Ar => ltr(lang, &format!("{n}%")),
+    }
+}
+
 type MonthFormatter = FixedCalendarDateTimeFormatter<Gregorian, YM>;
 
 // Like the formatters above: ICU4X data is not `Sync`, so one set per worker thread.
@@ -196,5 +229,14 @@ mod tests {
         assert!(number(Lang::Ar, 1234.5).starts_with('1'));
         assert_eq!(number(Lang::En, f64::NAN), "—");
         assert_eq!(integer(Lang::En, 12000), "12,000");
+    }
+
+    #[test]
+    fn one_percent_form_per_language() {
+        assert_eq!(percent(Lang::Fr, 15.0), "15\u{202f}%");
+        assert_eq!(percent(Lang::En, 15.0), "15%");
+        assert_eq!(percent(Lang::Ar, 15.0), "\u{2066}15%\u{2069}");
+        assert_eq!(percent(Lang::Fr, 48.8), "48,8\u{202f}%");
+        assert_eq!(percent(Lang::En, f64::NAN), "—");
     }
 }

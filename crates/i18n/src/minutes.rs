@@ -6,25 +6,15 @@
 use chrono::{Datelike, NaiveDate};
 use taawun_core::Lang;
 
-use crate::{fmt, message, message_args};
+use crate::{fmt, message, message_args, message_count};
 
-/// "1ère session", "الدورة الأولى", "1st session".
+/// "1re session", "2e session" (the abbreviations French typography uses, not the long
+/// forms), "1st session", "الدورة الأولى". French and English come from the catalogue's
+/// `session-ordinal`, so the minutes and the pages write a session's number one way;
+/// Arabic spells the ordinal out up to 99.
 pub fn session_ordinal(lang: Lang, n: u32) -> String {
     match lang {
-        Lang::Fr => {
-            let suffix = if n == 1 { "ère" } else { "ème" };
-            format!("{n}{suffix} session")
-        }
-        Lang::En => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix} session")
-        }
+        Lang::Fr | Lang::En => message_count(lang, "session-ordinal", n as usize),
         Lang::Ar => match arabic_feminine_ordinal(n) {
             Some(word) => format!("الدورة {word}"),
             None => format!("الدورة {n}"),

@@ -8,7 +8,7 @@ use taawun_core::rules::{Rule, RuleError, RuleErrors};
 
 /// Field names that have a `field-{name}` label in the catalogue: every field the rules
 /// report and the forms can get wrong. Other names are shown as they are.
-pub const FIELD_NAMES: [&str; 54] = [
+pub const FIELD_NAMES: [&str; 59] = [
     "minutes",
     "preamble",
     "conclusions",
@@ -63,6 +63,11 @@ pub const FIELD_NAMES: [&str; 54] = [
     "notice_months",
     "email",
     "direction",
+    "leads",
+    "display_name",
+    "username",
+    "password",
+    "originator",
 ];
 
 /// Label of a field for a reader. Paths such as `delegations.0.members.1.person_id` are named

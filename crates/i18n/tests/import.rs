@@ -44,7 +44,7 @@ fn each_planted_error_is_reported_on_its_row_and_column() {
     let other_party = Problem::OrganisationOfOtherParty { value: "FAR".into(), party: MALI };
     let due_before_start = Problem::Rule(RuleError::new("due_on", Rule::DueBeforeStart));
     let expected = vec![
-        at(3, "Organisme pilote — Mali", unknown),
+        at(3, "Chef de file — Mali", unknown),
         at(4, "Code", Problem::CodeTaken("2.1".into())),
         at(5, "Date de début", Problem::BadDate("31/02/2026".into())),
         at(6, "Titre (français)", Problem::Missing(Field::Title(Lang::Fr))),
@@ -52,8 +52,8 @@ fn each_planted_error_is_reported_on_its_row_and_column() {
         at(8, "Code", Problem::DuplicateCode("1.6".into())),
         at(9, "Domaine de coopération", Problem::UnknownArea("Cyberdéfense".into())),
         at(10, "Échéance", due_before_start),
-        at(11, "Organisme pilote — Mali", other_party),
-        at(12, "Organisme pilote — Maroc", Problem::Missing(Field::Lead(MOROCCO))),
+        at(11, "Chef de file — Mali", other_party),
+        at(12, "Chef de file — Maroc", Problem::Missing(Field::Lead(MOROCCO))),
     ];
     assert_eq!(preview.problems, expected);
     assert!(!preview.is_clean());
@@ -75,20 +75,20 @@ fn problems_read_as_sentences_in_the_three_languages() {
     let preview = run(&world, &error_sheet());
     let on = |row: usize| preview.problems.iter().find(|p| p.row == row).expect("a problem on the row");
     let cases: [(usize, Lang, &str); 15] = [
-        (3, Lang::Fr, "Organisme inconnu « Garde nationale » pour la partie Mali."),
+        (3, Lang::Fr, "Organisme inconnu «\u{202f}Garde nationale\u{202f}» pour la partie Mali."),
         (3, Lang::Ar, "الهيئة «Garde nationale» غير معروفة ضمن هيئات مالي."),
         (3, Lang::En, "Unknown organisation “Garde nationale” for Mali."),
-        (5, Lang::Fr, "La date « 31/02/2026 » de la colonne « Date de début » n'est pas valide ; formats acceptés : 15/03/2026 ou 2026-03-15."),
-        (5, Lang::Ar, "التاريخ «31/02/2026» في العمود «Date de début» غير صالح؛ الصيغ المقبولة مثل 15/03/2026 أو 2026-03-15."),
+        (5, Lang::Fr, "La date «\u{202f}31/02/2026\u{202f}» de la colonne «\u{202f}Date de début\u{202f}» n'est pas valide\u{202f}; formats acceptés\u{202f}: 15/03/2026 ou 2026-03-15."),
+        (5, Lang::Ar, "التاريخ «\u{2068}31/02/2026\u{2069}» في العمود «Date de début» غير صالح؛ الصيغ المقبولة مثل \u{2066}15/03/2026\u{2069} أو \u{2066}2026-03-15\u{2069}."),
         (5, Lang::En, "The date “31/02/2026” in column “Date de début” is not valid; accepted forms: 15/03/2026 or 2026-03-15."),
         (6, Lang::Ar, "العنوان فارغ، ويلزم إدخاله بلغة واحدة على الأقل."),
-        (7, Lang::Fr, "Le code « 1.6 » figure plusieurs fois dans le fichier."),
+        (7, Lang::Fr, "Le code «\u{202f}1.6\u{202f}» figure plusieurs fois dans le fichier."),
         (4, Lang::En, "The code “2.1” is already used by an item of this plan."),
         (9, Lang::Ar, "مجال التعاون «Cyberdéfense» غير معروف."),
-        (10, Lang::Fr, "échéance : ne peut pas précéder la date de début."),
-        (10, Lang::Ar, "تاريخ الاستحقاق: يجب ألا يسبق تاريخ البداية."),
+        (10, Lang::Fr, "échéance\u{202f}: ne peut pas précéder la date de début."),
+        (10, Lang::Ar, "الأجل: يجب ألا يسبق تاريخ البداية."),
         (11, Lang::Ar, "الهيئة «FAR» تابعة لطرف آخر، وليست من هيئات مالي."),
-        (11, Lang::Fr, "L'organisme « FAR » relève d'une autre partie, pas de la partie Mali."),
+        (11, Lang::Fr, "L'organisme «\u{202f}FAR\u{202f}» relève d'une autre partie, pas de la partie Mali."),
         (12, Lang::En, "The lead body for Morocco is not given."),
     ];
     for (row, lang, want) in cases {
@@ -125,7 +125,7 @@ fn every_problem_has_a_sentence_in_each_language() {
     }
     assert_eq!(
         lone(Problem::Unmapped(Field::Lead(MALI))).message(Lang::Fr, &world.parties),
-        "Aucune colonne n'est associée au champ « Organisme pilote — Mali », qui est obligatoire."
+        "Aucune colonne n'est associée au champ «\u{202f}Chef de file — Mali\u{202f}», qui est obligatoire."
     );
     assert_eq!(
         lone(Problem::Unmapped(Field::Area)).message(Lang::Ar, &world.parties),
@@ -198,10 +198,10 @@ fn an_export_in_arabic_imports_back_clean() {
             "الوصف (بالفرنسية)",
             "الوصف (بالإنجليزية)",
             "مجال التعاون",
-            "الجهة المكلفة — المغرب",
-            "الجهة المكلفة — مالي",
+            "الهيئة المكلّفة — المغرب",
+            "الهيئة المكلّفة — مالي",
             "تاريخ البداية",
-            "تاريخ الاستحقاق",
+            "الأجل",
             "المعرّف",
             "النسخة",
         ]

@@ -15,8 +15,8 @@ fn start_of(cell_value: Cell) -> Result<Option<chrono::NaiveDate>, Problem> {
         headers: [
             "Titre (français)",
             "Domaine de coopération",
-            "Organisme pilote — Maroc",
-            "Organisme pilote — Mali",
+            "Chef de file — Maroc",
+            "Chef de file — Mali",
             "Date de début",
         ]
         .map(String::from)

@@ -48,7 +48,7 @@ fn blank_rows_are_skipped_and_row_numbers_stay_the_sheets() {
         preview.problems,
         [at(
             5,
-            "Organisme pilote — Mali",
+            "Chef de file — Mali",
             Problem::UnknownOrganisation {
                 value: "Inconnu".into(),
                 party: MALI
@@ -135,7 +135,7 @@ fn what_the_rules_still_find_points_at_its_column() {
     );
     assert_eq!(
         preview.problems[0].message(Lang::Fr, &world.parties),
-        "titre : trop long (20000 caractères au plus)."
+        "titre\u{202f}: trop long (20\u{202f}000 caractères au plus)."
     );
 }
 

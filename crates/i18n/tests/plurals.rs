@@ -214,6 +214,6 @@ fn arabic_counts_past_a_hundred_read_as_arabic_does() {
     args.set("max", FluentValue::from(1));
     assert_eq!(
         taawun_i18n::format(Lang::Fr, "form-too-long", Some(&args)),
-        "العنوان : trop long (1 caractère au plus)."
+        "العنوان\u{202f}: trop long (1 caractère au plus)."
     );
 }

@@ -147,7 +147,7 @@ fn labels_by_hand() {
     let table = [
         ("end_on", "تاريخ النهاية", "date de fin", "end date"),
         ("start_on", "تاريخ البداية", "date de début", "start date"),
-        ("due_on", "تاريخ الاستحقاق", "échéance", "due date"),
+        ("due_on", "الأجل", "échéance", "due date"),
         (
             "signed_on",
             "تاريخ التوقيع",

@@ -31,7 +31,7 @@ fn every_error_has_three_distinct_sentences() {
         );
     }
     assert!(all[0].message(Lang::En).contains("10 MB"));
-    assert!(all[1].message(Lang::Fr).contains("20000"));
+    assert!(all[1].message(Lang::Fr).contains("20\u{202f}000"));
     // The technical detail is for logs; readers get no "zip".
     assert!(!all[5].message(Lang::En).contains("zip"));
 }

@@ -183,13 +183,9 @@ impl Ctx {
         fmt::number(self.lang, *v)
     }
 
+    /// A whole percentage in the reader's language (`fmt::percent`).
     pub fn percent(&self, p: &u8) -> String {
-        i18n::message_with(
-            self.lang,
-            "percent",
-            "value",
-            &fmt::integer(self.lang, u64::from(*p)),
-        )
+        fmt::percent(self.lang, f64::from(*p))
     }
 
     pub fn example(&self) -> Markup {

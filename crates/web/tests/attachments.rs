@@ -635,7 +635,11 @@ async fn a_file_one_byte_over_50_mb_is_refused_while_streaming_and_nothing_is_st
         .unwrap();
     let r = b.send(req).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
-    assert!(r.body.contains("Ce fichier dépasse 50 Mo"), "{}", r.body);
+    assert!(
+        r.body.contains("Ce fichier dépasse 50\u{202f}Mo"),
+        "{}",
+        r.body
+    );
     assert_eq!(
         stored_files(&d, RecordKind::Session, d.ids.session).await,
         0

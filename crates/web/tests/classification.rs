@@ -230,7 +230,7 @@ async fn every_page_type_has_the_banner_top_and_bottom() {
         .await;
     let uri = format!("/sessions/{}", w.s1);
     for (lang, word) in [
-        (Lang::Ar, "محدود التداول"),
+        (Lang::Ar, "نشر محدود"),
         (Lang::Fr, "Diffusion restreinte"),
         (Lang::En, "Restricted"),
     ] {

@@ -253,7 +253,7 @@ async fn broken_empty_and_oversized_files_are_refused_cleanly() {
         "{}",
         &r.body[r.body.find("role=\"alert\"").unwrap_or(0)..]
     );
-    assert!(r.body.contains("10 Mo"), "{}", r.body);
+    assert!(r.body.contains("10\u{202f}Mo"), "{}", r.body);
     assert_eq!(count(&d, plan.id).await, 0);
 }
 

@@ -84,7 +84,7 @@ async fn every_hostile_file_gets_the_422_page_with_its_reason_in_french() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("une.ods", ods_repeat_bomb(1), "plus de 100 colonnes"),
         ("huit.ods", ods_repeat_bomb(8), "plus de 100 colonnes"),
-        ("inondation.xlsx", flood.clone(), "dépasse 128 Mo"),
+        ("inondation.xlsx", flood.clone(), "dépasse 128\u{202f}Mo"),
         (
             "menteuse.xlsx",
             xlsx_empty_cell_flood(75_000_000, Some(1_000_000)),
@@ -98,12 +98,12 @@ async fn every_hostile_file_gets_the_422_page_with_its_reason_in_french() {
         (
             "gigaoctets.xlsx",
             xlsx_empty_cell_flood(300_000_000, None),
-            "dépasse 128 Mo",
+            "dépasse 128\u{202f}Mo",
         ),
         (
             "chaines.xlsx",
             xlsx_shared_strings_bomb(20_000_000, None),
-            "dépasse 128 Mo",
+            "dépasse 128\u{202f}Mo",
         ),
         ("large.xlsx", xlsx_wide(16_385), "plus de 100 colonnes"),
         ("longue.csv", rows.into_bytes(), "Répartissez-les"),

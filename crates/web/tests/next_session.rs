@@ -69,10 +69,10 @@ async fn the_secretariat_confirms_the_proposed_agenda_of_the_2nd_session() {
     }
     assert!(
         form.body
-            .contains("Suivi du plan d&#39;action : Formation militaire")
+            .contains("Suivi du plan d&#39;action\u{202f}: Formation militaire")
     );
     // Both sides' state: Morocco and Mali, each with a status and a percent.
-    assert!(form.body.contains("Maroc : ") && form.body.contains("Mali : "));
+    assert!(form.body.contains("Maroc\u{202f}: ") && form.body.contains("Mali\u{202f}: "));
     assert!(form.body.contains("name=\"csrf\""));
 
     // Which line carries 2.1? Read the name of its checkbox.
@@ -162,7 +162,7 @@ async fn the_secretariat_confirms_the_proposed_agenda_of_the_2nd_session() {
     assert_eq!(s.ordinal, 2);
     assert_eq!(
         s.agenda[0].title.fr.as_deref(),
-        Some("Suivi du plan d'action : Formation militaire")
+        Some("Suivi du plan d'action\u{202f}: Formation militaire")
     );
     assert_eq!(
         s.agenda[line].title.fr.as_deref(),

@@ -141,7 +141,7 @@ async fn reminders_are_mailed_once_in_each_users_language() {
 
     // French by default: four reminders, the Secret item among them for a cleared officer.
     let m = &to(&got, "sec-fr@defense.example.ma")[0];
-    assert_eq!(m["subject"], "Taawun : 4 rappels");
+    assert_eq!(m["subject"], "Taawun\u{202f}: 4 rappels");
     assert_eq!(m["from"], "Taawun <taawun@example.org>");
     let body = m["body"].as_str().unwrap();
     assert!(body.starts_with("Bonjour sec-fr display,"), "{body}");

@@ -192,7 +192,7 @@ fn activities(g: &mut Gen) {
         };
         let title = g.text(
             &format!("{}: {}", name.0, title_tail.0),
-            &format!("{} : {}", name.1, title_tail.1),
+            &format!("{}\u{202f}: {}", name.1, title_tail.1),
             &format!("{}: {}", name.2, title_tail.2),
         );
         let participants = parties

@@ -147,13 +147,12 @@ pub fn word(t: &MinutesText, stage: Stage<'_>) -> MinutesInput {
     }
 }
 
-/// "Mali : en cours (40 %)", "Mali: in progress (40%)": each language's colon and percent.
+/// "Mali : en cours (40 %)", "Mali: in progress (40%)": each language's colon (the
+/// catalogue's) and its one percent form (`fmt::percent`).
 fn side(l: Lang, party: &str, status: &str, percent: u8) -> String {
-    match l {
-        Lang::Fr => format!("{party} : {status} ({percent} %)"),
-        Lang::En => format!("{party}: {status} ({percent}%)"),
-        Lang::Ar => format!("{party}: {status} ({percent}٪)"),
-    }
+    let colon = taawun_i18n::message(l, "colon");
+    let percent = taawun_i18n::fmt::percent(l, f64::from(percent));
+    format!("{party}{colon} {status} ({percent})")
 }
 
 fn list_sep(l: Lang) -> &'static str {

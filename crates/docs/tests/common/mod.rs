@@ -57,7 +57,7 @@ pub fn demo() -> MinutesInput {
         emblems: [None, None],
         title: t(
             "محضر الدورة الأولى",
-            "Procès-verbal de la 1ère session",
+            "Procès-verbal de la 1re session",
             "Minutes of the 1st session",
         ),
         commission: t(
@@ -72,7 +72,7 @@ pub fn demo() -> MinutesInput {
         ),
         preamble: vec![t(
             "بدعوة من جمهورية مالي، انعقدت الدورة الأولى للجنة العسكرية المشتركة في باماكو من 17 إلى 19 فبراير 2025.",
-            "À l'invitation de la République du Mali, la 1ère session de la Commission militaire mixte s'est tenue à Bamako du 17 au 19 février 2025.",
+            "À l'invitation de la République du Mali, la 1re session de la Commission militaire mixte s'est tenue à Bamako du 17 au 19 février 2025.",
             "At the invitation of the Republic of Mali, the 1st session of the Joint Military Commission was held in Bamako from 17 to 19 February 2025.",
         )],
         document_date: DocDate {
@@ -80,7 +80,7 @@ pub fn demo() -> MinutesInput {
             month: 2,
             day: 19,
         },
-        marking: t("سري", "DIFFUSION RESTREINTE", "RESTRICTED"),
+        marking: t("نشر محدود", "DIFFUSION RESTREINTE", "RESTRICTED"),
         delegations: vec![
             Delegation {
                 heading: heading(
@@ -142,8 +142,8 @@ pub fn demo() -> MinutesInput {
                     "Both parties agreed on the 2025 training programme.",
                 ),
                 carried: vec![t(
-                    "MA-ML-1.1 تكوين الضباط — المملكة المغربية: قيد التنفيذ (40٪)",
-                    "MA-ML-1.1 Formation des officiers — Royaume du Maroc : en cours (40 %)",
+                    "MA-ML-1.1 تكوين الضباط — المملكة المغربية: قيد التنفيذ (\u{2066}40%\u{2069})",
+                    "MA-ML-1.1 Formation des officiers — Royaume du Maroc\u{202f}: en cours (40\u{202f}%)",
                     "MA-ML-1.1 Officer training — Kingdom of Morocco: in progress (40%)",
                 )],
             },
@@ -165,7 +165,7 @@ pub fn demo() -> MinutesInput {
         )],
         next_session: t(
             "تنعقد الدورة الثانية في الرباط.",
-            "La 2ème session se tiendra à Rabat.",
+            "La 2e session se tiendra à Rabat.",
             "The 2nd session will be held in Rabat.",
         ),
         closing: t(

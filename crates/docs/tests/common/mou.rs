@@ -71,7 +71,7 @@ pub fn demo_agreement() -> AgreementInput {
             month: 2,
             day: 19,
         },
-        marking: t("سري", "DIFFUSION RESTREINTE", "RESTRICTED"),
+        marking: t("نشر محدود", "DIFFUSION RESTREINTE", "RESTRICTED"),
         clauses: CLAUSES
             .iter()
             .zip(1..)

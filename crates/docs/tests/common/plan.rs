@@ -129,7 +129,7 @@ pub fn demo_report(n: usize) -> ReportInput {
                             "Inspectorate General of the Royal Armed Forces",
                         ),
                         status: status(joint),
-                        percent: Some((i * 37 % 101) as u8),
+                        percent: percent(Some((i * 37 % 101) as u8)),
                     },
                     ReportSide {
                         party: mali.clone(),
@@ -139,7 +139,7 @@ pub fn demo_report(n: usize) -> ReportInput {
                             "General Staff of the Armed Forces",
                         ),
                         status: status(i % 3),
-                        percent: (i % 3 != 0).then_some((i * 13 % 101) as u8),
+                        percent: percent((i % 3 != 0).then_some((i * 13 % 101) as u8)),
                     },
                 ],
                 status: status(joint),
@@ -160,18 +160,14 @@ pub fn demo_report(n: usize) -> ReportInput {
     let number = |v: usize| t(&v.to_string(), &v.to_string(), &v.to_string());
     let rate = (per_status[2] * 100).checked_div(n).unwrap_or(0);
     let figures = vec![
-        (("مجموع البنود", "Total des actions"), number(n)),
+        (("مجموع الإجراءات", "Total des actions"), number(n)),
         (("منجزة", "Réalisées"), number(per_status[2])),
         (("قيد التنفيذ", "En cours"), number(per_status[1])),
         (("متأخرة", "En retard"), number(count(&|i| i.overdue))),
         (("معرضة للتأخر", "À risque"), number(count(&|i| i.at_risk))),
         (
             ("نسبة الإنجاز", "Taux de réalisation"),
-            t(
-                &format!("{rate}٪"),
-                &format!("{rate} %"),
-                &format!("{rate}%"),
-            ),
+            percent(Some(u8::try_from(rate).unwrap_or(100))),
         ),
     ]
     .into_iter()
@@ -196,7 +192,7 @@ pub fn demo_report(n: usize) -> ReportInput {
             month: 6,
             day: 15,
         },
-        marking: t("سري", "DIFFUSION RESTREINTE", "RESTRICTED"),
+        marking: t("نشر محدود", "DIFFUSION RESTREINTE", "RESTRICTED"),
         figures,
         chart: STATUSES
             .iter()
@@ -207,5 +203,17 @@ pub fn demo_report(n: usize) -> ReportInput {
             })
             .collect(),
         items,
+    }
+}
+
+/// A side's percent as `taawun_i18n::fmt::percent` writes it in each language.
+fn percent(p: Option<u8>) -> LocalizedText {
+    match p {
+        Some(p) => LocalizedText::new(
+            &format!("\u{2066}{p}%\u{2069}"),
+            &format!("{p}\u{202f}%"),
+            &format!("{p}%"),
+        ),
+        None => LocalizedText::default(),
     }
 }

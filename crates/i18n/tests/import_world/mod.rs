@@ -25,8 +25,8 @@ pub const FR_HEADERS: [&str; 8] = [
     "Titre (français)",
     "Titre (arabe)",
     "Domaine de coopération",
-    "Organisme pilote — Maroc",
-    "Organisme pilote — Mali",
+    "Chef de file — Maroc",
+    "Chef de file — Mali",
     "Date de début",
     "Échéance",
 ];

@@ -129,7 +129,10 @@ pub async fn load(
                 party,
                 lead,
                 status: status_label(s.status),
-                percent: s.last_report.map(|_| s.percent),
+                percent: match s.last_report {
+                    Some(_) => langs::each(|l| fmt::percent(l, f64::from(s.percent))),
+                    None => LocalizedText::default(),
+                },
             });
         }
         rows.push((
@@ -155,7 +158,8 @@ pub async fn load(
     let count = |n: usize| langs::each(|l| fmt::integer(l, n as u64));
     let rate = |r: Option<f64>| {
         langs::each(|l| match r {
-            Some(r) => format!("{} %", fmt::number(l, (r * 1000.0).round() / 10.0)),
+            // Whole percents, as the dashboard shows the same figures.
+            Some(r) => fmt::percent(l, (r * 100.0).round()),
             None => String::from("—"),
         })
     };

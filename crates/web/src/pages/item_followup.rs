@@ -139,11 +139,5 @@ pub async fn load(
 /// Achievement as a percent of the way from baseline to target; beyond the target or
 /// below the baseline it goes past 100 or under 0, and is shown so.
 fn achieved(ctx: &Ctx, x: f64) -> String {
-    let pct = (x * 100.0).round();
-    crate::i18n::message_with(
-        ctx.lang,
-        "percent",
-        "value",
-        &crate::fmt::number(ctx.lang, pct),
-    )
+    crate::fmt::percent(ctx.lang, (x * 100.0).round())
 }
