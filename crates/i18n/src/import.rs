@@ -10,8 +10,8 @@ use taawun_core::{Id, Lang, Party};
 
 /// `Field::label`: bring it into scope with `use taawun_i18n::FieldLabel;`.
 pub trait FieldLabel {
-    /// Column header / field name in a language: fr "Titre (arabe)", "Organisme pilote —
-    /// Mali"; ar "العنوان (بالعربية)", "الجهة المكلفة — مالي".
+    /// Column header / field name in a language: fr "Titre (arabe)", "Chef de file —
+    /// Mali"; ar "العنوان (بالعربية)", "الهيئة المكلّفة — مالي".
     fn label(&self, lang: Lang, parties: &[Party]) -> String;
 }
 

@@ -127,7 +127,7 @@ import sys, csv
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
 head = rows[0]
 col = {h: i for i, h in enumerate(head)}
-lead_ml = [h for h in head if h.startswith('Organisme pilote') and 'Mali' in h][0]
+lead_ml = [h for h in head if h.startswith('Chef de file') and 'Mali' in h][0]
 out = [head]
 base = rows[1]
 def row(code, **changes):

@@ -103,5 +103,5 @@ async fn time_runs_right_to_left_in_arabic() {
     assert!((x_fr - expected).abs() < 0.1, "{x_fr} vs {expected}");
     // Ticks are named in the reader's language.
     assert!(fr.contains(">T2 2026</text>"));
-    assert!(ar.contains(">الربع 2 2026</text>"));
+    assert!(ar.contains(">الفصل 2 2026</text>"));
 }

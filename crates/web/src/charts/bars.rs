@@ -3,7 +3,7 @@
 //! track. The picture is `role="img"`; its figures and links are in the table the page
 //! prints beside it, which a screen reader reaches like any table.
 
-use super::{clip, num, open_fluid};
+use super::{clip, num, open_fluid, pct};
 use crate::markup::escape;
 use std::fmt::Write as _;
 
@@ -56,11 +56,6 @@ fn x(rtl: bool, fraction: f64) -> f64 {
 fn span(rtl: bool, fraction: f64) -> (f64, f64) {
     let w = fraction.clamp(0.0, 1.0) * PLOT;
     (if rtl { 100.0 - w } else { 0.0 }, w)
-}
-
-/// A percentage attribute value.
-fn pct(v: f64) -> String {
-    format!("{}%", num(v))
 }
 
 /// The chart as inline SVG markup. Its geometry is in percent of the width and its text in

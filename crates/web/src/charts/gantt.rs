@@ -4,7 +4,7 @@
 //! page, so the chart is a `group` of labelled links rather than a flat image.
 
 use super::ticks::axis;
-use super::{clip, num, open_fluid};
+use super::{clip, num, open_fluid, pct};
 use crate::markup::escape;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -65,10 +65,6 @@ const PAD: f64 = 8.0;
 fn x(rtl: bool, fraction: f64) -> f64 {
     let along = 0.5 + fraction.clamp(0.0, 1.0) * 99.0;
     if rtl { 100.0 - along } else { along }
-}
-
-fn pct(v: f64) -> String {
-    format!("{}%", num(v))
 }
 
 /// The range every date of the chart falls in, today included.

@@ -43,6 +43,14 @@ pub fn open_fluid(
 }
 
 /// A coordinate with at most one decimal: enough at these sizes, and short.
+/// An SVG length in percent of the chart's width (geometry, never a reader's figure: those
+/// go through `fmt::percent`, in the reader's language).
+pub fn pct(v: f64) -> String {
+    let mut length = num(v);
+    length.push('%');
+    length
+}
+
 pub fn num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r.fract() == 0.0 {

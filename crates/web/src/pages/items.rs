@@ -62,6 +62,8 @@ struct ItemPage {
     area: Markup,
     status: String,
     status_key: &'static str,
+    /// Open past its due date (`followup::overdue_on`), said beside the status.
+    late: bool,
     start: String,
     due: String,
     example: bool,
@@ -216,6 +218,7 @@ async fn load(
         area,
         status: ctx.label("status", item.status.key()),
         status_key: item.status.key(),
+        late: taawun_core::followup::overdue_on(item.status, item.due_on, today),
         start: ctx.date_opt(&item.start_on),
         due: ctx.date_opt(&item.due_on),
         example: item.example,
