@@ -4,6 +4,7 @@
 //! here, over `store` and `docs`, in the languages of `i18n`. No HTTP, no HTML, no SQL.
 
 pub mod accounts;
+pub mod ask;
 pub mod export;
 pub mod files;
 pub mod generate;

@@ -25,7 +25,16 @@ pub async fn run(a: RemindCommandArgs) -> Result<(), String> {
     let cfg = config(&a.remind, a.public_url.clone())?;
     let store = db::open(&a.db).await?;
     if !a.once {
-        run_forever(store, cfg, a.remind.remind_every, std::time::Duration::ZERO).await;
+        // Nothing wakes a stand-alone scheduler early: no request is served here.
+        let never = std::sync::Arc::new(tokio::sync::Notify::new());
+        run_forever(
+            store,
+            cfg,
+            a.remind.remind_every,
+            std::time::Duration::ZERO,
+            never,
+        )
+        .await;
         return Ok(());
     }
     let today = a.today.unwrap_or_else(|| Utc::now().date_naive());

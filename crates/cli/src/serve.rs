@@ -42,12 +42,14 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     };
     let reminders = crate::remind::config(&args.remind, args.public_url.clone())?;
     tokio::spawn(purge_forever(store.clone(), PURGE_EVERY));
+    let remind_now = std::sync::Arc::new(tokio::sync::Notify::new());
     if !args.no_reminders {
         tokio::spawn(taawun_app::remind::run_forever(
             store.clone(),
             reminders,
             args.remind.remind_every,
             FIRST_REMINDERS,
+            remind_now.clone(),
         ));
     }
     let closing = store.clone();
@@ -58,6 +60,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     let mut state = AppState::new(store, args.demo)
         .with_auth(auth)
         .with_scanner(scanner);
+    state.remind_now = remind_now;
     if args.demo {
         // The demo's example follow-up is written as of a fixed day; judging it against that
         // day keeps its overdue and at-risk items as they were meant, whenever it is run.

@@ -197,10 +197,13 @@ pub enum Action {
     /// Adopt a session's minutes, or start their next version: the commission's
     /// secretariat records that both heads of delegation signed, never a party's editor.
     Adopt,
+    /// Ask a side's lead body for news of an action item: the commission's secretariat
+    /// follows the work up, so its editors are notified; a party does not summon the other.
+    RequestUpdate,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Action::View,
         Action::Create,
         Action::Edit,
@@ -208,6 +211,7 @@ impl Action {
         Action::Cancel,
         Action::Reprotect,
         Action::Adopt,
+        Action::RequestUpdate,
     ];
 }
 
@@ -319,6 +323,7 @@ pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
         Action::Create | Action::Edit => may_write(p, action, t),
         Action::Cancel => t.kind == Kind::ActionItem && may_cancel(p, t),
         Action::Adopt => t.kind == Kind::CommissionWork && may_cancel(p, t),
+        Action::RequestUpdate => t.kind == Kind::ActionItem && may_cancel(p, t),
         Action::Reprotect => may_reprotect(p, t),
     };
     if allowed {
@@ -439,6 +444,16 @@ fn same_set(a: &[Id], b: &[Id]) -> bool {
 
 /// Cancelling ends the joint work both sides lead, and adopting minutes records what both
 /// heads signed: the commission's secretariat decides them, not either side's editors.
+/// Who may read the recent changes (who reported what, when, on which record): those who
+/// follow the work up — administrators, auditors and the secretariat. Each row is still a
+/// record the reader may see; the page shows nothing else.
+pub fn may_follow_changes(p: &Principal) -> bool {
+    matches!(
+        p.role,
+        Role::Administrator | Role::Secretariat | Role::Auditor
+    )
+}
+
 fn may_cancel(p: &Principal, t: &Target) -> bool {
     match p.role {
         Role::Administrator => true,

@@ -154,6 +154,11 @@ pub struct ProgressUpdate {
     pub narrative: LocalizedText,
     /// Indicator value measured at this date, if any.
     pub indicator_actual: Option<f64>,
+    /// Who reported it: the name of the account that recorded it, as it read then (a
+    /// report is signed by a person, not only a party). `None` for reports recorded before
+    /// this was kept, imported or generated ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<String>,
     #[serde(default)]
     pub example: bool,
     /// Classification marking and releasability.

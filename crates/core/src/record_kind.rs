@@ -77,8 +77,10 @@ impl RecordKind {
     /// The permission category `core::access::decide` applies to records of this kind.
     pub fn access(self) -> Kind {
         match self {
-            RecordKind::Party | RecordKind::Rank | RecordKind::Area => Kind::Taxonomy,
-            RecordKind::Organisation | RecordKind::Person => Kind::Registry,
+            RecordKind::Party | RecordKind::Area => Kind::Taxonomy,
+            // Ranks are registry: the secretariat adds the rank a delegate holds as it
+            // records the delegation, as it adds the person.
+            RecordKind::Organisation | RecordKind::Person | RecordKind::Rank => Kind::Registry,
             RecordKind::Commission => Kind::Commission,
             RecordKind::Agreement => Kind::Agreement,
             RecordKind::Clause | RecordKind::Session | RecordKind::ActionPlan => {

@@ -56,6 +56,7 @@ fn action(name: &str) -> Action {
         "cancel" => Action::Cancel,
         "reprotect" => Action::Reprotect,
         "adopt" => Action::Adopt,
+        "ask" => Action::RequestUpdate,
         other => panic!("unknown action {other}"),
     }
 }

@@ -1206,3 +1206,37 @@ history-action-replace_file = إصدار جديد لملف
 history-action-purge_file = حذف ملف نهائيًا
 files-back = العودة إلى السجل
 files-of-report = ملفات تقرير التقدم
+
+## من غيّر ماذا (التذكرة 14، الجزء 9)
+nav-changes = آخر التغييرات
+changes-title = آخر التغييرات
+changes-intro = من أنشأ أو عدّل ماذا ومتى، من الأحدث إلى الأقدم: السجلات التي يحق لك الاطلاع عليها.
+changes-none = لا توجد تغييرات للعرض.
+changes-older = تغييرات أقدم
+changes-newest = أحدث التغييرات
+changes-show = عرض
+changes-show-all = كل السجلات
+changes-show-progress = تقارير التقدم
+changes-show-items = الإجراءات
+changes-on-item = بشأن
+col-what = التغيير
+notice-kind-update_requested = طلب إفادة
+notice-line-update_requested = تطلب الأمانة الإفادة بمستجدات الإجراء { $record } (طلب بتاريخ { $date }).
+history-action-request_update = طلب إفادة
+item-ask-title = طلب إفادة بالمستجدات
+item-ask-intro = يُشعَر محرّرو الهيئة المكلّفة لدى هذا الطرف داخل التطبيق وبالبريد الإلكتروني.
+item-ask-button = طلب إفادة من { $party }
+item-ask-done =
+    { PLURAL($count) ->
+        [zero] لا أحد لدى { $party } يحق له الاطلاع على هذا الإجراء: لم يُرسل أي طلب.
+        [one] وصل الطلب إلى محرّر واحد لدى { $party }.
+        [two] وصل الطلب إلى محرّرَين لدى { $party }.
+        [few] وصل الطلب إلى { $count } محرّرين لدى { $party }.
+        [many] وصل الطلب إلى { $count } محرّرًا لدى { $party }.
+       *[other] وصل الطلب إلى { $count } محرّر لدى { $party }.
+    }
+item-ask-again = سبق طلب الإفادة من { $party } اليوم.
+history-value-yes = نعم
+history-value-no = لا
+history-minutes-draft = مشروع
+history-minutes-adopted = معتمد

@@ -1086,3 +1086,33 @@ history-action-replace_file = New version of a file
 history-action-purge_file = File purged
 files-back = Back to the record
 files-of-report = Files of the report
+
+## Who changed what (issue 14, part 9)
+nav-changes = Recent changes
+changes-title = Recent changes
+changes-intro = Who created or changed what, and when, newest first: the records you may see.
+changes-none = No change to show.
+changes-older = Older changes
+changes-newest = Newest changes
+changes-show = Show
+changes-show-all = Every record
+changes-show-progress = Progress reports
+changes-show-items = Action items
+changes-on-item = on
+col-what = What
+notice-kind-update_requested = Update requested
+notice-line-update_requested = The secretariat asks for news of action item { $record } (asked on { $date }).
+history-action-request_update = Update requested
+item-ask-title = Ask for an update
+item-ask-intro = The lead body's editors on that side are notified in the application and by e-mail.
+item-ask-button = Ask { $party } for an update
+item-ask-done = { $count ->
+    [0] Nobody on the side of { $party } may see this item: no one was asked.
+    [one] { $count } editor of { $party } was asked for an update.
+   *[other] { $count } editors of { $party } were asked for an update.
+}
+item-ask-again = { $party } was already asked today.
+history-value-yes = Yes
+history-value-no = No
+history-minutes-draft = Draft
+history-minutes-adopted = Adopted

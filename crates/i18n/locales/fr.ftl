@@ -488,8 +488,8 @@ form-host-organisation = Organisme d'accueil
 form-count = Nombre de participants
 form-acronym = Sigle
 form-due-on = Échéance
-form-lead-for = Chef de file pour { $party }
-form-delegation-of = Délégation de { $party }
+form-lead-for = Chef de file, côté { $party }
+form-delegation-of = Délégation { $party }
 action-edit = Modifier
 action-add-clause = Ajouter un article
 action-add-session = Ajouter une session
@@ -1080,3 +1080,33 @@ history-action-replace_file = Nouvelle version d’un fichier
 history-action-purge_file = Fichier purgé
 files-back = Retour à l’enregistrement
 files-of-report = Fichiers du point d’avancement
+
+## Qui a changé quoi (ticket 14, partie 9)
+nav-changes = Derniers changements
+changes-title = Derniers changements
+changes-intro = Qui a créé ou modifié quoi, et quand, du plus récent au plus ancien : les fiches que vous pouvez voir.
+changes-none = Aucun changement à afficher.
+changes-older = Changements plus anciens
+changes-newest = Changements les plus récents
+changes-show = Afficher
+changes-show-all = Toutes les fiches
+changes-show-progress = Points d'avancement
+changes-show-items = Actions
+changes-on-item = sur
+col-what = Modification
+notice-kind-update_requested = Point demandé
+notice-line-update_requested = Le secrétariat demande un point d'avancement sur l'action { $record } (demande du { $date }).
+history-action-request_update = Point d'avancement demandé
+item-ask-title = Demander un point d'avancement
+item-ask-intro = Les rédacteurs du chef de file de cette partie sont avertis dans l'application et par courriel.
+item-ask-button = Demander un point à { $party }
+item-ask-done = { $count ->
+    [0] Personne du côté de { $party } ne peut voir cette action : aucune demande n'a été envoyée.
+    [one] { $count } rédacteur de { $party } a reçu la demande.
+   *[other] { $count } rédacteurs de { $party } ont reçu la demande.
+}
+item-ask-again = La demande a déjà été faite aujourd'hui à { $party }.
+history-value-yes = Oui
+history-value-no = Non
+history-minutes-draft = Projet
+history-minutes-adopted = Adopté

@@ -89,6 +89,7 @@ async fn main() {
             indicator_actual: None,
             example: true,
             protection: Default::default(),
+            reporter: None,
             version: 0,
         };
         store

@@ -14,6 +14,7 @@ mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod chain;
+mod changes;
 mod context;
 mod counters;
 mod counts;

@@ -97,6 +97,22 @@ pub struct AuditEntry {
     pub after: Option<serde_json::Value>,
 }
 
+/// The audit row of an event that is not a save: the secretariat asked a side's lead body
+/// for news of an item (`after` names the party asked). Shown in the item's history as is.
+pub const REQUEST_UPDATE: &str = "request_update";
+
+/// One row of the recent changes: an audit row without its documents. `position` orders
+/// rows (newest highest) and is where the next, older page starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeRow {
+    pub position: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    pub entity: RecordKind,
+    pub entity_id: Id,
+}
+
 /// Reads return records as they are stored. `save_*` creates the record when its id is new
 /// (its `version` must then be 0) and otherwise updates it (its `version` must equal the
 /// stored one, else `StoreError::Conflict`). Each save validates with `taawun_core::rules`,
@@ -465,6 +481,27 @@ pub trait Store: Send + Sync + 'static {
     /// record and date) is left as it is, read or not: computing again is harmless.
     /// Returns how many were new. Notifications are not audited (like login sessions).
     async fn add_notifications(&self, user: Id, reminders: &[Reminder]) -> StoreResult<u64>;
+    /// Asks a side for news of an item: notifies each of `users` (kind `UpdateRequested`,
+    /// dated `on`) and appends the `REQUEST_UPDATE` audit row naming `party`, in one
+    /// transaction. A user already asked that day is not asked twice; when nobody is new,
+    /// nothing is written. Returns how many were notified.
+    async fn request_update(
+        &self,
+        actor: &Actor,
+        item: Id,
+        party: Id,
+        users: &[Id],
+        on: NaiveDate,
+    ) -> StoreResult<u64>;
+    /// Audit rows newest first, at most `limit`, before `before` (a `ChangeRow::position`)
+    /// when given, of one kind of record when given. Unfiltered: pages list them through
+    /// `Visible::recent_changes`.
+    async fn recent_changes(
+        &self,
+        kind: Option<RecordKind>,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<ChangeRow>>;
     /// The user's notifications, newest first (then by id), at most `limit`; unread only
     /// when asked. Unfiltered: pages list them through `Visible`.
     async fn notifications(

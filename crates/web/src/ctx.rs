@@ -61,6 +61,12 @@ impl Count for u32 {
     }
 }
 
+impl Count for u64 {
+    fn count(&self) -> usize {
+        usize::try_from(*self).unwrap_or(usize::MAX)
+    }
+}
+
 impl<T: Count> Count for &T {
     fn count(&self) -> usize {
         (**self).count()
@@ -132,6 +138,17 @@ impl Ctx {
     /// A plural-aware catalogue message with `$count`.
     pub fn tn(&self, key: &str, count: impl Count) -> String {
         i18n::message_count(self.lang, key, count.count())
+    }
+
+    /// A plural-aware message with `$count` and one more named text (a party's name…).
+    pub fn tn_with(&self, key: &str, count: impl Count, name: &str, value: &str) -> String {
+        let mut args = taawun_i18n::FluentArgs::new();
+        args.set("count", taawun_i18n::FluentValue::from(count.count()));
+        args.set(
+            name.to_string(),
+            taawun_i18n::FluentValue::from(value.to_string()),
+        );
+        i18n::format(self.lang, key, Some(&args))
     }
 
     /// A count that stopped at its bound ("more than 1,000 actions"): the number written as
@@ -208,6 +225,11 @@ impl Ctx {
     }
 
     /// The hidden field every form that posts must carry.
+    /// Whether the menu offers the recent changes (`access::may_follow_changes`).
+    pub fn follows_changes(&self) -> bool {
+        self.user().is_some() && taawun_core::access::may_follow_changes(self.principal())
+    }
+
     pub fn csrf_field(&self) -> Markup {
         Markup(format!(
             "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",

@@ -167,6 +167,18 @@ impl Acting {
         self.store.attach_file(&self.actor, file).await
     }
 
+    /// Asks `party`'s side of `item` for news, on `today`, as this user (see
+    /// `taawun_app::ask`: who may ask is decided there by `core::access`, through `v`).
+    pub async fn request_update(
+        &self,
+        v: &Visible,
+        item: Id,
+        party: Id,
+        today: chrono::NaiveDate,
+    ) -> Result<taawun_app::ask::Asked, taawun_app::ask::AskError> {
+        taawun_app::ask::request_update(&self.store, v, &self.actor, item, party, today).await
+    }
+
     /// Purges one version of a file (administrators; the store decides).
     pub async fn purge_attachment(&self, id: Id, reason: &str) -> StoreResult<Attachment> {
         self.store.purge_attachment(&self.actor, id, reason).await

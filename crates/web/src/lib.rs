@@ -53,6 +53,9 @@ pub struct AppState {
     pub sheet_readers: Arc<taawun_app::import::SheetReaders>,
     /// The installation's scanner, run on every attached file before it is kept.
     pub scanner: Option<taawun_app::files::Scanner>,
+    /// Wakes the reminder scheduler before its next tick, so what a request notified (the
+    /// secretariat asking a side for news) is e-mailed now rather than at the next pass.
+    pub remind_now: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             uploads: Arc::new(import::Uploads::default()),
             sheet_readers: Arc::new(taawun_app::import::SheetReaders::default()),
             scanner: None,
+            remind_now: Arc::new(tokio::sync::Notify::new()),
         }
     }
 

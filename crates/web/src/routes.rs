@@ -134,7 +134,7 @@ fn table() -> Table {
     t.at("/organisations/new", get(new_top::<Organisation>).post(create_top::<Organisation>));
     t.at("/organisations/{id}", get(organisations::show));
     t.at("/organisations/{id}/edit", get(edit::<Organisation>).post(update::<Organisation>));
-    t.at("/people/new", get(new_top::<Person>).post(create_top::<Person>));
+    t.at("/people/new", get(crate::forms::person::new_get).post(crate::forms::person::new_post));
     t.at("/people/{id}", get(people::show));
     t.at("/people/{id}/edit", get(edit::<Person>).post(update::<Person>));
     t.at("/ranks", get(vocabularies::ranks));
@@ -192,6 +192,7 @@ fn table() -> Table {
     t.at("/items", get(item_list::list));
     t.at("/plans/{id}/items/new", get(new::<ActionItem>).post(create::<ActionItem>));
     t.at("/items/{id}", get(items::show));
+    t.at("/items/{id}/ask", post(crate::pages::item_ask::post));
     t.at("/items/{id}/edit", get(edit::<ActionItem>).post(update::<ActionItem>));
     t.at("/items/{id}/activities/new", get(new::<Activity>).post(create::<Activity>));
     t.at("/activities/{id}/edit", get(edit::<Activity>).post(update::<Activity>));
@@ -208,6 +209,7 @@ fn table() -> Table {
     t.at("/files/{id}/purge", post(files::purge));
 
     // Dashboards.
+    t.at("/changes", get(crate::pages::changes::list));
     t.at("/dashboard", get(dashboard::overall));
     t.at("/dashboard/parties/{id}", get(dashboard::party));
     t.at("/dashboard/commissions/{id}", get(dashboard::commission));

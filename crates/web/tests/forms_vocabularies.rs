@@ -265,17 +265,31 @@ async fn secretariat_and_readers_get_403_and_no_links() {
     let area = w.d.store.areas().await.unwrap()[0].id;
     let party = w.mali;
     let before = w.d.store.party(party).await.unwrap().unwrap();
-    let forms = [
+    let ranks = ["/ranks/new".to_string(), format!("/ranks/{rank}/edit")];
+    let mut forms = vec![
         "/parties/new".to_string(),
         format!("/parties/{party}/edit"),
-        "/ranks/new".into(),
-        format!("/ranks/{rank}/edit"),
         "/areas/new".into(),
         format!("/areas/{area}/edit"),
     ];
+    // The secretariat records delegations, so it adds the ranks it needs (issue 14,
+    // part 4): ranks are registry, like people. Parties and areas stay administrators'.
+    let (mut sec, _) = w.login("sec-ranks", w.morocco, Role::Secretariat).await;
+    for uri in &ranks {
+        assert_eq!(sec.get(uri).await.status, 200, "secretariat GET {uri}");
+    }
+    assert!(sec.get("/ranks").await.body.contains("href=\"/ranks/new\""));
     for (name, role) in [("sec", Role::Secretariat), ("reader", Role::Reader)] {
+        if role == Role::Reader {
+            forms.extend(ranks.iter().cloned());
+        }
         let (mut b, _) = w.login(name, w.morocco, role).await;
-        for list in ["/parties", "/ranks", "/areas"] {
+        let lists: &[&str] = if role == Role::Reader {
+            &["/parties", "/ranks", "/areas"]
+        } else {
+            &["/parties", "/areas"]
+        };
+        for list in lists {
             let r = b.get(list).await;
             assert_eq!(r.status, 200, "{name} {list}");
             assert!(!r.body.contains("/new\""), "{name} {list}: New link");

@@ -240,3 +240,84 @@ fn smtp_settings_are_checked() {
     assert!(Smtp::new("smtp://:25", "a@b.org").is_err());
     assert!(Smtp::new("smtp://relay:25", "not an address").is_err());
 }
+
+/// The secretariat asks Mali's side for news of item 3.1: the scheduler, woken by the
+/// request rather than at its next hourly tick, mails Mali's editor that line at once.
+#[tokio::test]
+async fn a_request_for_news_is_mailed_at_once_to_that_sides_editors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_sink, port) = start_sink(dir.path());
+    let f = fixture().await;
+    let sys = Actor::system();
+    let sec = f
+        .user("sec", Role::Secretariat, "MA", Marking::Secret, true)
+        .await;
+    let mut ml = f
+        .user("editor-ml", Role::PartyEditor, "ML", Marking::Secret, false)
+        .await;
+    ml.email = Some("editor@fama.example.ml".into());
+    ml.language = Some(Lang::En);
+    let ml = f.store().save_user(&sys, &ml).await.unwrap();
+    let cfg = RemindConfig {
+        smtp: Some(
+            Smtp::new(
+                &format!("smtp://127.0.0.1:{port}"),
+                "Taawun <taawun@example.org>",
+            )
+            .unwrap(),
+        ),
+        ..RemindConfig::default()
+    };
+    // The day's reminders are sent first: what follows is the request's mail alone.
+    run_once(f.store(), f.today, &cfg).await.unwrap();
+    let before = received(dir.path()).len();
+    let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+    let scheduler = tokio::spawn(taawun_app::remind::run_forever(
+        f.store().clone(),
+        cfg,
+        Duration::from_secs(3600),
+        Duration::ZERO,
+        wake.clone(),
+    ));
+    // The scheduler's first pass (at once) finds nothing new.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(received(dir.path()).len(), before);
+
+    let item = f
+        .store()
+        .items(f.w.d.ids.plan)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.code == "3.1")
+        .unwrap();
+    let v = taawun_store::Visible::new(f.store().clone(), sec.principal());
+    let asked = taawun_app::ask::request_update(
+        f.store(),
+        &v,
+        &Actor::user(&sec),
+        item.id,
+        ml.party_id,
+        f.today,
+    )
+    .await
+    .unwrap();
+    assert_eq!(asked, taawun_app::ask::Asked::Notified(1));
+    wake.notify_one();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while received(dir.path()).len() == before && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    scheduler.abort();
+    let got = received(dir.path());
+    assert_eq!(got.len(), before + 1, "{got:#?}");
+    let m = got.last().unwrap();
+    assert_eq!(m["rcpt_to"][0], "editor@fama.example.ml");
+    let body = m["body"].as_str().unwrap();
+    assert!(
+        body.contains(
+            "The secretariat asks for news of action item 3.1 Set up a liaison mechanism"
+        ),
+        "{body}"
+    );
+}

@@ -145,6 +145,7 @@ fn reports(g: &mut Gen, n: usize, count: usize) {
             indicator_actual: None,
             example: true,
             protection,
+            reporter: None,
             version: 0,
         };
         g.save(at, Write::Progress(record.clone()));

@@ -67,7 +67,7 @@ async fn record(v: &Visible, lang: Lang, n: &Notification) -> StoreResult<(Strin
     use taawun_core::followup::ReminderKind as K;
     // Exhaustive: a new kind of reminder must say which record it names.
     Ok(match n.reminder.kind {
-        K::ItemDueSoon | K::ItemOverdue => {
+        K::ItemDueSoon | K::ItemOverdue | K::UpdateRequested => {
             let name = v
                 .item(id)
                 .await?

@@ -100,20 +100,25 @@ pub async fn run_once(
 }
 
 /// The scheduler: a first pass `first_after` the start, then one every `every`, on the
-/// server's calendar day. Errors are logged and the next pass tries again; nothing here
-/// can stop the server.
+/// server's calendar day, and one as soon as `now` is notified (a request recorded
+/// notifications to mail without waiting for the tick). Errors are logged and the next
+/// pass tries again; nothing here can stop the server.
 pub async fn run_forever(
     store: Arc<dyn Store>,
     cfg: RemindConfig,
     every: Duration,
     first_after: Duration,
+    now: Arc<tokio::sync::Notify>,
 ) {
     tokio::time::sleep(first_after).await;
     let mut tick = tokio::time::interval(every);
     // A pass that overran (a slow mail server) is not followed by a burst of catch-ups.
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        tick.tick().await;
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = now.notified() => {}
+        }
         match run_once(&store, Utc::now().date_naive(), &cfg).await {
             Ok(p) => tracing::info!(
                 users = p.users,

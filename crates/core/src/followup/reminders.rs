@@ -21,15 +21,19 @@ pub enum ReminderKind {
     AgreementExpires,
     /// The last day to give notice before an agreement expires.
     AgreementNoticeDate,
+    /// The secretariat asked the item's lead body on this side for news (`on`: the day it
+    /// asked). Recorded when asked, never computed by a reminder pass.
+    UpdateRequested,
 }
 
 impl ReminderKind {
-    pub const ALL: [ReminderKind; 5] = [
+    pub const ALL: [ReminderKind; 6] = [
         ReminderKind::ItemDueSoon,
         ReminderKind::ItemOverdue,
         ReminderKind::AgreementEntersIntoForce,
         ReminderKind::AgreementExpires,
         ReminderKind::AgreementNoticeDate,
+        ReminderKind::UpdateRequested,
     ];
 
     pub fn key(self) -> &'static str {
@@ -39,6 +43,7 @@ impl ReminderKind {
             ReminderKind::AgreementEntersIntoForce => "agreement_enters_into_force",
             ReminderKind::AgreementExpires => "agreement_expires",
             ReminderKind::AgreementNoticeDate => "agreement_notice_date",
+            ReminderKind::UpdateRequested => "update_requested",
         }
     }
 
@@ -49,7 +54,9 @@ impl ReminderKind {
     /// The kind of record it points at.
     pub fn entity(self) -> RecordKind {
         match self {
-            ReminderKind::ItemDueSoon | ReminderKind::ItemOverdue => RecordKind::ActionItem,
+            ReminderKind::ItemDueSoon
+            | ReminderKind::ItemOverdue
+            | ReminderKind::UpdateRequested => RecordKind::ActionItem,
             ReminderKind::AgreementEntersIntoForce
             | ReminderKind::AgreementExpires
             | ReminderKind::AgreementNoticeDate => RecordKind::Agreement,

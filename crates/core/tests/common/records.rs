@@ -260,6 +260,7 @@ pub fn progress() -> ProgressUpdate {
         indicator_actual: Some(12.0),
         example: false,
         protection: Default::default(),
+        reporter: None,
         version: 0,
     }
 }

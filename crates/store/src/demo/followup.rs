@@ -193,6 +193,7 @@ pub(super) async fn load(
             indicator_actual: actual,
             example: true,
             protection: Default::default(),
+            reporter: None,
             version: 0,
         };
         store.save_progress(actor, &p).await?;

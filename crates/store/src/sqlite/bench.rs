@@ -225,6 +225,7 @@ impl SqliteStore {
                 indicator_actual: None,
                 example: true,
                 protection: Protection::default(),
+                reporter: None,
                 version: 1,
             });
         }

@@ -531,6 +531,24 @@ impl Store for SqliteStore {
     async fn add_notifications(&self, user: Id, reminders: &[Reminder]) -> StoreResult<u64> {
         self.notify(user, reminders).await
     }
+    async fn request_update(
+        &self,
+        actor: &Actor,
+        item: Id,
+        party: Id,
+        users: &[Id],
+        on: NaiveDate,
+    ) -> StoreResult<u64> {
+        self.ask_update(actor, item, party, users, on).await
+    }
+    async fn recent_changes(
+        &self,
+        kind: Option<RecordKind>,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<crate::ChangeRow>> {
+        self.changes_before(kind, before, limit).await
+    }
     async fn notifications(
         &self,
         user: Id,

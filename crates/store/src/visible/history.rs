@@ -45,7 +45,8 @@ impl Visible {
         for mut row in rows {
             // A file's event holds the file's metadata, not a version of the record: it is
             // as visible as the record, which the reader sees.
-            if FILE_ACTIONS.contains(&row.action.as_str()) {
+            // So is the request for news of an item, which names the side asked.
+            if FILE_ACTIONS.contains(&row.action.as_str()) || row.action == crate::REQUEST_UPDATE {
                 kept.push(row);
                 continue;
             }

@@ -7,6 +7,8 @@
 //! One `Visible` serves one request: it caches the parents and answers it looked up, so a
 //! list of items does not read the same plan once per item.
 
+mod changes;
+pub use changes::ChangesPage;
 mod files;
 mod followup;
 mod history;

@@ -225,6 +225,7 @@ pub fn progress(item: &ActionItem, party: &Party, on: NaiveDate, percent: u8) ->
         indicator_actual: None,
         example: true,
         protection: Default::default(),
+        reporter: None,
         version: 0,
     }
 }

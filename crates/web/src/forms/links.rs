@@ -171,10 +171,12 @@ pub fn list_actions(ctx: &Ctx, v: &Visible, list: &str) -> Vec<Link> {
             ));
             out.push(link("/people/new".into(), ctx.t("action-new-person")));
         }
-        "parties" | "ranks" | "areas" if may_create(v, Kind::Taxonomy, None, vec![]) => {
+        "ranks" if may_create(v, RecordKind::Rank.access(), None, vec![]) => {
+            out.push(link("/ranks/new".into(), ctx.t("action-new-rank")));
+        }
+        "parties" | "areas" if may_create(v, Kind::Taxonomy, None, vec![]) => {
             let label = match list {
                 "parties" => ctx.t("action-new-party"),
-                "ranks" => ctx.t("action-new-rank"),
                 _ => ctx.t("action-new-area"),
             };
             out.push(link(format!("/{list}/new"), label));

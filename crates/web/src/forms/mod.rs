@@ -16,6 +16,7 @@ mod record;
 mod render;
 mod spec;
 
+pub(crate) use input::Posted;
 pub use links::{actions, list_actions};
 
 mod activity;
@@ -30,7 +31,7 @@ pub(crate) mod minutes;
 pub(crate) mod next_session;
 mod organisation;
 mod party;
-mod person;
+pub(crate) mod person;
 mod plan;
 mod progress;
 mod rank;

@@ -4,11 +4,20 @@
 use taawun_core::{Action, Id, Kind, LocalizedText, Person, RecordKind, Target, User, new_id};
 use taawun_store::{StoreResult, Visible};
 
-use super::input::Input;
-use super::page::Form;
-use super::record::{Record, TopForm};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::errors::Errors;
+use super::input::{Input, Posted};
+use super::page::{Form, show};
+use super::record::{Record, TopForm, save_new};
 use super::spec::{Field, Item, Row, Rows, Ty};
 use super::{choices, field, keep, line, may, optional, protection, text3};
+use crate::AppState;
+use crate::auth::SignedIn;
+use crate::lookup::reader;
 use crate::{ctx::Ctx, error::WebError};
 
 async fn form(
@@ -118,5 +127,87 @@ impl TopForm for Person {
         id: Option<Id>,
     ) -> Result<Form, WebError> {
         form(ctx, v, input, fresh, id).await
+    }
+}
+
+/// `/people/new?back=/sessions/{id}/delegations&party=…`: a person added while recording a
+/// delegation. The form opens on that party, its "back" leads to the delegation form, and a
+/// saved person returns there with `?added=` so the form offers them in a new row. Any
+/// other `back` is ignored: the query cannot send anyone elsewhere.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FromDelegation {
+    back: Option<String>,
+    party: Option<Id>,
+}
+
+impl FromDelegation {
+    /// The delegation form to return to, if `back` names one.
+    fn back(&self) -> Option<String> {
+        let back = self.back.as_deref()?;
+        let session = back
+            .strip_prefix("/sessions/")?
+            .strip_suffix("/delegations")?;
+        let id: Id = session.parse().ok()?;
+        Some(format!("/sessions/{id}/delegations"))
+    }
+
+    fn adjust(&self, f: &mut Form) {
+        if let Some(back) = self.back() {
+            f.action = format!("/people/new?back={back}");
+            f.back = back;
+        }
+    }
+}
+
+pub(crate) async fn new_get(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    Query(q): Query<FromDelegation>,
+) -> Result<Response, WebError> {
+    <Person as TopForm>::may_create(&ctx)?;
+    let v = reader(&s, &ctx);
+    let mut rec = <Person as TopForm>::blank(&user);
+    if let Some(party) = q.party.filter(|p| *p != rec.party_id) {
+        rec.party_id = party;
+        // The user's own organisation belongs to the user's party, not to this one.
+        rec.organisation_id = None;
+    }
+    let input = Input::of(&rec);
+    let mut f = form(&ctx, &v, &input, true, None).await?;
+    q.adjust(&mut f);
+    show(&ctx, &f, &input, &Errors::default())
+}
+
+pub(crate) async fn new_post(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    Query(q): Query<FromDelegation>,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    <Person as TopForm>::may_create(&ctx)?;
+    let v = reader(&s, &ctx);
+    let mut f = form(&ctx, &v, &input, false, None).await?;
+    q.adjust(&mut f);
+    let base = async { Ok(<Person as TopForm>::blank(&user)) };
+    let saved = save_new(&ctx, &s, &v, &user, &f, &input, base).await?;
+    // Saved, the person's page is where the form leads; from a delegation, back to it.
+    let created = (saved.status() == StatusCode::SEE_OTHER)
+        .then(|| {
+            saved
+                .headers()
+                .get(LOCATION)?
+                .to_str()
+                .ok()?
+                .strip_prefix("/people/")
+        })
+        .flatten()
+        .and_then(|id| id.parse::<Id>().ok());
+    match (q.back(), created) {
+        (Some(back), Some(id)) => {
+            Ok(Redirect::to(&format!("{back}?added={id}#delegations")).into_response())
+        }
+        _ => Ok(saved),
     }
 }

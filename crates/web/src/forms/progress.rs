@@ -93,6 +93,7 @@ fn blank(item: &ActionItem, sides: &[Opt], user: &User) -> ProgressUpdate {
         indicator_actual: None,
         example: false,
         protection: super::originated(user),
+        reporter: Some(user.display_name.clone()),
         version: 0,
     }
 }

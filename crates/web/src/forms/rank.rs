@@ -44,7 +44,8 @@ impl TopForm for Rank {
         may(
             ctx.principal(),
             Action::Create,
-            &Target::new(Kind::Taxonomy),
+            // Registry since issue 14: the secretariat adds the ranks a delegation needs.
+            &Target::new(RecordKind::Rank.access()),
         )
     }
 

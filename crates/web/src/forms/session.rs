@@ -3,7 +3,7 @@
 //! place, protection), then `/sessions/{id}/delegations`, `/agenda`, `/decisions`,
 //! `/statements` and `/side-events`, each writing only its own part of the record.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use taawun_core::{
@@ -18,6 +18,8 @@ use super::{conflict, editable, errors::Errors, may, parse::build};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::lookup::reader;
+use crate::markup::{Markup, escape};
+use crate::pages::views::Crumb;
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// A GET and a POST handler per part, each naming its part (`routes` maps each part's path,
@@ -25,7 +27,7 @@ use crate::{AppState, ctx::Ctx, error::WebError};
 macro_rules! part_handlers {
     ($($part:expr => $get:ident, $post:ident;)*) => {$(
         pub(crate) async fn $get(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath) -> Result<Response, WebError> {
-            part_get(ctx, s, u, id, $part).await
+            part_get(ctx, s, u, id, $part, None).await
         }
         pub(crate) async fn $post(ctx: Ctx, s: State<AppState>, u: SignedIn, id: IdPath, p: Posted) -> Result<Response, WebError> {
             part_post(ctx, s, u, id, p, $part).await
@@ -33,9 +35,34 @@ macro_rules! part_handlers {
     )*};
 }
 
+/// `?added=` after a person was recorded from the delegation form (`forms::person`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct Added {
+    added: Option<Id>,
+}
+
+pub(crate) async fn delegations_get(
+    ctx: Ctx,
+    s: State<AppState>,
+    u: SignedIn,
+    id: IdPath,
+    Query(q): Query<Added>,
+) -> Result<Response, WebError> {
+    part_get(ctx, s, u, id, Part::Delegations, q.added).await
+}
+
+pub(crate) async fn delegations_post(
+    ctx: Ctx,
+    s: State<AppState>,
+    u: SignedIn,
+    id: IdPath,
+    p: Posted,
+) -> Result<Response, WebError> {
+    part_post(ctx, s, u, id, p, Part::Delegations).await
+}
+
 part_handlers! {
     Part::Basics => basics_get, basics_post;
-    Part::Delegations => delegations_get, delegations_post;
     Part::Agenda => agenda_get, agenda_post;
     Part::Decisions => decisions_get, decisions_post;
     Part::Statements => statements_get, statements_post;
@@ -63,11 +90,37 @@ async fn form(
             format!("/commissions/{}", c.id),
         ),
     };
-    let title = match id {
+    // The form names the session it edits ("Délégations — 2e session") and its place:
+    // Home › commission › session › part.
+    let title = match shown {
         None => ctx.t("form-session-new"),
-        Some(_) => part.title(ctx),
+        Some(sess) => format!(
+            "{} — {}",
+            part.title(ctx),
+            crate::pages::sessions::ordinal_title(ctx, sess.ordinal)
+        ),
     };
-    let mut f = Form::new(ctx, title, action, back);
+    let mut f = Form::new(ctx, title, action.clone(), back.clone());
+    f.crumbs.push(Crumb::new(
+        format!("/commissions/{}", c.id),
+        ctx.text(&c.name),
+    ));
+    if let Some(sess) = shown {
+        f.crumbs.push(Crumb::new(
+            back,
+            Markup(escape(&crate::pages::sessions::ordinal_title(
+                ctx,
+                sess.ordinal,
+            ))),
+        ));
+        f.crumbs
+            .push(Crumb::new(action, Markup(escape(&part.title(ctx)))));
+    } else {
+        f.crumbs.push(Crumb::new(
+            action,
+            Markup(escape(&ctx.t("form-session-new"))),
+        ));
+    }
     f.items = items(ctx, v, c, input, fresh, part, shown).await?;
     Ok(f)
 }
@@ -154,11 +207,33 @@ async fn part_get(
     _: SignedIn,
     IdPath(id): IdPath,
     part: Part,
+    added: Option<Id>,
 ) -> Result<Response, WebError> {
     let v = reader(&s, &ctx);
     let mut rec = editable(&v, RecordKind::Session, id, v.session(id).await?).await?;
     let c = commission_of(&v, rec.commission_id).await?;
     arrange(&mut rec, &c.party_ids);
+    // A person just recorded from this form joins their party's delegation as a member,
+    // last, to be placed and saved by the user (nothing is saved yet). Only a person the
+    // reader sees, of a party of the commission and not already in it.
+    let person = match added {
+        Some(p) => v.person(p).await?,
+        None => None,
+    };
+    if let Some(person) = person
+        && let Some(d) = rec
+            .delegations
+            .iter_mut()
+            .find(|d| d.party_id == person.party_id)
+            .filter(|d| d.members.iter().all(|m| m.person_id != person.id))
+    {
+        let precedence = d.members.iter().map(|m| m.precedence).max().unwrap_or(0) + 1;
+        d.members.push(taawun_core::DelegationMember {
+            person_id: person.id,
+            role: taawun_core::DelegationRole::Member,
+            precedence,
+        });
+    }
     let input = Input::of(&rec);
     let mut f = form(&ctx, &v, &c, &input, true, part, Some(&rec)).await?;
     f.version = rec.version;

@@ -153,6 +153,15 @@ pub async fn items(
                     .map(|r| r.key())
                     .filter(|k| *k != DelegationRole::Member.key()),
             );
+            // Someone not yet recorded is added from here: the person form comes back to
+            // this one with them in a new row (`forms::person`).
+            let new_person = shown
+                .filter(|_| {
+                    let registry = taawun_core::Target::new(taawun_core::Kind::Registry);
+                    taawun_core::decide(ctx.principal(), taawun_core::Action::Create, &registry)
+                        .is_ok()
+                })
+                .map(|sess| format!("/people/new?back=/sessions/{}/delegations", sess.id));
             let mut blocks = Vec::new();
             for (d, party) in c.party_ids.iter().enumerate() {
                 let people = choices::people(ctx, v, Some(&[*party])).await?;
@@ -183,12 +192,17 @@ pub async fn items(
                     )],
                     items: vec![list("members", ctx.t("form-members"), members, true)],
                     legend: Some(Markup(format!(
-                        "<bdi>{}</bdi>",
-                        escape(&crate::i18n::message_with(
+                        "<bdi>{}</bdi>{}",
+                        // "Délégation du Maroc": the name with its article.
+                        escape(&taawun_i18n::minutes::with_party(
                             ctx.lang,
                             "form-delegation-of",
-                            "party",
                             &name
+                        )),
+                        new_person.as_ref().map_or(String::new(), |href| format!(
+                            " · <a href=\"{}&amp;party={party}\">{}</a>",
+                            escape(href),
+                            escape(&ctx.t("action-new-person"))
                         ))
                     ))),
                 });

@@ -120,8 +120,9 @@ async fn row(ctx: &Ctx, v: &Visible, e: AuditEntry) -> StoreResult<RowView> {
     // `Visible::audit_of` blanks a version the reader may not see. A creation has no
     // "before" by nature; anywhere else a missing side is such a blank.
     let file = file_event(&e);
-    let hidden =
-        file.is_none() && (e.after.is_none() || (e.before.is_none() && e.action != "create"));
+    // A request for news has no "before" either: it names the side asked.
+    let first = e.action == "create" || e.action == taawun_store::REQUEST_UPDATE;
+    let hidden = file.is_none() && (e.after.is_none() || (e.before.is_none() && !first));
     let changes = if hidden || file.is_some() {
         Vec::new()
     } else {

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use taawun_core::{Id, Lang, Marking, RecordKind, Releasability};
+use taawun_core::{Id, ItemStatus, Lang, Lifecycle, Marking, RecordKind, Releasability};
 use taawun_i18n::field_label;
 use taawun_store::{StoreResult, Visible};
 
@@ -20,7 +20,8 @@ const SKIPPED: [&str; 2] = ["version", "id"];
 
 /// Fields `taawun_i18n::field_label` does not name (it names what forms can get wrong),
 /// with the catalogue key that does.
-const LABELS: [(&str, &str); 9] = [
+const LABELS: [(&str, &str); 10] = [
+    ("clause_ids", "item-clauses-title"),
     ("area_id", "col-area"),
     ("plan_id", "col-plan"),
     ("commission_id", "col-commission"),
@@ -148,6 +149,9 @@ async fn show_value(
             if path.ends_with("protection.releasability") && Releasability::parse(s).is_some() {
                 return Ok(Markup(escape(&ctx.label("releasability", s))));
             }
+            if let Some(label) = state_label(ctx, path, s) {
+                return Ok(Markup(escape(&label)));
+            }
             match (referent(path), s.parse::<Id>()) {
                 (Some(entity), Ok(id)) => match describe(ctx, v, entity, id).await? {
                     Some(d) => d.title,
@@ -156,8 +160,31 @@ async fn show_value(
                 _ => Markup(format!("<bdi>{}</bdi>", escape(s))),
             }
         }
+        Value::Bool(b) => Markup(escape(&ctx.t(if *b {
+            "history-value-yes"
+        } else {
+            "history-value-no"
+        }))),
         other => Markup(format!("<bdi>{}</bdi>", escape(&other.to_string()))),
     })
+}
+
+/// A stored state named as the pages name it: an item's or a report's status, an
+/// agreement's lifecycle, the minutes' state (not "in_progress", "in_force", "adopted").
+fn state_label(ctx: &Ctx, path: &str, key: &str) -> Option<String> {
+    if last_name(path) != "status" {
+        return None;
+    }
+    if path.starts_with("minutes.") {
+        return matches!(key, "draft" | "adopted").then(|| ctx.label("history-minutes", key));
+    }
+    if ItemStatus::parse(key).is_some() {
+        return Some(ctx.label("status", key));
+    }
+    Lifecycle::ALL
+        .iter()
+        .any(|l| l.key() == key)
+        .then(|| ctx.label("lifecycle", key))
 }
 
 /// The fields that differ between `before` and `after` (either may be absent: creation).

@@ -3,7 +3,7 @@
 //! history of progress reported by each party, and its activities.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Html;
 use taawun_core::{ActionItem, Protection, RecordKind};
 use taawun_store::{StoreResult, Visible};
@@ -16,6 +16,8 @@ use crate::{AppState, ctx::Ctx, error::WebError, extract::IdPath};
 struct ProgressView {
     date: String,
     party: Link,
+    /// The person who reported, when the report keeps it.
+    reporter: Option<String>,
     percent: String,
     percent_value: u8,
     status: String,
@@ -72,18 +74,22 @@ struct ItemPage {
     followup: super::item_followup::FollowupView,
     progress: Vec<ProgressView>,
     activities: Vec<ActivityView>,
+    /// The sides the reader may ask for news (`item_ask`), and what a request just did.
+    ask: Vec<super::item_ask::Offer>,
+    asked: Option<String>,
 }
 
 pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     IdPath(id): IdPath,
+    Query(after): Query<super::item_ask::AfterAsk>,
 ) -> Result<Html<String>, WebError> {
     let v = reader(&state, &ctx);
     let Some(item) = v.item(id).await? else {
         return Err(WebError::NotFound);
     };
-    render(&load(&ctx, &v, item, state.clock.today()).await?)
+    render(&load(&ctx, &v, item, state.clock.today(), &after).await?)
 }
 
 /// Neighbours among the plan's items the reader may see, in the plan's (code) order, and
@@ -108,6 +114,7 @@ async fn load(
     v: &Visible,
     item: ActionItem,
     today: chrono::NaiveDate,
+    after: &super::item_ask::AfterAsk,
 ) -> StoreResult<ItemPage> {
     let mut lk = Lookup::new(v);
     let plan = v.plan(item.plan_id).await?;
@@ -152,6 +159,7 @@ async fn load(
         progress.push(ProgressView {
             date: ctx.date(&u.reported_on),
             party: party_link(&mut lk, ctx, u.party_id).await?,
+            reporter: u.reporter.clone(),
             percent: ctx.percent(&u.percent),
             percent_value: u.percent.min(100),
             status: ctx.label("status", u.status.key()),
@@ -201,6 +209,8 @@ async fn load(
         None => Markup(escape(&ctx.t("area-unknown"))),
     };
     let (pager, shared_code) = pager(v, &item).await?;
+    let ask = super::item_ask::offers(ctx, v, &mut lk, &item).await?;
+    let asked = super::item_ask::notice(ctx, &mut lk, &item, after).await?;
     let history = history_href(v, RecordKind::ActionItem, item.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::ActionItem, item.id).await?;
     let files = crate::files::section(ctx, v, RecordKind::ActionItem, item.id).await?;
@@ -227,6 +237,8 @@ async fn load(
         followup,
         progress,
         activities,
+        ask,
+        asked,
         crumbs,
         ctx: ctx.shown(v),
     })

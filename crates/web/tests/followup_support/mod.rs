@@ -271,6 +271,7 @@ pub async fn world() -> World {
                 indicator_actual: actual,
                 example: false,
                 protection: Protection::default(),
+                reporter: None,
                 version: 0,
             },
         )

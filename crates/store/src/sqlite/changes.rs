@@ -1,0 +1,121 @@
+//! Who changed what, newest first (the "recent changes" page, migration 0021), and the
+//! secretariat's request for news of an item: its editors' notifications and its audit row,
+//! written together.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::Row;
+use taawun_core::followup::{Reminder, ReminderKind};
+use taawun_core::{Id, RecordKind, new_id};
+
+use super::{SqliteStore, audit};
+use crate::{Actor, ChangeRow, StoreError, StoreResult};
+
+fn corrupt(what: String) -> StoreError {
+    StoreError::Corrupt(serde::de::Error::custom(what))
+}
+
+fn row_of(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ChangeRow> {
+    let entity: String = r.try_get("entity")?;
+    let entity_id: String = r.try_get("entity_id")?;
+    let at: String = r.try_get("at")?;
+    Ok(ChangeRow {
+        position: r.try_get("rowid")?,
+        at: DateTime::parse_from_rfc3339(&at)
+            .map_err(|e| corrupt(format!("audit at: {e}")))?
+            .with_timezone(&Utc),
+        actor: r.try_get("actor")?,
+        action: r.try_get("action")?,
+        entity: RecordKind::parse(&entity)
+            .ok_or_else(|| corrupt(format!("audit entity {entity:?}")))?,
+        entity_id: entity_id
+            .parse()
+            .map_err(|e: uuid::Error| corrupt(format!("audit entity_id: {e}")))?,
+    })
+}
+
+impl SqliteStore {
+    pub(super) async fn changes_before(
+        &self,
+        kind: Option<RecordKind>,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<ChangeRow>> {
+        // The documents (before/after) stay where they are: the page shows none of them.
+        let before = before.unwrap_or(i64::MAX);
+        let rows = match kind {
+            Some(k) => {
+                sqlx::query(
+                    "select rowid, at, actor, action, entity, entity_id from audit_log
+                     where entity = ? and rowid < ? order by rowid desc limit ?",
+                )
+                .bind(k.key())
+                .bind(before)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query(
+                    "select rowid, at, actor, action, entity, entity_id from audit_log
+                     where rowid < ? order by rowid desc limit ?",
+                )
+                .bind(before)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        rows.iter().map(row_of).collect()
+    }
+
+    pub(super) async fn ask_update(
+        &self,
+        actor: &Actor,
+        item: Id,
+        party: Id,
+        users: &[Id],
+        on: NaiveDate,
+    ) -> StoreResult<u64> {
+        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let reminder = Reminder {
+            kind: ReminderKind::UpdateRequested,
+            record_id: item,
+            on,
+        };
+        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let mut added = 0;
+        for user in users {
+            let done = sqlx::query(
+                "insert into notifications (id, user_id, kind, record_id, on_date, created_at)
+                 values (?, ?, ?, ?, ?, ?)
+                 on conflict (user_id, kind, record_id, on_date) do nothing",
+            )
+            .bind(new_id().to_string())
+            .bind(user.to_string())
+            .bind(reminder.kind.key())
+            .bind(item.to_string())
+            .bind(on.format("%Y-%m-%d").to_string())
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?;
+            added += done.rows_affected();
+        }
+        // Asked again the same day, everyone already notified: nothing happened, nothing
+        // to audit.
+        if added > 0 {
+            let after = serde_json::json!({ "party_id": party }).to_string();
+            audit::append_action(
+                &mut tx,
+                actor,
+                crate::REQUEST_UPDATE,
+                RecordKind::ActionItem,
+                item,
+                None,
+                &after,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(added)
+    }
+}
