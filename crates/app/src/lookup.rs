@@ -14,6 +14,8 @@ pub struct Lookup<'a> {
     ranks: HashMap<Id, Option<Rank>>,
     organisations: HashMap<Id, Option<Organisation>>,
     areas: HashMap<Id, Option<Area>>,
+    /// Items already asked about (`at_risk`): whether each is at risk today.
+    at_risk: HashMap<Id, bool>,
 }
 
 /// Reads `id` through the cache, or through `Visible` on first use.
@@ -38,7 +40,34 @@ impl<'a> Lookup<'a> {
             ranks: HashMap::new(),
             organisations: HashMap::new(),
             areas: HashMap::new(),
+            at_risk: HashMap::new(),
         }
+    }
+
+    /// Which of `items` are at risk on `today` (`Visible::items_at_risk`), asking the store
+    /// only about those not asked yet: a page that lists its items in several tables asks
+    /// once, for all of them, ahead of the first.
+    pub async fn at_risk(
+        &mut self,
+        items: &[taawun_core::ActionItem],
+        today: chrono::NaiveDate,
+    ) -> StoreResult<std::collections::HashSet<Id>> {
+        let missing: Vec<taawun_core::ActionItem> = items
+            .iter()
+            .filter(|i| !self.at_risk.contains_key(&i.id))
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            let found = self.v.items_at_risk(&missing, today).await?;
+            for i in &missing {
+                self.at_risk.insert(i.id, found.contains(&i.id));
+            }
+        }
+        Ok(items
+            .iter()
+            .filter(|i| self.at_risk.get(&i.id).copied().unwrap_or(false))
+            .map(|i| i.id)
+            .collect())
     }
 
     /// Reads ahead, in one query per kind, the records a page is about to name one by one

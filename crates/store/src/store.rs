@@ -349,6 +349,11 @@ pub trait Store: Send + Sync + 'static {
         item: &ActionItem,
     ) -> StoreResult<crate::Neighbours>;
 
+    /// Which of `items` are at risk on `today` and not yet overdue, by their stored
+    /// threshold dates (`followup::thresholds`): read by primary key, so a page asks only
+    /// about the rows it shows. Unfiltered: the caller passes items it already shows.
+    async fn items_at_risk(&self, items: &[Id], today: NaiveDate) -> StoreResult<Vec<Id>>;
+
     /// Progress updates of an item, newest first.
     async fn progress(&self, item: Id) -> StoreResult<Vec<ProgressUpdate>>;
     async fn progress_update(&self, id: Id) -> StoreResult<Option<ProgressUpdate>>;

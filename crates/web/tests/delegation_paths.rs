@@ -120,3 +120,38 @@ async fn the_way_back_cannot_be_pointed_elsewhere() {
         .await;
     assert_eq!(r.status, 403);
 }
+
+/// Every record form names what it edits, or what a new record goes under, in its title
+/// and its breadcrumb: an officer with several tabs open knows which is which.
+#[tokio::test]
+async fn forms_name_the_record_they_edit_and_where_it_stands() {
+    let w = world().await;
+    let items = w.d.store.items(w.d.ids.plan).await.unwrap();
+    let item = items.iter().find(|i| i.code == "3.1").unwrap();
+    let (mut sec, _) = w.login("nadia", w.morocco, Role::Secretariat).await;
+    let page = sec.get(&format!("/items/{}/edit", item.id)).await.body;
+    let h1 = &page[page.find("<h1>").unwrap()..page.find("</h1>").unwrap()];
+    assert!(h1.starts_with("<h1>Modifier l&#39;action — <bdi>"), "{h1}");
+    assert!(
+        h1.contains("3.1 ") && h1.contains("mécanisme de liaison"),
+        "{h1}"
+    );
+    let crumbs = &page[page.find("<nav class=\"crumbs\"").unwrap()..];
+    let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
+    assert!(
+        crumbs.contains(&format!("href=\"/items/{}\"", item.id)),
+        "{crumbs}"
+    );
+    // A new report under the item: the breadcrumb goes through the item.
+    let (mut ed, _) = w.login("aminata", w.mali, Role::PartyEditor).await;
+    let page = ed
+        .get(&format!("/items/{}/progress/new", item.id))
+        .await
+        .body;
+    let crumbs = &page[page.find("<nav class=\"crumbs\"").unwrap()..];
+    let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
+    assert!(
+        crumbs.contains(&format!("href=\"/items/{}\"", item.id)),
+        "{crumbs}"
+    );
+}

@@ -95,3 +95,61 @@ async fn a_late_item_is_flagged_late_on_every_page_that_lists_it() {
     let entries = entries_of(&body, &format!("/items/{}", late.id));
     assert!(entries.iter().any(|e| e.contains("متأخر")), "{entries:?}");
 }
+
+/// At risk in words too: the demo's 1.2, behind its schedule on `demo::as_of()` but not yet
+/// due, reads "À risque" beside its status in the item lists; 4.1, on track, does not, and
+/// neither does 3.1, which is late (one flag, the graver).
+#[tokio::test]
+async fn an_item_at_risk_says_so_in_the_lists() {
+    let d = demo().await;
+    let today = taawun_store::demo::as_of();
+    let app = app(AppState::new(d.store.clone(), true).with_clock(Clock::Fixed(today)));
+    let items = d.store.items(d.ids.plan).await.unwrap();
+    let by_code = |c: &str| items.iter().find(|i| i.code == c).unwrap().id;
+    for page in [
+        "/".to_string(),
+        format!("/plans/{}", d.ids.plan),
+        "/items?show=all".to_string(),
+    ] {
+        let body = send(&app, &page, &[("cookie", "lang=fr")]).await.body;
+        let risky = entries_of(&body, &format!("/items/{}", by_code("1.2")));
+        assert!(
+            risky.iter().any(|e| e.contains("À risque")),
+            "{page}: {risky:?}"
+        );
+        for code in ["4.1", "3.1"] {
+            for e in entries_of(&body, &format!("/items/{}", by_code(code))) {
+                assert!(!e.contains("À risque"), "{page} {code}: {e}");
+            }
+        }
+    }
+}
+
+/// The plan's export says it as the pages do: 3.1 "En retard", 1.2 "À risque", 4.1 neither.
+#[tokio::test]
+async fn the_export_says_late_and_at_risk_in_words() {
+    let d = demo().await;
+    let today = taawun_store::demo::as_of();
+    let app = app(AppState::new(d.store.clone(), true).with_clock(Clock::Fixed(today)));
+    let r = send(
+        &app,
+        &format!("/export/items.csv?plan={}", d.ids.plan),
+        &[("cookie", "lang=fr")],
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let line = |code: &str| {
+        r.body
+            .lines()
+            .find(|l| l.starts_with(&format!("{code};")) || l.starts_with(&format!("{code},")))
+            .unwrap_or_else(|| panic!("no {code} in {}", r.body))
+            .to_string()
+    };
+    assert!(line("3.1").contains("En retard"), "{}", line("3.1"));
+    assert!(line("1.2").contains("À risque"), "{}", line("1.2"));
+    let on_track = line("4.1");
+    assert!(
+        !on_track.contains("En retard") && !on_track.contains("À risque"),
+        "{on_track}"
+    );
+}

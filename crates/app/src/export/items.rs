@@ -2,7 +2,8 @@
 //! importer's own column names for the fields an import reads (code, titles, area, lead
 //! bodies, dates, and each item's id and version last), so an exported sheet imports back
 //! with every column recognised, its rows updating the items they came from. The status
-//! says "overdue" in words, by the pages' one rule (`followup::overdue_on`).
+//! says "overdue" in words, by the pages' one rule (`followup::overdue_on`), or "at risk" as
+//! the item rows do (the stored threshold dates).
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -61,6 +62,8 @@ pub async fn items(
     let mut t = table(lang, "export-items", columns);
 
     let mut plans: HashMap<Id, Value> = HashMap::new();
+    // Who is at risk, as the pages say it: one read of the stored threshold dates.
+    let at_risk = lk.at_risk(&items, today).await?;
     let percents: HashMap<Id, u8> = facts.iter().map(|f| (f.id, f.percent)).collect();
     for i in &items {
         let mut row = vec![Value::Text(i.code.clone())];
@@ -89,6 +92,8 @@ pub async fn items(
         let mut status = label(lang, "status", i.status.key());
         if taawun_core::followup::overdue_on(i.status, i.due_on, today) {
             status = format!("{status} · {}", message(lang, "assessment-overdue"));
+        } else if at_risk.contains(&i.id) {
+            status = format!("{status} · {}", message(lang, "assessment-at-risk"));
         }
         row.push(Value::Text(status));
         row.push(Value::Number(

@@ -302,3 +302,34 @@ impl SqliteStore {
         })
     }
 }
+
+impl SqliteStore {
+    /// `Store::items_at_risk`: one query over the primary key, in chunks that stay under
+    /// SQLite's parameter limit.
+    pub(super) async fn at_risk_among(
+        &self,
+        items: &[taawun_core::Id],
+        today: chrono::NaiveDate,
+    ) -> crate::StoreResult<Vec<taawun_core::Id>> {
+        let day = today.format("%Y-%m-%d").to_string();
+        let mut out = Vec::new();
+        for chunk in items.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "select id from action_items where id in ({marks})
+                 and at_risk_from <= ? and (overdue_from is null or overdue_from > ?)"
+            );
+            let mut q = sqlx::query_scalar::<_, String>(&sql);
+            for id in chunk {
+                q = q.bind(id.to_string());
+            }
+            let found = q.bind(&day).bind(&day).fetch_all(&self.pool).await?;
+            for id in found {
+                if let Ok(id) = id.parse() {
+                    out.push(id);
+                }
+            }
+        }
+        Ok(out)
+    }
+}

@@ -291,6 +291,9 @@ impl Store for SqliteStore {
     ) -> StoreResult<crate::Windowed<ActionItem>> {
         self.plan_items_of(who, plan, window).await
     }
+    async fn items_at_risk(&self, items: &[Id], today: NaiveDate) -> StoreResult<Vec<Id>> {
+        self.at_risk_among(items, today).await
+    }
     async fn item_neighbours(
         &self,
         who: &Principal,

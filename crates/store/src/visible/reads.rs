@@ -220,6 +220,21 @@ impl Visible {
         self.kept(found).await
     }
     /// The neighbours of `item` (one the reader sees) in its plan, selected by the store.
+    /// Which of `items` (items the reader was shown) are at risk on `today`.
+    pub async fn items_at_risk(
+        &self,
+        items: &[ActionItem],
+        today: chrono::NaiveDate,
+    ) -> StoreResult<std::collections::HashSet<Id>> {
+        let ids: Vec<Id> = items.iter().map(|i| i.id).collect();
+        Ok(self
+            .store
+            .items_at_risk(&ids, today)
+            .await?
+            .into_iter()
+            .collect())
+    }
+
     pub async fn item_neighbours(&self, item: &ActionItem) -> StoreResult<crate::Neighbours> {
         let found = self.store.item_neighbours(&self.who, item).await?;
         Ok(crate::Neighbours {

@@ -136,6 +136,8 @@ impl Placed for Activity {
 }
 
 impl ChildForm for Activity {
+    const PARENT: taawun_core::RecordKind = taawun_core::RecordKind::ActionItem;
+
     /// The item, visible, whose lead parties' scope the reader may add activities to.
     async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Option<Id>, WebError> {
         let item = v.item(id).await?.ok_or(WebError::NotFound)?;

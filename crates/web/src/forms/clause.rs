@@ -86,6 +86,8 @@ impl Placed for Clause {
 }
 
 impl ChildForm for Clause {
+    const PARENT: taawun_core::RecordKind = taawun_core::RecordKind::Agreement;
+
     /// The agreement, visible, to which the reader may add articles.
     async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Id, WebError> {
         let a = v.agreement(id).await?.ok_or(WebError::NotFound)?;

@@ -11,7 +11,7 @@ use std::future::Future;
 
 use axum::extract::State;
 use axum::response::Response;
-use taawun_core::{Id, User};
+use taawun_core::{Id, RecordKind, User};
 use taawun_store::Visible;
 
 use super::errors::Errors;
@@ -21,6 +21,9 @@ use super::record::{self, Record, TopForm};
 use crate::auth::SignedIn;
 use crate::extract::IdPath;
 use crate::lookup::reader;
+use crate::markup::{Markup, escape};
+use crate::pages::describe::describe;
+use crate::pages::views::Crumb;
 use crate::{AppState, ctx::Ctx, error::WebError};
 
 /// A record's form, given what the record hangs from.
@@ -55,6 +58,10 @@ pub trait Placed: Record {
 
 /// A record created under a parent named by the `{id}` of its `new` route.
 pub trait ChildForm: Placed {
+    /// The kind of record the `{id}` of the `new` route names (the form's breadcrumb
+    /// leads through it).
+    const PARENT: RecordKind;
+
     /// The parent of a new record, as the reader sees it, once `decide` lets the reader
     /// create under it (hidden or unknown is 404, not allowed is 403).
     fn parent_for_new(
@@ -82,7 +89,7 @@ pub(crate) async fn new<R: ChildForm>(
 ) -> Result<Response, WebError> {
     let v = reader(&s, &ctx);
     let p = R::parent_for_new(&ctx, &v, parent).await?;
-    blank_page::<R>(&ctx, &v, &p, &user).await
+    blank_page::<R>(&ctx, &v, &p, &user, Some((R::PARENT, parent))).await
 }
 
 /// POST of a child's `new` route.
@@ -95,7 +102,7 @@ pub(crate) async fn create<R: ChildForm>(
 ) -> Result<Response, WebError> {
     let v = reader(&s, &ctx);
     let p = R::parent_for_new(&ctx, &v, parent).await?;
-    save_blank::<R>(&ctx, &s, &v, &p, &user, &input).await
+    save_blank::<R>(&ctx, &s, &v, &p, &user, &input, Some((R::PARENT, parent))).await
 }
 
 /// GET of a top-level `new` route.
@@ -105,7 +112,7 @@ pub(crate) async fn new_top<R: TopForm>(
     SignedIn(user): SignedIn,
 ) -> Result<Response, WebError> {
     R::may_create(&ctx)?;
-    blank_page::<R>(&ctx, &reader(&s, &ctx), &(), &user).await
+    blank_page::<R>(&ctx, &reader(&s, &ctx), &(), &user, None).await
 }
 
 /// POST of a top-level `new` route.
@@ -117,7 +124,38 @@ pub(crate) async fn create_top<R: TopForm>(
 ) -> Result<Response, WebError> {
     R::may_create(&ctx)?;
     let v = reader(&s, &ctx);
-    save_blank::<R>(&ctx, &s, &v, &(), &user, &input).await
+    save_blank::<R>(&ctx, &s, &v, &(), &user, &input, None).await
+}
+
+/// Where a form stands: the breadcrumb leads from home through the record it edits (or the
+/// one a new record goes under) to the form, and the title names that record ("Modifier
+/// l'action — 3.1 Mise en place…", the name isolated), so an officer with several tabs open
+/// knows which is which.
+async fn place(
+    ctx: &Ctx,
+    v: &Visible,
+    f: &mut Form,
+    about: Option<(RecordKind, Id)>,
+    editing: bool,
+) -> Result<(), WebError> {
+    let Some((kind, id)) = about else {
+        f.crumbs
+            .push(Crumb::new(ctx.path.clone(), Markup(escape(&f.title))));
+        return Ok(());
+    };
+    let Some(d) = describe(ctx, v, kind, id).await? else {
+        return Ok(());
+    };
+    if let Some(href) = &d.href {
+        f.crumbs.push(Crumb::new(href.clone(), d.title.clone()));
+    }
+    let title = f.title.clone();
+    f.crumbs
+        .push(Crumb::new(ctx.path.clone(), Markup(escape(&title))));
+    if editing {
+        f.subject = Some(d.title);
+    }
+    Ok(())
 }
 
 /// The form of a new record under `p`.
@@ -126,11 +164,13 @@ async fn blank_page<R: Placed>(
     v: &Visible,
     p: &R::Parent,
     user: &User,
+    under: Option<(RecordKind, Id)>,
 ) -> Result<Response, WebError> {
     let rec = R::blank(v, p, user).await?;
     let mut input = Input::of(&rec);
     R::arrange(&mut input, &rec, p);
-    let f = R::form(ctx, v, p, &input, true, None).await?;
+    let mut f = R::form(ctx, v, p, &input, true, None).await?;
+    place(ctx, v, &mut f, under, false).await?;
     show(ctx, &f, &input, &Errors::default())
 }
 
@@ -142,8 +182,10 @@ async fn save_blank<R: Placed>(
     p: &R::Parent,
     user: &User,
     input: &Input,
+    under: Option<(RecordKind, Id)>,
 ) -> Result<Response, WebError> {
-    let f = R::form(ctx, v, p, input, false, None).await?;
+    let mut f = R::form(ctx, v, p, input, false, None).await?;
+    place(ctx, v, &mut f, under, false).await?;
     let base = R::blank(v, p, user);
     record::save_new(ctx, s, v, user, &f, input, base).await
 }
@@ -160,7 +202,8 @@ pub(crate) async fn edit<R: Editable>(
     let p = R::parent_of(&v, &rec).await?;
     let mut input = Input::of(&rec);
     R::arrange(&mut input, &rec, &p);
-    let f = R::form(&ctx, &v, &p, &input, true, Some(&rec)).await?;
+    let mut f = R::form(&ctx, &v, &p, &input, true, Some(&rec)).await?;
+    place(&ctx, &v, &mut f, Some((R::KIND, id)), true).await?;
     record::show_at(&ctx, f, &input, &rec)
 }
 
@@ -175,7 +218,8 @@ pub(crate) async fn update<R: Editable>(
     let v = reader(&s, &ctx);
     let shown: R = record::shown(&v, id).await?;
     let p = R::parent_of(&v, &shown).await?;
-    let f = R::form(&ctx, &v, &p, &input, false, Some(&shown)).await?;
+    let mut f = R::form(&ctx, &v, &p, &input, false, Some(&shown)).await?;
+    place(&ctx, &v, &mut f, Some((R::KIND, id)), true).await?;
     record::save_edit::<R>(&ctx, &s, &v, &user, &f, &input, id).await
 }
 

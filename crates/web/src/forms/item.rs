@@ -244,6 +244,8 @@ impl Placed for ActionItem {
 }
 
 impl ChildForm for ActionItem {
+    const PARENT: taawun_core::RecordKind = taawun_core::RecordKind::ActionPlan;
+
     async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Self::Parent, WebError> {
         let (plan, c) = context(v, id).await?;
         let target = Target::new(Kind::ActionItem).in_commission(Some(c.id));

@@ -29,6 +29,8 @@ pub struct Form {
     pub back: String,
     pub items: Vec<Item>,
     pub version: i64,
+    /// The record the form edits, named after its title ("Modifier l'action — 3.1 …").
+    pub subject: Option<Markup>,
 }
 
 impl Form {
@@ -40,6 +42,7 @@ impl Form {
             back,
             items: Vec::new(),
             version: 0,
+            subject: None,
         }
     }
 }
@@ -54,6 +57,7 @@ pub struct Summary {
 struct Page<'a> {
     ctx: &'a Ctx,
     title: &'a str,
+    subject: Option<&'a Markup>,
     crumbs: &'a [Crumb],
     action: &'a str,
     back: &'a str,
@@ -106,6 +110,7 @@ pub fn show(ctx: &Ctx, form: &Form, input: &Input, errors: &Errors) -> Result<Re
     let page = Page {
         ctx,
         title: &form.title,
+        subject: form.subject.as_ref(),
         crumbs: &form.crumbs,
         action: &form.action,
         back: &form.back,

@@ -89,6 +89,8 @@ impl Placed for ActionPlan {
 }
 
 impl ChildForm for ActionPlan {
+    const PARENT: taawun_core::RecordKind = taawun_core::RecordKind::Commission;
+
     async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Commission, WebError> {
         let c = v.commission(id).await?.ok_or(WebError::NotFound)?;
         may(

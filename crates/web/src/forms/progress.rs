@@ -128,6 +128,8 @@ impl Placed for ProgressUpdate {
 }
 
 impl ChildForm for ProgressUpdate {
+    const PARENT: taawun_core::RecordKind = taawun_core::RecordKind::ActionItem;
+
     async fn parent_for_new(ctx: &Ctx, v: &Visible, id: Id) -> Result<Self::Parent, WebError> {
         context(ctx, v, id).await
     }

@@ -148,6 +148,8 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResul
     });
     let areas = found.rows.iter().map(|i| (RecordKind::Area, i.area_id));
     lk.prefetch(areas.collect()).await?;
+    // The page's items at once: each area's table then asks nothing more.
+    lk.at_risk(&found.rows, ctx.today).await?;
     let mut groups = Vec::new();
     for (area_id, list) in by_area(found.rows) {
         let area = match lk.area(area_id).await? {

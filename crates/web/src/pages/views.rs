@@ -172,6 +172,8 @@ pub struct ItemRow {
     pub shared_code: bool,
     /// Still open past its due date: said in words beside the status (`_items.html`).
     pub late: bool,
+    /// Not late yet but at risk (behind its schedule or silent too long): said in words too.
+    pub at_risk: bool,
 }
 
 /// Uniqueness of codes, session numbers and article numbers is among what the writer may
@@ -203,6 +205,8 @@ pub async fn item_rows(
     });
     lk.prefetch(named.collect()).await?;
     let mut rows = Vec::with_capacity(items.len());
+    // One query for the rows shown, by key: the stored threshold dates say who is at risk.
+    let at_risk = lk.at_risk(items, ctx.today).await?;
     let shared = shared_codes(items, |i| (i.plan_id, i.code.clone()));
     for (item, shared_code) in items.iter().zip(shared) {
         let mut leads = vec![String::new(); columns.len().max(1)];
@@ -230,6 +234,7 @@ pub async fn item_rows(
             leads: leads.into_iter().map(Markup).collect(),
             shared_code,
             late: taawun_core::followup::overdue_on(item.status, item.due_on, ctx.today),
+            at_risk: at_risk.contains(&item.id),
         });
     }
     Ok(rows)
