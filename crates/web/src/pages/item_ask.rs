@@ -23,13 +23,18 @@ pub struct Offer {
     pub button: String,
 }
 
-/// The sides of `item` the reader may ask for news: none unless `core::access` lets them.
+/// The sides of an open `item` the reader may ask for news: none unless `core::access` lets
+/// them.
 pub async fn offers(
     ctx: &Ctx,
     v: &Visible,
     lk: &mut Lookup<'_>,
     item: &ActionItem,
 ) -> StoreResult<Vec<Offer>> {
+    // News of a finished or cancelled item is nothing to chase.
+    if !item.status.is_open() {
+        return Ok(vec![]);
+    }
     let Some(scope) = v.scope_of(RecordKind::ActionItem, item.id).await? else {
         return Ok(vec![]);
     };
