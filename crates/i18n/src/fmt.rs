@@ -60,11 +60,14 @@ struct Formatters {
 
 impl Formatters {
     fn new(lang: Lang) -> Self {
-        let loc = icu_locale(lang);
-        let date = DateFormatter::try_new((&loc).into(), YMD::long())
+        Formatters::at(&icu_locale(lang), lang)
+    }
+
+    fn at(loc: &Locale, lang: Lang) -> Self {
+        let date = DateFormatter::try_new(loc.into(), YMD::long())
             .map_err(|e| tracing::error!(lang = lang.code(), ?e, "no date formatter"))
             .ok();
-        let decimal = DecimalFormatter::try_new((&loc).into(), Default::default())
+        let decimal = DecimalFormatter::try_new(loc.into(), Default::default())
             .map_err(|e| tracing::error!(lang = lang.code(), ?e, "no number formatter"))
             .ok();
         Formatters { date, decimal }
@@ -76,6 +79,9 @@ impl Formatters {
 thread_local! {
     static FORMATTERS: [Formatters; 3] =
         [Formatters::new(Lang::Ar), Formatters::new(Lang::Fr), Formatters::new(Lang::En)];
+    /// Arabic formatters of the regions readers chose (`date_in`), built on first use.
+    static REGIONAL: std::cell::RefCell<std::collections::HashMap<Option<Region>, Formatters>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 fn with<R>(lang: Lang, f: impl FnOnce(&Formatters) -> R) -> R {
@@ -89,15 +95,42 @@ fn with<R>(lang: Lang, f: impl FnOnce(&Formatters) -> R) -> R {
 
 /// A calendar date in long form: "17 février 2025", "17 February 2025", "17 فبراير 2025".
 pub fn date(lang: Lang, d: NaiveDate) -> String {
+    with(lang, |f| long_date(f, lang, d))
+}
+
+/// The Arabic usages a reader may choose their dates in (`date_in`), whatever the
+/// installation's: Morocco's month names (شتنبر، غشت) or CLDR's generic Arabic (`none`: the
+/// Mashriq's, سبتمبر، أغسطس), as the two parties' officers read them.
+pub const ARABIC_REGIONS: [&str; 2] = ["MA", "none"];
+
+/// `date` for a reader who chose the Arabic usage of `region` (one of `ARABIC_REGIONS`);
+/// no choice, an unknown one or another language: the installation's (`date`).
+pub fn date_in(lang: Lang, region: Option<&str>, d: NaiveDate) -> String {
+    let chosen = match region {
+        Some(code) if lang == Lang::Ar && ARABIC_REGIONS.contains(&code) => code,
+        _ => return date(lang, d),
+    };
+    let region = match chosen {
+        "none" => None,
+        c => c.parse::<Region>().ok(),
+    };
+    REGIONAL.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let f = cache.entry(region).or_insert_with(|| {
+            let mut loc = locale!("ar-u-nu-latn");
+            loc.id.region = region;
+            Formatters::at(&loc, lang)
+        });
+        long_date(f, lang, d)
+    })
+}
+
+fn long_date(f: &Formatters, lang: Lang, d: NaiveDate) -> String {
     let month = u8::try_from(d.month()).unwrap_or(1);
     let day = u8::try_from(d.day()).unwrap_or(1);
     let formatted = Date::try_new_gregorian(d.year(), month, day)
         .ok()
-        .and_then(|g| {
-            with(lang, |f| {
-                f.date.as_ref().map(|fmt| fmt.format(&g).to_string())
-            })
-        });
+        .and_then(|g| f.date.as_ref().map(|fmt| fmt.format(&g).to_string()));
     // ISO form if ICU cannot help: still unambiguous in every language.
     let formatted = formatted.unwrap_or_else(|| d.format("%Y-%m-%d").to_string());
     // French writes the first day of a month as an ordinal ("1er décembre"); ICU does not.
@@ -191,6 +224,18 @@ pub fn month(lang: Lang, d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_may_read_arabic_dates_in_moroccan_or_generic_usage() {
+        let d = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        assert!(date_in(Lang::Ar, Some("MA"), d).contains("شتنبر"));
+        let generic = date_in(Lang::Ar, Some("none"), d);
+        assert!(generic.contains("سبتمبر"), "{generic}");
+        // No choice, an unknown one, or another language: the installation's (Morocco).
+        assert_eq!(date_in(Lang::Ar, None, d), date(Lang::Ar, d));
+        assert_eq!(date_in(Lang::Ar, Some("XX"), d), date(Lang::Ar, d));
+        assert_eq!(date_in(Lang::Fr, Some("none"), d), "30 septembre 2025");
+    }
 
     #[test]
     fn long_dates_per_language() {

@@ -34,7 +34,10 @@ pub use files::{FILE_ACTIONS, FileSlot, NewFile};
 pub use save::{Save, Write};
 pub use scope::Scope;
 pub use sqlite::{Durability, SqliteStore, snapshot};
-pub use store::{Actor, AuditEntry, ChangeRow, Credentials, REQUEST_UPDATE, SearchHit, Store};
+pub use store::{
+    ARABIC_DATES_KEY, Actor, AuditEntry, ChangeRow, Credentials, HeaderRow, REQUEST_UPDATE,
+    SearchHit, Store,
+};
 pub use stored::Stored;
 pub use visible::{ChangesPage, Visible};
 pub use window::{ItemWindow, Neighbours, Window, Windowed};

@@ -101,6 +101,20 @@ pub struct AuditEntry {
 /// for news of an item (`after` names the party asked). Shown in the item's history as is.
 pub const REQUEST_UPDATE: &str = "request_update";
 
+/// The user setting naming the Arabic usage their pages write dates in (`fmt::date_in`).
+pub const ARABIC_DATES_KEY: &str = "arabic_dates";
+
+/// What the header of every page of a user reads, in one round trip (`Store::header_of`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderRow {
+    /// Their party's stored record (unfiltered: `Visible::header` decides).
+    pub party: Option<Party>,
+    /// Their unread notifications, plainly counted.
+    pub unread: u32,
+    /// Their `ARABIC_DATES_KEY` setting, if they made one.
+    pub arabic_dates: Option<String>,
+}
+
 /// One row of the recent changes: an audit row without its documents. `position` orders
 /// rows (newest highest) and is where the next, older page starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -520,7 +534,7 @@ pub trait Store: Send + Sync + 'static {
     /// What the header of every page of `user` reads, in one round trip: their party's stored
     /// record (unfiltered: `Visible::header` decides whether they see it) and the plain count
     /// of their unread notifications.
-    async fn header_of(&self, user: Id, party: Id) -> StoreResult<(Option<Party>, u32)>;
+    async fn header_of(&self, user: Id, party: Id) -> StoreResult<crate::HeaderRow>;
     /// Marks one notification of the user read, or all of them (`None`).
     async fn mark_notifications_read(&self, user: Id, one: Option<Id>) -> StoreResult<()>;
     /// The user's notifications neither read nor e-mailed yet, oldest first.

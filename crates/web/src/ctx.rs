@@ -186,14 +186,14 @@ impl Ctx {
         markup::person_name(self.lang, person)
     }
 
+    /// A date as the reader reads dates: in Arabic, in the usage they chose, if any.
     pub fn date(&self, d: &NaiveDate) -> String {
-        fmt::date(self.lang, *d)
+        fmt::date_in(self.lang, self.who.arabic_dates.as_deref(), *d)
     }
 
     /// An optional date, or a dash.
     pub fn date_opt(&self, d: &Option<NaiveDate>) -> String {
-        d.map(|d| fmt::date(self.lang, d))
-            .unwrap_or_else(|| String::from("—"))
+        d.map_or_else(|| String::from("—"), |d| self.date(&d))
     }
 
     pub fn number(&self, v: &f64) -> String {

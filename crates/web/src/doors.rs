@@ -184,6 +184,11 @@ impl Acting {
         self.store.purge_attachment(&self.actor, id, reason).await
     }
 
+    /// Sets one of the user's own settings (not audited, like every setting).
+    pub async fn set_my_setting(&self, key: &str, value: &str) -> StoreResult<()> {
+        self.store.set_user_setting(self.user.id, key, value).await
+    }
+
     /// The user's own secrets (to check the current password, the current TOTP code).
     pub async fn my_credentials(&self) -> StoreResult<Option<Credentials>> {
         self.store.credentials(self.user.id).await

@@ -115,6 +115,7 @@ fn table() -> Table {
     t.at("/logout", post(login::logout));
     t.at("/account", get(account::show));
     t.at("/account/password", post(account::change_password));
+    t.at("/account/arabic-dates", post(account::set_arabic_dates));
     t.at("/account/totp", get(account::enrol_page).post(account::enrol_confirm));
     t.at("/account/totp/start", post(account::enrol_start));
     t.at("/account/totp/disable", post(account::disable));

@@ -108,21 +108,24 @@ impl SqliteStore {
 
     /// A party's stored record and the user's plain unread count, one statement: every
     /// page's header shows both.
-    pub(super) async fn header_row(
-        &self,
-        user: Id,
-        party: Id,
-    ) -> StoreResult<(Option<taawun_core::Party>, u32)> {
-        let (doc, unread): (Option<String>, i64) = sqlx::query_as(
+    pub(super) async fn header_row(&self, user: Id, party: Id) -> StoreResult<crate::HeaderRow> {
+        let (doc, unread, arabic_dates): (Option<String>, i64, Option<String>) = sqlx::query_as(
             "select (select doc from parties where id = ?),
-                    (select count(*) from notifications where user_id = ? and read_at is null)",
+                    (select count(*) from notifications where user_id = ? and read_at is null),
+                    (select value from user_settings where user_id = ? and key = ?)",
         )
         .bind(party.to_string())
         .bind(user.to_string())
+        .bind(user.to_string())
+        .bind(crate::ARABIC_DATES_KEY)
         .fetch_one(&self.pool)
         .await?;
         let party = doc.map(|d| super::read::decode(&d)).transpose()?;
-        Ok((party, u32::try_from(unread).unwrap_or(u32::MAX)))
+        Ok(crate::HeaderRow {
+            party,
+            unread: u32::try_from(unread).unwrap_or(u32::MAX),
+            arabic_dates,
+        })
     }
 
     pub(super) async fn mark_read(&self, user: Id, one: Option<Id>) -> StoreResult<()> {

@@ -560,7 +560,7 @@ impl Store for SqliteStore {
     ) -> StoreResult<Vec<Notification>> {
         self.notices_of(user, unread_only, limit).await
     }
-    async fn header_of(&self, user: Id, party: Id) -> StoreResult<(Option<Party>, u32)> {
+    async fn header_of(&self, user: Id, party: Id) -> StoreResult<crate::HeaderRow> {
         self.header_row(user, party).await
     }
     async fn unread_notifications(&self, user: Id) -> StoreResult<u32> {

@@ -4,7 +4,6 @@
 
 use super::Visible;
 use crate::StoreResult;
-use taawun_core::Party;
 use taawun_core::followup::Notification;
 
 impl Visible {
@@ -29,16 +28,24 @@ impl Visible {
     }
 
     /// What the header of the reader's pages shows, read in one round trip: their party, as
-    /// they may see it like any other record, and `unread_notifications(cap)`.
-    pub async fn header(&self, cap: u32) -> StoreResult<(Option<Party>, u32)> {
+    /// they may see it like any other record, `unread_notifications(cap)`, and the Arabic
+    /// usage they chose for dates.
+    pub async fn header(&self, cap: u32) -> StoreResult<crate::HeaderRow> {
         let (Some(user), Some(party_id)) = (self.who.user_id, self.who.party_id) else {
-            return Ok((None, self.unread_notifications(cap).await?));
+            return Ok(crate::HeaderRow {
+                unread: self.unread_notifications(cap).await?,
+                ..Default::default()
+            });
         };
-        let (stored, plain) = self.store.header_of(user, party_id).await?;
+        let row = self.store.header_of(user, party_id).await?;
         let party = self
-            .keep_one(self.stored(party_id, async { Ok(stored) }).await?)
+            .keep_one(self.stored(party_id, async { Ok(row.party) }).await?)
             .await?;
-        Ok((party, self.unread_seen(plain, cap).await?))
+        Ok(crate::HeaderRow {
+            party,
+            unread: self.unread_seen(row.unread, cap).await?,
+            arabic_dates: row.arabic_dates,
+        })
     }
 
     /// How many of the reader's notifications are unread, counting at most `cap`.

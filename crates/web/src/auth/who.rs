@@ -58,6 +58,8 @@ pub struct Who {
     pub csrf: String,
     /// The user's unread notifications about records they may see, for the header.
     pub unread: u32,
+    /// The Arabic usage the user chose for dates (`fmt::date_in`); none: the installation's.
+    pub arabic_dates: Option<String>,
 }
 
 impl Who {
@@ -68,6 +70,7 @@ impl Who {
             party: None,
             csrf: String::new(),
             unread: 0,
+            arabic_dates: None,
         }
     }
 }
@@ -197,11 +200,13 @@ async fn admit(state: &AppState, session: &Session, req: Request) -> Result<Admi
         .map_or_else(Principal::visitor, User::principal);
     // The header's party, read as the user sees it like any other record, and their unread
     // notifications: one round trip.
-    let (party, unread) = match &user {
+    let header = match &user {
         Some(_) => crate::pages::notifications::header(state, &principal).await?,
-        None => (None, 0),
+        None => taawun_store::HeaderRow::default(),
     };
+    let (party, unread, arabic_dates) = (header.party, header.unread, header.arabic_dates);
     let who = Who {
+        arabic_dates,
         unread,
         principal,
         user,

@@ -9,8 +9,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use taawun_app::accounts::{self, AccountError, PasswordProblem};
-use taawun_core::User;
 use taawun_core::rules::Rule;
+use taawun_core::{Lang, User};
 use taawun_store::StoreError;
 use tower_sessions::Session;
 
@@ -92,6 +92,45 @@ struct AccountPage {
     clearance: String,
     notice: Option<String>,
     errors: FieldErrors,
+    /// The Arabic usages dates may be read in, the reader's choice selected.
+    arabic_dates: Vec<ArabicDates>,
+}
+
+struct ArabicDates {
+    value: &'static str,
+    label: String,
+    selected: bool,
+}
+
+/// The choices: the installation's usage, then each of `fmt::ARABIC_REGIONS`, each named
+/// with an example date written in it (30 September), so the reader sees what they choose.
+fn arabic_dates(ctx: &Ctx) -> Vec<ArabicDates> {
+    let example = chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap_or_default();
+    let chosen = ctx.who.arabic_dates.as_deref().unwrap_or("");
+    let mut out = vec![ArabicDates {
+        value: "",
+        label: format!(
+            "{} — {}",
+            ctx.t("account-arabic-dates-default"),
+            taawun_i18n::fmt::date(Lang::Ar, example)
+        ),
+        selected: chosen.is_empty(),
+    }];
+    for code in taawun_i18n::fmt::ARABIC_REGIONS {
+        out.push(ArabicDates {
+            value: code,
+            label: format!(
+                "{} — {}",
+                ctx.t(&format!(
+                    "account-arabic-dates-{}",
+                    code.to_ascii_lowercase()
+                )),
+                taawun_i18n::fmt::date_in(Lang::Ar, Some(code), example)
+            ),
+            selected: chosen == code,
+        });
+    }
+    out
 }
 
 async fn page(
@@ -114,6 +153,7 @@ async fn page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = AccountPage {
+        arabic_dates: arabic_dates(&ctx),
         title: ctx.t("account-title"),
         crumbs: Vec::new(),
         clearance: ctx.label("marking", user.clearance.key()),
@@ -137,6 +177,31 @@ pub(crate) async fn show(
 fn form<T>(f: Result<Form<T>, FormRejection>) -> Result<T, WebError> {
     f.map(|Form(v)| v)
         .map_err(|e| WebError::BadRequest(e.to_string()))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ArabicDatesForm {
+    #[serde(default)]
+    arabic: String,
+}
+
+/// `POST /account/arabic-dates`: the Arabic usage the user's pages write dates in, one of
+/// `fmt::ARABIC_REGIONS`, or empty for the installation's; anything else is a 400.
+pub(crate) async fn set_arabic_dates(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    f: Result<Form<ArabicDatesForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let f = form(f)?;
+    let value = f.arabic.trim();
+    if !value.is_empty() && !taawun_i18n::fmt::ARABIC_REGIONS.contains(&value) {
+        return Err(WebError::BadRequest(format!("arabic: unknown {value:?}")));
+    }
+    state
+        .acting(&user)
+        .set_my_setting(taawun_store::ARABIC_DATES_KEY, value)
+        .await?;
+    Ok(Redirect::to("/account#arabic-dates").into_response())
 }
 
 #[derive(Deserialize)]

@@ -26,7 +26,7 @@ const COUNT_CAP: u32 = 99;
 pub async fn header(
     state: &AppState,
     who: &Principal,
-) -> Result<(Option<taawun_core::Party>, u32), WebError> {
+) -> Result<taawun_store::HeaderRow, WebError> {
     Ok(reader_of(state, who).header(COUNT_CAP).await?)
 }
 
