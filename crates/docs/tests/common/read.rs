@@ -28,6 +28,36 @@ pub fn pdftotext(pdf: &[u8], layout: bool) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Each page's words with their boxes, through `pdftotext -bbox`: `(text, y_min, y_max)` in
+/// points from the page's top, in reading order.
+pub fn words_by_page(pdf: &[u8]) -> Vec<Vec<(String, f64, f64)>> {
+    let mut child = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-bbox", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pdftotext (Debian poppler-utils) must be installed: .ci/run installs it");
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    out.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let (tag, rest) = w.split_once('>').unwrap();
+                    let text = rest.split("</word>").next().unwrap().to_string();
+                    (text, attr(tag, "yMin"), attr(tag, "yMax"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The output of poppler's `pdfinfo` with `args` (such as `-meta`); panics when it is missing.
 pub fn pdfinfo(pdf: &[u8], args: &[&str]) -> String {
     // pdfinfo reads no standard input: it needs a file.
