@@ -138,10 +138,16 @@ async fn forms_name_the_record_they_edit_and_where_it_stands() {
     );
     let crumbs = &page[page.find("<nav class=\"crumbs\"").unwrap()..];
     let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
-    assert!(
-        crumbs.contains(&format!("href=\"/items/{}\"", item.id)),
-        "{crumbs}"
-    );
+    // The full way down: commission › plan › item › the form.
+    let at = |href: String| {
+        crumbs
+            .find(&href)
+            .unwrap_or_else(|| panic!("{href} not in {crumbs}"))
+    };
+    let commission = at(format!("href=\"/commissions/{}\"", w.d.ids.commission));
+    let plan = at(format!("href=\"/plans/{}\"", w.d.ids.plan));
+    let item_at = at(format!("href=\"/items/{}\"", item.id));
+    assert!(commission < plan && plan < item_at, "{crumbs}");
     // A new report under the item: the breadcrumb goes through the item.
     let (mut ed, _) = w.login("aminata", w.mali, Role::PartyEditor).await;
     let page = ed

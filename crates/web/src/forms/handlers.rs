@@ -12,6 +12,7 @@ use std::future::Future;
 use axum::extract::State;
 use axum::response::Response;
 use taawun_core::{Id, RecordKind, User};
+use taawun_store::StoreResult;
 use taawun_store::Visible;
 
 use super::errors::Errors;
@@ -146,7 +147,19 @@ async fn place(
     let Some(d) = describe(ctx, v, kind, id).await? else {
         return Ok(());
     };
-    if let Some(href) = &d.href {
+    // The full way down: the record's parents (commission › plan › item…), then the record.
+    for (up_kind, up_id) in lineage(v, kind, id).await? {
+        if let Some(up) = describe(ctx, v, up_kind, up_id).await?
+            && let Some(href) = up.href
+            && !f.crumbs.iter().any(|c| c.href == href)
+        {
+            f.crumbs.push(Crumb::new(href, up.title));
+        }
+    }
+    // A report or an activity is shown on its item's page, already on the way.
+    if let Some(href) = &d.href
+        && !f.crumbs.iter().any(|c| &c.href == href)
+    {
         f.crumbs.push(Crumb::new(href.clone(), d.title.clone()));
     }
     let title = f.title.clone();
@@ -156,6 +169,56 @@ async fn place(
         f.subject = Some(d.title);
     }
     Ok(())
+}
+
+/// The records `kind` `id` hangs from, outermost first, as far as the reader sees them.
+async fn lineage(v: &Visible, kind: RecordKind, id: Id) -> StoreResult<Vec<(RecordKind, Id)>> {
+    let mut chain = Vec::new();
+    let (mut kind, mut id) = (kind, id);
+    // A record's parents are a handful (item › plan › commission): the loop is short.
+    while chain.len() < 8 {
+        let up = match kind {
+            RecordKind::ActionItem => v
+                .item(id)
+                .await?
+                .map(|i| (RecordKind::ActionPlan, i.plan_id)),
+            RecordKind::ActionPlan => v
+                .plan(id)
+                .await?
+                .map(|p| (RecordKind::Commission, p.commission_id)),
+            RecordKind::Session => v
+                .session(id)
+                .await?
+                .map(|s| (RecordKind::Commission, s.commission_id)),
+            RecordKind::Agreement => v
+                .agreement(id)
+                .await?
+                .and_then(|a| a.commission_id.map(|c| (RecordKind::Commission, c))),
+            RecordKind::Clause => v
+                .clause(id)
+                .await?
+                .map(|c| (RecordKind::Agreement, c.agreement_id)),
+            RecordKind::Activity => v
+                .activity(id)
+                .await?
+                .and_then(|a| a.item_id.map(|i| (RecordKind::ActionItem, i))),
+            RecordKind::ProgressUpdate => v
+                .progress_update(id)
+                .await?
+                .map(|u| (RecordKind::ActionItem, u.item_id)),
+            RecordKind::Organisation => v
+                .organisation(id)
+                .await?
+                .map(|o| (RecordKind::Party, o.party_id)),
+            RecordKind::Person => v.person(id).await?.map(|p| (RecordKind::Party, p.party_id)),
+            _ => None,
+        };
+        let Some(up) = up else { break };
+        chain.push(up);
+        (kind, id) = up;
+    }
+    chain.reverse();
+    Ok(chain)
 }
 
 /// The form of a new record under `p`.
