@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 use taawun_core::followup::{Reminder, ReminderKind};
-use taawun_core::{Id, RecordKind, new_id};
+use taawun_core::{Id, RecordKind};
 
 use super::{SqliteStore, audit};
 use crate::{Actor, ChangeRow, StoreError, StoreResult};
@@ -82,23 +82,10 @@ impl SqliteStore {
             record_id: item,
             on,
         };
-        let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let at = super::notices::now();
         let mut added = 0;
         for user in users {
-            let done = sqlx::query(
-                "insert into notifications (id, user_id, kind, record_id, on_date, created_at)
-                 values (?, ?, ?, ?, ?, ?)
-                 on conflict (user_id, kind, record_id, on_date) do nothing",
-            )
-            .bind(new_id().to_string())
-            .bind(user.to_string())
-            .bind(reminder.kind.key())
-            .bind(item.to_string())
-            .bind(on.format("%Y-%m-%d").to_string())
-            .bind(&at)
-            .execute(&mut *tx)
-            .await?;
-            added += done.rows_affected();
+            added += super::notices::insert(&mut tx, *user, &reminder, &at).await?;
         }
         // Asked again the same day, everyone already notified: nothing happened, nothing
         // to audit.

@@ -10,7 +10,7 @@ use sqlx::sqlite::SqliteRow;
 use taawun_core::followup::{Notification, Reminder, ReminderKind};
 use taawun_core::{Id, new_id};
 
-fn now() -> String {
+pub(super) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
@@ -47,6 +47,30 @@ fn decode(r: &SqliteRow) -> StoreResult<Notification> {
     })
 }
 
+/// Records one notification inside the caller's transaction, unless that user already has
+/// it (same kind, record and date): 1 when new, 0 otherwise.
+pub(super) async fn insert(
+    conn: &mut sqlx::SqliteConnection,
+    user: Id,
+    r: &Reminder,
+    at: &str,
+) -> StoreResult<u64> {
+    let done = sqlx::query(
+        "insert into notifications (id, user_id, kind, record_id, on_date, created_at)
+         values (?, ?, ?, ?, ?, ?)
+         on conflict (user_id, kind, record_id, on_date) do nothing",
+    )
+    .bind(new_id().to_string())
+    .bind(user.to_string())
+    .bind(r.kind.key())
+    .bind(r.record_id.to_string())
+    .bind(r.on.format("%Y-%m-%d").to_string())
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 const COLUMNS: &str = "id, user_id, kind, record_id, on_date, created_at, read_at, emailed_at";
 
 impl SqliteStore {
@@ -56,20 +80,7 @@ impl SqliteStore {
         let at = now();
         let mut added = 0;
         for r in reminders {
-            let done = sqlx::query(
-                "insert into notifications (id, user_id, kind, record_id, on_date, created_at)
-                 values (?, ?, ?, ?, ?, ?)
-                 on conflict (user_id, kind, record_id, on_date) do nothing",
-            )
-            .bind(new_id().to_string())
-            .bind(user.to_string())
-            .bind(r.kind.key())
-            .bind(r.record_id.to_string())
-            .bind(r.on.format("%Y-%m-%d").to_string())
-            .bind(&at)
-            .execute(&mut *tx)
-            .await?;
-            added += done.rows_affected();
+            added += insert(&mut tx, user, r, &at).await?;
         }
         tx.commit().await?;
         Ok(added)

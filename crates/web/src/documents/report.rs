@@ -1,4 +1,5 @@
-//! `/commissions/{id}/report.pdf` and `/agreements/{id}/report.pdf`: the action plan's
+//! `/commissions/{id}/report.pdf`, `/agreements/{id}/report.pdf` and `/plans/{id}/report.pdf`:
+//! the action plan's
 //! status report — each item with both sides' own status and progress, overdue and at-risk
 //! items flagged, summary figures and a chart by joint status — from the items the reader
 //! may see, judged on the instance's today.
