@@ -2,7 +2,7 @@
 //! write: a write validates with the rules of `core`, writes, and records its audit row in
 //! one transaction, after asking `core::access::decide` when the actor is a user.
 //! `Visible` wraps a store for one reader and returns only what they may see.
-//! `SqliteStore` is the embedded default backend.
+//! `SqliteStore` is the embedded default backend; `PgStore` (PostgreSQL) is being built.
 
 /// Benchmarks only: writes around rules, permission and audit, so no release build has it.
 #[cfg(feature = "bench")]
@@ -16,6 +16,7 @@ mod feed;
 mod files;
 mod indexed;
 pub mod jcs;
+mod postgres;
 mod save;
 mod scope;
 mod sqlite;
@@ -31,6 +32,7 @@ pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope, ItemCounts};
 pub use feed::CalendarFeed;
 pub use files::{FILE_ACTIONS, FileSlot, NewFile};
+pub use postgres::PgStore;
 pub use save::{Save, Write};
 pub use scope::Scope;
 pub use sqlite::{Durability, SqliteStore, snapshot};

@@ -1,0 +1,72 @@
+//! PostgreSQL backend, for deployments that run several Taawun nodes on a server their IT
+//! already operates. Work in progress (issue 15): so far it opens a database and brings it
+//! to its schema under a cluster-wide lock; the `Store` trait is not implemented on it yet,
+//! so the command line still refuses `postgres:` URLs.
+
+mod migrate;
+
+/// A PostgreSQL store. Cheap to clone: clones share one connection pool.
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: sqlx::PgPool,
+}
+
+impl PgStore {
+    /// The highest schema version this build knows; a database at a higher one is refused.
+    /// PostgreSQL's migrations are numbered on their own: the first creates the schema the
+    /// SQLite migrations reach at their version 21.
+    pub const SCHEMA_VERSION: i64 = migrate::LATEST;
+
+    /// Connects to `url` (`postgres://user@host/db`, with `sslmode` and `sslrootcert` as
+    /// libpq reads them) and migrates the database. Several nodes may open one empty
+    /// database at once: the migrations run once, under an advisory lock.
+    pub async fn open(url: &str) -> crate::StoreResult<PgStore> {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(16)
+            .connect(url)
+            .await
+            .map_err(|e| crate::StoreError::Open(format!("{}: {e}", redact(url))))?;
+        migrate::run(&pool).await?;
+        Ok(PgStore { pool })
+    }
+
+    /// The connection pool, for the store's own tests.
+    #[cfg(feature = "testing")]
+    pub fn pool(&self) -> &sqlx::PgPool {
+        &self.pool
+    }
+
+    /// Closes every connection.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The URL without its password, for messages and logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if s + 3 < at => {
+            let userinfo = &url[s + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_password_never_reaches_a_message() {
+        assert_eq!(
+            super::redact("postgres://taawun:s3cret@db:5432/taawun"),
+            "postgres://taawun:***@db:5432/taawun"
+        );
+        assert_eq!(
+            super::redact("postgres://taawun@db/taawun"),
+            "postgres://taawun@db/taawun"
+        );
+    }
+}

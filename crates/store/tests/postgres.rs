@@ -1,0 +1,179 @@
+//! The PostgreSQL store on a real server (issue 15): nodes starting at once migrate an empty
+//! database once, the schema has every table, column and index of SQLite's, a newer schema
+//! is refused, and a cluster that requires TLS is reached with `sslmode=verify-full` only.
+//! The server is the test command's throwaway cluster (or, for TLS, one started here):
+//! without one these tests fail, never skip.
+
+use sqlx::Row;
+use std::collections::{BTreeMap, BTreeSet};
+use taawun_store::{PgStore, SqliteStore, StoreError};
+use taawun_testpg::{Cluster, create_database, fresh_database, with_database};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
+async fn three_nodes_starting_at_once_migrate_an_empty_database_once() {
+    let url = fresh_database();
+    let nodes: Vec<_> = (0..3)
+        .map(|_| {
+            let url = url.clone();
+            tokio::spawn(async move { PgStore::open(&url).await })
+        })
+        .collect();
+    let mut stores = Vec::new();
+    for node in nodes {
+        stores.push(node.await.unwrap().expect("every node opens the database"));
+    }
+    let versions: Vec<i64> = sqlx::query_scalar("select version from schema_version order by 1")
+        .fetch_all(stores[0].pool())
+        .await
+        .unwrap();
+    assert_eq!(versions, (1..=PgStore::SCHEMA_VERSION).collect::<Vec<_>>());
+    // A fourth node, later, finds the work done.
+    PgStore::open(&url).await.unwrap();
+    let count: i64 = sqlx::query_scalar("select count(*) from schema_version")
+        .fetch_one(stores[0].pool())
+        .await
+        .unwrap();
+    assert_eq!(count, PgStore::SCHEMA_VERSION);
+}
+
+#[tokio::test]
+async fn a_database_written_by_a_newer_taawun_is_refused() {
+    let url = fresh_database();
+    let store = PgStore::open(&url).await.unwrap();
+    sqlx::query("insert into schema_version values ($1, 'later')")
+        .bind(PgStore::SCHEMA_VERSION + 1)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    match PgStore::open(&url).await {
+        Err(StoreError::NewerSchema { found, supported }) => {
+            assert_eq!(
+                (found, supported),
+                (PgStore::SCHEMA_VERSION + 1, PgStore::SCHEMA_VERSION)
+            );
+        }
+        other => panic!("expected the newer schema to be refused, got {other:?}"),
+    }
+}
+
+/// Table → column names.
+type Columns = BTreeMap<String, BTreeSet<String>>;
+
+/// Every table and column of SQLite's schema is in PostgreSQL's, and every named index: a
+/// migration added to one engine and not the other fails here. SQLite's full-text table
+/// and its shadow tables have a PostgreSQL replacement of their own shape.
+#[tokio::test]
+async fn the_schema_has_every_table_column_and_index_of_sqlites() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = SqliteStore::open(&dir.path().join("t.db")).await.unwrap();
+    let virtual_tables: Vec<String> = sqlx::query_scalar(
+        "select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'",
+    )
+    .fetch_all(sqlite.pool())
+    .await
+    .unwrap();
+    let rows = sqlx::query(
+        "select m.name, p.name from sqlite_master m, pragma_table_info(m.name) p
+         where m.type = 'table' and m.name not like 'sqlite_%'",
+    )
+    .fetch_all(sqlite.pool())
+    .await
+    .unwrap();
+    let mut want = Columns::new();
+    for r in rows {
+        let table: String = r.get(0);
+        if virtual_tables
+            .iter()
+            .any(|v| table == *v || table.starts_with(&format!("{v}_")))
+        {
+            continue;
+        }
+        want.entry(table).or_default().insert(r.get(1));
+    }
+    let want_indexes: BTreeSet<String> = sqlx::query_scalar(
+        "select name from sqlite_master where type = 'index' and sql is not null",
+    )
+    .fetch_all(sqlite.pool())
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+
+    let pg = PgStore::open(&fresh_database()).await.unwrap();
+    let rows = sqlx::query(
+        "select table_name::text, column_name::text from information_schema.columns
+         where table_schema = current_schema()",
+    )
+    .fetch_all(pg.pool())
+    .await
+    .unwrap();
+    let mut have = Columns::new();
+    for r in rows {
+        have.entry(r.get(0)).or_default().insert(r.get(1));
+    }
+    let have_indexes: BTreeSet<String> = sqlx::query_scalar(
+        "select indexname::text from pg_indexes where schemaname = current_schema()",
+    )
+    .fetch_all(pg.pool())
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+
+    let mut missing = Vec::new();
+    for (table, columns) in &want {
+        match have.get(table) {
+            None => missing.push(format!("table {table}")),
+            Some(h) => missing.extend(columns.difference(h).map(|c| format!("{table}.{c}"))),
+        }
+    }
+    missing.extend(
+        want_indexes
+            .difference(&have_indexes)
+            .map(|i| format!("index {i}")),
+    );
+    assert!(missing.is_empty(), "missing on PostgreSQL: {missing:?}");
+    assert!(
+        want.len() > 20,
+        "SQLite's schema read back: {} tables",
+        want.len()
+    );
+}
+
+/// A cluster that refuses TCP without TLS, with a certificate made here: the store reaches
+/// it with `sslmode=verify-full` (the connection is encrypted), not without TLS, and not
+/// when the certificate does not chain to the authority it is given.
+#[tokio::test]
+async fn a_cluster_that_requires_tls_is_reached_with_verify_full() {
+    let cluster = Cluster::start_tls();
+    let url = create_database(&cluster.url());
+    assert!(url.contains("sslmode=verify-full"), "{url}");
+    let store = PgStore::open(&url).await.expect("open over verified TLS");
+    let encrypted: bool =
+        sqlx::query_scalar("select ssl from pg_stat_ssl where pid = pg_backend_pid()")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert!(encrypted);
+    store.close().await;
+
+    let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+    let plain = with_database(&cluster.plain_url(), name);
+    let refused = PgStore::open(&plain)
+        .await
+        .expect_err("a connection without TLS");
+    assert!(
+        refused.to_string().contains("no pg_hba.conf entry"),
+        "{refused}"
+    );
+
+    // The server's own certificate as the authority: it chains to nothing trusted.
+    let wrong_root = url.replace(
+        &cluster.tls().unwrap().ca.display().to_string(),
+        &cluster.dir().join("server.crt").display().to_string(),
+    );
+    assert_ne!(wrong_root, url);
+    PgStore::open(&wrong_root)
+        .await
+        .expect_err("a certificate that does not chain to the given authority");
+}
