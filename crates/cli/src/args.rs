@@ -72,6 +72,10 @@ pub enum Command {
     /// Restore a backup into an empty data directory, after checking its manifest and
     /// SQLite's integrity check; `--identity` decrypts an encrypted one.
     Restore(RestoreArgs),
+    /// Copy a whole deployment into an empty database of either engine — SQLite to
+    /// PostgreSQL or back — then check that every table's row count and content digest,
+    /// read back from the target, equal the source's. One line per table on stdout.
+    Copy(CopyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +132,18 @@ pub struct RestoreArgs {
     /// The age identity file (`AGE-SECRET-KEY-1…`) matching the key the backup was encrypted to.
     #[arg(long, value_name = "KEYFILE")]
     pub identity: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// The database to copy: `sqlite:///path/taawun.db` or `postgres://user@host/db`.
+    #[arg(long, value_name = "URL")]
+    pub from: String,
+
+    /// An empty database to copy into (a SQLite file is created when missing); one that
+    /// holds any row is refused.
+    #[arg(long, value_name = "URL")]
+    pub to: String,
 }
 
 #[derive(Debug, Args)]

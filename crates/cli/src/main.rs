@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod check;
 mod commissions;
+mod copy;
 mod db;
 mod export;
 mod generate;
@@ -68,6 +69,7 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::Check(a) => check::run(a).await,
         args::Command::Backup(a) => backup::run(a).await,
         args::Command::Restore(a) => restore::run(a).await,
+        args::Command::Copy(a) => copy::run(a).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

@@ -8,6 +8,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod chain;
+pub mod copy;
 mod counters;
 pub mod demo;
 mod error;

@@ -14,7 +14,7 @@ pub struct PgStore {
 impl PgStore {
     /// The highest schema version this build knows; a database at a higher one is refused.
     /// PostgreSQL's migrations are numbered on their own: the first creates the schema the
-    /// SQLite migrations reach at their version 21.
+    /// SQLite migrations reach at their version 22.
     pub const SCHEMA_VERSION: i64 = migrate::LATEST;
 
     /// Connects to `url` (`postgres://user@host/db`, with `sslmode` and `sslrootcert` as
@@ -33,6 +33,11 @@ impl PgStore {
     /// The connection pool, for the store's own tests.
     #[cfg(feature = "testing")]
     pub fn pool(&self) -> &sqlx::PgPool {
+        &self.pool
+    }
+
+    /// The connection pool, for `copy`, which moves whole tables.
+    pub(crate) fn raw_pool(&self) -> &sqlx::PgPool {
         &self.pool
     }
 

@@ -65,6 +65,11 @@ impl SqliteStore {
         &self.pool
     }
 
+    /// The connection pool, for `copy`, which moves whole tables.
+    pub(crate) fn raw_pool(&self) -> &sqlx::SqlitePool {
+        &self.pool
+    }
+
     /// Closes every connection, checkpointing the write-ahead log into the main file; a
     /// failed checkpoint is logged (the last connection's close retries it anyway).
     pub async fn close(&self) {

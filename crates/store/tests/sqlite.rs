@@ -313,14 +313,16 @@ async fn upgrading_indexes_records_written_before_search() {
 /// Takes a database back to version 19: the search index of 0020 (with the names'
 /// skeletons) gives way to the one 0002 made, whose rows held only the normalised body,
 /// and the titles table is dropped; 0021 is forgotten (its rebuild of the audit log and
-/// its index run again unharmed).
+/// its index run again unharmed), and so is 0022 (the sides' positions, taken again from
+/// the rowids).
 async fn undo_search_names(store: &SqliteStore) {
     sqlx::raw_sql(
         "drop table search_titles; drop table search_index;
          create virtual table search_index using fts5 (entity unindexed, id unindexed, body);
          insert into search_index (rowid, entity, id, body)
              select key, entity, id, 'stale' from search_keys;
-         delete from schema_version where version in (20, 21);",
+         alter table item_sides drop column position;
+         delete from schema_version where version in (20, 21, 22);",
     )
     .execute(store.pool())
     .await
@@ -779,4 +781,62 @@ async fn agreements_pointing_at_one_are_found_with_the_readers_visibility() {
             .unwrap()),
         vec![amending.id]
     );
+}
+
+/// An item's sides keep the order of its leads in a column (0022), which the rowid kept
+/// before: a database upgraded past it takes each item's order from its rows' rowids, and
+/// a new save writes it. Reversed leads give reversed positions.
+#[tokio::test]
+async fn upgrading_gives_each_side_its_place_among_the_leads() {
+    use suite::fixtures::{actor, item, world};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taawun.db");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let w = world(&store).await;
+    let a = actor();
+    let ma_first = store
+        .save_item(&a, &item(&w.plan, "1.1", &w.training, &[&w.far, &w.fama]))
+        .await
+        .unwrap();
+    let ml_first = store
+        .save_item(&a, &item(&w.plan, "1.2", &w.training, &[&w.fama, &w.far]))
+        .await
+        .unwrap();
+    let positions = |store: SqliteStore| async move {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "select item_id, organisation_id, position from item_sides order by item_id, position",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        rows
+    };
+    let want = vec![
+        (ma_first.id.to_string(), w.far.id.to_string(), 0),
+        (ma_first.id.to_string(), w.fama.id.to_string(), 1),
+        (ml_first.id.to_string(), w.fama.id.to_string(), 0),
+        (ml_first.id.to_string(), w.far.id.to_string(), 1),
+    ];
+    assert_eq!(positions(store.clone()).await, want, "as saved");
+
+    sqlx::raw_sql(
+        "alter table item_sides drop column position; delete from schema_version where version = 22;",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+    store.close().await;
+    let upgraded = SqliteStore::open(&path).await.unwrap();
+    assert_eq!(positions(upgraded.clone()).await, want, "as upgraded");
+    // What reads the sides sees the leads' order.
+    let facts = upgraded
+        .item_facts(taawun_store::FactsScope::All, None)
+        .await
+        .unwrap();
+    let sides = |id| -> Vec<_> {
+        let f = facts.iter().find(|f| f.id == id).unwrap();
+        f.sides.iter().map(|s| s.organisation_id).collect()
+    };
+    assert_eq!(sides(ma_first.id), vec![w.far.id, w.fama.id]);
+    assert_eq!(sides(ml_first.id), vec![w.fama.id, w.far.id]);
 }

@@ -1,5 +1,5 @@
 -- 0001_schema: the whole schema of Taawun on PostgreSQL 15, in one file. It is the state that
--- SQLite's migrations 0001 to 0021 leave behind (not their history): the same tables, columns
+-- SQLite's migrations 0001 to 0022 leave behind (not their history): the same tables, columns
 -- (in the same order), keys, references, checks and index names, so that the one write path
 -- and the `copy` command see the same shape on both engines. The comments on what each table
 -- is for live in the SQLite migrations; here they only say why PostgreSQL differs.
@@ -21,9 +21,8 @@
 --     `_idx`, `_content`, `_docsize`, `_config`): FTS5 is SQLite's. It becomes an ordinary
 --     table with a full-text GIN index (below, at `search_index`).
 --   * `rowid`: PostgreSQL rows have no stable insertion number. Where SQLite code orders by
---     rowid, PostgreSQL code must order by a column: `audit_log` by `seq` (see there);
---     `item_sides` is read "in the order written", which nothing here records, so PostgreSQL
---     code must order an item's sides otherwise (by the leads in the item's document).
+--     rowid, PostgreSQL code must order by a column: `audit_log` by `seq` (see there), and
+--     an item's sides by `position` (both engines since SQLite's 0022).
 --   * `without rowid`: a SQLite storage choice only; these are ordinary tables here.
 --   * The migrations' data steps (0011's links from documents, 0015's first sums, the
 --     backfills in Rust): this file creates an empty database, which they would leave empty.
@@ -288,8 +287,7 @@ create table item_clauses (
 );
 create index item_clauses_clause on item_clauses (clause_id);
 
--- SQLite code reads an item's sides in rowid order (the order they were written, that of the
--- leads); PostgreSQL has no such order, hence the note at the top.
+-- An item's sides are read in the order of its leads, which `position` records.
 create table item_sides (
     item_id         text collate "C" not null references action_items (id) on delete cascade,
     party_id        text collate "C" not null references parties (id),
@@ -297,6 +295,8 @@ create table item_sides (
     status          text collate "C" not null,
     percent         bigint not null,
     last_report     text collate "C",
+    -- The side's place among the item's leads (SQLite's 0022; there the rowid kept it).
+    position        bigint not null default 0,
     primary key (item_id, party_id)
 );
 create index item_sides_party on item_sides (party_id);

@@ -124,11 +124,11 @@ impl SqliteStore {
             None => sqlx::query(&items_sql).fetch_all(&mut *tx).await?,
             Some(v) => sqlx::query(&items_sql).bind(v).fetch_all(&mut *tx).await?,
         };
-        // In the order they were written, which is the order of the item's leads.
+        // In the order of the item's leads.
         let sides_sql = format!(
             "select item_id, party_id, organisation_id, status, percent, last_report
              from item_sides where item_id in (select id from action_items where {cond})
-             order by rowid"
+             order by item_id, position"
         );
         let side_rows = match &value {
             None => sqlx::query(&sides_sql).fetch_all(&mut *tx).await?,

@@ -233,7 +233,7 @@ enum Stored {
     None,
     /// One per party of the new sides, in the same order (or none yet): each is updated in
     /// place, and only when it changed, so that the dashboards' tallies move only for what
-    /// did (`tallies`). Rows keep their order (`order by rowid` is the leads' order).
+    /// did (`tallies`). Rows keep their order (`position` is the leads' order).
     Same,
     /// Other parties or another order: all are deleted and written again.
     Other,
@@ -304,12 +304,13 @@ fn push_facts(
     } else {
         ""
     };
-    // One statement per side: see `write::push_links`.
-    for side in sides {
+    // One statement per side: see `write::push_links`. `position` is the side's place
+    // among the item's leads; `Same` keeps the order, so its update leaves it alone.
+    for (position, side) in sides.iter().enumerate() {
         script.push_insert(
             "insert into item_sides
-                 (item_id, party_id, organisation_id, status, percent, last_report)",
-            "(?, ?, ?, ?, ?, ?)",
+                 (item_id, party_id, organisation_id, status, percent, last_report, position)",
+            "(?, ?, ?, ?, ?, ?, ?)",
             tail,
             [
                 item.id.into(),
@@ -318,6 +319,7 @@ fn push_facts(
                 side.status.key().into(),
                 i64::from(side.percent).into(),
                 day(side.last_report),
+                (position as i64).into(),
             ],
         );
     }

@@ -275,7 +275,7 @@ impl SqliteStore {
             let marks = vec!["?"; chunk.len()].join(", ");
             let sql = format!(
                 "select item_id, party_id, organisation_id, status, percent, last_report
-                 from item_sides where item_id in ({marks}) order by rowid"
+                 from item_sides where item_id in ({marks}) order by item_id, position"
             );
             let rows = chunk
                 .iter()

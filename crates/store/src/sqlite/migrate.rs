@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0019_attachments.sql"),
     include_str!("../../migrations/sqlite/0020_search_names_and_titles.sql"),
     include_str!("../../migrations/sqlite/0021_recent_changes.sql"),
+    include_str!("../../migrations/sqlite/0022_side_positions.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):
