@@ -67,10 +67,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Take a consistent copy of the database while the server runs, with a manifest
     /// (SHA-256 of each file, rows per table), as one archive file; `--encrypt-to` encrypts
-    /// it to an age public key.
+    /// it to an age public key. A PostgreSQL database is copied from one snapshot into the
+    /// archive's SQLite file.
     Backup(BackupArgs),
-    /// Restore a backup into an empty data directory, after checking its manifest and
-    /// SQLite's integrity check; `--identity` decrypts an encrypted one.
+    /// Restore a backup into an empty data directory (or, with `--database-url`, an empty
+    /// PostgreSQL database), after checking its manifest and SQLite's integrity check;
+    /// `--identity` decrypts an encrypted one.
     Restore(RestoreArgs),
     /// Copy a whole deployment into an empty database of either engine — SQLite to
     /// PostgreSQL or back — then check that every table's row count and content digest,
@@ -126,8 +128,17 @@ pub struct RestoreArgs {
     pub file: PathBuf,
 
     /// The directory to restore into: new or empty.
-    #[arg(long, env = "TAAWUN_DATA_DIR")]
-    pub data_dir: PathBuf,
+    #[arg(
+        long,
+        env = "TAAWUN_DATA_DIR",
+        required_unless_present = "database_url"
+    )]
+    pub data_dir: Option<PathBuf>,
+
+    /// A PostgreSQL database to restore into instead (`postgres://user@host/db`): empty; its
+    /// schema is created, the backup checked, then copied in (`taawun copy`).
+    #[arg(long, env = "TAAWUN_DATABASE_URL", conflicts_with = "data_dir")]
+    pub database_url: Option<String>,
 
     /// The age identity file (`AGE-SECRET-KEY-1…`) matching the key the backup was encrypted to.
     #[arg(long, value_name = "KEYFILE")]
@@ -434,9 +445,10 @@ pub struct DbArgs {
 
 impl DbArgs {
     /// Human description of the database location, for messages.
+    /// The database as messages name it: a URL without its password.
     pub fn describe(&self) -> String {
         match &self.database_url {
-            Some(url) => url.clone(),
+            Some(url) => taawun_store::redact_url(url),
             None => self.data_dir.join(crate::db::DB_FILE).display().to_string(),
         }
     }

@@ -62,7 +62,21 @@ async fn take(
     let db_path = args.db.data_dir.join(DB_FILE);
     let source = match &args.db.database_url {
         Some(url) if url.starts_with("sqlite:") => Source::Url(url),
-        Some(url) => return Err(format!("backup supports sqlite: URLs only, not {url:?}")),
+        // PostgreSQL's rows, read from one snapshot (repeatable read), become the archive's
+        // SQLite file: the same archive, manifest and checks as for SQLite, and a backup
+        // that restores on either engine.
+        Some(url) if crate::db::is_postgres(url) => {
+            let into = format!("sqlite://{}", copy.display());
+            taawun_store::copy::copy(url, &into, |_| {})
+                .await
+                .map_err(|e| format!("cannot copy {}: {e}", args.db.describe()))?;
+            return archive(args, recipient, &copy).await;
+        }
+        Some(url) => {
+            return Err(format!(
+                "backup supports sqlite: and postgres: URLs only, not {url:?}"
+            ));
+        }
         None if !db_path.is_file() => {
             return Err(format!("there is no database at {}", db_path.display()));
         }
@@ -71,6 +85,16 @@ async fn take(
     snapshot::copy_into(source, &copy)
         .await
         .map_err(|e| e.to_string())?;
+    archive(args, recipient, &copy).await
+}
+
+/// Checks the staged copy and writes it, with its manifest, as the archive.
+async fn archive(
+    args: &BackupArgs,
+    recipient: Option<age::x25519::Recipient>,
+    copy: &Path,
+) -> Result<Manifest, String> {
+    let copy = copy.to_path_buf();
     let (summary, problems) = snapshot::inspect(&copy).await.map_err(|e| e.to_string())?;
     if !problems.is_empty() {
         return Err(format!(

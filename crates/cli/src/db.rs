@@ -12,7 +12,7 @@ pub async fn open(args: &DbArgs) -> Result<Arc<dyn Store>, String> {
         Some(url) if url.starts_with("sqlite:") => {
             SqliteStore::open_url_with(url, args.durability).await
         }
-        Some(url) if url.starts_with("postgres:") || url.starts_with("postgresql:") => {
+        Some(url) if is_postgres(url) => {
             return Err("PostgreSQL is not supported by this version of taawun yet; use a sqlite: URL or --data-dir".into());
         }
         Some(url) => {
@@ -30,6 +30,11 @@ pub async fn open(args: &DbArgs) -> Result<Arc<dyn Store>, String> {
     };
     let store = store.map_err(|e| e.to_string())?;
     Ok(Arc::new(store))
+}
+
+/// Whether `url` names a PostgreSQL database.
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres:") || url.starts_with("postgresql:")
 }
 
 /// Probes the directory so that a read-only or foreign-owned one is reported plainly

@@ -1,4 +1,5 @@
-//! `taawun restore`: puts a backup into an empty data directory, after checking everything
+//! `taawun restore`: puts a backup into an empty data directory (or an empty PostgreSQL
+//! database, through `taawun copy`), after checking everything
 //! the manifest promises (every file's SHA-256, the schema, the row counts) and SQLite's
 //! full integrity check. Nothing lands under the database's own name until all of it holds.
 
@@ -17,23 +18,49 @@ use taawun_store::{SqliteStore, snapshot};
 const STAGING: &str = ".taawun-restoring";
 
 pub async fn run(args: RestoreArgs) -> Result<(), String> {
-    let dir = &args.data_dir;
+    let (manifest, target) = match (&args.database_url, &args.data_dir) {
+        (Some(url), _) => (
+            into_postgres(&args, url).await?,
+            taawun_store::redact_url(url),
+        ),
+        (None, Some(dir)) => (into_directory(&args, dir).await?, dir.display().to_string()),
+        (None, None) => return Err("give --data-dir or --database-url".into()),
+    };
+    println!(
+        "restored {} (taken {}, schema {}) into {target}; SHA-256, row counts and integrity check all match",
+        args.file.display(),
+        manifest.created_at,
+        manifest.schema_version,
+    );
+    Ok(())
+}
+
+async fn into_directory(args: &RestoreArgs, dir: &Path) -> Result<Manifest, String> {
     refuse_non_empty(dir)?;
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let staging = dir.join(STAGING);
     fs::create_dir(&staging).map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-    let result = restore(&args, &staging).await;
+    let result = restore(args, &staging, dir).await;
     // On failure the directory is left as empty as it was found.
     let _ = fs::remove_dir_all(&staging);
-    let manifest = result?;
-    println!(
-        "restored {} (taken {}, schema {}) into {}; SHA-256, row counts and integrity check all match",
-        args.file.display(),
-        manifest.created_at,
-        manifest.schema_version,
-        dir.display()
-    );
-    Ok(())
+    result
+}
+
+/// Checks the backup in a private temporary directory exactly as for a data directory,
+/// then copies its database into the PostgreSQL one, which `copy` refuses unless empty and
+/// fills in one transaction, each table's count and digest compared.
+async fn into_postgres(args: &RestoreArgs, url: &str) -> Result<Manifest, String> {
+    // Owner-only (tempfile's default): the unpacked database is the classified data in clear.
+    let staging = tempfile::Builder::new()
+        .prefix("taawun-restoring-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a directory to check the backup in: {e}"))?;
+    let manifest = verify(args, staging.path()).await?;
+    let from = format!("sqlite://{}", staging.path().join(DB_FILE).display());
+    taawun_store::copy::copy(&from, url, |_| {})
+        .await
+        .map_err(|e| format!("the backup checks out, but copying it in failed: {e}"))?;
+    Ok(manifest)
 }
 
 fn refuse_non_empty(dir: &Path) -> Result<(), String> {
@@ -50,7 +77,23 @@ fn refuse_non_empty(dir: &Path) -> Result<(), String> {
     }
 }
 
-async fn restore(args: &RestoreArgs, staging: &Path) -> Result<Manifest, String> {
+async fn restore(args: &RestoreArgs, staging: &Path, dir: &Path) -> Result<Manifest, String> {
+    let manifest = verify(args, staging).await?;
+    for entry in &manifest.files {
+        let to = dir.join(&entry.path);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::rename(staging.join(&entry.path), &to)
+            .map_err(|e| format!("cannot put {} in place: {e}", to.display()))?;
+    }
+    Ok(manifest)
+}
+
+/// Unpacks the backup into `staging` and checks all the manifest promises: every file's
+/// SHA-256, SQLite's integrity check, the schema and each table's rows.
+async fn verify(args: &RestoreArgs, staging: &Path) -> Result<Manifest, String> {
     let file = args.file.clone();
     let identity = args.identity.clone();
     let staged = staging.to_path_buf();
@@ -88,15 +131,6 @@ async fn restore(args: &RestoreArgs, staging: &Path) -> Result<Manifest, String>
         return Err(format!(
             "table {extra} is not in the manifest; nothing was restored"
         ));
-    }
-    for entry in &manifest.files {
-        let to = args.data_dir.join(&entry.path);
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        fs::rename(staging.join(&entry.path), &to)
-            .map_err(|e| format!("cannot put {} in place: {e}", to.display()))?;
     }
     Ok(manifest)
 }

@@ -25,6 +25,27 @@ pub struct AuditHead {
     pub hash: String,
 }
 
+/// The query of the head: the last sealed row's place and hash, if any (the same on both
+/// engines).
+pub(crate) const HEAD_QUERY: &str =
+    "select seq, hash from audit_log where seq is not null order by seq desc limit 1";
+
+impl AuditHead {
+    /// The head from `HEAD_QUERY`'s row; an empty log's when there is none.
+    pub(crate) fn from_last(last: Option<(i64, Option<String>)>) -> AuditHead {
+        match last {
+            Some((seq, hash)) => AuditHead {
+                seq,
+                hash: hash.unwrap_or_default(),
+            },
+            None => AuditHead {
+                seq: 0,
+                hash: GENESIS.to_string(),
+            },
+        }
+    }
+}
+
 impl fmt::Display for AuditHead {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.seq, self.hash)
@@ -67,6 +88,36 @@ pub struct ChainRow {
     pub seq: Option<i64>,
     pub prev_hash: Option<String>,
     pub hash: Option<String>,
+}
+
+/// The columns a `ChainRow` is read from, in its order.
+pub(crate) const CHAIN_COLUMNS: &str =
+    "id, at, actor, action, entity, entity_id, before, after, seq, prev_hash, hash";
+
+/// Read from either engine's row by column name: the chain is verified by the same code
+/// whichever engine holds it.
+impl<'r, R> sqlx::FromRow<'r, R> for ChainRow
+where
+    R: sqlx::Row,
+    &'r str: sqlx::ColumnIndex<R>,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(ChainRow {
+            id: row.try_get("id")?,
+            at: row.try_get("at")?,
+            actor: row.try_get("actor")?,
+            action: row.try_get("action")?,
+            entity: row.try_get("entity")?,
+            entity_id: row.try_get("entity_id")?,
+            before: row.try_get("before")?,
+            after: row.try_get("after")?,
+            seq: row.try_get("seq")?,
+            prev_hash: row.try_get("prev_hash")?,
+            hash: row.try_get("hash")?,
+        })
+    }
 }
 
 /// A stored document as a JSON value, so that an engine that re-encodes JSON hashes it the

@@ -33,7 +33,7 @@ pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope, ItemCounts};
 pub use feed::CalendarFeed;
 pub use files::{FILE_ACTIONS, FileSlot, NewFile};
-pub use postgres::PgStore;
+pub use postgres::{PgStore, redact as redact_url};
 pub use save::{Save, Write};
 pub use scope::Scope;
 pub use sqlite::{Durability, SqliteStore, snapshot};

@@ -3,6 +3,7 @@
 //! to its schema under a cluster-wide lock; the `Store` trait is not implemented on it yet,
 //! so the command line still refuses `postgres:` URLs.
 
+mod chain;
 mod migrate;
 
 /// A PostgreSQL store. Cheap to clone: clones share one connection pool.
@@ -48,7 +49,7 @@ impl PgStore {
 }
 
 /// The URL without its password, for messages and logs.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match (url.find("://"), url.find('@')) {
         (Some(s), Some(at)) if s + 3 < at => {
             let userinfo = &url[s + 3..at];

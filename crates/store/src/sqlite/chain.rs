@@ -4,8 +4,8 @@
 
 use super::{SqliteStore, script::Script};
 use crate::StoreResult;
-use crate::chain::{self, AuditHead, ChainRow, GENESIS};
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use crate::chain::{self, AuditHead, ChainRow};
+use sqlx::{Sqlite, SqliteConnection, Transaction};
 
 /// Seals this transaction's audit rows, then commits. Every transaction that may append an
 /// audit row ends here.
@@ -44,41 +44,17 @@ pub(super) async fn seal(conn: &mut SqliteConnection) -> StoreResult<()> {
     script.run_grouped(conn).await
 }
 
-const COLUMNS: &str =
-    "id, at, actor, action, entity, entity_id, before, after, seq, prev_hash, hash";
+const COLUMNS: &str = chain::CHAIN_COLUMNS;
 
 fn chain_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<ChainRow> {
-    Ok(ChainRow {
-        id: row.try_get("id")?,
-        at: row.try_get("at")?,
-        actor: row.try_get("actor")?,
-        action: row.try_get("action")?,
-        entity: row.try_get("entity")?,
-        entity_id: row.try_get("entity_id")?,
-        before: row.try_get("before")?,
-        after: row.try_get("after")?,
-        seq: row.try_get("seq")?,
-        prev_hash: row.try_get("prev_hash")?,
-        hash: row.try_get("hash")?,
-    })
+    Ok(sqlx::FromRow::from_row(row)?)
 }
 
 pub(super) async fn head_of(conn: &mut SqliteConnection) -> StoreResult<AuditHead> {
-    let last: Option<(i64, Option<String>)> = sqlx::query_as(
-        "select seq, hash from audit_log where seq is not null order by seq desc limit 1",
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(match last {
-        Some((seq, hash)) => AuditHead {
-            seq,
-            hash: hash.unwrap_or_default(),
-        },
-        None => AuditHead {
-            seq: 0,
-            hash: GENESIS.to_string(),
-        },
-    })
+    let last = sqlx::query_as(chain::HEAD_QUERY)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(AuditHead::from_last(last))
 }
 
 impl SqliteStore {

@@ -164,12 +164,13 @@ impl Follows for ActionPlan {
 /// Derives an item again after one of its reports changed. A new joint status is written
 /// like any update of the item (new version, audit row under the reporting actor); the
 /// facts are rewritten in any case, since a side's percent or date may have moved.
-/// `with_thresholds`: whether the threshold columns exist yet (not while migration 3 runs).
+/// `later_columns`: whether the threshold columns (0010) and the sides' positions (0022)
+/// exist yet (not while migration 3 runs).
 pub(super) async fn rederive(
     conn: &mut SqliteConnection,
     actor: &Actor,
     item_id: Id,
-    with_thresholds: bool,
+    later_columns: bool,
 ) -> StoreResult<()> {
     let stored: Option<(i64, String)> =
         sqlx::query_as("select version, doc from action_items where id = ?")
@@ -189,7 +190,7 @@ pub(super) async fn rederive(
         write_row(conn, &item, &after, version).await?;
         audit::append(conn, actor, ActionItem::KIND, item_id, Some(&doc), &after).await?;
     }
-    write_facts(conn, &item, &sides, Seq::Next, with_thresholds).await
+    write_facts(conn, &item, &sides, Seq::Next, later_columns).await
 }
 
 /// The next value of the facts counter. Taken under the write lock, so values rise in
@@ -219,10 +220,10 @@ pub(crate) async fn write_facts(
     item: &ActionItem,
     sides: &[SideState],
     seq: Seq,
-    with_thresholds: bool,
+    later_columns: bool,
 ) -> StoreResult<()> {
     let mut script = Script::default();
-    push_facts(&mut script, item, sides, seq, Stored::Same, with_thresholds);
+    push_facts(&mut script, item, sides, seq, Stored::Same, later_columns);
     script.run(conn).await
 }
 
@@ -239,15 +240,16 @@ enum Stored {
     Other,
 }
 
-/// The statements of `write_facts`. `stored`: the side rows already there. `with_thresholds`
-/// false: the threshold columns do not exist yet (migration 3's backfill; 0010 fills them).
+/// The statements of `write_facts`. `stored`: the side rows already there. `later_columns`
+/// false: the threshold columns and the sides' positions do not exist yet (migration 3's
+/// backfill; 0010 and 0022 fill them).
 fn push_facts(
     script: &mut Script,
     item: &ActionItem,
     sides: &[SideState],
     seq: Seq,
     stored: Stored,
-    with_thresholds: bool,
+    later_columns: bool,
 ) {
     let day = |d: Option<chrono::NaiveDate>| Value::from(d);
     let last_report = sides.iter().filter_map(|s| s.last_report).max();
@@ -280,7 +282,7 @@ fn push_facts(
         Some(plan.clone()),
         Some(plan),
     ];
-    if with_thresholds {
+    if later_columns {
         let due = thresholds(item.status, item.start_on, item.due_on, sides, &RULES);
         sets.extend([("overdue_from", "?"), ("at_risk_from", "?")]);
         values.extend([Some(day(due.overdue_from)), Some(day(due.at_risk_from))]);
@@ -306,22 +308,33 @@ fn push_facts(
     };
     // One statement per side: see `write::push_links`. `position` is the side's place
     // among the item's leads; `Same` keeps the order, so its update leaves it alone.
-    for (position, side) in sides.iter().enumerate() {
-        script.push_insert(
+    // Before 0022 the rows' order is the position, which 0022 then reads.
+    let (head, row) = if later_columns {
+        (
             "insert into item_sides
                  (item_id, party_id, organisation_id, status, percent, last_report, position)",
             "(?, ?, ?, ?, ?, ?, ?)",
-            tail,
-            [
-                item.id.into(),
-                side.party_id.into(),
-                side.organisation_id.into(),
-                side.status.key().into(),
-                i64::from(side.percent).into(),
-                day(side.last_report),
-                (position as i64).into(),
-            ],
-        );
+        )
+    } else {
+        (
+            "insert into item_sides
+                 (item_id, party_id, organisation_id, status, percent, last_report)",
+            "(?, ?, ?, ?, ?, ?)",
+        )
+    };
+    for (position, side) in sides.iter().enumerate() {
+        let mut values = vec![
+            item.id.into(),
+            side.party_id.into(),
+            side.organisation_id.into(),
+            side.status.key().into(),
+            i64::from(side.percent).into(),
+            day(side.last_report),
+        ];
+        if later_columns {
+            values.push((position as i64).into());
+        }
+        script.push_insert(head, row, tail, values);
     }
 }
 
