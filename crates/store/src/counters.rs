@@ -97,3 +97,47 @@ pub trait Counters: Send + Sync + 'static {
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u32>;
 }
+
+/// Times as unix microseconds, as both engines store them: exact integer comparisons.
+pub(crate) fn micros(t: DateTime<Utc>) -> i64 {
+    t.timestamp_micros()
+}
+
+pub(crate) fn micros_of(span: Duration) -> i64 {
+    i64::try_from(span.as_micros()).unwrap_or(i64::MAX)
+}
+
+/// The instant `span` before `now`.
+pub(crate) fn since(now: DateTime<Utc>, span: Duration) -> i64 {
+    micros(now).saturating_sub(micros_of(span))
+}
+
+/// The answer of `count_login_attempt` from each key's attempts in the window (their count
+/// and the oldest one's time) beside its limit: `None` when no key is at its limit, else
+/// when the last of those keys' oldest attempts leaves the window. The same on every engine.
+pub(crate) fn blocked_until(
+    held: &[(i64, Option<i64>, u32)],
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    held.iter()
+        .filter(|(count, _, limit)| *count >= i64::from(*limit))
+        .map(|(_, oldest, _)| {
+            oldest
+                .unwrap_or(micros(now))
+                .saturating_add(micros_of(window))
+        })
+        .max()
+        .map(|u| DateTime::from_timestamp_micros(u).unwrap_or(now))
+}
+
+/// Whether a job may start, from the running jobs of its holder and of the instance.
+pub(crate) fn busy(held: i64, overall: i64, limits: JobLimits) -> Option<Busy> {
+    if held >= i64::from(limits.per_holder) {
+        Some(Busy::Holder)
+    } else if overall >= i64::from(limits.overall) {
+        Some(Busy::Instance)
+    } else {
+        None
+    }
+}

@@ -4,6 +4,7 @@
 //! so the command line still refuses `postgres:` URLs.
 
 mod chain;
+mod counters;
 mod migrate;
 
 /// A PostgreSQL store. Cheap to clone: clones share one connection pool.

@@ -177,3 +177,106 @@ async fn a_cluster_that_requires_tls_is_reached_with_verify_full() {
         .await
         .expect_err("a certificate that does not chain to the given authority");
 }
+
+// The store suite's cases that PostgreSQL serves already: the counters.
+#[allow(dead_code, unused_imports)]
+mod suite;
+
+macro_rules! counters_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let store = PgStore::open(&fresh_database()).await.unwrap();
+                suite::$case(store.counters()).await;
+            }
+        )*
+    };
+}
+
+counters_cases!(
+    login_attempts_are_limited_per_key_until_the_window_passes,
+    an_address_is_limited_across_accounts,
+    a_right_attempt_is_taken_back_but_failures_keep_counting,
+    jobs_are_limited_per_holder_and_per_instance,
+    finished_and_abandoned_jobs_are_pruned,
+);
+
+/// Two nodes on one database (two pools, as two processes would hold), forty attempts at
+/// once against a limit of five: exactly five are counted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn forty_attempts_at_once_from_two_nodes_count_five() {
+    use taawun_store::{AttemptKey, Counters};
+    let url = fresh_database();
+    let nodes: [std::sync::Arc<dyn Counters>; 2] = [
+        PgStore::open(&url).await.unwrap().counters(),
+        PgStore::open(&url).await.unwrap().counters(),
+    ];
+    let now = chrono::Utc::now();
+    let window = std::time::Duration::from_secs(15 * 60);
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let c = nodes[i % 2].clone();
+            tokio::spawn(async move {
+                let keys = [
+                    AttemptKey {
+                        key: "account:karim".into(),
+                        limit: 5,
+                    },
+                    AttemptKey {
+                        key: "address:192.0.2.7".into(),
+                        limit: 20,
+                    },
+                ];
+                c.count_login_attempt(taawun_core::new_id(), &keys, window, now)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut counted = 0;
+    for t in tasks {
+        if t.await.unwrap().is_none() {
+            counted += 1;
+        }
+    }
+    assert_eq!(counted, 5);
+}
+
+/// Twenty-four jobs started at once from two nodes by three holders: no holder runs more
+/// than its two, and the instance no more than its eight.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn jobs_started_at_once_from_two_nodes_stay_within_the_limits() {
+    use taawun_store::{Counters, JobLimits};
+    let url = fresh_database();
+    let nodes: [std::sync::Arc<dyn Counters>; 2] = [
+        PgStore::open(&url).await.unwrap().counters(),
+        PgStore::open(&url).await.unwrap().counters(),
+    ];
+    let now = chrono::Utc::now();
+    let tasks: Vec<_> = (0..24)
+        .map(|i| {
+            let c = nodes[i % 2].clone();
+            let holder = format!("user{}", i % 3);
+            tokio::spawn(async move {
+                c.begin_job(taawun_core::new_id(), &holder, JobLimits::default(), now)
+                    .await
+                    .unwrap()
+                    .is_ok()
+            })
+        })
+        .collect();
+    let mut started = 0;
+    for t in tasks {
+        started += usize::from(t.await.unwrap());
+    }
+    // Three holders of two each: six, under the instance's eight.
+    assert_eq!(started, 6);
+    for holder in ["user0", "user1", "user2"] {
+        let running = nodes[0]
+            .running_jobs(Some(holder), now - chrono::TimeDelta::hours(1))
+            .await
+            .unwrap();
+        assert_eq!(running, 2, "{holder}");
+    }
+}

@@ -109,18 +109,34 @@ suite_cases!(
     // notifications
     notifications_are_recorded_once,
     notifications_are_listed_per_user,
-    // counters
-    login_attempts_are_limited_per_key_until_the_window_passes,
-    an_address_is_limited_across_accounts,
-    a_right_attempt_is_taken_back_but_failures_keep_counting,
-    jobs_are_limited_per_holder_and_per_instance,
-    finished_and_abandoned_jobs_are_pruned,
     // search
     search_finds_demo_records_by_their_variants,
     search_input_is_never_a_syntax_error,
     search_follows_each_save_and_its_limit,
     names_are_found_across_scripts_and_spellings,
     an_exact_code_ranks_first,
+);
+
+/// The counters' cases, given this store's counters (`tests/postgres.rs` runs them on
+/// PostgreSQL).
+macro_rules! counters_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let (_dir, store) = fresh().await;
+                suite::$case(store.counters()).await;
+            }
+        )*
+    };
+}
+
+counters_cases!(
+    login_attempts_are_limited_per_key_until_the_window_passes,
+    an_address_is_limited_across_accounts,
+    a_right_attempt_is_taken_back_but_failures_keep_counting,
+    jobs_are_limited_per_holder_and_per_instance,
+    finished_and_abandoned_jobs_are_pruned,
 );
 
 /// The suite's `Visible` cases, which take the store as an `Arc`.

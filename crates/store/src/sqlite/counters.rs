@@ -4,20 +4,10 @@
 
 use super::SqliteStore;
 use crate::StoreResult;
-use crate::counters::{AttemptKey, Busy, Counters, JobLimits};
+use crate::counters::{AttemptKey, Busy, Counters, JobLimits, blocked_until, busy, micros, since};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 use taawun_core::Id;
-
-/// Times as unix microseconds: exact integer comparisons.
-fn micros(t: DateTime<Utc>) -> i64 {
-    t.timestamp_micros()
-}
-
-/// The instant `span` before `now`.
-fn since(now: DateTime<Utc>, span: Duration) -> i64 {
-    micros(now).saturating_sub(micros_of(span))
-}
 
 #[async_trait::async_trait]
 impl Counters for SqliteStore {
@@ -35,7 +25,7 @@ impl Counters for SqliteStore {
             .bind(from)
             .execute(&mut *tx)
             .await?;
-        let mut until: Option<i64> = None;
+        let mut held = Vec::with_capacity(keys.len());
         for k in keys {
             let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
                 "select count(*), min(at) from login_attempts where key = ? and at > ?",
@@ -44,16 +34,11 @@ impl Counters for SqliteStore {
             .bind(from)
             .fetch_one(&mut *tx)
             .await?;
-            if count >= i64::from(k.limit) {
-                let free = oldest
-                    .unwrap_or(micros(now))
-                    .saturating_add(micros_of(window));
-                until = Some(until.map_or(free, |u| u.max(free)));
-            }
+            held.push((count, oldest, k.limit));
         }
-        if let Some(u) = until {
+        if let Some(until) = blocked_until(&held, window, now) {
             tx.rollback().await?;
-            return Ok(Some(DateTime::from_timestamp_micros(u).unwrap_or(now)));
+            return Ok(Some(until));
         }
         for k in keys {
             sqlx::query("insert into login_attempts (attempt_id, key, at) values (?, ?, ?)")
@@ -92,14 +77,7 @@ impl Counters for SqliteStore {
         .bind(live)
         .fetch_one(&mut *tx)
         .await?;
-        let busy = if held >= i64::from(limits.per_holder) {
-            Some(Busy::Holder)
-        } else if overall >= i64::from(limits.overall) {
-            Some(Busy::Instance)
-        } else {
-            None
-        };
-        if let Some(b) = busy {
+        if let Some(b) = busy(held, overall, limits) {
             tx.rollback().await?;
             return Ok(Err(b));
         }
@@ -163,8 +141,4 @@ impl Counters for SqliteStore {
         .await?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
-}
-
-fn micros_of(span: Duration) -> i64 {
-    i64::try_from(span.as_micros()).unwrap_or(i64::MAX)
 }

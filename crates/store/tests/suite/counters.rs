@@ -1,11 +1,12 @@
-//! The counters of login attempts and running jobs (`Store::counters`): limits per key,
+//! The counters of login attempts and running jobs (`Store::counters`), on any engine: limits per key,
 //! the window that frees them, a right attempt taken back, jobs per holder and per
 //! instance, and the pruning that keeps both tables bounded. Times are passed in.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use std::sync::Arc;
 use std::time::Duration;
 use taawun_core::new_id;
-use taawun_store::{AttemptKey, Busy, JobLimits, Store};
+use taawun_store::{AttemptKey, Busy, Counters, JobLimits};
 
 const WINDOW: Duration = Duration::from_secs(15 * 60);
 
@@ -20,8 +21,7 @@ fn key(k: &str, limit: u32) -> AttemptKey {
     }
 }
 
-pub async fn login_attempts_are_limited_per_key_until_the_window_passes(store: &dyn Store) {
-    let c = store.counters();
+pub async fn login_attempts_are_limited_per_key_until_the_window_passes(c: Arc<dyn Counters>) {
     let ana = [key("account:ana", 5)];
     for i in 0..5 {
         let at = t0() + TimeDelta::seconds(i);
@@ -49,8 +49,7 @@ pub async fn login_attempts_are_limited_per_key_until_the_window_passes(store: &
     );
 }
 
-pub async fn an_address_is_limited_across_accounts(store: &dyn Store) {
-    let c = store.counters();
+pub async fn an_address_is_limited_across_accounts(c: Arc<dyn Counters>) {
     let addr = "address:192.0.2.7";
     for i in 0..20 {
         let keys = [key(&format!("account:guess{i}"), 5), key(addr, 20)];
@@ -80,8 +79,7 @@ pub async fn an_address_is_limited_across_accounts(store: &dyn Store) {
     }
 }
 
-pub async fn a_right_attempt_is_taken_back_but_failures_keep_counting(store: &dyn Store) {
-    let c = store.counters();
+pub async fn a_right_attempt_is_taken_back_but_failures_keep_counting(c: Arc<dyn Counters>) {
     let k = [key("account:hamid", 5)];
     for _ in 0..4 {
         c.count_login_attempt(new_id(), &k, WINDOW, t0())
@@ -113,8 +111,7 @@ pub async fn a_right_attempt_is_taken_back_but_failures_keep_counting(store: &dy
     );
 }
 
-pub async fn jobs_are_limited_per_holder_and_per_instance(store: &dyn Store) {
-    let c = store.counters();
+pub async fn jobs_are_limited_per_holder_and_per_instance(c: Arc<dyn Counters>) {
     let limits = JobLimits::default();
     let a = [new_id(), new_id()];
     for id in a {
@@ -169,8 +166,7 @@ pub async fn jobs_are_limited_per_holder_and_per_instance(store: &dyn Store) {
     );
 }
 
-pub async fn finished_and_abandoned_jobs_are_pruned(store: &dyn Store) {
-    let c = store.counters();
+pub async fn finished_and_abandoned_jobs_are_pruned(c: Arc<dyn Counters>) {
     let limits = JobLimits::default();
     let (done, lost) = (new_id(), new_id());
     c.begin_job(done, "amina", limits, t0())
