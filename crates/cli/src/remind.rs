@@ -41,6 +41,12 @@ pub async fn run(a: RemindCommandArgs) -> Result<(), String> {
     let pass = run_once(&store, today, &cfg)
         .await
         .map_err(|e| format!("reminder pass failed: {e}"))?;
+    if pass.skipped {
+        println!(
+            "reminders for {today}: another process serving this database is running a pass; nothing done"
+        );
+        return Ok(());
+    }
     println!(
         "reminders for {today}: {} users, {} new notifications, {} e-mails sent, {} not sent",
         pass.users, pass.added, pass.mailed, pass.failed

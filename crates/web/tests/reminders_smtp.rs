@@ -321,3 +321,63 @@ async fn a_request_for_news_is_mailed_at_once_to_that_sides_editors() {
         "{body}"
     );
 }
+
+/// Five passes at once from five processes on one database (the servers of several nodes,
+/// and `taawun remind` from cron): each e-mail goes out once, and the passes that found
+/// another running say they did nothing. A later pass runs again, and finds nothing new.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn five_passes_at_once_send_each_email_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_sink, port) = start_sink(dir.path());
+    let f = fixture().await;
+    let sys = Actor::system();
+    for (name, party, address) in [
+        ("sec-ma", "MA", "sec@defense.example.ma"),
+        ("editor-ml", "ML", "editor@fama.example.ml"),
+    ] {
+        let role = if party == "MA" {
+            Role::Secretariat
+        } else {
+            Role::PartyEditor
+        };
+        let mut u = f.user(name, role, party, Marking::Secret, true).await;
+        u.email = Some(address.into());
+        f.store().save_user(&sys, &u).await.unwrap();
+    }
+    let cfg = RemindConfig {
+        smtp: Some(
+            Smtp::new(
+                &format!("smtp://127.0.0.1:{port}"),
+                "Taawun <taawun@example.org>",
+            )
+            .unwrap(),
+        ),
+        ..RemindConfig::default()
+    };
+    let path = f.w.d.dir.path().join("taawun.db");
+    let mut passes = Vec::new();
+    for _ in 0..5 {
+        // Its own store: its own connections, as another process would hold.
+        let store: std::sync::Arc<dyn taawun_store::Store> =
+            std::sync::Arc::new(taawun_store::SqliteStore::open(&path).await.unwrap());
+        let (cfg, today) = (cfg.clone(), f.today);
+        passes.push(tokio::spawn(async move {
+            run_once(&store, today, &cfg).await.unwrap()
+        }));
+    }
+    let mut mailed = 0;
+    for p in passes {
+        let p = p.await.unwrap();
+        mailed += p.mailed;
+        assert!(p.skipped || p.failed == 0, "{p:?}");
+    }
+    assert_eq!(mailed, 2);
+    let got = received(dir.path());
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(to(&got, "sec@defense.example.ma").len(), 1);
+    assert_eq!(to(&got, "editor@fama.example.ml").len(), 1);
+
+    let later = run_once(f.store(), f.today, &cfg).await.unwrap();
+    assert!(!later.skipped, "the passes before it ended and let it run");
+    assert_eq!(later.mailed, 0);
+}

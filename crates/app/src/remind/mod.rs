@@ -14,7 +14,7 @@ pub use recipients::reminders_for;
 use chrono::{NaiveDate, Utc};
 use std::sync::Arc;
 use std::time::Duration;
-use taawun_store::{Store, StoreError, Visible};
+use taawun_store::{JobLimits, Store, StoreError, Visible};
 
 /// How reminders are computed and sent.
 #[derive(Debug, Clone)]
@@ -48,11 +48,51 @@ pub struct Pass {
     pub mailed: u32,
     /// E-mails the SMTP server refused or could not take; tried again next pass.
     pub failed: u32,
+    /// Another process serving this database was running a pass: this one did nothing.
+    pub skipped: bool,
 }
 
-/// One pass on `today`. A store error stops the pass (it is retried at the next one); a
-/// refused e-mail only stops that user's e-mail, counted in `failed`.
+/// The holder under which a pass runs as a job (`Counters::begin_job`): one at a time for
+/// the whole database, whichever node, scheduler or `taawun remind` starts it, so that
+/// passes started at once never both read a user's unmailed notifications and both send
+/// them. A pass that finds another running does nothing; the next one finds its work done.
+const PASS_HOLDER: &str = "reminder-pass";
+
+/// One pass at a time, counted apart from the jobs people start. A pass whose process
+/// died stops counting after an hour, and the next pass runs.
+const PASS_LIMITS: JobLimits = JobLimits {
+    per_holder: 1,
+    overall: u32::MAX,
+    abandoned_after: Duration::from_secs(60 * 60),
+};
+
+/// One pass on `today`, unless another process serving the database is running one (then
+/// `skipped`). A store error stops the pass (it is retried at the next one); a refused
+/// e-mail only stops that user's e-mail, counted in `failed`.
 pub async fn run_once(
+    store: &Arc<dyn Store>,
+    today: NaiveDate,
+    cfg: &RemindConfig,
+) -> Result<Pass, StoreError> {
+    let counters = store.counters();
+    let job = taawun_core::new_id();
+    if counters
+        .begin_job(job, PASS_HOLDER, PASS_LIMITS, Utc::now())
+        .await?
+        .is_err()
+    {
+        return Ok(Pass {
+            skipped: true,
+            ..Pass::default()
+        });
+    }
+    let pass = pass(store, today, cfg).await;
+    // Whatever the pass did, the next one may start.
+    counters.forget_job(job).await?;
+    pass
+}
+
+async fn pass(
     store: &Arc<dyn Store>,
     today: NaiveDate,
     cfg: &RemindConfig,
@@ -120,6 +160,9 @@ pub async fn run_forever(
             () = now.notified() => {}
         }
         match run_once(&store, Utc::now().date_naive(), &cfg).await {
+            Ok(p) if p.skipped => {
+                tracing::info!("reminder pass skipped: another process is running one");
+            }
             Ok(p) => tracing::info!(
                 users = p.users,
                 added = p.added,
