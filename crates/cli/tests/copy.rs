@@ -80,20 +80,7 @@ fn the_demo_goes_to_postgresql_and_back_with_equal_digests() {
     let out = in_dir(&first, &["demo"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // The demo has no account: its first administrator, as an operator creates one.
-    let admin = [
-        "user",
-        "add",
-        "--username",
-        "admin",
-        "--display-name",
-        "First Admin",
-        "--party",
-        "MA",
-        "--role",
-        "administrator",
-    ];
-    let out = in_dir(&first, &admin);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    common::add_admin(&first);
     round_trip(&first);
 }
 

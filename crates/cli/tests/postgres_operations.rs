@@ -13,24 +13,9 @@ use taawun_testpg::fresh_database;
 /// The demo with its first administrator, copied into a new PostgreSQL database.
 fn demo_on_postgres() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
-    for args in [
-        &["demo"][..],
-        &[
-            "user",
-            "add",
-            "--username",
-            "admin",
-            "--display-name",
-            "First Admin",
-            "--party",
-            "MA",
-            "--role",
-            "administrator",
-        ],
-    ] {
-        let out = in_dir(&dir, args);
-        assert!(out.status.success(), "{}", text(&out.stderr));
-    }
+    let out = in_dir(&dir, &["demo"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    common::add_admin(&dir);
     let pg = fresh_database();
     let from = format!("sqlite://{}/taawun.db", dir.path().display());
     let out = run(&["copy", "--from", &from, "--to", &pg]);

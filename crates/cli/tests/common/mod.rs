@@ -32,3 +32,22 @@ pub fn run(args: &[&str]) -> Output {
     c.args(args);
     c.stdin(Stdio::null()).output().unwrap()
 }
+
+/// `taawun user add` of a first administrator (`admin`, of Morocco) in `dir`, which must work.
+#[allow(dead_code)]
+pub fn add_admin(dir: &tempfile::TempDir) {
+    let admin = [
+        "user",
+        "add",
+        "--username",
+        "admin",
+        "--display-name",
+        "First Admin",
+        "--party",
+        "MA",
+        "--role",
+        "administrator",
+    ];
+    let out = in_dir(dir, &admin);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

@@ -54,6 +54,37 @@ impl From<StoreError> for CopyError {
 
 type CopyResult<T> = Result<T, CopyError>;
 
+/// The rows of one page of `$table` after the key `$after` (from the first when `None`),
+/// through either engine's open transaction `$tx`; `$mark` writes the engine's placeholder.
+/// A macro, not a function: the two engines' row and connection types differ.
+macro_rules! fetch_page {
+    ($tx:expr, $table:expr, $after:expr, $limit:expr, $mark:expr) => {{
+        let sql = $table.page($after.is_some(), $mark, $limit);
+        let mut q = sqlx::query(&sql);
+        for (cell, &i) in $after.unwrap_or_default().iter().zip(&$table.key) {
+            q = $crate::copy::cell::bind_cell!(q, cell, $table.columns[i].kind);
+        }
+        q.fetch_all(&mut *$tx).await?
+    }};
+}
+pub(crate) use fetch_page;
+
+/// One insert of `$rows` into `$table` through either engine's open transaction `$tx`.
+macro_rules! insert_rows {
+    ($tx:expr, $table:expr, $rows:expr, $mark:expr) => {{
+        let sql = $table.insert($rows.len(), $mark);
+        let mut q = sqlx::query(&sql);
+        for row in $rows {
+            for (cell, col) in row.iter().zip(&$table.columns) {
+                q = $crate::copy::cell::bind_cell!(q, cell, col.kind);
+            }
+        }
+        q.execute(&mut *$tx).await?;
+        Ok(())
+    }};
+}
+pub(crate) use insert_rows;
+
 /// One column as both engines name and type it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Column {

@@ -2,7 +2,7 @@
 //! and a writer that loads an empty database in one transaction, its foreign keys dropped
 //! during the load and added back (so checked against every row) before the commit.
 
-use super::{Column, CopyError, CopyResult, Table, cell::Cell, cell::Kind, cell::bind_cell};
+use super::{Column, CopyError, CopyResult, Table, cell::Cell, cell::Kind};
 use sqlx::{PgPool, Postgres, Row, Transaction};
 use std::collections::BTreeMap;
 
@@ -92,12 +92,7 @@ impl Reader {
         after: Option<&[Cell]>,
         limit: usize,
     ) -> CopyResult<Vec<Vec<Cell>>> {
-        let sql = table.page(after.is_some(), placeholder, limit);
-        let mut q = sqlx::query(&sql);
-        for (cell, &i) in after.unwrap_or_default().iter().zip(&table.key) {
-            q = bind_cell!(q, cell, table.columns[i].kind);
-        }
-        let rows = q.fetch_all(&mut *self.tx).await?;
+        let rows = super::fetch_page!(self.tx, table, after, limit, placeholder);
         rows.iter()
             .map(|row| {
                 table
@@ -156,15 +151,7 @@ impl Writer {
     }
 
     pub(super) async fn insert(&mut self, table: &Table, rows: &[Vec<Cell>]) -> CopyResult<()> {
-        let sql = table.insert(rows.len(), placeholder);
-        let mut q = sqlx::query(&sql);
-        for row in rows {
-            for (cell, col) in row.iter().zip(&table.columns) {
-                q = bind_cell!(q, cell, col.kind);
-            }
-        }
-        q.execute(&mut *self.tx).await?;
-        Ok(())
+        super::insert_rows!(self.tx, table, rows, placeholder)
     }
 
     pub(super) async fn finish(mut self) -> CopyResult<()> {

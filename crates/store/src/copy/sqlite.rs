@@ -2,7 +2,7 @@
 //! an empty database in one transaction with its triggers off and its foreign keys checked
 //! at the end.
 
-use super::{Column, CopyError, CopyResult, Table, cell::Cell, cell::Kind, cell::bind_cell};
+use super::{Column, CopyError, CopyResult, Table, cell::Cell, cell::Kind};
 use sqlx::{Row, Sqlite, SqlitePool, Transaction, TypeInfo, ValueRef};
 use std::collections::BTreeMap;
 
@@ -107,12 +107,7 @@ impl Reader {
         after: Option<&[Cell]>,
         limit: usize,
     ) -> CopyResult<Vec<Vec<Cell>>> {
-        let sql = table.page(after.is_some(), |_| "?".into(), limit);
-        let mut q = sqlx::query(&sql);
-        for (cell, &i) in after.unwrap_or_default().iter().zip(&table.key) {
-            q = bind_cell!(q, cell, table.columns[i].kind);
-        }
-        let rows = q.fetch_all(&mut *self.tx).await?;
+        let rows = super::fetch_page!(self.tx, table, after, limit, |_| "?".into());
         rows.iter().map(|row| decode(table, row)).collect()
     }
 }
@@ -185,15 +180,7 @@ impl Writer {
     }
 
     pub(super) async fn insert(&mut self, table: &Table, rows: &[Vec<Cell>]) -> CopyResult<()> {
-        let sql = table.insert(rows.len(), |_| "?".into());
-        let mut q = sqlx::query(&sql);
-        for row in rows {
-            for (cell, col) in row.iter().zip(&table.columns) {
-                q = bind_cell!(q, cell, col.kind);
-            }
-        }
-        q.execute(&mut *self.tx).await?;
-        Ok(())
+        super::insert_rows!(self.tx, table, rows, |_| "?".into())
     }
 
     pub(super) async fn finish(mut self) -> CopyResult<()> {
