@@ -16,7 +16,7 @@ pub async fn run(a: CheckArgs) -> Result<(), String> {
     let cannot = |e: taawun_store::StoreError| format!("cannot check {}: {e}", a.db.describe());
     let (problems, head) = match &a.db.database_url {
         Some(url) if crate::db::is_postgres(url) => {
-            let store = PgStore::open(url)
+            let store = PgStore::open_existing(url)
                 .await
                 .map_err(|e| format!("cannot open {}: {e}", a.db.describe()))?;
             let problems = store.check(expect.as_ref()).await.map_err(cannot)?;

@@ -147,3 +147,19 @@ fn a_postgresql_backup_restores_on_either_engine_with_the_same_head() {
     );
     assert_eq!(tables(&pg2), before);
 }
+
+/// `check` of a PostgreSQL database that holds no Taawun database says so and creates
+/// nothing there (a mistyped database name must not become a new, empty deployment).
+#[test]
+fn check_refuses_an_empty_database_and_creates_nothing() {
+    let empty = fresh_database();
+    let out = check(&empty);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("holds no taawun database"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Still empty: a second look says the same.
+    assert!(text(&check(&empty).stderr).contains("holds no taawun database"));
+}

@@ -23,11 +23,26 @@ impl PgStore {
     /// libpq reads them) and migrates the database. Several nodes may open one empty
     /// database at once: the migrations run once, under an advisory lock.
     pub async fn open(url: &str) -> crate::StoreResult<PgStore> {
-        let pool = sqlx::postgres::PgPoolOptions::new()
-            .max_connections(16)
-            .connect(url)
-            .await
-            .map_err(|e| crate::StoreError::Open(format!("{}: {e}", redact(url))))?;
+        let pool = connect(url).await?;
+        migrate::run(&pool).await?;
+        Ok(PgStore { pool })
+    }
+
+    /// `open` for a database that must already be Taawun's (what `check`, `backup` and a
+    /// copy's source read): one that holds no schema is refused and left untouched, so a
+    /// mistyped URL never creates a database's tables. It is still brought up to date.
+    pub async fn open_existing(url: &str) -> crate::StoreResult<PgStore> {
+        let pool = connect(url).await?;
+        let ours: bool = sqlx::query_scalar("select to_regclass('schema_version') is not null")
+            .fetch_one(&pool)
+            .await?;
+        if !ours {
+            pool.close().await;
+            return Err(crate::StoreError::Open(format!(
+                "{} holds no taawun database (no schema_version table)",
+                redact(url)
+            )));
+        }
         migrate::run(&pool).await?;
         Ok(PgStore { pool })
     }
@@ -47,6 +62,14 @@ impl PgStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+async fn connect(url: &str) -> crate::StoreResult<sqlx::PgPool> {
+    sqlx::postgres::PgPoolOptions::new()
+        .max_connections(16)
+        .connect(url)
+        .await
+        .map_err(|e| crate::StoreError::Open(format!("{}: {e}", redact(url))))
 }
 
 /// The URL without its password, for messages and logs.

@@ -201,3 +201,33 @@ async fn a_source_with_a_dangling_reference_leaves_the_target_empty() {
     assert!(digests(&pg).await.unwrap().iter().all(|t| t.rows == 0));
     copy(&url(&clean), &pg, |_| {}).await.unwrap();
 }
+
+/// A source that is not a Taawun database — a mistyped file name, an empty PostgreSQL
+/// database — is refused, and nothing is created at it: no file, no tables.
+#[tokio::test]
+async fn a_source_that_is_not_a_database_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("mistyped.db");
+    let pg = fresh_database();
+    let err = copy(&url(&missing), &pg, |_| {}).await.unwrap_err();
+    assert!(err.to_string().contains("no database at"), "{err}");
+    assert!(!missing.exists());
+
+    let empty = fresh_database();
+    let err = copy(&empty, &url(&dir.path().join("out.db")), |_| {})
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("holds no taawun database"),
+        "{err}"
+    );
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(&empty).await.unwrap();
+    let tables: i64 = sqlx::query_scalar(
+        "select count(*) from information_schema.tables where table_schema = current_schema()",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(tables, 0, "the empty database was left empty");
+}

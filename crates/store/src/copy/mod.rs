@@ -181,7 +181,25 @@ enum Side {
 }
 
 impl Side {
-    /// Opens (and so migrates) the database at `url`: `sqlite://…` or `postgres://…`.
+    /// Opens a database that must exist and be Taawun's: a copy's source, or what
+    /// `digests` reads. A mistyped SQLite path or an empty PostgreSQL database is refused,
+    /// and nothing is created.
+    async fn open_existing(url: &str) -> CopyResult<Side> {
+        if url.starts_with("sqlite:") {
+            let path = sqlite_path(url);
+            if !std::path::Path::new(path).is_file() {
+                return Err(CopyError(format!("there is no database at {path}")));
+            }
+            Side::open(url).await
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Side::Pg(PgStore::open_existing(url).await?))
+        } else {
+            Side::open(url).await
+        }
+    }
+
+    /// Opens (and so creates or migrates) the database at `url`: `sqlite://…` or
+    /// `postgres://…`.
     async fn open(url: &str) -> CopyResult<Side> {
         if url.starts_with("sqlite:") {
             Ok(Side::Sqlite(SqliteStore::open_url(url).await?))
@@ -226,7 +244,7 @@ pub async fn copy(
     to: &str,
     mut progress: impl FnMut(&TableCopy),
 ) -> CopyResult<Vec<TableCopy>> {
-    let source = Side::open(from).await?;
+    let source = Side::open_existing(from).await?;
     let target = Side::open(to).await?;
     let tables = same_tables(source.catalog().await?, target.catalog().await?)?;
     let copied = load(&source, &target, &tables).await;
@@ -256,9 +274,9 @@ pub async fn copy(
     Ok(out)
 }
 
-/// Each table's count and digest in the database at `url` (opened, so migrated).
+/// Each table's count and digest in the existing database at `url`.
 pub async fn digests(url: &str) -> CopyResult<Vec<TableCopy>> {
-    let side = Side::open(url).await?;
+    let side = Side::open_existing(url).await?;
     let mut out = Vec::new();
     for table in side.catalog().await? {
         out.push(digest_of(&side, &table).await?);
@@ -377,6 +395,14 @@ async fn digest_of(side: &Side, table: &Table) -> CopyResult<TableCopy> {
         after = chunk.last().map(|row| table.key_of(row));
     }
     Ok(digest.finish(&table.name))
+}
+
+/// The file a `sqlite:` URL names (`sqlite:///abs/path`, `sqlite://rel/path`,
+/// `sqlite:path`), without its query.
+fn sqlite_path(url: &str) -> &str {
+    let rest = url.trim_start_matches("sqlite:");
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    rest.split('?').next().unwrap_or(rest)
 }
 
 /// The refusal of a target that already holds rows.
