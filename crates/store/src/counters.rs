@@ -19,6 +19,11 @@ pub struct AttemptKey {
     pub limit: u32,
 }
 
+/// The holders of the instance's own work (`system:reminder-pass`) start with this: their
+/// jobs count for their holder but never toward the instance's limit on people's jobs, so
+/// that a reminder pass never makes an export wait.
+pub const SYSTEM_HOLDER: &str = "system:";
+
 /// How many jobs may run at once: per holder and on the whole instance. A running job whose
 /// row is older than `abandoned_after` no longer counts (the process running it died).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +95,8 @@ pub trait Counters: Send + Sync + 'static {
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u64>;
 
-    /// How many jobs count as running, for `holder` or (None) the whole instance.
+    /// How many jobs count as running, for `holder` or (None) the whole instance (people's
+    /// jobs: not those of a `SYSTEM_HOLDER`).
     async fn running_jobs(
         &self,
         holder: Option<&str>,

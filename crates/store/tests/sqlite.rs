@@ -137,6 +137,7 @@ counters_cases!(
     a_right_attempt_is_taken_back_but_failures_keep_counting,
     jobs_are_limited_per_holder_and_per_instance,
     finished_and_abandoned_jobs_are_pruned,
+    the_instances_own_jobs_do_not_fill_its_limit,
 );
 
 /// The suite's `Visible` cases, which take the store as an `Arc`.

@@ -56,10 +56,11 @@ pub struct Pass {
 /// the whole database, whichever node, scheduler or `taawun remind` starts it, so that
 /// passes started at once never both read a user's unmailed notifications and both send
 /// them. A pass that finds another running does nothing; the next one finds its work done.
-const PASS_HOLDER: &str = "reminder-pass";
+const PASS_HOLDER: &str = "system:reminder-pass";
 
-/// One pass at a time, counted apart from the jobs people start. A pass whose process
-/// died stops counting after an hour, and the next pass runs.
+/// One pass at a time. A `system:` holder's jobs do not count toward the instance's limit
+/// on people's jobs (`taawun_store::SYSTEM_HOLDER`). A pass whose process died stops
+/// counting after an hour, and the next pass runs.
 const PASS_LIMITS: JobLimits = JobLimits {
     per_holder: 1,
     overall: u32::MAX,

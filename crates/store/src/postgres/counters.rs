@@ -88,7 +88,9 @@ impl Counters for PgStore {
             .execute(&mut *tx)
             .await?;
         let (overall, held): (i64, i64) = sqlx::query_as(
-            "select count(*), count(*) filter (where holder = $1) from jobs
+            // `system:` holders (`SYSTEM_HOLDER`) count for themselves, not the instance.
+            "select count(*) filter (where holder not like 'system:%'),
+                    count(*) filter (where holder = $1) from jobs
              where state = 'running' and started_at > $2",
         )
         .bind(holder)
@@ -152,7 +154,8 @@ impl Counters for PgStore {
     ) -> StoreResult<u32> {
         let n: i64 = sqlx::query_scalar(
             "select count(*) from jobs
-             where state = 'running' and started_at > $1 and ($2::text is null or holder = $2)",
+             where state = 'running' and started_at > $1
+               and (case when $2::text is null then holder not like 'system:%' else holder = $2 end)",
         )
         .bind(micros(abandoned_before))
         .bind(holder)

@@ -70,7 +70,9 @@ impl Counters for SqliteStore {
         let live = since(now, limits.abandoned_after);
         let mut tx = self.pool.begin_with("begin immediate").await?;
         let (overall, held): (i64, i64) = sqlx::query_as(
-            "select count(*), coalesce(sum(holder = ?), 0) from jobs
+            // `system:` holders (`SYSTEM_HOLDER`) count for themselves, not the instance.
+            "select count(*) filter (where holder not like 'system:%'),
+                    coalesce(sum(holder = ?), 0) from jobs
              where state = 'running' and started_at > ?",
         )
         .bind(holder)
@@ -132,7 +134,8 @@ impl Counters for SqliteStore {
     ) -> StoreResult<u32> {
         let n: i64 = sqlx::query_scalar(
             "select count(*) from jobs
-             where state = 'running' and started_at > ? and (? is null or holder = ?)",
+             where state = 'running' and started_at > ?
+               and (case when ? is null then holder not like 'system:%' else holder = ? end)",
         )
         .bind(micros(abandoned_before))
         .bind(holder)

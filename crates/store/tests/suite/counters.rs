@@ -197,3 +197,37 @@ pub async fn finished_and_abandoned_jobs_are_pruned(c: Arc<dyn Counters>) {
         "the running one stays"
     );
 }
+
+/// The instance's own work (a `system:` holder, such as the reminder pass) counts for its
+/// holder but never fills the instance's limit on people's jobs: with room for two, two
+/// people still start theirs while a pass runs, and the third waits for the instance.
+pub async fn the_instances_own_jobs_do_not_fill_its_limit(c: Arc<dyn Counters>) {
+    let limits = JobLimits {
+        per_holder: 1,
+        overall: 2,
+        abandoned_after: Duration::from_secs(3600),
+    };
+    let pass = format!("{}reminder-pass", taawun_store::SYSTEM_HOLDER);
+    assert_eq!(
+        c.begin_job(new_id(), &pass, limits, t0()).await.unwrap(),
+        Ok(())
+    );
+    // A second pass waits for the first: its holder is at its own limit.
+    assert_eq!(
+        c.begin_job(new_id(), &pass, limits, t0()).await.unwrap(),
+        Err(Busy::Holder)
+    );
+    for person in ["amina", "karim"] {
+        assert_eq!(
+            c.begin_job(new_id(), person, limits, t0()).await.unwrap(),
+            Ok(())
+        );
+    }
+    assert_eq!(
+        c.begin_job(new_id(), "zeinab", limits, t0()).await.unwrap(),
+        Err(Busy::Instance)
+    );
+    let since = t0() - TimeDelta::hours(1);
+    assert_eq!(c.running_jobs(None, since).await.unwrap(), 2);
+    assert_eq!(c.running_jobs(Some(&pass), since).await.unwrap(), 1);
+}
