@@ -147,3 +147,32 @@ pub(crate) fn busy(held: i64, overall: i64, limits: JobLimits) -> Option<Busy> {
         None
     }
 }
+
+/// The counters' statements, the same on both engines (SQLite reads `$N` placeholders too):
+/// only how a transaction begins and serialises differs.
+pub(crate) mod sql {
+    /// Keeps the table to one window's attempts, whatever keys were invented.
+    pub const PRUNE_ATTEMPTS: &str = "delete from login_attempts where at <= $1";
+    pub const ATTEMPTS_OF_KEY: &str =
+        "select count(*), min(at) from login_attempts where key = $1 and at > $2";
+    pub const COUNT_ATTEMPT: &str =
+        "insert into login_attempts (attempt_id, key, at) values ($1, $2, $3)";
+    pub const FORGET_ATTEMPT: &str = "delete from login_attempts where attempt_id = $1";
+    /// Running jobs: the instance's people's (`system:` holders, `SYSTEM_HOLDER`, count for
+    /// themselves only) and the holder's.
+    pub const RUNNING: &str = "select count(*) filter (where holder not like 'system:%'),
+                count(*) filter (where holder = $1) from jobs
+         where state = 'running' and started_at > $2";
+    pub const BEGIN_JOB: &str =
+        "insert into jobs (id, holder, state, started_at) values ($1, $2, 'running', $3)";
+    pub const FINISH_JOB: &str =
+        "update jobs set state = 'finished', finished_at = $1 where id = $2";
+    pub const FORGET_JOB: &str = "delete from jobs where id = $1";
+    pub const PRUNE_JOBS: &str = "delete from jobs
+         where (state = 'finished' and finished_at < $1)
+            or (state = 'running' and started_at < $2)";
+    pub const RUNNING_OF: &str = "select count(*) from jobs
+         where state = 'running' and started_at > $1
+           and (case when cast($2 as text) is null then holder not like 'system:%'
+                     else holder = $2 end)";
+}

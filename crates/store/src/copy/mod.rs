@@ -207,7 +207,8 @@ impl Side {
             Ok(Side::Pg(PgStore::open(url).await?))
         } else {
             Err(CopyError(format!(
-                "{url:?} is not a database URL: expected sqlite:///path/taawun.db or postgres://user@host/db"
+                "{:?} is not a database URL: expected sqlite:///path/taawun.db or postgres://user@host/db",
+                crate::redact_url(url)
             )))
         }
     }

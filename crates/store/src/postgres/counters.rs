@@ -6,7 +6,9 @@
 
 use super::PgStore;
 use crate::StoreResult;
-use crate::counters::{AttemptKey, Busy, Counters, JobLimits, blocked_until, busy, micros, since};
+use crate::counters::{
+    AttemptKey, Busy, Counters, JobLimits, blocked_until, busy, micros, since, sql,
+};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 use taawun_core::Id;
@@ -35,19 +37,17 @@ impl Counters for PgStore {
                 .await?;
         }
         // Keeps the table to one window's attempts, whatever keys were invented.
-        sqlx::query("delete from login_attempts where at <= $1")
+        sqlx::query(sql::PRUNE_ATTEMPTS)
             .bind(from)
             .execute(&mut *tx)
             .await?;
         let mut held = Vec::with_capacity(keys.len());
         for k in keys {
-            let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
-                "select count(*), min(at) from login_attempts where key = $1 and at > $2",
-            )
-            .bind(&k.key)
-            .bind(from)
-            .fetch_one(&mut *tx)
-            .await?;
+            let (count, oldest): (i64, Option<i64>) = sqlx::query_as(sql::ATTEMPTS_OF_KEY)
+                .bind(&k.key)
+                .bind(from)
+                .fetch_one(&mut *tx)
+                .await?;
             held.push((count, oldest, k.limit));
         }
         if let Some(until) = blocked_until(&held, window, now) {
@@ -55,7 +55,7 @@ impl Counters for PgStore {
             return Ok(Some(until));
         }
         for k in keys {
-            sqlx::query("insert into login_attempts (attempt_id, key, at) values ($1, $2, $3)")
+            sqlx::query(sql::COUNT_ATTEMPT)
                 .bind(attempt.to_string())
                 .bind(&k.key)
                 .bind(micros(now))
@@ -67,7 +67,7 @@ impl Counters for PgStore {
     }
 
     async fn forget_login_attempt(&self, attempt: Id) -> StoreResult<()> {
-        sqlx::query("delete from login_attempts where attempt_id = $1")
+        sqlx::query(sql::FORGET_ATTEMPT)
             .bind(attempt.to_string())
             .execute(&self.pool)
             .await?;
@@ -87,34 +87,27 @@ impl Counters for PgStore {
             .bind(JOBS_LOCK)
             .execute(&mut *tx)
             .await?;
-        let (overall, held): (i64, i64) = sqlx::query_as(
-            // `system:` holders (`SYSTEM_HOLDER`) count for themselves, not the instance.
-            "select count(*) filter (where holder not like 'system:%'),
-                    count(*) filter (where holder = $1) from jobs
-             where state = 'running' and started_at > $2",
-        )
-        .bind(holder)
-        .bind(live)
-        .fetch_one(&mut *tx)
-        .await?;
+        let (overall, held): (i64, i64) = sqlx::query_as(sql::RUNNING)
+            .bind(holder)
+            .bind(live)
+            .fetch_one(&mut *tx)
+            .await?;
         if let Some(b) = busy(held, overall, limits) {
             tx.rollback().await?;
             return Ok(Err(b));
         }
-        sqlx::query(
-            "insert into jobs (id, holder, state, started_at) values ($1, $2, 'running', $3)",
-        )
-        .bind(job.to_string())
-        .bind(holder)
-        .bind(micros(now))
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query(sql::BEGIN_JOB)
+            .bind(job.to_string())
+            .bind(holder)
+            .bind(micros(now))
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
 
     async fn finish_job(&self, job: Id, now: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query("update jobs set state = 'finished', finished_at = $1 where id = $2")
+        sqlx::query(sql::FINISH_JOB)
             .bind(micros(now))
             .bind(job.to_string())
             .execute(&self.pool)
@@ -123,7 +116,7 @@ impl Counters for PgStore {
     }
 
     async fn forget_job(&self, job: Id) -> StoreResult<()> {
-        sqlx::query("delete from jobs where id = $1")
+        sqlx::query(sql::FORGET_JOB)
             .bind(job.to_string())
             .execute(&self.pool)
             .await?;
@@ -135,15 +128,11 @@ impl Counters for PgStore {
         finished_before: DateTime<Utc>,
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u64> {
-        let done = sqlx::query(
-            "delete from jobs
-             where (state = 'finished' and finished_at < $1)
-                or (state = 'running' and started_at < $2)",
-        )
-        .bind(micros(finished_before))
-        .bind(micros(abandoned_before))
-        .execute(&self.pool)
-        .await?;
+        let done = sqlx::query(sql::PRUNE_JOBS)
+            .bind(micros(finished_before))
+            .bind(micros(abandoned_before))
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected())
     }
 
@@ -152,15 +141,11 @@ impl Counters for PgStore {
         holder: Option<&str>,
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u32> {
-        let n: i64 = sqlx::query_scalar(
-            "select count(*) from jobs
-             where state = 'running' and started_at > $1
-               and (case when $2::text is null then holder not like 'system:%' else holder = $2 end)",
-        )
-        .bind(micros(abandoned_before))
-        .bind(holder)
-        .fetch_one(&self.pool)
-        .await?;
+        let n: i64 = sqlx::query_scalar(sql::RUNNING_OF)
+            .bind(micros(abandoned_before))
+            .bind(holder)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 }

@@ -4,7 +4,9 @@
 
 use super::SqliteStore;
 use crate::StoreResult;
-use crate::counters::{AttemptKey, Busy, Counters, JobLimits, blocked_until, busy, micros, since};
+use crate::counters::{
+    AttemptKey, Busy, Counters, JobLimits, blocked_until, busy, micros, since, sql,
+};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 use taawun_core::Id;
@@ -21,19 +23,17 @@ impl Counters for SqliteStore {
         let from = since(now, window);
         let mut tx = self.pool.begin_with("begin immediate").await?;
         // Keeps the table to one window's attempts, whatever keys were invented.
-        sqlx::query("delete from login_attempts where at <= ?")
+        sqlx::query(sql::PRUNE_ATTEMPTS)
             .bind(from)
             .execute(&mut *tx)
             .await?;
         let mut held = Vec::with_capacity(keys.len());
         for k in keys {
-            let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
-                "select count(*), min(at) from login_attempts where key = ? and at > ?",
-            )
-            .bind(&k.key)
-            .bind(from)
-            .fetch_one(&mut *tx)
-            .await?;
+            let (count, oldest): (i64, Option<i64>) = sqlx::query_as(sql::ATTEMPTS_OF_KEY)
+                .bind(&k.key)
+                .bind(from)
+                .fetch_one(&mut *tx)
+                .await?;
             held.push((count, oldest, k.limit));
         }
         if let Some(until) = blocked_until(&held, window, now) {
@@ -41,7 +41,7 @@ impl Counters for SqliteStore {
             return Ok(Some(until));
         }
         for k in keys {
-            sqlx::query("insert into login_attempts (attempt_id, key, at) values (?, ?, ?)")
+            sqlx::query(sql::COUNT_ATTEMPT)
                 .bind(attempt.to_string())
                 .bind(&k.key)
                 .bind(micros(now))
@@ -53,7 +53,7 @@ impl Counters for SqliteStore {
     }
 
     async fn forget_login_attempt(&self, attempt: Id) -> StoreResult<()> {
-        sqlx::query("delete from login_attempts where attempt_id = ?")
+        sqlx::query(sql::FORGET_ATTEMPT)
             .bind(attempt.to_string())
             .execute(&self.pool)
             .await?;
@@ -69,21 +69,16 @@ impl Counters for SqliteStore {
     ) -> StoreResult<Result<(), Busy>> {
         let live = since(now, limits.abandoned_after);
         let mut tx = self.pool.begin_with("begin immediate").await?;
-        let (overall, held): (i64, i64) = sqlx::query_as(
-            // `system:` holders (`SYSTEM_HOLDER`) count for themselves, not the instance.
-            "select count(*) filter (where holder not like 'system:%'),
-                    coalesce(sum(holder = ?), 0) from jobs
-             where state = 'running' and started_at > ?",
-        )
-        .bind(holder)
-        .bind(live)
-        .fetch_one(&mut *tx)
-        .await?;
+        let (overall, held): (i64, i64) = sqlx::query_as(sql::RUNNING)
+            .bind(holder)
+            .bind(live)
+            .fetch_one(&mut *tx)
+            .await?;
         if let Some(b) = busy(held, overall, limits) {
             tx.rollback().await?;
             return Ok(Err(b));
         }
-        sqlx::query("insert into jobs (id, holder, state, started_at) values (?, ?, 'running', ?)")
+        sqlx::query(sql::BEGIN_JOB)
             .bind(job.to_string())
             .bind(holder)
             .bind(micros(now))
@@ -94,7 +89,7 @@ impl Counters for SqliteStore {
     }
 
     async fn finish_job(&self, job: Id, now: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query("update jobs set state = 'finished', finished_at = ? where id = ?")
+        sqlx::query(sql::FINISH_JOB)
             .bind(micros(now))
             .bind(job.to_string())
             .execute(&self.pool)
@@ -103,7 +98,7 @@ impl Counters for SqliteStore {
     }
 
     async fn forget_job(&self, job: Id) -> StoreResult<()> {
-        sqlx::query("delete from jobs where id = ?")
+        sqlx::query(sql::FORGET_JOB)
             .bind(job.to_string())
             .execute(&self.pool)
             .await?;
@@ -115,15 +110,11 @@ impl Counters for SqliteStore {
         finished_before: DateTime<Utc>,
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u64> {
-        let done = sqlx::query(
-            "delete from jobs
-             where (state = 'finished' and finished_at < ?)
-                or (state = 'running' and started_at < ?)",
-        )
-        .bind(micros(finished_before))
-        .bind(micros(abandoned_before))
-        .execute(&self.pool)
-        .await?;
+        let done = sqlx::query(sql::PRUNE_JOBS)
+            .bind(micros(finished_before))
+            .bind(micros(abandoned_before))
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected())
     }
 
@@ -132,16 +123,11 @@ impl Counters for SqliteStore {
         holder: Option<&str>,
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u32> {
-        let n: i64 = sqlx::query_scalar(
-            "select count(*) from jobs
-             where state = 'running' and started_at > ?
-               and (case when ? is null then holder not like 'system:%' else holder = ? end)",
-        )
-        .bind(micros(abandoned_before))
-        .bind(holder)
-        .bind(holder)
-        .fetch_one(&self.pool)
-        .await?;
+        let n: i64 = sqlx::query_scalar(sql::RUNNING_OF)
+            .bind(micros(abandoned_before))
+            .bind(holder)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 }
