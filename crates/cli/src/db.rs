@@ -2,7 +2,7 @@
 
 use crate::args::DbArgs;
 use std::sync::Arc;
-use taawun_store::{SqliteStore, Store};
+use taawun_store::{PgStore, SqliteStore, Store};
 
 /// File name of the embedded database inside the data directory.
 pub const DB_FILE: &str = "taawun.db";
@@ -13,11 +13,14 @@ pub async fn open(args: &DbArgs) -> Result<Arc<dyn Store>, String> {
             SqliteStore::open_url_with(url, args.durability).await
         }
         Some(url) if is_postgres(url) => {
-            return Err("PostgreSQL is not supported by this version of taawun yet; use a sqlite: URL or --data-dir".into());
+            // Durability is the server's own business on PostgreSQL (synchronous_commit).
+            let store = PgStore::open(url).await.map_err(|e| e.to_string())?;
+            return Ok(Arc::new(store));
         }
         Some(url) => {
             return Err(format!(
-                "unsupported database URL {url:?}: expected sqlite:…"
+                "unsupported database URL {:?}: expected sqlite:… or postgres://…",
+                taawun_store::redact_url(url)
             ));
         }
         None => {

@@ -28,7 +28,7 @@ pub struct AuditHead {
 /// The query of the head: the last sealed row's place and hash, if any (the same on both
 /// engines).
 pub(crate) const HEAD_QUERY: &str =
-    "select seq, hash from audit_log where seq is not null order by seq desc limit 1";
+    "select seq, hash from audit_log where seq > 0 order by seq desc limit 1";
 
 impl AuditHead {
     /// The head from `HEAD_QUERY`'s row; an empty log's when there is none.

@@ -1,11 +1,19 @@
 //! PostgreSQL backend, for deployments that run several Taawun nodes on a server their IT
-//! already operates. Work in progress (issue 15): so far it opens a database and brings it
-//! to its schema under a cluster-wide lock; the `Store` trait is not implemented on it yet,
-//! so the command line still refuses `postgres:` URLs.
+//! already operates. The store itself is the shared `sql/`, compiled here for PostgreSQL;
+//! the submodules here are PostgreSQL's own: migrations under a cluster-wide lock, the
+//! audit chain's verification, the counters of login attempts and jobs across nodes, and
+//! the dialect the shared code asks for.
 
 mod chain;
 mod counters;
+mod dialect;
 mod migrate;
+#[path = "sql/mod.rs"]
+#[allow(clippy::duplicate_mod)] // once per engine, on purpose: see sql/mod.rs
+mod sql;
+
+/// The store the shared code (`sql/`) is compiled for in this module.
+type Engine = PgStore;
 
 /// A PostgreSQL store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
@@ -61,6 +69,12 @@ impl PgStore {
     /// Closes every connection.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// `Store::shut_down`: nothing to checkpoint, the server keeps its own log.
+    async fn close_cleanly(&self) -> crate::StoreResult<()> {
+        self.pool.close().await;
+        Ok(())
     }
 }
 

@@ -1,53 +1,30 @@
 //! SQLite backend of the `Store` trait: the embedded default.
 //!
 //! Records are stored as "document + indexed columns": the full record as JSON, plus copies
-//! of the scalar fields that queries and constraints need. The submodules split the work:
-//! opening and migrating the file, describing each record type's columns, the one write
-//! path (permission, version check, rules, write, search entry, audit) and its batch, the
-//! reads, search, account secrets, calendar feeds, settings, login sessions, and the
-//! counters of login attempts and running jobs.
+//! of the scalar fields that queries and constraints need. The store itself (write path,
+//! reads, accounts, feeds…) is the shared `sql/`, compiled here for SQLite; the submodules
+//! here are SQLite's own: opening and migrating the file, durability, snapshots for backups,
+//! the checks before opening, the audit chain's verification, the counters of login
+//! attempts and running jobs, and the dialect the shared code asks for.
 
-mod accounts;
-mod attachments;
-mod audit;
-mod batch;
-#[cfg(feature = "bench")]
-mod bench;
 mod chain;
-mod changes;
-mod context;
 mod counters;
-mod counts;
+mod dialect;
 mod durability;
-mod effective;
-mod facts;
-mod feeds;
-mod follow;
-mod guard;
-mod item_window;
-mod login;
-mod many;
-mod memo;
 mod migrate;
-mod notices;
 mod open;
-mod plan_window;
 mod preflight;
-mod read;
-mod record;
-mod records;
-mod script;
-mod search;
-mod settings;
 pub mod snapshot;
-mod store_impl;
-mod tallies;
-mod windows;
-mod write;
+#[path = "sql/mod.rs"]
+#[allow(clippy::duplicate_mod)] // once per engine, on purpose: see sql/mod.rs
+mod sql;
 
-#[cfg(feature = "bench")]
-pub use bench::Generated;
+/// The store the shared code (`sql/`) is compiled for in this module.
+type Engine = SqliteStore;
+
 pub use durability::Durability;
+#[cfg(feature = "bench")]
+pub use sql::bench::Generated;
 
 /// The embedded SQLite store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]

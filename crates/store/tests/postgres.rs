@@ -6,7 +6,7 @@
 
 use sqlx::Row;
 use std::collections::{BTreeMap, BTreeSet};
-use taawun_store::{PgStore, SqliteStore, StoreError};
+use taawun_store::{PgStore, SqliteStore, Store, StoreError};
 use taawun_testpg::{Cluster, create_database, fresh_database, with_database};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 3)]
@@ -178,9 +178,21 @@ async fn a_cluster_that_requires_tls_is_reached_with_verify_full() {
         .expect_err("a certificate that does not chain to the given authority");
 }
 
-// The store suite's cases that PostgreSQL serves already: the counters.
-#[allow(dead_code, unused_imports)]
+// The whole store suite, each case on its own database.
+#[macro_use]
 mod suite;
+
+macro_rules! suite_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let store = PgStore::open(&fresh_database()).await.unwrap();
+                suite::$case(&store).await;
+            }
+        )*
+    };
+}
 
 macro_rules! counters_cases {
     ($($case:ident),* $(,)?) => {
@@ -194,14 +206,19 @@ macro_rules! counters_cases {
     };
 }
 
-counters_cases!(
-    login_attempts_are_limited_per_key_until_the_window_passes,
-    an_address_is_limited_across_accounts,
-    a_right_attempt_is_taken_back_but_failures_keep_counting,
-    jobs_are_limited_per_holder_and_per_instance,
-    finished_and_abandoned_jobs_are_pruned,
-    the_instances_own_jobs_do_not_fill_its_limit,
-);
+macro_rules! shared_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let store = PgStore::open(&fresh_database()).await.unwrap();
+                suite::$case(std::sync::Arc::new(store)).await;
+            }
+        )*
+    };
+}
+
+every_case!(suite_cases, counters_cases, shared_cases);
 
 /// Two nodes on one database (two pools, as two processes would hold), forty attempts at
 /// once against a limit of five: exactly five are counted.

@@ -13,7 +13,7 @@ use common::browser::Browser;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use taawun_app::generate::{Options, Profile};
-use taawun_store::{SqliteStore, Store};
+use taawun_store::Store;
 use taawun_web::{AppState, app};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::{Layer, Registry};
@@ -59,10 +59,7 @@ async fn main_pages_make_a_bounded_number_of_queries() {
     tracing::subscriber::set_global_default(Registry::default().with(CountQueries))
         .expect("one subscriber");
     let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("taawun.db"))
-        .await
-        .unwrap();
-    let store: Arc<dyn Store> = Arc::new(store);
+    let store = common::fresh_store(dir.path()).await;
     let options = Options {
         profile: Profile::Small,
         seed: 1,

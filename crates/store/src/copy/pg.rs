@@ -1,6 +1,7 @@
 //! The copy's PostgreSQL side: its catalog, a reader over one snapshot (repeatable read),
-//! and a writer that loads an empty database in one transaction, its foreign keys dropped
-//! during the load and added back (so checked against every row) before the commit.
+//! and a writer that loads an empty database in one transaction, its triggers off and its
+//! foreign keys dropped during the load, both back (the keys checked against every row)
+//! before the commit.
 
 use super::{Column, CopyError, CopyResult, Table, cell::Cell, cell::Kind};
 use sqlx::{PgPool, Postgres, Row, Transaction};
@@ -119,6 +120,9 @@ pub(super) struct Writer {
     tx: Transaction<'static, Postgres>,
     /// Each foreign key dropped for the load: table, name, definition.
     references: Vec<(String, String, String)>,
+    /// The tables whose triggers are off for the load (the tallies' triggers would count
+    /// again what the copied tally rows already hold).
+    triggered: Vec<String>,
 }
 
 impl Writer {
@@ -147,7 +151,21 @@ impl Writer {
                 .execute(&mut *tx)
                 .await?;
         }
-        Ok(Writer { tx, references })
+        let triggered: Vec<String> = sqlx::query_scalar(
+            "select distinct tgrelid::regclass::text from pg_trigger where not tgisinternal",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for table in &triggered {
+            sqlx::query(&format!("alter table {table} disable trigger user"))
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok(Writer {
+            tx,
+            references,
+            triggered,
+        })
     }
 
     pub(super) async fn insert(&mut self, table: &Table, rows: &[Vec<Cell>]) -> CopyResult<()> {
@@ -155,6 +173,11 @@ impl Writer {
     }
 
     pub(super) async fn finish(mut self) -> CopyResult<()> {
+        for table in &self.triggered {
+            sqlx::query(&format!("alter table {table} enable trigger user"))
+                .execute(&mut *self.tx)
+                .await?;
+        }
         for (table, name, definition) in &self.references {
             sqlx::query(&format!(
                 "alter table {table} add constraint {name} {definition}"

@@ -149,10 +149,3 @@ impl Counters for PgStore {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 }
-
-impl PgStore {
-    /// The login and job counters kept in this database, shared by every node serving it.
-    pub fn counters(&self) -> std::sync::Arc<dyn Counters> {
-        std::sync::Arc::new(self.clone())
-    }
-}

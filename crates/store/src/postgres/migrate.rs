@@ -8,7 +8,22 @@ use sqlx::PgPool;
 
 /// Migrations in order; a migration's version is its position, counting from 1.
 /// Never edit a released migration: add a new file instead.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_schema.sql")];
+/// Each is `'static` text (made once when generated): the migration's future must not hold
+/// a borrow of a local, or it cannot be spawned.
+const MIGRATIONS: [fn() -> &'static str; 2] = [
+    || include_str!("../../migrations/postgres/0001_schema.sql"),
+    || {
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(|| {
+            format!(
+                "{}\ncreate index search_index_words on search_index using gin ({});\n{}",
+                include_str!("../../migrations/postgres/0002_store.sql"),
+                super::dialect::SEARCH_VECTOR,
+                super::sql::tallies::triggers()
+            )
+        })
+    },
+];
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -47,7 +62,7 @@ pub(super) async fn run(pool: &PgPool) -> StoreResult<()> {
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let version = index as i64 + 1;
-        sqlx::Executor::execute(&mut *tx_conn, *sql).await?;
+        sqlx::Executor::execute(&mut *tx_conn, sql()).await?;
         sqlx::query("insert into schema_version (version, applied_at) values ($1, $2)")
             .bind(version)
             .bind(chrono::Utc::now().to_rfc3339())

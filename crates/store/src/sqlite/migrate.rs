@@ -120,27 +120,27 @@ pub(super) async fn run(pool: &SqlitePool) -> StoreResult<()> {
             }
         }
         if version == SEARCH_INDEX {
-            super::search::reindex_all(&mut tx).await?;
+            super::sql::search::reindex_all(&mut tx).await?;
         }
         if version == FOLLOWUP {
-            super::follow::backfill(&mut tx).await?;
+            super::sql::follow::backfill(&mut tx).await?;
         }
         if version == VISIBILITY {
-            super::effective::fill_all(&mut tx).await?;
+            super::sql::effective::fill_all(&mut tx).await?;
         }
         if version == THRESHOLDS {
-            super::follow::fill_thresholds(&mut tx).await?;
+            super::sql::follow::fill_thresholds(&mut tx).await?;
         }
         if version == TALLIES {
-            sqlx::raw_sql(&super::tallies::triggers())
+            sqlx::raw_sql(&super::sql::tallies::triggers())
                 .execute(&mut *tx)
                 .await?;
         }
         if version == DEADLINES {
-            super::records::fill_deadlines(&mut tx).await?;
+            super::sql::records::fill_deadlines(&mut tx).await?;
         }
         if version == AUDIT_CHAIN {
-            super::chain::seal(&mut tx).await?;
+            super::sql::seal::seal(&mut tx).await?;
         }
         sqlx::query("insert into schema_version (version, applied_at) values (?, ?)")
             .bind(version)

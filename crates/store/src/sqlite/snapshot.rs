@@ -98,7 +98,7 @@ pub async fn inspect(path: &Path) -> StoreResult<(Summary, Vec<String>)> {
         counts.insert(table, n);
     }
     let audit_head = if schema_version >= super::migrate::AUDIT_CHAIN {
-        Some(super::chain::head_of(&mut conn).await?)
+        Some(super::sql::seal::head_of(&mut conn).await?)
     } else {
         None
     };

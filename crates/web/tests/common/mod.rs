@@ -1,5 +1,6 @@
-//! Shared helpers for the web tests: a real SQLite store in a tempdir loaded with the demo,
-//! the real router, and one-shot requests.
+//! Shared helpers for the web tests: a real store loaded with the demo, the real router, and
+//! one-shot requests. The store is SQLite in a tempdir, or a fresh PostgreSQL database when
+//! the run sets `TAAWUN_TEST_ENGINE=postgres` (`scripts/test` runs the web tests both ways).
 #![allow(dead_code)]
 
 pub mod browser;
@@ -11,7 +12,7 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use std::sync::Arc;
 use taawun_core::{Id, Lang};
-use taawun_store::{SqliteStore, Store};
+use taawun_store::{PgStore, SqliteStore, Store};
 use taawun_web::{AppState, app};
 use tower::ServiceExt;
 
@@ -54,10 +55,7 @@ pub async fn instance(demo: bool, auth: taawun_web::auth::AuthConfig) -> Demo {
 /// The demo data served with the state `adjust` makes of the default one.
 pub async fn instance_with(demo: bool, adjust: impl FnOnce(AppState) -> AppState) -> Demo {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = SqliteStore::open(&dir.path().join("taawun.db"))
-        .await
-        .expect("open store");
-    let store: Arc<dyn Store> = Arc::new(store);
+    let store = fresh_store(dir.path()).await;
     taawun_store::demo::load(&*store).await.expect("load demo");
     let ids = find_ids(&*store).await;
     let app = app(adjust(AppState::new(store.clone(), demo)));
@@ -66,6 +64,30 @@ pub async fn instance_with(demo: bool, adjust: impl FnOnce(AppState) -> AppState
         store,
         ids,
         dir,
+    }
+}
+
+/// A new, empty store of the engine this run tests: SQLite in `dir`, or, when
+/// `TAAWUN_TEST_ENGINE` is `postgres`, a database of its own on the server
+/// `TAAWUN_TEST_POSTGRES` names (a run that asks for PostgreSQL without one fails).
+pub async fn fresh_store(dir: &std::path::Path) -> Arc<dyn Store> {
+    if on_postgres() {
+        let url = taawun_testpg::fresh_database();
+        Arc::new(PgStore::open(&url).await.expect("open a new PostgreSQL database"))
+    } else {
+        let store = SqliteStore::open(&dir.join("taawun.db"))
+            .await
+            .expect("open store");
+        Arc::new(store)
+    }
+}
+
+/// Whether this run tests PostgreSQL (`TAAWUN_TEST_ENGINE=postgres`).
+pub fn on_postgres() -> bool {
+    match std::env::var("TAAWUN_TEST_ENGINE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Err(_) => false,
+        Ok(other) => panic!("TAAWUN_TEST_ENGINE={other:?}: use sqlite or postgres"),
     }
 }
 

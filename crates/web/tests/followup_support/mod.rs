@@ -12,7 +12,7 @@ use axum::Router;
 use chrono::NaiveDate;
 use std::sync::Arc;
 use taawun_core::*;
-use taawun_store::{Actor, SqliteStore, Store};
+use taawun_store::{Actor, Store};
 use taawun_web::clock::Clock;
 use taawun_web::{AppState, app};
 
@@ -71,8 +71,7 @@ fn marked(m: Marking) -> Protection {
 
 pub async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let store: Arc<dyn Store> =
-        Arc::new(SqliteStore::open(&dir.path().join("t.db")).await.unwrap());
+    let store = crate::common::fresh_store(dir.path()).await;
     let s = &*store;
     let a = Actor::system();
     let party = |iso: &str, name: &str| Party {

@@ -4,8 +4,9 @@
 //! its search entry, appends the audit row, then writes what derives from the record
 //! (`follow`). Any failure drops the transaction, so nothing is written.
 
+use super::d::Conn;
 use super::{
-    SqliteStore, audit,
+    Engine, audit,
     context::Checked,
     effective,
     follow::Follows,
@@ -17,7 +18,6 @@ use super::{
     search,
 };
 use crate::{Actor, StoreError, StoreResult, indexed::Indexed, scope::Scoped};
-use sqlx::SqliteConnection;
 use taawun_core::{ActionItem, RuleErrors, rules, rules::Rule};
 
 /// Which ids a save accepts.
@@ -34,13 +34,13 @@ pub(super) enum Accept {
 pub(super) trait Saved: Checked + Follows + Scoped + Indexed {}
 impl<R: Checked + Follows + Scoped + Indexed> Saved for R {}
 
-impl SqliteStore {
+impl Engine {
     /// One record in its own transaction.
     pub(super) async fn save<R: Saved>(&self, actor: &Actor, record: &R) -> StoreResult<R> {
         // `begin immediate` takes the write lock up front. A deferred transaction would read
         // the version, then fail to upgrade its lock if another writer got in between;
         // this way writers queue (up to the busy timeout) and each sees the latest version.
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let mut pending = Pending::new(&mut tx);
         let saved = save_in(
             &mut pending,
@@ -51,7 +51,7 @@ impl SqliteStore {
         )
         .await?;
         pending.flush().await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(saved)
     }
 }
@@ -156,7 +156,7 @@ async fn validate<R: Checked>(
 
 /// Inserts or updates the row; `stored_version` 0 means the record is new.
 pub(super) async fn write_row<R: Record>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     record: &R,
     doc: &str,
     stored_version: i64,
@@ -197,10 +197,8 @@ fn push_row<R: Record>(script: &mut Script, record: &R, doc: &str, stored_versio
 
 /// Replaces the record's rows in each link table it owns (the benchmark generator's path).
 #[cfg(feature = "bench")]
-pub(super) async fn write_links<R: Record>(
-    conn: &mut SqliteConnection,
-    record: &R,
-) -> StoreResult<()> {
+#[allow(dead_code)] // SQLite's generator only (see `sql/mod.rs`)
+pub(super) async fn write_links<R: Record>(conn: &mut Conn, record: &R) -> StoreResult<()> {
     let mut script = Script::default();
     push_links(&mut script, record, true);
     script.run(conn).await
@@ -241,10 +239,9 @@ pub(super) fn unique_to_field(e: StoreError) -> StoreError {
     if db.kind() != sqlx::error::ErrorKind::UniqueViolation {
         return e;
     }
-    // SQLite names the columns: "UNIQUE constraint failed: sessions.commission_id,
-    // sessions.ordinal". The last column is the one that distinguishes the row.
-    let last = db.message().rsplit([' ', ',']).next().unwrap_or_default();
-    let (field, rule) = field_of_unique(last);
+    // The last column of the key is the one that distinguishes the row.
+    let last = super::d::unique_column(db.as_ref());
+    let (field, rule) = field_of_unique(&last);
     let mut errors = RuleErrors::default();
     errors.push(field, rule);
     StoreError::Invalid(errors)

@@ -2,14 +2,15 @@
 //! `credentials` apart from the user record. Each change is one transaction with its audit
 //! row, whose before/after hold the user record only, never a secret.
 
-use super::{SqliteStore, audit, read, record::Record, script::Script, write::write_row};
+use super::d::Conn;
+use super::{Engine, audit, read, record::Record, script::Script, write::write_row};
 use crate::{Actor, Credentials, StoreError, StoreResult};
 use chrono::Utc;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 use taawun_core::*;
 
 /// The user whose secrets change, read inside the transaction.
-pub(super) async fn load_user(conn: &mut SqliteConnection, id: Id) -> StoreResult<User> {
+pub(super) async fn load_user(conn: &mut Conn, id: Id) -> StoreResult<User> {
     read::by_id(conn, id).await?.ok_or(StoreError::NotFound {
         kind: User::KIND.key(),
         id: id.to_string(),
@@ -68,7 +69,7 @@ pub(super) fn push_password(
 }
 
 /// The credentials columns of a row that has them.
-fn credentials_in(r: &sqlx::sqlite::SqliteRow) -> StoreResult<Credentials> {
+fn credentials_in(r: &super::d::DbRow) -> StoreResult<Credentials> {
     let recovery: String = r.try_get("recovery_hashes")?;
     Ok(Credentials {
         password_hash: r.try_get("password_hash")?,
@@ -77,12 +78,12 @@ fn credentials_in(r: &sqlx::sqlite::SqliteRow) -> StoreResult<Credentials> {
     })
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn credentials_of(&self, user: Id) -> StoreResult<Option<Credentials>> {
-        let row = sqlx::query(
+        let row = sqlx::query(&super::d::sql(
             "select password_hash, totp_secret, recovery_hashes from credentials
              where user_id = ?",
-        )
+        ))
         .bind(user.to_string())
         .fetch_optional(&self.pool)
         .await?;
@@ -94,12 +95,12 @@ impl SqliteStore {
         &self,
         user: Id,
     ) -> StoreResult<Option<(User, Option<Credentials>)>> {
-        let row = sqlx::query(
+        let row = sqlx::query(&super::d::sql(
             "select u.doc, c.user_id is not null as has_credentials,
                     c.password_hash, c.totp_secret, c.recovery_hashes
                from users u left join credentials c on c.user_id = u.id
               where u.id = ?",
-        )
+        ))
         .bind(user.to_string())
         .fetch_optional(&self.pool)
         .await?;
@@ -118,13 +119,13 @@ impl SqliteStore {
         user: Id,
         phc_hash: &str,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let u = load_user(&mut tx, user).await?;
         may_manage(actor, &u)?;
         let mut script = Script::default();
         push_password(&mut script, actor, &u, phc_hash)?;
         script.run(&mut tx).await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(())
     }
 
@@ -135,10 +136,10 @@ impl SqliteStore {
         totp_secret: Option<&str>,
         recovery_hashes: &[String],
     ) -> StoreResult<User> {
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let before = load_user(&mut tx, user).await?;
         may_manage(actor, &before)?;
-        sqlx::query(
+        sqlx::query(&super::d::sql(
             "insert into credentials (user_id, password_hash, totp_secret, recovery_hashes,
                                       updated_at)
              values (?, '', ?, ?, ?)
@@ -146,7 +147,7 @@ impl SqliteStore {
              set totp_secret = excluded.totp_secret,
                  recovery_hashes = excluded.recovery_hashes,
                  updated_at = excluded.updated_at",
-        )
+        ))
         .bind(user.to_string())
         .bind(totp_secret)
         .bind(serde_json::to_string(recovery_hashes)?)
@@ -171,19 +172,20 @@ impl SqliteStore {
             &after_doc,
         )
         .await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(after)
     }
 
     pub(super) async fn spend_recovery_code(&self, user: Id, hash: &str) -> StoreResult<bool> {
         // The write lock makes read-then-remove atomic: two logins with the same code
         // queue, and the second finds it gone.
-        let mut tx = self.pool.begin_with("begin immediate").await?;
-        let stored: Option<String> =
-            sqlx::query_scalar("select recovery_hashes from credentials where user_id = ?")
-                .bind(user.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let stored: Option<String> = sqlx::query_scalar(&super::d::sql(
+            "select recovery_hashes from credentials where user_id = ?",
+        ))
+        .bind(user.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
         let mut hashes: Vec<String> = match stored {
             Some(json) => serde_json::from_str(&json)?,
             None => return Ok(false),
@@ -192,12 +194,14 @@ impl SqliteStore {
             return Ok(false);
         };
         hashes.remove(at);
-        sqlx::query("update credentials set recovery_hashes = ?, updated_at = ? where user_id = ?")
-            .bind(serde_json::to_string(&hashes)?)
-            .bind(audit::micros(Utc::now()))
-            .bind(user.to_string())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&super::d::sql(
+            "update credentials set recovery_hashes = ?, updated_at = ? where user_id = ?",
+        ))
+        .bind(serde_json::to_string(&hashes)?)
+        .bind(audit::micros(Utc::now()))
+        .bind(user.to_string())
+        .execute(&mut *tx)
+        .await?;
         let u = load_user(&mut tx, user).await?;
         let doc = serde_json::to_string(&u)?;
         let actor = Actor::new(u.username.clone());
@@ -211,7 +215,7 @@ impl SqliteStore {
             &doc,
         )
         .await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(true)
     }
 }

@@ -1,7 +1,7 @@
 //! Login sessions for the web's session layer: opaque JSON with an expiry. Not domain
 //! records, so neither audited nor permission-checked; the web layer owns their meaning.
 
-use super::SqliteStore;
+use super::Engine;
 use crate::{StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 
@@ -11,17 +11,18 @@ fn micros(t: DateTime<Utc>) -> i64 {
     t.timestamp_micros()
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn session_load(
         &self,
         id: &str,
     ) -> StoreResult<Option<(String, DateTime<Utc>)>> {
-        let row: Option<(String, i64)> =
-            sqlx::query_as("select data, expiry from login_sessions where id = ? and expiry > ?")
-                .bind(id)
-                .bind(micros(Utc::now()))
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<(String, i64)> = sqlx::query_as(&super::d::sql(
+            "select data, expiry from login_sessions where id = ? and expiry > ?",
+        ))
+        .bind(id)
+        .bind(micros(Utc::now()))
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|(data, expiry)| {
             let at = DateTime::from_timestamp_micros(expiry).ok_or_else(|| {
                 StoreError::Corrupt(serde::de::Error::custom(format!(
@@ -39,10 +40,10 @@ impl SqliteStore {
         json: &str,
         expiry: DateTime<Utc>,
     ) -> StoreResult<()> {
-        sqlx::query(
+        sqlx::query(&super::d::sql(
             "insert into login_sessions (id, data, expiry) values (?, ?, ?)
              on conflict (id) do update set data = excluded.data, expiry = excluded.expiry",
-        )
+        ))
         .bind(id)
         .bind(json)
         .bind(micros(expiry))
@@ -52,7 +53,7 @@ impl SqliteStore {
     }
 
     pub(super) async fn session_delete(&self, id: &str) -> StoreResult<()> {
-        sqlx::query("delete from login_sessions where id = ?")
+        sqlx::query(&super::d::sql("delete from login_sessions where id = ?"))
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -60,10 +61,12 @@ impl SqliteStore {
     }
 
     pub(super) async fn sessions_purge(&self) -> StoreResult<u64> {
-        let done = sqlx::query("delete from login_sessions where expiry <= ?")
-            .bind(micros(Utc::now()))
-            .execute(&self.pool)
-            .await?;
+        let done = sqlx::query(&super::d::sql(
+            "delete from login_sessions where expiry <= ?",
+        ))
+        .bind(micros(Utc::now()))
+        .execute(&self.pool)
+        .await?;
         Ok(done.rows_affected())
     }
 }

@@ -4,7 +4,7 @@
 //! page of them, not a read of all.
 
 use super::{
-    SqliteStore, read,
+    Engine, read,
     record::Value,
     windows::{visible, visible_as},
 };
@@ -14,14 +14,14 @@ use taawun_core::{ActionItem, Agreement, Id, Principal};
 
 /// Items found by `sql` (one `doc` column) with `values` bound in order.
 async fn docs(
-    pool: &sqlx::SqlitePool,
+    pool: &super::d::Pool,
     sql: &str,
     values: Vec<Value>,
 ) -> StoreResult<Vec<ActionItem>> {
     read::list(pool, sql, values).await
 }
 
-impl SqliteStore {
+impl Engine {
     /// Window `window` of the plan's items `who` may see, and how many there are (up to
     /// the window's bound; `true` when more).
     pub(super) async fn plan_items_of(
@@ -42,9 +42,10 @@ impl SqliteStore {
         let items = docs(&self.pool, &sql, page_values).await?;
         let count_sql = format!(
             "select count(*) from (select 1 from action_items i where i.plan_id = ? and {vis}
-             limit ?)"
+             limit ?) as counted"
         );
-        let mut q = sqlx::query(&count_sql).bind(plan.to_string());
+        let text = super::d::sql(&count_sql);
+        let mut q = sqlx::query(&text).bind(plan.to_string());
         for v in values {
             q = super::record::bind(q, v);
         }
@@ -68,10 +69,12 @@ impl SqliteStore {
         item: &ActionItem,
     ) -> StoreResult<Neighbours> {
         let (vis, values) = visible(who);
-        let key: (String,) = sqlx::query_as("select code_key from action_items where id = ?")
-            .bind(item.id.to_string())
-            .fetch_one(&self.pool)
-            .await?;
+        let key: (String,) = sqlx::query_as(&super::d::sql(
+            "select code_key from action_items where id = ?",
+        ))
+        .bind(item.id.to_string())
+        .fetch_one(&self.pool)
+        .await?;
         let side = |op: &str, dir: &str| {
             format!(
                 "select i.doc from action_items i

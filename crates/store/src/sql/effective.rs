@@ -16,29 +16,45 @@
 //! descendants in order (a parent's row before its children's), so that every row reads
 //! an up-to-date parent.
 
-use super::{record::Value, script::Script};
+use super::d::Conn;
+use super::{d, record::Value, script::Script};
 use crate::StoreResult;
-use sqlx::SqliteConnection;
 use taawun_core::RecordKind;
 
 /// The record's own marking level, from its document (`Marking::level`).
-const OWN_MARKING: &str = "(case json_extract(t.doc, '$.protection.marking')
-    when 'restricted' then 1 when 'confidential' then 2 when 'secret' then 3 else 0 end)";
-/// Whether the record itself is "releasable to all parties".
-const OWN_ALL: &str =
-    "(coalesce(json_extract(t.doc, '$.protection.releasability'), '') <> 'originator_only')";
+fn own_marking() -> String {
+    format!(
+        "(case {} when 'restricted' then 1 when 'confidential' then 2 when 'secret' then 3 \
+         else 0 end)",
+        d::json_text("t.doc", "protection.marking")
+    )
+}
+/// Whether the record itself is "releasable to all parties" (1) or not (0): a number, as
+/// the column holds, so that it combines with the parent's by `max`.
+fn own_all() -> String {
+    format!(
+        "(case when coalesce({}, '') <> 'originator_only' then 1 else 0 end)",
+        d::json_text("t.doc", "protection.releasability")
+    )
+}
 /// The party the record itself is released to alone: null when it is released to all
 /// parties, '!' (no party) when it is originator-only without an originator.
-const OWN_ORIGINATOR: &str = "(case when json_extract(t.doc, '$.protection.releasability')
-    = 'originator_only' then coalesce(json_extract(t.doc, '$.protection.originator'), '!') end)";
+fn own_originator() -> String {
+    format!(
+        "(case when {} = 'originator_only' then coalesce({}, '!') end)",
+        d::json_text("t.doc", "protection.releasability"),
+        d::json_text("t.doc", "protection.originator")
+    )
+}
 
 /// Combines the record's originator with its parent's (`p`): a chain released to two
 /// different originators is released to nobody, since each must be the reader's party.
 fn originator_with_parent() -> String {
+    let own = own_originator();
     format!(
-        "(case when {OWN_ORIGINATOR} is null then p.eff_originator
-               when p.eff_originator is null then {OWN_ORIGINATOR}
-               when {OWN_ORIGINATOR} = p.eff_originator then p.eff_originator
+        "(case when {own} is null then p.eff_originator
+               when p.eff_originator is null then {own}
+               when {own} = p.eff_originator then p.eff_originator
                else '!' end)"
     )
 }
@@ -47,9 +63,12 @@ fn originator_with_parent() -> String {
 /// protection alone, reaching the parties of `scope` (an expression over `t`).
 fn alone(table: &str, scope: &str, rows: &str) -> String {
     format!(
-        "update {table} as t set eff_marking = {OWN_MARKING}, eff_all = {OWN_ALL},
-             eff_scope = {scope}, eff_originator = {OWN_ORIGINATOR}
-         where {rows}"
+        "update {table} as t set eff_marking = {marking}, eff_all = {all},
+             eff_scope = {scope}, eff_originator = {originator}
+         where {rows}",
+        marking = own_marking(),
+        all = own_all(),
+        originator = own_originator(),
     )
 }
 
@@ -57,20 +76,29 @@ fn alone(table: &str, scope: &str, rows: &str) -> String {
 /// their parent row in `parent` (`p.id = t.{key}`), whose scope they share.
 fn under(table: &str, parent: &str, key: &str, rows: &str) -> String {
     format!(
-        "update {table} as t set eff_marking = max({OWN_MARKING}, p.eff_marking),
-             eff_all = ({OWN_ALL} or p.eff_all), eff_scope = p.eff_scope,
+        "update {table} as t set eff_marking = {max}({marking}, p.eff_marking),
+             eff_all = {max}({all}, p.eff_all), eff_scope = p.eff_scope,
              eff_originator = {orig}
          from {parent} as p where p.id = t.{key} and ({rows})",
+        max = d::GREATEST,
+        marking = own_marking(),
+        all = own_all(),
         orig = originator_with_parent()
     )
 }
 
 /// An agreement's scope: its commission's when it names an existing one (a dangling id has
 /// no parties, as `scope::agreement_parties` finds none), else its own.
-const AGREEMENT_SCOPE: &str = "(case when json_extract(t.doc, '$.commission_id') is null then t.id
-    when exists (select 1 from commissions c where c.id = json_extract(t.doc, '$.commission_id'))
-    then json_extract(t.doc, '$.commission_id') end)";
+fn agreement_scope() -> String {
+    let named = d::json_text("t.doc", "commission_id");
+    format!(
+        "(case when {named} is null then t.id
+         when exists (select 1 from commissions c where c.id = {named}) then {named} end)"
+    )
+}
 
+// Read by `fill_all` only.
+#[allow(dead_code)]
 /// The tables of the vocabularies and the registry: their own protection, every party.
 const STANDALONE: [&str; 5] = ["parties", "organisations", "ranks", "people", "areas"];
 
@@ -141,12 +169,14 @@ pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, change: Cha
             if change == Change::New {
                 // Agreements that named this commission before it existed reached no
                 // parties; now they reach its own, and so do their clauses.
-                let naming = "json_extract(t.doc, '$.commission_id') = ?";
-                script.push(&alone("agreements", AGREEMENT_SCOPE, naming), one());
-                let clauses = "t.agreement_id in (select id from agreements
-                    where json_extract(doc, '$.commission_id') = ?)";
+                let naming = format!("{} = ?", d::json_text("t.doc", "commission_id"));
+                script.push(&alone("agreements", &agreement_scope(), &naming), one());
+                let clauses = format!(
+                    "t.agreement_id in (select id from agreements where {} = ?)",
+                    d::json_text("doc", "commission_id")
+                );
                 script.push(
-                    &under("clauses", "agreements", "agreement_id", clauses),
+                    &under("clauses", "agreements", "agreement_id", &clauses),
                     one(),
                 );
             }
@@ -166,7 +196,7 @@ pub(super) fn push(script: &mut Script, kind: RecordKind, id: Value, change: Cha
             }
         }
         RecordKind::Agreement => {
-            script.push(&alone("agreements", AGREEMENT_SCOPE, this), one());
+            script.push(&alone("agreements", &agreement_scope(), this), one());
             push_parties(script, "agreements", id.clone());
             if descendants {
                 let rows = "t.agreement_id = ?";
@@ -229,16 +259,17 @@ fn push_parties(script: &mut Script, table: &str, id: Value) {
     script.push(
         &format!(
             "delete from scope_parties where scope_id = ? and party_id not in (
-                 select j.value from {table} as t, json_each(t.doc, '$.party_ids') as j
-                 where t.id = ?)"
+                 select j.value from {table} as t, {each} where t.id = ?)",
+            each = d::json_each("t.doc", "party_ids", "j")
         ),
         [id.clone(), id.clone()],
     );
     script.push(
         &format!(
-            "insert or ignore into scope_parties (scope_id, party_id)
-             select t.id, j.value from {table} as t, json_each(t.doc, '$.party_ids') as j
-             where t.id = ?"
+            "insert into scope_parties (scope_id, party_id)
+             select t.id, j.value from {table} as t, {each} where t.id = ?
+             on conflict do nothing",
+            each = d::json_each("t.doc", "party_ids", "j")
         ),
         [id],
     );
@@ -246,20 +277,23 @@ fn push_parties(script: &mut Script, table: &str, id: Value) {
 
 /// Fills every row's columns and every scope's parties, parents before children: for a
 /// database written before 0009, and for the benchmark generator's rows.
-pub(super) async fn fill_all(conn: &mut SqliteConnection) -> StoreResult<()> {
+// SQLite's migrations only: PostgreSQL's schema starts where this backfill ends.
+#[allow(dead_code)]
+pub(in super::super) async fn fill_all(conn: &mut Conn) -> StoreResult<()> {
     let mut script = Script::default();
-    let all = "1";
+    let all = "true";
     for table in STANDALONE {
         script.push(&alone(table, "null", all), []);
     }
     script.push(&alone("commissions", "t.id", all), []);
-    script.push(&alone("agreements", AGREEMENT_SCOPE, all), []);
+    script.push(&alone("agreements", &agreement_scope(), all), []);
     script.push("delete from scope_parties", []);
     for table in ["commissions", "agreements"] {
         script.push(
             &format!(
-                "insert or ignore into scope_parties (scope_id, party_id)
-                 select t.id, j.value from {table} as t, json_each(t.doc, '$.party_ids') as j"
+                "insert into scope_parties (scope_id, party_id)
+                 select t.id, j.value from {table} as t, {each} where true on conflict do nothing",
+                each = d::json_each("t.doc", "party_ids", "j")
             ),
             [],
         );

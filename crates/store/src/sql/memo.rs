@@ -92,9 +92,10 @@ impl Memo {
                 "select id, version, doc from {} where id in ({marks})",
                 R::TABLE
             );
+            let text = super::d::sql(&sql);
             let q = part
                 .iter()
-                .fold(sqlx::query_as(&sql), |q, id| q.bind(id.to_string()));
+                .fold(sqlx::query_as(&text), |q, id| q.bind(id.to_string()));
             let found: Vec<(String, i64, String)> = q.fetch_all(pending.conn().await?).await?;
             let mut found: HashMap<String, Row> = found
                 .into_iter()
@@ -130,7 +131,7 @@ impl<'p, 'c> Reads<'p, 'c> {
             return Ok(row.clone());
         }
         let sql = format!("select version, doc from {} where id = ?", R::TABLE);
-        let row: Option<Row> = sqlx::query_as(&sql)
+        let row: Option<Row> = sqlx::query_as(&super::d::sql(&sql))
             .bind(id.to_string())
             .fetch_optional(self.pending.conn().await?)
             .await?;
@@ -188,11 +189,12 @@ impl<'p, 'c> Reads<'p, 'c> {
         item: Id,
     ) -> StoreResult<Vec<Id>> {
         if !self.memo.codes.contains_key(&plan) {
-            let rows: Vec<(String, String)> =
-                sqlx::query_as("select id, code from action_items where plan_id = ?")
-                    .bind(plan.to_string())
-                    .fetch_all(self.pending.conn().await?)
-                    .await?;
+            let rows: Vec<(String, String)> = sqlx::query_as(&super::d::sql(
+                "select id, code from action_items where plan_id = ?",
+            ))
+            .bind(plan.to_string())
+            .fetch_all(self.pending.conn().await?)
+            .await?;
             let mut by_code: HashMap<String, Vec<Id>> = HashMap::new();
             for (id, c) in rows {
                 let id = id

@@ -1,8 +1,8 @@
-//! `Store` for `SqliteStore`: every save goes to the one write path; every list is one
+//! `Store` for `Engine`: every save goes to the one write path; every list is one
 //! query over the indexed columns returning `doc`. Ties in an order are broken by id,
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
-use super::{SqliteStore, read};
+use super::{Engine, read};
 use crate::{
     Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
     StoreResult,
@@ -14,17 +14,17 @@ use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
 
 #[async_trait::async_trait]
-impl Store for SqliteStore {
+impl Store for Engine {
     async fn shut_down(&self) -> StoreResult<()> {
         self.close_cleanly().await
     }
 
     async fn is_empty(&self) -> StoreResult<bool> {
-        let empty: bool = sqlx::query_scalar(
+        let empty: bool = sqlx::query_scalar(&super::d::sql(
             "select not exists(select 1 from parties)
                 and not exists(select 1 from agreements)
                 and not exists(select 1 from commissions)",
-        )
+        ))
         .fetch_one(&self.pool)
         .await?;
         Ok(empty)
@@ -206,7 +206,7 @@ impl Store for SqliteStore {
             values.extend(vis_values);
         }
         let sql = format!(
-            "select doc from ({}) order by undated, due_on, code_key, id limit ?",
+            "select doc from ({}) as page order by undated, due_on, code_key, id limit ?",
             selects.join(" union all ")
         );
         values.push(limit.into());
@@ -307,13 +307,13 @@ impl Store for SqliteStore {
         to: NaiveDate,
     ) -> StoreResult<Vec<Id>> {
         // Each deadline column has its index: three range searches, joined by the planner.
-        let ids: Vec<String> = sqlx::query_scalar(
+        let ids: Vec<String> = sqlx::query_scalar(&super::d::sql(
             "select id from agreements
              where enters_on between ?1 and ?2
                 or expires_on between ?1 and ?2
                 or notice_on between ?1 and ?2
              order by id",
-        )
+        ))
         .bind(from.to_string())
         .bind(to.to_string())
         .fetch_all(&self.pool)
@@ -415,7 +415,7 @@ impl Store for SqliteStore {
     }
 
     async fn audit_head(&self) -> StoreResult<crate::AuditHead> {
-        SqliteStore::audit_head(self).await
+        Engine::audit_head(self).await
     }
 
     async fn users(&self) -> StoreResult<Vec<User>> {

@@ -5,11 +5,11 @@
 //! index, with the reader's visibility in the query. Both give rows of one shape, which
 //! `gather` turns into `Counts` exactly as `figures` counts items.
 
-use super::{SqliteStore, facts, item_window::bind_all, record::Value, windows::visible};
+use super::d::DbRow;
+use super::{Engine, facts, item_window::bind_all, record::Value, windows::visible};
 use crate::{FactsScope, ItemCounts, StoreError, StoreResult};
 use chrono::{Datelike, Days, NaiveDate};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 use std::collections::BTreeMap;
 use taawun_core::followup::{Counts, Tally};
 use taawun_core::{Id, ItemStatus, Marking, Principal};
@@ -30,7 +30,7 @@ fn plus(today: NaiveDate, days: i64) -> NaiveDate {
     .unwrap_or(today)
 }
 
-fn count(row: &SqliteRow, i: usize) -> StoreResult<u32> {
+fn count(row: &DbRow, i: usize) -> StoreResult<u32> {
     let n: i64 = row.try_get(i)?;
     u32::try_from(n).map_err(|_| corrupt("count", &n.to_string()))
 }
@@ -52,7 +52,7 @@ fn marking(level: i64) -> StoreResult<Marking> {
 /// Rows `(area, status, marking, restricted, items, percent)` and `(party, lead body, sides,
 /// sides done, percent)`, and the four dated figures, into the counts. (The banner's marking
 /// comes from the item rows: every side counted belongs to an item counted there.)
-fn gather(items: &[SqliteRow], sides: &[SqliteRow], dated: [u32; 4]) -> StoreResult<ItemCounts> {
+fn gather(items: &[DbRow], sides: &[DbRow], dated: [u32; 4]) -> StoreResult<ItemCounts> {
     let mut by_status: BTreeMap<&str, u32> = BTreeMap::new();
     let mut by_area: BTreeMap<Id, Tally> = BTreeMap::new();
     let mut weighted: u64 = 0;
@@ -65,7 +65,7 @@ fn gather(items: &[SqliteRow], sides: &[SqliteRow], dated: [u32; 4]) -> StoreRes
         let status: &str = row.try_get(1)?;
         let percent = count(row, 5)?;
         out.highest = out.highest.max(Some(marking(row.try_get(2)?)?));
-        out.originator_only |= row.try_get::<bool, _>(3)?;
+        out.originator_only |= row.try_get::<i64, _>(3)? != 0;
         *by_status.entry(status).or_default() += n;
         if status != ItemStatus::Cancelled.key() {
             weighted += u64::from(percent);
@@ -111,7 +111,7 @@ fn gather(items: &[SqliteRow], sides: &[SqliteRow], dated: [u32; 4]) -> StoreRes
     Ok(out)
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn item_counts_of(
         &self,
         who: &Principal,
@@ -119,7 +119,7 @@ impl SqliteStore {
         today: NaiveDate,
     ) -> StoreResult<ItemCounts> {
         // One read transaction: every figure from the same snapshot.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = super::d::begin_read(&self.pool).await?;
         let (items, sides, dated) = match scope {
             FactsScope::All => tallied(&mut tx, who, "all".into(), today).await?,
             FactsScope::Party(p) => tallied(&mut tx, who, format!("p:{p}"), today).await?,
@@ -136,11 +136,11 @@ impl SqliteStore {
     }
 }
 
-type Rows = (Vec<SqliteRow>, Vec<SqliteRow>, [u32; 4]);
+type Rows = (Vec<DbRow>, Vec<DbRow>, [u32; 4]);
 
 /// From the tallies of `scope` ('all', 'p:<party>'), the rows of the reader's viewers.
 async fn tallied(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut super::d::Conn,
     who: &Principal,
     scope: String,
     today: NaiveDate,
@@ -156,20 +156,22 @@ async fn tallied(
         ]
     };
     let items = bind_all(
-        sqlx::query(&format!(
-            "select area_id as area, status, eff_marking, restricted, sum(items), sum(percent_sum)
+        sqlx::query(&super::d::sql(&format!(
+            "select area_id as area, status, eff_marking, restricted, cast(sum(items) as bigint),
+                    cast(sum(percent_sum) as bigint)
              from tally_items where {mine} group by 1, 2, 3, 4"
-        )),
+        ))),
         &base(),
     )
     .fetch_all(&mut *conn)
     .await?;
     let sides = bind_all(
-        sqlx::query(&format!(
-            "select party_id as party, organisation_id as lead, sum(sides),
-                    sum(case when done then sides else 0 end), sum(percent_sum)
+        sqlx::query(&super::d::sql(&format!(
+            "select party_id as party, organisation_id as lead, cast(sum(sides) as bigint),
+                    cast(sum(case when done = 1 then sides else 0 end) as bigint),
+                    cast(sum(percent_sum) as bigint)
              from tally_sides where {mine} group by 1, 2"
-        )),
+        ))),
         &base(),
     )
     .fetch_all(&mut *conn)
@@ -182,9 +184,9 @@ async fn tallied(
         let month = format!("{:04}-{:02}", upto.year(), upto.month());
         let first = upto.with_day(1).unwrap_or(upto);
         parts.push(format!(
-            "coalesce((select sum(items) from tally_dates
+            "coalesce((select cast(sum(items) as bigint) from tally_dates
                        where {mine} and series = ? and grain = 'm' and period < ?), 0)
-             + coalesce((select sum(items) from tally_dates
+             + coalesce((select cast(sum(items) as bigint) from tally_dates
                        where {mine} and series = ? and grain = 'd'
                          and period >= ? and period <= ?), 0)"
         ));
@@ -202,7 +204,7 @@ async fn tallied(
     upto("due", plus(today, 30));
     upto("due", plus(today, 90));
     let row = bind_all(
-        sqlx::query(&format!("select {}", parts.join(", "))),
+        sqlx::query(&super::d::sql(&format!("select {}", parts.join(", ")))),
         &values,
     )
     .fetch_one(&mut *conn)
@@ -220,7 +222,7 @@ async fn tallied(
 
 /// From the items of a commission or an agreement (`which`, binding `id`) the reader may see.
 async fn counted(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut super::d::Conn,
     who: &Principal,
     which: &str,
     id: Value,
@@ -230,23 +232,24 @@ async fn counted(
     let mut base = vec![id];
     base.extend(vis_values);
     let items = bind_all(
-        sqlx::query(&format!(
-            "select i.area_id as area, i.status, i.eff_marking, i.eff_originator is not null,
-                    count(*), sum(i.percent)
+        sqlx::query(&super::d::sql(&format!(
+            "select i.area_id as area, i.status, i.eff_marking,
+                    case when i.eff_originator is null then 0 else 1 end,
+                    count(*), cast(sum(i.percent) as bigint)
              from action_items i where {which} and {vis} group by 1, 2, 3, 4"
-        )),
+        ))),
         &base,
     )
     .fetch_all(&mut *conn)
     .await?;
     let sides = bind_all(
-        sqlx::query(&format!(
+        sqlx::query(&super::d::sql(&format!(
             "select d.party_id as party, d.organisation_id as lead, count(*),
-                    sum(d.status = 'done'), sum(d.percent)
+                    count(case when d.status = 'done' then 1 end), cast(sum(d.percent) as bigint)
              from action_items i join item_sides d on d.item_id = i.id
              where {which} and i.status <> 'cancelled' and {vis}
              group by 1, 2"
-        )),
+        ))),
         &base,
     )
     .fetch_all(&mut *conn)
@@ -257,14 +260,16 @@ async fn counted(
     }
     values.extend(base);
     let row = bind_all(
-        sqlx::query(&format!(
-            "select coalesce(sum(i.overdue_from <= ?), 0),
-                    coalesce(sum(i.at_risk_from <= ?
-                        and (i.overdue_from is null or i.overdue_from > ?)), 0),
-                    coalesce(sum(i.status not in {CLOSED} and i.due_on >= ? and i.due_on <= ?), 0),
-                    coalesce(sum(i.status not in {CLOSED} and i.due_on >= ? and i.due_on <= ?), 0)
+        sqlx::query(&super::d::sql(&format!(
+            "select count(case when i.overdue_from <= ? then 1 end),
+                    count(case when i.at_risk_from <= ?
+                        and (i.overdue_from is null or i.overdue_from > ?) then 1 end),
+                    count(case when i.status not in {CLOSED} and i.due_on >= ? and i.due_on <= ?
+                        then 1 end),
+                    count(case when i.status not in {CLOSED} and i.due_on >= ? and i.due_on <= ?
+                        then 1 end)
              from action_items i where {which} and {vis}"
-        )),
+        ))),
         &values,
     )
     .fetch_one(&mut *conn)

@@ -5,11 +5,11 @@
 //! read are in proportion to the scope asked for, never to the whole database unless the
 //! scope is the whole instance.
 
-use super::SqliteStore;
+use super::Engine;
+use super::d::DbRow;
 use crate::{FactsFilter, FactsScope, StoreError, StoreResult};
 use chrono::NaiveDate;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 use std::collections::HashMap;
 use taawun_core::followup::{ItemFacts, SideState};
 use taawun_core::*;
@@ -20,34 +20,34 @@ fn corrupt(what: &str, value: &str) -> StoreError {
     )))
 }
 
-pub(super) fn id(row: &SqliteRow, col: &str) -> StoreResult<Id> {
+pub(super) fn id(row: &DbRow, col: &str) -> StoreResult<Id> {
     let text: &str = row.try_get(col)?;
     text.parse().map_err(|_| corrupt(col, text))
 }
 
-fn opt_id(row: &SqliteRow, col: &str) -> StoreResult<Option<Id>> {
+fn opt_id(row: &DbRow, col: &str) -> StoreResult<Option<Id>> {
     let text: Option<&str> = row.try_get(col)?;
     text.map(|t| t.parse().map_err(|_| corrupt(col, t)))
         .transpose()
 }
 
-fn date(row: &SqliteRow, col: &str) -> StoreResult<Option<NaiveDate>> {
+fn date(row: &DbRow, col: &str) -> StoreResult<Option<NaiveDate>> {
     let text: Option<&str> = row.try_get(col)?;
     text.map(|t| t.parse().map_err(|_| corrupt(col, t)))
         .transpose()
 }
 
-fn status(row: &SqliteRow) -> StoreResult<ItemStatus> {
+fn status(row: &DbRow) -> StoreResult<ItemStatus> {
     let key: &str = row.try_get("status")?;
     ItemStatus::parse(key).ok_or_else(|| corrupt("status", key))
 }
 
-fn percent(row: &SqliteRow) -> StoreResult<u8> {
+fn percent(row: &DbRow) -> StoreResult<u8> {
     let p: i64 = row.try_get("percent")?;
     u8::try_from(p).map_err(|_| corrupt("percent", &p.to_string()))
 }
 
-fn protection(row: &SqliteRow) -> StoreResult<Protection> {
+fn protection(row: &DbRow) -> StoreResult<Protection> {
     let level: i64 = row.try_get("marking")?;
     let marking = Marking::ALL
         .into_iter()
@@ -62,7 +62,7 @@ fn protection(row: &SqliteRow) -> StoreResult<Protection> {
     })
 }
 
-pub(super) fn side(row: &SqliteRow) -> StoreResult<(Id, SideState)> {
+pub(super) fn side(row: &DbRow) -> StoreResult<(Id, SideState)> {
     let state = SideState {
         party_id: id(row, "party_id")?,
         organisation_id: id(row, "organisation_id")?,
@@ -73,7 +73,7 @@ pub(super) fn side(row: &SqliteRow) -> StoreResult<(Id, SideState)> {
     Ok((id(row, "item_id")?, state))
 }
 
-pub(super) fn facts(row: &SqliteRow, sides: Vec<SideState>) -> StoreResult<(i64, ItemFacts)> {
+pub(super) fn facts(row: &DbRow, sides: Vec<SideState>) -> StoreResult<(i64, ItemFacts)> {
     let commission_id = opt_id(row, "commission_id")?;
     let facts = ItemFacts {
         id: id(row, "id")?,
@@ -95,7 +95,7 @@ pub(super) fn facts(row: &SqliteRow, sides: Vec<SideState>) -> StoreResult<(i64,
 /// The scope's condition over `action_items` (unaliased) and its value.
 fn scope_condition(scope: FactsScope) -> (&'static str, Option<String>) {
     match scope {
-        FactsScope::All => ("1", None),
+        FactsScope::All => ("true", None),
         FactsScope::Commission(c) => ("commission_id = ?", Some(c.to_string())),
         FactsScope::Agreement(a) => ("agreement_id = ?", Some(a.to_string())),
         FactsScope::Plan(p) => ("plan_id = ?", Some(p.to_string())),
@@ -106,7 +106,7 @@ fn scope_condition(scope: FactsScope) -> (&'static str, Option<String>) {
     }
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn facts_of(
         &self,
         scope: FactsScope,
@@ -114,15 +114,24 @@ impl SqliteStore {
     ) -> StoreResult<Vec<ItemFacts>> {
         let (cond, value) = scope_condition(scope);
         // One read transaction: items and sides come from the same snapshot.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = super::d::begin_read(&self.pool).await?;
         let items_sql = format!(
             "select id, plan_id, commission_id, agreement_id, area_id, start_on, due_on,
                     status, percent, marking, releasability, originator, facts_seq
              from action_items where {cond} order by id"
         );
         let items = match &value {
-            None => sqlx::query(&items_sql).fetch_all(&mut *tx).await?,
-            Some(v) => sqlx::query(&items_sql).bind(v).fetch_all(&mut *tx).await?,
+            None => {
+                sqlx::query(&super::d::sql(&items_sql))
+                    .fetch_all(&mut *tx)
+                    .await?
+            }
+            Some(v) => {
+                sqlx::query(&super::d::sql(&items_sql))
+                    .bind(v)
+                    .fetch_all(&mut *tx)
+                    .await?
+            }
         };
         // In the order of the item's leads.
         let sides_sql = format!(
@@ -131,8 +140,17 @@ impl SqliteStore {
              order by item_id, position"
         );
         let side_rows = match &value {
-            None => sqlx::query(&sides_sql).fetch_all(&mut *tx).await?,
-            Some(v) => sqlx::query(&sides_sql).bind(v).fetch_all(&mut *tx).await?,
+            None => {
+                sqlx::query(&super::d::sql(&sides_sql))
+                    .fetch_all(&mut *tx)
+                    .await?
+            }
+            Some(v) => {
+                sqlx::query(&super::d::sql(&sides_sql))
+                    .bind(v)
+                    .fetch_all(&mut *tx)
+                    .await?
+            }
         };
         tx.commit().await?;
         let mut sides: HashMap<Id, Vec<SideState>> = HashMap::with_capacity(items.len());

@@ -2,11 +2,11 @@
 //! unique key (user, kind, record, date) with `on conflict do nothing` is what makes a
 //! reminder pass idempotent; everything else is plain rows.
 
-use super::SqliteStore;
+use super::Engine;
+use super::d::DbRow;
 use crate::{StoreError, StoreResult};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 use taawun_core::followup::{Notification, Reminder, ReminderKind};
 use taawun_core::{Id, new_id};
 
@@ -23,7 +23,7 @@ fn id_of(text: &str) -> StoreResult<Id> {
         .map_err(|_| corrupt(format!("notification id {text:?}")))
 }
 
-fn decode(r: &SqliteRow) -> StoreResult<Notification> {
+fn decode(r: &DbRow) -> StoreResult<Notification> {
     let kind: String = r.try_get("kind")?;
     let on: String = r.try_get("on_date")?;
     let created: String = r.try_get("created_at")?;
@@ -50,16 +50,16 @@ fn decode(r: &SqliteRow) -> StoreResult<Notification> {
 /// Records one notification inside the caller's transaction, unless that user already has
 /// it (same kind, record and date): 1 when new, 0 otherwise.
 pub(super) async fn insert(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut super::d::Conn,
     user: Id,
     r: &Reminder,
     at: &str,
 ) -> StoreResult<u64> {
-    let done = sqlx::query(
+    let done = sqlx::query(&super::d::sql(
         "insert into notifications (id, user_id, kind, record_id, on_date, created_at)
          values (?, ?, ?, ?, ?, ?)
          on conflict (user_id, kind, record_id, on_date) do nothing",
-    )
+    ))
     .bind(new_id().to_string())
     .bind(user.to_string())
     .bind(r.kind.key())
@@ -73,10 +73,10 @@ pub(super) async fn insert(
 
 const COLUMNS: &str = "id, user_id, kind, record_id, on_date, created_at, read_at, emailed_at";
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn notify(&self, user: Id, reminders: &[Reminder]) -> StoreResult<u64> {
         // One transaction: a pass's notifications for a user appear together.
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let at = now();
         let mut added = 0;
         for r in reminders {
@@ -98,19 +98,19 @@ impl SqliteStore {
              where user_id = ? and (? = 0 or read_at is null)
              order by created_at desc, id desc limit ?"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&super::d::sql(&sql))
             .bind(user.to_string())
-            .bind(unread_only)
-            .bind(limit)
+            .bind(i64::from(unread_only))
+            .bind(i64::from(limit))
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(decode).collect()
     }
 
     pub(super) async fn unread_of(&self, user: Id) -> StoreResult<u32> {
-        let n: i64 = sqlx::query_scalar(
+        let n: i64 = sqlx::query_scalar(&super::d::sql(
             "select count(*) from notifications where user_id = ? and read_at is null",
-        )
+        ))
         .bind(user.to_string())
         .fetch_one(&self.pool)
         .await?;
@@ -120,17 +120,18 @@ impl SqliteStore {
     /// A party's stored record and the user's plain unread count, one statement: every
     /// page's header shows both.
     pub(super) async fn header_row(&self, user: Id, party: Id) -> StoreResult<crate::HeaderRow> {
-        let (doc, unread, arabic_dates): (Option<String>, i64, Option<String>) = sqlx::query_as(
-            "select (select doc from parties where id = ?),
+        let (doc, unread, arabic_dates): (Option<String>, i64, Option<String>) =
+            sqlx::query_as(&super::d::sql(
+                "select (select doc from parties where id = ?),
                     (select count(*) from notifications where user_id = ? and read_at is null),
                     (select value from user_settings where user_id = ? and key = ?)",
-        )
-        .bind(party.to_string())
-        .bind(user.to_string())
-        .bind(user.to_string())
-        .bind(crate::ARABIC_DATES_KEY)
-        .fetch_one(&self.pool)
-        .await?;
+            ))
+            .bind(party.to_string())
+            .bind(user.to_string())
+            .bind(user.to_string())
+            .bind(crate::ARABIC_DATES_KEY)
+            .fetch_one(&self.pool)
+            .await?;
         let party = doc.map(|d| super::read::decode(&d)).transpose()?;
         Ok(crate::HeaderRow {
             party,
@@ -140,10 +141,10 @@ impl SqliteStore {
     }
 
     pub(super) async fn mark_read(&self, user: Id, one: Option<Id>) -> StoreResult<()> {
-        sqlx::query(
+        sqlx::query(&super::d::sql(
             "update notifications set read_at = ?
              where user_id = ? and read_at is null and (? is null or id = ?)",
-        )
+        ))
         .bind(now())
         .bind(user.to_string())
         .bind(one.map(|i| i.to_string()))
@@ -159,7 +160,7 @@ impl SqliteStore {
              where user_id = ? and read_at is null and emailed_at is null
              order by created_at, id"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&super::d::sql(&sql))
             .bind(user.to_string())
             .fetch_all(&self.pool)
             .await?;
@@ -167,14 +168,16 @@ impl SqliteStore {
     }
 
     pub(super) async fn mark_emailed(&self, ids: &[Id]) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = super::d::begin_read(&self.pool).await?;
         let at = now();
         for id in ids {
-            sqlx::query("update notifications set emailed_at = ? where id = ?")
-                .bind(&at)
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(&super::d::sql(
+                "update notifications set emailed_at = ? where id = ?",
+            ))
+            .bind(&at)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

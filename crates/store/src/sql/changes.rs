@@ -7,19 +7,19 @@ use sqlx::Row;
 use taawun_core::followup::{Reminder, ReminderKind};
 use taawun_core::{Id, RecordKind};
 
-use super::{SqliteStore, audit};
+use super::{Engine, audit};
 use crate::{Actor, ChangeRow, StoreError, StoreResult};
 
 fn corrupt(what: String) -> StoreError {
     StoreError::Corrupt(serde::de::Error::custom(what))
 }
 
-fn row_of(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ChangeRow> {
+fn row_of(r: &super::d::DbRow) -> StoreResult<ChangeRow> {
     let entity: String = r.try_get("entity")?;
     let entity_id: String = r.try_get("entity_id")?;
     let at: String = r.try_get("at")?;
     Ok(ChangeRow {
-        position: r.try_get("rowid")?,
+        position: r.try_get("position")?,
         at: DateTime::parse_from_rfc3339(&at)
             .map_err(|e| corrupt(format!("audit at: {e}")))?
             .with_timezone(&Utc),
@@ -33,7 +33,7 @@ fn row_of(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ChangeRow> {
     })
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn changes_before(
         &self,
         kind: Option<RecordKind>,
@@ -44,25 +44,29 @@ impl SqliteStore {
         let before = before.unwrap_or(i64::MAX);
         let rows = match kind {
             Some(k) => {
-                sqlx::query(
-                    "select rowid, at, actor, action, entity, entity_id from audit_log
-                     where entity = ? and rowid < ? order by rowid desc limit ?",
-                )
-                .bind(k.key())
-                .bind(before)
-                .bind(i64::from(limit))
-                .fetch_all(&self.pool)
-                .await?
+                let sql = format!(
+                    "select {p} as position, at, actor, action, entity, entity_id from audit_log
+                     where entity = ? and {p} < ? order by {p} desc limit ?",
+                    p = super::d::APPEND_ORDER
+                );
+                sqlx::query(&super::d::sql(&sql))
+                    .bind(k.key())
+                    .bind(before)
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.pool)
+                    .await?
             }
             None => {
-                sqlx::query(
-                    "select rowid, at, actor, action, entity, entity_id from audit_log
-                     where rowid < ? order by rowid desc limit ?",
-                )
-                .bind(before)
-                .bind(i64::from(limit))
-                .fetch_all(&self.pool)
-                .await?
+                let sql = format!(
+                    "select {p} as position, at, actor, action, entity, entity_id from audit_log
+                     where {p} < ? order by {p} desc limit ?",
+                    p = super::d::APPEND_ORDER
+                );
+                sqlx::query(&super::d::sql(&sql))
+                    .bind(before)
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.pool)
+                    .await?
             }
         };
         rows.iter().map(row_of).collect()
@@ -76,7 +80,7 @@ impl SqliteStore {
         users: &[Id],
         on: NaiveDate,
     ) -> StoreResult<u64> {
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let reminder = Reminder {
             kind: ReminderKind::UpdateRequested,
             record_id: item,

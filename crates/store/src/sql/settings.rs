@@ -1,7 +1,7 @@
 //! Per-user settings on SQLite: one JSON text per (user, key), replaced on every write.
 //! Plain rows like notifications: neither versioned nor audited.
 
-use super::SqliteStore;
+use super::Engine;
 use crate::{StoreError, StoreResult};
 use chrono::{SecondsFormat, Utc};
 use taawun_core::{Id, Kinded, RuleErrors, User, rules::Rule};
@@ -25,14 +25,15 @@ fn check(key: &str, value: &str) -> StoreResult<()> {
     e.into_result().map_err(StoreError::Invalid)
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn setting_of(&self, user: Id, key: &str) -> StoreResult<Option<String>> {
-        let value =
-            sqlx::query_scalar("select value from user_settings where user_id = ? and key = ?")
-                .bind(user.to_string())
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?;
+        let value = sqlx::query_scalar(&super::d::sql(
+            "select value from user_settings where user_id = ? and key = ?",
+        ))
+        .bind(user.to_string())
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(value)
     }
 
@@ -40,12 +41,12 @@ impl SqliteStore {
         check(key, value)?;
         // One statement: the row is written only for a known user, so an unknown one is
         // `NotFound` rather than a foreign-key error.
-        let done = sqlx::query(
+        let done = sqlx::query(&super::d::sql(
             "insert into user_settings (user_id, key, value, updated_at)
              select ?1, ?2, ?3, ?4 where exists(select 1 from users where id = ?1)
              on conflict (user_id, key) do update
              set value = excluded.value, updated_at = excluded.updated_at",
-        )
+        ))
         .bind(user.to_string())
         .bind(key)
         .bind(value)

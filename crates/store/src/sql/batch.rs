@@ -15,20 +15,20 @@
 //! chunk or by a stored one) cannot say which item it came from, so the chunk is rolled back
 //! to its savepoint and written again one item at a time, which names it.
 
+use super::d::Conn;
 use super::{
-    SqliteStore,
+    Engine,
     memo::Memo,
     script::Pending,
     write::{Accept, save_in},
 };
 use crate::{Actor, StoreError, StoreResult};
-use sqlx::SqliteConnection;
 use taawun_core::ActionItem;
 
 /// Items per chunk, and so how often, at the least, the caller hears how far it has come.
 const CHUNK: usize = 100;
 
-impl SqliteStore {
+impl Engine {
     /// `accept`: `NewOnly` for `save_items`; `NewOrCurrent` for `apply_items`, where an
     /// item may also be a stored one at its stored version.
     pub(super) async fn save_batch(
@@ -38,12 +38,14 @@ impl SqliteStore {
         progress: &(dyn Fn(usize) + Send + Sync),
         accept: Accept,
     ) -> StoreResult<Vec<ActionItem>> {
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let mut memo = Memo::default();
         let mut saved = Vec::with_capacity(items.len());
         for (n, chunk) in items.chunks(CHUNK).enumerate() {
             let first = n * CHUNK;
-            sqlx::query("savepoint chunk").execute(&mut *tx).await?;
+            sqlx::query(&super::d::sql("savepoint chunk"))
+                .execute(&mut *tx)
+                .await?;
             // Grouping is sound for new items only (see above): a chunk that updates
             // stored items is written an item at a time.
             let grouped = if accept == Accept::NewOnly || chunk.iter().all(|i| i.version == 0) {
@@ -55,17 +57,21 @@ impl SqliteStore {
                 Ok(done) => saved.extend(done),
                 Err(Refused::Final(e)) => return Err(e),
                 Err(Refused::Flush) => {
-                    sqlx::query("rollback to chunk").execute(&mut *tx).await?;
+                    sqlx::query(&super::d::sql("rollback to chunk"))
+                        .execute(&mut *tx)
+                        .await?;
                     // What the memo learnt in the chunk was rolled back with it.
                     memo = Memo::default();
                     let one = one_by_one(&mut tx, &mut memo, actor, chunk, first, accept);
                     saved.extend(one.await?);
                 }
             }
-            sqlx::query("release chunk").execute(&mut *tx).await?;
+            sqlx::query(&super::d::sql("release chunk"))
+                .execute(&mut *tx)
+                .await?;
             progress(saved.len());
         }
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         if items.is_empty() {
             progress(0);
         }
@@ -89,7 +95,7 @@ fn in_batch(index: usize, e: StoreError) -> StoreError {
 
 /// The chunk's items, their writes sent together at the end.
 async fn write_chunk(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     memo: &mut Memo,
     actor: &Actor,
     chunk: &[ActionItem],
@@ -117,7 +123,7 @@ async fn write_chunk(
 /// The chunk again, each item's writes sent before the next item is checked, so a refusal
 /// names its item.
 async fn one_by_one(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     memo: &mut Memo,
     actor: &Actor,
     chunk: &[ActionItem],

@@ -1,18 +1,19 @@
 //! Generic reads: a record is its `doc` column deserialized, whatever query found it.
 
+use super::d::Db;
 use super::record::{Record, Value, bind};
 use crate::StoreResult;
-use sqlx::{Executor, Row, Sqlite};
+use sqlx::{Executor, Row};
 use taawun_core::Id;
 
 /// One record by id, from the pool or from inside a write transaction.
 pub(super) async fn by_id<'e, R, E>(ex: E, id: Id) -> StoreResult<Option<R>>
 where
     R: Record,
-    E: Executor<'e, Database = Sqlite>,
+    E: Executor<'e, Database = Db>,
 {
     let sql = format!("select doc from {} where id = ?", R::TABLE);
-    let doc: Option<String> = sqlx::query_scalar(&sql)
+    let doc: Option<String> = sqlx::query_scalar(&super::d::sql(&sql))
         .bind(id.to_string())
         .fetch_optional(ex)
         .await?;
@@ -22,10 +23,10 @@ where
 /// Whether a row with this id exists in `table` (one of our own table names).
 pub(super) async fn exists<'e, E>(ex: E, table: &'static str, id: Id) -> StoreResult<bool>
 where
-    E: Executor<'e, Database = Sqlite>,
+    E: Executor<'e, Database = Db>,
 {
     let sql = format!("select exists(select 1 from {table} where id = ?)");
-    let found: bool = sqlx::query_scalar(&sql)
+    let found: bool = sqlx::query_scalar(&super::d::sql(&sql))
         .bind(id.to_string())
         .fetch_one(ex)
         .await?;
@@ -36,9 +37,10 @@ where
 pub(super) async fn list<'e, R, E>(ex: E, sql: &str, binds: Vec<Value>) -> StoreResult<Vec<R>>
 where
     R: Record,
-    E: Executor<'e, Database = Sqlite>,
+    E: Executor<'e, Database = Db>,
 {
-    let q = binds.into_iter().fold(sqlx::query(sql), bind);
+    let text = super::d::sql(sql);
+    let q = binds.into_iter().fold(sqlx::query(&text), bind);
     let rows = q.fetch_all(ex).await?;
     rows.iter()
         .map(|row| decode(&row.try_get::<String, _>("doc")?))
@@ -53,17 +55,19 @@ where
 /// paid that hand-over for each. They are joined with the record separator (U+001E),
 /// which JSON text never holds unescaped (control characters are escaped in strings and
 /// not allowed elsewhere), so the split gives back each document whole.
-pub(super) async fn many<R: Record>(pool: &sqlx::SqlitePool, ids: &[Id]) -> StoreResult<Vec<R>> {
+pub(super) async fn many<R: Record>(pool: &super::d::Pool, ids: &[Id]) -> StoreResult<Vec<R>> {
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(", ");
         let sql = format!(
-            "select group_concat(doc, char(30)) from {} where id in ({marks})",
+            "select {} from {} where id in ({marks})",
+            super::d::JOINED_DOCS,
             R::TABLE
         );
+        let text = super::d::sql(&sql);
         let q = chunk
             .iter()
-            .fold(sqlx::query_scalar::<_, Option<String>>(&sql), |q, id| {
+            .fold(sqlx::query_scalar::<_, Option<String>>(&text), |q, id| {
                 q.bind(id.to_string())
             });
         if let Some(joined) = q.fetch_one(pool).await? {
@@ -86,7 +90,7 @@ pub(super) async fn list_under<'e, R, E>(
 ) -> StoreResult<Vec<R>>
 where
     R: Record,
-    E: Executor<'e, Database = Sqlite>,
+    E: Executor<'e, Database = Db>,
 {
     let table = R::TABLE;
     match parent {

@@ -212,9 +212,9 @@ impl Checked for Clause {
         }
         let mut e = RuleErrors::default();
         known_all(reads, &mut e, "areas", &self.area_ids, "area_ids").await?;
-        let same: Vec<String> = sqlx::query_scalar(
+        let same: Vec<String> = sqlx::query_scalar(&super::d::sql(
             "select id from clauses where agreement_id = ? and number = ? and id <> ?",
-        )
+        ))
         .bind(self.agreement_id.to_string())
         .bind(i64::from(self.number))
         .bind(self.id.to_string())
@@ -262,9 +262,9 @@ impl Checked for Session {
             .chain(self.statements.iter().map(|s| s.person_id))
             .collect();
         let people = people(reads, &named).await?;
-        let same: Vec<String> = sqlx::query_scalar(
+        let same: Vec<String> = sqlx::query_scalar(&super::d::sql(
             "select id from sessions where commission_id = ? and ordinal = ? and id <> ?",
-        )
+        ))
         .bind(self.commission_id.to_string())
         .bind(i64::from(self.ordinal))
         .bind(self.id.to_string())
@@ -292,10 +292,10 @@ impl Checked for Session {
         let before = previous.map_or(0, |p| p.minutes.adopted.len());
         for a in self.minutes.adopted.iter().skip(before) {
             if let Some(scan) = &a.signed_scan {
-                let found: Option<i64> = sqlx::query_scalar(
+                let found: Option<i64> = sqlx::query_scalar(&super::d::sql(
                     "select 1 from attachments where id = ? and record_kind = 'session'
                      and record_id = ? and purpose = 'signed_minutes' and sha256 = ?",
-                )
+                ))
                 .bind(scan.file.to_string())
                 .bind(self.id.to_string())
                 .bind(&scan.sha256)

@@ -5,7 +5,7 @@
 //! saves. It skips what a benchmark of reads does not need and a real save does: rules,
 //! permission, the audit log and the search index. Never use it on a real database.
 
-use super::{SqliteStore, follow, record::Record, write};
+use super::{Engine, follow, record::Record, write};
 use crate::StoreResult;
 use chrono::{Days, NaiveDate};
 use taawun_core::followup::{item_status, side_states};
@@ -46,13 +46,13 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-impl SqliteStore {
+impl Engine {
     /// Writes the data set; see the module's note. Sizes are the number of action items
     /// and of progress updates.
     pub(crate) async fn generate(&self, items: usize, updates: usize) -> StoreResult<Generated> {
         let mut dice = Dice(0x007a_6177_756e);
         let today = day(2026, 6, 1);
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let conn = &mut *tx;
 
         let parties = [("XA", "Partie A"), ("XB", "Partie B")].map(|(iso, name)| Party {
@@ -252,19 +252,21 @@ impl SqliteStore {
             if status != item.status {
                 item.status = status;
                 let doc = serde_json::to_string(&*item)?;
-                sqlx::query("update action_items set status = ?, doc = ? where id = ?")
-                    .bind(status.key())
-                    .bind(doc)
-                    .bind(item.id.to_string())
-                    .execute(&mut *conn)
-                    .await?;
+                sqlx::query(&super::d::sql(
+                    "update action_items set status = ?, doc = ? where id = ?",
+                ))
+                .bind(status.key())
+                .bind(doc)
+                .bind(item.id.to_string())
+                .execute(&mut *conn)
+                .await?;
             }
             follow::write_facts(conn, item, &sides, follow::Seq::Given(seq), true).await?;
             seq += 1;
         }
         // The rows skipped the write path: their effective protection as it would set it.
         super::effective::fill_all(conn).await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(Generated {
             parties: parties.map(|p| p.id),
             commissions,
@@ -276,7 +278,7 @@ impl SqliteStore {
 }
 
 /// A new record's row and link rows, as the write path writes them.
-async fn insert<R: Record>(conn: &mut sqlx::SqliteConnection, r: &R) -> StoreResult<()> {
+async fn insert<R: Record>(conn: &mut super::d::Conn, r: &R) -> StoreResult<()> {
     let doc = serde_json::to_string(r)?;
     write::write_row(conn, r, &doc, 0).await?;
     write::write_links(conn, r).await

@@ -6,7 +6,7 @@
 //! page reads the rows it shows plus those it skips. The count stops at the window's bound.
 //! `tests/item_window.rs` checks every figure against `ItemFilter::admits` over the facts.
 
-use super::{SqliteStore, facts, record::Value};
+use super::{Engine, facts, record::Value};
 use crate::visibility::predicate;
 use crate::{FactsScope, ItemWindow, StoreResult, Window};
 use chrono::{Days, NaiveDate};
@@ -28,7 +28,7 @@ fn conditions(
     filter: &ItemFilter,
     today: NaiveDate,
 ) -> (String, Vec<Value>, Reach) {
-    let mut sql = vec![String::from("1")];
+    let mut sql = vec![String::from("true")];
     let mut values = Vec::new();
     match scope {
         FactsScope::All => {}
@@ -123,7 +123,7 @@ fn conditions(
 }
 
 /// The dated items, as a condition the due-order indexes (led by `due_on is null`) seek on.
-const DATED: &str = "(i.due_on is null) = 0";
+const DATED: &str = "(i.due_on is null) = false";
 
 /// Where a selection's items lie in the due order (undated last), for the page query.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -139,9 +139,9 @@ enum Reach {
 
 /// Binds `values` in order.
 pub(super) fn bind_all<'q>(
-    q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    q: sqlx::query::Query<'q, super::d::Db, super::d::Args<'q>>,
     values: &[Value],
-) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+) -> sqlx::query::Query<'q, super::d::Db, super::d::Args<'q>> {
     values.iter().cloned().fold(q, super::record::bind)
 }
 
@@ -153,25 +153,31 @@ pub(super) fn bind_all<'q>(
 /// 0014), which the planner would otherwise pass over for the due-order one and walk every
 /// item to save a sort.
 pub(super) async fn visible_parts(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut super::d::Conn,
     who: &Principal,
-) -> StoreResult<Vec<(&'static str, String, Vec<Value>)>> {
+) -> StoreResult<Vec<(String, String, Vec<Value>)>> {
     const ITEMS: &str = "action_items i";
-    let values = |table: &'static str, p: crate::visibility::Predicate| {
+    let values = |table: String, p: crate::visibility::Predicate| {
         let (sql, v) = super::windows::as_values(p);
         (table, sql, v)
     };
     if let Some((scoped, open)) = super::windows::narrow(&mut *tx, who, "i").await? {
         // Both parts name their index: given a date range (the overdue list), the planner
         // would otherwise walk that range of every party's items.
-        let scoped_rows = "action_items i indexed by action_items_scope";
-        let unscoped = "action_items i indexed by action_items_unscoped";
+        let scoped_rows = format!(
+            "action_items i {}",
+            super::d::indexed_by("action_items_scope")
+        );
+        let unscoped = format!(
+            "action_items i {}",
+            super::d::indexed_by("action_items_unscoped")
+        );
         return Ok(vec![values(scoped_rows, scoped), values(unscoped, open)]);
     }
-    Ok(vec![values(ITEMS, predicate(who, "i"))])
+    Ok(vec![values(ITEMS.to_string(), predicate(who, "i"))])
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn item_window_of(
         &self,
         who: &Principal,
@@ -182,7 +188,7 @@ impl SqliteStore {
     ) -> StoreResult<ItemWindow> {
         let (cond, values, reach) = conditions(scope, filter, today);
         // One read transaction: the page and its count come from the same snapshot.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = super::d::begin_read(&self.pool).await?;
         let parts = visible_parts(&mut tx, who).await?;
         // Each part of the reader's visibility, with the selection's own conditions.
         let mut from = Vec::new();
@@ -221,17 +227,17 @@ impl SqliteStore {
                 format!(
                     "select * from (
                        select * from (select {columns} {one} and {DATED} and i.due_on >= ?
-                                      order by i.due_on, i.id limit ?)
+                                      order by i.due_on, i.id limit ?) as dated_part
                        union all
-                       select * from (select {columns} {one} and (i.due_on is null) = 1
-                                      order by i.due_on, i.id limit ?))
+                       select * from (select {columns} {one} and (i.due_on is null) = true
+                                      order by i.due_on, i.id limit ?) as undated_part) as page
                      order by undated, due_on, id
                      limit ? offset ?"
                 )
             }
             // A narrow reader's few rows, found by scope, then sorted.
             (parts, _) => format!(
-                "select * from ({})
+                "select * from ({}) as page
                  order by undated, due_on, id
                  limit ? offset ?",
                 parts
@@ -241,7 +247,7 @@ impl SqliteStore {
                     .join(" union all ")
             ),
         };
-        let page = bind_all(sqlx::query(&page_sql), &page_values)
+        let page = bind_all(sqlx::query(&super::d::sql(&page_sql)), &page_values)
             .bind(i64::try_from(window.limit).unwrap_or(i64::MAX))
             .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
             .fetch_all(&mut *tx)
@@ -257,8 +263,8 @@ impl SqliteStore {
                 .map(|f| format!("select 1 {f}"))
                 .collect::<Vec<_>>()
                 .join(" union all ");
-            let count_sql = format!("select count(*) from ({counted_rows} limit ?)");
-            bind_all(sqlx::query(&count_sql), &all)
+            let count_sql = format!("select count(*) from ({counted_rows} limit ?) as counted");
+            bind_all(sqlx::query(&super::d::sql(&count_sql)), &all)
                 .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
                 .fetch_one(&mut *tx)
                 .await?
@@ -279,7 +285,9 @@ impl SqliteStore {
             );
             let rows = chunk
                 .iter()
-                .fold(sqlx::query(&sql), |q, id| q.bind(id.as_str()))
+                .fold(sqlx::query(&super::d::sql(&sql)), |q, id| {
+                    q.bind(id.as_str())
+                })
                 .fetch_all(&mut *tx)
                 .await?;
             for row in &rows {
@@ -303,7 +311,7 @@ impl SqliteStore {
     }
 }
 
-impl SqliteStore {
+impl Engine {
     /// `Store::items_at_risk`: one query over the primary key, in chunks that stay under
     /// SQLite's parameter limit.
     pub(super) async fn at_risk_among(
@@ -319,7 +327,8 @@ impl SqliteStore {
                 "select id from action_items where id in ({marks})
                  and at_risk_from <= ? and (overdue_from is null or overdue_from > ?)"
             );
-            let mut q = sqlx::query_scalar::<_, String>(&sql);
+            let text = super::d::sql(&sql);
+            let mut q = sqlx::query_scalar::<_, String>(&text);
             for id in chunk {
                 q = q.bind(id.to_string());
             }

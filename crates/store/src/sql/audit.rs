@@ -1,10 +1,11 @@
 //! The audit log: one row per write, appended inside the write's own transaction so the
 //! log can never miss a change nor record one that was rolled back.
 
-use super::{SqliteStore, script::Script};
+use super::d::Conn;
+use super::{Engine, script::Script};
 use crate::{Actor, AuditEntry, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, Utc};
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 use taawun_core::{Id, RecordKind, new_id};
 
 /// The row for one save, added to the save's script; `before` is the stored JSON, `None`
@@ -23,7 +24,7 @@ pub(super) fn push(
 
 /// Appends the row for one save; `before` is the stored JSON, `None` when creating.
 pub(super) async fn append(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     entity: RecordKind,
     entity_id: Id,
@@ -39,7 +40,7 @@ pub(super) async fn append(
 /// Appends a row for an event other than a save (`set_password`…); the caller makes sure
 /// `before` and `after` hold no secret.
 pub(super) async fn append_action(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     action: &str,
     entity: RecordKind,
@@ -63,9 +64,15 @@ pub(super) fn push_action(
     after: &str,
 ) {
     let (id, at) = stamp(actor, action, entity_id, after);
+    let (column, value) = match super::d::APPENDED {
+        Some(order) => (", seq", format!(", {order}")),
+        None => ("", String::new()),
+    };
     script.push_insert(
-        "insert into audit_log (id, at, actor, action, entity, entity_id, before, after)",
-        "(?, ?, ?, ?, ?, ?, ?, ?)",
+        &format!(
+            "insert into audit_log (id, at, actor, action, entity, entity_id, before, after{column})"
+        ),
+        &format!("(?, ?, ?, ?, ?, ?, ?, ?{value})"),
         "",
         [
             id.into(),
@@ -109,14 +116,14 @@ pub(super) fn micros(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn audit_rows(&self, entity_id: Id) -> StoreResult<Vec<AuditEntry>> {
-        // rowid breaks ties between rows written within the same microsecond, in the
-        // order they were appended.
-        let rows = sqlx::query(
+        // The chain's place breaks ties between rows written within the same microsecond:
+        // rows are sealed in the order they were appended.
+        let rows = sqlx::query(&super::d::sql(
             "select id, at, actor, action, entity, entity_id, before, after
-             from audit_log where entity_id = ? order by at, rowid",
-        )
+             from audit_log where entity_id = ? order by at, seq",
+        ))
         .bind(entity_id.to_string())
         .fetch_all(&self.pool)
         .await?;
@@ -124,7 +131,7 @@ impl SqliteStore {
     }
 }
 
-fn entry(row: &sqlx::sqlite::SqliteRow) -> StoreResult<AuditEntry> {
+fn entry(row: &super::d::DbRow) -> StoreResult<AuditEntry> {
     // Corrupt carries a serde error; `custom` builds one that names the bad column.
     let corrupt = |what: &str, e: String| {
         StoreError::Corrupt(serde::de::Error::custom(format!("audit {what}: {e}")))

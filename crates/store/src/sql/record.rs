@@ -2,14 +2,15 @@
 //! link-table values derived from the record. Every write goes through these, so the JSON
 //! document and the indexed columns of a row are always computed from the same value.
 
+use super::d::{Args, Db};
 use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
-use sqlx::{Sqlite, query::Query, sqlite::SqliteArguments};
+use sqlx::query::Query;
 use taawun_core::{Id, Kinded, LocalizedText, Protection, RecordKind, party::fold};
 
 /// A value bound to a column. Three kinds cover the schema: ids and dates are text.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Value {
+pub(in super::super) enum Value {
     Text(String),
     Int(i64),
     Null,
@@ -59,14 +60,11 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 }
 
 /// Binds one value to the next placeholder of a query.
-pub(super) fn bind<'q>(
-    q: Query<'q, Sqlite, SqliteArguments<'q>>,
-    v: Value,
-) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+pub(in super::super) fn bind<'q>(q: Query<'q, Db, Args<'q>>, v: Value) -> Query<'q, Db, Args<'q>> {
     match v {
         Value::Text(s) => q.bind(s),
         Value::Int(i) => q.bind(i),
-        Value::Null => q.bind(None::<String>),
+        Value::Null => q.bind(super::d::null()),
     }
 }
 

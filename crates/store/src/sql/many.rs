@@ -14,7 +14,7 @@
 //! write does: rows are sealed in the order they were appended, after the head.
 
 use super::{
-    SqliteStore, accounts,
+    Engine, accounts,
     memo::{Memo, Reads},
     script::Pending,
     write::{Accept, Saved, save_in},
@@ -26,14 +26,14 @@ use taawun_core::{Id, Kinded, User};
 /// enough that the memo and the pending writes stay a few megabytes.
 const GROUP: usize = 2_000;
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn save_many(
         &self,
         saves: &[Save],
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> StoreResult<()> {
         for (n, group) in saves.chunks(GROUP).enumerate() {
-            let mut tx = self.pool.begin_with("begin immediate").await?;
+            let mut tx = super::d::begin_write(&self.pool).await?;
             let mut memo = Memo::default();
             let mut pending = Pending::new(&mut tx);
             for (i, save) in group.iter().enumerate() {
@@ -45,7 +45,7 @@ impl SqliteStore {
                     })?;
             }
             pending.flush().await?;
-            super::chain::seal_and_commit(tx).await?;
+            super::seal::seal_and_commit(tx).await?;
             progress(n * GROUP + group.len());
         }
         Ok(())

@@ -3,8 +3,9 @@
 //! transaction on the record's scope as stored (`core::access::decide_files`), and write
 //! their audit row in it: the file's metadata, never its content.
 
+use super::d::{Conn, DbRow};
 use super::{
-    SqliteStore, audit,
+    Engine, audit,
     memo::{Memo, Reads},
     script::Pending,
 };
@@ -12,7 +13,7 @@ use crate::scope::{Scope, Scoped};
 use crate::{Actor, FileSlot, NewFile, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use sha2::{Digest, Sha256};
-use sqlx::{Row, SqliteConnection, sqlite::SqliteRow};
+use sqlx::Row;
 use taawun_core::attachment::{
     Attachment, FileType, MAX_FILE_BYTES, MAX_REASON_CHARS, Purpose, carries_files, clean_name,
 };
@@ -30,7 +31,7 @@ fn id_of(text: &str) -> StoreResult<Id> {
         .map_err(|_| corrupt(format!("attachment id {text:?}")))
 }
 
-fn decode(r: &SqliteRow) -> StoreResult<Attachment> {
+fn decode(r: &DbRow) -> StoreResult<Attachment> {
     let kind: String = r.try_get("record_kind")?;
     let purpose: String = r.try_get("purpose")?;
     let media: String = r.try_get("media_type")?;
@@ -69,11 +70,7 @@ fn not_found(kind: &'static str, id: Id) -> StoreError {
 
 /// The scope of the record a file is attached to, read in the transaction; `None` when
 /// there is no such record of that kind.
-async fn record_scope(
-    conn: &mut SqliteConnection,
-    kind: RecordKind,
-    id: Id,
-) -> StoreResult<Option<Scope>> {
+async fn record_scope(conn: &mut Conn, kind: RecordKind, id: Id) -> StoreResult<Option<Scope>> {
     let mut pending = Pending::new(conn);
     let mut memo = Memo::default();
     let mut reads = Reads::new(&mut pending, &mut memo);
@@ -99,7 +96,7 @@ async fn record_scope(
 /// Decides `action` on the record's files for the actor (trusted code may do anything): a
 /// record the actor may not see is `NotFound`, as if it did not exist.
 async fn decide(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     kind: RecordKind,
     id: Id,
@@ -132,16 +129,16 @@ async fn sha256_of(content: Vec<u8>) -> StoreResult<(String, Vec<u8>)> {
     .map_err(|e| StoreError::Open(format!("hashing a file: {e}")))
 }
 
-async fn version_row(conn: &mut SqliteConnection, id: Id) -> StoreResult<Option<Attachment>> {
+async fn version_row(conn: &mut Conn, id: Id) -> StoreResult<Option<Attachment>> {
     let sql = format!("select {COLUMNS} from attachments where id = ?");
-    let row = sqlx::query(&sql)
+    let row = sqlx::query(&super::d::sql(&sql))
         .bind(id.to_string())
         .fetch_optional(&mut *conn)
         .await?;
     row.as_ref().map(decode).transpose()
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn file_attach(
         &self,
         actor: &Actor,
@@ -168,7 +165,7 @@ impl SqliteStore {
         } = file;
         // Hashed before the write lock is taken: nobody waits on it.
         let (sha256, content) = sha256_of(content).await?;
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         decide(&mut tx, actor, record, record_id, FileAction::Attach).await?;
         let (file_id, version, purpose, previous) = match slot {
             FileSlot::New(purpose) => {
@@ -182,7 +179,7 @@ impl SqliteStore {
                     "select {COLUMNS} from attachments
                      where file_id = ? and record_id = ? order by version desc limit 1"
                 );
-                let row = sqlx::query(&sql)
+                let row = sqlx::query(&super::d::sql(&sql))
                     .bind(file_id.to_string())
                     .bind(record_id.to_string())
                     .fetch_optional(&mut *tx)
@@ -216,10 +213,10 @@ impl SqliteStore {
             uploaded_at: at,
         };
         // The same content attached twice (to two records, or again) is kept once.
-        sqlx::query(
+        sqlx::query(&super::d::sql(
             "insert into blobs (sha256, size, content) values (?, ?, ?)
              on conflict (sha256) do nothing",
-        )
+        ))
         .bind(&attachment.sha256)
         .bind(attachment.size as i64)
         .bind(&content)
@@ -228,7 +225,7 @@ impl SqliteStore {
         let sql = format!(
             "insert into attachments ({COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         );
-        sqlx::query(&sql)
+        sqlx::query(&super::d::sql(&sql))
             .bind(attachment.id.to_string())
             .bind(file_id.to_string())
             .bind(record.key())
@@ -260,7 +257,7 @@ impl SqliteStore {
             &after,
         )
         .await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(attachment)
     }
 
@@ -273,7 +270,7 @@ impl SqliteStore {
             "select {COLUMNS} from attachments where record_id = ? and record_kind = ?
              order by file_id, version desc"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&super::d::sql(&sql))
             .bind(record.to_string())
             .bind(kind.key())
             .fetch_all(&self.pool)
@@ -293,7 +290,8 @@ impl SqliteStore {
                 "select {COLUMNS} from attachments where record_kind = ? and record_id in ({marks})
                  order by file_id, version desc"
             );
-            let mut q = sqlx::query(&sql).bind(kind.key());
+            let text = super::d::sql(&sql);
+            let mut q = sqlx::query(&text).bind(kind.key());
             for id in chunk {
                 q = q.bind(id.to_string());
             }
@@ -310,10 +308,10 @@ impl SqliteStore {
     }
 
     pub(super) async fn file_content(&self, id: Id) -> StoreResult<Option<Vec<u8>>> {
-        let content: Option<Vec<u8>> = sqlx::query_scalar(
+        let content: Option<Vec<u8>> = sqlx::query_scalar(&super::d::sql(
             "select b.content from attachments a join blobs b on b.sha256 = a.sha256
              where a.id = ?",
-        )
+        ))
         .bind(id.to_string())
         .fetch_optional(&self.pool)
         .await?;
@@ -327,7 +325,7 @@ impl SqliteStore {
         reason: &str,
     ) -> StoreResult<Attachment> {
         let reason = reason.trim();
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let found = version_row(&mut tx, id)
             .await?
             .ok_or_else(|| not_found("attachment", id))?;
@@ -351,15 +349,15 @@ impl SqliteStore {
                 },
             ));
         }
-        sqlx::query("delete from attachments where id = ?")
+        sqlx::query(&super::d::sql("delete from attachments where id = ?"))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
         // The content goes with its last version naming it: nothing of it stays behind.
-        sqlx::query(
+        sqlx::query(&super::d::sql(
             "delete from blobs where sha256 = ?
                and not exists (select 1 from attachments where sha256 = ?)",
-        )
+        ))
         .bind(&found.sha256)
         .bind(&found.sha256)
         .execute(&mut *tx)
@@ -388,7 +386,7 @@ impl SqliteStore {
             &after,
         )
         .await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(found)
     }
 }

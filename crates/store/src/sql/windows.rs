@@ -4,7 +4,7 @@
 //! the predicate on the rows it passes and stopping after the window; the count stops at the
 //! window's bound.
 
-use super::{SqliteStore, read, record::Record, record::Value};
+use super::{Engine, read, record::Record, record::Value};
 use crate::visibility::{Bound, predicate};
 use crate::{StoreResult, Window, Windowed};
 use sqlx::Row;
@@ -41,16 +41,16 @@ pub(super) async fn narrow<'e, E>(
     alias: &str,
 ) -> StoreResult<Option<(crate::visibility::Predicate, crate::visibility::Predicate)>>
 where
-    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+    E: sqlx::Executor<'e, Database = super::d::Db>,
 {
     let (Some(party), Some(parts)) = (who.party_id, crate::visibility::split(who, alias)) else {
         return Ok(None);
     };
     // Counted only as far as the threshold: the host's party is in every scope (3,400 rows
     // on the national set), and whether it is in fewer than the threshold is all that counts.
-    let reach: i64 = sqlx::query_scalar(
-        "select count(*) from (select 1 from scope_parties where party_id = ? limit ?)",
-    )
+    let reach: i64 = sqlx::query_scalar(&super::d::sql(
+        "select count(*) from (select 1 from scope_parties where party_id = ? limit ?) as counted",
+    ))
     .bind(party.to_string())
     .bind(crate::visibility::NARROW_SCOPES)
     .fetch_one(ex)
@@ -61,7 +61,7 @@ where
 /// One window of `R`'s table (aliased `t`) where `cond` holds (with `values`) and the reader
 /// may see the row, in `order`.
 async fn window_of<R: Record>(
-    store: &SqliteStore,
+    store: &Engine,
     who: &Principal,
     (cond, values): (&str, Vec<Value>),
     order: &str,
@@ -81,10 +81,12 @@ async fn window_of<R: Record>(
             all.extend(values);
             all.extend(open_values);
             format!(
-                "t.rowid in (select t.rowid from {table} t where ({cond}) and {scoped}
+                "t.{key} in (select t.{key} from {table} t where ({cond}) and {scoped}
                              union all
-                             select t.rowid from {table} t indexed by {table}_unscoped
-                              where ({cond}) and {open})"
+                             select t.{key} from {table} t {hint}
+                              where ({cond}) and {open})",
+                key = super::d::ROW_KEY,
+                hint = super::d::indexed_by(&format!("{table}_unscoped")),
             )
         }
         None => {
@@ -100,11 +102,13 @@ async fn window_of<R: Record>(
     let sql =
         format!("select t.doc from {table} t where {selected} order by {order} limit ? offset ?");
     let rows: Vec<R> = read::list(&store.pool, &sql, page_values).await?;
-    let count_sql =
-        format!("select count(*) from (select 1 from {table} t where {selected} limit ?)");
+    let count_sql = format!(
+        "select count(*) from (select 1 from {table} t where {selected} limit ?) as counted"
+    );
+    let text = super::d::sql(&count_sql);
     let q = all
         .into_iter()
-        .fold(sqlx::query(&count_sql), super::record::bind);
+        .fold(sqlx::query(&text), super::record::bind);
     let counted: i64 = q
         .bind(i64::try_from(window.count_to.saturating_add(1)).unwrap_or(i64::MAX))
         .fetch_one(&store.pool)
@@ -118,13 +122,13 @@ async fn window_of<R: Record>(
     })
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn commissions_of(
         &self,
         who: &Principal,
         window: Window,
     ) -> StoreResult<Windowed<Commission>> {
-        window_of(self, who, ("1", vec![]), "t.sort_name, t.id", window).await
+        window_of(self, who, ("true", vec![]), "t.sort_name, t.id", window).await
     }
 
     /// Newest first, as `Store::sessions` lists them.
@@ -136,7 +140,7 @@ impl SqliteStore {
     ) -> StoreResult<Windowed<Session>> {
         let cond = match commission {
             Some(c) => ("t.commission_id = ?", vec![Value::from(c)]),
-            None => ("1", vec![]),
+            None => ("true", vec![]),
         };
         let order = "t.start_on desc, t.ordinal desc, t.id desc";
         window_of(self, who, cond, order, window).await
@@ -151,7 +155,7 @@ impl SqliteStore {
     ) -> StoreResult<Windowed<Agreement>> {
         let cond = match status {
             Some(s) => ("t.status = ?", vec![Value::from(s.key())]),
-            None => ("1", vec![]),
+            None => ("true", vec![]),
         };
         let order = "(t.signed_on is null), t.signed_on desc, t.id desc";
         window_of(self, who, cond, order, window).await

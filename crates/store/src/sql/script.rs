@@ -6,15 +6,12 @@
 //! chunk of a batch). Reads go through `Pending::conn`, which sends the writes first, so
 //! every read sees every write made before it, exactly as if each had been sent at once.
 
-use super::{
-    record::{Value, bind},
-    write::unique_to_field,
-};
+use super::d::Conn;
+use super::{record::Value, write::unique_to_field};
 use crate::{StoreError, StoreResult};
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
-/// SQLite's limit on the `?` of one statement (since 3.32).
+/// The most `?` one statement may hold: SQLite's limit (since 3.32), below PostgreSQL's.
 const MAX_VALUES: usize = 32_766;
 
 /// What a statement does, apart from its values: the key by which a batch groups
@@ -129,10 +126,9 @@ impl Script {
         self.returning.push((kind, version));
     }
 
-    /// Runs every statement, in order, as one command.
-    pub(super) async fn run(self, conn: &mut SqliteConnection) -> StoreResult<()> {
-        let (sql, values) = in_order(self.statements);
-        run(conn, sql, values, &self.returning).await
+    /// Runs every statement, in order (as one command where the engine allows it).
+    pub(super) async fn run(self, conn: &mut Conn) -> StoreResult<()> {
+        run(conn, in_order(self.statements), &self.returning).await
     }
 
     /// Runs the statements grouped: those with the same text one after the other, groups in
@@ -140,30 +136,29 @@ impl Script {
     /// inserts. SQLite then does far less work per row. This reorders statements, so it is
     /// only for a caller whose statements commute across groups: `batch`, whose records
     /// touch different rows and add each record's statements in an order the groups keep.
-    pub(super) async fn run_grouped(self, conn: &mut SqliteConnection) -> StoreResult<()> {
-        let (sql, values) = grouped(self.statements);
-        run(conn, sql, values, &self.returning).await
+    pub(super) async fn run_grouped(self, conn: &mut Conn) -> StoreResult<()> {
+        run(conn, grouped(self.statements), &self.returning).await
     }
 }
 
+/// Statements with their values, in the order they run.
+pub(super) type Statements = Vec<(String, Vec<Value>)>;
+
 async fn run(
-    conn: &mut SqliteConnection,
-    sql: String,
-    values: Vec<Value>,
+    conn: &mut Conn,
+    statements: Statements,
     returning: &[(&'static str, i64)],
 ) -> StoreResult<()> {
-    if sql.is_empty() {
+    if statements.is_empty() {
         return Ok(());
     }
-    let q = values.into_iter().fold(sqlx::query(&sql), bind);
-    let returned = q
-        .fetch_all(&mut *conn)
+    let returned = super::d::send(conn, statements)
         .await
         .map_err(|e| unique_to_field(e.into()))?;
     // The write lock makes a miss unreachable; this guards against the lock being dropped.
     // Which update missed cannot be told, so the first one is named.
     match returning.first() {
-        Some(&(kind, version)) if returned.len() != returning.len() => Err(StoreError::Conflict {
+        Some(&(kind, version)) if returned != returning.len() => Err(StoreError::Conflict {
             kind,
             stored: version,
             yours: version,
@@ -194,18 +189,14 @@ fn one(shape: &Shape) -> String {
     }
 }
 
-fn in_order(statements: Vec<Statement>) -> (String, Vec<Value>) {
-    let mut sql = String::new();
-    let mut values = Vec::new();
-    for s in statements {
-        sql.push_str(&one(&s.shape));
-        sql.push_str(";\n");
-        values.extend(s.values);
-    }
-    (sql, values)
+fn in_order(statements: Vec<Statement>) -> Statements {
+    statements
+        .into_iter()
+        .map(|s| (one(&s.shape), s.values))
+        .collect()
 }
 
-fn grouped(statements: Vec<Statement>) -> (String, Vec<Value>) {
+fn grouped(statements: Vec<Statement>) -> Statements {
     // Groups by shape, in the order of their first statement; each group lists the values
     // of its statements.
     let mut groups: Vec<(Shape, Vec<Vec<Value>>)> = Vec::new();
@@ -219,24 +210,19 @@ fn grouped(statements: Vec<Statement>) -> (String, Vec<Value>) {
             }
         }
     }
-    let mut sql = String::new();
-    let mut values = Vec::new();
+    let mut out = Statements::new();
     for (shape, rows) in groups {
         if rows.len() == 1 || matches!(shape, Shape::Plain(_)) {
             let text = one(&shape);
-            for v in rows {
-                sql.push_str(&text);
-                sql.push_str(";\n");
-                values.extend(v);
-            }
+            out.extend(rows.into_iter().map(|v| (text.clone(), v)));
             continue;
         }
         let per_row = rows.first().map_or(1, Vec::len).max(1);
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             let part: Vec<Vec<Value>> = rows.by_ref().take(MAX_VALUES / per_row).collect();
-            sql.push_str(&merged(&shape, part.len()));
-            sql.push_str(";\n");
+            let sql = merged(&shape, part.len());
+            let mut values = Vec::new();
             match shape {
                 // The merged update takes each row's id first (see `merged`).
                 Shape::UpdateById { .. } => {
@@ -247,9 +233,10 @@ fn grouped(statements: Vec<Statement>) -> (String, Vec<Value>) {
                 }
                 _ => values.extend(part.into_iter().flatten()),
             }
+            out.push((sql, values));
         }
     }
-    (sql, values)
+    out
 }
 
 /// One statement doing what `n` statements of `shape` do, each row's values in turn.
@@ -295,7 +282,7 @@ fn merged(shape: &Shape, n: usize) -> String {
 
 /// A transaction's connection and the writes not yet sent to it.
 pub(super) struct Pending<'c> {
-    conn: &'c mut SqliteConnection,
+    conn: &'c mut Conn,
     pub writes: Script,
     /// Whether to send writes grouped (`Script::run_grouped`): a batch's choice.
     grouped: bool,
@@ -305,7 +292,7 @@ pub(super) struct Pending<'c> {
 }
 
 impl<'c> Pending<'c> {
-    pub(super) fn new(conn: &'c mut SqliteConnection) -> Self {
+    pub(super) fn new(conn: &'c mut Conn) -> Self {
         Pending {
             conn,
             writes: Script::default(),
@@ -315,7 +302,7 @@ impl<'c> Pending<'c> {
     }
 
     /// Pending writes sent grouped; see `Script::run_grouped` for when that is right.
-    pub(super) fn grouped(conn: &'c mut SqliteConnection) -> Self {
+    pub(super) fn grouped(conn: &'c mut Conn) -> Self {
         Pending {
             grouped: true,
             ..Pending::new(conn)
@@ -328,7 +315,7 @@ impl<'c> Pending<'c> {
 
     /// The connection, for a read or a write that cannot wait: the pending writes are sent
     /// first.
-    pub(super) async fn conn(&mut self) -> StoreResult<&mut SqliteConnection> {
+    pub(super) async fn conn(&mut self) -> StoreResult<&mut Conn> {
         self.flush().await?;
         Ok(&mut *self.conn)
     }
@@ -349,7 +336,6 @@ impl<'c> Pending<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::Connection;
 
     fn text(v: &str) -> Value {
         Value::Text(v.into())
@@ -373,11 +359,12 @@ mod tests {
         s
     }
 
-    async fn database() -> SqliteConnection {
-        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+    /// A scratch database of this engine (PostgreSQL's needs `TAAWUN_TEST_POSTGRES`).
+    async fn database() -> Conn {
+        let mut conn = super::super::d::scratch().await;
         sqlx::raw_sql(
-            "create table t (id text primary key, n integer, m integer);
-             create table l (t text references t (id), n integer, primary key (t, n));",
+            "create table t (id text primary key, n bigint, m bigint);
+             create table l (t text references t (id), n bigint, primary key (t, n));",
         )
         .execute(&mut conn)
         .await
@@ -385,7 +372,7 @@ mod tests {
         conn
     }
 
-    async fn contents(conn: &mut SqliteConnection) -> (Vec<(String, i64, i64)>, i64) {
+    async fn contents(conn: &mut Conn) -> (Vec<(String, i64, i64)>, i64) {
         let rows = sqlx::query_as("select id, n, m from t order by id")
             .fetch_all(&mut *conn)
             .await
@@ -399,8 +386,9 @@ mod tests {
 
     #[test]
     fn in_order_sends_each_statement_as_added() {
-        let (sql, values) = in_order(two_records().statements);
-        let statements: Vec<&str> = sql.split(";\n").filter(|s| !s.is_empty()).collect();
+        let sent = in_order(two_records().statements);
+        let statements: Vec<&str> = sent.iter().map(|(s, _)| s.as_str()).collect();
+        let values: Vec<&Value> = sent.iter().flat_map(|(_, v)| v).collect();
         assert_eq!(statements.len(), 8);
         assert_eq!(statements[0], "insert into t (id, n) values (?, 0)");
         assert_eq!(
@@ -412,8 +400,9 @@ mod tests {
 
     #[test]
     fn grouped_merges_each_kind_in_first_seen_order() {
-        let (sql, values) = grouped(two_records().statements);
-        let statements: Vec<&str> = sql.split(";\n").filter(|s| !s.is_empty()).collect();
+        let sent = grouped(two_records().statements);
+        let statements: Vec<&str> = sent.iter().map(|(s, _)| s.as_str()).collect();
+        let values: Vec<Value> = sent.iter().flat_map(|(_, v)| v.clone()).collect();
         assert_eq!(
             statements,
             [
@@ -455,8 +444,9 @@ mod tests {
                 values,
             );
         }
-        let (sql, values) = grouped(s.statements);
-        let statements: Vec<&str> = sql.split(";\n").filter(|s| !s.is_empty()).collect();
+        let sent = grouped(s.statements);
+        let statements: Vec<&str> = sent.iter().map(|(s, _)| s.as_str()).collect();
+        let values: Vec<&Value> = sent.iter().flat_map(|(_, v)| v).collect();
         assert_eq!(statements.len(), 2);
         for st in &statements {
             assert!(st.matches('?').count() <= MAX_VALUES);

@@ -1,12 +1,15 @@
-//! Full-text search on SQLite: an FTS5 index of each record's normalised text, kept by the
-//! write path in the write's own transaction, and the query that reads it.
+//! Full-text search: an index of each record's normalised text, kept by the write path in
+//! the write's own transaction, and the query that reads it. The index is SQLite's FTS5 or
+//! PostgreSQL's tsvector (`d::FULL_TEXT`); both hold the words exactly as the normaliser
+//! wrote them (no stemming, no parser of their own), so that both find the same records.
 
-use super::{SqliteStore, read, record::Record, script::Script};
+use super::d::Conn;
+use super::{Engine, d, read, record::Record, script::Script};
 use crate::{
     SearchHit, StoreError, StoreResult,
     indexed::{Indexed, SearchEntry},
 };
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 use taawun_core::{
     search::{
         normalise,
@@ -16,8 +19,9 @@ use taawun_core::{
 };
 
 /// Replaces the record's row in the index (`entry` `None`: the record is not searchable).
+#[allow(dead_code)] // by `reindex_all` only (see there)
 pub(super) async fn index(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     entity: RecordKind,
     id: Id,
     entry: Option<SearchEntry>,
@@ -46,10 +50,21 @@ pub(super) fn push_index(
         "on conflict (id) do nothing",
         [id.into(), entity.into()],
     );
+    let (head, tail) = match d::FULL_TEXT {
+        FullText::Fts5 => (
+            "insert or replace into search_index (rowid, entity, id, body, keys)",
+            "",
+        ),
+        FullText::TsVector => (
+            "insert into search_index (key, entity, id, body, keys)",
+            "on conflict (key) do update set entity = excluded.entity, id = excluded.id,
+             body = excluded.body, keys = excluded.keys",
+        ),
+    };
     script.push_insert(
-        "insert or replace into search_index (rowid, entity, id, body, keys)",
+        head,
         "((select key from search_keys where id = ?), ?, ?, ?, ?)",
-        "",
+        tail,
         [
             id.into(),
             entity.into(),
@@ -70,9 +85,12 @@ pub(super) fn push_index(
 }
 
 /// Indexes every record of one type (used once, when the index is created).
-async fn reindex<R: Record + Indexed>(conn: &mut SqliteConnection) -> StoreResult<()> {
+#[allow(dead_code)] // by `reindex_all` only (see there)
+async fn reindex<R: Record + Indexed>(conn: &mut Conn) -> StoreResult<()> {
     let sql = format!("select doc from {}", R::TABLE);
-    let docs: Vec<String> = sqlx::query_scalar(&sql).fetch_all(&mut *conn).await?;
+    let docs: Vec<String> = sqlx::query_scalar(&super::d::sql(&sql))
+        .fetch_all(&mut *conn)
+        .await?;
     for doc in docs {
         let record: R = read::decode(&doc)?;
         index(conn, R::KIND, record.id(), record.search_body()).await?;
@@ -81,7 +99,9 @@ async fn reindex<R: Record + Indexed>(conn: &mut SqliteConnection) -> StoreResul
 }
 
 /// Indexes the records written before the index existed.
-pub(super) async fn reindex_all(conn: &mut SqliteConnection) -> StoreResult<()> {
+// SQLite's migrations only: PostgreSQL's schema starts where this backfill ends.
+#[allow(dead_code)]
+pub(in super::super) async fn reindex_all(conn: &mut Conn) -> StoreResult<()> {
     reindex::<Party>(conn).await?;
     reindex::<Organisation>(conn).await?;
     reindex::<Rank>(conn).await?;
@@ -137,6 +157,45 @@ fn fts_term(term: &Term) -> String {
     format!("({})", any.join(" OR "))
 }
 
+/// The full-text index an engine has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // each engine names one of them
+pub(in super::super) enum FullText {
+    /// SQLite's FTS5 table, queried by `fts_query`.
+    Fts5,
+    /// A table whose words PostgreSQL indexes as a tsvector (`d::SEARCH_VECTOR`: the body's
+    /// words weighted A, the keys B), queried by `ts_query`.
+    TsVector,
+}
+
+/// The tsquery of a user's words, as `fts_query` for FTS5: each normalised word a prefix of
+/// a word of the body (`:*A`), or one of its skeletons among the keys (`:B`, a prefix when
+/// long enough); all words required. Each lexeme is quoted, so no character of the input is
+/// ever tsquery syntax; the text is cast to `tsquery`, which takes lexemes as given.
+pub(super) fn ts_query(query: &str) -> Option<String> {
+    let quoted = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"));
+    let term = |t: &Term| {
+        let mut any: Vec<String> = Vec::new();
+        if let Some(word) = &t.word {
+            any.push(format!("{}:*A", quoted(word)));
+        }
+        for key in &t.keys {
+            let star = if Term::key_is_prefix(key) { "*" } else { "" };
+            any.push(format!("{}:{star}B", quoted(key)));
+        }
+        format!("({})", any.join(" | "))
+    };
+    let alternatives: Vec<String> = plan(query)
+        .0
+        .iter()
+        .map(|terms| {
+            let all: Vec<String> = terms.iter().map(term).collect();
+            format!("({})", all.join(" & "))
+        })
+        .collect();
+    (!alternatives.is_empty()).then(|| alternatives.join(" | "))
+}
+
 /// The table each kind of indexed record is stored in (users are never indexed).
 fn table_of(kind: RecordKind) -> Option<&'static str> {
     Some(match kind {
@@ -175,14 +234,14 @@ fn seen_by(who: &Principal, row: &str) -> (String, Vec<super::record::Value>) {
         ));
         values.extend(vis_values);
     }
-    sql.push_str(" else 0 end");
+    sql.push_str(" else false end");
     (sql, values)
 }
 
 /// Above this many matches, hits come newest first instead of ranked (see `search_hits`).
 pub const RANKED: i64 = 1_000;
 
-impl SqliteStore {
+impl Engine {
     /// The hits of `query`, of those `who` may see when given.
     pub(super) async fn search_hits(
         &self,
@@ -190,40 +249,57 @@ impl SqliteStore {
         query: &str,
         limit: u32,
     ) -> StoreResult<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else {
+        let found = match d::FULL_TEXT {
+            FullText::Fts5 => fts_query(query),
+            FullText::TsVector => ts_query(query),
+        };
+        let Some(fts) = found else {
             return Ok(vec![]);
         };
+        let (matching, newest, ranked) = match d::FULL_TEXT {
+            FullText::Fts5 => (
+                "search_index match ?".to_string(),
+                "rowid desc",
+                "bm25(search_index, 0.0, 0.0, 2.0, 1.0), id".to_string(),
+            ),
+            FullText::TsVector => (
+                format!("{} @@ cast(? as tsquery)", d::SEARCH_VECTOR),
+                "key desc",
+                // Weights for D, C, B, A: the body's words count twice its keys, as above.
+                format!(
+                    "ts_rank('{{0, 0, 0.5, 1}}', {}, cast(? as tsquery)) desc, id",
+                    d::SEARCH_VECTOR
+                ),
+            ),
+        };
         // One read transaction: the count and the hits from the same snapshot.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = super::d::begin_read(&self.pool).await?;
         // Ranking sorts every match before the first is returned: for a word most records
         // hold (تعاون in an Arabic-speaking ministry's records, 44,000 of them in the
         // national data set) that is a scan of the index per request. Past `RANKED`
         // matches the rank says little anyway, so they come newest first (a record's key
         // is given when it is first indexed), which FTS5 walks and stops after `limit`.
-        let matches: i64 = sqlx::query_scalar(
-            "select count(*) from (select 1 from search_index where search_index match ? limit ?)",
-        )
+        let matches: i64 = sqlx::query_scalar(&super::d::sql(&format!(
+            "select count(*) from (select 1 from search_index where {matching} limit ?) as counted"
+        )))
         .bind(&fts)
         .bind(RANKED + 1)
         .fetch_one(&mut *tx)
         .await?;
         // bm25 rank, words found as typed weighing more than names found by their
         // skeletons, then id so that equal ranks keep one order between calls.
-        let order = if matches > RANKED {
-            "rowid desc"
-        } else {
-            "bm25(search_index, 0.0, 0.0, 2.0, 1.0), id"
-        };
+        let by_rank = matches <= RANKED;
+        let order = if by_rank { ranked.as_str() } else { newest };
         let visible_in =
-            |row: &str| who.map_or_else(|| (String::from("1"), vec![]), |w| seen_by(w, row));
+            |row: &str| who.map_or_else(|| (String::from("true"), vec![]), |w| seen_by(w, row));
         // A record one of whose titles (code, name, title) is the whole query comes first:
         // a code like S2.1 is otherwise one of many with the same words (S2.10, S2.11…).
         let (visible, values) = visible_in("search_titles");
         let exact = super::item_window::bind_all(
-            sqlx::query(&format!(
+            sqlx::query(&super::d::sql(&format!(
                 "select entity, id from search_titles where title = ? and {visible}
                  order by entity, id limit ?"
-            ))
+            )))
             .bind(normalise(query)),
             &values,
         )
@@ -232,18 +308,21 @@ impl SqliteStore {
         .await?;
         let exact = hits(&exact)?;
         let (visible, values) = visible_in("search_index");
-        let rows = super::item_window::bind_all(
-            sqlx::query(&format!(
-                "select entity, id from search_index where search_index match ?
-                 and {visible}
-                 order by {order} limit ?"
-            ))
-            .bind(fts),
-            &values,
-        )
-        .bind(i64::from(limit) + exact.len() as i64)
-        .fetch_all(&mut *tx)
-        .await?;
+        let text = format!(
+            "select entity, id from search_index where {matching}
+             and {visible}
+             order by {order} limit ?"
+        );
+        let text = super::d::sql(&text);
+        let mut q = super::item_window::bind_all(sqlx::query(&text).bind(fts.clone()), &values);
+        if by_rank && d::FULL_TEXT == FullText::TsVector {
+            // `ts_rank` takes the query again.
+            q = q.bind(fts);
+        }
+        let rows = q
+            .bind(i64::from(limit) + exact.len() as i64)
+            .fetch_all(&mut *tx)
+            .await?;
         tx.commit().await?;
         let ranked = hits(&rows)?;
         let mut all = exact;
@@ -258,7 +337,7 @@ impl SqliteStore {
 }
 
 /// The hits named by rows of `entity` and `id`.
-fn hits(rows: &[sqlx::sqlite::SqliteRow]) -> StoreResult<Vec<SearchHit>> {
+fn hits(rows: &[super::d::DbRow]) -> StoreResult<Vec<SearchHit>> {
     let corrupt = |e: String| StoreError::Corrupt(serde::de::Error::custom(format!("search {e}")));
     rows.iter()
         .map(|row| {
@@ -278,7 +357,18 @@ fn hits(rows: &[sqlx::sqlite::SqliteRow]) -> StoreResult<Vec<SearchHit>> {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, ts_query};
+
+    #[test]
+    fn tsqueries_take_the_same_words_and_skeletons_quoted() {
+        assert_eq!(
+            ts_query("Diarra Bakary").as_deref(),
+            Some("(('diarra':*A | 'dr':B) & ('bakary':*A | 'bkr':*B)) | (('drbkr':*B))")
+        );
+        // Quotes and backslashes stay inside their lexeme; no input is tsquery syntax.
+        assert_eq!(ts_query("l'eau").as_deref(), ts_query("l eau").as_deref());
+        assert_eq!(ts_query("  !&|()  "), None);
+    }
 
     #[test]
     fn queries_are_quoted_prefixes_of_normalised_words_or_their_skeletons() {

@@ -303,8 +303,10 @@ fn deadline(a: &Agreement, kind: DeadlineKind) -> Option<chrono::NaiveDate> {
 
 /// Fills the deadline columns of every stored agreement, for a database written before
 /// they existed (migration 0016).
-pub(super) async fn fill_deadlines(conn: &mut sqlx::SqliteConnection) -> crate::StoreResult<()> {
-    let docs: Vec<(String,)> = sqlx::query_as("select doc from agreements")
+// SQLite's migrations only: PostgreSQL's schema starts where this backfill ends.
+#[allow(dead_code)]
+pub(in super::super) async fn fill_deadlines(conn: &mut super::d::Conn) -> crate::StoreResult<()> {
+    let docs: Vec<(String,)> = sqlx::query_as(&super::d::sql("select doc from agreements"))
         .fetch_all(&mut *conn)
         .await?;
     for (doc,) in docs {
@@ -318,7 +320,7 @@ pub(super) async fn fill_deadlines(conn: &mut sqlx::SqliteConnection) -> crate::
         let sql = "update agreements set enters_on = ?, expires_on = ?, notice_on = ? where id = ?";
         values
             .into_iter()
-            .fold(sqlx::query(sql), super::record::bind)
+            .fold(sqlx::query(&super::d::sql(sql)), super::record::bind)
             .execute(&mut *conn)
             .await?;
     }

@@ -6,8 +6,12 @@
 //! (reading them as they now are); a side whose item and party stay moves only its own rows;
 //! a scope gaining or losing a party adds or subtracts that party's view of the scope's items.
 //!
-//! The trigger text is part of migration 0015: changing it needs a new migration that drops
-//! and recreates the triggers.
+//! The trigger text is part of migration 0015 (SQLite) and 0002 (PostgreSQL, where each
+//! trigger calls a function holding the same statements): changing it needs a new
+//! migration that drops and recreates the triggers. The few words the engines spell
+//! differently come from the dialect, so that SQLite's text stays as 0015 wrote it.
+
+use super::d;
 
 /// The item's effective-protection columns: a change moves every row of the item.
 const EFF: [&str; 4] = ["eff_marking", "eff_originator", "eff_all", "eff_scope"];
@@ -18,20 +22,36 @@ const SIDE_COLUMNS: [&str; 4] = ["organisation_id", "status", "percent", "last_r
 fn changed(columns: &[&str]) -> String {
     columns
         .iter()
-        .map(|c| format!("old.{c} is not new.{c}"))
+        .map(|c| format!("old.{c} {} new.{c}", d::DIFFERS))
         .collect::<Vec<_>>()
         .join(" or ")
 }
 
-const ITEMS_UPSERT: &str = "on conflict (scope, viewer, eff_marking, restricted, area_id, status)
-    do update set items = items + excluded.items,
-                  percent_sum = percent_sum + excluded.percent_sum";
-const SIDES_UPSERT: &str =
-    "on conflict (scope, viewer, eff_marking, restricted, party_id, organisation_id, done)
-    do update set sides = sides + excluded.sides,
-                  percent_sum = percent_sum + excluded.percent_sum";
-const DATES_UPSERT: &str = "on conflict (scope, viewer, series, grain, period, eff_marking)
-    do update set items = items + excluded.items";
+/// The upserts adding a statement's rows to a tally's: the stored row is named through
+/// `d::stored`, which PostgreSQL needs qualified (its `excluded` row has the same columns).
+fn items_upsert() -> String {
+    let t = d::stored("tally_items");
+    format!(
+        "on conflict (scope, viewer, eff_marking, restricted, area_id, status)
+    do update set items = {t}items + excluded.items,
+                  percent_sum = {t}percent_sum + excluded.percent_sum"
+    )
+}
+fn sides_upsert() -> String {
+    let t = d::stored("tally_sides");
+    format!(
+        "on conflict (scope, viewer, eff_marking, restricted, party_id, organisation_id, done)
+    do update set sides = {t}sides + excluded.sides,
+                  percent_sum = {t}percent_sum + excluded.percent_sum"
+    )
+}
+fn dates_upsert() -> String {
+    let t = d::stored("tally_dates");
+    format!(
+        "on conflict (scope, viewer, series, grain, period, eff_marking)
+    do update set items = {t}items + excluded.items"
+    )
+}
 
 /// Which of an item's rows a statement set moves.
 #[derive(Clone, Copy)]
@@ -68,6 +88,9 @@ fn side_rows(item: &str, party: &str, sign: i32) -> String {
 }
 
 fn item_rows(item: &str, sign: i32, party: Option<&str>, parts: Parts) -> String {
+    let items_upsert = items_upsert();
+    let sides_upsert = sides_upsert();
+    let dates_upsert = dates_upsert();
     let (in_scope, with_side) = match party {
         None => (String::new(), String::new()),
         Some(p) => (
@@ -79,27 +102,30 @@ fn item_rows(item: &str, sign: i32, party: Option<&str>, parts: Parts) -> String
     if parts.items {
         out.push_str(&format!(
             "insert into tally_items
-             select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, i.area_id,
+             select s.scope, v.viewer, i.eff_marking, {restricted}, i.area_id,
                     i.status, {sign}, {sign} * i.percent
                from action_items i
                join tally_viewers v on v.item_id = i.id
                join tally_scopes s on s.item_id = i.id
               where i.id = {item} and v.item_id = {item} and s.item_id = {item} {in_scope}
-             {ITEMS_UPSERT};"
+             {items_upsert};",
+            restricted = d::flag("i.eff_originator is not null"),
         ));
     }
     if parts.sides {
         out.push_str(&format!(
             "insert into tally_sides
-             select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, d.party_id,
-                    d.organisation_id, d.status = 'done', {sign}, {sign} * d.percent
+             select s.scope, v.viewer, i.eff_marking, {restricted}, d.party_id,
+                    d.organisation_id, {done}, {sign}, {sign} * d.percent
                from action_items i
                join tally_viewers v on v.item_id = i.id
                join tally_scopes s on s.item_id = i.id
                join item_sides d on d.item_id = i.id
               where i.id = {item} and v.item_id = {item} and s.item_id = {item}
                 and d.item_id = {item} and i.status <> 'cancelled' {with_side}
-             {SIDES_UPSERT};"
+             {sides_upsert};",
+            restricted = d::flag("i.eff_originator is not null"),
+            done = d::flag("d.status = 'done'"),
         ));
     }
     if let Some(series) = parts.series {
@@ -112,10 +138,11 @@ fn item_rows(item: &str, sign: i32, party: Option<&str>, parts: Parts) -> String
                join tally_viewers v on v.item_id = i.id
                join tally_scopes s on s.item_id = i.id
                join tally_days x on x.item_id = i.id
-               join (select 'm' as grain union all select 'd') g
+               join (select 'm' as grain union all select 'd') g {on_any}
               where i.id = {item} and v.item_id = {item} and s.item_id = {item}
                 and x.item_id = {item} and x.series in {series} {in_scope}
-             {DATES_UPSERT};"
+             {dates_upsert};",
+            on_any = d::ON_ANY,
         ));
     }
     out
@@ -124,45 +151,51 @@ fn item_rows(item: &str, sign: i32, party: Option<&str>, parts: Parts) -> String
 /// The statement adding `sign` times the rows of one side (`row` is `new` or `old`), its
 /// item and party unchanged.
 fn one_side(row: &str, sign: i32) -> String {
+    let sides_upsert = sides_upsert();
     format!(
         "insert into tally_sides
-         select s.scope, v.viewer, i.eff_marking, i.eff_originator is not null, {row}.party_id,
-                {row}.organisation_id, {row}.status = 'done', {sign}, {sign} * {row}.percent
+         select s.scope, v.viewer, i.eff_marking, {restricted}, {row}.party_id,
+                {row}.organisation_id, {done}, {sign}, {sign} * {row}.percent
            from action_items i
            join tally_viewers v on v.item_id = i.id
            join tally_scopes s on s.item_id = i.id
           where i.id = {row}.item_id and v.item_id = {row}.item_id
             and s.item_id = {row}.item_id and i.status <> 'cancelled'
-         {SIDES_UPSERT};"
+         {sides_upsert};",
+        restricted = d::flag("i.eff_originator is not null"),
+        done = d::flag(&format!("{row}.status = 'done'")),
     )
 }
 
 /// The statements adding `sign` times the rows that party `row.party_id` reads, as a viewer,
 /// of the items released to the parties of scope `row.scope_id` (`row` is `new` or `old`).
 fn reach(row: &str, sign: i32) -> String {
+    let items_upsert = items_upsert();
+    let sides_upsert = sides_upsert();
+    let dates_upsert = dates_upsert();
     let items = format!(
         "i.eff_scope = {row}.scope_id and i.eff_all = 1
          and (i.eff_originator is null or i.eff_originator = {row}.party_id)"
     );
     format!(
         "insert into tally_items
-         select s.scope, {row}.party_id, i.eff_marking, i.eff_originator is not null,
+         select s.scope, {row}.party_id, i.eff_marking, {restricted},
                 i.area_id, i.status, {sign} * count(*), {sign} * sum(i.percent)
            from action_items i
            join tally_scopes s on s.item_id = i.id
           where {items}
           group by 1, 2, 3, 4, 5, 6
-         {ITEMS_UPSERT};
+         {items_upsert};
          insert into tally_sides
-         select s.scope, {row}.party_id, i.eff_marking, i.eff_originator is not null,
-                d.party_id, d.organisation_id, d.status = 'done',
+         select s.scope, {row}.party_id, i.eff_marking, {restricted},
+                d.party_id, d.organisation_id, {done},
                 {sign} * count(*), {sign} * sum(d.percent)
            from action_items i
            join tally_scopes s on s.item_id = i.id
            join item_sides d on d.item_id = i.id
           where {items} and i.status <> 'cancelled'
           group by 1, 2, 3, 4, 5, 6, 7
-         {SIDES_UPSERT};
+         {sides_upsert};
          insert into tally_dates
          select s.scope, {row}.party_id, x.series, g.grain,
                 case g.grain when 'm' then substr(x.day, 1, 7) else x.day end,
@@ -170,25 +203,25 @@ fn reach(row: &str, sign: i32) -> String {
            from action_items i
            join tally_scopes s on s.item_id = i.id
            join tally_days x on x.item_id = i.id
-           join (select 'm' as grain union all select 'd') g
+           join (select 'm' as grain union all select 'd') g {on_any}
           where {items}
           group by 1, 2, 3, 4, 5, 6
-         {DATES_UPSERT};"
+         {dates_upsert};",
+        restricted = d::flag("i.eff_originator is not null"),
+        done = d::flag("d.status = 'done'"),
+        on_any = d::ON_ANY,
     )
 }
 
-fn trigger(name: &str, when: &str, on: &str, condition: Option<&str>, body: &str) -> String {
-    let condition = condition.map_or(String::new(), |c| format!("when {c}"));
-    format!("create trigger {name} {when} on {on} {condition}\nbegin\n{body}\nend;\n")
-}
+use d::trigger;
 
 /// The triggers of migration 0015, as one script.
-pub(super) fn triggers() -> String {
+pub(in super::super) fn triggers() -> String {
     let side_changed = changed(&SIDE_COLUMNS);
-    let side_moved = "old.item_id is not new.item_id or old.party_id is not new.party_id";
-    let item_moved = "old.item_id is not new.item_id";
+    let side_moved = changed(&["item_id", "party_id"]);
+    let item_moved = changed(&["item_id"]);
     let side_kept = format!("not ({side_moved}) and ({side_changed})");
-    let reach_moved = "old.scope_id is not new.scope_id or old.party_id is not new.party_id";
+    let reach_moved = changed(&["scope_id", "party_id"]);
     let item_insert = [
         // Items are never deleted (a plan's items are cancelled, not removed).
         trigger(
@@ -217,8 +250,9 @@ pub(super) fn triggers() -> String {
         (
             "sides",
             format!(
-                "{} or (old.status = 'cancelled') is not (new.status = 'cancelled')",
-                changed(&EFF)
+                "{} or (old.status = 'cancelled') {} (new.status = 'cancelled')",
+                changed(&EFF),
+                d::DIFFERS
             ),
             Parts {
                 items: false,
@@ -291,28 +325,28 @@ pub(super) fn triggers() -> String {
             "tally_side_before_move",
             "before update",
             "item_sides",
-            Some(side_moved),
+            Some(&side_moved),
             &whole_item("old.item_id", -1),
         ),
         trigger(
             "tally_side_after_move",
             "after update",
             "item_sides",
-            Some(side_moved),
+            Some(&side_moved),
             &whole_item("old.item_id", 1),
         ),
         trigger(
             "tally_side_before_move_to",
             "before update",
             "item_sides",
-            Some(item_moved),
+            Some(&item_moved),
             &whole_item("new.item_id", -1),
         ),
         trigger(
             "tally_side_after_move_to",
             "after update",
             "item_sides",
-            Some(item_moved),
+            Some(&item_moved),
             &whole_item("new.item_id", 1),
         ),
         trigger(
@@ -333,7 +367,7 @@ pub(super) fn triggers() -> String {
             "tally_reach_update",
             "after update",
             "scope_parties",
-            Some(reach_moved),
+            Some(&reach_moved),
             &format!("{}\n{}", reach("old", -1), reach("new", 1)),
         ),
     ]

@@ -2,14 +2,15 @@
 //! allowed as changing a password is (`accounts::may_manage`) and audited like it, as an
 //! account event whose before and after hold the user record, never the hash.
 
+use super::d::{Conn, DbRow};
 use super::{
-    SqliteStore,
+    Engine,
     accounts::{load_user, may_manage},
     audit, read,
 };
 use crate::{Actor, CalendarFeed, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
-use sqlx::{Row, SqliteConnection, sqlite::SqliteRow};
+use sqlx::Row;
 use taawun_core::{rules::Rule, *};
 
 const COLUMNS: &str = "id, user_id, commission_id, created_at, revoked_at";
@@ -36,7 +37,7 @@ fn time_of(text: &str) -> StoreResult<DateTime<Utc>> {
         .with_timezone(&Utc))
 }
 
-fn decode(r: &SqliteRow) -> StoreResult<CalendarFeed> {
+fn decode(r: &DbRow) -> StoreResult<CalendarFeed> {
     let commission: Option<String> = r.try_get("commission_id")?;
     let revoked: Option<String> = r.try_get("revoked_at")?;
     Ok(CalendarFeed {
@@ -56,17 +57,12 @@ fn field_error(field: &str, rule: Rule) -> StoreError {
 
 /// Appends the account event on the feed's user: the user record before and after (it does
 /// not change), as `set_password` does.
-async fn audit_event(
-    conn: &mut SqliteConnection,
-    actor: &Actor,
-    action: &str,
-    user: &User,
-) -> StoreResult<()> {
+async fn audit_event(conn: &mut Conn, actor: &Actor, action: &str, user: &User) -> StoreResult<()> {
     let doc = serde_json::to_string(user)?;
     audit::append_action(conn, actor, action, User::KIND, user.id, Some(&doc), &doc).await
 }
 
-impl SqliteStore {
+impl Engine {
     pub(super) async fn feed_create(
         &self,
         actor: &Actor,
@@ -74,7 +70,7 @@ impl SqliteStore {
         commission: Option<Id>,
         token_hash: &str,
     ) -> StoreResult<CalendarFeed> {
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let owner = load_user(&mut tx, user).await?;
         may_manage(actor, &owner)?;
         // An empty hash would be one every caller could present.
@@ -94,10 +90,10 @@ impl SqliteStore {
             created_at,
             revoked_at: None,
         };
-        let inserted = sqlx::query(
+        let inserted = sqlx::query(&super::d::sql(
             "insert into calendar_feeds (id, user_id, commission_id, token_hash, created_at)
              values (?, ?, ?, ?, ?)",
-        )
+        ))
         .bind(feed.id.to_string())
         .bind(user.to_string())
         .bind(commission.map(|c| c.to_string()))
@@ -113,7 +109,7 @@ impl SqliteStore {
         }
         inserted?;
         audit_event(&mut tx, actor, "create_calendar_feed", &owner).await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(feed)
     }
 
@@ -128,7 +124,7 @@ impl SqliteStore {
              where token_hash = ? and revoked_at is null
                and exists(select 1 from users u where u.id = f.user_id and u.active = 1)"
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&super::d::sql(&sql))
             .bind(token_hash)
             .fetch_optional(&self.pool)
             .await?;
@@ -141,7 +137,7 @@ impl SqliteStore {
             "select {COLUMNS} from calendar_feeds where user_id = ?
              order by created_at desc, id desc"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&super::d::sql(&sql))
             .bind(user.to_string())
             .fetch_all(&self.pool)
             .await?;
@@ -149,9 +145,9 @@ impl SqliteStore {
     }
 
     pub(super) async fn feed_revoke(&self, actor: &Actor, feed: Id) -> StoreResult<bool> {
-        let mut tx = self.pool.begin_with("begin immediate").await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let sql = format!("select {COLUMNS} from calendar_feeds where id = ?");
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&super::d::sql(&sql))
             .bind(feed.to_string())
             .fetch_optional(&mut *tx)
             .await?;
@@ -167,13 +163,15 @@ impl SqliteStore {
         if found.revoked_at.is_some() {
             return Ok(false);
         }
-        sqlx::query("update calendar_feeds set revoked_at = ? where id = ?")
-            .bind(stamp().1)
-            .bind(feed.to_string())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&super::d::sql(
+            "update calendar_feeds set revoked_at = ? where id = ?",
+        ))
+        .bind(stamp().1)
+        .bind(feed.to_string())
+        .execute(&mut *tx)
+        .await?;
         audit_event(&mut tx, actor, "revoke_calendar_feed", &owner).await?;
-        super::chain::seal_and_commit(tx).await?;
+        super::seal::seal_and_commit(tx).await?;
         Ok(true)
     }
 }

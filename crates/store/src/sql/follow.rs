@@ -5,6 +5,7 @@
 //! changed joint status is written and audited as an update of the item); saving a plan
 //! updates the commission and agreement copied onto its items.
 
+use super::d::Conn;
 use super::{
     audit, read,
     record::{Record, Value},
@@ -12,7 +13,6 @@ use super::{
     write::write_row,
 };
 use crate::{Actor, StoreResult};
-use sqlx::SqliteConnection;
 use std::future::Future;
 use taawun_core::followup::{FollowupRules, SideState, item_status, side_states, thresholds};
 use taawun_core::*;
@@ -62,7 +62,7 @@ nothing_follows!(
 );
 
 /// The item's progress updates, as stored.
-async fn updates_of(conn: &mut SqliteConnection, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
+async fn updates_of(conn: &mut Conn, item: Id) -> StoreResult<Vec<ProgressUpdate>> {
     let sql = "select doc from progress_updates where item_id = ?";
     read::list(&mut *conn, sql, vec![item.into()]).await
 }
@@ -146,10 +146,10 @@ impl Follows for ActionPlan {
         if moved {
             let conn = pending.conn().await?;
             let seq = next_seq(conn).await?;
-            sqlx::query(
+            sqlx::query(&super::d::sql(
                 "update action_items set commission_id = ?, agreement_id = ?, facts_seq = ?
                  where plan_id = ?",
-            )
+            ))
             .bind(self.commission_id.to_string())
             .bind(self.agreement_id.map(|a| a.to_string()))
             .bind(seq)
@@ -167,16 +167,17 @@ impl Follows for ActionPlan {
 /// `later_columns`: whether the threshold columns (0010) and the sides' positions (0022)
 /// exist yet (not while migration 3 runs).
 pub(super) async fn rederive(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     item_id: Id,
     later_columns: bool,
 ) -> StoreResult<()> {
-    let stored: Option<(i64, String)> =
-        sqlx::query_as("select version, doc from action_items where id = ?")
-            .bind(item_id.to_string())
-            .fetch_optional(&mut *conn)
-            .await?;
+    let stored: Option<(i64, String)> = sqlx::query_as(&super::d::sql(
+        "select version, doc from action_items where id = ?",
+    ))
+    .bind(item_id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
     let Some((version, doc)) = stored else {
         return Ok(());
     };
@@ -195,10 +196,12 @@ pub(super) async fn rederive(
 
 /// The next value of the facts counter. Taken under the write lock, so values rise in
 /// commit order and a reader that has seen `n` misses nothing by asking for `> n`.
-pub(super) async fn next_seq(conn: &mut SqliteConnection) -> StoreResult<i64> {
-    let seq: i64 = sqlx::query_scalar("select coalesce(max(facts_seq), 0) + 1 from action_items")
-        .fetch_one(&mut *conn)
-        .await?;
+pub(super) async fn next_seq(conn: &mut Conn) -> StoreResult<i64> {
+    let seq: i64 = sqlx::query_scalar(&super::d::sql(
+        "select coalesce(max(facts_seq), 0) + 1 from action_items",
+    ))
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(seq)
 }
 
@@ -207,6 +210,7 @@ pub(super) async fn next_seq(conn: &mut SqliteConnection) -> StoreResult<i64> {
 pub(crate) enum Seq {
     /// Chosen by the caller (the benchmark generator numbers its items itself).
     #[cfg(feature = "bench")]
+    #[allow(dead_code)] // SQLite's generator only (see `sql/mod.rs`)
     Given(i64),
     /// One above every value stored, computed in the statement itself, as `next_seq` does.
     Next,
@@ -216,7 +220,7 @@ pub(crate) enum Seq {
 /// one command (`script`). `sides` must be `side_states` of the item and its reports (the
 /// benchmark generator computes them in memory, the write path from the database).
 pub(crate) async fn write_facts(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     item: &ActionItem,
     sides: &[SideState],
     seq: Seq,
@@ -297,14 +301,18 @@ fn push_facts(
         script.push("delete from item_sides where item_id = ?", [item.id.into()]);
     }
     let tail = if stored == Stored::Same {
-        "on conflict (item_id, party_id) do update set
+        let t = super::d::stored("item_sides");
+        let differs = super::d::DIFFERS;
+        format!(
+            "on conflict (item_id, party_id) do update set
              organisation_id = excluded.organisation_id, status = excluded.status,
              percent = excluded.percent, last_report = excluded.last_report
-         where organisation_id is not excluded.organisation_id
-            or status is not excluded.status or percent is not excluded.percent
-            or last_report is not excluded.last_report"
+         where {t}organisation_id {differs} excluded.organisation_id
+            or {t}status {differs} excluded.status or {t}percent {differs} excluded.percent
+            or {t}last_report {differs} excluded.last_report"
+        )
     } else {
-        ""
+        String::new()
     };
     // One statement per side: see `write::push_links`. `position` is the side's place
     // among the item's leads; `Same` keeps the order, so its update leaves it alone.
@@ -334,7 +342,7 @@ fn push_facts(
         if later_columns {
             values.push((position as i64).into());
         }
-        script.push_insert(head, row, tail, values);
+        script.push_insert(head, row, &tail, values);
     }
 }
 
@@ -345,15 +353,19 @@ const RULES: FollowupRules = FollowupRules::STANDARD;
 
 /// Fills the threshold columns of every stored item from its facts columns and side rows,
 /// for a database written before they existed (migration 0010).
-pub(super) async fn fill_thresholds(conn: &mut SqliteConnection) -> StoreResult<()> {
-    let items: Vec<(String, String, Option<String>, Option<String>)> =
-        sqlx::query_as("select id, status, start_on, due_on from action_items")
-            .fetch_all(&mut *conn)
-            .await?;
-    let sides: Vec<(String, i64, Option<String>)> =
-        sqlx::query_as("select item_id, percent, last_report from item_sides")
-            .fetch_all(&mut *conn)
-            .await?;
+// SQLite's migrations only: PostgreSQL's schema starts where this backfill ends.
+#[allow(dead_code)]
+pub(in super::super) async fn fill_thresholds(conn: &mut Conn) -> StoreResult<()> {
+    let items: Vec<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        &super::d::sql("select id, status, start_on, due_on from action_items"),
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let sides: Vec<(String, i64, Option<String>)> = sqlx::query_as(&super::d::sql(
+        "select item_id, percent, last_report from item_sides",
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
     let corrupt = |what: &str, v: &str| {
         crate::StoreError::Corrupt(serde::de::Error::custom(format!("item {what}: {v:?}")))
     };
@@ -377,12 +389,14 @@ pub(super) async fn fill_thresholds(conn: &mut SqliteConnection) -> StoreResult<
         let sides = by_item.remove(&id).unwrap_or_default();
         let t = thresholds(status, date(start)?, date(due)?, &sides, &RULES);
         let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-        sqlx::query("update action_items set overdue_from = ?, at_risk_from = ? where id = ?")
-            .bind(text(t.overdue_from))
-            .bind(text(t.at_risk_from))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(&super::d::sql(
+            "update action_items set overdue_from = ?, at_risk_from = ? where id = ?",
+        ))
+        .bind(text(t.overdue_from))
+        .bind(text(t.at_risk_from))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -390,10 +404,13 @@ pub(super) async fn fill_thresholds(conn: &mut SqliteConnection) -> StoreResult<
 /// Derives every item once, for a database written before the follow-up columns existed.
 /// An item whose stored status differs from its sides' joint status gets the joint one,
 /// with a new version and an audit row by `system`, as any derived change is recorded.
-pub(super) async fn backfill(conn: &mut SqliteConnection) -> StoreResult<()> {
-    let ids: Vec<String> = sqlx::query_scalar("select id from action_items order by id")
-        .fetch_all(&mut *conn)
-        .await?;
+// SQLite's migrations only: PostgreSQL's schema starts where this backfill ends.
+#[allow(dead_code)]
+pub(in super::super) async fn backfill(conn: &mut Conn) -> StoreResult<()> {
+    let ids: Vec<String> =
+        sqlx::query_scalar(&super::d::sql("select id from action_items order by id"))
+            .fetch_all(&mut *conn)
+            .await?;
     let system = Actor::system();
     for id in ids {
         let id: Id = id.parse().map_err(|e: uuid::Error| {
@@ -403,16 +420,17 @@ pub(super) async fn backfill(conn: &mut SqliteConnection) -> StoreResult<()> {
         rederive(conn, &system, id, false).await?;
     }
     // The item's own columns new in this version, from its document.
-    let rows: Vec<(String, String)> = sqlx::query_as("select id, doc from action_items")
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as(&super::d::sql("select id, doc from action_items"))
+            .fetch_all(&mut *conn)
+            .await?;
     for (id, doc) in rows {
         let item: ActionItem = read::decode(&doc)?;
         let p = item.protection;
-        sqlx::query(
+        sqlx::query(&super::d::sql(
             "update action_items set start_on = ?, marking = ?, releasability = ?, originator = ?
              where id = ?",
-        )
+        ))
         .bind(item.start_on.map(|d| d.format("%Y-%m-%d").to_string()))
         .bind(p.marking.level())
         .bind(p.releasability.key())
