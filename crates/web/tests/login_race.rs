@@ -9,9 +9,7 @@ mod common;
 
 use common::browser::{Browser, add_user, location};
 use common::instance;
-use std::sync::Arc;
 use taawun_core::Role;
-use taawun_store::{SqliteStore, Store};
 use taawun_web::auth::AuthConfig;
 use taawun_web::{AppState, app};
 
@@ -87,11 +85,7 @@ async fn forty_logins_at_once_check_at_most_five_and_the_lock_outlives_the_proce
     assert!(location(&b.get("/account").await).starts_with("/login"));
 
     // A second process on the same database: the lock holds there too.
-    let store2: Arc<dyn Store> = Arc::new(
-        SqliteStore::open(&d.dir.path().join("taawun.db"))
-            .await
-            .unwrap(),
-    );
+    let store2 = common::open_again(d.dir.path()).await;
     let second = app(AppState::new(store2, false));
     let mut b2 = Browser::new(&second);
     b2.cookies.insert("lang".into(), "fr".into());

@@ -10,10 +10,8 @@
 mod common;
 
 use common::browser::Browser;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use taawun_app::generate::{Options, Profile};
-use taawun_store::Store;
 use taawun_web::{AppState, app};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::{Layer, Registry};

@@ -354,12 +354,10 @@ async fn five_passes_at_once_send_each_email_once() {
         ),
         ..RemindConfig::default()
     };
-    let path = f.w.d.dir.path().join("taawun.db");
     let mut passes = Vec::new();
     for _ in 0..5 {
         // Its own store: its own connections, as another process would hold.
-        let store: std::sync::Arc<dyn taawun_store::Store> =
-            std::sync::Arc::new(taawun_store::SqliteStore::open(&path).await.unwrap());
+        let store = crate::common::open_again(f.w.d.dir.path()).await;
         let (cfg, today) = (cfg.clone(), f.today);
         passes.push(tokio::spawn(async move {
             run_once(&store, today, &cfg).await.unwrap()

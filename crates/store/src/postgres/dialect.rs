@@ -128,13 +128,24 @@ pub(super) async fn scratch() -> Conn {
 /// The text at `path` (dot-separated keys) of the JSON document `doc`, null when absent.
 /// Documents are stored as text (see the schema); `json` parses without rewriting them.
 pub(super) fn json_text(doc: &str, path: &str) -> String {
-    format!("(({doc})::json #>> '{{{}}}')", path.replace('.', ","))
+    format!("({} #>> '{{{}}}')", as_json(doc), path.replace('.', ","))
+}
+
+/// A document as `json`. PostgreSQL refuses to read a document holding an escaped NUL
+/// (`\u0000`, which a hostile name may hold) even where a path does not pass through it, so
+/// each becomes U+FFFD's escape first: the fields read this way (protection, parents) hold
+/// none, and the stored document keeps it.
+fn as_json(doc: &str) -> String {
+    format!("replace({doc}, '\\u0000', '\\ufffd')::json")
 }
 
 /// The elements of the JSON array at `key` of `doc`, as a table `alias` with a `value`
 /// column (none when the key is absent).
 pub(super) fn json_each(doc: &str, key: &str, alias: &str) -> String {
-    format!("json_array_elements_text(({doc})::json -> '{key}') as {alias}(value)")
+    format!(
+        "json_array_elements_text({} -> '{key}') as {alias}(value)",
+        as_json(doc)
+    )
 }
 
 /// The larger of two values.
@@ -226,6 +237,17 @@ pub(super) fn unique_column(db: &dyn sqlx::error::DatabaseError) -> String {
         .map_or("", |(columns, _)| columns);
     let last = columns.rsplit(", ").next().unwrap_or_default();
     format!("{table}.{last}")
+}
+
+/// A text value as PostgreSQL can store it: its text type cannot hold NUL, so each becomes
+/// U+FFFD. Only derived columns (sort keys, search words) ever meet one — a record's document
+/// holds it escaped (`\u0000`), exactly as typed.
+pub(super) fn text(s: String) -> String {
+    if s.contains('\0') {
+        s.replace('\0', "\u{FFFD}")
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

@@ -292,7 +292,7 @@ impl Checked for Session {
         let before = previous.map_or(0, |p| p.minutes.adopted.len());
         for a in self.minutes.adopted.iter().skip(before) {
             if let Some(scan) = &a.signed_scan {
-                let found: Option<i64> = sqlx::query_scalar(&super::d::sql(
+                let found: Option<i32> = sqlx::query_scalar(&super::d::sql(
                     "select 1 from attachments where id = ? and record_kind = 'session'
                      and record_id = ? and purpose = 'signed_minutes' and sha256 = ?",
                 ))

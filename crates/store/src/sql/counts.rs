@@ -234,7 +234,7 @@ async fn counted(
     let items = bind_all(
         sqlx::query(&super::d::sql(&format!(
             "select i.area_id as area, i.status, i.eff_marking,
-                    case when i.eff_originator is null then 0 else 1 end,
+                    cast(case when i.eff_originator is null then 0 else 1 end as bigint),
                     count(*), cast(sum(i.percent) as bigint)
              from action_items i where {which} and {vis} group by 1, 2, 3, 4"
         ))),

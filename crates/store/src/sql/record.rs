@@ -62,7 +62,7 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 /// Binds one value to the next placeholder of a query.
 pub(in super::super) fn bind<'q>(q: Query<'q, Db, Args<'q>>, v: Value) -> Query<'q, Db, Args<'q>> {
     match v {
-        Value::Text(s) => q.bind(s),
+        Value::Text(s) => q.bind(super::d::text(s)),
         Value::Int(i) => q.bind(i),
         Value::Null => q.bind(super::d::null()),
     }

@@ -140,3 +140,8 @@ pub(super) fn unique_column(db: &dyn sqlx::error::DatabaseError) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// A text value as SQLite stores it: as given.
+pub(super) fn text(s: String) -> String {
+    s
+}

@@ -73,12 +73,62 @@ pub async fn instance_with(demo: bool, adjust: impl FnOnce(AppState) -> AppState
 pub async fn fresh_store(dir: &std::path::Path) -> Arc<dyn Store> {
     if on_postgres() {
         let url = taawun_testpg::fresh_database();
-        Arc::new(PgStore::open(&url).await.expect("open a new PostgreSQL database"))
+        // Kept where `open_again` finds it.
+        std::fs::write(dir.join(POSTGRES_URL), &url).expect("note the database's URL");
+        Arc::new(
+            PgStore::open(&url)
+                .await
+                .expect("open a new PostgreSQL database"),
+        )
     } else {
         let store = SqliteStore::open(&dir.join("taawun.db"))
             .await
             .expect("open store");
         Arc::new(store)
+    }
+}
+
+/// Where `fresh_store` notes the URL of its PostgreSQL database, in the test's directory.
+const POSTGRES_URL: &str = "postgres-url";
+
+/// The store `fresh_store(dir)` made, opened again with connections of its own, as another
+/// process (or node) serving the same database would hold.
+pub async fn open_again(dir: &std::path::Path) -> Arc<dyn Store> {
+    if on_postgres() {
+        let url = std::fs::read_to_string(dir.join(POSTGRES_URL)).expect("the database's URL");
+        Arc::new(PgStore::open(&url).await.expect("open the database again"))
+    } else {
+        Arc::new(
+            SqliteStore::open(&dir.join("taawun.db"))
+                .await
+                .expect("open again"),
+        )
+    }
+}
+
+/// Runs `sql` on the database `fresh_store(dir)` made, through a connection of its own (to
+/// damage it under the store's feet).
+pub async fn execute_raw(dir: &std::path::Path, sql: &str) {
+    if on_postgres() {
+        let url = std::fs::read_to_string(dir.join(POSTGRES_URL)).expect("the database's URL");
+        let pool = sqlx::PgPool::connect(&url)
+            .await
+            .expect("second connection");
+        sqlx::raw_sql(sql)
+            .execute(&pool)
+            .await
+            .expect("raw statement");
+        pool.close().await;
+    } else {
+        let url = format!("sqlite://{}", dir.join("taawun.db").display());
+        let pool = sqlx::SqlitePool::connect(&url)
+            .await
+            .expect("second connection");
+        sqlx::raw_sql(sql)
+            .execute(&pool)
+            .await
+            .expect("raw statement");
+        pool.close().await;
     }
 }
 
