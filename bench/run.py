@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Taawun's benchmark (issue 12, part 6): the release server on a generated data set, beside
 a lean reference server (axum + SQLite), measured with wrk from a logged-in reader's seat.
+With --postgres (issue 15, part 7) the same targets are measured again on a copy of the data
+in PostgreSQL, with one node and with two nodes serving the same database.
 
 Python 3 standard library only. See bench/README.md for what it measures and why; run
 `python3 bench/run.py --help` for the options.
@@ -8,6 +10,7 @@ Python 3 standard library only. See bench/README.md for what it measures and why
 
 import argparse
 import csv
+import glob
 import io
 import json
 import os
@@ -35,6 +38,10 @@ P99_MS = 50.0
 EXPORT_MS = 500.0
 RSS_MIB = 150.0
 FIRST_PAGE_S = 2.0
+# Issue 15, part 7: every page on PostgreSQL (one node) against SQLite and the reference.
+PG_OF_SQLITE = 0.50
+PG_OF_REFERENCE = 0.08
+PG_DATABASE = "taawun_bench"
 
 # Counts every answer that is not 200: wrk itself only counts answers outside 2xx/3xx, so a
 # target redirecting to the login page would otherwise look fast and healthy.
@@ -75,8 +82,24 @@ def check_prerequisites(args):
             f"the reference server's source is not at {args.reference}: "
             "pass --reference DIR (or --no-reference to measure without it)"
         )
+    if args.postgres:
+        args.psql = find_psql()
+        if args.psql is None:
+            missing.append("psql is missing: --postgres needs Debian's postgresql package (15 or newer)")
+        if not os.path.isfile(args.pg_cluster) and shutil.which("cargo") is None:
+            missing.append(f"{args.pg_cluster} is missing and cargo is not there to build it "
+                           "(cargo build -p taawun-testpg --bin pg-cluster)")
     if missing:
         raise Failure("\n".join(missing))
+
+
+def find_psql():
+    """The newest /usr/lib/postgresql/N/bin/psql (off the PATH on Debian), else the PATH's."""
+    def version(path):
+        v = path.split(os.sep)[-3]
+        return tuple(int(x) for x in re.findall(r"\d+", v)) or (0,)
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"), key=version)
+    return found[-1] if found else shutil.which("psql")
 
 
 def target_dir():
@@ -111,6 +134,15 @@ def build_reference(args):
     cargo_build(["cargo", "build", "--release", "--manifest-path", manifest], "the reference server", env,
                 cwd=os.path.abspath(args.reference))
     return os.path.join(env["CARGO_TARGET_DIR"], "release", "bench-reference")
+
+
+def build_pg_cluster(args):
+    """The tests' helper that starts a throwaway PostgreSQL cluster; built (debug) when missing."""
+    if not os.path.isfile(args.pg_cluster):
+        cargo_build(["cargo", "build", "-p", "taawun-testpg", "--bin", "pg-cluster"], "pg-cluster (debug)")
+        if not os.path.isfile(args.pg_cluster):
+            raise Failure(f"pg-cluster was built but is not at {args.pg_cluster}: pass --pg-cluster PATH")
+    return os.path.abspath(args.pg_cluster)
 
 
 # ---------------------------------------------------------------- data
@@ -207,15 +239,22 @@ class Http:
         return status, headers, body.decode("utf-8", "replace")
 
 
-def start_taawun(args, binary, port, log):
+def start_taawun(args, binary, port, log, database_url=None):
     # No reminder pass inside the measured server: a pass reads every item for each of
     # several hundred accounts (minutes, at national scale) and would load the pages measured
     # for as long as it runs. It is a background cost of its own, not a page's.
-    cmd = [binary, "serve", "--no-reminders", "--addr", f"127.0.0.1:{port}", "--data-dir", args.data]
+    cmd = [binary, "serve", "--no-reminders", "--addr", f"127.0.0.1:{port}"]
+    env = None
+    if database_url:
+        # `--database-url` and `--data-dir` conflict, and so would their variables if set.
+        cmd += ["--database-url", database_url]
+        env = {k: v for k, v in os.environ.items() if k not in ("TAAWUN_DATA_DIR", "TAAWUN_DATABASE_URL")}
+    else:
+        cmd += ["--data-dir", args.data]
     if args.demo:
         cmd.append("--demo")
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
     # The first page: the first answer to `/` that is a page (anonymous readers are sent to
     # the login page outside the demo, and that page counts).
     deadline = started + 120
@@ -249,6 +288,84 @@ def start_reference(binary, port, db, log):
         time.sleep(0.05)
     proc.kill()
     raise Failure("the reference server did not answer within 300 s")
+
+
+def stop_procs(procs):
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        try:
+            p.wait(15)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def start_cluster(pg_cluster, pg):
+    """`pg-cluster start` prints `URL<TAB>DIR`; the directory is kept in `pg` at once, so that
+    the caller's `finally` stops the cluster whatever fails after."""
+    done = subprocess.run([pg_cluster, "start"], capture_output=True, text=True)
+    lines = [l for l in done.stdout.splitlines() if "\t" in l]
+    if done.returncode != 0 or not lines:
+        raise Failure(f"pg-cluster start failed (exit {done.returncode}):\n{done.stderr.strip()}")
+    url, directory = lines[-1].split("\t", 1)
+    pg["cluster_dir"] = directory
+    pg["cluster_url"] = url
+    return url, directory
+
+
+def stop_cluster(pg_cluster, directory):
+    done = subprocess.run([pg_cluster, "stop", directory], capture_output=True, text=True)
+    if done.returncode != 0 or os.path.exists(directory):
+        say(f"warning: pg-cluster stop {directory} (exit {done.returncode}) left it behind: "
+            f"{done.stderr.strip()}")
+    else:
+        say(f"PostgreSQL cluster stopped and {directory} removed")
+
+
+def psql(args, url, sql, what):
+    done = subprocess.run([args.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise Failure(f"psql ({what}) failed (exit {done.returncode}):\n{done.stderr.strip()}")
+
+
+def with_database(url, name):
+    """`url` with its path (the database's name) replaced, its query kept."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+
+
+def prepare_postgres(args, binary, pg_cluster, pg, logs_dir):
+    """A throwaway cluster holding a copy of the generated data, made by the real `taawun copy`,
+    then vacuumed and analysed, as a deployment moved to PostgreSQL would be before serving."""
+    say()
+    say("PostgreSQL: starting a throwaway cluster (pg-cluster start)")
+    cluster_url, directory = start_cluster(pg_cluster, pg)
+    say(f"  {cluster_url} in {directory}")
+    psql(args, cluster_url, f"create database {PG_DATABASE}", "create database")
+    url = with_database(cluster_url, PG_DATABASE)
+    pg["database_url"] = url
+    source = "sqlite://" + os.path.join(args.data, "taawun.db")
+    say(f"  taawun copy --from {source} --to {url} (minutes for national)")
+    started = time.monotonic()
+    done = subprocess.run([binary, "copy", "--from", source, "--to", url], capture_output=True, text=True)
+    with open(os.path.join(logs_dir, "copy.log"), "w") as f:
+        f.write(done.stdout)
+        f.write(done.stderr)
+    if done.returncode != 0:
+        raise Failure(f"taawun copy failed (exit {done.returncode}):\n{done.stderr.strip()}")
+    pg["copy_s"] = time.monotonic() - started
+    tables = len([l for l in done.stdout.splitlines() if l.strip()])
+    say(f"  copied and checked in {pg['copy_s']:.0f} s ({tables} tables; see {f.name})")
+    started = time.monotonic()
+    psql(args, url, "vacuum analyze", "vacuum analyze")
+    pg["vacuum_analyze_s"] = time.monotonic() - started
+    say(f"  vacuum analyze in {pg['vacuum_analyze_s']:.0f} s")
+    return url
 
 
 def rss_mib(pid):
@@ -396,17 +513,57 @@ def to_ms(text):
     return n * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(args, port, path, cookie=None, lua=None):
-    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+def wrk_command(args, port, path, cookie=None, lua=None, threads=None, connections=None):
+    cmd = ["wrk", f"-t{threads or args.threads}", f"-c{connections or args.connections}",
+           f"-d{args.duration}s", "--latency"]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
     if lua:
         cmd += ["-s", lua]
     cmd.append(f"http://127.0.0.1:{port}{path}")
-    out = subprocess.run(cmd, capture_output=True, text=True)
+    return cmd
+
+
+def wrk(args, port, path, cookie=None, lua=None):
+    out = subprocess.run(wrk_command(args, port, path, cookie, lua), capture_output=True, text=True)
     if out.returncode != 0:
         raise Failure(f"wrk failed on {path}: {out.stderr.strip()}")
-    text = out.stdout
+    return parse_wrk(out.stdout)
+
+
+def wrk_nodes(args, ports, path, cookie=None, lua=None):
+    """One wrk per node, all at once, the connections shared out between them (and the
+    threads, so the load generator is no larger than against one node): req/s, requests and
+    errors are summed, p50 and p99 are the worst node's."""
+    n = len(ports)
+    procs = []
+    for i, port in enumerate(ports):
+        connections = args.connections // n + (1 if i < args.connections % n else 0)
+        threads = max(1, min(args.threads // n, connections))
+        cmd = wrk_command(args, port, path, cookie, lua, threads=threads, connections=connections)
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    outs = [p.communicate() for p in procs]
+    for p, (_, err) in zip(procs, outs):
+        if p.returncode != 0:
+            raise Failure(f"wrk failed on {path}: {err.strip()}")
+    nodes = [parse_wrk(out) for out, _ in outs]
+    res = {"requests_per_s": sum(r["requests_per_s"] for r in nodes),
+           "requests": sum(r["requests"] for r in nodes),
+           "p50_ms": worst(r["p50_ms"] for r in nodes),
+           "p99_ms": worst(r["p99_ms"] for r in nodes),
+           "errors": sum(r["errors"] for r in nodes),
+           "socket_errors": sum(r["socket_errors"] for r in nodes),
+           "nodes": nodes}
+    return res
+
+
+def worst(values):
+    """The largest, or NaN when a node reported none (NaN would otherwise win or lose by order)."""
+    values = list(values)
+    return float("nan") if any(v != v for v in values) else max(values)
+
+
+def parse_wrk(text):
     res = {"requests_per_s": 0.0, "p50_ms": float("nan"), "p99_ms": float("nan"),
            "requests": 0, "errors": 0, "socket_errors": 0}
     m = re.search(r"Requests/sec:\s+([\d.]+)", text)
@@ -486,6 +643,87 @@ def measure_export(args, client, db):
             "max_ms": max(times)}
 
 
+def check_targets(port, cookie, plan, where, log):
+    """The SQLite run's targets (record ids survive the copy): what is wrong with each on this
+    node, by url. A target that is not a page is reported and left unmeasured (its row shows
+    ERRORS and the run fails), so the other targets are still measured."""
+    client = Http(port, cookie)
+    problems = {}
+    for t in plan:
+        status, _, body = client.get(t["url"])
+        if status != 200 or 'class="status"' in body:
+            problems[t["url"]] = f"answered {status}" + (" (not a page)" if status == 200 else "")
+            say(f"  {t['name']} ({t['url']}) {problems[t['url']]} {where}: not measured; see {log}")
+    return problems
+
+
+def unmeasured(t, problem):
+    r = {"requests_per_s": 0.0, "p50_ms": float("nan"), "p99_ms": float("nan"), "requests": 0,
+         "errors": 0, "socket_errors": 0}
+    r.update(t)
+    r["note"] = f"{problem} before the run: not measured"
+    return r
+
+
+def measure_postgres(args, binary, url, readers, plans, ref, lua, logs_dir, procs, pg):
+    """Every target again on PostgreSQL: one node, then two nodes serving the same database,
+    each wrk run split between them."""
+    say()
+    port_a = free_port()
+    log = open(os.path.join(logs_dir, "taawun-postgres-1.log"), "w")
+    node_a, first_page = start_taawun(args, binary, port_a, log, database_url=url)
+    procs.append(node_a)
+    pg["first_page_s"] = first_page
+    say(f"taawun serve on PostgreSQL, node 1 (pid {node_a.pid}) on 127.0.0.1:{port_a}: "
+        f"first page served {first_page:.2f} s after start")
+    cookies = {u: login(port_a, u, args.password).cookie for u in readers}
+    problems = {u: check_targets(port_a, cookies[u], plans[u], f"on PostgreSQL for {u}", log.name)
+                for u in readers}
+
+    def measure(u, t, ports):
+        if t["url"] in problems[u]:
+            return unmeasured(t, problems[u][t["url"]])
+        if len(ports) == 1:
+            r = wrk(args, ports[0], t["url"], cookie=cookies[u], lua=lua)
+        else:
+            r = wrk_nodes(args, ports, t["url"], cookie=cookies[u], lua=lua)
+        r.update(t)
+        r["ratio"] = ratio(r["requests_per_s"], ref["requests_per_s"]) if ref else None
+        return r
+
+    one = {}
+    for u in readers:
+        one[u] = [measure(u, t, [port_a]) for t in plans[u]]
+        print_table(f"{u} on PostgreSQL, one node", one[u])
+    pg["rss_mib_one_node"] = rss_mib(node_a.pid)
+    say(f"server RSS (VmRSS) after the one-node run: node 1 {pg['rss_mib_one_node']:.1f} MiB")
+
+    say()
+    port_b = free_port()
+    log = open(os.path.join(logs_dir, "taawun-postgres-2.log"), "w")
+    node_b, first_page = start_taawun(args, binary, port_b, log, database_url=url)
+    procs.append(node_b)
+    say(f"taawun serve on PostgreSQL, node 2 (pid {node_b.pid}) on 127.0.0.1:{port_b}: "
+        f"first page served {first_page:.2f} s after start")
+    # Sessions live in the database: node 1's cookies must work on node 2 as they are.
+    for u in readers:
+        status, _, page = Http(port_b, cookies[u]).get("/account")
+        if status != 200 or u not in page:
+            raise Failure(f"node 2 does not know {u}'s session from node 1 (/account answered {status})")
+        for url, problem in check_targets(port_b, cookies[u], plans[u], f"on PostgreSQL node 2 for {u}",
+                                          log.name).items():
+            problems[u].setdefault(url, problem)
+    say("  the sessions made on node 1 are valid on node 2; each wrk run is split between the two nodes")
+    two = {}
+    for u in readers:
+        two[u] = [measure(u, t, [port_a, port_b]) for t in plans[u]]
+        print_table(f"{u} on PostgreSQL, two nodes (req/s summed, p50 and p99 the worse node's)", two[u])
+    pg["rss_mib_two_nodes"] = [rss_mib(node_a.pid), rss_mib(node_b.pid)]
+    say("server RSS (VmRSS) after the two-node run: "
+        + ", ".join(f"node {i + 1} {m:.1f} MiB" for i, m in enumerate(pg["rss_mib_two_nodes"])))
+    pg["tables"] = [{"reader": u, "one_node": one[u], "two_nodes": two[u]} for u in readers]
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -505,6 +743,58 @@ def print_table(title, rows):
             say(f"  {'':<4}{r['url']}  ({r['note']})")
         else:
             say(f"  {'':<4}{r['url']}")
+
+
+def healthy(r):
+    return not (r["errors"] or r["socket_errors"]) and r["requests"] > 0
+
+
+def ratio(a, b):
+    return a / b if b else None
+
+
+def measured_ratio(r, b):
+    """A fraction of `b`, or none for a target that was not measured (it shows as ERRORS)."""
+    return ratio(r["requests_per_s"], b) if r["requests"] else None
+
+
+def compare_engines(tables, pg_tables, ref):
+    """Per reader and target: SQLite's req/s beside PostgreSQL's, one node and two."""
+    rows = []
+    ref_rps = ref["requests_per_s"] if ref else None
+    for table, pg_table in zip(tables, pg_tables):
+        for s, one, two in zip(table["targets"], pg_table["one_node"], pg_table["two_nodes"]):
+            row = {"reader": table["reader"], "name": s["name"], "url": s["url"], "kind": s["kind"],
+                   "sqlite_rps": s["requests_per_s"],
+                   "pg1_rps": one["requests_per_s"], "pg1_of_sqlite": measured_ratio(one, s["requests_per_s"]),
+                   "pg2_rps": two["requests_per_s"], "pg2_of_sqlite": measured_ratio(two, s["requests_per_s"]),
+                   "pg1_of_reference": measured_ratio(one, ref_rps),
+                   "pg2_of_reference": measured_ratio(two, ref_rps),
+                   "pg1_p99_ms": one["p99_ms"], "pg2_p99_ms": two["p99_ms"],
+                   "healthy": healthy(s) and healthy(one) and healthy(two)}
+            # The issue's target is judged on one node; two nodes are shown beside it.
+            row["pass"] = (row["healthy"] and (row["pg1_of_sqlite"] or 0) >= PG_OF_SQLITE
+                           and (ref_rps is None or (row["pg1_of_reference"] or 0) >= PG_OF_REFERENCE))
+            rows.append(row)
+    return rows
+
+
+def print_comparison(rows, has_reference, judged):
+    say()
+    say("PostgreSQL beside SQLite (issue 15, part 7), req/s: \"pg 1\" one node, \"pg 2\" two nodes (summed);")
+    say(f"  \"/sq\" and \"/ref\": that figure as a fraction of SQLite's and of the reference's; PASS when pg 1 "
+        f"is ≥ {PG_OF_SQLITE:.0%} of SQLite" + (f" and ≥ {PG_OF_REFERENCE:.0%} of the reference"
+                                               if has_reference else " (no reference run: not judged against it)"))
+    say(f"  {'target':<44} {'sqlite':>8} {'pg 1':>8} {'/sq':>6} {'/ref':>6} {'pg 2':>8} {'/sq':>6} {'/ref':>6}")
+    reader = None
+    for r in rows:
+        if r["reader"] != reader:
+            reader = r["reader"]
+            say(f"  {reader}")
+        verdict = "ERRORS" if not r["healthy"] else ("PASS" if r["pass"] else "FAIL") if judged else ""
+        say(f"  {r['name'][:44]:<44} {r['sqlite_rps']:>8.1f} {r['pg1_rps']:>8.1f} {fmt(r['pg1_of_sqlite'], '.1%'):>6} "
+            f"{fmt(r['pg1_of_reference'], '.1%'):>6} {r['pg2_rps']:>8.1f} {fmt(r['pg2_of_sqlite'], '.1%'):>6} "
+            f"{fmt(r['pg2_of_reference'], '.1%'):>6}  {verdict}")
 
 
 def verdicts(results, has_reference):
@@ -536,6 +826,23 @@ def verdicts(results, has_reference):
           results["rss_mib"] < RSS_MIB)
     check(f"first page served {results['first_page_s']:.2f} s after start (< {FIRST_PAGE_S:.0f} s)",
           results["first_page_s"] < FIRST_PAGE_S)
+    return lines
+
+
+def pg_verdicts(rows, has_reference):
+    lines = []
+    for r in rows:
+        who = f"{r['reader']}: {r['name']} on PostgreSQL"
+        if not r["healthy"]:
+            lines.append((f"{who} answered errors (SQLite, one node or two nodes)", False))
+            continue
+        text = f"{who}, one node: {r['pg1_of_sqlite']:.1%} of SQLite (≥ {PG_OF_SQLITE:.0%})"
+        if has_reference:
+            text += f", {r['pg1_of_reference']:.1%} of the reference (≥ {PG_OF_REFERENCE:.0%})"
+        text += f"; two nodes: {fmt(r['pg2_of_sqlite'], '.1%')} of SQLite"
+        if has_reference:
+            text += f", {fmt(r['pg2_of_reference'], '.1%')} of the reference"
+        lines.append((text, r["pass"]))
     return lines
 
 
@@ -572,7 +879,9 @@ def parse_args(argv):
                    help="the reference server's source (default ../shared/bench/reference from the repository, "
                         "or from the main checkout when this is a git worktree)")
     p.add_argument("--no-reference", action="store_true", help="measure without the reference (no ratios)")
-    p.add_argument("--bin", help="an already built taawun binary (skips the build)")
+    p.add_argument("--bin", metavar="PATH",
+                   help="an already built taawun binary (skips the build): to try the flow quickly; "
+                        "real figures come from the release build")
     p.add_argument("--debug", action="store_true", help="build and measure the debug binary (smoke tests only)")
     p.add_argument("--duration", type=int, default=10, help="seconds of wrk per target (default 10)")
     p.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
@@ -584,9 +893,20 @@ def parse_args(argv):
     p.add_argument("--export-runs", type=int, default=10, help="sequential downloads whose median is taken")
     p.add_argument("--partner", action=argparse.BooleanOptionalAction, default=True,
                    help="also measure as reader.partner (default yes)")
+    p.add_argument("--postgres", action="store_true",
+                   help="also measure every target on a copy of the data in PostgreSQL (a throwaway cluster), "
+                        "with one node and with two nodes, beside SQLite (issue 15, part 7)")
+    p.add_argument("--pg-cluster", metavar="PATH",
+                   help="the helper that starts the throwaway cluster (default <target>/debug/pg-cluster, "
+                        "built with `cargo build -p taawun-testpg --bin pg-cluster` when missing)")
     p.add_argument("--json", help="also write the results to this file")
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = p.parse_args(argv)
+    if args.postgres and args.connections < 2:
+        p.error("--postgres needs --connections 2 or more (they are shared out between two nodes)")
+    if args.pg_cluster is None:
+        args.pg_cluster = os.path.join(target_dir(), "debug", "pg-cluster")
+    args.psql = None
     if args.smoke:
         args.demo = True
         args.debug = True
@@ -607,10 +927,12 @@ def parse_args(argv):
 def main(argv):
     args = parse_args(argv)
     say(f"taawun benchmark — {time.strftime('%Y-%m-%d %H:%M:%S')}, {os.cpu_count()} cores, "
-        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s")
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s"
+        + (", SQLite then PostgreSQL (one node, two nodes)" if args.postgres else ""))
     check_prerequisites(args)
     binary = build_taawun(args)
     reference = None if args.no_reference else build_reference(args)
+    pg_cluster = build_pg_cluster(args) if args.postgres else None
     prepare_data(args, binary)
 
     logs_dir = os.path.join(target_dir(), "bench-logs")
@@ -619,7 +941,13 @@ def main(argv):
     results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "data": args.data,
                "profile": "demo" if args.demo else args.profile, "duration_s": args.duration,
                "threads": args.threads, "connections": args.connections, "tables": []}
+    pg = {}
     try:
+        pg_url = None
+        if args.postgres:
+            # Copied before any server runs, so the copy is the generated data and nothing else.
+            results["postgres"] = pg
+            pg_url = prepare_postgres(args, binary, pg_cluster, pg, logs_dir)
         ref_port = None
         if reference:
             ref_port = free_port()
@@ -668,14 +996,16 @@ def main(argv):
             f"over {e['runs']} sequential downloads (max {e['max_ms']:.0f} ms)")
         results["rss_mib"] = rss_mib(server.pid)
         say(f"server RSS (VmRSS) after the run: {results['rss_mib']:.1f} MiB")
+
+        if pg_url:
+            stop_procs([server])  # the SQLite server is done: it leaves the cores to PostgreSQL's
+            measure_postgres(args, binary, pg_url, readers, plans, ref, lua, logs_dir, procs, pg)
+            pg["comparison"] = compare_engines(results["tables"], pg["tables"], ref)
+            print_comparison(pg["comparison"], bool(ref), judged=not args.smoke)
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(15)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_procs(procs)
+        if pg.get("cluster_dir"):
+            stop_cluster(pg_cluster, pg["cluster_dir"])
 
     lines = verdicts(results, bool(results.get("reference")))
     if not args.smoke:  # the demo on a debug build says nothing about the targets
@@ -683,6 +1013,15 @@ def main(argv):
         say("targets (issue 12)" + ("" if results.get("reference") else " — no reference run: ratios not judged"))
         for text, ok in lines:
             say(f"  {'PASS' if ok else 'FAIL'}  {text}")
+    if pg.get("comparison"):
+        pg_lines = pg_verdicts(pg["comparison"], bool(results.get("reference")))
+        if not args.smoke:
+            say()
+            say("targets (issue 15, part 7)" + ("" if results.get("reference")
+                                                 else " — no reference run: judged against SQLite only"))
+            for text, ok in pg_lines:
+                say(f"  {'PASS' if ok else 'FAIL'}  {text}")
+        lines += pg_lines
     results["verdicts"] = [{"check": t, "pass": ok} for t, ok in lines]
     if args.json:
         with open(args.json, "w") as f:
@@ -691,6 +1030,10 @@ def main(argv):
 
     unhealthy = [f"{tb['reader']}: {r['name']}" for tb in results["tables"] for r in tb["targets"]
                  if r["errors"] or r["socket_errors"] or r["requests"] == 0]
+    for tb in pg.get("tables", []):
+        for nodes, label in (("one_node", "one node"), ("two_nodes", "two nodes")):
+            unhealthy += [f"{tb['reader']}: {r['name']} (PostgreSQL, {label})" for r in tb[nodes]
+                          if not healthy(r)]
     if unhealthy:
         say("targets that answered errors: " + "; ".join(unhealthy))
         return 2

@@ -9,7 +9,13 @@
 //! as a job (a PDF being typeset) takes a `Slot` under the same limits. The excess is
 //! refused (`StartError::Busy`), never queued. A finished job's result stays in this
 //! process's memory for `JobsConfig::keep` (15 minutes) for its reader to collect, then it
-//! and its row are evicted; a restart forgets results, which only costs the reader a click.
+//! and its row are evicted.
+//!
+//! Several processes (nodes) may serve one database, and a reader's next request may reach
+//! another one: the process running a job publishes its state to the database
+//! (`Counters::publish_job`) when it starts, as its progress moves (a few times a second at
+//! most) and when it ends, result included; a process that does not hold a job in memory
+//! shows what was published (`Jobs::find`).
 
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -19,11 +25,14 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 use taawun_core::Id;
-use taawun_store::{Busy, Counters, JobLimits, StoreError};
+use taawun_store::{Busy, Counters, JobLimits, JobOutcome, JobState, StoreError};
 
 /// At most this many finished results are held in memory at once, whatever their age; the
 /// oldest go first (their readers start again).
 const MAX_KEPT: usize = 64;
+
+/// How often a running job's progress is published, when it moved.
+const PUBLISH_EVERY: Duration = Duration::from_millis(250);
 
 /// Where the jobs take "now" from: the system clock, or a test's.
 pub type Now = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -107,7 +116,7 @@ pub enum Outcome {
     /// A file to download.
     File {
         bytes: Arc<Vec<u8>>,
-        content_type: &'static str,
+        content_type: String,
         file_name: String,
     },
     /// Work done; the reader goes on to this page (an imported plan), a path of the front end
@@ -172,6 +181,61 @@ impl Job {
 
     fn finished_at(&self) -> Option<DateTime<Utc>> {
         *self.finished.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The job as published for other processes.
+    fn state(&self, id: Id) -> JobState {
+        let (done, total) = self.progress();
+        JobState {
+            id,
+            owner: self.owner,
+            label: self.label.clone(),
+            writing: self.phase() == Phase::Writing,
+            done: done as u64,
+            total: total as u64,
+            outcome: self.outcome().map(|o| match o {
+                Outcome::File {
+                    bytes,
+                    content_type,
+                    file_name,
+                } => JobOutcome::File {
+                    content_type,
+                    file_name,
+                    bytes: (*bytes).clone(),
+                },
+                Outcome::Done { href } => JobOutcome::Done { href },
+                Outcome::Failed { message } => JobOutcome::Failed { message },
+            }),
+            finished: None,
+        }
+    }
+
+    /// A job another process runs, as it last published it.
+    fn published(state: JobState) -> Job {
+        let outcome = state.outcome.map(|o| match o {
+            JobOutcome::File {
+                content_type,
+                file_name,
+                bytes,
+            } => Outcome::File {
+                bytes: Arc::new(bytes),
+                content_type,
+                file_name,
+            },
+            JobOutcome::Done { href } => Outcome::Done { href },
+            JobOutcome::Failed { message } => Outcome::Failed { message },
+        });
+        // A result is kept from when the job's row says it finished.
+        let finished = outcome.as_ref().and(state.finished);
+        Job {
+            owner: state.owner,
+            label: state.label,
+            phase: AtomicU8::new(u8::from(state.writing)),
+            done: AtomicUsize::new(usize::try_from(state.done).unwrap_or(usize::MAX)),
+            total: AtomicUsize::new(usize::try_from(state.total).unwrap_or(usize::MAX)),
+            outcome: Mutex::new(outcome),
+            finished: Mutex::new(finished),
+        }
     }
 
     pub fn outcome(&self) -> Option<Outcome> {
@@ -255,6 +319,9 @@ impl Jobs {
             outcome: Mutex::new(None),
             finished: Mutex::new(None),
         });
+        // Published before the reader can be sent to its page, which another process may
+        // serve. Failing to publish costs only that: this process still shows it.
+        self.publish(&job, id).await;
         let dropped = {
             let mut jobs = self.map();
             jobs.insert(id, job.clone());
@@ -287,6 +354,10 @@ impl Jobs {
             .collect()
     }
 
+    async fn publish(&self, job: &Job, id: Id) {
+        publish(&*self.counters, job, id).await;
+    }
+
     async fn forget_row(&self, id: Id) {
         if let Err(e) = self.counters.forget_job(id).await {
             tracing::warn!(error = %e, "forgetting a job's row failed");
@@ -302,13 +373,28 @@ impl Jobs {
     {
         let (counters, now) = (self.counters.clone(), self.now.clone());
         tokio::spawn(async move {
-            let outcome = tokio::spawn(work).await.unwrap_or(failed);
+            let mut work = tokio::spawn(work);
+            // Publishes the progress while it moves, until the work ends.
+            let mut last = job.progress();
+            let outcome = loop {
+                tokio::select! {
+                    ended = &mut work => break ended.unwrap_or(failed),
+                    () = tokio::time::sleep(PUBLISH_EVERY) => {
+                        let now_at = job.progress();
+                        if now_at != last {
+                            last = now_at;
+                            publish(&*counters, &job, id).await;
+                        }
+                    }
+                }
+            };
             let at = now();
             if let Err(e) = counters.finish_job(id, at).await {
                 // The row then stops counting once `abandoned_after` passes.
                 tracing::error!(error = %e, "recording a finished job failed");
             }
             job.finish(outcome, at);
+            publish(&*counters, &job, id).await;
         });
     }
 
@@ -353,15 +439,40 @@ impl Jobs {
     }
 
     /// The job, if it exists, belongs to `owner` and is not past its keep time; anyone else
-    /// is told it does not exist.
-    pub fn get(&self, id: Id, owner: Option<Id>) -> Option<Arc<Job>> {
+    /// is told it does not exist. A job this process does not hold is looked up where the
+    /// process running it publishes it.
+    pub async fn find(&self, id: Id, owner: Option<Id>) -> Option<Arc<Job>> {
         let now = (self.now)();
-        let mut jobs = self.map();
-        if jobs.get(&id).is_some_and(|j| self.expired(j, now)) {
-            jobs.remove(&id);
-            return None;
+        {
+            let mut jobs = self.map();
+            if jobs.get(&id).is_some_and(|j| self.expired(j, now)) {
+                jobs.remove(&id);
+                return None;
+            }
+            if let Some(job) = jobs.get(&id) {
+                return (job.owner == owner).then(|| job.clone());
+            }
         }
-        jobs.get(&id).filter(|j| j.owner == owner).cloned()
+        match self.counters.job_state(id).await {
+            // Its row goes when the job expires (`sweep`, on whichever process).
+            Ok(Some(state)) if state.owner == owner => {
+                let job = Job::published(state);
+                (!self.expired(&job, now)).then(|| Arc::new(job))
+            }
+            Ok(_) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading a published job failed");
+                None
+            }
+        }
+    }
+}
+
+/// Publishes `job`'s state; a failure is logged (the job still runs and this process still
+/// shows it).
+async fn publish(counters: &dyn Counters, job: &Job, id: Id) {
+    if let Err(e) = counters.publish_job(&job.state(id)).await {
+        tracing::warn!(error = %e, "publishing a job's state failed");
     }
 }
 

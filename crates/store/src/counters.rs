@@ -102,6 +102,54 @@ pub trait Counters: Send + Sync + 'static {
         holder: Option<&str>,
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u32>;
+
+    /// Publishes the state of a job this process runs (replacing what it published before),
+    /// so that any process serving the database can show its progress and hand over its
+    /// result. It goes when the job's row goes (`forget_job`, `prune_jobs`).
+    async fn publish_job(&self, state: &JobState) -> StoreResult<()>;
+
+    /// What was last published of `job`, by whichever process runs it.
+    async fn job_state(&self, job: Id) -> StoreResult<Option<JobState>>;
+
+    /// Spends the authenticator time step `step` of `user`: true when it is later than every
+    /// step of theirs spent before, and it is now spent; false when it, or a later one, was
+    /// spent already — whichever process spent it.
+    async fn spend_totp_step(&self, user: Id, step: i64) -> StoreResult<bool>;
+}
+
+/// A job as its process publishes it (`Counters::publish_job`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobState {
+    pub id: Id,
+    /// The user who started it (None: an anonymous demo visitor).
+    pub owner: Option<Id>,
+    /// What it does, in its starter's language.
+    pub label: String,
+    /// Writing its file or rows (else still reading).
+    pub writing: bool,
+    /// Rows done and to do in the current phase (0 to do: not known yet).
+    pub done: u64,
+    pub total: u64,
+    /// None while it runs.
+    pub outcome: Option<JobOutcome>,
+    /// When it finished, as `finish_job` recorded it: read back, never published.
+    pub finished: Option<DateTime<Utc>>,
+}
+
+/// What a finished job produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobOutcome {
+    File {
+        content_type: String,
+        file_name: String,
+        bytes: Vec<u8>,
+    },
+    Done {
+        href: String,
+    },
+    Failed {
+        message: String,
+    },
 }
 
 /// Times as unix microseconds, as both engines store them: exact integer comparisons.
@@ -146,33 +194,4 @@ pub(crate) fn busy(held: i64, overall: i64, limits: JobLimits) -> Option<Busy> {
     } else {
         None
     }
-}
-
-/// The counters' statements, the same on both engines (SQLite reads `$N` placeholders too):
-/// only how a transaction begins and serialises differs.
-pub(crate) mod sql {
-    /// Keeps the table to one window's attempts, whatever keys were invented.
-    pub const PRUNE_ATTEMPTS: &str = "delete from login_attempts where at <= $1";
-    pub const ATTEMPTS_OF_KEY: &str =
-        "select count(*), min(at) from login_attempts where key = $1 and at > $2";
-    pub const COUNT_ATTEMPT: &str =
-        "insert into login_attempts (attempt_id, key, at) values ($1, $2, $3)";
-    pub const FORGET_ATTEMPT: &str = "delete from login_attempts where attempt_id = $1";
-    /// Running jobs: the instance's people's (`system:` holders, `SYSTEM_HOLDER`, count for
-    /// themselves only) and the holder's.
-    pub const RUNNING: &str = "select count(*) filter (where holder not like 'system:%'),
-                count(*) filter (where holder = $1) from jobs
-         where state = 'running' and started_at > $2";
-    pub const BEGIN_JOB: &str =
-        "insert into jobs (id, holder, state, started_at) values ($1, $2, 'running', $3)";
-    pub const FINISH_JOB: &str =
-        "update jobs set state = 'finished', finished_at = $1 where id = $2";
-    pub const FORGET_JOB: &str = "delete from jobs where id = $1";
-    pub const PRUNE_JOBS: &str = "delete from jobs
-         where (state = 'finished' and finished_at < $1)
-            or (state = 'running' and started_at < $2)";
-    pub const RUNNING_OF: &str = "select count(*) from jobs
-         where state = 'running' and started_at > $1
-           and (case when cast($2 as text) is null then holder not like 'system:%'
-                     else holder = $2 end)";
 }

@@ -28,7 +28,7 @@ mod visible;
 mod window;
 
 pub use chain::AuditHead;
-pub use counters::{AttemptKey, Busy, Counters, JobLimits, SYSTEM_HOLDER};
+pub use counters::{AttemptKey, Busy, Counters, JobLimits, JobOutcome, JobState, SYSTEM_HOLDER};
 pub use error::{StoreError, StoreResult};
 pub use facts::{FactsFilter, FactsScope, ItemCounts};
 pub use feed::CalendarFeed;

@@ -5,7 +5,6 @@
 //! the dialect the shared code asks for.
 
 mod chain;
-mod counters;
 mod dialect;
 mod migrate;
 #[path = "sql/mod.rs"]

@@ -8,7 +8,6 @@
 //! attempts and running jobs, and the dialect the shared code asks for.
 
 mod chain;
-mod counters;
 mod dialect;
 mod durability;
 mod migrate;

@@ -298,3 +298,27 @@ async fn jobs_started_at_once_from_two_nodes_stay_within_the_limits() {
         assert_eq!(running, 2, "{holder}");
     }
 }
+
+/// Two nodes on one database checking the same authenticator code at once, twenty times
+/// each: it is accepted once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_code_checked_on_two_nodes_at_once_is_accepted_once() {
+    let url = fresh_database();
+    let nodes = [
+        PgStore::open(&url).await.unwrap().counters(),
+        PgStore::open(&url).await.unwrap().counters(),
+    ];
+    let user = taawun_core::new_id();
+    let mut tries = Vec::new();
+    for i in 0..40 {
+        let node = nodes[i % 2].clone();
+        tries.push(tokio::spawn(async move {
+            node.spend_totp_step(user, 58_000_001).await.unwrap()
+        }));
+    }
+    let mut accepted = 0;
+    for t in tries {
+        accepted += usize::from(t.await.unwrap());
+    }
+    assert_eq!(accepted, 1);
+}

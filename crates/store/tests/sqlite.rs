@@ -232,7 +232,8 @@ async fn undo_search_names(store: &SqliteStore) {
          insert into search_index (rowid, entity, id, body)
              select key, entity, id, 'stale' from search_keys;
          alter table item_sides drop column position;
-         delete from schema_version where version in (20, 21, 22);",
+         drop table job_states; drop table totp_steps;
+         delete from schema_version where version in (20, 21, 22, 23);",
     )
     .execute(store.pool())
     .await
@@ -730,7 +731,8 @@ async fn upgrading_gives_each_side_its_place_among_the_leads() {
     assert_eq!(positions(store.clone()).await, want, "as saved");
 
     sqlx::raw_sql(
-        "alter table item_sides drop column position; delete from schema_version where version = 22;",
+        "alter table item_sides drop column position; drop table job_states;
+         drop table totp_steps; delete from schema_version where version in (22, 23);",
     )
     .execute(store.pool())
     .await

@@ -200,7 +200,7 @@ async fn run(v: &Visible, e: &Export, job: &Arc<Job>) -> Outcome {
     match written {
         Ok(Ok(bytes)) => Outcome::File {
             bytes: Arc::new(bytes),
-            content_type: e.format.content_type(),
+            content_type: e.format.content_type().to_string(),
             file_name: e.file_name(),
         },
         Ok(Err(error)) => failed(error),

@@ -250,6 +250,26 @@ pub(super) fn text(s: String) -> String {
     }
 }
 
+/// A transaction in which to count and then record under `keys`: a transaction-scoped
+/// advisory lock on each key (hashed), taken in sorted order so that two requests never
+/// wait on each other crosswise. Only requests counting the same key wait; writes do not.
+pub(super) async fn begin_counting(
+    pool: &Pool,
+    keys: &[&str],
+) -> StoreResult<sqlx::Transaction<'static, Db>> {
+    let mut keys = keys.to_vec();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut tx = pool.begin().await?;
+    for key in keys {
+        sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(tx)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

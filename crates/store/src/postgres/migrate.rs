@@ -10,7 +10,7 @@ use sqlx::PgPool;
 /// Never edit a released migration: add a new file instead.
 /// Each is `'static` text (made once when generated): the migration's future must not hold
 /// a borrow of a local, or it cannot be spawned.
-const MIGRATIONS: [fn() -> &'static str; 2] = [
+const MIGRATIONS: [fn() -> &'static str; 3] = [
     || include_str!("../../migrations/postgres/0001_schema.sql"),
     || {
         static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -23,6 +23,7 @@ const MIGRATIONS: [fn() -> &'static str; 2] = [
             )
         })
     },
+    || include_str!("../../migrations/postgres/0003_shared_work.sql"),
 ];
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;

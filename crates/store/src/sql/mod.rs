@@ -16,6 +16,7 @@ mod accounts;
 mod attachments;
 mod audit;
 mod batch;
+mod counters;
 // Only SQLite's store generates a benchmark's data set: PostgreSQL's benchmark copies a
 // generated SQLite database (`taawun copy`), the path a real deployment takes.
 #[cfg(feature = "bench")]

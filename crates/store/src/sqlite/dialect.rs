@@ -145,3 +145,12 @@ pub(super) fn unique_column(db: &dyn sqlx::error::DatabaseError) -> String {
 pub(super) fn text(s: String) -> String {
     s
 }
+
+/// A transaction in which to count and then record under `keys`: the write lock, which
+/// already keeps every other writer out until it ends.
+pub(super) async fn begin_counting(
+    pool: &Pool,
+    _keys: &[&str],
+) -> StoreResult<sqlx::Transaction<'static, Db>> {
+    begin_write(pool).await
+}

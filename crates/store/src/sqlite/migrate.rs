@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0020_search_names_and_titles.sql"),
     include_str!("../../migrations/sqlite/0021_recent_changes.sql"),
     include_str!("../../migrations/sqlite/0022_side_positions.sql"),
+    include_str!("../../migrations/sqlite/0023_shared_work.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):

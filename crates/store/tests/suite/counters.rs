@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use std::sync::Arc;
 use std::time::Duration;
 use taawun_core::new_id;
-use taawun_store::{AttemptKey, Busy, Counters, JobLimits};
+use taawun_store::{AttemptKey, Busy, Counters, JobLimits, JobOutcome, JobState};
 
 const WINDOW: Duration = Duration::from_secs(15 * 60);
 
@@ -230,4 +230,66 @@ pub async fn the_instances_own_jobs_do_not_fill_its_limit(c: Arc<dyn Counters>) 
     let since = t0() - TimeDelta::hours(1);
     assert_eq!(c.running_jobs(None, since).await.unwrap(), 2);
     assert_eq!(c.running_jobs(Some(&pass), since).await.unwrap(), 1);
+}
+
+/// An authenticator code's time step is good once per account: the same or an older one is
+/// refused, another account's is its own.
+pub async fn an_authenticator_step_is_spent_once(c: Arc<dyn Counters>) {
+    let (amina, omar) = (new_id(), new_id());
+    assert!(c.spend_totp_step(amina, 58_000_001).await.unwrap());
+    assert!(
+        !c.spend_totp_step(amina, 58_000_001).await.unwrap(),
+        "the same code again"
+    );
+    assert!(
+        !c.spend_totp_step(amina, 58_000_000).await.unwrap(),
+        "an older code"
+    );
+    assert!(
+        c.spend_totp_step(omar, 58_000_001).await.unwrap(),
+        "another account"
+    );
+    assert!(
+        c.spend_totp_step(amina, 58_000_002).await.unwrap(),
+        "the next code"
+    );
+}
+
+/// A job's published state reads back as published, its file byte for byte, until its row
+/// is forgotten.
+pub async fn a_published_job_reads_back_until_its_row_goes(c: Arc<dyn Counters>) {
+    let (id, owner) = (new_id(), new_id());
+    let now = DateTime::<Utc>::from_timestamp(1_750_000_000, 0).unwrap();
+    c.begin_job(id, &format!("user:{owner}"), JobLimits::default(), now)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut state = JobState {
+        id,
+        owner: Some(owner),
+        label: String::from("Exporter les actions"),
+        writing: false,
+        done: 4_500,
+        total: 0,
+        outcome: None,
+        finished: None,
+    };
+    c.publish_job(&state).await.unwrap();
+    assert_eq!(c.job_state(id).await.unwrap().as_ref(), Some(&state));
+    state.writing = true;
+    state.total = 10_000;
+    state.done = 10_000;
+    state.outcome = Some(JobOutcome::File {
+        content_type: String::from("text/csv; charset=utf-8"),
+        file_name: String::from("actions.csv"),
+        bytes: (0..=255u8).cycle().take(3_000).collect(),
+    });
+    c.publish_job(&state).await.unwrap();
+    let later = now + TimeDelta::seconds(3);
+    c.finish_job(id, later).await.unwrap();
+    state.finished = Some(later);
+    assert_eq!(c.job_state(id).await.unwrap().as_ref(), Some(&state));
+    assert_eq!(c.job_state(new_id()).await.unwrap(), None);
+    c.forget_job(id).await.unwrap();
+    assert_eq!(c.job_state(id).await.unwrap(), None);
 }

@@ -143,6 +143,8 @@ macro_rules! every_case {
             jobs_are_limited_per_holder_and_per_instance,
             finished_and_abandoned_jobs_are_pruned,
             the_instances_own_jobs_do_not_fill_its_limit,
+            an_authenticator_step_is_spent_once,
+            a_published_job_reads_back_until_its_row_goes,
         );
         $shared!(
             a_common_word_lists_the_newest_matches_first,

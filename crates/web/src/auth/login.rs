@@ -11,7 +11,7 @@ use tower_sessions::Session;
 
 use super::throttle::Counted;
 use super::who::{LOGIN, LoginMark, internal};
-use super::{Auth, csrf, totp};
+use super::{csrf, totp};
 use crate::{AppState, error::WebError};
 
 /// Session entry of a login waiting for its second factor.
@@ -119,8 +119,12 @@ pub async fn by_code(
         .credentials(user.id)
         .await?
         .and_then(|c| c.totp_secret);
+    let by_code = match &secret {
+        Some(s) => totp_ok(state, user.id, s, code).await?,
+        None => false,
+    };
     let ok = match secret {
-        Some(s) if totp_ok(&state.auth, user.id, &s, code) => true,
+        Some(_) if by_code => true,
         // Anything that is not a 6-digit code is tried as a recovery code, spent if it fits.
         _ => {
             let is_recovery = code.chars().filter(char::is_ascii_alphanumeric).count() == 10;
@@ -139,10 +143,25 @@ pub async fn by_code(
     }
 }
 
-/// Whether `code` is the current TOTP code of `secret`, not used before by this user.
-pub fn totp_ok(auth: &Auth, user: Id, secret: &str, code: &str) -> bool {
+/// Whether `code` is the current TOTP code of `secret`, not used before by this user: the
+/// same or an older step is refused, so a code seen over a shoulder cannot be replayed
+/// within its validity — on any process serving the database, which records the step.
+pub async fn totp_ok(
+    state: &AppState,
+    user: Id,
+    secret: &str,
+    code: &str,
+) -> Result<bool, WebError> {
     let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
-    totp::matching_step(secret, code, now).is_some_and(|step| auth.spend_step(user, step))
+    let Some(step) = totp::matching_step(secret, code, now) else {
+        return Ok(false);
+    };
+    let step = i64::try_from(step).unwrap_or(i64::MAX);
+    Ok(state
+        .logins()
+        .counters()
+        .spend_totp_step(user, step)
+        .await?)
 }
 
 /// Marks the session logged in. The session id changes (a planted id is worth nothing

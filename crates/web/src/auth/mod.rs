@@ -10,10 +10,7 @@ mod throttle;
 mod totp;
 mod who;
 
-use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::Duration;
-use taawun_core::Id;
 
 pub use client::{ClientAddr, TrustedProxy, client_address};
 pub(crate) use login::*;
@@ -65,7 +62,6 @@ impl Default for AuthConfig {
 pub struct Auth {
     pub config: AuthConfig,
     throttle: throttle::Throttle,
-    used_steps: Mutex<HashMap<Id, u64>>,
 }
 
 impl Auth {
@@ -73,20 +69,7 @@ impl Auth {
         Auth {
             throttle: throttle::Throttle::new(config.limits),
             config,
-            used_steps: Mutex::default(),
         }
-    }
-
-    /// Accepts a TOTP step for a user once: the same or an older step is refused, so a code
-    /// seen over a shoulder cannot be replayed within its validity.
-    fn spend_step(&self, user: Id, step: u64) -> bool {
-        let mut used = self.used_steps.lock().unwrap_or_else(|e| e.into_inner());
-        if used.get(&user).is_some_and(|last| *last >= step) {
-            return false;
-        }
-        // One entry per user with 2FA; bounded by the number of accounts.
-        used.insert(user, step);
-        true
     }
 }
 

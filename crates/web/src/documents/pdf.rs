@@ -77,11 +77,15 @@ where
 
 /// A download: the bytes with their type and a file name the browser saves them under.
 /// `no-store`: a classified document must not linger in shared caches.
-pub fn attachment(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
+pub fn attachment(bytes: Vec<u8>, content_type: &str, file_name: &str) -> Response {
     let disposition = format!("attachment; filename=\"{file_name}\"");
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(content_type)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_str(&disposition)

@@ -358,7 +358,7 @@ pub(crate) async fn enrol_confirm(
     if user.totp_enabled {
         return Ok(Redirect::to("/account").into_response());
     }
-    if !auth::totp_ok(&state.auth, user.id, &secret, &f.code) {
+    if !auth::totp_ok(&state, user.id, &secret, &f.code).await? {
         let error = Some(ctx.t("totp-code-wrong"));
         return enrol_page_with(ctx, &user, &secret, error).await;
     }
@@ -394,7 +394,7 @@ pub(crate) async fn disable(
     let Some(secret) = secret.filter(|_| user.totp_enabled) else {
         return Ok(Redirect::to("/account").into_response());
     };
-    if !auth::totp_ok(&state.auth, user.id, &secret, &f.code) {
+    if !auth::totp_ok(&state, user.id, &secret, &f.code).await? {
         let mut errors = FieldErrors::default();
         errors.add("code", ctx.t("totp-code-wrong"));
         return page(ctx, &state, user, None, errors).await;

@@ -22,7 +22,7 @@ pub async fn answer(state: &AppState, id: Id, job: &Arc<Job>) -> Response {
                 bytes,
                 content_type,
                 file_name,
-            }) => return attachment((*bytes).clone(), content_type, &file_name),
+            }) => return attachment((*bytes).clone(), &content_type, &file_name),
             Some(Outcome::Done { href }) => return Redirect::to(&href).into_response(),
             // A failure is shown on the job's page, in the reader's language.
             _ => {}
@@ -48,10 +48,11 @@ struct JobPage {
     failure: Option<String>,
 }
 
-fn owned(state: &AppState, ctx: &Ctx, id: Id) -> Result<Arc<Job>, WebError> {
+async fn owned(state: &AppState, ctx: &Ctx, id: Id) -> Result<Arc<Job>, WebError> {
     state
         .jobs
-        .get(id, ctx.user().map(|u| u.id))
+        .find(id, ctx.user().map(|u| u.id))
+        .await
         .ok_or(WebError::NotFound)
 }
 
@@ -60,7 +61,7 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Response, WebError> {
-    let job = owned(&state, &ctx, id)?;
+    let job = owned(&state, &ctx, id).await?;
     let (done, total) = job.progress();
     let outcome = job.outcome();
     let count = |n: usize| crate::fmt::integer(ctx.lang, n as u64);
@@ -105,12 +106,12 @@ pub(crate) async fn file(
     State(state): State<AppState>,
     IdPath(id): IdPath,
 ) -> Result<Response, WebError> {
-    match owned(&state, &ctx, id)?.outcome() {
+    match owned(&state, &ctx, id).await?.outcome() {
         Some(Outcome::File {
             bytes,
             content_type,
             file_name,
-        }) => Ok(attachment((*bytes).clone(), content_type, &file_name)),
+        }) => Ok(attachment((*bytes).clone(), &content_type, &file_name)),
         _ => Err(WebError::NotFound),
     }
 }
