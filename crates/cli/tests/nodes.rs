@@ -45,14 +45,7 @@ fn node(url: &str) -> Node {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let host = line
-        .trim()
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
+    let host = faults::server::host_in(&line);
     assert!(host.starts_with("127.0.0.1:"), "ready line: {line:?}");
     Node { child, host }
 }

@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 #[path = "server.rs"]
-mod server;
+pub mod server;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};

@@ -95,7 +95,7 @@ const POSTGRES_URL: &str = "postgres-url";
 /// process (or node) serving the same database would hold.
 pub async fn open_again(dir: &std::path::Path) -> Arc<dyn Store> {
     if on_postgres() {
-        let url = std::fs::read_to_string(dir.join(POSTGRES_URL)).expect("the database's URL");
+        let url = noted_url(dir);
         Arc::new(PgStore::open(&url).await.expect("open the database again"))
     } else {
         Arc::new(
@@ -110,8 +110,7 @@ pub async fn open_again(dir: &std::path::Path) -> Arc<dyn Store> {
 /// damage it under the store's feet).
 pub async fn execute_raw(dir: &std::path::Path, sql: &str) {
     if on_postgres() {
-        let url = std::fs::read_to_string(dir.join(POSTGRES_URL)).expect("the database's URL");
-        let pool = sqlx::PgPool::connect(&url)
+        let pool = sqlx::PgPool::connect(&noted_url(dir))
             .await
             .expect("second connection");
         sqlx::raw_sql(sql)
@@ -130,6 +129,11 @@ pub async fn execute_raw(dir: &std::path::Path, sql: &str) {
             .expect("raw statement");
         pool.close().await;
     }
+}
+
+/// The URL `fresh_store(dir)` noted for its PostgreSQL database.
+fn noted_url(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join(POSTGRES_URL)).expect("the database's URL")
 }
 
 /// Whether this run tests PostgreSQL (`TAAWUN_TEST_ENGINE=postgres`).
