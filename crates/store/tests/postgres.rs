@@ -322,3 +322,31 @@ async fn a_code_checked_on_two_nodes_at_once_is_accepted_once() {
     }
     assert_eq!(accepted, 1);
 }
+
+/// Reads dropped while they begin their transaction (a client gone, a request timed out)
+/// leave no connection inside one: afterwards no session of the pool is idle in a
+/// transaction, where the next request's statements would run in a stale snapshot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn reads_dropped_while_they_begin_leave_no_transaction_open() {
+    let store = PgStore::open(&fresh_database()).await.unwrap();
+    taawun_store::demo::load(&store).await.unwrap();
+    for round in 0..1000u64 {
+        let s = store.clone();
+        let read = tokio::spawn(async move {
+            let _ = s.search("Bamako", 10).await;
+        });
+        tokio::time::sleep(std::time::Duration::from_micros(round * 13 % 1500)).await;
+        read.abort();
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let stuck: i64 = sqlx::query_scalar(
+        "select count(*) from pg_stat_activity
+         where datname = current_database() and state like 'idle in transaction%'",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(stuck, 0, "connections left in a transaction");
+    // And the pool still answers.
+    assert!(!store.search("Bamako", 10).await.unwrap().is_empty());
+}

@@ -54,20 +54,45 @@ const WRITE_LOCK: i64 = 0x0077_7269_7465;
 
 /// A write transaction, holding the write lock until it commits or rolls back.
 pub(super) async fn begin_write(pool: &Pool) -> StoreResult<sqlx::Transaction<'static, Db>> {
-    let mut tx = pool.begin().await?;
-    sqlx::query("select pg_advisory_xact_lock($1)")
-        .bind(WRITE_LOCK)
-        .execute(&mut *tx)
-        .await?;
-    Ok(tx)
+    begin_then(pool, |mut tx| async move {
+        sqlx::query("select pg_advisory_xact_lock($1)")
+            .bind(WRITE_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    })
+    .await
 }
 
 /// A read transaction: one snapshot for every statement of a page's read, as SQLite's
 /// read transactions give.
 pub(super) async fn begin_read(pool: &Pool) -> StoreResult<sqlx::Transaction<'static, Db>> {
-    Ok(pool
-        .begin_with("begin isolation level repeatable read")
-        .await?)
+    begin_then(pool, |mut tx| async move {
+        sqlx::query("set transaction isolation level repeatable read")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    })
+    .await
+}
+
+/// Begins a transaction and runs `then` on it, in a task of its own, so that a request
+/// dropped meanwhile (its client gone, its time up) cannot leave the connection inside a
+/// transaction the pool does not know of: sqlx 0.8 counts a transaction only once the
+/// server has answered its `BEGIN`, so a future dropped between the two returned the
+/// connection to the pool in a transaction, where the next user's statements ran in a
+/// stale snapshot and then, after one failed, all failed ("current transaction is
+/// aborted"), as the PostgreSQL benchmark found under wrk's timeouts. Here the task always
+/// finishes: a transaction nobody awaits any more is dropped whole, which rolls it back.
+async fn begin_then<F, Fut>(pool: &Pool, then: F) -> StoreResult<sqlx::Transaction<'static, Db>>
+where
+    F: FnOnce(sqlx::Transaction<'static, Db>) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = StoreResult<sqlx::Transaction<'static, Db>>> + Send,
+{
+    let pool = pool.clone();
+    tokio::spawn(async move { then(pool.begin().await?).await })
+        .await
+        .map_err(|e| crate::StoreError::Open(format!("a transaction's task failed: {e}")))?
 }
 
 /// Sends statements one by one (PostgreSQL takes one statement per command when it binds
@@ -257,17 +282,19 @@ pub(super) async fn begin_counting(
     pool: &Pool,
     keys: &[&str],
 ) -> StoreResult<sqlx::Transaction<'static, Db>> {
-    let mut keys = keys.to_vec();
+    let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
     keys.sort_unstable();
     keys.dedup();
-    let mut tx = pool.begin().await?;
-    for key in keys {
-        sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(tx)
+    begin_then(pool, |mut tx| async move {
+        for key in keys {
+            sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok(tx)
+    })
+    .await
 }
 
 #[cfg(test)]

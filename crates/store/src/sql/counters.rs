@@ -148,7 +148,7 @@ impl Counters for Engine {
     }
 
     async fn forget_job(&self, job: Id) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = d::begin_counting(&self.pool, &[]).await?;
         for statement in [FORGET_JOB, FORGET_STATE] {
             sqlx::query(&d::sql(statement))
                 .bind(job.to_string())
@@ -164,7 +164,7 @@ impl Counters for Engine {
         finished_before: DateTime<Utc>,
         abandoned_before: DateTime<Utc>,
     ) -> StoreResult<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = d::begin_counting(&self.pool, &[]).await?;
         let done = sqlx::query(&d::sql(PRUNE_JOBS))
             .bind(micros(finished_before))
             .bind(micros(abandoned_before))

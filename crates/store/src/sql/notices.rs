@@ -168,7 +168,7 @@ impl Engine {
     }
 
     pub(super) async fn mark_emailed(&self, ids: &[Id]) -> StoreResult<()> {
-        let mut tx = super::d::begin_read(&self.pool).await?;
+        let mut tx = super::d::begin_write(&self.pool).await?;
         let at = now();
         for id in ids {
             sqlx::query(&super::d::sql(
