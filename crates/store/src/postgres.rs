@@ -17,6 +17,8 @@ type Engine = PgStore;
 /// A PostgreSQL store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct PgStore {
+    /// Whether each party is few scopes' (see `sql::windows::narrow`).
+    reaches: sql::Reaches,
     pool: sqlx::PgPool,
 }
 
@@ -32,7 +34,10 @@ impl PgStore {
     pub async fn open(url: &str) -> crate::StoreResult<PgStore> {
         let pool = connect(url).await?;
         migrate::run(&pool).await?;
-        Ok(PgStore { pool })
+        Ok(PgStore {
+            pool,
+            reaches: Default::default(),
+        })
     }
 
     /// `open` for a database that must already be Taawun's (what `check`, `backup` and a
@@ -51,7 +56,10 @@ impl PgStore {
             )));
         }
         migrate::run(&pool).await?;
-        Ok(PgStore { pool })
+        Ok(PgStore {
+            pool,
+            reaches: Default::default(),
+        })
     }
 
     /// The connection pool, for the store's own tests.
@@ -78,11 +86,19 @@ impl PgStore {
 }
 
 async fn connect(url: &str) -> crate::StoreResult<sqlx::PgPool> {
+    let failed = |e: sqlx::Error| crate::StoreError::Open(format!("{}: {e}", redact(url)));
+    let options: sqlx::postgres::PgConnectOptions = url.parse().map_err(failed)?;
+    // No JIT compilation and no parallel workers: the pages' statements run in a
+    // millisecond or two, and the planner prices a walk that stops after one page as the
+    // whole walk, which can pass the thresholds where it compiles the statement (30 ms) or
+    // starts worker processes for it (5 ms each time, for a partner's item list of 1 ms).
+    // Many requests at once already keep every core busy.
+    let options = options.options([("jit", "off"), ("max_parallel_workers_per_gather", "0")]);
     sqlx::postgres::PgPoolOptions::new()
         .max_connections(16)
-        .connect(url)
+        .connect_with(options)
         .await
-        .map_err(|e| crate::StoreError::Open(format!("{}: {e}", redact(url))))
+        .map_err(failed)
 }
 
 /// The URL without its password, for messages and logs.

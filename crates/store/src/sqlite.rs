@@ -28,6 +28,8 @@ pub use sql::bench::Generated;
 /// The embedded SQLite store. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
+    /// Whether each party is few scopes' (see `sql::windows::narrow`).
+    reaches: sql::Reaches,
     pool: sqlx::SqlitePool,
 }
 

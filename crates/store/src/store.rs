@@ -215,6 +215,19 @@ pub trait Store: Send + Sync + 'static {
     /// Unfiltered: `Visible::prefetch` fills a reader's cache with them.
     async fn by_ids(&self, kind: RecordKind, ids: &[Id]) -> StoreResult<Vec<crate::Stored>>;
 
+    /// `by_ids` of several kinds at once: one round trip to the database for a page's
+    /// parents and names, where one per kind would each cost a statement.
+    async fn by_ids_of_kinds(
+        &self,
+        wanted: &[(RecordKind, Vec<Id>)],
+    ) -> StoreResult<Vec<crate::Stored>> {
+        let mut out = Vec::new();
+        for (kind, ids) in wanted {
+            out.extend(self.by_ids(*kind, ids).await?);
+        }
+        Ok(out)
+    }
+
     /// Items of a plan ordered by code.
     async fn items(&self, plan: Id) -> StoreResult<Vec<ActionItem>>;
     async fn item(&self, id: Id) -> StoreResult<Option<ActionItem>>;

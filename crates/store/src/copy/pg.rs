@@ -7,7 +7,8 @@ use super::{Column, CopyError, CopyResult, Table, cell::Cell, cell::Kind};
 use sqlx::{PgPool, Postgres, Row, Transaction};
 use std::collections::BTreeMap;
 
-/// Every base table of the current schema but the migrations' bookkeeping, by name.
+/// Every base table of the current schema but the migrations' bookkeeping, by name, with
+/// the columns a row is written with (a generated column is derived by the database).
 pub(super) async fn catalog(pool: &PgPool) -> CopyResult<Vec<Table>> {
     let cols: Vec<(String, String, String)> = sqlx::query_as(
         "select c.table_name::text, c.column_name::text, c.data_type::text
@@ -15,7 +16,7 @@ pub(super) async fn catalog(pool: &PgPool) -> CopyResult<Vec<Table>> {
          join information_schema.tables t
            on t.table_schema = c.table_schema and t.table_name = c.table_name
          where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-           and c.table_name <> 'schema_version'
+           and c.table_name <> 'schema_version' and c.is_generated = 'NEVER'
          order by c.table_name, c.ordinal_position",
     )
     .fetch_all(pool)

@@ -66,14 +66,17 @@ pub(super) async fn begin_write(pool: &Pool) -> StoreResult<sqlx::Transaction<'s
 
 /// A read transaction: one snapshot for every statement of a page's read, as SQLite's
 /// read transactions give.
+/// Its `BEGIN` names the isolation level, one round trip rather than two.
 pub(super) async fn begin_read(pool: &Pool) -> StoreResult<sqlx::Transaction<'static, Db>> {
-    begin_then(pool, |mut tx| async move {
-        sqlx::query("set transaction isolation level repeatable read")
-            .execute(&mut *tx)
-            .await?;
-        Ok(tx)
+    let pool = pool.clone();
+    // In a task of its own, as `begin_then` explains.
+    tokio::spawn(async move {
+        pool.begin_with("begin isolation level repeatable read")
+            .await
+            .map_err(crate::StoreError::from)
     })
     .await
+    .map_err(|e| crate::StoreError::Open(format!("a transaction's task failed: {e}")))?
 }
 
 /// Begins a transaction and runs `then` on it, in a task of its own, so that a request
@@ -191,15 +194,25 @@ pub(super) fn indexed_by(_index: &str) -> String {
     String::new()
 }
 
+/// `key` is one of the keys `rows` selects. As an array the subquery runs once, and its
+/// few rows are fetched by primary key and then ordered: as `in (…)` the planner walks the
+/// whole table in the list's order to meet them (3,000 agreements for a partner's 7).
+pub(super) fn among(key: &str, rows: &str) -> String {
+    format!("{key} = any(array({rows}))")
+}
+
 /// PostgreSQL's full-text index: a tsvector over the search table.
 pub(super) const FULL_TEXT: super::sql::search::FullText = super::sql::search::FullText::TsVector;
 
-/// The words of a search row, as its GIN index (migration 0002) holds them: the body's
-/// weighted A, the keys' B. Both are the normaliser's words joined by one space, taken as
-/// lexemes (`array_to_tsvector`), never through a text-search parser, which would split
-/// them differently from SQLite's tokenizer. A query must spell it exactly so for the
-/// planner to use the index.
+/// The words of a search row: the body's weighted A, the keys' B. Both are the
+/// normaliser's words joined by one space, taken as lexemes (`array_to_tsvector`), never
+/// through a text-search parser, which would split them differently from SQLite's
+/// tokenizer. Migration 0004 stores them in the column `SEARCH_WORDS`, which the GIN index
+/// and the queries read; 0002 indexed the expression itself.
 pub(super) const SEARCH_VECTOR: &str = "(setweight(array_to_tsvector(array_remove(string_to_array(body, ' '), '')), 'A') || setweight(array_to_tsvector(array_remove(string_to_array(keys, ' '), '')), 'B'))";
+
+/// The stored column of `SEARCH_VECTOR` (migration 0004).
+pub(super) const SEARCH_WORDS: &str = "words";
 
 /// `a {DIFFERS} b`: the values differ, a null differing from any value but null.
 pub(super) const DIFFERS: &str = "is distinct from";

@@ -10,7 +10,7 @@ use sqlx::PgPool;
 /// Never edit a released migration: add a new file instead.
 /// Each is `'static` text (made once when generated): the migration's future must not hold
 /// a borrow of a local, or it cannot be spawned.
-const MIGRATIONS: [fn() -> &'static str; 3] = [
+const MIGRATIONS: [fn() -> &'static str; 4] = [
     || include_str!("../../migrations/postgres/0001_schema.sql"),
     || {
         static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -24,6 +24,17 @@ const MIGRATIONS: [fn() -> &'static str; 3] = [
         })
     },
     || include_str!("../../migrations/postgres/0003_shared_work.sql"),
+    || {
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(|| {
+            format!(
+                "alter table search_index add column {} tsvector generated always as ({}) stored;\n{}",
+                super::dialect::SEARCH_WORDS,
+                super::dialect::SEARCH_VECTOR,
+                include_str!("../../migrations/postgres/0004_read_paths.sql"),
+            )
+        })
+    },
 ];
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;

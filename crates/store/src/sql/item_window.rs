@@ -154,6 +154,7 @@ pub(super) fn bind_all<'q>(
 /// item to save a sort.
 pub(super) async fn visible_parts(
     tx: &mut super::d::Conn,
+    reaches: &super::windows::Reaches,
     who: &Principal,
 ) -> StoreResult<Vec<(String, String, Vec<Value>)>> {
     const ITEMS: &str = "action_items i";
@@ -161,7 +162,7 @@ pub(super) async fn visible_parts(
         let (sql, v) = super::windows::as_values(p);
         (table, sql, v)
     };
-    if let Some((scoped, open)) = super::windows::narrow(&mut *tx, who, "i").await? {
+    if let Some((scoped, open)) = super::windows::narrow(&mut *tx, reaches, who, "i").await? {
         // Both parts name their index: given a date range (the overdue list), the planner
         // would otherwise walk that range of every party's items.
         let scoped_rows = format!(
@@ -189,7 +190,7 @@ impl Engine {
         let (cond, values, reach) = conditions(scope, filter, today);
         // One read transaction: the page and its count come from the same snapshot.
         let mut tx = super::d::begin_read(&self.pool).await?;
-        let parts = visible_parts(&mut tx, who).await?;
+        let parts = visible_parts(&mut tx, &self.reaches, who).await?;
         // Each part of the reader's visibility, with the selection's own conditions.
         let mut from = Vec::new();
         let mut all = Vec::new();

@@ -46,4 +46,5 @@ mod settings;
 mod store_impl;
 pub(super) mod tallies;
 mod windows;
+pub(super) use windows::Reaches;
 pub(super) mod write;

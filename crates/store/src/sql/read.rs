@@ -79,6 +79,63 @@ pub(super) async fn many<R: Record>(pool: &super::d::Pool, ids: &[Id]) -> StoreR
     Ok(out)
 }
 
+/// `many` of several kinds in one statement: one branch per kind, each naming its kind and
+/// joining its documents as `many` does. Accounts (`User`) are never read.
+pub(super) async fn many_kinds(
+    pool: &super::d::Pool,
+    wanted: &[(taawun_core::RecordKind, Vec<Id>)],
+) -> StoreResult<Vec<crate::Stored>> {
+    use crate::Stored as S;
+    use taawun_core::{RecordKind as K, *};
+    let mut branches = Vec::new();
+    let mut ids = Vec::new();
+    for (kind, of_kind) in wanted {
+        if *kind == K::User || of_kind.is_empty() {
+            continue;
+        }
+        let marks = vec!["?"; of_kind.len()].join(", ");
+        branches.push(format!(
+            "select '{}' as kind, {} as docs from {} where id in ({marks})",
+            kind.key(),
+            super::d::JOINED_DOCS,
+            super::search::table_of(*kind).unwrap_or("parties"),
+        ));
+        ids.extend(of_kind.iter().map(|id| id.to_string()));
+    }
+    if branches.is_empty() {
+        return Ok(vec![]);
+    }
+    let joined_sql = branches.join(" union all ");
+    let text = super::d::sql(&joined_sql);
+    let q = ids.into_iter().fold(
+        sqlx::query_as::<_, (String, Option<String>)>(&text),
+        |q, id| q.bind(id),
+    );
+    let mut out = Vec::new();
+    for (kind, joined) in q.fetch_all(pool).await? {
+        let Some(joined) = joined else { continue };
+        for doc in joined.split('\u{1e}') {
+            out.push(match K::ALL.iter().find(|k| k.key() == kind) {
+                Some(K::Party) => S::Party(decode::<Party>(doc)?),
+                Some(K::Organisation) => S::Organisation(decode::<Organisation>(doc)?),
+                Some(K::Rank) => S::Rank(decode::<Rank>(doc)?),
+                Some(K::Person) => S::Person(decode::<Person>(doc)?),
+                Some(K::Area) => S::Area(decode::<Area>(doc)?),
+                Some(K::Agreement) => S::Agreement(decode::<Agreement>(doc)?),
+                Some(K::Clause) => S::Clause(decode::<Clause>(doc)?),
+                Some(K::Commission) => S::Commission(decode::<Commission>(doc)?),
+                Some(K::Session) => S::Session(decode::<Session>(doc)?),
+                Some(K::ActionPlan) => S::ActionPlan(decode::<ActionPlan>(doc)?),
+                Some(K::ActionItem) => S::ActionItem(decode::<ActionItem>(doc)?),
+                Some(K::ProgressUpdate) => S::ProgressUpdate(decode::<ProgressUpdate>(doc)?),
+                Some(K::Activity) => S::Activity(decode::<Activity>(doc)?),
+                Some(K::User) | None => continue,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// Every record of `R`'s table, or those whose `column` names `parent`, in `order`.
 /// Two statements rather than one `?1 is null or column = ?1`: SQLite plans a statement
 /// once for any binding, and that form scans the whole table even when a parent is named.

@@ -163,7 +163,7 @@ fn fts_term(term: &Term) -> String {
 pub(in super::super) enum FullText {
     /// SQLite's FTS5 table, queried by `fts_query`.
     Fts5,
-    /// A table whose words PostgreSQL indexes as a tsvector (`d::SEARCH_VECTOR`: the body's
+    /// A table whose words PostgreSQL indexes as a tsvector (`d::SEARCH_WORDS`: the body's
     /// words weighted A, the keys B), queried by `ts_query`.
     TsVector,
 }
@@ -197,7 +197,7 @@ pub(super) fn ts_query(query: &str) -> Option<String> {
 }
 
 /// The table each kind of indexed record is stored in (users are never indexed).
-fn table_of(kind: RecordKind) -> Option<&'static str> {
+pub(super) fn table_of(kind: RecordKind) -> Option<&'static str> {
     Some(match kind {
         RecordKind::Party => Party::TABLE,
         RecordKind::Organisation => Organisation::TABLE,
@@ -263,12 +263,12 @@ impl Engine {
                 "bm25(search_index, 0.0, 0.0, 2.0, 1.0), id".to_string(),
             ),
             FullText::TsVector => (
-                format!("{} @@ cast(? as tsquery)", d::SEARCH_VECTOR),
+                format!("{} @@ cast(? as tsquery)", d::SEARCH_WORDS),
                 "key desc",
                 // Weights for D, C, B, A: the body's words count twice its keys, as above.
                 format!(
                     "ts_rank('{{0, 0, 0.5, 1}}', {}, cast(? as tsquery)) desc, id",
-                    d::SEARCH_VECTOR
+                    d::SEARCH_WORDS
                 ),
             ),
         };

@@ -195,7 +195,7 @@ impl Store for Engine {
         let mut conn = self.pool.acquire().await?;
         // As the item lists: a partner's few items found by scope, anyone else's along the
         // open items' order (`item_window::visible_parts`).
-        let parts = super::item_window::visible_parts(&mut conn, who).await?;
+        let parts = super::item_window::visible_parts(&mut conn, &self.reaches, who).await?;
         let mut selects = Vec::new();
         let mut values = Vec::new();
         for (table, vis, vis_values) in parts {
@@ -368,6 +368,22 @@ impl Store for Engine {
         p: &ProgressUpdate,
     ) -> StoreResult<ProgressUpdate> {
         self.save(actor, p).await
+    }
+
+    async fn by_ids_of_kinds(
+        &self,
+        wanted: &[(RecordKind, Vec<Id>)],
+    ) -> StoreResult<Vec<crate::Stored>> {
+        // One statement while it stays small; a list's worth of one kind goes on its own.
+        let total: usize = wanted.iter().map(|(_, ids)| ids.len()).sum();
+        if wanted.len() < 2 || total > 500 {
+            let mut out = Vec::new();
+            for (kind, ids) in wanted {
+                out.extend(self.by_ids(*kind, ids).await?);
+            }
+            return Ok(out);
+        }
+        read::many_kinds(&self.pool, wanted).await
     }
 
     async fn by_ids(&self, kind: RecordKind, ids: &[Id]) -> StoreResult<Vec<crate::Stored>> {

@@ -37,6 +37,7 @@ pub(super) fn as_values(p: crate::visibility::Predicate) -> (String, Vec<Value>)
 /// reach their party, so that each is best found through its own index; `None` otherwise.
 pub(super) async fn narrow<'e, E>(
     ex: E,
+    reaches: &Reaches,
     who: &Principal,
     alias: &str,
 ) -> StoreResult<Option<(crate::visibility::Predicate, crate::visibility::Predicate)>>
@@ -46,6 +47,9 @@ where
     let (Some(party), Some(parts)) = (who.party_id, crate::visibility::split(who, alias)) else {
         return Ok(None);
     };
+    if let Some(narrow) = reaches.known(party) {
+        return Ok(narrow.then_some(parts));
+    }
     // Counted only as far as the threshold: the host's party is in every scope (3,400 rows
     // on the national set), and whether it is in fewer than the threshold is all that counts.
     let reach: i64 = sqlx::query_scalar(&super::d::sql(
@@ -55,7 +59,48 @@ where
     .bind(crate::visibility::NARROW_SCOPES)
     .fetch_one(ex)
     .await?;
-    Ok((reach < crate::visibility::NARROW_SCOPES).then_some(parts))
+    let narrow = reach < crate::visibility::NARROW_SCOPES;
+    reaches.learn(party, narrow);
+    Ok(narrow.then_some(parts))
+}
+
+/// Whether each party is `narrow`, remembered for a few seconds: a page asked it once per
+/// list it shows. A stale answer costs speed only, never a row: the split and the single
+/// predicate admit the same rows (`tests/visibility_predicate.rs`).
+/// Shared by the store's clones, as their pool is.
+#[derive(Default, Clone)]
+pub(in super::super) struct Reaches(
+    std::sync::Arc<
+        std::sync::Mutex<std::collections::HashMap<taawun_core::Id, (bool, std::time::Instant)>>,
+    >,
+);
+
+impl std::fmt::Debug for Reaches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reaches")
+    }
+}
+
+impl Reaches {
+    const KEEP: std::time::Duration = std::time::Duration::from_secs(10);
+
+    fn known(&self, party: taawun_core::Id) -> Option<bool> {
+        let map = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.get(&party)
+            .filter(|(_, at)| at.elapsed() < Self::KEEP)
+            .map(|(narrow, _)| *narrow)
+    }
+
+    fn learn(&self, party: taawun_core::Id, narrow: bool) {
+        let mut map = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.insert(party, (narrow, std::time::Instant::now()));
+    }
 }
 
 /// One window of `R`'s table (aliased `t`) where `cond` holds (with `values`) and the reader
@@ -72,7 +117,7 @@ async fn window_of<R: Record>(
     // The rows the reader may see: those the predicate admits, walked in the list's order;
     // or, for a reader few scopes reach, the rows of their scopes and those no scope
     // restricts, each found through its own index (migration 0018), then ordered.
-    let selected = match narrow(&store.pool, who, "t").await? {
+    let selected = match narrow(&store.pool, &store.reaches, who, "t").await? {
         Some((scoped, open)) => {
             let (scoped, scoped_values) = as_values(scoped);
             let (open, open_values) = as_values(open);
@@ -80,13 +125,16 @@ async fn window_of<R: Record>(
             all.extend(scoped_values);
             all.extend(values);
             all.extend(open_values);
-            format!(
-                "t.{key} in (select t.{key} from {table} t where ({cond}) and {scoped}
-                             union all
-                             select t.{key} from {table} t {hint}
-                              where ({cond}) and {open})",
-                key = super::d::ROW_KEY,
-                hint = super::d::indexed_by(&format!("{table}_unscoped")),
+            super::d::among(
+                &format!("t.{}", super::d::ROW_KEY),
+                &format!(
+                    "select t.{key} from {table} t where ({cond}) and {scoped}
+                     union all
+                     select t.{key} from {table} t {hint}
+                      where ({cond}) and {open}",
+                    key = super::d::ROW_KEY,
+                    hint = super::d::indexed_by(&format!("{table}_unscoped")),
+                ),
             )
         }
         None => {

@@ -97,11 +97,16 @@ pub(super) fn indexed_by(index: &str) -> String {
     format!("indexed by {index}")
 }
 
+/// `key` is one of the keys `rows` selects.
+pub(super) fn among(key: &str, rows: &str) -> String {
+    format!("{key} in ({rows})")
+}
+
 /// SQLite's full-text index: FTS5.
 pub(super) const FULL_TEXT: super::sql::search::FullText = super::sql::search::FullText::Fts5;
 /// Unused: FTS5 matches by table name.
 #[allow(dead_code)]
-pub(super) const SEARCH_VECTOR: &str = "";
+pub(super) const SEARCH_WORDS: &str = "";
 
 /// `a {DIFFERS} b`: the values differ, a null differing from any value but null.
 pub(super) const DIFFERS: &str = "is not";

@@ -103,6 +103,9 @@ impl SqliteStore {
             StoreError::Database(db) => StoreError::Open(preflight::explain(shown, &db)),
             other => StoreError::Open(format!("{shown}: cannot prepare the schema: {other}")),
         })?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            reaches: Default::default(),
+        })
     }
 }

@@ -238,17 +238,19 @@ impl Visible {
             if by_kind.is_empty() {
                 return Ok(());
             }
-            for (kind, ids) in by_kind {
-                let found = self.store.by_ids(kind, &ids).await?;
-                let mut cache = self.cache();
-                let mut missing: std::collections::HashSet<Id> = ids.into_iter().collect();
-                for record in found {
-                    wanted.extend(record.parents());
-                    missing.remove(&cache.put(record));
-                }
-                for id in missing {
-                    cache.put_missing(kind, id);
-                }
+            let by_kind: Vec<(RecordKind, Vec<Id>)> = by_kind.into_iter().collect();
+            let found = self.store.by_ids_of_kinds(&by_kind).await?;
+            let mut cache = self.cache();
+            let mut missing: std::collections::HashMap<Id, RecordKind> = by_kind
+                .into_iter()
+                .flat_map(|(kind, ids)| ids.into_iter().map(move |id| (id, kind)))
+                .collect();
+            for record in found {
+                wanted.extend(record.parents());
+                missing.remove(&cache.put(record));
+            }
+            for (id, kind) in missing {
+                cache.put_missing(kind, id);
             }
         }
         Ok(())
@@ -304,11 +306,13 @@ impl Visible {
 
     /// The records the reader may see, in order, as they are stored.
     async fn select<R: Shown>(&self, records: Vec<R>) -> StoreResult<Vec<R>> {
-        if records.len() > 1 {
-            let mut wanted = Vec::new();
-            for r in &records {
-                r.refs(&mut wanted);
-            }
+        // One record's references are read ahead too: a session names its delegations'
+        // members, an item its bodies, clauses and sessions, each otherwise read alone.
+        let mut wanted = Vec::new();
+        for r in &records {
+            r.refs(&mut wanted);
+        }
+        if wanted.len() > 1 {
             self.prefetch(wanted).await?;
         }
         let mut kept = Vec::with_capacity(records.len());

@@ -56,6 +56,7 @@ macro_rules! every_case {
             localized_text_keeps_all_three_languages,
             unknown_ids_read_as_nothing,
             records_read_together_come_back_whole,
+            records_of_several_kinds_read_together,
             empty_until_a_party_is_recorded,
             // writes
             each_save_increments_the_version,

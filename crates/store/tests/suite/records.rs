@@ -311,6 +311,44 @@ pub async fn records_read_together_come_back_whole(store: &dyn Store) {
     );
 }
 
+/// Records of several kinds read in one go (`by_ids_of_kinds`, as a page reads ahead what
+/// it names) come back as their own kind, each once and whole; an id asked as another kind,
+/// an unknown id and an empty list give nothing.
+pub async fn records_of_several_kinds_read_together(store: &dyn Store) {
+    let (a, b) = two_parties(store).await;
+    let c = Commission {
+        name: LocalizedText {
+            ar: Some("اللجنة\u{1e}المشتركة".into()),
+            fr: Some("Commission, « mixte »".into()),
+            en: None,
+        },
+        ..commission(&a, &b, "")
+    };
+    store.save_commission(&actor(), &c).await.unwrap();
+    let c = store.commission(c.id).await.unwrap().expect("stored");
+    let a = store.party(a.id).await.unwrap().expect("stored");
+    let b = store.party(b.id).await.unwrap().expect("stored");
+    let wanted = vec![
+        (RecordKind::Party, vec![a.id, b.id, new_id()]),
+        (RecordKind::Commission, vec![c.id, a.id]),
+        (RecordKind::Session, vec![new_id()]),
+        (RecordKind::Person, vec![]),
+    ];
+    let mut parties = Vec::new();
+    let mut commissions = Vec::new();
+    for r in store.by_ids_of_kinds(&wanted).await.unwrap() {
+        match r {
+            taawun_store::Stored::Party(p) => parties.push(p),
+            taawun_store::Stored::Commission(c) => commissions.push(c),
+            other => panic!("not asked for: {other:?}"),
+        }
+    }
+    parties.sort_by_key(|p| if p.id == a.id { 0 } else { 1 });
+    assert_eq!(parties, vec![a, b]);
+    assert_eq!(commissions, vec![c]);
+    assert!(store.by_ids_of_kinds(&[]).await.unwrap().is_empty());
+}
+
 pub async fn unknown_ids_read_as_nothing(store: &dyn Store) {
     let _ = world(store).await;
     let id = new_id();
