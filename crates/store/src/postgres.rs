@@ -93,7 +93,17 @@ async fn connect(url: &str) -> crate::StoreResult<sqlx::PgPool> {
     // whole walk, which can pass the thresholds where it compiles the statement (30 ms) or
     // starts worker processes for it (5 ms each time, for a partner's item list of 1 ms).
     // Many requests at once already keep every core busy.
-    let options = options.options([("jit", "off"), ("max_parallel_workers_per_gather", "0")]);
+    // Plans are made once per statement and connection, not at each execution: a page
+    // runs a dozen or two small statements whose best plan does not depend on the values
+    // (a record by id, a list of ids, a window of a small table), and planning each anew
+    // cost as much as running it. The reads whose plan does depend on them (search, the
+    // item lists, dashboard figures) run in read transactions that plan anew
+    // (`dialect::begin_read`).
+    let options = options.options([
+        ("jit", "off"),
+        ("max_parallel_workers_per_gather", "0"),
+        ("plan_cache_mode", "force_generic_plan"),
+    ]);
     sqlx::postgres::PgPoolOptions::new()
         .max_connections(16)
         .connect_with(options)

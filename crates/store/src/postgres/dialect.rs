@@ -66,12 +66,41 @@ pub(super) async fn begin_write(pool: &Pool) -> StoreResult<sqlx::Transaction<'s
 
 /// A read transaction: one snapshot for every statement of a page's read, as SQLite's
 /// read transactions give.
-/// Its `BEGIN` names the isolation level, one round trip rather than two.
+/// The isolation level goes with the `BEGIN`, in one round trip.
 pub(super) async fn begin_read(pool: &Pool) -> StoreResult<sqlx::Transaction<'static, Db>> {
+    begin_with(pool, "begin isolation level repeatable read").await
+}
+
+/// `begin_read` whose statements are planned for the values they are given: a word most
+/// records hold and one six hold are best found in different ways, and so are the first
+/// page of a list and its hundredth (the connections otherwise reuse one plan per
+/// statement, see `postgres::connect`). The planning mode goes with the `BEGIN` too.
+pub(super) async fn begin_read_by_values(
+    pool: &Pool,
+) -> StoreResult<sqlx::Transaction<'static, Db>> {
+    begin_with(
+        pool,
+        "begin isolation level repeatable read; set local plan_cache_mode = force_custom_plan",
+    )
+    .await
+}
+
+/// The rest of a `begin_read_by_values` transaction reuses plans again.
+pub(super) async fn reuse_plans(tx: &mut Conn) -> StoreResult<()> {
+    sqlx::query("set local plan_cache_mode = force_generic_plan")
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Begins a read transaction with `statement`, in a task of its own (see `begin_then`).
+async fn begin_with(
+    pool: &Pool,
+    statement: &'static str,
+) -> StoreResult<sqlx::Transaction<'static, Db>> {
     let pool = pool.clone();
-    // In a task of its own, as `begin_then` explains.
     tokio::spawn(async move {
-        pool.begin_with("begin isolation level repeatable read")
+        pool.begin_with(statement)
             .await
             .map_err(crate::StoreError::from)
     })

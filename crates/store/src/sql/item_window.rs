@@ -189,7 +189,7 @@ impl Engine {
     ) -> StoreResult<ItemWindow> {
         let (cond, values, reach) = conditions(scope, filter, today);
         // One read transaction: the page and its count come from the same snapshot.
-        let mut tx = super::d::begin_read(&self.pool).await?;
+        let mut tx = super::d::begin_read_by_values(&self.pool).await?;
         let parts = visible_parts(&mut tx, &self.reaches, who).await?;
         // Each part of the reader's visibility, with the selection's own conditions.
         let mut from = Vec::new();

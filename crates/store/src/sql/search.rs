@@ -273,7 +273,7 @@ impl Engine {
             ),
         };
         // One read transaction: the count and the hits from the same snapshot.
-        let mut tx = super::d::begin_read(&self.pool).await?;
+        let mut tx = super::d::begin_read_by_values(&self.pool).await?;
         // Ranking sorts every match before the first is returned: for a word most records
         // hold (تعاون in an Arabic-speaking ministry's records, 44,000 of them in the
         // national data set) that is a scan of the index per request. Past `RANKED`
@@ -289,6 +289,12 @@ impl Engine {
         // bm25 rank, words found as typed weighing more than names found by their
         // skeletons, then id so that equal ranks keep one order between calls.
         let by_rank = matches <= RANKED;
+        // The count's plan depends on the word (read the index for a rare one, stop early
+        // in the table for a common one), and so does the walk newest first; ranking a
+        // thousand matches at most is planned alike for any word.
+        if by_rank {
+            super::d::reuse_plans(&mut tx).await?;
+        }
         let order = if by_rank { ranked.as_str() } else { newest };
         let visible_in =
             |row: &str| who.map_or_else(|| (String::from("true"), vec![]), |w| seen_by(w, row));

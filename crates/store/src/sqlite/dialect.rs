@@ -29,6 +29,18 @@ pub(super) async fn begin_read(pool: &Pool) -> StoreResult<sqlx::Transaction<'st
     Ok(pool.begin().await?)
 }
 
+/// `begin_read` whose statements are planned for their values: SQLite always plans so.
+pub(super) async fn begin_read_by_values(
+    pool: &Pool,
+) -> StoreResult<sqlx::Transaction<'static, Db>> {
+    begin_read(pool).await
+}
+
+/// The rest of a `begin_read_by_values` transaction may reuse plans: nothing to change here.
+pub(super) async fn reuse_plans(_tx: &mut Conn) -> StoreResult<()> {
+    Ok(())
+}
+
 /// Sends statements as one command: sqlx hands each command to the connection's thread and
 /// waits for the answer, and for small writes that round trip costs more than the writes.
 /// Returns how many rows the statements returned.
