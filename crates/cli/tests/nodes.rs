@@ -8,46 +8,24 @@ mod common;
 #[path = "common/faults.rs"]
 mod faults;
 
-use common::{run, text};
+use common::{ADD_ADMIN, run, text};
+use faults::server::Server as Node;
 use faults::{Reply, get, login, login_form, request, wrong_login};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use taawun_testpg::fresh_database;
 
 const PASSWORD: &str = "correct horse battery";
 
 /// A `taawun serve` process on the database `url`, killed when dropped.
-struct Node {
-    child: Child,
-    host: String,
-}
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn node(url: &str) -> Node {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_taawun"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--no-reminders"])
+    let mut c = Command::new(env!("CARGO_BIN_EXE_taawun"));
+    c.args(["serve", "--addr", "127.0.0.1:0", "--no-reminders"])
         // The test plays the reverse proxy: it names each client's address.
         .args(["--trusted-proxy", "127.0.0.1", "--database-url", url])
         .env_remove("TAAWUN_DATA_DIR")
         .env_remove("TAAWUN_DATABASE_URL")
-        .env("TAAWUN_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let host = faults::server::host_in(&line);
-    assert!(host.starts_with("127.0.0.1:"), "ready line: {line:?}");
-    Node { child, host }
+        .env("TAAWUN_LOG", "warn");
+    faults::server::ready(c)
 }
 
 /// A database with the demo and an administrator, `admin`.
@@ -60,22 +38,8 @@ fn deployment() -> String {
         .env_remove("TAAWUN_DATABASE_URL")
         .env("TAAWUN_PASSWORD", PASSWORD)
         .env("TAAWUN_LOG", "warn")
-        .args([
-            "user",
-            "add",
-            "--username",
-            "admin",
-            "--display-name",
-            "First Admin",
-        ])
-        .args([
-            "--party",
-            "MA",
-            "--role",
-            "administrator",
-            "--database-url",
-            &url,
-        ]);
+        .args(ADD_ADMIN)
+        .args(["--database-url", &url]);
     let out = c.stdin(Stdio::null()).output().unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     url

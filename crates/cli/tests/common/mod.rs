@@ -33,21 +33,24 @@ pub fn run(args: &[&str]) -> Output {
     c.stdin(Stdio::null()).output().unwrap()
 }
 
+/// The arguments of `taawun user add` for a first administrator, `admin`, of Morocco.
+#[allow(dead_code)]
+pub const ADD_ADMIN: [&str; 10] = [
+    "user",
+    "add",
+    "--username",
+    "admin",
+    "--display-name",
+    "First Admin",
+    "--party",
+    "MA",
+    "--role",
+    "administrator",
+];
+
 /// `taawun user add` of a first administrator (`admin`, of Morocco) in `dir`, which must work.
 #[allow(dead_code)]
 pub fn add_admin(dir: &tempfile::TempDir) {
-    let admin = [
-        "user",
-        "add",
-        "--username",
-        "admin",
-        "--display-name",
-        "First Admin",
-        "--party",
-        "MA",
-        "--role",
-        "administrator",
-    ];
-    let out = in_dir(dir, &admin);
+    let out = in_dir(dir, &ADD_ADMIN);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }

@@ -34,6 +34,12 @@ pub fn start(dir: &std::path::Path, extra: &[&str], nofile: Option<u32>) -> Serv
         c.env_remove(var);
     }
     c.env("TAAWUN_LOG", "warn");
+    ready(c)
+}
+
+/// Spawns the `taawun serve` command `c` and waits for its ready line, which names the
+/// address it listens on.
+pub fn ready(mut c: Command) -> Server {
     let mut child = c
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

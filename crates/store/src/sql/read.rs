@@ -90,15 +90,15 @@ pub(super) async fn many_kinds(
     let mut branches = Vec::new();
     let mut ids = Vec::new();
     for (kind, of_kind) in wanted {
-        if *kind == K::User || of_kind.is_empty() {
+        // Accounts have no table here (`table_of` names none).
+        let Some(table) = super::search::table_of(*kind).filter(|_| !of_kind.is_empty()) else {
             continue;
-        }
+        };
         let marks = vec!["?"; of_kind.len()].join(", ");
         branches.push(format!(
-            "select '{}' as kind, {} as docs from {} where id in ({marks})",
+            "select '{}' as kind, {} as docs from {table} where id in ({marks})",
             kind.key(),
             super::d::JOINED_DOCS,
-            super::search::table_of(*kind).unwrap_or("parties"),
         ));
         ids.extend(of_kind.iter().map(|id| id.to_string()));
     }
@@ -112,24 +112,27 @@ pub(super) async fn many_kinds(
         |q, id| q.bind(id),
     );
     let mut out = Vec::new();
-    for (kind, joined) in q.fetch_all(pool).await? {
-        let Some(joined) = joined else { continue };
+    for (key, joined) in q.fetch_all(pool).await? {
+        let (Some(joined), Some(kind)) = (joined, K::ALL.into_iter().find(|k| k.key() == key))
+        else {
+            continue;
+        };
         for doc in joined.split('\u{1e}') {
-            out.push(match K::ALL.iter().find(|k| k.key() == kind) {
-                Some(K::Party) => S::Party(decode::<Party>(doc)?),
-                Some(K::Organisation) => S::Organisation(decode::<Organisation>(doc)?),
-                Some(K::Rank) => S::Rank(decode::<Rank>(doc)?),
-                Some(K::Person) => S::Person(decode::<Person>(doc)?),
-                Some(K::Area) => S::Area(decode::<Area>(doc)?),
-                Some(K::Agreement) => S::Agreement(decode::<Agreement>(doc)?),
-                Some(K::Clause) => S::Clause(decode::<Clause>(doc)?),
-                Some(K::Commission) => S::Commission(decode::<Commission>(doc)?),
-                Some(K::Session) => S::Session(decode::<Session>(doc)?),
-                Some(K::ActionPlan) => S::ActionPlan(decode::<ActionPlan>(doc)?),
-                Some(K::ActionItem) => S::ActionItem(decode::<ActionItem>(doc)?),
-                Some(K::ProgressUpdate) => S::ProgressUpdate(decode::<ProgressUpdate>(doc)?),
-                Some(K::Activity) => S::Activity(decode::<Activity>(doc)?),
-                Some(K::User) | None => continue,
+            out.push(match kind {
+                K::Party => S::Party(decode::<Party>(doc)?),
+                K::Organisation => S::Organisation(decode::<Organisation>(doc)?),
+                K::Rank => S::Rank(decode::<Rank>(doc)?),
+                K::Person => S::Person(decode::<Person>(doc)?),
+                K::Area => S::Area(decode::<Area>(doc)?),
+                K::Agreement => S::Agreement(decode::<Agreement>(doc)?),
+                K::Clause => S::Clause(decode::<Clause>(doc)?),
+                K::Commission => S::Commission(decode::<Commission>(doc)?),
+                K::Session => S::Session(decode::<Session>(doc)?),
+                K::ActionPlan => S::ActionPlan(decode::<ActionPlan>(doc)?),
+                K::ActionItem => S::ActionItem(decode::<ActionItem>(doc)?),
+                K::ProgressUpdate => S::ProgressUpdate(decode::<ProgressUpdate>(doc)?),
+                K::Activity => S::Activity(decode::<Activity>(doc)?),
+                K::User => continue,
             });
         }
     }
