@@ -12,6 +12,7 @@ pub mod copy;
 mod counters;
 pub mod demo;
 mod error;
+pub mod exchange;
 mod facts;
 mod feed;
 mod files;

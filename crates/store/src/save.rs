@@ -65,3 +65,84 @@ impl Save {
         }
     }
 }
+
+/// The record variants of `Write`, with their kinds: what a bundle from a partner instance
+/// may carry (never a user or a password).
+macro_rules! exchanged {
+    ($m:ident) => {
+        $m!(
+            Party: Party,
+            Organisation: Organisation,
+            Rank: Rank,
+            Person: Person,
+            Area: Area,
+            Agreement: Agreement,
+            Clause: Clause,
+            Commission: Commission,
+            Session: Session,
+            ActionPlan: Plan,
+            ActionItem: Item,
+            ProgressUpdate: Progress,
+            Activity: Activity
+        )
+    };
+}
+
+impl Write {
+    /// A record of `kind` from its JSON document; `Ok(None)` for a kind that never travels
+    /// between instances (users).
+    pub fn from_document(
+        kind: RecordKind,
+        doc: serde_json::Value,
+    ) -> Result<Option<Write>, serde_json::Error> {
+        macro_rules! decode {
+            ($($k:ident: $v:ident),*) => {
+                match kind {
+                    $(RecordKind::$k => Ok(Some(Write::$v(serde_json::from_value(doc)?))),)*
+                    RecordKind::User => Ok(None),
+                }
+            };
+        }
+        exchanged!(decode)
+    }
+
+    /// The record's protection; `None` for users and passwords.
+    pub fn protection(&self) -> Option<Protection> {
+        macro_rules! get {
+            ($($k:ident: $v:ident),*) => {
+                match self {
+                    $(Write::$v(r) => Some(r.protection),)*
+                    Write::User(_) | Write::Password { .. } => None,
+                }
+            };
+        }
+        exchanged!(get)
+    }
+
+    /// Sets the record's version: the local one a received record is saved at.
+    pub fn set_version(&mut self, version: i64) {
+        macro_rules! set {
+            ($($k:ident: $v:ident),*) => {
+                match self {
+                    $(Write::$v(r) => r.version = version,)*
+                    Write::User(r) => r.version = version,
+                    Write::Password { .. } => {}
+                }
+            };
+        }
+        exchanged!(set)
+    }
+
+    /// Sets the record's protection (users carry none).
+    pub fn set_protection(&mut self, protection: Protection) {
+        macro_rules! set {
+            ($($k:ident: $v:ident),*) => {
+                match self {
+                    $(Write::$v(r) => r.protection = protection,)*
+                    Write::User(_) | Write::Password { .. } => {}
+                }
+            };
+        }
+        exchanged!(set)
+    }
+}

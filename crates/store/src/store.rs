@@ -1,8 +1,10 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
+use crate::exchange::{ApplyRefusal, Arrival, Direction, LogRow, Partner};
 use crate::{AuditHead, CalendarFeed, FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
 
@@ -580,4 +582,51 @@ pub trait Store: Send + Sync + 'static {
     /// The login and job counters kept in this database, shared by every process serving
     /// it (see `Counters`).
     fn counters(&self) -> std::sync::Arc<dyn crate::Counters>;
+
+    // The exchange with partner instances (issue 16; `crate::exchange`). Permission is the
+    // caller's (`app::exchange`, administrators only); these keep rows and apply what the
+    // caller verified.
+
+    /// Every registered partner, revoked ones included, in registration order.
+    async fn exchange_partners(&self) -> StoreResult<Vec<Partner>>;
+    async fn exchange_partner(&self, instance: Id) -> StoreResult<Option<Partner>>;
+    /// Registers or updates a partner, with an audit row on its party.
+    async fn save_exchange_partner(&self, actor: &Actor, p: &Partner) -> StoreResult<()>;
+    /// The partner's log, newest first.
+    async fn exchange_log(&self, partner: Id, limit: u32) -> StoreResult<Vec<LogRow>>;
+    /// The last bundle of a chain that counts (sent or acknowledged out, applied in).
+    async fn exchange_head(&self, partner: Id, direction: Direction)
+    -> StoreResult<Option<LogRow>>;
+    /// Logs a refused bundle: a row that changes nothing else.
+    async fn exchange_log_add(&self, row: &LogRow) -> StoreResult<()>;
+    /// What was last sent of each record to the partner: id → digest.
+    async fn exchange_sent(&self, partner: Id) -> StoreResult<HashMap<Id, String>>;
+    /// A bundle leaves: its log row, which must continue the outbound chain, and the
+    /// digests of the records it carries, in one transaction.
+    async fn exchange_record_sent(
+        &self,
+        actor: &Actor,
+        party: Id,
+        row: &LogRow,
+        records: &[(Id, String)],
+    ) -> StoreResult<Result<(), ApplyRefusal>>;
+    /// A signed receipt came back for the outbound bundle `of_seq`: logged, and that bundle
+    /// acknowledged (or, refused by the partner, its records count as unsent). Whether a
+    /// sent bundle of that seq was waiting for it.
+    async fn exchange_receipt(&self, row: &LogRow, of_seq: i64, applied: bool)
+    -> StoreResult<bool>;
+    /// The partner's ids this instance holds under its own: theirs → ours.
+    async fn exchange_matches(&self, partner: Id) -> StoreResult<HashMap<Id, Id>>;
+    /// The origin instance and origin version of each of `ids` received from a partner.
+    async fn exchange_origins(&self, ids: &[Id]) -> StoreResult<HashMap<Id, (Id, i64)>>;
+    /// Applies a verified bundle in one transaction: refused, with nothing written, when it
+    /// does not continue the inbound chain, carries a record above `clearance`, or rewrites
+    /// a record the partner did not originate.
+    async fn exchange_apply(
+        &self,
+        actor: &Actor,
+        party: Id,
+        arrival: &Arrival,
+        clearance: Marking,
+    ) -> StoreResult<Result<(), ApplyRefusal>>;
 }

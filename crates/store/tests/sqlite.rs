@@ -191,7 +191,10 @@ async fn upgrading_indexes_records_written_before_search() {
     undo_followup(&store).await;
     sqlx::raw_sql(
         "drop table search_index; drop table search_keys; drop table login_sessions;
-         drop table credentials; drop table users; delete from schema_version where version = 2;",
+         drop table credentials; drop table users; delete from schema_version where version = 2;
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -233,7 +236,10 @@ async fn undo_search_names(store: &SqliteStore) {
              select key, entity, id, 'stale' from search_keys;
          alter table item_sides drop column position;
          drop table job_states; drop table totp_steps;
-         delete from schema_version where version in (20, 21, 22, 23);",
+         delete from schema_version where version in (20, 21, 22, 23);
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -298,7 +304,10 @@ async fn undo_deadlines(store: &SqliteStore) {
          alter table agreements drop column enters_on;
          alter table agreements drop column expires_on;
          alter table agreements drop column notice_on;
-         delete from schema_version where version = 16;",
+         delete from schema_version where version = 16;
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -321,7 +330,10 @@ async fn undo_tallies(store: &SqliteStore) {
     sql.push_str(
         "drop view tally_viewers; drop view tally_scopes; drop view tally_days;
          drop table tally_items; drop table tally_sides; drop table tally_dates;
-         delete from schema_version where version = 15;",
+         delete from schema_version where version = 15;
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
 }
@@ -343,7 +355,10 @@ async fn undo_thresholds(store: &SqliteStore) {
          delete from schema_version where version = 12;
          delete from schema_version where version = 13;
          drop index action_items_scope; drop index action_items_unscoped;
-         delete from schema_version where version = 14;",
+         delete from schema_version where version = 14;
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -381,7 +396,12 @@ async fn undo_visibility(store: &SqliteStore) {
             sql.push_str(&format!("alter table {t} drop column {c};"));
         }
     }
-    sql.push_str("drop table scope_parties; delete from schema_version where version = 9;");
+    sql.push_str(
+        "drop table scope_parties; delete from schema_version where version = 9;
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+    );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
 }
 
@@ -410,7 +430,10 @@ async fn undo_followup(store: &SqliteStore) {
          drop table notifications; delete from schema_version where version = 4;
          drop index action_items_commission; drop index action_items_agreement;
          drop index action_items_facts_seq; drop index progress_updates_reported;
-         drop table item_sides; delete from schema_version where version = 3;",
+         drop table item_sides; delete from schema_version where version = 3;
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     );
     for c in columns {
         sql.push_str(&format!("alter table action_items drop column {c};"));
@@ -732,7 +755,10 @@ async fn upgrading_gives_each_side_its_place_among_the_leads() {
 
     sqlx::raw_sql(
         "alter table item_sides drop column position; drop table job_states;
-         drop table totp_steps; delete from schema_version where version in (22, 23);",
+         drop table totp_steps; delete from schema_version where version in (22, 23);
+         drop table if exists exchange_partners; drop table if exists exchange_log;
+         drop table if exists exchange_origins; drop table if exists exchange_sent;
+         drop table if exists exchange_matches; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await

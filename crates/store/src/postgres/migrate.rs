@@ -10,7 +10,7 @@ use sqlx::PgPool;
 /// Never edit a released migration: add a new file instead.
 /// Each is `'static` text (made once when generated): the migration's future must not hold
 /// a borrow of a local, or it cannot be spawned.
-const MIGRATIONS: [fn() -> &'static str; 4] = [
+const MIGRATIONS: [fn() -> &'static str; 5] = [
     || include_str!("../../migrations/postgres/0001_schema.sql"),
     || {
         static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -35,6 +35,7 @@ const MIGRATIONS: [fn() -> &'static str; 4] = [
             )
         })
     },
+    || include_str!("../../migrations/postgres/0005_exchange.sql"),
 ];
 
 pub(super) const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -53,7 +53,11 @@ impl Engine {
 }
 
 /// One write, its statements left pending.
-async fn write(pending: &mut Pending<'_>, memo: &mut Memo, save: &Save) -> StoreResult<()> {
+pub(super) async fn write(
+    pending: &mut Pending<'_>,
+    memo: &mut Memo,
+    save: &Save,
+) -> StoreResult<()> {
     let a = &save.actor;
     match &save.write {
         Write::Party(r) => record(pending, memo, a, r).await,

@@ -26,6 +26,7 @@ mod changes;
 mod context;
 mod counts;
 pub(super) mod effective;
+mod exchange;
 mod facts;
 mod feeds;
 pub(super) mod follow;

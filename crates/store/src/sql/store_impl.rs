@@ -3,12 +3,14 @@
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
 use super::{Engine, read};
+use crate::exchange::{ApplyRefusal, Arrival, Direction, LogRow, Partner};
 use crate::{
     Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
     StoreResult,
 };
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use taawun_core::attachment::Attachment;
 use taawun_core::followup::{ItemFacts, Notification, Reminder};
 use taawun_core::*;
@@ -618,5 +620,63 @@ impl Store for Engine {
     fn counters(&self) -> std::sync::Arc<dyn crate::Counters> {
         // A clone shares the connection pool: the counters live in the same database.
         std::sync::Arc::new(self.clone())
+    }
+
+    async fn exchange_partners(&self) -> StoreResult<Vec<Partner>> {
+        self.partners_all().await
+    }
+    async fn exchange_partner(&self, instance: Id) -> StoreResult<Option<Partner>> {
+        self.partner_by_id(instance).await
+    }
+    async fn save_exchange_partner(&self, actor: &Actor, p: &Partner) -> StoreResult<()> {
+        self.partner_save(actor, p).await
+    }
+    async fn exchange_log(&self, partner: Id, limit: u32) -> StoreResult<Vec<LogRow>> {
+        self.log_of_partner(partner, limit).await
+    }
+    async fn exchange_head(
+        &self,
+        partner: Id,
+        direction: Direction,
+    ) -> StoreResult<Option<LogRow>> {
+        self.log_head(partner, direction).await
+    }
+    async fn exchange_log_add(&self, row: &LogRow) -> StoreResult<()> {
+        self.log_add(row).await
+    }
+    async fn exchange_sent(&self, partner: Id) -> StoreResult<HashMap<Id, String>> {
+        self.sent_to(partner).await
+    }
+    async fn exchange_record_sent(
+        &self,
+        actor: &Actor,
+        party: Id,
+        row: &LogRow,
+        records: &[(Id, String)],
+    ) -> StoreResult<Result<(), ApplyRefusal>> {
+        self.sent_record(actor, party, row, records).await
+    }
+    async fn exchange_receipt(
+        &self,
+        row: &LogRow,
+        of_seq: i64,
+        applied: bool,
+    ) -> StoreResult<bool> {
+        self.receipt_record(row, of_seq, applied).await
+    }
+    async fn exchange_matches(&self, partner: Id) -> StoreResult<HashMap<Id, Id>> {
+        self.matches_of(partner).await
+    }
+    async fn exchange_origins(&self, ids: &[Id]) -> StoreResult<HashMap<Id, (Id, i64)>> {
+        self.origins(ids).await
+    }
+    async fn exchange_apply(
+        &self,
+        actor: &Actor,
+        party: Id,
+        arrival: &Arrival,
+        clearance: Marking,
+    ) -> StoreResult<Result<(), ApplyRefusal>> {
+        self.arrival_apply(actor, party, arrival, clearance).await
     }
 }

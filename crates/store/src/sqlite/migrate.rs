@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0021_recent_changes.sql"),
     include_str!("../../migrations/sqlite/0022_side_positions.sql"),
     include_str!("../../migrations/sqlite/0023_shared_work.sql"),
+    include_str!("../../migrations/sqlite/0024_exchange.sql"),
 ];
 
 /// Migrations that rebuild tables other tables refer to (new table, copy, drop, rename):

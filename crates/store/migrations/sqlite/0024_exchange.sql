@@ -1,0 +1,113 @@
+-- 0024_exchange: what this instance keeps of the exchange with partner instances (issue 16).
+-- The instance's own keys are files in its key directory, never rows: a database copy, an
+-- export or a bundle never holds them.
+
+-- The audit log learns the exchange's events, on the partner's party record (as account
+-- events sit on their user): a partner registered, changed or revoked, a bundle sent or
+-- received. The check is widened as 0021 widened it, by rebuilding the table in rowid order.
+create table audit_log_next (
+    id        text primary key,
+    at        text not null,
+    actor     text not null,
+    action    text not null check (action in ('create', 'update', 'set_password',
+                                              'set_second_factor', 'use_recovery_code',
+                                              'create_calendar_feed', 'revoke_calendar_feed',
+                                              'attach_file', 'replace_file', 'purge_file',
+                                              'request_update', 'exchange_partner',
+                                              'exchange_partner_change', 'exchange_revoke',
+                                              'exchange_send', 'exchange_receive')),
+    entity    text not null,
+    entity_id text not null,
+    before    text,
+    after     text not null,
+    seq       integer,
+    prev_hash text,
+    hash      text
+);
+insert into audit_log_next (id, at, actor, action, entity, entity_id, before, after, seq,
+                            prev_hash, hash)
+    select id, at, actor, action, entity, entity_id, before, after, seq, prev_hash, hash
+    from audit_log order by rowid;
+drop table audit_log;
+alter table audit_log_next rename to audit_log;
+create index audit_log_entity on audit_log (entity_id);
+create unique index audit_log_seq on audit_log (seq);
+create index audit_log_unsealed on audit_log (seq) where seq is null;
+create index audit_log_entity_kind on audit_log (entity);
+
+-- A partner instance, registered by an administrator from its card once its fingerprint was
+-- compared out of band. Named by instance id; `party_id` is the local party it speaks for.
+-- `sign_key` and `receive_key` are the raw public keys (base64url, no padding), `fingerprint`
+-- the card's; `commissions` the JSON array of the commissions shared with it, `clearance`
+-- the highest marking agreed for the exchange. A revoked partner (its key compromised) is
+-- kept, so that its log stays readable, and nothing from or to it is accepted.
+create table exchange_partners (
+    instance_id   text primary key,
+    party_id      text not null references parties (id),
+    name          text not null,
+    sign_key      text not null,
+    receive_key   text not null,
+    fingerprint   text not null,
+    url           text,
+    commissions   text not null,
+    clearance     text not null,
+    revoked_at    text,
+    registered_at text not null,
+    card          text not null
+);
+
+-- Every bundle and receipt sent or received, with what its verification found. `direction`
+-- is 'out' or 'in'; `seq` and `hash` (SHA-256 of the signed payload, hex) place a bundle in
+-- its direction's chain, `prev` names the bundle before it. `outcome`: 'sent', 'applied',
+-- 'refused'; 'acknowledged' once the partner's signed receipt for a sent bundle came back.
+-- `key` is the fingerprint of the key that signed it; `detail` why a bundle was refused.
+create table exchange_log (
+    id         text primary key,
+    partner    text not null,
+    direction  text not null check (direction in ('out', 'in')),
+    kind       text not null check (kind in ('bundle', 'receipt')),
+    seq        integer,
+    hash       text not null,
+    prev       text,
+    created_at text not null,
+    logged_at  text not null,
+    outcome    text not null check (outcome in ('sent', 'applied', 'refused', 'acknowledged')),
+    key        text,
+    entries    integer not null default 0,
+    detail     text
+);
+-- One bundle per place in each chain; refused ones are logged beside it, never in it.
+create unique index exchange_log_chain on exchange_log (partner, direction, seq)
+    where kind = 'bundle' and outcome <> 'refused';
+create index exchange_log_partner on exchange_log (partner, logged_at);
+
+-- The instance each record came from, bound the first time the record is seen: a record
+-- with no row here is this instance's own. `version` is the record's version at its origin.
+create table exchange_origins (
+    record_id text primary key,
+    kind      text not null,
+    origin    text not null,
+    version   integer not null
+);
+
+-- What was last sent to each partner of each record (the digest of the record as it left),
+-- so that a bundle carries only what changed since; cleared for a bundle the partner
+-- refused.
+create table exchange_sent (
+    partner   text not null,
+    record_id text not null,
+    digest    text not null,
+    seq       integer not null,
+    primary key (partner, record_id)
+);
+
+-- A partner's record this instance holds under another id: a state (matched by its ISO
+-- code), and later a person, organisation or rank a secretariat user confirmed is the same.
+-- The partner's id is replaced by the local one in everything it sends.
+create table exchange_matches (
+    partner   text not null,
+    theirs    text not null,
+    ours      text not null,
+    kind      text not null,
+    primary key (partner, theirs)
+);

@@ -1,0 +1,508 @@
+//! The exchange's rows (migration 0024 on SQLite, 0005 on PostgreSQL): partners, the log,
+//! the origin of each received record, and what was last sent of each record. Applying a
+//! verified bundle writes its records through the one write path (`write::save_in`, via
+//! `many::write`), binds each new id to its origin, and logs the bundle — all in one
+//! transaction that first checks, under the write lock, that the bundle continues the
+//! partner's chain, so two imports of one bundle at once apply it once.
+
+use super::d::{Conn, DbRow};
+use super::{Engine, audit, memo::Memo, read, script::Pending};
+use crate::exchange::{
+    ApplyRefusal, Arrival, Direction, LogRow, Partner, parse_direction, parse_kind, parse_outcome,
+};
+use crate::{Actor, Save, StoreError, StoreResult};
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::Row;
+use std::collections::HashMap;
+use taawun_core::*;
+
+const PARTNER_COLUMNS: &str = "instance_id, party_id, name, sign_key, receive_key, fingerprint, \
+     url, commissions, clearance, revoked_at, registered_at, card";
+const LOG_COLUMNS: &str = "id, partner, direction, kind, seq, hash, prev, created_at, logged_at, outcome, key, entries, detail";
+
+fn corrupt(what: String) -> StoreError {
+    StoreError::Corrupt(serde::de::Error::custom(what))
+}
+
+fn id_of(text: &str) -> StoreResult<Id> {
+    text.parse()
+        .map_err(|_| corrupt(format!("exchange id {text:?}")))
+}
+
+fn time_of(text: &str) -> StoreResult<DateTime<Utc>> {
+    Ok(DateTime::parse_from_rfc3339(text)
+        .map_err(|_| corrupt(format!("exchange time {text:?}")))?
+        .with_timezone(&Utc))
+}
+
+fn text_of(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn partner_of(r: &DbRow) -> StoreResult<Partner> {
+    let commissions: String = r.try_get("commissions")?;
+    let clearance: String = r.try_get("clearance")?;
+    let revoked: Option<String> = r.try_get("revoked_at")?;
+    Ok(Partner {
+        instance_id: id_of(&r.try_get::<String, _>("instance_id")?)?,
+        party_id: id_of(&r.try_get::<String, _>("party_id")?)?,
+        name: r.try_get("name")?,
+        sign_key: r.try_get("sign_key")?,
+        receive_key: r.try_get("receive_key")?,
+        fingerprint: r.try_get("fingerprint")?,
+        url: r.try_get("url")?,
+        commissions: serde_json::from_str(&commissions)?,
+        clearance: Marking::parse(&clearance)
+            .ok_or_else(|| corrupt(format!("exchange clearance {clearance:?}")))?,
+        revoked_at: revoked.as_deref().map(time_of).transpose()?,
+        registered_at: time_of(&r.try_get::<String, _>("registered_at")?)?,
+        card: r.try_get("card")?,
+    })
+}
+
+fn log_of(r: &DbRow) -> StoreResult<LogRow> {
+    let direction: String = r.try_get("direction")?;
+    let kind: String = r.try_get("kind")?;
+    let outcome: String = r.try_get("outcome")?;
+    Ok(LogRow {
+        id: id_of(&r.try_get::<String, _>("id")?)?,
+        partner: id_of(&r.try_get::<String, _>("partner")?)?,
+        direction: parse_direction(&direction)
+            .ok_or_else(|| corrupt(format!("exchange direction {direction:?}")))?,
+        kind: parse_kind(&kind).ok_or_else(|| corrupt(format!("exchange kind {kind:?}")))?,
+        seq: r.try_get("seq")?,
+        hash: r.try_get("hash")?,
+        prev: r.try_get("prev")?,
+        created_at: time_of(&r.try_get::<String, _>("created_at")?)?,
+        logged_at: time_of(&r.try_get::<String, _>("logged_at")?)?,
+        outcome: parse_outcome(&outcome)
+            .ok_or_else(|| corrupt(format!("exchange outcome {outcome:?}")))?,
+        key: r.try_get("key")?,
+        entries: r.try_get("entries")?,
+        detail: r.try_get("detail")?,
+    })
+}
+
+async fn insert_log(conn: &mut Conn, row: &LogRow) -> StoreResult<()> {
+    sqlx::query(&super::d::sql(&format!(
+        "insert into exchange_log ({LOG_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )))
+    .bind(row.id.to_string())
+    .bind(row.partner.to_string())
+    .bind(row.direction.key())
+    .bind(row.kind.key())
+    .bind(row.seq)
+    .bind(&row.hash)
+    .bind(&row.prev)
+    .bind(text_of(row.created_at))
+    .bind(text_of(row.logged_at))
+    .bind(row.outcome.key())
+    .bind(&row.key)
+    .bind(row.entries)
+    .bind(&row.detail)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The last bundle of a chain that counts: sent or acknowledged out, applied in.
+async fn chain_head(
+    conn: &mut Conn,
+    partner: Id,
+    direction: Direction,
+) -> StoreResult<Option<LogRow>> {
+    let row = sqlx::query(&super::d::sql(&format!(
+        "select {LOG_COLUMNS} from exchange_log
+         where partner = ? and direction = ? and kind = 'bundle' and outcome <> 'refused'
+         order by seq desc limit 1"
+    )))
+    .bind(partner.to_string())
+    .bind(direction.key())
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.as_ref().map(log_of).transpose()
+}
+
+/// An exchange event in the audit log, on the partner's party record (before and after
+/// hold the party, which does not change), as account events sit on their user.
+async fn audit_event(conn: &mut Conn, actor: &Actor, action: &str, party: Id) -> StoreResult<()> {
+    let Some(p) = read::by_id::<Party, _>(&mut *conn, party).await? else {
+        return Err(StoreError::NotFound {
+            kind: Party::KIND.key(),
+            id: party.to_string(),
+        });
+    };
+    let doc = serde_json::to_string(&p)?;
+    audit::append_action(conn, actor, action, Party::KIND, party, Some(&doc), &doc).await
+}
+
+impl Engine {
+    pub(super) async fn partners_all(&self) -> StoreResult<Vec<Partner>> {
+        let rows = sqlx::query(&format!(
+            "select {PARTNER_COLUMNS} from exchange_partners order by registered_at, instance_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(partner_of).collect()
+    }
+
+    pub(super) async fn partner_by_id(&self, instance: Id) -> StoreResult<Option<Partner>> {
+        let row = sqlx::query(&super::d::sql(&format!(
+            "select {PARTNER_COLUMNS} from exchange_partners where instance_id = ?"
+        )))
+        .bind(instance.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(partner_of).transpose()
+    }
+
+    /// Registers a partner, or replaces what is kept of it (a new key confirmed, the
+    /// commissions or clearance changed, a revocation), with its audit row.
+    pub(super) async fn partner_save(&self, actor: &Actor, p: &Partner) -> StoreResult<()> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        if !read::exists(&mut *tx, "parties", p.party_id).await? {
+            let mut e = RuleErrors::default();
+            e.push("party_id", rules::Rule::Unknown);
+            return Err(StoreError::Invalid(e));
+        }
+        let existed = sqlx::query(&super::d::sql(
+            "delete from exchange_partners where instance_id = ?",
+        ))
+        .bind(p.instance_id.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        sqlx::query(&super::d::sql(&format!(
+            "insert into exchange_partners ({PARTNER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )))
+        .bind(p.instance_id.to_string())
+        .bind(p.party_id.to_string())
+        .bind(&p.name)
+        .bind(&p.sign_key)
+        .bind(&p.receive_key)
+        .bind(&p.fingerprint)
+        .bind(&p.url)
+        .bind(serde_json::to_string(&p.commissions)?)
+        .bind(p.clearance.key())
+        .bind(p.revoked_at.map(text_of))
+        .bind(text_of(p.registered_at))
+        .bind(&p.card)
+        .execute(&mut *tx)
+        .await?;
+        let action = match (existed, p.revoked_at.is_some()) {
+            (_, true) => "exchange_revoke",
+            (true, false) => "exchange_partner_change",
+            (false, false) => "exchange_partner",
+        };
+        audit_event(&mut tx, actor, action, p.party_id).await?;
+        super::seal::seal_and_commit(tx).await
+    }
+
+    pub(super) async fn log_of_partner(&self, partner: Id, limit: u32) -> StoreResult<Vec<LogRow>> {
+        let rows = sqlx::query(&super::d::sql(&format!(
+            "select {LOG_COLUMNS} from exchange_log where partner = ?
+             order by logged_at desc, id desc limit ?"
+        )))
+        .bind(partner.to_string())
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(log_of).collect()
+    }
+
+    pub(super) async fn log_head(
+        &self,
+        partner: Id,
+        direction: Direction,
+    ) -> StoreResult<Option<LogRow>> {
+        let mut conn = self.pool.acquire().await?;
+        chain_head(&mut conn, partner, direction).await
+    }
+
+    /// Logs a refused bundle or a receipt: rows that change no record.
+    pub(super) async fn log_add(&self, row: &LogRow) -> StoreResult<()> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        insert_log(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// What was last sent of each record to `partner`: id → digest.
+    pub(super) async fn sent_to(&self, partner: Id) -> StoreResult<HashMap<Id, String>> {
+        let rows = sqlx::query(&super::d::sql(
+            "select record_id, digest from exchange_sent where partner = ?",
+        ))
+        .bind(partner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    id_of(&r.try_get::<String, _>("record_id")?)?,
+                    r.try_get("digest")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Records a bundle as sent: its log row (its seq must be the next of the outbound
+    /// chain) and the digest of each record it carries, at once.
+    pub(super) async fn sent_record(
+        &self,
+        actor: &Actor,
+        party: Id,
+        row: &LogRow,
+        records: &[(Id, String)],
+    ) -> StoreResult<Result<(), ApplyRefusal>> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let head = chain_head(&mut tx, row.partner, Direction::Out).await?;
+        if let Some(refusal) = continues(head.as_ref(), row) {
+            return Ok(Err(refusal));
+        }
+        insert_log(&mut tx, row).await?;
+        for (id, digest) in records {
+            sqlx::query(&super::d::sql(
+                "insert into exchange_sent (partner, record_id, digest, seq) values (?, ?, ?, ?)
+                 on conflict (partner, record_id) do update
+                 set digest = excluded.digest, seq = excluded.seq",
+            ))
+            .bind(row.partner.to_string())
+            .bind(id.to_string())
+            .bind(digest)
+            .bind(row.seq)
+            .execute(&mut *tx)
+            .await?;
+        }
+        audit_event(&mut tx, actor, "exchange_send", party).await?;
+        super::seal::seal_and_commit(tx).await?;
+        Ok(Ok(()))
+    }
+
+    /// A signed receipt for a sent bundle came back: the bundle is acknowledged, or, when
+    /// the partner refused it, what it carried counts as unsent again.
+    pub(super) async fn receipt_record(
+        &self,
+        row: &LogRow,
+        of_seq: i64,
+        applied: bool,
+    ) -> StoreResult<bool> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let outcome = if applied { "acknowledged" } else { "refused" };
+        let changed = sqlx::query(&super::d::sql(
+            "update exchange_log set outcome = ? where partner = ? and direction = 'out'
+             and kind = 'bundle' and seq = ? and outcome = 'sent'",
+        ))
+        .bind(outcome)
+        .bind(row.partner.to_string())
+        .bind(of_seq)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        if changed && !applied {
+            sqlx::query(&super::d::sql(
+                "delete from exchange_sent where partner = ? and seq = ?",
+            ))
+            .bind(row.partner.to_string())
+            .bind(of_seq)
+            .execute(&mut *tx)
+            .await?;
+        }
+        insert_log(&mut tx, row).await?;
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// The partner's ids this instance holds under its own: theirs → ours.
+    pub(super) async fn matches_of(&self, partner: Id) -> StoreResult<HashMap<Id, Id>> {
+        let rows = sqlx::query(&super::d::sql(
+            "select theirs, ours from exchange_matches where partner = ?",
+        ))
+        .bind(partner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    id_of(&r.try_get::<String, _>("theirs")?)?,
+                    id_of(&r.try_get::<String, _>("ours")?)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The origin instance of each of `ids` that came from another instance.
+    pub(super) async fn origins(&self, ids: &[Id]) -> StoreResult<HashMap<Id, (Id, i64)>> {
+        let mut found = HashMap::new();
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "select record_id, origin, version from exchange_origins where record_id in ({marks})"
+            );
+            let sql = super::d::sql(&sql);
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(id.to_string());
+            }
+            for r in q.fetch_all(&self.pool).await? {
+                found.insert(
+                    id_of(&r.try_get::<String, _>("record_id")?)?,
+                    (
+                        id_of(&r.try_get::<String, _>("origin")?)?,
+                        r.try_get("version")?,
+                    ),
+                );
+            }
+        }
+        Ok(found)
+    }
+
+    /// Applies a verified bundle (see the module's doc): all of it, or nothing.
+    pub(super) async fn arrival_apply(
+        &self,
+        actor: &Actor,
+        party: Id,
+        arrival: &Arrival,
+        clearance: Marking,
+    ) -> StoreResult<Result<(), ApplyRefusal>> {
+        let partner = arrival.log.partner;
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let head = chain_head(&mut tx, partner, Direction::In).await?;
+        if let Some(refusal) = continues(head.as_ref(), &arrival.log) {
+            return Ok(Err(refusal));
+        }
+        let mut memo = Memo::default();
+        for incoming in &arrival.records {
+            let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
+                "select origin from exchange_origins where record_id = ?",
+            ))
+            .bind(incoming.id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(table) = super::search::table_of(incoming.kind) else {
+                return Ok(Err(ApplyRefusal::NotItsRecord { id: incoming.id }));
+            };
+            let stored: Option<i64> = sqlx::query_scalar(&super::d::sql(&format!(
+                "select version from {table} where id = ?"
+            )))
+            .bind(incoming.id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+            let held = stored.is_some();
+            match origin {
+                Some(o) if o == partner.to_string() => {}
+                // Someone else's record, or this instance's own: the partner may not
+                // rewrite it.
+                Some(_) => return Ok(Err(ApplyRefusal::NotItsRecord { id: incoming.id })),
+                None if held => return Ok(Err(ApplyRefusal::NotItsRecord { id: incoming.id })),
+                None => {}
+            }
+            if incoming
+                .write
+                .protection()
+                .is_some_and(|p| p.marking > clearance)
+            {
+                return Ok(Err(ApplyRefusal::AboveClearance { id: incoming.id }));
+            }
+            // Saved at the local version: the origin's numbering is kept beside it.
+            let mut write = incoming.write.clone();
+            write.set_version(stored.unwrap_or(0));
+            let save = Save::new(actor, write);
+            let mut pending = Pending::new(&mut tx);
+            super::many::write(&mut pending, &mut memo, &save).await?;
+            pending.flush().await?;
+            sqlx::query(&super::d::sql(
+                "insert into exchange_origins (record_id, kind, origin, version) values (?, ?, ?, ?)
+                 on conflict (record_id) do update set version = excluded.version",
+            ))
+            .bind(incoming.id.to_string())
+            .bind(incoming.kind.key())
+            .bind(partner.to_string())
+            .bind(incoming.origin_version)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (kind, theirs, ours) in &arrival.matches {
+            sqlx::query(&super::d::sql(
+                "insert into exchange_matches (partner, theirs, ours, kind) values (?, ?, ?, ?)
+                 on conflict (partner, theirs) do update set ours = excluded.ours",
+            ))
+            .bind(partner.to_string())
+            .bind(theirs.to_string())
+            .bind(ours.to_string())
+            .bind(kind.key())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for &id in &arrival.withdrawn {
+            withdraw(&mut tx, &mut memo, actor, partner, party, id).await?;
+        }
+        insert_log(&mut tx, &arrival.log).await?;
+        audit_event(&mut tx, actor, "exchange_receive", party).await?;
+        super::seal::seal_and_commit(tx).await?;
+        Ok(Ok(()))
+    }
+}
+
+/// Whether `row` continues the chain whose last bundle is `head`.
+fn continues(head: Option<&LogRow>, row: &LogRow) -> Option<ApplyRefusal> {
+    let expected = head.and_then(|h| h.seq).map_or(1, |s| s + 1);
+    let got = row.seq.unwrap_or(0);
+    if got != expected {
+        return Some(ApplyRefusal::OutOfOrder { expected, got });
+    }
+    if row.prev.as_deref() != head.map(|h| h.hash.as_str()) {
+        return Some(ApplyRefusal::BrokenChain);
+    }
+    None
+}
+
+/// A record the partner withdrew (it may no longer see it at its origin) is hidden here
+/// from everyone but the partner's own party: releasable to its originator only, a new
+/// version through the write path. A record of another origin is left alone.
+async fn withdraw(
+    conn: &mut Conn,
+    memo: &mut Memo,
+    actor: &Actor,
+    partner: Id,
+    party: Id,
+    id: Id,
+) -> StoreResult<()> {
+    let row = sqlx::query(&super::d::sql(
+        "select kind, origin from exchange_origins where record_id = ?",
+    ))
+    .bind(id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(()) };
+    let (kind, origin): (String, String) = (row.try_get("kind")?, row.try_get("origin")?);
+    let Some(kind) = RecordKind::parse(&kind) else {
+        return Ok(());
+    };
+    let Some(table) = super::search::table_of(kind) else {
+        return Ok(());
+    };
+    if origin != partner.to_string() {
+        return Ok(());
+    }
+    let doc: Option<String> = sqlx::query_scalar(&super::d::sql(&format!(
+        "select doc from {table} where id = ?"
+    )))
+    .bind(id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(doc) = doc else { return Ok(()) };
+    let Some(mut write) = crate::Write::from_document(kind, serde_json::from_str(&doc)?)? else {
+        return Ok(());
+    };
+    let Some(mut p) = write.protection() else {
+        return Ok(());
+    };
+    p.releasability = Releasability::OriginatorOnly;
+    p.originator = Some(party);
+    write.set_protection(p);
+    let mut pending = Pending::new(&mut *conn);
+    super::many::write(&mut pending, memo, &Save::new(actor, write)).await?;
+    pending.flush().await
+}
