@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod ask;
+pub mod exchange;
 pub mod export;
 pub mod files;
 pub mod generate;

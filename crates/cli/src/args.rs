@@ -78,6 +78,115 @@ pub enum Command {
     /// PostgreSQL or back — then check that every table's row count and content digest,
     /// read back from the target, equal the source's. One line per table on stdout.
     Copy(CopyArgs),
+    /// The signed, encrypted exchange with a partner instance (docs/exchange.md): this
+    /// instance's identity and card, its partners, and bundles carried as files.
+    #[command(subcommand)]
+    Exchange(ExchangeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExchangeCommand {
+    /// Give this instance its exchange identity: an id, its party and fresh key pairs,
+    /// written owner-only into the key directory. Never replaces an existing one.
+    Init(ExchangeInitArgs),
+    /// Print this instance's card (JSON) and, on stderr, its fingerprint to read out to
+    /// the partner's administrator.
+    Card(ExchangeCardArgs),
+    /// Register a partner from its card, once its fingerprint, compared out of band, is
+    /// typed with `--fingerprint`.
+    Add(ExchangeAddArgs),
+    /// Revoke a partner's key at once: nothing from or to it is accepted any more.
+    Revoke(ExchangePartnerArgs),
+    /// List the partners: instance id, party, fingerprint, state, last bundle each way.
+    Partners(ExchangeKeysArgs),
+    /// Write the next bundle for a partner into a file (nothing is written when nothing
+    /// changed since the last one).
+    Export(ExchangeExportArgs),
+    /// Read a bundle or receipt file from a partner; with `--receipt`, write the signed
+    /// receipt to send back.
+    Import(ExchangeImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeKeysArgs {
+    /// Where the instance's keys live: by default `exchange/` in the data directory.
+    #[arg(long, env = "TAAWUN_KEYS_DIR", value_name = "DIR")]
+    pub keys: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeInitArgs {
+    /// The party this instance speaks for, by ISO 3166 code (`MA`, `ML`).
+    #[arg(long)]
+    pub party: String,
+    /// The instance's name as partners will see it ("Ministère de la Défense — Rabat").
+    #[arg(long)]
+    pub name: String,
+    /// The address partners reach it at, if any.
+    #[arg(long)]
+    pub url: Option<String>,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeCardArgs {
+    /// Write the card to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeAddArgs {
+    /// The partner's card file.
+    pub card: PathBuf,
+    /// The fingerprint the partner's administrator read out (groups of four, any spacing).
+    #[arg(long)]
+    pub fingerprint: String,
+    /// A commission shared with the partner (id or name; by id, one this instance will
+    /// receive from the partner); repeat for several. Registering the same card again
+    /// replaces the list.
+    #[arg(long = "commission")]
+    pub commissions: Vec<String>,
+    /// The highest marking agreed for the exchange.
+    #[arg(long, default_value = "unclassified", value_parser = ["unclassified", "restricted", "confidential", "secret"])]
+    pub clearance: String,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangePartnerArgs {
+    /// The partner's instance id.
+    pub partner: String,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeExportArgs {
+    /// The partner's instance id.
+    #[arg(long)]
+    pub partner: String,
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeImportArgs {
+    pub file: PathBuf,
+    /// Where to write the signed receipt for the sender.
+    #[arg(long, value_name = "FILE")]
+    pub receipt: Option<PathBuf>,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod check;
 mod commissions;
 mod copy;
 mod db;
+mod exchange;
 mod export;
 mod generate;
 mod import;
@@ -70,6 +71,7 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::Backup(a) => backup::run(a).await,
         args::Command::Restore(a) => restore::run(a).await,
         args::Command::Copy(a) => copy::run(a).await,
+        args::Command::Exchange(c) => exchange::run(c).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

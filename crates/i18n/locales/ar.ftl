@@ -1247,3 +1247,23 @@ account-arabic-dates-default = كما تكتبها هذه المنصة
 account-arabic-dates-ma = الاستعمال المغربي
 account-arabic-dates-none = استعمال المشرق (العربية العامة في CLDR)
 account-arabic-dates-save = حفظ
+
+## The exchange between instances (issue 16)
+exchange-refused-not-an-envelope = هذا الملف ليس حزمة تبادل من تعاون.
+exchange-refused-newer-format = كُتبت هذه الحزمة بإصدار أحدث من تعاون: حدِّث هذا المثيل لقراءتها.
+exchange-refused-other-receiver = هذه الحزمة موجهة إلى مثيل آخر.
+exchange-refused-unknown-sender = هذه الحزمة صادرة عن مثيل، أو موقعة بمفتاح، غير مسجل هنا.
+exchange-refused-revoked-sender = هذه الحزمة صادرة عن شريك أُلغي مفتاحه.
+exchange-refused-cannot-decrypt = لا تُفتح هذه الحزمة بمفتاح هذا المثيل: لقد عُدّلت، أو شُفّرت لمفتاح آخر.
+exchange-refused-bad-signature = توقيع هذه الحزمة لا يطابق مفتاح الشريك: لقد عُدّلت.
+exchange-refused-out-of-order = هذه الحزمة لا تلي آخر حزمة طُبّقت: حزمة سابقة مفقودة.
+exchange-refused-replayed = مكان هذه الحزمة في السلسلة أخذته حزمة أخرى: إنها إعادة إرسال، أو أن الشريك استرجع نسخة احتياطية.
+exchange-refused-broken-chain = هذه الحزمة لا تذكر آخر حزمة طُبّقت على أنها سابقتها.
+exchange-refused-not-its-record = هذه الحزمة تغيّر سجلا لا يملكه الشريك.
+exchange-refused-above-clearance = هذه الحزمة تحمل سجلا يفوق مستوى التأهيل المتفق عليه مع الشريك.
+exchange-refused-bad-record = هذه الحزمة تحمل سجلا لا يمكن لهذا المثيل قبوله.
+history-action-exchange_partner = تسجيل شريك تبادل
+history-action-exchange_partner_change = تعديل شريك تبادل
+history-action-exchange_revoke = إلغاء شريك تبادل
+history-action-exchange_send = إرسال حزمة إلى شريك
+history-action-exchange_receive = استلام حزمة من شريك

@@ -1123,3 +1123,23 @@ account-arabic-dates-default = As this installation writes them
 account-arabic-dates-ma = Moroccan usage
 account-arabic-dates-none = Mashriq usage (CLDR's generic Arabic)
 account-arabic-dates-save = Save
+
+## The exchange between instances (issue 16)
+exchange-refused-not-an-envelope = This file is not a Taawun exchange bundle.
+exchange-refused-newer-format = This bundle was written by a newer version of Taawun: upgrade this instance to read it.
+exchange-refused-other-receiver = This bundle is addressed to another instance.
+exchange-refused-unknown-sender = This bundle comes from an instance, or is signed by a key, that is not registered here.
+exchange-refused-revoked-sender = This bundle comes from a partner whose key was revoked.
+exchange-refused-cannot-decrypt = This bundle cannot be opened with this instance's key: it was altered, or encrypted for another key.
+exchange-refused-bad-signature = The signature of this bundle does not match the partner's key: it was altered.
+exchange-refused-out-of-order = This bundle does not follow the last one applied: an earlier bundle is missing.
+exchange-refused-replayed = This bundle's place in the chain was already taken by another bundle: it is a replay, or the partner restored a backup.
+exchange-refused-broken-chain = This bundle does not name the last bundle applied as its predecessor.
+exchange-refused-not-its-record = This bundle changes a record the partner does not own.
+exchange-refused-above-clearance = This bundle carries a record above the clearance agreed with the partner.
+exchange-refused-bad-record = This bundle carries a record this instance cannot accept.
+history-action-exchange_partner = Exchange partner registered
+history-action-exchange_partner_change = Exchange partner changed
+history-action-exchange_revoke = Exchange partner revoked
+history-action-exchange_send = Bundle sent to a partner
+history-action-exchange_receive = Bundle received from a partner

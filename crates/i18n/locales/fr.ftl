@@ -1117,3 +1117,23 @@ account-arabic-dates-default = Comme les écrit cette installation
 account-arabic-dates-ma = Usage marocain
 account-arabic-dates-none = Usage du Machrek (arabe générique du CLDR)
 account-arabic-dates-save = Enregistrer
+
+## The exchange between instances (issue 16)
+exchange-refused-not-an-envelope = Ce fichier n’est pas un lot d’échange Taawun.
+exchange-refused-newer-format = Ce lot a été écrit par une version plus récente de Taawun : mettez cette instance à jour pour le lire.
+exchange-refused-other-receiver = Ce lot est adressé à une autre instance.
+exchange-refused-unknown-sender = Ce lot vient d’une instance, ou porte la signature d’une clé, qui n’est pas enregistrée ici.
+exchange-refused-revoked-sender = Ce lot vient d’un partenaire dont la clé a été révoquée.
+exchange-refused-cannot-decrypt = Ce lot ne s’ouvre pas avec la clé de cette instance : il a été modifié, ou chiffré pour une autre clé.
+exchange-refused-bad-signature = La signature de ce lot ne correspond pas à la clé du partenaire : il a été modifié.
+exchange-refused-out-of-order = Ce lot ne suit pas le dernier lot appliqué : un lot précédent manque.
+exchange-refused-replayed = La place de ce lot dans la chaîne est déjà prise par un autre lot : c’est un rejeu, ou le partenaire a restauré une sauvegarde.
+exchange-refused-broken-chain = Ce lot ne désigne pas le dernier lot appliqué comme son prédécesseur.
+exchange-refused-not-its-record = Ce lot modifie un enregistrement qui n’appartient pas au partenaire.
+exchange-refused-above-clearance = Ce lot contient un enregistrement au-dessus de l’habilitation convenue avec le partenaire.
+exchange-refused-bad-record = Ce lot contient un enregistrement que cette instance ne peut pas accepter.
+history-action-exchange_partner = Partenaire d’échange enregistré
+history-action-exchange_partner_change = Partenaire d’échange modifié
+history-action-exchange_revoke = Partenaire d’échange révoqué
+history-action-exchange_send = Lot envoyé à un partenaire
+history-action-exchange_receive = Lot reçu d’un partenaire

@@ -1,0 +1,403 @@
+//! Receiving: a bundle is applied only when it opens with this instance's key, names this
+//! instance as its receiver, is signed by the registered key of a partner that is not
+//! revoked, is in a format this instance reads, and continues the partner's chain (its seq
+//! the next, its prev the hash of the last bundle applied). Otherwise it is refused, the
+//! refusal logged under the partner when the partner is known, and nothing applied. Every
+//! bundle read, applied or refused, is answered by a signed receipt for the sender.
+//!
+//! The partner's ids are kept, each bound to its origin the first time it is seen, except
+//! for the parties: a state is the same party on both instances, recognised by its ISO
+//! code, so the partner's id of a state this instance holds is replaced by the local one.
+
+use super::outbox::{Sealed, own_fingerprint, seal_payload};
+use super::payload::{Bundle, Entry, PAYLOAD_FORMAT, Payload, Receipt, hash};
+use super::{ExchangeError, Identity, Refusal, envelope, same_fingerprint};
+use chrono::Utc;
+use std::collections::HashMap;
+use std::sync::Arc;
+use taawun_core::*;
+use taawun_store::exchange::{
+    ApplyRefusal, Arrival, Direction, Incoming, LogKind, LogRow, Outcome, Partner,
+};
+use taawun_store::{Actor, Store, StoreError, Write};
+
+/// What reading one envelope came to.
+#[derive(Debug)]
+pub struct Received {
+    /// The partner it came from, when known.
+    pub partner: Option<Id>,
+    pub outcome: Arrived,
+    /// The signed receipt to send back, for a bundle from a known partner.
+    pub receipt: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrived {
+    /// A bundle applied: its seq and how many records it wrote.
+    Applied {
+        seq: i64,
+        records: usize,
+    },
+    /// A bundle already applied, read again: nothing to do.
+    AlreadyApplied {
+        seq: i64,
+    },
+    /// A receipt for an outbound bundle.
+    Receipt {
+        of_seq: i64,
+        applied: bool,
+    },
+    Refused(Refusal),
+}
+
+fn refused(partner: Option<Id>, r: Refusal) -> Received {
+    Received {
+        partner,
+        outcome: Arrived::Refused(r),
+        receipt: None,
+    }
+}
+
+/// Reads one envelope (a file's bytes, or an HTTP body).
+pub async fn receive(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    bytes: &[u8],
+) -> Result<Received, ExchangeError> {
+    let header = match envelope::header_of(bytes) {
+        Ok(h) => h,
+        Err(r) => return Ok(refused(None, r)),
+    };
+    let Some(partner) = store.exchange_partner(header.sender).await? else {
+        return Ok(refused(None, Refusal::UnknownSender));
+    };
+    let file_hash = hash(bytes);
+    let refuse = |r: Refusal, seq: Option<i64>, hash: String, key: Option<String>| {
+        let store = store.clone();
+        let row = LogRow {
+            id: new_id(),
+            partner: partner.instance_id,
+            direction: Direction::In,
+            kind: LogKind::Bundle,
+            seq,
+            hash,
+            prev: None,
+            created_at: Utc::now(),
+            logged_at: Utc::now(),
+            outcome: Outcome::Refused,
+            key,
+            entries: 0,
+            detail: Some(r.key().to_string()),
+        };
+        async move {
+            store.exchange_log_add(&row).await?;
+            Ok::<_, ExchangeError>(refused(Some(row.partner), r))
+        }
+    };
+    if partner.revoked_at.is_some() {
+        return refuse(Refusal::RevokedSender, None, file_hash, None).await;
+    }
+    let opened = match envelope::open(identity, bytes) {
+        Ok(o) => o,
+        Err(r) => return refuse(r, None, file_hash, None).await,
+    };
+    if !same_fingerprint(&opened.kid, &partner.fingerprint) {
+        return refuse(Refusal::UnknownSender, None, file_hash, Some(opened.kid)).await;
+    }
+    let bytes = match opened.verified(&partner.sign_key) {
+        Ok(b) => b,
+        Err(r) => return refuse(r, None, file_hash, Some(opened.kid)).await,
+    };
+    let key = Some(partner.fingerprint.clone());
+    let payload_hash = hash(&bytes);
+    let payload: Payload = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(v)
+            if v.get("format").and_then(|f| f.as_u64()).unwrap_or(0)
+                > u64::from(PAYLOAD_FORMAT) =>
+        {
+            return refuse(Refusal::NewerFormat, None, payload_hash, key).await;
+        }
+        Ok(v) => match serde_json::from_value(v) {
+            Ok(p) => p,
+            Err(_) => return refuse(Refusal::BadRecord, None, payload_hash, key).await,
+        },
+        Err(_) => return refuse(Refusal::BadRecord, None, payload_hash, key).await,
+    };
+    if payload.ends() != (partner.instance_id, identity.instance) || payload.format() == 0 {
+        return refuse(Refusal::OtherReceiver, None, payload_hash, key).await;
+    }
+    match payload {
+        Payload::Receipt(r) => receipt(store, &partner, r, payload_hash).await,
+        Payload::Bundle(b) => {
+            let seq = b.seq;
+            let outcome = bundle(store.clone(), &partner, b, &payload_hash).await?;
+            let (applied, reason) = match &outcome {
+                Arrived::Refused(r) => {
+                    refuse(*r, Some(seq), payload_hash.clone(), key).await?;
+                    (false, Some(r.key().to_string()))
+                }
+                _ => (true, None),
+            };
+            let receipt = Receipt {
+                format: PAYLOAD_FORMAT,
+                sender: identity.instance,
+                receiver: partner.instance_id,
+                of_seq: seq,
+                of_hash: payload_hash,
+                applied,
+                reason,
+                created: Utc::now(),
+            };
+            let Sealed { text, .. } = seal_payload(identity, &partner, &Payload::Receipt(receipt))?;
+            Ok(Received {
+                partner: Some(partner.instance_id),
+                outcome,
+                receipt: Some(text),
+            })
+        }
+    }
+}
+
+async fn receipt(
+    store: Arc<dyn Store>,
+    partner: &Partner,
+    r: Receipt,
+    payload_hash: String,
+) -> Result<Received, ExchangeError> {
+    // The receipt must answer a bundle this instance sent, by its hash.
+    let sent = store
+        .exchange_log(partner.instance_id, u32::MAX)
+        .await?
+        .into_iter()
+        .any(|row| {
+            row.direction == Direction::Out
+                && row.kind == LogKind::Bundle
+                && row.seq == Some(r.of_seq)
+                && row.hash == r.of_hash
+        });
+    if !sent {
+        return Ok(refused(Some(partner.instance_id), Refusal::BrokenChain));
+    }
+    let row = LogRow {
+        id: new_id(),
+        partner: partner.instance_id,
+        direction: Direction::In,
+        kind: LogKind::Receipt,
+        seq: Some(r.of_seq),
+        hash: payload_hash,
+        prev: None,
+        created_at: r.created,
+        logged_at: Utc::now(),
+        outcome: if r.applied {
+            Outcome::Applied
+        } else {
+            Outcome::Refused
+        },
+        key: Some(partner.fingerprint.clone()),
+        entries: 0,
+        detail: r.reason.clone(),
+    };
+    store.exchange_receipt(&row, r.of_seq, r.applied).await?;
+    Ok(Received {
+        partner: Some(partner.instance_id),
+        outcome: Arrived::Receipt {
+            of_seq: r.of_seq,
+            applied: r.applied,
+        },
+        receipt: None,
+    })
+}
+
+async fn bundle(
+    store: Arc<dyn Store>,
+    partner: &Partner,
+    b: Bundle,
+    payload_hash: &str,
+) -> Result<Arrived, ExchangeError> {
+    let head = store
+        .exchange_head(partner.instance_id, Direction::In)
+        .await?;
+    let last = head.as_ref().and_then(|h| h.seq).unwrap_or(0);
+    if b.seq <= last {
+        let same = store
+            .exchange_log(partner.instance_id, u32::MAX)
+            .await?
+            .into_iter()
+            .any(|row| {
+                row.direction == Direction::In
+                    && row.outcome == Outcome::Applied
+                    && row.seq == Some(b.seq)
+                    && row.hash == payload_hash
+            });
+        return Ok(if same {
+            Arrived::AlreadyApplied { seq: b.seq }
+        } else {
+            Arrived::Refused(Refusal::Replayed)
+        });
+    }
+    let parties = local_parties(store.as_ref()).await?;
+    let known = store.exchange_matches(partner.instance_id).await?;
+    let (records, matches, withdrawn) = match incoming(&b.entries, &parties, &known) {
+        Ok(x) => x,
+        Err(r) => return Ok(Arrived::Refused(r)),
+    };
+    let count = records.len();
+    let arrival = Arrival {
+        log: LogRow {
+            id: new_id(),
+            partner: partner.instance_id,
+            direction: Direction::In,
+            kind: LogKind::Bundle,
+            seq: Some(b.seq),
+            hash: payload_hash.to_string(),
+            prev: b.prev.clone(),
+            created_at: b.created,
+            logged_at: Utc::now(),
+            outcome: Outcome::Applied,
+            key: Some(partner.fingerprint.clone()),
+            entries: b.entries.len() as i64,
+            detail: None,
+        },
+        records,
+        matches,
+        withdrawn,
+    };
+    // Every record the bundle writes is audited under this name: the sender, the key that
+    // signed the bundle and its place in the chain.
+    let actor = Actor::new(format!(
+        "exchange {} key {} bundle {}",
+        partner.instance_id, partner.fingerprint, b.seq
+    ));
+    let applied = store
+        .exchange_apply(&actor, partner.party_id, &arrival, partner.clearance)
+        .await;
+    Ok(match applied {
+        Ok(Ok(())) => Arrived::Applied {
+            seq: b.seq,
+            records: count,
+        },
+        Ok(Err(ApplyRefusal::OutOfOrder { .. })) => Arrived::Refused(Refusal::OutOfOrder),
+        Ok(Err(ApplyRefusal::BrokenChain)) => Arrived::Refused(Refusal::BrokenChain),
+        Ok(Err(ApplyRefusal::NotItsRecord { .. })) => Arrived::Refused(Refusal::NotItsRecord),
+        Ok(Err(ApplyRefusal::AboveClearance { .. })) => Arrived::Refused(Refusal::AboveClearance),
+        Err(e) if e.is_storage_fault() => return Err(e.into()),
+        Err(StoreError::Database(e)) => return Err(StoreError::Database(e).into()),
+        // A record the rules refuse, or naming one this instance does not hold.
+        Err(_) => Arrived::Refused(Refusal::BadRecord),
+    })
+}
+
+/// The local party of each ISO code.
+async fn local_parties(store: &dyn Store) -> Result<HashMap<String, Id>, ExchangeError> {
+    Ok(store
+        .parties()
+        .await?
+        .into_iter()
+        .filter_map(|p| p.iso_code.map(|c| (c.to_ascii_uppercase(), p.id)))
+        .collect())
+}
+
+type Matches = Vec<(RecordKind, Id, Id)>;
+
+/// The bundle's records for the write path, with the partner's ids of records this
+/// instance holds under its own (`known`, and the states it names, by ISO code) replaced by
+/// the local ones; the new matches; and the ids it withdraws.
+fn incoming(
+    entries: &[Entry],
+    parties: &HashMap<String, Id>,
+    known: &HashMap<Id, Id>,
+) -> Result<(Vec<Incoming>, Matches, Vec<Id>), Refusal> {
+    let mut map: HashMap<String, String> = known
+        .iter()
+        .map(|(theirs, ours)| (theirs.to_string(), ours.to_string()))
+        .collect();
+    let mut matches = Vec::new();
+    for e in entries {
+        if let Entry::Record {
+            kind, id, record, ..
+        } = e
+            && kind == RecordKind::Party.key()
+            && let Some(code) = record.get("iso_code").and_then(|c| c.as_str())
+            && let Some(local) = parties.get(&code.to_ascii_uppercase())
+        {
+            map.insert(id.to_string(), local.to_string());
+            if known.get(id) != Some(local) {
+                matches.push((RecordKind::Party, *id, *local));
+            }
+        }
+    }
+    let mut records = Vec::new();
+    let mut withdrawn = Vec::new();
+    for e in entries {
+        match e {
+            Entry::Withdraw { id, .. } => withdrawn.push(*id),
+            Entry::Record {
+                kind,
+                id,
+                version,
+                record,
+            } => {
+                if map.contains_key(&id.to_string()) {
+                    continue;
+                }
+                let kind = RecordKind::parse(kind).ok_or(Refusal::BadRecord)?;
+                let mut record = record.clone();
+                rewrite(&mut record, &map);
+                let write = Write::from_document(kind, record)
+                    .ok()
+                    .flatten()
+                    .ok_or(Refusal::BadRecord)?;
+                // The document's own id must be the entry's.
+                if !same_id(&write, *id) {
+                    return Err(Refusal::BadRecord);
+                }
+                records.push(Incoming {
+                    kind,
+                    id: *id,
+                    origin_version: *version,
+                    write,
+                });
+            }
+        }
+    }
+    Ok((records, matches, withdrawn))
+}
+
+fn same_id(write: &Write, id: Id) -> bool {
+    let doc = match write {
+        Write::Party(r) => r.id,
+        Write::Organisation(r) => r.id,
+        Write::Rank(r) => r.id,
+        Write::Person(r) => r.id,
+        Write::Area(r) => r.id,
+        Write::Agreement(r) => r.id,
+        Write::Clause(r) => r.id,
+        Write::Commission(r) => r.id,
+        Write::Session(r) => r.id,
+        Write::Plan(r) => r.id,
+        Write::Item(r) => r.id,
+        Write::Progress(r) => r.id,
+        Write::Activity(r) => r.id,
+        Write::User(_) | Write::Password { .. } => return false,
+    };
+    doc == id
+}
+
+/// Replaces every string equal to a key of `map` (ids are unique, so no other text can).
+fn rewrite(value: &mut serde_json::Value, map: &HashMap<String, String>) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Some(to) = map.get(s.as_str()) {
+                *s = to.clone();
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|v| rewrite(v, map)),
+        serde_json::Value::Object(o) => o.values_mut().for_each(|v| rewrite(v, map)),
+        _ => {}
+    }
+}
+
+/// This instance's fingerprint, for display.
+pub fn own(identity: &Identity) -> String {
+    own_fingerprint(identity)
+}

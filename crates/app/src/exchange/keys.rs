@@ -1,0 +1,195 @@
+//! The instance's identity: its id, the party it speaks for, and its two key pairs —
+//! Ed25519 to sign what it sends, X25519 to open what is encrypted to it. They live in one
+//! file of the key directory (by default `exchange/` in the data directory), readable by
+//! the owner only, never in the database: a database copy, an export or a bundle cannot
+//! carry them. A backup of the data directory takes the file into its (encrypted) archive.
+
+use super::card::{Card, CardParty};
+use super::{ExchangeError, b64, unb64};
+use ed25519_dalek::SigningKey;
+use hpke::{Deserializable, Kem, Serializable, kem::X25519HkdfSha256};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use taawun_core::{Id, Party};
+
+/// The file in the key directory.
+pub const IDENTITY_FILE: &str = "instance.json";
+
+pub type ReceiveSecret = <X25519HkdfSha256 as Kem>::PrivateKey;
+pub type ReceivePublic = <X25519HkdfSha256 as Kem>::PublicKey;
+
+pub struct Identity {
+    pub instance: Id,
+    pub party: Id,
+    pub name: String,
+    pub url: Option<String>,
+    pub(super) sign: SigningKey,
+    pub(super) receive: ReceiveSecret,
+}
+
+/// The file's content. Secrets are base64url without padding.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    format: u32,
+    instance: Id,
+    party: Id,
+    name: String,
+    url: Option<String>,
+    sign_secret: String,
+    receive_secret: String,
+}
+
+impl Identity {
+    /// Makes a new identity with fresh keys and writes it into `dir`, which is created
+    /// owner-only; an identity already there is never replaced (its partners trust it).
+    pub fn create(
+        dir: &Path,
+        party: Id,
+        name: &str,
+        url: Option<String>,
+    ) -> Result<Identity, ExchangeError> {
+        let path = dir.join(IDENTITY_FILE);
+        if path.exists() {
+            return Err(ExchangeError::IdentityExists(path));
+        }
+        let mut rng = rand::rngs::OsRng;
+        let (receive, _) = X25519HkdfSha256::gen_keypair(&mut rng);
+        let identity = Identity {
+            instance: taawun_core::new_id(),
+            party,
+            name: name.to_string(),
+            url,
+            sign: SigningKey::generate(&mut rng),
+            receive,
+        };
+        identity.write(dir)?;
+        Ok(identity)
+    }
+
+    /// Reads the identity in `dir`; refuses a file others may read, as ssh does.
+    pub fn load(dir: &Path) -> Result<Identity, ExchangeError> {
+        let path = dir.join(IDENTITY_FILE);
+        let io = |e: std::io::Error| ExchangeError::Io(path.clone(), e.to_string());
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(ExchangeError::NoIdentity(dir.to_path_buf()));
+            }
+            Err(e) => return Err(io(e)),
+        };
+        check_private(&path)?;
+        let s: Stored = serde_json::from_str(&text)
+            .map_err(|e| ExchangeError::Io(path.clone(), e.to_string()))?;
+        let bad = |what: &str| ExchangeError::Io(path.clone(), format!("bad {what}"));
+        let seed: [u8; 32] = unb64(&s.sign_secret)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| bad("signing key"))?;
+        let receive = unb64(&s.receive_secret)
+            .and_then(|b| ReceiveSecret::from_bytes(&b).ok())
+            .ok_or_else(|| bad("receiving key"))?;
+        Ok(Identity {
+            instance: s.instance,
+            party: s.party,
+            name: s.name,
+            url: s.url,
+            sign: SigningKey::from_bytes(&seed),
+            receive,
+        })
+    }
+
+    fn write(&self, dir: &Path) -> Result<(), ExchangeError> {
+        let path = dir.join(IDENTITY_FILE);
+        let io = |e: std::io::Error| ExchangeError::Io(path.clone(), e.to_string());
+        create_private_dir(dir).map_err(io)?;
+        let stored = Stored {
+            format: 1,
+            instance: self.instance,
+            party: self.party,
+            name: self.name.clone(),
+            url: self.url.clone(),
+            sign_secret: b64(self.sign.as_bytes()),
+            receive_secret: b64(&self.receive.to_bytes()),
+        };
+        let text = serde_json::to_string_pretty(&stored).unwrap_or_default();
+        write_private(&path, text.as_bytes()).map_err(io)
+    }
+
+    /// The Ed25519 public key, raw.
+    pub fn sign_public(&self) -> [u8; 32] {
+        self.sign.verifying_key().to_bytes()
+    }
+
+    /// The X25519 public key, raw.
+    pub fn receive_public(&self) -> Vec<u8> {
+        X25519HkdfSha256::sk_to_pk(&self.receive)
+            .to_bytes()
+            .to_vec()
+    }
+
+    /// The card handed to partners: public keys, self-signed.
+    pub fn card(&self, party: &Party) -> Card {
+        Card::signed(
+            self,
+            CardParty {
+                id: party.id,
+                iso_code: party.iso_code.clone(),
+                name: party.name.clone(),
+            },
+        )
+    }
+
+    pub fn dir_default(data_dir: &Path) -> PathBuf {
+        data_dir.join("exchange")
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
+}
+
+#[cfg(unix)]
+fn check_private(path: &Path) -> Result<(), ExchangeError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|e| ExchangeError::Io(path.to_path_buf(), e.to_string()))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(ExchangeError::KeysReadable(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_: &Path) -> Result<(), ExchangeError> {
+    Ok(())
+}

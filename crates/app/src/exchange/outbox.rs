@@ -1,0 +1,323 @@
+//! What leaves for a partner: exactly what `Visible` shows a reader of the partner's party
+//! at the clearance agreed for the exchange, within the commissions shared with it — the
+//! commissions, their sessions, the agreements those sessions made and their clauses, the
+//! plans, items, progress reports and activities — and the registry records these name
+//! (parties, organisations, ranks, people, areas). A record hidden from that reader is
+//! never read into a bundle, and `Visible` removes references to hidden records from
+//! those that are. Records received from another instance never go back out.
+//!
+//! A bundle carries only what changed since it was last sent (`exchange_sent` keeps each
+//! record's digest as it left), and a withdrawal for each record sent earlier that the
+//! partner's reader may no longer see.
+
+use super::payload::{Bundle, Entry, PAYLOAD_FORMAT, Payload, hash};
+use super::{ExchangeError, Identity, Refusal, envelope};
+use chrono::Utc;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+use taawun_core::*;
+use taawun_store::exchange::{Direction, LogKind, LogRow, Outcome, Partner};
+use taawun_store::{Actor, Store, StoreResult, Visible};
+
+/// The order records are written in at the receiver: each after what it names.
+const ORDER: [RecordKind; 13] = [
+    RecordKind::Party,
+    RecordKind::Organisation,
+    RecordKind::Rank,
+    RecordKind::Person,
+    RecordKind::Area,
+    RecordKind::Commission,
+    RecordKind::Session,
+    RecordKind::Agreement,
+    RecordKind::Clause,
+    RecordKind::ActionPlan,
+    RecordKind::ActionItem,
+    RecordKind::ProgressUpdate,
+    RecordKind::Activity,
+];
+
+/// A record selected for the partner, as its reader sees it.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub kind: RecordKind,
+    pub id: Id,
+    pub version: i64,
+    pub record: serde_json::Value,
+}
+
+/// The reader a partner is: its party, the agreed clearance, no role beyond reading.
+pub fn partner_reader(partner: &Partner) -> Principal {
+    Principal {
+        user_id: None,
+        role: Role::Reader,
+        party_id: Some(partner.party_id),
+        clearance: partner.clearance,
+        commissions: vec![],
+    }
+}
+
+#[derive(Default)]
+struct Selection {
+    records: BTreeMap<Id, Outgoing>,
+}
+
+impl Selection {
+    fn add<R: Serialize + Kinded>(&mut self, id: Id, version: i64, r: &R) -> StoreResult<()> {
+        self.records.insert(
+            id,
+            Outgoing {
+                kind: R::KIND,
+                id,
+                version,
+                record: serde_json::to_value(r)?,
+            },
+        );
+        Ok(())
+    }
+}
+
+/// Every id a document names (any string that reads as a UUID).
+fn ids_in(value: &serde_json::Value, out: &mut HashSet<Id>) {
+    match value {
+        serde_json::Value::String(s) if s.len() == 36 => {
+            if let Ok(id) = s.parse() {
+                out.insert(id);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|v| ids_in(v, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| ids_in(v, out)),
+        _ => {}
+    }
+}
+
+/// The records the partner's reader sees within the shared commissions, this instance's
+/// own only, in writing order.
+pub async fn select(store: Arc<dyn Store>, partner: &Partner) -> StoreResult<Vec<Outgoing>> {
+    let v = Visible::new(store.clone(), partner_reader(partner));
+    let mut sel = Selection::default();
+    for &c in &partner.commissions {
+        let Some(commission) = v.commission(c).await? else {
+            continue;
+        };
+        sel.add(commission.id, commission.version, &commission)?;
+        for s in v.sessions(Some(c)).await? {
+            sel.add(s.id, s.version, &s)?;
+            for a in v.agreements_of_session(s.id).await? {
+                for clause in v.clauses(a.id).await? {
+                    sel.add(clause.id, clause.version, &clause)?;
+                }
+                sel.add(a.id, a.version, &a)?;
+            }
+        }
+        for p in v.plans(Some(c)).await? {
+            sel.add(p.id, p.version, &p)?;
+            for i in v.items(p.id).await? {
+                for u in v.progress(i.id).await? {
+                    sel.add(u.id, u.version, &u)?;
+                }
+                for a in v.activities(Some(i.id)).await? {
+                    sel.add(a.id, a.version, &a)?;
+                }
+                sel.add(i.id, i.version, &i)?;
+            }
+        }
+    }
+    add_registry(&v, &mut sel).await?;
+    // Only this instance's own records leave: a received one belongs to its origin.
+    let ids: Vec<Id> = sel.records.keys().copied().collect();
+    let foreign = store.exchange_origins(&ids).await?;
+    let mut out: Vec<Outgoing> = sel
+        .records
+        .into_values()
+        .filter(|o| !foreign.contains_key(&o.id))
+        .collect();
+    out.sort_by_key(|o| {
+        (
+            ORDER
+                .iter()
+                .position(|k| *k == o.kind)
+                .unwrap_or(ORDER.len()),
+            o.id,
+        )
+    });
+    Ok(out)
+}
+
+/// The registry records the selection names, and those they name in turn (a person's
+/// organisation and rank, an organisation's party), as the reader sees them.
+async fn add_registry(v: &Visible, sel: &mut Selection) -> StoreResult<()> {
+    let parties: HashMap<Id, Party> = v.parties().await?.into_iter().map(|r| (r.id, r)).collect();
+    let orgs: HashMap<Id, Organisation> = v
+        .organisations(None)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let ranks: HashMap<Id, Rank> = v.ranks().await?.into_iter().map(|r| (r.id, r)).collect();
+    let people: HashMap<Id, Person> = v
+        .people(None)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let areas: HashMap<Id, Area> = v.areas().await?.into_iter().map(|r| (r.id, r)).collect();
+    let mut named = HashSet::new();
+    for o in sel.records.values() {
+        ids_in(&o.record, &mut named);
+    }
+    let mut seen: HashSet<Id> = HashSet::new();
+    while let Some(id) = named.iter().find(|id| !seen.contains(*id)).copied() {
+        seen.insert(id);
+        let before = sel.records.len();
+        if let Some(r) = parties.get(&id) {
+            sel.add(r.id, r.version, r)?;
+        } else if let Some(r) = orgs.get(&id) {
+            sel.add(r.id, r.version, r)?;
+        } else if let Some(r) = ranks.get(&id) {
+            sel.add(r.id, r.version, r)?;
+        } else if let Some(r) = people.get(&id) {
+            sel.add(r.id, r.version, r)?;
+        } else if let Some(r) = areas.get(&id) {
+            sel.add(r.id, r.version, r)?;
+        }
+        if sel.records.len() > before
+            && let Some(o) = sel.records.get(&id)
+        {
+            ids_in(&o.record, &mut named);
+        }
+    }
+    Ok(())
+}
+
+/// The digest of a record as it leaves.
+fn digest(o: &Outgoing) -> String {
+    hash(&serde_jcs::to_vec(&o.record).unwrap_or_default())
+}
+
+/// Marks a withdrawn record in `exchange_sent`, so that it is withdrawn once.
+const WITHDRAWN: &str = "withdrawn";
+
+/// The next bundle for `partner`, sealed, and recorded as sent; `None` when nothing
+/// changed since the last one. Sending it twice is harmless: the partner applies a seq once.
+pub async fn export(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    actor: &Actor,
+    partner_id: Id,
+) -> Result<Option<Sealed>, ExchangeError> {
+    let partner = store
+        .exchange_partner(partner_id)
+        .await?
+        .ok_or_else(|| ExchangeError::UnknownPartner(partner_id.to_string()))?;
+    if partner.revoked_at.is_some() {
+        return Err(ExchangeError::Revoked(partner_id.to_string()));
+    }
+    let selected = select(store.clone(), &partner).await?;
+    let sent = store.exchange_sent(partner.instance_id).await?;
+    let mut entries = Vec::new();
+    let mut marks = Vec::new();
+    let shown: HashSet<Id> = selected.iter().map(|o| o.id).collect();
+    for o in &selected {
+        let d = digest(o);
+        if sent.get(&o.id) != Some(&d) {
+            marks.push((o.id, d));
+            entries.push(Entry::Record {
+                kind: o.kind.key().to_string(),
+                id: o.id,
+                version: o.version,
+                record: o.record.clone(),
+            });
+        }
+    }
+    // Sent earlier, no longer shown: withdrawn (kind is not known any more; the partner
+    // finds it by id).
+    let mut gone: Vec<&Id> = sent
+        .iter()
+        .filter(|(id, d)| !shown.contains(id) && d.as_str() != WITHDRAWN)
+        .map(|(id, _)| id)
+        .collect();
+    gone.sort();
+    for id in gone {
+        marks.push((*id, WITHDRAWN.to_string()));
+        entries.push(Entry::Withdraw {
+            kind: String::new(),
+            id: *id,
+        });
+    }
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    let head = store
+        .exchange_head(partner.instance_id, Direction::Out)
+        .await?;
+    let bundle = Bundle {
+        format: PAYLOAD_FORMAT,
+        sender: identity.instance,
+        receiver: partner.instance_id,
+        seq: head.as_ref().and_then(|h| h.seq).map_or(1, |s| s + 1),
+        prev: head.map(|h| h.hash),
+        created: Utc::now(),
+        entries,
+    };
+    let sealed = seal_payload(identity, &partner, &Payload::Bundle(bundle.clone()))?;
+    let row = LogRow {
+        id: new_id(),
+        partner: partner.instance_id,
+        direction: Direction::Out,
+        kind: LogKind::Bundle,
+        seq: Some(bundle.seq),
+        hash: sealed.hash.clone(),
+        prev: bundle.prev.clone(),
+        created_at: bundle.created,
+        logged_at: Utc::now(),
+        outcome: Outcome::Sent,
+        key: Some(own_fingerprint(identity)),
+        entries: bundle.entries.len() as i64,
+        detail: None,
+    };
+    match store
+        .exchange_record_sent(actor, partner.party_id, &row, &marks)
+        .await?
+    {
+        Ok(()) => Ok(Some(sealed)),
+        // Another export took this seq at the same moment: send that one.
+        Err(_) => Err(ExchangeError::Refused(
+            Refusal::OutOfOrder.message(Lang::En),
+        )),
+    }
+}
+
+/// A sealed envelope and the hash of the payload it carries.
+pub struct Sealed {
+    pub text: String,
+    pub hash: String,
+}
+
+pub(super) fn own_fingerprint(identity: &Identity) -> String {
+    super::fingerprint(
+        identity.instance,
+        &super::b64(&identity.sign_public()),
+        &super::b64(&identity.receive_public()),
+    )
+}
+
+pub fn seal_payload(
+    identity: &Identity,
+    partner: &Partner,
+    payload: &Payload,
+) -> Result<Sealed, ExchangeError> {
+    let bytes = serde_json::to_vec(payload).map_err(taawun_store::StoreError::from)?;
+    let text = envelope::seal(
+        identity,
+        &own_fingerprint(identity),
+        partner.instance_id,
+        &partner.receive_key,
+        &bytes,
+    )
+    .map_err(|r| ExchangeError::Refused(r.message(Lang::En)))?;
+    Ok(Sealed {
+        text,
+        hash: hash(&bytes),
+    })
+}

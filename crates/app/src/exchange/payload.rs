@@ -1,0 +1,84 @@
+//! What an envelope carries, once opened and verified: a bundle of records, or a receipt.
+//! Both name their sender and receiver inside the signature, so an envelope re-addressed
+//! on its way is caught even though its header is only bound as HPKE's `aad`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use taawun_core::Id;
+
+/// The payload format this instance writes and the newest it reads.
+pub const PAYLOAD_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Payload {
+    Bundle(Bundle),
+    Receipt(Receipt),
+}
+
+/// Record versions the partner may see and has not been sent, placed in the sender's
+/// chain to this receiver: `seq` counts from 1, `prev` is the hash of bundle `seq - 1`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub format: u32,
+    pub sender: Id,
+    pub receiver: Id,
+    pub seq: i64,
+    pub prev: Option<String>,
+    pub created: DateTime<Utc>,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Entry {
+    /// A record as the partner's reader sees it (`Visible`), at its origin's version.
+    Record {
+        kind: String,
+        id: Id,
+        version: i64,
+        record: serde_json::Value,
+    },
+    /// A record sent earlier that the partner may no longer see (reclassified): asks the
+    /// partner to hide it. It cannot be unsent.
+    Withdraw { kind: String, id: Id },
+}
+
+/// The receiver's signed answer to one bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub format: u32,
+    pub sender: Id,
+    pub receiver: Id,
+    pub of_seq: i64,
+    /// The hash of the bundle it answers.
+    pub of_hash: String,
+    pub applied: bool,
+    /// Why it was refused (a `Refusal` key).
+    pub reason: Option<String>,
+    pub created: DateTime<Utc>,
+}
+
+impl Payload {
+    pub fn format(&self) -> u32 {
+        match self {
+            Payload::Bundle(b) => b.format,
+            Payload::Receipt(r) => r.format,
+        }
+    }
+    pub fn ends(&self) -> (Id, Id) {
+        match self {
+            Payload::Bundle(b) => (b.sender, b.receiver),
+            Payload::Receipt(r) => (r.sender, r.receiver),
+        }
+    }
+}
+
+/// A payload's hash, by which the next bundle names it: SHA-256 of its bytes as signed, hex.
+pub fn hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,559 @@
+//! The exchange between two instances, end to end on two real SQLite databases: Morocco's
+//! (the demo) and Mali's (its own parties, under its own ids). What leaves is what Mali's
+//! reader may see; what arrives is applied once, in order, from the registered key only;
+//! every other bundle is refused with nothing applied; a third party opens and verifies a
+//! bundle with standard tools (`exchange_open.py`: pyhpke and jwcrypto).
+
+use std::sync::Arc;
+use taawun_app::exchange::inbox::{Arrived, receive};
+use taawun_app::exchange::outbox::{self, partner_reader, seal_payload};
+use taawun_app::exchange::payload::{Bundle, Entry, Payload};
+use taawun_app::exchange::{Card, Identity, Refusal};
+use taawun_core::*;
+use taawun_store::exchange::{Direction, Outcome, Partner};
+use taawun_store::{Actor, SqliteStore, Store, Visible};
+
+struct Side {
+    dir: tempfile::TempDir,
+    store: Arc<dyn Store>,
+    me: Identity,
+    party: Party,
+}
+
+impl Side {
+    fn keys(&self) -> std::path::PathBuf {
+        self.dir.path().join("keys")
+    }
+    fn card(&self) -> Card {
+        // Through its text, as a partner receives it.
+        Card::parse(&self.me.card(&self.party).to_json()).unwrap()
+    }
+}
+
+async fn open_store(dir: &tempfile::TempDir) -> Arc<dyn Store> {
+    Arc::new(
+        SqliteStore::open(&dir.path().join("taawun.db"))
+            .await
+            .unwrap(),
+    )
+}
+
+async fn party_of(store: &dyn Store, iso: &str) -> Party {
+    store
+        .parties()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.iso_code.as_deref() == Some(iso))
+        .unwrap()
+}
+
+async fn morocco() -> Side {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(&dir).await;
+    taawun_store::demo::load(store.as_ref()).await.unwrap();
+    let party = party_of(store.as_ref(), "MA").await;
+    let me = Identity::create(&dir.path().join("keys"), party.id, "Rabat", None).unwrap();
+    Side {
+        dir,
+        store,
+        me,
+        party,
+    }
+}
+
+/// An instance that holds only the two states, under ids of its own.
+async fn other(iso: &str, name: &str) -> Side {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(&dir).await;
+    for (code, fr) in [("ML", "Mali"), ("MA", "Maroc"), ("SN", "Sénégal")] {
+        let p = Party {
+            id: new_id(),
+            kind: PartyKind::State,
+            iso_code: Some(code.into()),
+            name: LocalizedText::new("", fr, ""),
+            short_name: LocalizedText::new("", fr, ""),
+            protection: Default::default(),
+            version: 0,
+        };
+        store.save_party(&Actor::system(), &p).await.unwrap();
+    }
+    let party = party_of(store.as_ref(), iso).await;
+    let me = Identity::create(&dir.path().join("keys"), party.id, name, None).unwrap();
+    Side {
+        dir,
+        store,
+        me,
+        party,
+    }
+}
+
+/// `at` registers `whom` as a partner, sharing `commissions` at `clearance`.
+async fn register(at: &Side, whom: &Side, commissions: Vec<Id>, clearance: Marking) -> Partner {
+    let card = whom.card();
+    let party = party_of(at.store.as_ref(), card.party.iso_code.as_deref().unwrap()).await;
+    let p = Partner {
+        instance_id: card.instance,
+        party_id: party.id,
+        name: card.name.clone(),
+        sign_key: card.sign_key.clone(),
+        receive_key: card.receive_key.clone(),
+        fingerprint: card.fingerprint(),
+        url: None,
+        commissions,
+        clearance,
+        revoked_at: None,
+        registered_at: chrono::Utc::now(),
+        card: card.to_json(),
+    };
+    at.store
+        .save_exchange_partner(&Actor::system(), &p)
+        .await
+        .unwrap();
+    p
+}
+
+async fn joint_commission(m: &Side) -> Commission {
+    let ml = party_of(m.store.as_ref(), "ML").await;
+    m.store
+        .commissions()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.party_ids.contains(&ml.id))
+        .unwrap()
+}
+
+async fn export(from: &Side, to: &Side) -> String {
+    outbox::export(
+        from.store.clone(),
+        &from.me,
+        &Actor::system(),
+        to.me.instance,
+    )
+    .await
+    .unwrap()
+    .expect("something to send")
+    .text
+}
+
+async fn item_count(s: &Side) -> usize {
+    let mut n = 0;
+    for p in s.store.plans(None).await.unwrap() {
+        n += s.store.items(p.id).await.unwrap().len();
+    }
+    n
+}
+
+/// A copy of one of the commission's items under `protection`, saved on Morocco.
+async fn item_marked(m: &Side, c: &Commission, code: &str, protection: Protection) -> ActionItem {
+    let plan = m.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let mut item = m.store.items(plan.id).await.unwrap().remove(0);
+    item.id = new_id();
+    item.code = code.into();
+    item.title = LocalizedText::new("", &format!("Dossier {code}"), "");
+    item.protection = protection;
+    item.version = 0;
+    m.store.save_item(&Actor::system(), &item).await.unwrap()
+}
+
+#[tokio::test]
+async fn what_mali_may_see_travels_once_and_comes_back_acknowledged() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    let partner = register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let secret = item_marked(
+        &m,
+        &c,
+        "S-1",
+        Protection {
+            marking: Marking::Secret,
+            ..Default::default()
+        },
+    )
+    .await;
+    let ma = m.party.id;
+    let own = item_marked(
+        &m,
+        &c,
+        "MA-ONLY",
+        Protection {
+            marking: Marking::Unclassified,
+            releasability: Releasability::OriginatorOnly,
+            originator: Some(ma),
+        },
+    )
+    .await;
+
+    let text = export(&m, &ml).await;
+    // Ciphertext to anyone without Mali's key: no name, code or title shows.
+    for word in [
+        c.name.get(Lang::Fr).unwrap(),
+        "MA-ONLY",
+        "Dossier",
+        "Bamako",
+    ] {
+        assert!(!text.contains(word), "{word:?} readable in the bundle");
+    }
+
+    let got = receive(ml.store.clone(), &ml.me, text.as_bytes())
+        .await
+        .unwrap();
+    let Arrived::Applied { seq: 1, records } = got.outcome else {
+        panic!("applied: {:?}", got.outcome);
+    };
+    assert!(records > 10, "{records} records");
+    // Mali holds the commission under Morocco's id, with Mali's own parties in it.
+    let there = ml
+        .store
+        .commission(c.id)
+        .await
+        .unwrap()
+        .expect("commission arrived");
+    assert!(
+        there.party_ids.contains(&ml.party.id),
+        "parties mapped by ISO code"
+    );
+    // Exactly what Mali's reader sees at Morocco, no more.
+    let reader = Visible::new(m.store.clone(), partner_reader(&partner));
+    let mut shown = 0;
+    for p in reader.plans(Some(c.id)).await.unwrap() {
+        shown += reader.items(p.id).await.unwrap().len();
+    }
+    assert_eq!(item_count(&ml).await, shown);
+    assert!(
+        ml.store.item(secret.id).await.unwrap().is_none(),
+        "Secret item left"
+    );
+    assert!(
+        ml.store.item(own.id).await.unwrap().is_none(),
+        "originator-only item left"
+    );
+    let others: Vec<Commission> = m.store.commissions().await.unwrap();
+    for o in others.iter().filter(|o| o.id != c.id) {
+        assert!(
+            ml.store.commission(o.id).await.unwrap().is_none(),
+            "another commission left"
+        );
+    }
+
+    // The same file again changes nothing.
+    let before = item_count(&ml).await;
+    let again = receive(ml.store.clone(), &ml.me, text.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(again.outcome, Arrived::AlreadyApplied { seq: 1 });
+    assert_eq!(item_count(&ml).await, before);
+
+    // Nothing changed at Morocco: nothing to send.
+    assert!(
+        outbox::export(m.store.clone(), &m.me, &Actor::system(), ml.me.instance)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // Mali's signed receipt acknowledges bundle 1 at Morocco.
+    let receipt = got.receipt.expect("a receipt");
+    let back = receive(m.store.clone(), &m.me, receipt.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(
+        back.outcome,
+        Arrived::Receipt {
+            of_seq: 1,
+            applied: true
+        }
+    );
+    let log = m.store.exchange_log(ml.me.instance, 10).await.unwrap();
+    assert!(log.iter().any(|r| r.direction == Direction::Out
+        && r.seq == Some(1)
+        && r.outcome == Outcome::Acknowledged));
+}
+
+#[tokio::test]
+async fn every_bundle_that_does_not_verify_is_refused_with_nothing_applied() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let sn = other("SN", "Dakar").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let senegal = m
+        .store
+        .commissions()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id != c.id)
+        .unwrap();
+    register(&m, &sn, vec![senegal.id], Marking::Restricted).await;
+    let first = export(&m, &ml).await;
+    let refused = |r: Refusal| Arrived::Refused(r);
+    let check = |text: String, want: Refusal| {
+        let ml_store = ml.store.clone();
+        let me = &ml.me;
+        async move {
+            let before = item_count_of(ml_store.as_ref()).await;
+            let got = receive(ml_store.clone(), me, text.as_bytes())
+                .await
+                .unwrap();
+            assert_eq!(got.outcome, refused(want));
+            assert_eq!(
+                item_count_of(ml_store.as_ref()).await,
+                before,
+                "{want:?}: nothing applied"
+            );
+        }
+    };
+
+    // One character of the ciphertext changed.
+    let mut env: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let ct = env["ciphertext"].as_str().unwrap().to_string();
+    let flipped = if ct.ends_with('A') { "B" } else { "A" };
+    env["ciphertext"] = format!("{}{flipped}", &ct[..ct.len() - 1]).into();
+    check(env.to_string(), Refusal::CannotDecrypt).await;
+    // The header re-addressed: the sealed header no longer matches.
+    let mut env: serde_json::Value = serde_json::from_str(&first).unwrap();
+    env["format"] = "taawun-exchange/2".into();
+    check(env.to_string(), Refusal::NewerFormat).await;
+    // A bundle for another instance (Senegal's), carried to Mali.
+    check(export(&m, &sn).await, Refusal::OtherReceiver).await;
+    // From an instance Mali never registered.
+    register(&sn, &ml, vec![], Marking::Unclassified).await;
+    let stranger = seal_payload(
+        &sn.me,
+        &sn.store
+            .exchange_partner(ml.me.instance)
+            .await
+            .unwrap()
+            .unwrap(),
+        &Payload::Bundle(Bundle {
+            format: 1,
+            sender: sn.me.instance,
+            receiver: ml.me.instance,
+            seq: 1,
+            prev: None,
+            created: chrono::Utc::now(),
+            entries: vec![],
+        }),
+    )
+    .unwrap();
+    assert_eq!(
+        receive(ml.store.clone(), &ml.me, stranger.text.as_bytes())
+            .await
+            .unwrap()
+            .outcome,
+        refused(Refusal::UnknownSender)
+    );
+
+    // Out of order: 2 and 3 made, 3 arrives first.
+    let items = m.store.plans(Some(c.id)).await.unwrap();
+    let mut item = m.store.items(items[0].id).await.unwrap().remove(0);
+    item.title = LocalizedText::new("", "Titre revu une fois", "");
+    item = m.store.save_item(&Actor::system(), &item).await.unwrap();
+    let second = export(&m, &ml).await;
+    item.title = LocalizedText::new("", "Titre revu deux fois", "");
+    m.store.save_item(&Actor::system(), &item).await.unwrap();
+    let third = export(&m, &ml).await;
+    check(third.clone(), Refusal::OutOfOrder).await;
+    for (text, seq) in [(first, 1), (second, 2), (third.clone(), 3)] {
+        let got = receive(ml.store.clone(), &ml.me, text.as_bytes())
+            .await
+            .unwrap();
+        assert!(
+            matches!(got.outcome, Arrived::Applied { seq: s, .. } if s == seq),
+            "{seq}: {:?}",
+            got.outcome
+        );
+    }
+    let there = ml.store.item(item.id).await.unwrap().unwrap();
+    assert_eq!(there.title.get(Lang::Fr), Some("Titre revu deux fois"));
+
+    // Revoked: nothing from Morocco is accepted any more.
+    let mut p = ml
+        .store
+        .exchange_partner(m.me.instance)
+        .await
+        .unwrap()
+        .unwrap();
+    p.revoked_at = Some(chrono::Utc::now());
+    ml.store
+        .save_exchange_partner(&Actor::system(), &p)
+        .await
+        .unwrap();
+    item.title = LocalizedText::new("", "Titre revu trois fois", "");
+    item.version += 1;
+    m.store.save_item(&Actor::system(), &item).await.unwrap();
+    check(export(&m, &ml).await, Refusal::RevokedSender).await;
+    // Each refusal is in Mali's log, under Morocco.
+    let log = ml.store.exchange_log(m.me.instance, 50).await.unwrap();
+    let refusals: Vec<_> = log
+        .iter()
+        .filter(|r| r.outcome == Outcome::Refused)
+        .collect();
+    assert!(refusals.len() >= 4, "{log:?}");
+}
+
+async fn item_count_of(store: &dyn Store) -> usize {
+    let mut n = 0;
+    for p in store.plans(None).await.unwrap() {
+        n += store.items(p.id).await.unwrap().len();
+    }
+    n
+}
+
+#[tokio::test]
+async fn mali_reports_on_its_side_and_may_not_rewrite_moroccos_records() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    let to_morocco = register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { .. }));
+
+    // Mali reports progress on its side of an item both lead.
+    let plan = ml.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let item = ml
+        .store
+        .items(plan.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.leads.iter().any(|l| l.party_id == ml.party.id))
+        .expect("an item Mali leads");
+    let report = ProgressUpdate {
+        id: new_id(),
+        item_id: item.id,
+        reported_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        party_id: ml.party.id,
+        percent: 40,
+        status: ItemStatus::InProgress,
+        narrative: LocalizedText::new("", "Deux sessions de formation tenues à Bamako", ""),
+        protection: item.protection,
+        ..serde_json::from_value(serde_json::json!({
+            "id": new_id(), "item_id": item.id, "reported_on": "2025-06-01",
+            "party_id": ml.party.id, "percent": 0, "status": "planned",
+            "narrative": {}
+        }))
+        .unwrap()
+    };
+    ml.store
+        .save_progress(&Actor::system(), &report)
+        .await
+        .unwrap();
+    let text = export(&ml, &m).await;
+    let got = receive(m.store.clone(), &m.me, text.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 1, .. }),
+        "{:?}",
+        got.outcome
+    );
+    let at_morocco = m.store.progress(item.id).await.unwrap();
+    let ml_at_m = party_of(m.store.as_ref(), "ML").await;
+    assert!(
+        at_morocco
+            .iter()
+            .any(|p| p.id == report.id && p.party_id == ml_at_m.id)
+    );
+    // What Mali sent was its own: the report, not Morocco's records it holds.
+    let log = m.store.exchange_log(ml.me.instance, 10).await.unwrap();
+    let applied = log
+        .iter()
+        .find(|r| r.direction == Direction::In && r.seq == Some(1))
+        .unwrap();
+    assert!(applied.entries < 5, "{} entries came back", applied.entries);
+
+    // A bundle rewriting Morocco's item is refused, and the item stays as it was.
+    let head = ml
+        .store
+        .exchange_head(m.me.instance, Direction::Out)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut forged = item.clone();
+    forged.title = LocalizedText::new("", "Titre réécrit par le partenaire", "");
+    let bundle = Bundle {
+        format: 1,
+        sender: ml.me.instance,
+        receiver: m.me.instance,
+        seq: 2,
+        prev: Some(head.hash),
+        created: chrono::Utc::now(),
+        entries: vec![Entry::Record {
+            kind: "action_item".into(),
+            id: forged.id,
+            version: forged.version,
+            record: serde_json::to_value(&forged).unwrap(),
+        }],
+    };
+    let sealed = seal_payload(&ml.me, &to_morocco, &Payload::Bundle(bundle)).unwrap();
+    let got = receive(m.store.clone(), &m.me, sealed.text.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::NotItsRecord));
+    let kept = m.store.item(item.id).await.unwrap().unwrap();
+    assert_ne!(
+        kept.title.get(Lang::Fr),
+        Some("Titre réécrit par le partenaire")
+    );
+}
+
+#[tokio::test]
+async fn a_third_party_opens_and_verifies_a_bundle_with_standard_tools() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    let text = export(&m, &ml).await;
+    let env = ml.dir.path().join("bundle.taawun");
+    std::fs::write(&env, &text).unwrap();
+    let card = ml.dir.path().join("morocco.card.json");
+    std::fs::write(&card, m.card().to_json()).unwrap();
+    let out = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/exchange_open.py"
+        ))
+        .arg(&env)
+        .arg(ml.keys().join("instance.json"))
+        .arg(&card)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "exchange_open.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(seen["fingerprint"], m.card().fingerprint());
+    assert_eq!(seen["jws_header"]["alg"], "EdDSA");
+    assert_eq!(seen["payload"]["type"], "bundle");
+    assert_eq!(seen["payload"]["seq"], 1);
+    assert_eq!(seen["payload"]["sender"], m.me.instance.to_string());
+    let entries = seen["payload"]["entries"].as_array().unwrap();
+    assert!(entries.iter().any(|e| e["id"] == c.id.to_string()));
+    // The hash the third party computes is the one both logs chain by.
+    let log = m.store.exchange_log(ml.me.instance, 1).await.unwrap();
+    assert_eq!(seen["payload_sha256"], log[0].hash);
+
+    // With Morocco's key instead of Mali's, the same file does not open.
+    let wrong = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/exchange_open.py"
+        ))
+        .arg(&env)
+        .arg(m.keys().join("instance.json"))
+        .arg(&card)
+        .output()
+        .unwrap();
+    assert!(!wrong.status.success());
+}

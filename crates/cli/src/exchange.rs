@@ -1,0 +1,249 @@
+//! `taawun exchange …`: the instance's identity and card, its partners, and bundles carried
+//! as files (docs/exchange.md). Each command acts as trusted system code, as the other
+//! administration commands do; the operator is the one who holds the data directory.
+
+use crate::args::{
+    ExchangeAddArgs, ExchangeCardArgs, ExchangeCommand, ExchangeExportArgs, ExchangeImportArgs,
+    ExchangeInitArgs, ExchangeKeysArgs, ExchangePartnerArgs,
+};
+use crate::{commissions, db};
+use chrono::Utc;
+use std::path::PathBuf;
+use std::sync::Arc;
+use taawun_app::exchange::inbox::{self, Arrived};
+use taawun_app::exchange::{Card, Identity, outbox, same_fingerprint};
+use taawun_core::{Id, Lang, Marking};
+use taawun_store::exchange::{Direction, Partner};
+use taawun_store::{Actor, Store};
+
+pub async fn run(c: ExchangeCommand) -> Result<(), String> {
+    match c {
+        ExchangeCommand::Init(a) => init(a).await,
+        ExchangeCommand::Card(a) => card(a).await,
+        ExchangeCommand::Add(a) => add(a).await,
+        ExchangeCommand::Revoke(a) => revoke(a).await,
+        ExchangeCommand::Partners(a) => partners(a).await,
+        ExchangeCommand::Export(a) => export(a).await,
+        ExchangeCommand::Import(a) => import(a).await,
+    }
+}
+
+fn key_dir(k: &ExchangeKeysArgs) -> PathBuf {
+    k.keys
+        .clone()
+        .unwrap_or_else(|| Identity::dir_default(&k.db.data_dir))
+}
+
+fn actor() -> Actor {
+    Actor::new("exchange (command line)")
+}
+
+async fn open(k: &ExchangeKeysArgs) -> Result<(Arc<dyn Store>, Identity), String> {
+    let identity = Identity::load(&key_dir(k)).map_err(|e| e.to_string())?;
+    let store = db::open(&k.db).await?;
+    Ok((store, identity))
+}
+
+async fn party_by_code(store: &dyn Store, code: &str) -> Result<taawun_core::Party, String> {
+    store
+        .parties()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find(|p| {
+            p.iso_code
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(code))
+        })
+        .ok_or_else(|| format!("no party with ISO code {code:?} in this database"))
+}
+
+async fn init(a: ExchangeInitArgs) -> Result<(), String> {
+    let store = db::open(&a.keys.db).await?;
+    let party = party_by_code(store.as_ref(), &a.party).await?;
+    let dir = key_dir(&a.keys);
+    let identity = Identity::create(&dir, party.id, &a.name, a.url).map_err(|e| e.to_string())?;
+    let card = identity.card(&party);
+    println!("{}", identity.instance);
+    eprintln!(
+        "exchange identity written to {}; fingerprint {}",
+        dir.display(),
+        card.fingerprint()
+    );
+    Ok(())
+}
+
+async fn card(a: ExchangeCardArgs) -> Result<(), String> {
+    let (store, identity) = open(&a.keys).await?;
+    let party = store
+        .party(identity.party)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("this instance's party is not in its database")?;
+    let card = identity.card(&party);
+    match a.out {
+        Some(path) => std::fs::write(&path, card.to_json())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => println!("{}", card.to_json()),
+    }
+    eprintln!("fingerprint {}", card.fingerprint());
+    Ok(())
+}
+
+async fn add(a: ExchangeAddArgs) -> Result<(), String> {
+    let (store, identity) = open(&a.keys).await?;
+    let text = std::fs::read_to_string(&a.card)
+        .map_err(|e| format!("cannot read {}: {e}", a.card.display()))?;
+    let card = Card::parse(&text).map_err(|e| e.to_string())?;
+    if !same_fingerprint(&a.fingerprint, &card.fingerprint()) {
+        return Err(format!(
+            "the fingerprint given does not match the card's: compare again with the partner's administrator (the card says {})",
+            card.fingerprint()
+        ));
+    }
+    if card.instance == identity.instance {
+        return Err("this is this instance's own card".into());
+    }
+    let code = card
+        .party
+        .iso_code
+        .clone()
+        .ok_or("the card's party has no ISO code: register its party first")?;
+    let party = party_by_code(store.as_ref(), &code).await?;
+    let mut shared = Vec::new();
+    for c in &a.commissions {
+        // By id even when not held yet: the partner's own commission arrives with its
+        // first bundle.
+        shared.push(match c.trim().parse::<Id>() {
+            Ok(id) => id,
+            Err(_) => commissions::resolve(store.as_ref(), c).await?,
+        });
+    }
+    let partner = Partner {
+        instance_id: card.instance,
+        party_id: party.id,
+        name: card.name.clone(),
+        sign_key: card.sign_key.clone(),
+        receive_key: card.receive_key.clone(),
+        fingerprint: card.fingerprint(),
+        url: card.url.clone(),
+        commissions: shared,
+        clearance: Marking::parse(&a.clearance).unwrap_or_default(),
+        revoked_at: None,
+        registered_at: Utc::now(),
+        card: text,
+    };
+    store
+        .save_exchange_partner(&actor(), &partner)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}\t{}", partner.instance_id, partner.fingerprint);
+    Ok(())
+}
+
+fn partner_id(text: &str) -> Result<Id, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not an instance id"))
+}
+
+async fn revoke(a: ExchangePartnerArgs) -> Result<(), String> {
+    let store = db::open(&a.keys.db).await?;
+    let id = partner_id(&a.partner)?;
+    let mut p = store
+        .exchange_partner(id)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no partner with instance id {id}"))?;
+    p.revoked_at = Some(Utc::now());
+    store
+        .save_exchange_partner(&actor(), &p)
+        .await
+        .map_err(|e| e.to_string())?;
+    eprintln!("partner {id} revoked: nothing from or to it is accepted any more");
+    Ok(())
+}
+
+async fn partners(a: ExchangeKeysArgs) -> Result<(), String> {
+    let store = db::open(&a.db).await?;
+    for p in store.exchange_partners().await.map_err(|e| e.to_string())? {
+        let last = |d| {
+            let store = store.clone();
+            async move {
+                store
+                    .exchange_head(p.instance_id, d)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|r| r.seq)
+                    .map_or("-".to_string(), |s| s.to_string())
+            }
+        };
+        println!(
+            "{}\t{}\t{}\t{}\tsent {}\treceived {}",
+            p.instance_id,
+            p.name,
+            p.fingerprint,
+            if p.revoked_at.is_some() {
+                "revoked"
+            } else {
+                "active"
+            },
+            last(Direction::Out).await,
+            last(Direction::In).await,
+        );
+    }
+    Ok(())
+}
+
+async fn export(a: ExchangeExportArgs) -> Result<(), String> {
+    let (store, identity) = open(&a.keys).await?;
+    let id = partner_id(&a.partner)?;
+    match outbox::export(store, &identity, &actor(), id)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Some(sealed) => {
+            std::fs::write(&a.out, sealed.text)
+                .map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;
+            eprintln!("bundle {} written to {}", sealed.hash, a.out.display());
+        }
+        None => eprintln!("nothing changed since the last bundle: no file written"),
+    }
+    Ok(())
+}
+
+async fn import(a: ExchangeImportArgs) -> Result<(), String> {
+    let (store, identity) = open(&a.keys).await?;
+    let bytes =
+        std::fs::read(&a.file).map_err(|e| format!("cannot read {}: {e}", a.file.display()))?;
+    let got = inbox::receive(store, &identity, &bytes)
+        .await
+        .map_err(|e| e.to_string())?;
+    if let (Some(path), Some(receipt)) = (&a.receipt, &got.receipt) {
+        std::fs::write(path, receipt)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    match got.outcome {
+        Arrived::Applied { seq, records } => {
+            println!("bundle {seq} applied: {records} records");
+            Ok(())
+        }
+        Arrived::AlreadyApplied { seq } => {
+            println!("bundle {seq} was already applied: nothing to do");
+            Ok(())
+        }
+        Arrived::Receipt { of_seq, applied } => {
+            println!(
+                "receipt for bundle {of_seq}: {}",
+                if applied {
+                    "applied"
+                } else {
+                    "refused by the partner"
+                }
+            );
+            Ok(())
+        }
+        Arrived::Refused(r) => Err(format!("refused: {}", r.message(Lang::En))),
+    }
+}
