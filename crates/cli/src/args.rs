@@ -102,6 +102,9 @@ pub enum ExchangeCommand {
     /// Write the next bundle for a partner into a file (nothing is written when nothing
     /// changed since the last one).
     Export(ExchangeExportArgs),
+    /// Pull, over HTTPS, what the partners (or one) have for this instance, apply it and
+    /// post back the receipts.
+    Sync(ExchangeSyncArgs),
     /// Read a bundle or receipt file from a partner; with `--receipt`, write the signed
     /// receipt to send back.
     Import(ExchangeImportArgs),
@@ -122,6 +125,10 @@ pub struct ExchangeInitArgs {
     /// The party this instance speaks for, by ISO 3166 code (`MA`, `ML`).
     #[arg(long)]
     pub party: String,
+    /// The party's name, to create it when the database does not hold it yet (a new
+    /// instance); used in French, English and Arabic until edited.
+    #[arg(long)]
+    pub party_name: Option<String>,
     /// The instance's name as partners will see it ("Ministère de la Défense — Rabat").
     #[arg(long)]
     pub name: String,
@@ -153,6 +160,9 @@ pub struct ExchangeAddArgs {
     /// replaces the list.
     #[arg(long = "commission")]
     pub commissions: Vec<String>,
+    /// The partner's address, when it differs from its card's (or the card has none).
+    #[arg(long)]
+    pub url: Option<String>,
     /// The highest marking agreed for the exchange.
     #[arg(long, default_value = "unclassified", value_parser = ["unclassified", "restricted", "confidential", "secret"])]
     pub clearance: String,
@@ -175,6 +185,15 @@ pub struct ExchangeExportArgs {
     pub partner: String,
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeSyncArgs {
+    /// Only this partner (instance id).
+    #[arg(long)]
+    pub partner: Option<String>,
     #[command(flatten)]
     pub keys: ExchangeKeysArgs,
 }
@@ -489,6 +508,17 @@ pub struct ServeArgs {
     )]
     pub scanner_args: Vec<String>,
 
+    /// Where the instance's exchange keys live (`taawun exchange init`): by default
+    /// `exchange/` in the data directory. With an identity there, partners may pull their
+    /// bundles from this server, and it pulls theirs.
+    #[arg(long, env = "TAAWUN_KEYS_DIR", value_name = "DIR")]
+    pub keys: Option<PathBuf>,
+
+    /// How often to pull bundles from the partners that have a URL (`0s`: never; `taawun
+    /// exchange sync` does it once).
+    #[arg(long, env = "TAAWUN_EXCHANGE_EVERY", default_value = "5m", value_parser = duration_or_never)]
+    pub exchange_every: Duration,
+
     /// Run no reminder pass in this server: another process does (`taawun remind`, from
     /// cron or on one node of several).
     #[arg(long, env = "TAAWUN_NO_REMINDERS")]
@@ -570,6 +600,15 @@ fn durability(text: &str) -> Result<taawun_store::Durability, String> {
 
 /// A duration such as `90s`, `30m`, `12h` or `1d`; a bare number is seconds.
 fn duration(text: &str) -> Result<Duration, String> {
+    let d = duration_or_never(text)?;
+    if d.is_zero() {
+        return Err(String::from("a timeout must be longer than zero"));
+    }
+    Ok(d)
+}
+
+/// As `duration`, where zero means "never".
+fn duration_or_never(text: &str) -> Result<Duration, String> {
     let t = text.trim();
     let (number, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
     let n: u64 = number
@@ -582,9 +621,6 @@ fn duration(text: &str) -> Result<Duration, String> {
         "d" => n.saturating_mul(86_400),
         _ => return Err(format!("unknown unit in {text:?}: use s, m, h or d")),
     };
-    if secs == 0 {
-        return Err(String::from("a timeout must be longer than zero"));
-    }
     Ok(Duration::from_secs(secs))
 }
 

@@ -4,15 +4,15 @@
 
 use crate::args::{
     ExchangeAddArgs, ExchangeCardArgs, ExchangeCommand, ExchangeExportArgs, ExchangeImportArgs,
-    ExchangeInitArgs, ExchangeKeysArgs, ExchangePartnerArgs,
+    ExchangeInitArgs, ExchangeKeysArgs, ExchangePartnerArgs, ExchangeSyncArgs,
 };
 use crate::{commissions, db};
 use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Arc;
 use taawun_app::exchange::inbox::{self, Arrived};
-use taawun_app::exchange::{Card, Identity, outbox, same_fingerprint};
-use taawun_core::{Id, Lang, Marking};
+use taawun_app::exchange::{Card, Identity, outbox, same_fingerprint, sync};
+use taawun_core::{Id, Lang, LocalizedText, Marking, Party, PartyKind};
 use taawun_store::exchange::{Direction, Partner};
 use taawun_store::{Actor, Store};
 
@@ -25,6 +25,7 @@ pub async fn run(c: ExchangeCommand) -> Result<(), String> {
         ExchangeCommand::Partners(a) => partners(a).await,
         ExchangeCommand::Export(a) => export(a).await,
         ExchangeCommand::Import(a) => import(a).await,
+        ExchangeCommand::Sync(a) => sync(a).await,
     }
 }
 
@@ -58,9 +59,40 @@ async fn party_by_code(store: &dyn Store, code: &str) -> Result<taawun_core::Par
         .ok_or_else(|| format!("no party with ISO code {code:?} in this database"))
 }
 
+/// The state of ISO code `code`, created under `name` when the database lacks it: a new
+/// instance's own party, or a partner's, named by its card.
+async fn party_or_new(
+    store: &dyn Store,
+    code: &str,
+    name: Option<&LocalizedText>,
+) -> Result<Party, String> {
+    if let Ok(p) = party_by_code(store, code).await {
+        return Ok(p);
+    }
+    let Some(name) = name else {
+        return Err(format!(
+            "no party with ISO code {code:?} in this database: give its name with --party-name to create it"
+        ));
+    };
+    let p = Party {
+        id: taawun_core::new_id(),
+        kind: PartyKind::State,
+        iso_code: Some(code.to_ascii_uppercase()),
+        name: name.clone(),
+        short_name: name.clone(),
+        protection: Default::default(),
+        version: 0,
+    };
+    store
+        .save_party(&actor(), &p)
+        .await
+        .map_err(|e| format!("cannot create the party {code}: {e}"))
+}
+
 async fn init(a: ExchangeInitArgs) -> Result<(), String> {
     let store = db::open(&a.keys.db).await?;
-    let party = party_by_code(store.as_ref(), &a.party).await?;
+    let name = a.party_name.as_deref().map(|n| LocalizedText::new(n, n, n));
+    let party = party_or_new(store.as_ref(), &a.party, name.as_ref()).await?;
     let dir = key_dir(&a.keys);
     let identity = Identity::create(&dir, party.id, &a.name, a.url).map_err(|e| e.to_string())?;
     let card = identity.card(&party);
@@ -109,7 +141,7 @@ async fn add(a: ExchangeAddArgs) -> Result<(), String> {
         .iso_code
         .clone()
         .ok_or("the card's party has no ISO code: register its party first")?;
-    let party = party_by_code(store.as_ref(), &code).await?;
+    let party = party_or_new(store.as_ref(), &code, Some(&card.party.name)).await?;
     let mut shared = Vec::new();
     for c in &a.commissions {
         // By id even when not held yet: the partner's own commission arrives with its
@@ -126,7 +158,7 @@ async fn add(a: ExchangeAddArgs) -> Result<(), String> {
         sign_key: card.sign_key.clone(),
         receive_key: card.receive_key.clone(),
         fingerprint: card.fingerprint(),
-        url: card.url.clone(),
+        url: a.url.clone().or_else(|| card.url.clone()),
         commissions: shared,
         clearance: Marking::parse(&a.clearance).unwrap_or_default(),
         revoked_at: None,
@@ -246,4 +278,44 @@ async fn import(a: ExchangeImportArgs) -> Result<(), String> {
         }
         Arrived::Refused(r) => Err(format!("refused: {}", r.message(Lang::En))),
     }
+}
+
+async fn sync(a: ExchangeSyncArgs) -> Result<(), String> {
+    let (store, identity) = open(&a.keys).await?;
+    let identity = Arc::new(identity);
+    let runs = match &a.partner {
+        Some(p) => vec![
+            sync::pull(store, identity, partner_id(p)?)
+                .await
+                .map_err(|e| (partner_id(p).unwrap_or_default(), e.to_string())),
+        ],
+        None => sync::pull_all(store, identity)
+            .await
+            .map_err(|e| e.to_string())?,
+    };
+    let mut failed = false;
+    for run in runs {
+        match run {
+            Ok(done) => {
+                for (seq, records) in &done.applied {
+                    println!("{}\tbundle {seq} applied: {records} records", done.partner);
+                }
+                if let Some(r) = done.refused {
+                    failed = true;
+                    eprintln!("{}\trefused: {}", done.partner, sync::describe(r));
+                }
+                if done.applied.is_empty() && done.refused.is_none() {
+                    println!("{}\tup to date", done.partner);
+                }
+            }
+            Err((partner, e)) => {
+                failed = true;
+                eprintln!("{partner}\t{e}");
+            }
+        }
+    }
+    if failed {
+        return Err("some partners could not be synchronised".into());
+    }
+    Ok(())
 }

@@ -57,9 +57,20 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         .scanner
         .clone()
         .map(|program| taawun_app::files::Scanner::new(program, args.scanner_args.clone()));
+    let identity = exchange_identity(&args)?;
+    if let Some(identity) = &identity
+        && !args.exchange_every.is_zero()
+    {
+        tokio::spawn(pull_forever(
+            store.clone(),
+            identity.clone(),
+            args.exchange_every,
+        ));
+    }
     let mut state = AppState::new(store, args.demo)
         .with_auth(auth)
-        .with_scanner(scanner);
+        .with_scanner(scanner)
+        .with_exchange(identity);
     state.remind_now = remind_now;
     if args.demo {
         // The demo's example follow-up is written as of a fixed day; judging it against that
@@ -117,4 +128,48 @@ async fn shutdown() {
         () = term => {},
     }
     tracing::info!("shutting down");
+}
+
+/// The instance's exchange identity, when it has one (`taawun exchange init`).
+fn exchange_identity(
+    args: &ServeArgs,
+) -> Result<Option<std::sync::Arc<taawun_app::exchange::Identity>>, String> {
+    use taawun_app::exchange::{ExchangeError, Identity};
+    let dir = args
+        .keys
+        .clone()
+        .unwrap_or_else(|| Identity::dir_default(&args.db.data_dir));
+    match Identity::load(&dir) {
+        Ok(identity) => Ok(Some(std::sync::Arc::new(identity))),
+        Err(ExchangeError::NoIdentity(_)) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Pulls what every partner with a URL has for this instance, every `every`; a partner
+/// that cannot be reached is logged and tried again at the next pass.
+async fn pull_forever(
+    store: std::sync::Arc<dyn taawun_store::Store>,
+    identity: std::sync::Arc<taawun_app::exchange::Identity>,
+    every: Duration,
+) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match taawun_app::exchange::sync::pull_all(store.clone(), identity.clone()).await {
+            Ok(runs) => {
+                for run in runs {
+                    match run {
+                        Ok(done) if !done.applied.is_empty() || done.refused.is_some() => {
+                            tracing::info!(partner = %done.partner, applied = ?done.applied, refused = ?done.refused, "exchange pull");
+                        }
+                        Ok(_) => {}
+                        Err((partner, e)) => tracing::warn!(%partner, "exchange pull failed: {e}"),
+                    }
+                }
+            }
+            Err(e) => tracing::warn!("exchange pull failed: {e}"),
+        }
+    }
 }

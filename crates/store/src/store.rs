@@ -609,7 +609,19 @@ pub trait Store: Send + Sync + 'static {
         party: Id,
         row: &LogRow,
         records: &[(Id, String)],
+        envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>>;
+    /// The outbound bundle `seq` to `partner` as it was sealed.
+    async fn exchange_envelope(&self, partner: Id, seq: i64) -> StoreResult<Option<String>>;
+    /// Records the nonce of a partner's signed request: whether it is new (a replay is
+    /// not). Nonces seen before `forget_before` (seconds since the epoch) are dropped.
+    async fn exchange_nonce(
+        &self,
+        partner: Id,
+        nonce: &str,
+        now: i64,
+        forget_before: i64,
+    ) -> StoreResult<bool>;
     /// A signed receipt came back for the outbound bundle `of_seq`: logged, and that bundle
     /// acknowledged (or, refused by the partner, its records count as unsent). Whether a
     /// sent bundle of that seq was waiting for it.

@@ -10,6 +10,9 @@
 //!   that user, plus that user's own rows (their credentials, feeds, settings,
 //!   notifications). Its only read of another record is `stored`, the record as stored
 //!   for an edit, which the request's `Visible` must first show the user.
+//! - `exchange`: what a partner instance's signed request may ask: its signature checked,
+//!   the next bundle for it (selected through the partner's `Visible` by
+//!   `app::exchange::outbox`), a receipt or bundle it sends read by `app::exchange::inbox`.
 
 use std::sync::Arc;
 use taawun_app::{accounts, import, jobs::Jobs};
@@ -38,6 +41,13 @@ impl Doors {
     /// The job counters of this database, shared by every process serving it.
     pub(crate) fn counters(&self) -> Arc<dyn Counters> {
         self.store.counters()
+    }
+
+    /// The door of partner instances' signed requests.
+    pub(crate) fn exchange(&self) -> ExchangeDoor {
+        ExchangeDoor {
+            store: self.store.clone(),
+        }
     }
 
     /// The credentials-only door of login and session code.
@@ -278,5 +288,54 @@ impl Acting {
             next,
         )
         .await
+    }
+}
+
+/// What a partner instance's signed request may ask (see `pages::exchange_api`).
+pub struct ExchangeDoor {
+    store: Arc<dyn Store>,
+}
+
+impl ExchangeDoor {
+    /// The partner that signed a request, when one registered here did (`httpsig::verify`).
+    pub async fn verify(
+        &self,
+        method: &str,
+        path: &str,
+        query: Option<&str>,
+        input: Option<&str>,
+        signature: Option<&str>,
+    ) -> Option<taawun_store::exchange::Partner> {
+        taawun_app::exchange::httpsig::verify(
+            &self.store,
+            method,
+            path,
+            query,
+            input,
+            signature,
+            chrono::Utc::now().timestamp(),
+        )
+        .await
+    }
+
+    /// The bundle after `after` for `partner` (`outbox::next_for`).
+    pub async fn next_for(
+        &self,
+        identity: &taawun_app::exchange::Identity,
+        partner: Id,
+        after: i64,
+    ) -> Result<Option<String>, taawun_app::exchange::ExchangeError> {
+        let actor = Actor::new(format!("exchange pull by {partner}"));
+        taawun_app::exchange::outbox::next_for(self.store.clone(), identity, &actor, partner, after)
+            .await
+    }
+
+    /// An envelope the partner sent (`inbox::receive`).
+    pub async fn receive(
+        &self,
+        identity: &taawun_app::exchange::Identity,
+        bytes: &[u8],
+    ) -> Result<taawun_app::exchange::inbox::Received, taawun_app::exchange::ExchangeError> {
+        taawun_app::exchange::inbox::receive(self.store.clone(), identity, bytes).await
     }
 }

@@ -56,6 +56,9 @@ pub struct AppState {
     /// Wakes the reminder scheduler before its next tick, so what a request notified (the
     /// secretariat asking a side for news) is e-mailed now rather than at the next pass.
     pub remind_now: Arc<tokio::sync::Notify>,
+    /// This instance's exchange identity, when it has one: partners then pull their
+    /// bundles from `/exchange/outbox` (see `pages::exchange_api`).
+    pub exchange: Option<Arc<taawun_app::exchange::Identity>>,
 }
 
 impl AppState {
@@ -74,6 +77,7 @@ impl AppState {
             sheet_readers: Arc::new(taawun_app::import::SheetReaders::default()),
             scanner: None,
             remind_now: Arc::new(tokio::sync::Notify::new()),
+            exchange: None,
         }
     }
 
@@ -81,6 +85,13 @@ impl AppState {
     /// shorten the wait).
     pub fn with_sheet_readers(mut self, readers: taawun_app::import::SheetReaders) -> Self {
         self.sheet_readers = Arc::new(readers);
+        self
+    }
+
+    /// The same state answering partners' signed requests as `identity` (`serve`, when the
+    /// instance has an exchange identity).
+    pub fn with_exchange(mut self, identity: Option<Arc<taawun_app::exchange::Identity>>) -> Self {
+        self.exchange = identity;
         self
     }
 

@@ -237,6 +237,11 @@ fn table() -> Table {
     t.at("/account/calendar/{id}/revoke", post(calendar::account::revoke));
     t.at("/calendar/feeds/{token}/taawun.ics", get(calendar::by_token));
 
+    // The exchange with partner instances: their signed pulls and receipts (a request not
+    // signed by a registered partner meets what an unknown path meets).
+    t.at("/exchange/outbox", get(crate::pages::exchange_api::outbox));
+    t.at("/exchange/inbox", post(crate::pages::exchange_api::inbox));
+
     t
 }
 

@@ -6,10 +6,12 @@
 
 pub mod card;
 pub mod envelope;
+pub mod httpsig;
 pub mod inbox;
 pub mod keys;
 pub mod outbox;
 pub mod payload;
+pub mod sync;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -112,6 +114,8 @@ pub enum ExchangeError {
     Revoked(String),
     #[error("{0}")]
     Refused(String),
+    #[error("cannot reach the partner: {0}")]
+    Unreachable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -277,7 +277,7 @@ pub async fn export(
         detail: None,
     };
     match store
-        .exchange_record_sent(actor, partner.party_id, &row, &marks)
+        .exchange_record_sent(actor, partner.party_id, &row, &marks, &sealed.text)
         .await?
     {
         Ok(()) => Ok(Some(sealed)),
@@ -286,6 +286,31 @@ pub async fn export(
             Refusal::OutOfOrder.message(Lang::En),
         )),
     }
+}
+
+/// What a partner pulling over HTTP gets after the bundle `after` it last applied: the
+/// bundle `after + 1` as it was sealed when it exists (a response lost on the way is
+/// fetched again, the same bytes), else a new bundle when something changed; `None` when
+/// it is up to date.
+pub async fn next_for(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    actor: &Actor,
+    partner: Id,
+    after: i64,
+) -> Result<Option<String>, ExchangeError> {
+    if let Some(text) = store.exchange_envelope(partner, after + 1).await? {
+        return Ok(Some(text));
+    }
+    let head = store.exchange_head(partner, Direction::Out).await?;
+    // Only once the partner holds every bundle sent is a new one made: a gap would be
+    // refused as out of order.
+    if head.and_then(|h| h.seq).unwrap_or(0) > after {
+        return Ok(None);
+    }
+    Ok(export(store, identity, actor, partner)
+        .await?
+        .map(|s| s.text))
 }
 
 /// A sealed envelope and the hash of the payload it carries.

@@ -36,7 +36,8 @@ create table exchange_log (
     outcome    text collate "C" not null check (outcome in ('sent', 'applied', 'refused', 'acknowledged')),
     key        text collate "C",
     entries    bigint not null default 0,
-    detail     text collate "C"
+    detail     text collate "C",
+    envelope   text collate "C"
 );
 create unique index exchange_log_chain on exchange_log (partner, direction, seq)
     where kind = 'bundle' and outcome <> 'refused';
@@ -63,4 +64,10 @@ create table exchange_matches (
     ours      text collate "C" not null,
     kind      text collate "C" not null,
     primary key (partner, theirs)
+);
+
+create table exchange_nonces (
+    nonce   text collate "C" primary key,
+    partner text collate "C" not null,
+    seen_at bigint not null
 );

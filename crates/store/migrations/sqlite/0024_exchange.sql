@@ -60,7 +60,9 @@ create table exchange_partners (
 -- is 'out' or 'in'; `seq` and `hash` (SHA-256 of the signed payload, hex) place a bundle in
 -- its direction's chain, `prev` names the bundle before it. `outcome`: 'sent', 'applied',
 -- 'refused'; 'acknowledged' once the partner's signed receipt for a sent bundle came back.
--- `key` is the fingerprint of the key that signed it; `detail` why a bundle was refused.
+-- `key` is the fingerprint of the key that signed it; `detail` why a bundle was refused;
+-- `envelope` an outbound bundle as sealed, so that a partner pulling it again gets the same
+-- bytes (a response lost on the way is fetched again, never made anew under the same seq).
 create table exchange_log (
     id         text primary key,
     partner    text not null,
@@ -74,7 +76,8 @@ create table exchange_log (
     outcome    text not null check (outcome in ('sent', 'applied', 'refused', 'acknowledged')),
     key        text,
     entries    integer not null default 0,
-    detail     text
+    detail     text,
+    envelope   text
 );
 -- One bundle per place in each chain; refused ones are logged beside it, never in it.
 create unique index exchange_log_chain on exchange_log (partner, direction, seq)
@@ -110,4 +113,12 @@ create table exchange_matches (
     ours      text not null,
     kind      text not null,
     primary key (partner, theirs)
+);
+
+-- The nonces of signed HTTP requests from partners (RFC 9421), kept while their creation
+-- time is within the accepted window, so that a captured request cannot be replayed.
+create table exchange_nonces (
+    nonce   text primary key,
+    partner text not null,
+    seen_at integer not null
 );

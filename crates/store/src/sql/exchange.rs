@@ -254,6 +254,7 @@ impl Engine {
         party: Id,
         row: &LogRow,
         records: &[(Id, String)],
+        envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>> {
         let mut tx = super::d::begin_write(&self.pool).await?;
         let head = chain_head(&mut tx, row.partner, Direction::Out).await?;
@@ -261,6 +262,13 @@ impl Engine {
             return Ok(Err(refusal));
         }
         insert_log(&mut tx, row).await?;
+        sqlx::query(&super::d::sql(
+            "update exchange_log set envelope = ? where id = ?",
+        ))
+        .bind(envelope)
+        .bind(row.id.to_string())
+        .execute(&mut *tx)
+        .await?;
         for (id, digest) in records {
             sqlx::query(&super::d::sql(
                 "insert into exchange_sent (partner, record_id, digest, seq) values (?, ?, ?, ?)
@@ -277,6 +285,50 @@ impl Engine {
         audit_event(&mut tx, actor, "exchange_send", party).await?;
         super::seal::seal_and_commit(tx).await?;
         Ok(Ok(()))
+    }
+
+    /// The outbound bundle `seq` to `partner` as it was sealed, while it is kept.
+    pub(super) async fn envelope_of(&self, partner: Id, seq: i64) -> StoreResult<Option<String>> {
+        let text: Option<Option<String>> = sqlx::query_scalar(&super::d::sql(
+            "select envelope from exchange_log where partner = ? and direction = 'out'
+             and kind = 'bundle' and seq = ? and outcome <> 'refused'",
+        ))
+        .bind(partner.to_string())
+        .bind(seq)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(text.flatten())
+    }
+
+    /// Records a request's nonce: whether it was new. Nonces older than `forget_before`
+    /// (seconds since the epoch) are dropped first: their requests are refused by age.
+    pub(super) async fn nonce_fresh(
+        &self,
+        partner: Id,
+        nonce: &str,
+        now: i64,
+        forget_before: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        sqlx::query(&super::d::sql(
+            "delete from exchange_nonces where seen_at < ?",
+        ))
+        .bind(forget_before)
+        .execute(&mut *tx)
+        .await?;
+        let fresh = sqlx::query(&super::d::sql(
+            "insert into exchange_nonces (nonce, partner, seen_at) values (?, ?, ?)
+             on conflict (nonce) do nothing",
+        ))
+        .bind(nonce)
+        .bind(partner.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        tx.commit().await?;
+        Ok(fresh)
     }
 
     /// A signed receipt for a sent bundle came back: the bundle is acknowledged, or, when

@@ -653,8 +653,21 @@ impl Store for Engine {
         party: Id,
         row: &LogRow,
         records: &[(Id, String)],
+        envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>> {
-        self.sent_record(actor, party, row, records).await
+        self.sent_record(actor, party, row, records, envelope).await
+    }
+    async fn exchange_envelope(&self, partner: Id, seq: i64) -> StoreResult<Option<String>> {
+        self.envelope_of(partner, seq).await
+    }
+    async fn exchange_nonce(
+        &self,
+        partner: Id,
+        nonce: &str,
+        now: i64,
+        forget_before: i64,
+    ) -> StoreResult<bool> {
+        self.nonce_fresh(partner, nonce, now, forget_before).await
     }
     async fn exchange_receipt(
         &self,

@@ -150,6 +150,13 @@ pub async fn gate(
     req: Request,
     next: Next,
 ) -> Response {
+    // A partner instance's signed request is its own door: no session, no CSRF token. One
+    // that does not verify goes on as any request would, so it meets what a path that does
+    // not exist meets (the login page, or not found).
+    let req = match crate::pages::exchange_api::door(&state, req).await {
+        Ok(req) => return next.run(req).await,
+        Err(req) => req,
+    };
     match admit(&state, &session, req).await {
         Ok(Admitted::Go(req)) => {
             ctx::within_request(req, state.demo, state.clock.today(), next).await
