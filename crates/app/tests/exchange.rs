@@ -557,3 +557,273 @@ async fn a_third_party_opens_and_verifies_a_bundle_with_standard_tools() {
         .unwrap();
     assert!(!wrong.status.success());
 }
+
+#[tokio::test]
+async fn a_fork_made_by_restoring_a_backup_is_detected_and_resolved() {
+    let mut m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let first = export(&m, &ml).await;
+    assert!(matches!(
+        receive(ml.store.clone(), &ml.me, first.as_bytes())
+            .await
+            .unwrap()
+            .outcome,
+        Arrived::Applied { seq: 1, .. }
+    ));
+    // Morocco's backup, taken after bundle 1.
+    let backup = m.dir.path().join("backup.db");
+    taawun_store::snapshot::copy_into(
+        taawun_store::snapshot::Source::File(&m.dir.path().join("taawun.db")),
+        &backup,
+    )
+    .await
+    .unwrap();
+
+    let plan = m.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let mut item = m.store.items(plan.id).await.unwrap().remove(0);
+    item.title = LocalizedText::new("", "Avant la restauration", "");
+    m.store.save_item(&Actor::system(), &item).await.unwrap();
+    let second = export(&m, &ml).await;
+    assert!(matches!(
+        receive(ml.store.clone(), &ml.me, second.as_bytes())
+            .await
+            .unwrap()
+            .outcome,
+        Arrived::Applied { seq: 2, .. }
+    ));
+
+    // Morocco restores its backup: bundle 2 is forgotten, and its next bundle reuses seq 2.
+    m.store.shut_down().await.unwrap();
+    let db = m.dir.path().join("taawun.db");
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+    }
+    std::fs::copy(&backup, &db).unwrap();
+    m.store = open_store(&m.dir).await;
+    item.title = LocalizedText::new("", "Après la restauration", "");
+    m.store.save_item(&Actor::system(), &item).await.unwrap();
+    let forked = export(&m, &ml).await;
+    let got = receive(ml.store.clone(), &ml.me, forked.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::Fork));
+    let there = ml.store.item(item.id).await.unwrap().unwrap();
+    assert_eq!(
+        there.title.get(Lang::Fr),
+        Some("Avant la restauration"),
+        "nothing applied"
+    );
+
+    // Mali's signed receipt tells Morocco where its chain stands; Morocco resumes after it.
+    let receipt = got.receipt.unwrap();
+    let back = receive(m.store.clone(), &m.me, receipt.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(
+        back.outcome,
+        Arrived::Receipt {
+            of_seq: 2,
+            applied: false
+        }
+    );
+    let resumed =
+        taawun_app::exchange::sync::resume(m.store.clone(), &Actor::system(), ml.me.instance)
+            .await
+            .unwrap();
+    assert_eq!(resumed.map(|(seq, _)| seq), Some(2));
+    let third = export(&m, &ml).await;
+    let got = receive(ml.store.clone(), &ml.me, third.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 3, .. }),
+        "{:?}",
+        got.outcome
+    );
+    let there = ml.store.item(item.id).await.unwrap().unwrap();
+    assert_eq!(there.title.get(Lang::Fr), Some("Après la restauration"));
+    // A bundle replayed from before the fork is still refused, never applied again.
+    let old = receive(ml.store.clone(), &ml.me, first.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(old.outcome, Arrived::AlreadyApplied { seq: 1 });
+}
+
+fn user(party: Id, role: Role, name: &str) -> User {
+    User {
+        id: new_id(),
+        username: name.into(),
+        display_name: name.into(),
+        party_id: party,
+        organisation_id: None,
+        role,
+        clearance: Marking::Restricted,
+        commission_ids: vec![],
+        active: true,
+        totp_enabled: false,
+        email: None,
+        language: None,
+        version: 0,
+    }
+}
+
+#[tokio::test]
+async fn mali_confirms_the_persons_it_already_held_and_nothing_is_merged_without_it() {
+    use taawun_app::exchange::admin::decide_match;
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    // The two Malian persons Morocco recorded (the head of Mali's delegation first), whom
+    // Mali already holds under its own ids.
+    let ml_at_m = party_of(m.store.as_ref(), "ML").await;
+    let mut delegates = Vec::new();
+    for p in m.store.people(None).await.unwrap() {
+        if p.party_id == ml_at_m.id {
+            let sits = !m.store.sessions_of_person(p.id).await.unwrap().is_empty();
+            delegates.push((!sits, p));
+        }
+    }
+    delegates.sort_by_key(|(absent, _)| *absent);
+    assert_eq!(delegates.len(), 2, "the demo's two Malian persons");
+    assert!(!delegates[0].0, "one sits in Mali's delegation");
+    let delegates: Vec<Person> = delegates.into_iter().map(|(_, p)| p).collect();
+    let mut held = Vec::new();
+    for theirs in delegates.iter().take(2) {
+        let mut ours = theirs.clone();
+        ours.id = new_id();
+        ours.party_id = ml.party.id;
+        ours.rank_id = None;
+        ours.organisation_id = None;
+        ours.version = 0;
+        held.push((
+            theirs.id,
+            ml.store
+                .save_person(&Actor::system(), &ours)
+                .await
+                .unwrap()
+                .id,
+        ));
+    }
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { .. }),
+        "{:?}",
+        got.outcome
+    );
+
+    // Nothing merged on its own: Morocco's records of them arrived as Morocco's, and wait.
+    let pending = ml.store.exchange_candidates(true).await.unwrap();
+    for (theirs, ours) in &held {
+        assert!(ml.store.person(*theirs).await.unwrap().is_some());
+        assert!(ml.store.sessions_of_person(*ours).await.unwrap().is_empty());
+        assert!(
+            pending
+                .iter()
+                .any(|c| c.theirs == *theirs && c.ours == *ours),
+            "{pending:?}"
+        );
+    }
+
+    // A reader may not decide; the secretariat confirms one and declines nothing else.
+    let reader = user(ml.party.id, Role::Reader, "lecteur");
+    let (theirs, ours) = held[0];
+    assert!(
+        decide_match(ml.store.clone(), &reader, m.me.instance, theirs, ours, true)
+            .await
+            .is_err()
+    );
+    let secretariat = user(ml.party.id, Role::Secretariat, "secretariat");
+    let rewritten = decide_match(
+        ml.store.clone(),
+        &secretariat,
+        m.me.instance,
+        theirs,
+        ours,
+        true,
+    )
+    .await
+    .unwrap()
+    .expect("a pending candidate");
+    assert!(rewritten > 0);
+    assert!(!ml.store.sessions_of_person(ours).await.unwrap().is_empty());
+    assert!(
+        ml.store
+            .sessions_of_person(theirs)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Decided once: asking again finds nothing pending.
+    assert_eq!(
+        decide_match(
+            ml.store.clone(),
+            &secretariat,
+            m.me.instance,
+            theirs,
+            ours,
+            true
+        )
+        .await
+        .unwrap(),
+        None
+    );
+    let (theirs2, ours2) = held[1];
+    decide_match(
+        ml.store.clone(),
+        &secretariat,
+        m.me.instance,
+        theirs2,
+        ours2,
+        true,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+
+    // Morocco records the 2nd session with the same delegation: its bundle names Morocco's
+    // ids, and Mali reads them as its own persons.
+    let first = m.store.sessions(Some(c.id)).await.unwrap().remove(0);
+    let mut second = first.clone();
+    second.id = new_id();
+    second.ordinal = first.ordinal + 1;
+    second.start_on = first.start_on + chrono::Days::new(365);
+    second.end_on = first.end_on + chrono::Days::new(365);
+    second.minutes = Default::default();
+    second.version = 0;
+    let second = m
+        .store
+        .save_session(&Actor::system(), &second)
+        .await
+        .unwrap();
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 2, .. }),
+        "{:?}",
+        got.outcome
+    );
+    let sessions: Vec<Id> = ml
+        .store
+        .sessions_of_person(ours)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert!(sessions.contains(&second.id), "{sessions:?}");
+    assert!(
+        ml.store
+            .sessions_of_person(theirs)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

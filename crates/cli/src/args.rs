@@ -105,6 +105,10 @@ pub enum ExchangeCommand {
     /// Pull, over HTTPS, what the partners (or one) have for this instance, apply it and
     /// post back the receipts.
     Sync(ExchangeSyncArgs),
+    /// After a fork (this instance was restored from a backup and reused sequence
+    /// numbers): resume the chain to a partner after the last bundle it applied, as its
+    /// signed receipt says, and send every record again.
+    Resync(ExchangePartnerArgs),
     /// Read a bundle or receipt file from a partner; with `--receipt`, write the signed
     /// receipt to send back.
     Import(ExchangeImportArgs),

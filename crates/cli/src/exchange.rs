@@ -26,6 +26,7 @@ pub async fn run(c: ExchangeCommand) -> Result<(), String> {
         ExchangeCommand::Export(a) => export(a).await,
         ExchangeCommand::Import(a) => import(a).await,
         ExchangeCommand::Sync(a) => sync(a).await,
+        ExchangeCommand::Resync(a) => resync(a).await,
     }
 }
 
@@ -318,4 +319,21 @@ async fn sync(a: ExchangeSyncArgs) -> Result<(), String> {
         return Err("some partners could not be synchronised".into());
     }
     Ok(())
+}
+
+async fn resync(a: ExchangePartnerArgs) -> Result<(), String> {
+    let store = db::open(&a.keys.db).await?;
+    let id = partner_id(&a.partner)?;
+    match sync::resume(store, &actor(), id)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Some((seq, _)) => {
+            println!(
+                "the chain to {id} resumes after its bundle {seq}; the next bundle carries every record again"
+            );
+            Ok(())
+        }
+        None => Err(format!("no fork was reported by {id}: nothing to resume")),
+    }
 }

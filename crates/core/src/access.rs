@@ -366,6 +366,45 @@ pub fn decide_files(p: &Principal, action: FileAction, t: &Target) -> Result<(),
     }
 }
 
+/// What is done with the exchange between two parties' instances (issue 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExchangeAction {
+    /// See the exchange page: partners and their fingerprints, the last bundle each way,
+    /// pending matches and the log of bundles and receipts.
+    View,
+    /// Register, change or revoke a partner; send and receive bundles by file; resume the
+    /// chain after a fork. What leaves and what is trusted is the administrators' decision.
+    Administer,
+    /// Confirm or decline that a partner's person, organisation or rank is one this
+    /// instance already holds: the secretariat keeps the registry.
+    Match,
+}
+
+impl ExchangeAction {
+    pub const ALL: [ExchangeAction; 3] = [
+        ExchangeAction::View,
+        ExchangeAction::Administer,
+        ExchangeAction::Match,
+    ];
+}
+
+/// Who may do `a` with the exchange: administrators everything, the secretariat see and
+/// match, nobody else anything. Checked against the "```exchange" table of
+/// `docs/permissions.md` by `tests/access_exchange.rs`.
+pub fn decide_exchange(p: &Principal, a: ExchangeAction) -> Result<(), Denied> {
+    let allowed = match a {
+        ExchangeAction::Administer => p.role == Role::Administrator,
+        ExchangeAction::View | ExchangeAction::Match => {
+            matches!(p.role, Role::Administrator | Role::Secretariat)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::NotAllowed)
+    }
+}
+
 /// Changing the protection of the stored record `t` (whose `protection` is the stored one)
 /// to `new`. The principal must be allowed `Action::Reprotect` on the record as it is, and
 /// stay within their own clearance: they can neither set a marking above it nor move a record

@@ -145,6 +145,9 @@ pub struct Arrival {
     /// Records of the partner this instance holds under its own ids (kind, theirs, ours),
     /// kept so that later bundles naming them are read the same way.
     pub matches: Vec<(RecordKind, Id, Id)>,
+    /// The partner's registry records (kind, theirs, ours) that look like local ones, for
+    /// a secretariat user to confirm or decline: recorded, never merged on their own.
+    pub candidates: Vec<(RecordKind, Id, Id)>,
     /// Records the partner asked to hide (reclassified after they were sent): removed
     /// from the origin binding's reach by marking them withdrawn.
     pub withdrawn: Vec<Id>,
@@ -171,4 +174,15 @@ pub(crate) fn parse_kind(text: &str) -> Option<LogKind> {
 }
 pub(crate) fn parse_outcome(text: &str) -> Option<Outcome> {
     Outcome::parse(text)
+}
+
+/// A partner's registry record that may be one this instance holds (see `Arrival`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub partner: Id,
+    pub kind: RecordKind,
+    pub theirs: Id,
+    pub ours: Id,
+    pub state: String,
+    pub found_at: DateTime<Utc>,
 }

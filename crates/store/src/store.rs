@@ -1,6 +1,6 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
-use crate::exchange::{ApplyRefusal, Arrival, Direction, LogRow, Partner};
+use crate::exchange::{ApplyRefusal, Arrival, Candidate, Direction, LogRow, Partner};
 use crate::{AuditHead, CalendarFeed, FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
@@ -611,6 +611,28 @@ pub trait Store: Send + Sync + 'static {
         records: &[(Id, String)],
         envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>>;
+    /// After a fork (the partner's signed receipt names its last applied bundle of ours):
+    /// the outbound chain resumes after `seq` / `hash`, and every record is sent again.
+    async fn exchange_resume(
+        &self,
+        actor: &Actor,
+        party: Id,
+        partner: Id,
+        seq: i64,
+        hash: &str,
+    ) -> StoreResult<()>;
+    /// Partners' registry records that may be local ones, oldest first (pending only, or
+    /// all with their decisions).
+    async fn exchange_candidates(&self, pending_only: bool) -> StoreResult<Vec<Candidate>>;
+    /// Confirms or declines a pending candidate (see `Candidate`); `None` when it is not
+    /// pending, else how many of the partner's records were rewritten to name ours.
+    async fn exchange_decide_match(
+        &self,
+        actor: &Actor,
+        party: Id,
+        candidate: &Candidate,
+        confirm: bool,
+    ) -> StoreResult<Option<usize>>;
     /// The outbound bundle `seq` to `partner` as it was sealed.
     async fn exchange_envelope(&self, partner: Id, seq: i64) -> StoreResult<Option<String>>;
     /// Records the nonce of a partner's signed request: whether it is new (a replay is

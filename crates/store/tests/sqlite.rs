@@ -194,7 +194,8 @@ async fn upgrading_indexes_records_written_before_search() {
          drop table credentials; drop table users; delete from schema_version where version = 2;
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -239,7 +240,8 @@ async fn undo_search_names(store: &SqliteStore) {
          delete from schema_version where version in (20, 21, 22, 23);
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -307,7 +309,8 @@ async fn undo_deadlines(store: &SqliteStore) {
          delete from schema_version where version = 16;
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -333,7 +336,8 @@ async fn undo_tallies(store: &SqliteStore) {
          delete from schema_version where version = 15;
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
 }
@@ -358,7 +362,8 @@ async fn undo_thresholds(store: &SqliteStore) {
          delete from schema_version where version = 14;
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -400,7 +405,8 @@ async fn undo_visibility(store: &SqliteStore) {
         "drop table scope_parties; delete from schema_version where version = 9;
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
 }
@@ -433,7 +439,8 @@ async fn undo_followup(store: &SqliteStore) {
          drop table item_sides; delete from schema_version where version = 3;
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     );
     for c in columns {
         sql.push_str(&format!("alter table action_items drop column {c};"));
@@ -758,7 +765,8 @@ async fn upgrading_gives_each_side_its_place_among_the_leads() {
          drop table totp_steps; delete from schema_version where version in (22, 23);
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
-         drop table if exists exchange_matches; delete from schema_version where version = 24;",
+         drop table if exists exchange_matches; drop table if exists exchange_nonces;
+         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await

@@ -224,7 +224,16 @@ impl Ctx {
         self.who.unread
     }
 
-    /// The hidden field every form that posts must carry.
+    /// Whether the menu offers the exchange with partner instances (`decide_exchange`).
+    pub fn sees_exchange(&self) -> bool {
+        self.user().is_some()
+            && taawun_core::access::decide_exchange(
+                self.principal(),
+                taawun_core::access::ExchangeAction::View,
+            )
+            .is_ok()
+    }
+
     /// Whether the menu offers the recent changes (`access::may_follow_changes`).
     pub fn follows_changes(&self) -> bool {
         self.user().is_some() && taawun_core::access::may_follow_changes(self.principal())

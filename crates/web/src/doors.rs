@@ -330,6 +330,58 @@ impl ExchangeDoor {
             .await
     }
 
+    /// What the exchange page shows `who` (`admin::overview`).
+    pub async fn overview(
+        &self,
+        identity: Option<&taawun_app::exchange::Identity>,
+        who: &Principal,
+        lang: Lang,
+    ) -> Result<taawun_app::exchange::admin::Overview, taawun_app::exchange::ExchangeError> {
+        taawun_app::exchange::admin::overview(self.store.clone(), identity, who, lang).await
+    }
+
+    /// A secretariat user's decision on a partner's record (`admin::decide_match`).
+    pub async fn decide_match(
+        &self,
+        user: &User,
+        partner: Id,
+        theirs: Id,
+        ours: Id,
+        confirm: bool,
+    ) -> Result<Option<usize>, taawun_app::exchange::ExchangeError> {
+        taawun_app::exchange::admin::decide_match(
+            self.store.clone(),
+            user,
+            partner,
+            theirs,
+            ours,
+            confirm,
+        )
+        .await
+    }
+
+    /// The next bundle for `partner`, made by an administrator (`outbox::export`).
+    pub async fn export(
+        &self,
+        identity: &taawun_app::exchange::Identity,
+        user: &User,
+        partner: Id,
+    ) -> Result<Option<taawun_app::exchange::outbox::Sealed>, taawun_app::exchange::ExchangeError>
+    {
+        taawun_core::access::decide_exchange(
+            &user.principal(),
+            taawun_core::access::ExchangeAction::Administer,
+        )
+        .map_err(|_| taawun_app::exchange::ExchangeError::NotAllowed)?;
+        taawun_app::exchange::outbox::export(
+            self.store.clone(),
+            identity,
+            &Actor::user(user),
+            partner,
+        )
+        .await
+    }
+
     /// An envelope the partner sent (`inbox::receive`).
     pub async fn receive(
         &self,

@@ -140,6 +140,11 @@ impl AppState {
         self.doors.acting(user)
     }
 
+    /// What partner instances' signed requests and the exchange page may ask.
+    pub(crate) fn exchange_door(&self) -> doors::ExchangeDoor {
+        self.doors.exchange()
+    }
+
     pub fn with_auth(mut self, config: auth::AuthConfig) -> Self {
         self.auth = Arc::new(auth::Auth::new(config));
         self

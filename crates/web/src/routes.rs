@@ -237,8 +237,14 @@ fn table() -> Table {
     t.at("/account/calendar/{id}/revoke", post(calendar::account::revoke));
     t.at("/calendar/feeds/{token}/taawun.ics", get(calendar::by_token));
 
-    // The exchange with partner instances: their signed pulls and receipts (a request not
-    // signed by a registered partner meets what an unknown path meets).
+    // The exchange with partner instances: its page (partners, matches, log; bundle files
+    // out and in), then the partners' signed pulls and receipts (a request not signed by a
+    // registered partner meets what an unknown path meets).
+    t.at("/exchange", get(crate::pages::exchange::show));
+    t.at("/exchange/matches", post(crate::pages::exchange::decide));
+    t.at("/exchange/partners/{id}/bundle", post(crate::pages::exchange::download));
+    t.at("/exchange/import", post(crate::pages::exchange::import));
+    t.at("/exchange/receipt", post(crate::pages::exchange::receipt));
     t.at("/exchange/outbox", get(crate::pages::exchange_api::outbox));
     t.at("/exchange/inbox", post(crate::pages::exchange_api::inbox));
 

@@ -15,6 +15,7 @@ use super::{ExchangeError, Identity, Refusal, envelope, same_fingerprint};
 use chrono::Utc;
 use std::collections::HashMap;
 use std::sync::Arc;
+use taawun_core::party::fold;
 use taawun_core::*;
 use taawun_store::exchange::{
     ApplyRefusal, Arrival, Direction, Incoming, LogKind, LogRow, Outcome, Partner,
@@ -138,6 +139,10 @@ pub async fn receive(
                 }
                 _ => (true, None),
             };
+            let last_applied = store
+                .exchange_head(partner.instance_id, Direction::In)
+                .await?
+                .and_then(|h| h.seq.map(|s| (s, h.hash)));
             let receipt = Receipt {
                 format: PAYLOAD_FORMAT,
                 sender: identity.instance,
@@ -147,6 +152,7 @@ pub async fn receive(
                 applied,
                 reason,
                 created: Utc::now(),
+                last_applied,
             };
             let Sealed { text, .. } = seal_payload(identity, &partner, &Payload::Receipt(receipt))?;
             Ok(Received {
@@ -195,7 +201,14 @@ async fn receipt(
         },
         key: Some(partner.fingerprint.clone()),
         entries: 0,
-        detail: r.reason.clone(),
+        // A fork names where the partner's chain of ours stands: `sync::resume` reads it.
+        detail: match (&r.reason, &r.last_applied) {
+            (Some(reason), Some((seq, hash))) if reason == Refusal::Fork.key() => {
+                Some(format!("{reason}:{seq}:{hash}"))
+            }
+            (Some(reason), None) if reason == Refusal::Fork.key() => Some(format!("{reason}:0:")),
+            _ => r.reason.clone(),
+        },
     };
     store.exchange_receipt(&row, r.of_seq, r.applied).await?;
     Ok(Received {
@@ -229,18 +242,38 @@ async fn bundle(
                     && row.seq == Some(b.seq)
                     && row.hash == payload_hash
             });
-        return Ok(if same {
-            Arrived::AlreadyApplied { seq: b.seq }
+        if same {
+            return Ok(Arrived::AlreadyApplied { seq: b.seq });
+        }
+        // Another bundle at a place already taken. Branching from the bundle applied just
+        // before it, it is the sender's chain forked (a backup restored, seq reused);
+        // anything else is a replay.
+        let before = b.seq - 1;
+        let branches = store
+            .exchange_log(partner.instance_id, u32::MAX)
+            .await?
+            .into_iter()
+            .any(|row| {
+                row.direction == Direction::In
+                    && row.outcome == Outcome::Applied
+                    && row.kind == LogKind::Bundle
+                    && row.seq == Some(before)
+                    && Some(&row.hash) == b.prev.as_ref()
+            })
+            || (before == 0 && b.prev.is_none());
+        return Ok(Arrived::Refused(if branches {
+            Refusal::Fork
         } else {
-            Arrived::Refused(Refusal::Replayed)
-        });
+            Refusal::Replayed
+        }));
     }
-    let parties = local_parties(store.as_ref()).await?;
+    let local = Local::read(store.as_ref(), partner.instance_id).await?;
     let known = store.exchange_matches(partner.instance_id).await?;
-    let (records, matches, withdrawn) = match incoming(&b.entries, &parties, &known) {
+    let (records, matches, withdrawn) = match incoming(&b.entries, &local, &known) {
         Ok(x) => x,
         Err(r) => return Ok(Arrived::Refused(r)),
     };
+    let candidates = local.candidates(&records);
     let count = records.len();
     let arrival = Arrival {
         log: LogRow {
@@ -260,6 +293,7 @@ async fn bundle(
         },
         records,
         matches,
+        candidates,
         withdrawn,
     };
     // Every record the bundle writes is audited under this name: the sender, the key that
@@ -287,24 +321,113 @@ async fn bundle(
     })
 }
 
-/// The local party of each ISO code.
-async fn local_parties(store: &dyn Store) -> Result<HashMap<String, Id>, ExchangeError> {
-    Ok(store
-        .parties()
-        .await?
-        .into_iter()
-        .filter_map(|p| p.iso_code.map(|c| (c.to_ascii_uppercase(), p.id)))
-        .collect())
+/// What of this instance's own records a bundle's records are matched against: states by
+/// ISO code and areas by code (shared vocabularies, matched on arrival), and the people,
+/// organisations and ranks a partner's record may turn out to be (candidates, for a
+/// secretariat user to confirm).
+struct Local {
+    parties: HashMap<String, Id>,
+    areas: HashMap<String, Id>,
+    people: Vec<Person>,
+    organisations: Vec<Organisation>,
+    ranks: Vec<Rank>,
+}
+
+impl Local {
+    async fn read(store: &dyn Store, partner: Id) -> Result<Local, ExchangeError> {
+        let people = store.people(None).await?;
+        let organisations = store.organisations(None).await?;
+        let ranks = store.ranks().await?;
+        let ids: Vec<Id> = people
+            .iter()
+            .map(|p| p.id)
+            .chain(organisations.iter().map(|o| o.id))
+            .chain(ranks.iter().map(|r| r.id))
+            .collect();
+        // The partner's own records are not candidates for being the partner's records.
+        let origins = store.exchange_origins(&ids).await?;
+        let own = |id: &Id| origins.get(id).is_none_or(|(o, _)| *o != partner);
+        Ok(Local {
+            parties: store
+                .parties()
+                .await?
+                .into_iter()
+                .filter_map(|p| p.iso_code.map(|c| (c.to_ascii_uppercase(), p.id)))
+                .collect(),
+            areas: store
+                .areas()
+                .await?
+                .into_iter()
+                .map(|a| (a.code.to_ascii_uppercase(), a.id))
+                .collect(),
+            people: people.into_iter().filter(|p| own(&p.id)).collect(),
+            organisations: organisations.into_iter().filter(|o| own(&o.id)).collect(),
+            ranks: ranks.into_iter().filter(|r| own(&r.id)).collect(),
+        })
+    }
+
+    /// The local records each incoming person, organisation or rank may be: the same
+    /// party, and a name, acronym or code in common.
+    fn candidates(&self, records: &[Incoming]) -> Vec<(RecordKind, Id, Id)> {
+        let mut out = Vec::new();
+        for r in records {
+            match &r.write {
+                Write::Person(p) => {
+                    for ours in self.people.iter().filter(|o| {
+                        o.id != p.id
+                            && o.party_id == p.party_id
+                            && [&p.name_latin, &p.name_ar]
+                                .iter()
+                                .any(|n| !n.trim().is_empty() && o.answers_to(n))
+                    }) {
+                        out.push((RecordKind::Person, p.id, ours.id));
+                    }
+                }
+                Write::Organisation(org) => {
+                    for ours in self.organisations.iter().filter(|o| {
+                        o.id != org.id
+                            && o.party_id == org.party_id
+                            && (same_acronym(&o.acronym, &org.acronym)
+                                || common_name(&o.name, &org.name))
+                    }) {
+                        out.push((RecordKind::Organisation, org.id, ours.id));
+                    }
+                }
+                Write::Rank(rank) => {
+                    for ours in self.ranks.iter().filter(|o| {
+                        o.id != rank.id
+                            && o.party_id == rank.party_id
+                            && (o.nato_code.eq_ignore_ascii_case(&rank.nato_code)
+                                || common_name(&o.label, &rank.label))
+                    }) {
+                        out.push((RecordKind::Rank, rank.id, ours.id));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+fn same_acronym(a: &Option<String>, b: &Option<String>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if !a.trim().is_empty() && fold(a) == fold(b))
+}
+
+fn common_name(a: &LocalizedText, b: &LocalizedText) -> bool {
+    a.values()
+        .any(|x| !x.trim().is_empty() && b.values().any(|y| fold(x) == fold(y)))
 }
 
 type Matches = Vec<(RecordKind, Id, Id)>;
 
 /// The bundle's records for the write path, with the partner's ids of records this
-/// instance holds under its own (`known`, and the states it names, by ISO code) replaced by
+/// instance holds under its own (`known`, the states it names by ISO code and the areas by
+/// code) replaced by
 /// the local ones; the new matches; and the ids it withdraws.
 fn incoming(
     entries: &[Entry],
-    parties: &HashMap<String, Id>,
+    local: &Local,
     known: &HashMap<Id, Id>,
 ) -> Result<(Vec<Incoming>, Matches, Vec<Id>), Refusal> {
     let mut map: HashMap<String, String> = known
@@ -313,16 +436,24 @@ fn incoming(
         .collect();
     let mut matches = Vec::new();
     for e in entries {
-        if let Entry::Record {
+        let Entry::Record {
             kind, id, record, ..
         } = e
-            && kind == RecordKind::Party.key()
-            && let Some(code) = record.get("iso_code").and_then(|c| c.as_str())
-            && let Some(local) = parties.get(&code.to_ascii_uppercase())
+        else {
+            continue;
+        };
+        let (kind, shared, field) = match RecordKind::parse(kind) {
+            Some(k @ RecordKind::Party) => (k, &local.parties, "iso_code"),
+            Some(k @ RecordKind::Area) => (k, &local.areas, "code"),
+            _ => continue,
+        };
+        if let Some(code) = record.get(field).and_then(|c| c.as_str())
+            && let Some(ours) = shared.get(&code.to_ascii_uppercase())
+            && ours != id
         {
-            map.insert(id.to_string(), local.to_string());
-            if known.get(id) != Some(local) {
-                matches.push((RecordKind::Party, *id, *local));
+            map.insert(id.to_string(), ours.to_string());
+            if known.get(id) != Some(ours) {
+                matches.push((kind, *id, *ours));
             }
         }
     }

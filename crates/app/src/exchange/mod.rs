@@ -4,6 +4,7 @@
 //! (`outbox`, `envelope`, `payload`) and applies the partner's bundles only once they are
 //! verified to continue its chain (`inbox`). Administrators alone run it.
 
+pub mod admin;
 pub mod card;
 pub mod envelope;
 pub mod httpsig;
@@ -46,10 +47,13 @@ pub enum Refusal {
     NotItsRecord,
     AboveClearance,
     BadRecord,
+    /// A bundle whose place in the chain another bundle took, branching from the same
+    /// predecessor: the sender restored a backup and reused the seq (see `sync::resume`).
+    Fork,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 13] = [
+    pub const ALL: [Refusal; 14] = [
         Refusal::NotAnEnvelope,
         Refusal::NewerFormat,
         Refusal::OtherReceiver,
@@ -63,6 +67,7 @@ impl Refusal {
         Refusal::NotItsRecord,
         Refusal::AboveClearance,
         Refusal::BadRecord,
+        Refusal::Fork,
     ];
 
     pub fn key(self) -> &'static str {
@@ -80,6 +85,7 @@ impl Refusal {
             Refusal::NotItsRecord => "not-its-record",
             Refusal::AboveClearance => "above-clearance",
             Refusal::BadRecord => "bad-record",
+            Refusal::Fork => "fork",
         }
     }
 
@@ -114,6 +120,8 @@ pub enum ExchangeError {
     Revoked(String),
     #[error("{0}")]
     Refused(String),
+    #[error("not allowed")]
+    NotAllowed,
     #[error("cannot reach the partner: {0}")]
     Unreachable(String),
     #[error(transparent)]

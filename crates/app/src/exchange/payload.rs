@@ -58,6 +58,10 @@ pub struct Receipt {
     /// Why it was refused (a `Refusal` key).
     pub reason: Option<String>,
     pub created: DateTime<Utc>,
+    /// The last bundle of the sender's chain the receiver applied (seq and hash): where a
+    /// sender that restored a backup resumes its chain after a fork.
+    #[serde(default)]
+    pub last_applied: Option<(i64, String)>,
 }
 
 impl Payload {

@@ -179,3 +179,33 @@ pub async fn pull_all(
 pub fn describe(r: Refusal) -> String {
     r.message(Lang::En)
 }
+
+/// After a fork (see `Refusal::Fork`): resumes the outbound chain to `partner` after the
+/// last bundle of ours it applied, which its latest fork receipt names, so that the next
+/// bundle continues its chain and carries every record again. `None` when no fork receipt
+/// came from that partner.
+pub async fn resume(
+    store: Arc<dyn Store>,
+    actor: &taawun_store::Actor,
+    partner: Id,
+) -> Result<Option<(i64, String)>, ExchangeError> {
+    let p = store
+        .exchange_partner(partner)
+        .await?
+        .ok_or_else(|| ExchangeError::UnknownPartner(partner.to_string()))?;
+    let log = store.exchange_log(partner, u32::MAX).await?;
+    let Some(at) = log.iter().find_map(|row| {
+        let rest = row.detail.as_deref()?.strip_prefix("fork:")?;
+        let (seq, hash) = rest.split_once(':')?;
+        (row.direction == Direction::In).then(|| (seq.parse::<i64>().ok(), hash.to_string()))
+    }) else {
+        return Ok(None);
+    };
+    let (Some(seq), hash) = at else {
+        return Ok(None);
+    };
+    store
+        .exchange_resume(actor, p.party_id, partner, seq, &hash)
+        .await?;
+    Ok(Some((seq, hash)))
+}

@@ -6,7 +6,7 @@ alter table audit_log add constraint audit_log_action_check check (action in (
     'create', 'update', 'set_password', 'set_second_factor', 'use_recovery_code',
     'create_calendar_feed', 'revoke_calendar_feed', 'attach_file', 'replace_file', 'purge_file',
     'request_update', 'exchange_partner', 'exchange_partner_change', 'exchange_revoke',
-    'exchange_send', 'exchange_receive'));
+    'exchange_send', 'exchange_receive', 'exchange_resume', 'exchange_match'));
 
 create table exchange_partners (
     instance_id   text collate "C" primary key,
@@ -70,4 +70,15 @@ create table exchange_nonces (
     nonce   text collate "C" primary key,
     partner text collate "C" not null,
     seen_at bigint not null
+);
+
+create table exchange_candidates (
+    partner  text collate "C" not null,
+    theirs   text collate "C" not null,
+    ours     text collate "C" not null,
+    kind     text collate "C" not null,
+    state    text collate "C" not null check (state in ('pending', 'confirmed', 'declined')),
+    found_at text collate "C" not null,
+    decided_by text collate "C",
+    primary key (partner, theirs, ours)
 );

@@ -15,7 +15,8 @@ create table audit_log_next (
                                               'attach_file', 'replace_file', 'purge_file',
                                               'request_update', 'exchange_partner',
                                               'exchange_partner_change', 'exchange_revoke',
-                                              'exchange_send', 'exchange_receive')),
+                                              'exchange_send', 'exchange_receive',
+                                              'exchange_resume', 'exchange_match')),
     entity    text not null,
     entity_id text not null,
     before    text,
@@ -121,4 +122,20 @@ create table exchange_nonces (
     nonce   text primary key,
     partner text not null,
     seen_at integer not null
+);
+
+-- A partner's person, organisation or rank that looks like one this instance already holds
+-- (the same name, acronym or code, of the same party): kept as the partner's own record
+-- until a secretariat user confirms they are the same (the match then goes to
+-- `exchange_matches` and references to the partner's record are rewritten) or declines.
+-- `state`: 'pending', 'confirmed', 'declined'.
+create table exchange_candidates (
+    partner  text not null,
+    theirs   text not null,
+    ours     text not null,
+    kind     text not null,
+    state    text not null check (state in ('pending', 'confirmed', 'declined')),
+    found_at text not null,
+    decided_by text,
+    primary key (partner, theirs, ours)
 );

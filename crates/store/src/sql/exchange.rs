@@ -8,7 +8,8 @@
 use super::d::{Conn, DbRow};
 use super::{Engine, audit, memo::Memo, read, script::Pending};
 use crate::exchange::{
-    ApplyRefusal, Arrival, Direction, LogRow, Partner, parse_direction, parse_kind, parse_outcome,
+    ApplyRefusal, Arrival, Candidate, Direction, LogRow, Partner, parse_direction, parse_kind,
+    parse_outcome,
 };
 use crate::{Actor, Save, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -331,6 +332,180 @@ impl Engine {
         Ok(fresh)
     }
 
+    /// After a fork: the outbound chain resumes after the partner's last applied bundle
+    /// (`seq`, `hash`). Bundles of ours past it, or at it with another hash, no longer
+    /// count; what was sent is forgotten, so the next bundle carries every record again.
+    pub(super) async fn resume_after(
+        &self,
+        actor: &Actor,
+        party: Id,
+        partner: Id,
+        seq: i64,
+        hash: &str,
+    ) -> StoreResult<()> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        sqlx::query(&super::d::sql(
+            "update exchange_log set outcome = 'refused'
+             where partner = ? and direction = 'out' and kind = 'bundle' and outcome <> 'refused'
+               and (seq > ? or (seq = ? and hash <> ?))",
+        ))
+        .bind(partner.to_string())
+        .bind(seq)
+        .bind(seq)
+        .bind(hash)
+        .execute(&mut *tx)
+        .await?;
+        let held: bool = sqlx::query_scalar(&super::d::sql(
+            "select exists(select 1 from exchange_log where partner = ? and direction = 'out'
+             and kind = 'bundle' and outcome <> 'refused' and seq = ?)",
+        ))
+        .bind(partner.to_string())
+        .bind(seq)
+        .fetch_one(&mut *tx)
+        .await?;
+        if seq > 0 && !held {
+            let now = Utc::now();
+            insert_log(
+                &mut tx,
+                &LogRow {
+                    id: new_id(),
+                    partner,
+                    direction: Direction::Out,
+                    kind: crate::exchange::LogKind::Bundle,
+                    seq: Some(seq),
+                    hash: hash.to_string(),
+                    prev: None,
+                    created_at: now,
+                    logged_at: now,
+                    outcome: crate::exchange::Outcome::Acknowledged,
+                    key: None,
+                    entries: 0,
+                    detail: Some("resumed".into()),
+                },
+            )
+            .await?;
+        }
+        sqlx::query(&super::d::sql(
+            "delete from exchange_sent where partner = ?",
+        ))
+        .bind(partner.to_string())
+        .execute(&mut *tx)
+        .await?;
+        audit_event(&mut tx, actor, "exchange_resume", party).await?;
+        super::seal::seal_and_commit(tx).await
+    }
+
+    pub(super) async fn candidates_of(&self, pending_only: bool) -> StoreResult<Vec<Candidate>> {
+        let rows = sqlx::query(&format!(
+            "select partner, theirs, ours, kind, state, found_at from exchange_candidates {}
+             order by found_at, partner, theirs",
+            if pending_only {
+                "where state = 'pending'"
+            } else {
+                ""
+            }
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = r.try_get("kind")?;
+                Ok(Candidate {
+                    partner: id_of(&r.try_get::<String, _>("partner")?)?,
+                    kind: RecordKind::parse(&kind)
+                        .ok_or_else(|| corrupt(format!("exchange kind {kind:?}")))?,
+                    theirs: id_of(&r.try_get::<String, _>("theirs")?)?,
+                    ours: id_of(&r.try_get::<String, _>("ours")?)?,
+                    state: r.try_get("state")?,
+                    found_at: time_of(&r.try_get::<String, _>("found_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A secretariat user's decision on a candidate. Confirmed: the partner's id is read
+    /// as ours from now on, and every record from that partner naming it is rewritten
+    /// (through the write path) to name ours; the partner's copy stays, named by nothing.
+    /// Declined: kept apart for good. `Ok(None)` when no such pending candidate exists;
+    /// else how many records were rewritten.
+    pub(super) async fn candidate_decide(
+        &self,
+        actor: &Actor,
+        party: Id,
+        c: &Candidate,
+        confirm: bool,
+    ) -> StoreResult<Option<usize>> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let changed = sqlx::query(&super::d::sql(
+            "update exchange_candidates set state = ?, decided_by = ?
+             where partner = ? and theirs = ? and ours = ? and state = 'pending'",
+        ))
+        .bind(if confirm { "confirmed" } else { "declined" })
+        .bind(&actor.name)
+        .bind(c.partner.to_string())
+        .bind(c.theirs.to_string())
+        .bind(c.ours.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(None);
+        }
+        let mut rewritten = 0;
+        if confirm {
+            // One match per record of theirs: any other candidate for it is declined.
+            sqlx::query(&super::d::sql(
+                "update exchange_candidates set state = 'declined', decided_by = ?
+                 where partner = ? and theirs = ? and state = 'pending'",
+            ))
+            .bind(&actor.name)
+            .bind(c.partner.to_string())
+            .bind(c.theirs.to_string())
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(&super::d::sql(
+                "insert into exchange_matches (partner, theirs, ours, kind) values (?, ?, ?, ?)
+                 on conflict (partner, theirs) do update set ours = excluded.ours",
+            ))
+            .bind(c.partner.to_string())
+            .bind(c.theirs.to_string())
+            .bind(c.ours.to_string())
+            .bind(c.kind.key())
+            .execute(&mut *tx)
+            .await?;
+            let mut memo = Memo::default();
+            let (from, to) = (c.theirs.to_string(), c.ours.to_string());
+            for kind in RecordKind::ALL {
+                let Some(table) = super::search::table_of(kind) else {
+                    continue;
+                };
+                let rows = sqlx::query(&super::d::sql(&format!(
+                    "select t.doc from {table} t join exchange_origins o on o.record_id = t.id
+                     where o.origin = ? and t.doc like '%' || ? || '%' and t.id <> ?"
+                )))
+                .bind(c.partner.to_string())
+                .bind(&from)
+                .bind(&from)
+                .fetch_all(&mut *tx)
+                .await?;
+                for r in rows {
+                    let doc: String = r.try_get("doc")?;
+                    let value: serde_json::Value = serde_json::from_str(&doc.replace(&from, &to))?;
+                    let Some(write) = crate::Write::from_document(kind, value)? else {
+                        continue;
+                    };
+                    let mut pending = Pending::new(&mut tx);
+                    super::many::write(&mut pending, &mut memo, &Save::new(actor, write)).await?;
+                    pending.flush().await?;
+                    rewritten += 1;
+                }
+            }
+        }
+        audit_event(&mut tx, actor, "exchange_match", party).await?;
+        super::seal::seal_and_commit(tx).await?;
+        Ok(Some(rewritten))
+    }
+
     /// A signed receipt for a sent bundle came back: the bundle is acknowledged, or, when
     /// the partner refused it, what it carried counts as unsent again.
     pub(super) async fn receipt_record(
@@ -457,13 +632,16 @@ impl Engine {
             {
                 return Ok(Err(ApplyRefusal::AboveClearance { id: incoming.id }));
             }
-            // Saved at the local version: the origin's numbering is kept beside it.
-            let mut write = incoming.write.clone();
-            write.set_version(stored.unwrap_or(0));
-            let save = Save::new(actor, write);
-            let mut pending = Pending::new(&mut tx);
-            super::many::write(&mut pending, &mut memo, &save).await?;
-            pending.flush().await?;
+            // A record sent again unchanged (after a fork, every record is) writes nothing.
+            if !(held && same_as_stored(&mut tx, table, &incoming.write).await?) {
+                // Saved at the local version: the origin's numbering is kept beside it.
+                let mut write = incoming.write.clone();
+                write.set_version(stored.unwrap_or(0));
+                let save = Save::new(actor, write);
+                let mut pending = Pending::new(&mut tx);
+                super::many::write(&mut pending, &mut memo, &save).await?;
+                pending.flush().await?;
+            }
             sqlx::query(&super::d::sql(
                 "insert into exchange_origins (record_id, kind, origin, version) values (?, ?, ?, ?)
                  on conflict (record_id) do update set version = excluded.version",
@@ -484,6 +662,19 @@ impl Engine {
             .bind(theirs.to_string())
             .bind(ours.to_string())
             .bind(kind.key())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (kind, theirs, ours) in &arrival.candidates {
+            sqlx::query(&super::d::sql(
+                "insert into exchange_candidates (partner, theirs, ours, kind, state, found_at)
+                 values (?, ?, ?, ?, 'pending', ?) on conflict (partner, theirs, ours) do nothing",
+            ))
+            .bind(partner.to_string())
+            .bind(theirs.to_string())
+            .bind(ours.to_string())
+            .bind(kind.key())
+            .bind(text_of(Utc::now()))
             .execute(&mut *tx)
             .await?;
         }
@@ -557,4 +748,51 @@ async fn withdraw(
     let mut pending = Pending::new(&mut *conn);
     super::many::write(&mut pending, memo, &Save::new(actor, write)).await?;
     pending.flush().await
+}
+
+/// Whether `write` is the stored record but for its version.
+async fn same_as_stored(conn: &mut Conn, table: &str, write: &crate::Write) -> StoreResult<bool> {
+    let mut theirs = serde_json::to_value(write_record(write))?;
+    let id = theirs
+        .get("id")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let doc: Option<String> = sqlx::query_scalar(&super::d::sql(&format!(
+        "select doc from {table} where id = ?"
+    )))
+    .bind(&id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(doc) = doc else { return Ok(false) };
+    let mut ours: serde_json::Value = serde_json::from_str(&doc)?;
+    for v in [&mut theirs, &mut ours] {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("version");
+        }
+    }
+    Ok(theirs == ours)
+}
+
+/// The record a write holds, as JSON.
+fn write_record(write: &crate::Write) -> serde_json::Value {
+    use crate::Write as W;
+    let v = match write {
+        W::Party(r) => serde_json::to_value(r),
+        W::Organisation(r) => serde_json::to_value(r),
+        W::Rank(r) => serde_json::to_value(r),
+        W::Person(r) => serde_json::to_value(r),
+        W::Area(r) => serde_json::to_value(r),
+        W::Agreement(r) => serde_json::to_value(r),
+        W::Clause(r) => serde_json::to_value(r),
+        W::Commission(r) => serde_json::to_value(r),
+        W::Session(r) => serde_json::to_value(r),
+        W::Plan(r) => serde_json::to_value(r),
+        W::Item(r) => serde_json::to_value(r),
+        W::Progress(r) => serde_json::to_value(r),
+        W::Activity(r) => serde_json::to_value(r),
+        W::User(r) => serde_json::to_value(r),
+        W::Password { .. } => Ok(serde_json::Value::Null),
+    };
+    v.unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
 use super::{Engine, read};
-use crate::exchange::{ApplyRefusal, Arrival, Direction, LogRow, Partner};
+use crate::exchange::{ApplyRefusal, Arrival, Candidate, Direction, LogRow, Partner};
 use crate::{
     Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
     StoreResult,
@@ -656,6 +656,29 @@ impl Store for Engine {
         envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>> {
         self.sent_record(actor, party, row, records, envelope).await
+    }
+    async fn exchange_resume(
+        &self,
+        actor: &Actor,
+        party: Id,
+        partner: Id,
+        seq: i64,
+        hash: &str,
+    ) -> StoreResult<()> {
+        self.resume_after(actor, party, partner, seq, hash).await
+    }
+    async fn exchange_candidates(&self, pending_only: bool) -> StoreResult<Vec<Candidate>> {
+        self.candidates_of(pending_only).await
+    }
+    async fn exchange_decide_match(
+        &self,
+        actor: &Actor,
+        party: Id,
+        candidate: &Candidate,
+        confirm: bool,
+    ) -> StoreResult<Option<usize>> {
+        self.candidate_decide(actor, party, candidate, confirm)
+            .await
     }
     async fn exchange_envelope(&self, partner: Id, seq: i64) -> StoreResult<Option<String>> {
         self.envelope_of(partner, seq).await

@@ -5,7 +5,7 @@
 //! (`Visible::attachments`, `Store::attach_file`, `decide_files`). A reader who may not see
 //! the record gets the same 404 for its files as for the record.
 
-mod download;
+pub(crate) mod download;
 mod purge;
 mod upload;
 

@@ -47,8 +47,7 @@ pub async fn door(state: &AppState, req: Request) -> Result<Request, Request> {
         return Err(req);
     }
     let partner = state
-        .doors
-        .exchange()
+        .exchange_door()
         .verify(
             &method,
             &path,
@@ -93,8 +92,7 @@ pub async fn outbox(
         return Err(WebError::NotFound);
     };
     let next = state
-        .doors
-        .exchange()
+        .exchange_door()
         .next_for(
             &identity,
             partner.instance_id,
@@ -118,8 +116,7 @@ pub async fn inbox(
         return Err(WebError::NotFound);
     };
     let got = state
-        .doors
-        .exchange()
+        .exchange_door()
         .receive(&identity, &body)
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;

@@ -14,6 +14,7 @@ pub mod dashboard;
 mod dashboard_scope;
 mod dashboard_view;
 pub mod describe;
+pub mod exchange;
 pub mod exchange_api;
 pub mod history;
 mod history_diff;

@@ -1,0 +1,142 @@
+//! What the exchange page shows and the decisions it takes, for the people
+//! `core::access::decide_exchange` allows: the instance's own fingerprint, its partners with
+//! the last bundle each way, the partners' registry records waiting for a secretariat
+//! user's confirmation, and the log of bundles and receipts.
+
+use super::{ExchangeError, Identity, outbox::own_fingerprint};
+use std::sync::Arc;
+use taawun_core::access::{ExchangeAction, decide_exchange};
+use taawun_core::*;
+use taawun_store::exchange::{Candidate, Direction, LogRow, Partner};
+use taawun_store::{Actor, Store, Visible};
+
+pub struct PartnerView {
+    pub partner: Partner,
+    pub last_out: Option<LogRow>,
+    pub last_in: Option<LogRow>,
+    pub log: Vec<LogRow>,
+}
+
+pub struct CandidateView {
+    pub candidate: Candidate,
+    pub partner_name: String,
+    /// The partner's record and ours, named as the reader may see them (`None`: hidden).
+    pub theirs: Option<String>,
+    pub ours: Option<String>,
+}
+
+pub struct Overview {
+    /// This instance's id and fingerprint, when it has an identity.
+    pub own: Option<(Id, String)>,
+    pub partners: Vec<PartnerView>,
+    pub candidates: Vec<CandidateView>,
+}
+
+fn allowed(who: &Principal, a: ExchangeAction) -> Result<(), ExchangeError> {
+    decide_exchange(who, a).map_err(|_| ExchangeError::NotAllowed)
+}
+
+/// Log rows shown per partner on the page.
+const LOG_ROWS: u32 = 50;
+
+pub async fn overview(
+    store: Arc<dyn Store>,
+    identity: Option<&Identity>,
+    who: &Principal,
+    lang: Lang,
+) -> Result<Overview, ExchangeError> {
+    allowed(who, ExchangeAction::View)?;
+    let mut partners = Vec::new();
+    for p in store.exchange_partners().await? {
+        partners.push(PartnerView {
+            last_out: store.exchange_head(p.instance_id, Direction::Out).await?,
+            last_in: store.exchange_head(p.instance_id, Direction::In).await?,
+            log: store.exchange_log(p.instance_id, LOG_ROWS).await?,
+            partner: p,
+        });
+    }
+    let v = Visible::new(store.clone(), who.clone());
+    let mut candidates = Vec::new();
+    for c in store.exchange_candidates(true).await? {
+        let partner_name = partners
+            .iter()
+            .find(|p| p.partner.instance_id == c.partner)
+            .map(|p| p.partner.name.clone())
+            .unwrap_or_default();
+        candidates.push(CandidateView {
+            theirs: name_of(&v, c.kind, c.theirs, lang).await?,
+            ours: name_of(&v, c.kind, c.ours, lang).await?,
+            partner_name,
+            candidate: c,
+        });
+    }
+    Ok(Overview {
+        own: identity.map(|i| (i.instance, own_fingerprint(i))),
+        partners,
+        candidates,
+    })
+}
+
+/// A registry record's name as `v`'s reader sees it.
+async fn name_of(
+    v: &Visible,
+    kind: RecordKind,
+    id: Id,
+    lang: Lang,
+) -> Result<Option<String>, ExchangeError> {
+    Ok(match kind {
+        RecordKind::Person => v.person(id).await?.map(|p| {
+            if p.name_latin.trim().is_empty() {
+                p.name_ar
+            } else if p.name_ar.trim().is_empty() {
+                p.name_latin
+            } else {
+                format!("{} — {}", p.name_latin, p.name_ar)
+            }
+        }),
+        RecordKind::Organisation => v.organisation(id).await?.map(|o| {
+            let name = o.name.show(lang).to_string();
+            match o.acronym {
+                Some(a) if !a.trim().is_empty() => format!("{a} — {name}"),
+                _ => name,
+            }
+        }),
+        RecordKind::Rank => v
+            .rank(id)
+            .await?
+            .map(|r| format!("{} ({})", r.label.show(lang), r.nato_code)),
+        _ => None,
+    })
+}
+
+/// A secretariat user confirms (or declines) that the partner's record `theirs` is this
+/// instance's `ours`. `Ok(None)` when no such candidate is pending; else how many of the
+/// partner's records now name ours.
+pub async fn decide_match(
+    store: Arc<dyn Store>,
+    user: &User,
+    partner: Id,
+    theirs: Id,
+    ours: Id,
+    confirm: bool,
+) -> Result<Option<usize>, ExchangeError> {
+    allowed(&user.principal(), ExchangeAction::Match)?;
+    let Some(c) = store
+        .exchange_candidates(true)
+        .await?
+        .into_iter()
+        .find(|c| c.partner == partner && c.theirs == theirs && c.ours == ours)
+    else {
+        return Ok(None);
+    };
+    let p = store
+        .exchange_partner(partner)
+        .await?
+        .ok_or_else(|| ExchangeError::UnknownPartner(partner.to_string()))?;
+    // The rewrite translates the partner's ids, whatever commission its records are in: a
+    // trusted write, audited under the user's name.
+    let actor = Actor::new(format!("{} (exchange match)", user.username));
+    Ok(store
+        .exchange_decide_match(&actor, p.party_id, &c, confirm)
+        .await?)
+}
