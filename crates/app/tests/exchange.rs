@@ -827,3 +827,155 @@ async fn mali_confirms_the_persons_it_already_held_and_nothing_is_merged_without
             .is_empty()
     );
 }
+
+/// A Malian organisation of Mali's own, for Mali to name as its lead body.
+async fn malian_body(ml: &Side, acronym: &str) -> Organisation {
+    let o = Organisation {
+        id: new_id(),
+        party_id: ml.party.id,
+        parent_id: None,
+        name: LocalizedText::new("", &format!("Direction {acronym}"), ""),
+        acronym: Some(acronym.into()),
+        protection: Default::default(),
+        version: 0,
+    };
+    ml.store
+        .save_organisation(&Actor::system(), &o)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn mali_changes_its_own_side_and_a_clash_waits_for_the_secretariat() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    let to_morocco = register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { seq: 1, .. }));
+    let plan = ml.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let both: Vec<ActionItem> = ml
+        .store
+        .items(plan.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.leads.iter().any(|l| l.party_id == ml.party.id))
+        .collect();
+    assert!(both.len() >= 2, "items Mali leads");
+    let (mut one, mut two) = (both[0].clone(), both[1].clone());
+
+    // Morocco's secretariat names another Malian body on item two, on its own instance.
+    let ml_at_m = party_of(m.store.as_ref(), "ML").await;
+    let mut two_at_m = m.store.item(two.id).await.unwrap().unwrap();
+    let other_body = m
+        .store
+        .organisations(Some(ml_at_m.id))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| !two_at_m.leads.iter().any(|l| l.organisation_id == o.id))
+        .expect("another Malian body at Morocco");
+    for l in two_at_m
+        .leads
+        .iter_mut()
+        .filter(|l| l.party_id == ml_at_m.id)
+    {
+        l.organisation_id = other_body.id;
+    }
+    let two_at_m = m
+        .store
+        .save_item(&Actor::system(), &two_at_m)
+        .await
+        .unwrap();
+
+    // Mali names bodies of its own on both items: its side, its part.
+    let (b1, b2) = (malian_body(&ml, "DGF").await, malian_body(&ml, "DCI").await);
+    for (item, body) in [(&mut one, &b1), (&mut two, &b2)] {
+        for l in item.leads.iter_mut().filter(|l| l.party_id == ml.party.id) {
+            l.organisation_id = body.id;
+        }
+        *item = ml.store.save_item(&Actor::system(), item).await.unwrap();
+    }
+    let got = receive(m.store.clone(), &m.me, export(&ml, &m).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 1, .. }),
+        "{:?}",
+        got.outcome
+    );
+    // Item one: Morocco had left Mali's side as Mali last saw it, so Mali's choice holds.
+    let one_at_m = m.store.item(one.id).await.unwrap().unwrap();
+    let side = |i: &ActionItem, p: Id| {
+        i.leads
+            .iter()
+            .find(|l| l.party_id == p)
+            .map(|l| l.organisation_id)
+    };
+    assert_eq!(side(&one_at_m, ml_at_m.id), Some(b1.id));
+    // Item two: both changed Mali's side; nothing applied, both versions queued.
+    let kept = m.store.item(two.id).await.unwrap().unwrap();
+    assert_eq!(side(&kept, ml_at_m.id), Some(other_body.id));
+    assert_eq!(kept.version, two_at_m.version);
+    let conflicts = m.store.exchange_conflicts(true).await.unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let clash = &conflicts[0];
+    assert_eq!(clash.record_id, two.id);
+    assert_eq!(
+        clash.ours,
+        taawun_core::exchange::lead_part(&two_at_m, ml_at_m.id)
+    );
+    // The secretariat takes Mali's version; the conflict keeps both.
+    assert!(
+        m.store
+            .exchange_resolve(&Actor::system(), ml_at_m.id, clash.id, true)
+            .await
+            .unwrap()
+    );
+    let resolved = m.store.item(two.id).await.unwrap().unwrap();
+    assert_eq!(side(&resolved, ml_at_m.id), Some(b2.id));
+    assert!(m.store.exchange_conflicts(true).await.unwrap().is_empty());
+    let all = m.store.exchange_conflicts(false).await.unwrap();
+    assert_eq!(all[0].state, "theirs");
+    assert_eq!(
+        all[0].ours, clash.ours,
+        "Morocco's version is still on record"
+    );
+
+    // A change to Morocco's own side, sent as Mali's part, is refused with nothing applied.
+    let head = ml
+        .store
+        .exchange_head(m.me.instance, Direction::Out)
+        .await
+        .unwrap()
+        .unwrap();
+    let ma_at_ml = party_of(ml.store.as_ref(), "MA").await;
+    let forged = Entry::Parts {
+        kind: "action_item".into(),
+        id: one.id,
+        part: taawun_core::exchange::Part::Lead(Some(Lead {
+            party_id: ma_at_ml.id,
+            organisation_id: b1.id,
+        })),
+    };
+    let bundle = Bundle {
+        format: 1,
+        sender: ml.me.instance,
+        receiver: m.me.instance,
+        seq: 2,
+        prev: Some(head.hash),
+        created: chrono::Utc::now(),
+        entries: vec![forged],
+    };
+    let sealed = seal_payload(&ml.me, &to_morocco, &Payload::Bundle(bundle)).unwrap();
+    let got = receive(m.store.clone(), &m.me, sealed.text.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::NotItsRecord));
+    let still = m.store.item(one.id).await.unwrap().unwrap();
+    assert_eq!(still, one_at_m);
+}

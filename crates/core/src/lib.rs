@@ -5,6 +5,7 @@ pub mod access;
 pub mod agreement;
 pub mod attachment;
 pub mod commission;
+pub mod exchange;
 pub mod followup;
 pub mod id;
 pub mod import;

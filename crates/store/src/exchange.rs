@@ -148,6 +148,11 @@ pub struct Arrival {
     /// The partner's registry records (kind, theirs, ours) that look like local ones, for
     /// a secretariat user to confirm or decline: recorded, never merged on their own.
     pub candidates: Vec<(RecordKind, Id, Id)>,
+    /// The partner's changes to its own part of records of ours.
+    pub parts: Vec<PartChange>,
+    /// This instance's party: its own part of a partner's record, changed here and not
+    /// yet sent, is kept when the partner's new version of the record arrives.
+    pub own_party: Id,
     /// Records the partner asked to hide (reclassified after they were sent): removed
     /// from the origin binding's reach by marking them withdrawn.
     pub withdrawn: Vec<Id>,
@@ -183,6 +188,28 @@ pub struct Candidate {
     pub kind: RecordKind,
     pub theirs: Id,
     pub ours: Id,
+    pub state: String,
+    pub found_at: DateTime<Utc>,
+}
+
+/// A partner's change to its own part of a record of ours (`core::exchange::Part`).
+#[derive(Debug, Clone)]
+pub struct PartChange {
+    pub kind: RecordKind,
+    pub id: Id,
+    pub part: taawun_core::exchange::Part,
+}
+
+/// A partner's change that met one of ours (see `PartChange`), with both versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub id: Id,
+    pub partner: Id,
+    pub kind: RecordKind,
+    pub record_id: Id,
+    pub base: Option<taawun_core::exchange::Part>,
+    pub ours: taawun_core::exchange::Part,
+    pub theirs: taawun_core::exchange::Part,
     pub state: String,
     pub found_at: DateTime<Utc>,
 }

@@ -145,4 +145,24 @@ impl Write {
         }
         exchanged!(set)
     }
+
+    /// `party`'s own part of the record (`core::exchange`): a session's delegation, an
+    /// item's lead body; `None` for other kinds.
+    pub fn part(&self, party: Id) -> Option<taawun_core::exchange::Part> {
+        match self {
+            Write::Session(s) => Some(taawun_core::exchange::delegation_part(s, party)),
+            Write::Item(i) => Some(taawun_core::exchange::lead_part(i, party)),
+            _ => None,
+        }
+    }
+
+    /// Replaces `party`'s own part; `false` when `part` is not one of this record's parts
+    /// for `party`.
+    pub fn set_part(&mut self, party: Id, part: &taawun_core::exchange::Part) -> bool {
+        match self {
+            Write::Session(s) => taawun_core::exchange::set_delegation(s, party, part),
+            Write::Item(i) => taawun_core::exchange::set_lead(i, party, part),
+            _ => false,
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
-use crate::exchange::{ApplyRefusal, Arrival, Candidate, Direction, LogRow, Partner};
+use crate::exchange::{ApplyRefusal, Arrival, Candidate, Conflict, Direction, LogRow, Partner};
 use crate::{AuditHead, CalendarFeed, FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
@@ -608,9 +608,23 @@ pub trait Store: Send + Sync + 'static {
         actor: &Actor,
         party: Id,
         row: &LogRow,
-        records: &[(Id, String)],
+        records: &[(Id, String, Option<String>)],
         envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>>;
+    /// Conflicts between a partner's change to its part of a record of ours and ours,
+    /// oldest first (open only, or all).
+    async fn exchange_conflicts(&self, open_only: bool) -> StoreResult<Vec<Conflict>>;
+    /// Resolves an open conflict: `theirs` puts the partner's part in the record, else ours
+    /// stays. Both versions stay recorded. `false` when it is not open.
+    async fn exchange_resolve(
+        &self,
+        actor: &Actor,
+        party: Id,
+        conflict: Id,
+        theirs: bool,
+    ) -> StoreResult<bool>;
+    /// Each of `ids` received from a partner, as last received (JSON).
+    async fn exchange_received(&self, ids: &[Id]) -> StoreResult<HashMap<Id, String>>;
     /// After a fork (the partner's signed receipt names its last applied bundle of ours):
     /// the outbound chain resumes after `seq` / `hash`, and every record is sent again.
     async fn exchange_resume(

@@ -195,7 +195,8 @@ async fn upgrading_indexes_records_written_before_search() {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -241,7 +242,8 @@ async fn undo_search_names(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -310,7 +312,8 @@ async fn undo_deadlines(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -337,7 +340,8 @@ async fn undo_tallies(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
 }
@@ -363,7 +367,8 @@ async fn undo_thresholds(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await
@@ -406,7 +411,8 @@ async fn undo_visibility(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
 }
@@ -440,7 +446,8 @@ async fn undo_followup(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     );
     for c in columns {
         sql.push_str(&format!("alter table action_items drop column {c};"));
@@ -766,7 +773,8 @@ async fn upgrading_gives_each_side_its_place_among_the_leads() {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; delete from schema_version where version = 24;",
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         delete from schema_version where version = 24;",
     )
     .execute(store.pool())
     .await

@@ -360,6 +360,16 @@ impl ExchangeDoor {
         .await
     }
 
+    /// A secretariat user's choice on a clash (`admin::resolve`).
+    pub async fn resolve(
+        &self,
+        user: &User,
+        conflict: Id,
+        theirs: bool,
+    ) -> Result<bool, taawun_app::exchange::ExchangeError> {
+        taawun_app::exchange::admin::resolve(self.store.clone(), user, conflict, theirs).await
+    }
+
     /// The next bundle for `partner`, made by an administrator (`outbox::export`).
     pub async fn export(
         &self,

@@ -242,6 +242,7 @@ fn table() -> Table {
     // registered partner meets what an unknown path meets).
     t.at("/exchange", get(crate::pages::exchange::show));
     t.at("/exchange/matches", post(crate::pages::exchange::decide));
+    t.at("/exchange/conflicts", post(crate::pages::exchange::resolve));
     t.at("/exchange/partners/{id}/bundle", post(crate::pages::exchange::download));
     t.at("/exchange/import", post(crate::pages::exchange::import));
     t.at("/exchange/receipt", post(crate::pages::exchange::receipt));

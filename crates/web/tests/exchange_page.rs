@@ -193,6 +193,19 @@ async fn administrators_run_the_exchange_from_the_page_and_others_are_kept_out()
     let r = sec.get("/exchange").await;
     assert_eq!(r.status, 200);
     assert!(!r.body.contains("/exchange/import"));
+    assert!(r.body.contains("Changes that clash"), "{}", r.body);
+    // A conflict that is not open (here: none) is said to be decided already.
+    let r = sec
+        .post(
+            "/exchange/conflicts",
+            &[
+                ("conflict", "00000000-0000-0000-0000-000000000000"),
+                ("keep", "theirs"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("already decided"), "{}", r.body);
     let r = sec
         .post(
             &format!("/exchange/partners/{}/bundle", ml.me.instance),

@@ -6,8 +6,9 @@
 use super::{ExchangeError, Identity, outbox::own_fingerprint};
 use std::sync::Arc;
 use taawun_core::access::{ExchangeAction, decide_exchange};
+use taawun_core::exchange::Part;
 use taawun_core::*;
-use taawun_store::exchange::{Candidate, Direction, LogRow, Partner};
+use taawun_store::exchange::{Candidate, Conflict, Direction, LogRow, Partner};
 use taawun_store::{Actor, Store, Visible};
 
 pub struct PartnerView {
@@ -25,11 +26,22 @@ pub struct CandidateView {
     pub ours: Option<String>,
 }
 
+/// A clash between a partner's change to its part of a record of ours and ours.
+pub struct ConflictView {
+    pub conflict: Conflict,
+    pub partner_name: String,
+    /// The record, named as the reader may see it (`None`: hidden from the reader).
+    pub record: Option<String>,
+    pub ours: String,
+    pub theirs: String,
+}
+
 pub struct Overview {
     /// This instance's id and fingerprint, when it has an identity.
     pub own: Option<(Id, String)>,
     pub partners: Vec<PartnerView>,
     pub candidates: Vec<CandidateView>,
+    pub conflicts: Vec<ConflictView>,
 }
 
 fn allowed(who: &Principal, a: ExchangeAction) -> Result<(), ExchangeError> {
@@ -70,10 +82,41 @@ pub async fn overview(
             candidate: c,
         });
     }
+    let mut conflicts = Vec::new();
+    for c in store.exchange_conflicts(true).await? {
+        let partner_name = partners
+            .iter()
+            .find(|p| p.partner.instance_id == c.partner)
+            .map(|p| p.partner.name.clone())
+            .unwrap_or_default();
+        let record = match c.kind {
+            RecordKind::ActionItem => v
+                .item(c.record_id)
+                .await?
+                .map(|i| format!("{} — {}", i.code, i.title.show(lang))),
+            RecordKind::Session => v
+                .session(c.record_id)
+                .await?
+                .map(|s| format!("{} — {}", s.ordinal, s.place.show(lang))),
+            _ => None,
+        };
+        if record.is_none() {
+            // A record the reader may not see is not shown, nor its conflict.
+            continue;
+        }
+        conflicts.push(ConflictView {
+            ours: part_text(&v, &c.ours, lang).await?,
+            theirs: part_text(&v, &c.theirs, lang).await?,
+            partner_name,
+            record,
+            conflict: c,
+        });
+    }
     Ok(Overview {
         own: identity.map(|i| (i.instance, own_fingerprint(i))),
         partners,
         candidates,
+        conflicts,
     })
 }
 
@@ -138,5 +181,51 @@ pub async fn decide_match(
     let actor = Actor::new(format!("{} (exchange match)", user.username));
     Ok(store
         .exchange_decide_match(&actor, p.party_id, &c, confirm)
+        .await?)
+}
+
+/// A part as words: the lead body's name, or the delegation's members.
+async fn part_text(v: &Visible, part: &Part, lang: Lang) -> Result<String, ExchangeError> {
+    Ok(match part {
+        Part::Lead(None) | Part::Delegation(None) => "—".to_string(),
+        Part::Lead(Some(l)) => name_of(v, RecordKind::Organisation, l.organisation_id, lang)
+            .await?
+            .unwrap_or_default(),
+        Part::Delegation(Some(d)) => {
+            let mut names = Vec::new();
+            for m in &d.members {
+                if let Some(n) = name_of(v, RecordKind::Person, m.person_id, lang).await? {
+                    names.push(n);
+                }
+            }
+            names.join(" ; ")
+        }
+    })
+}
+
+/// A secretariat user chooses a side of a clash: `theirs` puts the partner's part in our
+/// record, else ours stays. Both versions stay on record. `false` when it is not open.
+pub async fn resolve(
+    store: Arc<dyn Store>,
+    user: &User,
+    conflict: Id,
+    theirs: bool,
+) -> Result<bool, ExchangeError> {
+    allowed(&user.principal(), ExchangeAction::Match)?;
+    let Some(c) = store
+        .exchange_conflicts(true)
+        .await?
+        .into_iter()
+        .find(|c| c.id == conflict)
+    else {
+        return Ok(false);
+    };
+    let p = store
+        .exchange_partner(c.partner)
+        .await?
+        .ok_or_else(|| ExchangeError::UnknownPartner(c.partner.to_string()))?;
+    let actor = Actor::new(format!("{} (exchange conflict)", user.username));
+    Ok(store
+        .exchange_resolve(&actor, p.party_id, conflict, theirs)
         .await?)
 }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use taawun_core::party::fold;
 use taawun_core::*;
 use taawun_store::exchange::{
-    ApplyRefusal, Arrival, Direction, Incoming, LogKind, LogRow, Outcome, Partner,
+    ApplyRefusal, Arrival, Direction, Incoming, LogKind, LogRow, Outcome, PartChange, Partner,
 };
 use taawun_store::{Actor, Store, StoreError, Write};
 
@@ -131,7 +131,7 @@ pub async fn receive(
         Payload::Receipt(r) => receipt(store, &partner, r, payload_hash).await,
         Payload::Bundle(b) => {
             let seq = b.seq;
-            let outcome = bundle(store.clone(), &partner, b, &payload_hash).await?;
+            let outcome = bundle(store.clone(), &partner, identity.party, b, &payload_hash).await?;
             let (applied, reason) = match &outcome {
                 Arrived::Refused(r) => {
                     refuse(*r, Some(seq), payload_hash.clone(), key).await?;
@@ -224,6 +224,7 @@ async fn receipt(
 async fn bundle(
     store: Arc<dyn Store>,
     partner: &Partner,
+    own_party: Id,
     b: Bundle,
     payload_hash: &str,
 ) -> Result<Arrived, ExchangeError> {
@@ -269,7 +270,7 @@ async fn bundle(
     }
     let local = Local::read(store.as_ref(), partner.instance_id).await?;
     let known = store.exchange_matches(partner.instance_id).await?;
-    let (records, matches, withdrawn) = match incoming(&b.entries, &local, &known) {
+    let (records, matches, withdrawn, parts) = match incoming(&b.entries, &local, &known) {
         Ok(x) => x,
         Err(r) => return Ok(Arrived::Refused(r)),
     };
@@ -294,6 +295,8 @@ async fn bundle(
         records,
         matches,
         candidates,
+        parts,
+        own_party,
         withdrawn,
     };
     // Every record the bundle writes is audited under this name: the sender, the key that
@@ -420,16 +423,13 @@ fn common_name(a: &LocalizedText, b: &LocalizedText) -> bool {
 }
 
 type Matches = Vec<(RecordKind, Id, Id)>;
+type Read = (Vec<Incoming>, Matches, Vec<Id>, Vec<PartChange>);
 
 /// The bundle's records for the write path, with the partner's ids of records this
 /// instance holds under its own (`known`, the states it names by ISO code and the areas by
 /// code) replaced by
 /// the local ones; the new matches; and the ids it withdraws.
-fn incoming(
-    entries: &[Entry],
-    local: &Local,
-    known: &HashMap<Id, Id>,
-) -> Result<(Vec<Incoming>, Matches, Vec<Id>), Refusal> {
+fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result<Read, Refusal> {
     let mut map: HashMap<String, String> = known
         .iter()
         .map(|(theirs, ours)| (theirs.to_string(), ours.to_string()))
@@ -459,9 +459,20 @@ fn incoming(
     }
     let mut records = Vec::new();
     let mut withdrawn = Vec::new();
+    let mut parts = Vec::new();
     for e in entries {
         match e {
             Entry::Withdraw { id, .. } => withdrawn.push(*id),
+            Entry::Parts { kind, id, part } => {
+                let kind = RecordKind::parse(kind).ok_or(Refusal::BadRecord)?;
+                let mut value = serde_json::to_value(part).map_err(|_| Refusal::BadRecord)?;
+                rewrite(&mut value, &map);
+                parts.push(PartChange {
+                    kind,
+                    id: *id,
+                    part: serde_json::from_value(value).map_err(|_| Refusal::BadRecord)?,
+                });
+            }
             Entry::Record {
                 kind,
                 id,
@@ -491,7 +502,7 @@ fn incoming(
             }
         }
     }
-    Ok((records, matches, withdrawn))
+    Ok((records, matches, withdrawn, parts))
 }
 
 fn same_id(write: &Write, id: Id) -> bool {

@@ -93,7 +93,10 @@ fn ids_in(value: &serde_json::Value, out: &mut HashSet<Id>) {
 
 /// The records the partner's reader sees within the shared commissions, this instance's
 /// own only, in writing order.
-pub async fn select(store: Arc<dyn Store>, partner: &Partner) -> StoreResult<Vec<Outgoing>> {
+pub async fn select(
+    store: Arc<dyn Store>,
+    partner: &Partner,
+) -> StoreResult<(Vec<Outgoing>, Vec<Outgoing>)> {
     let v = Visible::new(store.clone(), partner_reader(partner));
     let mut sel = Selection::default();
     for &c in &partner.commissions {
@@ -127,11 +130,16 @@ pub async fn select(store: Arc<dyn Store>, partner: &Partner) -> StoreResult<Vec
     // Only this instance's own records leave: a received one belongs to its origin.
     let ids: Vec<Id> = sel.records.keys().copied().collect();
     let foreign = store.exchange_origins(&ids).await?;
-    let mut out: Vec<Outgoing> = sel
-        .records
-        .into_values()
-        .filter(|o| !foreign.contains_key(&o.id))
-        .collect();
+    let mut out: Vec<Outgoing> = Vec::new();
+    let mut theirs: Vec<Outgoing> = Vec::new();
+    for o in sel.records.into_values() {
+        match foreign.get(&o.id) {
+            None => out.push(o),
+            // The partner's own records come back only as this side's part of them.
+            Some((origin, _)) if *origin == partner.instance_id => theirs.push(o),
+            Some(_) => {}
+        }
+    }
     out.sort_by_key(|o| {
         (
             ORDER
@@ -141,6 +149,38 @@ pub async fn select(store: Arc<dyn Store>, partner: &Partner) -> StoreResult<Vec
             o.id,
         )
     });
+    Ok((out, theirs))
+}
+
+/// This side's own part of each of the partner's records it changed since it last
+/// received them: (record, part, digest).
+async fn own_parts(
+    store: &Arc<dyn Store>,
+    own_party: Id,
+    theirs: &[Outgoing],
+) -> StoreResult<Vec<(Outgoing, taawun_core::exchange::Part, String)>> {
+    let ids: Vec<Id> = theirs.iter().map(|o| o.id).collect();
+    let received = store.exchange_received(&ids).await?;
+    let mut out = Vec::new();
+    for o in theirs {
+        let (Some(doc), Ok(Some(now))) = (
+            received.get(&o.id),
+            taawun_store::Write::from_document(o.kind, o.record.clone()),
+        ) else {
+            continue;
+        };
+        let Ok(Some(before)) =
+            taawun_store::Write::from_document(o.kind, serde_json::from_str(doc)?)
+        else {
+            continue;
+        };
+        if let Some(part) = now.part(own_party)
+            && Some(&part) != before.part(own_party).as_ref()
+        {
+            let digest = hash(&serde_jcs::to_vec(&part).unwrap_or_default());
+            out.push((o.clone(), part, digest));
+        }
+    }
     Ok(out)
 }
 
@@ -213,20 +253,30 @@ pub async fn export(
     if partner.revoked_at.is_some() {
         return Err(ExchangeError::Revoked(partner_id.to_string()));
     }
-    let selected = select(store.clone(), &partner).await?;
+    let (selected, theirs) = select(store.clone(), &partner).await?;
     let sent = store.exchange_sent(partner.instance_id).await?;
     let mut entries = Vec::new();
     let mut marks = Vec::new();
-    let shown: HashSet<Id> = selected.iter().map(|o| o.id).collect();
+    let shown: HashSet<Id> = selected.iter().chain(theirs.iter()).map(|o| o.id).collect();
     for o in &selected {
         let d = digest(o);
         if sent.get(&o.id) != Some(&d) {
-            marks.push((o.id, d));
+            marks.push((o.id, d, Some(o.record.to_string())));
             entries.push(Entry::Record {
                 kind: o.kind.key().to_string(),
                 id: o.id,
                 version: o.version,
                 record: o.record.clone(),
+            });
+        }
+    }
+    for (o, part, d) in own_parts(&store, identity.party, &theirs).await? {
+        if sent.get(&o.id) != Some(&d) {
+            marks.push((o.id, d, None));
+            entries.push(Entry::Parts {
+                kind: o.kind.key().to_string(),
+                id: o.id,
+                part,
             });
         }
     }
@@ -239,7 +289,7 @@ pub async fn export(
         .collect();
     gone.sort();
     for id in gone {
-        marks.push((*id, WITHDRAWN.to_string()));
+        marks.push((*id, WITHDRAWN.to_string(), None));
         entries.push(Entry::Withdraw {
             kind: String::new(),
             id: *id,

@@ -43,6 +43,13 @@ pub enum Entry {
     /// A record sent earlier that the partner may no longer see (reclassified): asks the
     /// partner to hide it. It cannot be unsent.
     Withdraw { kind: String, id: Id },
+    /// The sender's own part of a record the receiver originated (its delegation on a
+    /// session, its lead body on an item: `core::exchange::Part`), as the sender now has it.
+    Parts {
+        kind: String,
+        id: Id,
+        part: taawun_core::exchange::Part,
+    },
 }
 
 /// The receiver's signed answer to one bundle.

@@ -6,7 +6,7 @@ alter table audit_log add constraint audit_log_action_check check (action in (
     'create', 'update', 'set_password', 'set_second_factor', 'use_recovery_code',
     'create_calendar_feed', 'revoke_calendar_feed', 'attach_file', 'replace_file', 'purge_file',
     'request_update', 'exchange_partner', 'exchange_partner_change', 'exchange_revoke',
-    'exchange_send', 'exchange_receive', 'exchange_resume', 'exchange_match'));
+    'exchange_send', 'exchange_receive', 'exchange_resume', 'exchange_match', 'exchange_resolve'));
 
 create table exchange_partners (
     instance_id   text collate "C" primary key,
@@ -47,7 +47,8 @@ create table exchange_origins (
     record_id text collate "C" primary key,
     kind      text collate "C" not null,
     origin    text collate "C" not null,
-    version   bigint not null
+    version   bigint not null,
+    doc       text collate "C"
 );
 
 create table exchange_sent (
@@ -55,6 +56,7 @@ create table exchange_sent (
     record_id text collate "C" not null,
     digest    text collate "C" not null,
     seq       bigint not null,
+    doc       text collate "C",
     primary key (partner, record_id)
 );
 
@@ -81,4 +83,17 @@ create table exchange_candidates (
     found_at text collate "C" not null,
     decided_by text collate "C",
     primary key (partner, theirs, ours)
+);
+
+create table exchange_conflicts (
+    id          text collate "C" primary key,
+    partner     text collate "C" not null,
+    kind        text collate "C" not null,
+    record_id   text collate "C" not null,
+    base        text collate "C",
+    ours        text collate "C" not null,
+    theirs      text collate "C" not null,
+    state       text collate "C" not null check (state in ('open', 'ours', 'theirs')),
+    found_at    text collate "C" not null,
+    resolved_by text collate "C"
 );

@@ -16,7 +16,8 @@ create table audit_log_next (
                                               'request_update', 'exchange_partner',
                                               'exchange_partner_change', 'exchange_revoke',
                                               'exchange_send', 'exchange_receive',
-                                              'exchange_resume', 'exchange_match')),
+                                              'exchange_resume', 'exchange_match',
+                                              'exchange_resolve')),
     entity    text not null,
     entity_id text not null,
     before    text,
@@ -86,22 +87,27 @@ create unique index exchange_log_chain on exchange_log (partner, direction, seq)
 create index exchange_log_partner on exchange_log (partner, logged_at);
 
 -- The instance each record came from, bound the first time the record is seen: a record
--- with no row here is this instance's own. `version` is the record's version at its origin.
+-- with no row here is this instance's own. `version` is the record's version at its origin,
+-- `doc` the record as last received: this side's own part of it (its delegation, its lead
+-- body) is sent back when it differs.
 create table exchange_origins (
     record_id text primary key,
     kind      text not null,
     origin    text not null,
-    version   integer not null
+    version   integer not null,
+    doc       text
 );
 
 -- What was last sent to each partner of each record (the digest of the record as it left),
 -- so that a bundle carries only what changed since; cleared for a bundle the partner
--- refused.
+-- refused. `doc` is the record as sent: the base a partner's change to its part is judged
+-- against (a part this side changed since as well is a conflict).
 create table exchange_sent (
     partner   text not null,
     record_id text not null,
     digest    text not null,
     seq       integer not null,
+    doc       text,
     primary key (partner, record_id)
 );
 
@@ -138,4 +144,21 @@ create table exchange_candidates (
     found_at text not null,
     decided_by text,
     primary key (partner, theirs, ours)
+);
+
+-- A partner's change to its part of a record of ours (its delegation, its lead body) when
+-- this side changed that part too since the partner last received it: both versions are
+-- kept, nothing is applied, until a secretariat user chooses one. `state`: 'open', 'ours',
+-- 'theirs'. `base`, `ours`, `theirs`: the part as JSON.
+create table exchange_conflicts (
+    id          text primary key,
+    partner     text not null,
+    kind        text not null,
+    record_id   text not null,
+    base        text,
+    ours        text not null,
+    theirs      text not null,
+    state       text not null check (state in ('open', 'ours', 'theirs')),
+    found_at    text not null,
+    resolved_by text
 );

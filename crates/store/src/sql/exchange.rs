@@ -8,8 +8,8 @@
 use super::d::{Conn, DbRow};
 use super::{Engine, audit, memo::Memo, read, script::Pending};
 use crate::exchange::{
-    ApplyRefusal, Arrival, Candidate, Direction, LogRow, Partner, parse_direction, parse_kind,
-    parse_outcome,
+    ApplyRefusal, Arrival, Candidate, Conflict, Direction, LogRow, Partner, parse_direction,
+    parse_kind, parse_outcome,
 };
 use crate::{Actor, Save, StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -254,7 +254,7 @@ impl Engine {
         actor: &Actor,
         party: Id,
         row: &LogRow,
-        records: &[(Id, String)],
+        records: &[(Id, String, Option<String>)],
         envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>> {
         let mut tx = super::d::begin_write(&self.pool).await?;
@@ -270,16 +270,17 @@ impl Engine {
         .bind(row.id.to_string())
         .execute(&mut *tx)
         .await?;
-        for (id, digest) in records {
+        for (id, digest, doc) in records {
             sqlx::query(&super::d::sql(
-                "insert into exchange_sent (partner, record_id, digest, seq) values (?, ?, ?, ?)
+                "insert into exchange_sent (partner, record_id, digest, seq, doc) values (?, ?, ?, ?, ?)
                  on conflict (partner, record_id) do update
-                 set digest = excluded.digest, seq = excluded.seq",
+                 set digest = excluded.digest, seq = excluded.seq, doc = excluded.doc",
             ))
             .bind(row.partner.to_string())
             .bind(id.to_string())
             .bind(digest)
             .bind(row.seq)
+            .bind(doc)
             .execute(&mut *tx)
             .await?;
         }
@@ -632,10 +633,23 @@ impl Engine {
             {
                 return Ok(Err(ApplyRefusal::AboveClearance { id: incoming.id }));
             }
+            // This side's own part of the partner's record, changed here and not sent yet,
+            // is kept over the partner's new version (it goes back in the next bundle).
+            let mut incoming_write = incoming.write.clone();
+            if held {
+                keep_own_part(
+                    &mut tx,
+                    table,
+                    incoming.id,
+                    arrival.own_party,
+                    &mut incoming_write,
+                )
+                .await?;
+            }
             // A record sent again unchanged (after a fork, every record is) writes nothing.
-            if !(held && same_as_stored(&mut tx, table, &incoming.write).await?) {
+            if !(held && same_as_stored(&mut tx, table, &incoming_write).await?) {
                 // Saved at the local version: the origin's numbering is kept beside it.
-                let mut write = incoming.write.clone();
+                let mut write = incoming_write.clone();
                 write.set_version(stored.unwrap_or(0));
                 let save = Save::new(actor, write);
                 let mut pending = Pending::new(&mut tx);
@@ -643,13 +657,14 @@ impl Engine {
                 pending.flush().await?;
             }
             sqlx::query(&super::d::sql(
-                "insert into exchange_origins (record_id, kind, origin, version) values (?, ?, ?, ?)
-                 on conflict (record_id) do update set version = excluded.version",
+                "insert into exchange_origins (record_id, kind, origin, version, doc) values (?, ?, ?, ?, ?)
+                 on conflict (record_id) do update set version = excluded.version, doc = excluded.doc",
             ))
             .bind(incoming.id.to_string())
             .bind(incoming.kind.key())
             .bind(partner.to_string())
             .bind(incoming.origin_version)
+            .bind(serde_json::to_string(&write_record(&incoming.write))?)
             .execute(&mut *tx)
             .await?;
         }
@@ -677,6 +692,13 @@ impl Engine {
             .bind(text_of(Utc::now()))
             .execute(&mut *tx)
             .await?;
+        }
+        for change in &arrival.parts {
+            if let Err(refusal) =
+                apply_part(&mut tx, &mut memo, actor, partner, party, change).await?
+            {
+                return Ok(Err(refusal));
+            }
         }
         for &id in &arrival.withdrawn {
             withdraw(&mut tx, &mut memo, actor, partner, party, id).await?;
@@ -795,4 +817,235 @@ fn write_record(write: &crate::Write) -> serde_json::Value {
         W::Password { .. } => Ok(serde_json::Value::Null),
     };
     v.unwrap_or_default()
+}
+
+/// The record of `kind` and `id` in `table` as a `Write`, at its stored version.
+async fn stored_write(
+    conn: &mut Conn,
+    kind: RecordKind,
+    table: &str,
+    id: Id,
+) -> StoreResult<Option<crate::Write>> {
+    let doc: Option<String> = sqlx::query_scalar(&super::d::sql(&format!(
+        "select doc from {table} where id = ?"
+    )))
+    .bind(id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    match doc {
+        Some(d) => Ok(crate::Write::from_document(
+            kind,
+            serde_json::from_str(&d)?,
+        )?),
+        None => Ok(None),
+    }
+}
+
+/// Overlays this side's own part of a partner's record on the partner's new version when
+/// it was changed here since the record was last received.
+async fn keep_own_part(
+    conn: &mut Conn,
+    table: &str,
+    id: Id,
+    own_party: Id,
+    incoming: &mut crate::Write,
+) -> StoreResult<()> {
+    let received: Option<Option<String>> = sqlx::query_scalar(&super::d::sql(
+        "select doc from exchange_origins where record_id = ?",
+    ))
+    .bind(id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let kind = match incoming {
+        crate::Write::Session(_) => RecordKind::Session,
+        crate::Write::Item(_) => RecordKind::ActionItem,
+        _ => return Ok(()),
+    };
+    let (Some(Some(received)), Some(local)) =
+        (received, stored_write(conn, kind, table, id).await?)
+    else {
+        return Ok(());
+    };
+    let Some(received) = crate::Write::from_document(kind, serde_json::from_str(&received)?)?
+    else {
+        return Ok(());
+    };
+    let (mine, before) = (local.part(own_party), received.part(own_party));
+    if let Some(mine) = mine
+        && Some(&mine) != before.as_ref()
+    {
+        incoming.set_part(own_party, &mine);
+    }
+    Ok(())
+}
+
+/// A partner's change to its own part of a record of ours: applied when this side left
+/// that part as the partner last received it, queued with both versions when this side
+/// changed it too, refused when the record is not ours or the part not the partner's.
+async fn apply_part(
+    conn: &mut Conn,
+    memo: &mut Memo,
+    actor: &Actor,
+    partner: Id,
+    party: Id,
+    change: &crate::exchange::PartChange,
+) -> StoreResult<Result<(), ApplyRefusal>> {
+    let refused = Ok(Err(ApplyRefusal::NotItsRecord { id: change.id }));
+    let Some(table) = super::search::table_of(change.kind) else {
+        return refused;
+    };
+    let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
+        "select origin from exchange_origins where record_id = ?",
+    ))
+    .bind(change.id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    if origin.is_some() || change.part.party().is_some_and(|p| p != party) {
+        return refused;
+    }
+    let Some(mut current) = stored_write(conn, change.kind, table, change.id).await? else {
+        return refused;
+    };
+    let Some(ours) = current.part(party) else {
+        return refused;
+    };
+    if ours == change.part {
+        return Ok(Ok(()));
+    }
+    let sent: Option<Option<String>> = sqlx::query_scalar(&super::d::sql(
+        "select doc from exchange_sent where partner = ? and record_id = ?",
+    ))
+    .bind(partner.to_string())
+    .bind(change.id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let base = match sent.flatten() {
+        Some(doc) => crate::Write::from_document(change.kind, serde_json::from_str(&doc)?)?
+            .and_then(|w| w.part(party)),
+        None => None,
+    };
+    if base.as_ref() == Some(&ours) {
+        if !current.set_part(party, &change.part) {
+            return refused;
+        }
+        let mut pending = Pending::new(&mut *conn);
+        super::many::write(&mut pending, memo, &Save::new(actor, current)).await?;
+        pending.flush().await?;
+    } else {
+        sqlx::query(&super::d::sql(
+            "insert into exchange_conflicts (id, partner, kind, record_id, base, ours, theirs, state, found_at)
+             values (?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+        ))
+        .bind(new_id().to_string())
+        .bind(partner.to_string())
+        .bind(change.kind.key())
+        .bind(change.id.to_string())
+        .bind(base.map(|b| serde_json::to_string(&b)).transpose()?)
+        .bind(serde_json::to_string(&ours)?)
+        .bind(serde_json::to_string(&change.part)?)
+        .bind(text_of(Utc::now()))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(Ok(()))
+}
+
+fn conflict_of(r: &DbRow) -> StoreResult<Conflict> {
+    let kind: String = r.try_get("kind")?;
+    let base: Option<String> = r.try_get("base")?;
+    Ok(Conflict {
+        id: id_of(&r.try_get::<String, _>("id")?)?,
+        partner: id_of(&r.try_get::<String, _>("partner")?)?,
+        kind: RecordKind::parse(&kind).ok_or_else(|| corrupt(format!("exchange kind {kind:?}")))?,
+        record_id: id_of(&r.try_get::<String, _>("record_id")?)?,
+        base: base.map(|b| serde_json::from_str(&b)).transpose()?,
+        ours: serde_json::from_str(&r.try_get::<String, _>("ours")?)?,
+        theirs: serde_json::from_str(&r.try_get::<String, _>("theirs")?)?,
+        state: r.try_get("state")?,
+        found_at: time_of(&r.try_get::<String, _>("found_at")?)?,
+    })
+}
+
+impl Engine {
+    pub(super) async fn conflicts_of(&self, open_only: bool) -> StoreResult<Vec<Conflict>> {
+        let rows = sqlx::query(&format!(
+            "select id, partner, kind, record_id, base, ours, theirs, state, found_at
+             from exchange_conflicts {} order by found_at, id",
+            if open_only {
+                "where state = 'open'"
+            } else {
+                ""
+            }
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(conflict_of).collect()
+    }
+
+    /// A secretariat user's choice on an open conflict: ours keeps the record as it is;
+    /// theirs puts the partner's part in it (a new version through the write path). Both
+    /// versions stay in the conflict's row. `false` when the conflict is not open.
+    pub(super) async fn conflict_resolve(
+        &self,
+        actor: &Actor,
+        party: Id,
+        conflict: Id,
+        theirs: bool,
+    ) -> StoreResult<bool> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let row = sqlx::query(&super::d::sql(
+            "select id, partner, kind, record_id, base, ours, theirs, state, found_at
+             from exchange_conflicts where id = ? and state = 'open'",
+        ))
+        .bind(conflict.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(c) = row.as_ref().map(conflict_of).transpose()? else {
+            return Ok(false);
+        };
+        sqlx::query(&super::d::sql(
+            "update exchange_conflicts set state = ?, resolved_by = ? where id = ?",
+        ))
+        .bind(if theirs { "theirs" } else { "ours" })
+        .bind(&actor.name)
+        .bind(conflict.to_string())
+        .execute(&mut *tx)
+        .await?;
+        if theirs
+            && let Some(table) = super::search::table_of(c.kind)
+            && let Some(mut current) = stored_write(&mut tx, c.kind, table, c.record_id).await?
+            && current.set_part(party, &c.theirs)
+        {
+            let mut memo = Memo::default();
+            let mut pending = Pending::new(&mut tx);
+            super::many::write(&mut pending, &mut memo, &Save::new(actor, current)).await?;
+            pending.flush().await?;
+        }
+        audit_event(&mut tx, actor, "exchange_resolve", party).await?;
+        super::seal::seal_and_commit(tx).await?;
+        Ok(true)
+    }
+
+    /// Each of `ids` received from a partner, as last received.
+    pub(super) async fn received_docs(&self, ids: &[Id]) -> StoreResult<HashMap<Id, String>> {
+        let mut found = HashMap::new();
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "select record_id, doc from exchange_origins where doc is not null and record_id in ({marks})"
+            );
+            let sql = super::d::sql(&sql);
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(id.to_string());
+            }
+            for r in q.fetch_all(&self.pool).await? {
+                found.insert(
+                    id_of(&r.try_get::<String, _>("record_id")?)?,
+                    r.try_get("doc")?,
+                );
+            }
+        }
+        Ok(found)
+    }
 }

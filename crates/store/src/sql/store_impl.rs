@@ -3,7 +3,7 @@
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
 use super::{Engine, read};
-use crate::exchange::{ApplyRefusal, Arrival, Candidate, Direction, LogRow, Partner};
+use crate::exchange::{ApplyRefusal, Arrival, Candidate, Conflict, Direction, LogRow, Partner};
 use crate::{
     Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
     StoreResult,
@@ -652,10 +652,25 @@ impl Store for Engine {
         actor: &Actor,
         party: Id,
         row: &LogRow,
-        records: &[(Id, String)],
+        records: &[(Id, String, Option<String>)],
         envelope: &str,
     ) -> StoreResult<Result<(), ApplyRefusal>> {
         self.sent_record(actor, party, row, records, envelope).await
+    }
+    async fn exchange_conflicts(&self, open_only: bool) -> StoreResult<Vec<Conflict>> {
+        self.conflicts_of(open_only).await
+    }
+    async fn exchange_resolve(
+        &self,
+        actor: &Actor,
+        party: Id,
+        conflict: Id,
+        theirs: bool,
+    ) -> StoreResult<bool> {
+        self.conflict_resolve(actor, party, conflict, theirs).await
+    }
+    async fn exchange_received(&self, ids: &[Id]) -> StoreResult<HashMap<Id, String>> {
+        self.received_docs(ids).await
     }
     async fn exchange_resume(
         &self,

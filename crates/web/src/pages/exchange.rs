@@ -61,6 +61,14 @@ pub struct PartnerLine {
     pub log: Vec<LogLine>,
 }
 
+pub struct ConflictLine {
+    pub id: Id,
+    pub partner_name: String,
+    pub record: String,
+    pub ours: String,
+    pub theirs: String,
+}
+
 pub struct MatchLine {
     pub partner: Id,
     pub partner_name: String,
@@ -80,6 +88,7 @@ struct Page {
     own: Option<(Id, String)>,
     partners: Vec<PartnerLine>,
     matches: Vec<MatchLine>,
+    conflicts: Vec<ConflictLine>,
     administer: bool,
     may_match: bool,
     /// What the last action came to, when the page answers one.
@@ -139,6 +148,7 @@ async fn page(
         own,
         partners,
         candidates,
+        conflicts,
     } = state
         .exchange_door()
         .overview(state.exchange.as_deref(), ctx.principal(), ctx.lang)
@@ -176,8 +186,19 @@ async fn page(
             ours: c.ours.unwrap_or_default(),
         })
         .collect();
+    let conflicts = conflicts
+        .into_iter()
+        .map(|c| ConflictLine {
+            id: c.conflict.id,
+            partner_name: c.partner_name,
+            record: c.record.unwrap_or_default(),
+            ours: c.ours,
+            theirs: c.theirs,
+        })
+        .collect();
     let p = Page {
         title: ctx.t("exchange-title"),
+        conflicts,
         crumbs: Vec::new(),
         own,
         partners: lines,
@@ -340,4 +361,35 @@ pub(crate) async fn receipt(
         f.receipt,
     )
         .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ResolveForm {
+    conflict: Id,
+    keep: String,
+}
+
+pub(crate) async fn resolve(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Form(f): Form<ResolveForm>,
+) -> Result<Response, WebError> {
+    allowed(&ctx, ExchangeAction::Match)?;
+    let theirs = match f.keep.as_str() {
+        "theirs" => true,
+        "ours" => false,
+        _ => return Err(WebError::BadRequest("keep".into())),
+    };
+    let done = state
+        .exchange_door()
+        .resolve(&user, f.conflict, theirs)
+        .await
+        .map_err(refused)?;
+    let notice = if done {
+        ctx.t("exchange-resolved")
+    } else {
+        ctx.t("exchange-match-gone")
+    };
+    page(ctx, &state, Some(notice), None).await
 }
