@@ -463,6 +463,23 @@ async fn mali_reports_on_its_side_and_may_not_rewrite_moroccos_records() {
             .iter()
             .any(|p| p.id == report.id && p.party_id == ml_at_m.id)
     );
+    // Both instances now hold the same items and reports: their dashboards derive the same
+    // joint status and progress, item by item.
+    let facts = |store: Arc<dyn Store>| async move {
+        let mut all: Vec<_> = store
+            .item_facts(taawun_store::FactsScope::Commission(c.id), None)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.id, f.status, f.percent, f.sides.len()))
+            .collect();
+        all.sort_by_key(|x| x.0);
+        all
+    };
+    let (here, there) = (facts(m.store.clone()).await, facts(ml.store.clone()).await);
+    assert!(!here.is_empty());
+    assert_eq!(here, there);
+    assert!(here.iter().any(|f| f.0 == item.id));
     // What Mali sent was its own: the report, not Morocco's records it holds.
     let log = m.store.exchange_log(ml.me.instance, 10).await.unwrap();
     let applied = log
