@@ -105,6 +105,8 @@ async fn register(at: &Side, whom: &Side, commissions: Vec<Id>, clearance: Marki
         revoked_at: None,
         registered_at: chrono::Utc::now(),
         card: card.to_json(),
+        previous_sign_key: None,
+        previous_fingerprint: None,
     };
     at.store
         .save_exchange_partner(&Actor::system(), &p)
@@ -995,4 +997,143 @@ async fn mali_changes_its_own_side_and_a_clash_waits_for_the_secretariat() {
     assert_eq!(got.outcome, Arrived::Refused(Refusal::NotItsRecord));
     let still = m.store.item(one.id).await.unwrap().unwrap();
     assert_eq!(still, one_at_m);
+}
+
+#[tokio::test]
+async fn a_new_key_takes_effect_once_confirmed_and_the_old_one_then_stops() {
+    use taawun_app::exchange::admin::accept_key;
+    let mut m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let first = export(&m, &ml).await;
+
+    // Morocco announces new keys, signed by its current one.
+    let keys = m.keys();
+    let party = m.party.clone();
+    let announcement = m.me.rotate(&keys, &party).unwrap();
+    let new_fp = serde_json::from_str::<taawun_app::exchange::card::Announcement>(&announcement)
+        .unwrap()
+        .new_card
+        .fingerprint();
+    // A fingerprint other than the one read out, or an announcement not signed by the
+    // registered key, changes nothing.
+    assert!(
+        accept_key(
+            ml.store.clone(),
+            &Actor::system(),
+            &announcement,
+            "0000 0000"
+        )
+        .await
+        .is_err()
+    );
+    let mut forged: serde_json::Value = serde_json::from_str(&announcement).unwrap();
+    let sig = forged["signature"].as_str().unwrap().to_string();
+    forged["signature"] = format!(
+        "{}{}",
+        if sig.starts_with('A') { "B" } else { "A" },
+        &sig[1..]
+    )
+    .into();
+    assert!(
+        accept_key(
+            ml.store.clone(),
+            &Actor::system(),
+            &forged.to_string(),
+            &new_fp
+        )
+        .await
+        .is_err()
+    );
+    let before = ml
+        .store
+        .exchange_partner(m.me.instance)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(before.fingerprint, new_fp);
+    let accepted = accept_key(ml.store.clone(), &Actor::system(), &announcement, &new_fp)
+        .await
+        .unwrap();
+    assert_eq!(accepted.fingerprint, new_fp);
+
+    // Bundle 1, signed by the old key before Morocco switched, is still accepted.
+    let got = receive(ml.store.clone(), &ml.me, first.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 1, .. }),
+        "{:?}",
+        got.outcome
+    );
+    // Mali now encrypts to Morocco's new key, which Morocco opens before it switched.
+    let back = receive(m.store.clone(), &m.me, got.receipt.unwrap().as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(
+        back.outcome,
+        Arrived::Receipt {
+            of_seq: 1,
+            applied: true
+        }
+    );
+
+    // Morocco switches; its next bundle, signed by the new key, is accepted, and from then
+    // on the old key is not.
+    let old = Identity::load(&keys).unwrap();
+    m.me.activate(&keys).unwrap();
+    let reloaded = Identity::load(&keys).unwrap();
+    assert_eq!(taawun_app::exchange::inbox::own(&reloaded), new_fp);
+    let plan = m.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let mut item = m.store.items(plan.id).await.unwrap().remove(0);
+    item.title = LocalizedText::new("", "Après le changement de clé", "");
+    m.store.save_item(&Actor::system(), &item).await.unwrap();
+    let second = export(&m, &ml).await;
+    let got = receive(ml.store.clone(), &ml.me, second.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 2, .. }),
+        "{:?}",
+        got.outcome
+    );
+    let p = ml
+        .store
+        .exchange_partner(m.me.instance)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(p.previous_sign_key.is_none(), "the old key is forgotten");
+    let head = m
+        .store
+        .exchange_head(ml.me.instance, Direction::Out)
+        .await
+        .unwrap()
+        .unwrap();
+    let to_mali = m
+        .store
+        .exchange_partner(ml.me.instance)
+        .await
+        .unwrap()
+        .unwrap();
+    let late = seal_payload(
+        &old,
+        &to_mali,
+        &Payload::Bundle(Bundle {
+            format: 1,
+            sender: m.me.instance,
+            receiver: ml.me.instance,
+            seq: 3,
+            prev: Some(head.hash),
+            created: chrono::Utc::now(),
+            entries: vec![],
+        }),
+    )
+    .unwrap();
+    let got = receive(ml.store.clone(), &ml.me, late.text.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::UnknownSender));
 }

@@ -97,6 +97,13 @@ pub enum ExchangeCommand {
     Add(ExchangeAddArgs),
     /// Revoke a partner's key at once: nothing from or to it is accepted any more.
     Revoke(ExchangePartnerArgs),
+    /// Make new key pairs and write their announcement (the new card, signed by the
+    /// current key) for the partners; with `--activate`, once every partner confirmed the
+    /// new fingerprint, sign with the new key from now on.
+    Rotate(ExchangeRotateArgs),
+    /// Accept a partner's key announcement once its new fingerprint, read out of band, is
+    /// typed with `--fingerprint`.
+    AcceptKey(ExchangeAcceptArgs),
     /// List the partners: instance id, party, fingerprint, state, last bundle each way.
     Partners(ExchangeKeysArgs),
     /// Write the next bundle for a partner into a file (nothing is written when nothing
@@ -189,6 +196,29 @@ pub struct ExchangeExportArgs {
     pub partner: String,
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeRotateArgs {
+    /// Put the announced keys in use.
+    #[arg(long)]
+    pub activate: bool,
+    /// Where to write the announcement (else standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeAcceptArgs {
+    /// The partner's announcement file.
+    pub announcement: PathBuf,
+    /// The new fingerprint the partner's administrator read out.
+    #[arg(long)]
+    pub fingerprint: String,
     #[command(flatten)]
     pub keys: ExchangeKeysArgs,
 }

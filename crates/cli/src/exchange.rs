@@ -3,8 +3,9 @@
 //! administration commands do; the operator is the one who holds the data directory.
 
 use crate::args::{
-    ExchangeAddArgs, ExchangeCardArgs, ExchangeCommand, ExchangeExportArgs, ExchangeImportArgs,
-    ExchangeInitArgs, ExchangeKeysArgs, ExchangePartnerArgs, ExchangeSyncArgs,
+    ExchangeAcceptArgs, ExchangeAddArgs, ExchangeCardArgs, ExchangeCommand, ExchangeExportArgs,
+    ExchangeImportArgs, ExchangeInitArgs, ExchangeKeysArgs, ExchangePartnerArgs,
+    ExchangeRotateArgs, ExchangeSyncArgs,
 };
 use crate::{commissions, db};
 use chrono::Utc;
@@ -27,6 +28,8 @@ pub async fn run(c: ExchangeCommand) -> Result<(), String> {
         ExchangeCommand::Import(a) => import(a).await,
         ExchangeCommand::Sync(a) => sync(a).await,
         ExchangeCommand::Resync(a) => resync(a).await,
+        ExchangeCommand::Rotate(a) => rotate(a).await,
+        ExchangeCommand::AcceptKey(a) => accept_key(a).await,
     }
 }
 
@@ -165,6 +168,8 @@ async fn add(a: ExchangeAddArgs) -> Result<(), String> {
         revoked_at: None,
         registered_at: Utc::now(),
         card: text,
+        previous_sign_key: None,
+        previous_fingerprint: None,
     };
     store
         .save_exchange_partner(&actor(), &partner)
@@ -336,4 +341,41 @@ async fn resync(a: ExchangePartnerArgs) -> Result<(), String> {
         }
         None => Err(format!("no fork was reported by {id}: nothing to resume")),
     }
+}
+
+async fn rotate(a: ExchangeRotateArgs) -> Result<(), String> {
+    let (store, mut identity) = open(&a.keys).await?;
+    let dir = key_dir(&a.keys);
+    if a.activate {
+        identity.activate(&dir).map_err(|e| e.to_string())?;
+        eprintln!("the new keys are in use");
+        return Ok(());
+    }
+    let party = store
+        .party(identity.party)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("this instance's party is not in its database")?;
+    let text = identity.rotate(&dir, &party).map_err(|e| e.to_string())?;
+    let fingerprint = serde_json::from_str::<taawun_app::exchange::card::Announcement>(&text)
+        .map(|a| a.new_card.fingerprint())
+        .unwrap_or_default();
+    match a.out {
+        Some(path) => std::fs::write(&path, &text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => println!("{text}"),
+    }
+    eprintln!("new fingerprint {fingerprint}: read it out to each partner's administrator");
+    Ok(())
+}
+
+async fn accept_key(a: ExchangeAcceptArgs) -> Result<(), String> {
+    let store = db::open(&a.keys.db).await?;
+    let text = std::fs::read_to_string(&a.announcement)
+        .map_err(|e| format!("cannot read {}: {e}", a.announcement.display()))?;
+    let p = taawun_app::exchange::admin::accept_key(store, &actor(), &text, &a.fingerprint)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}\t{}", p.instance_id, p.fingerprint);
+    Ok(())
 }

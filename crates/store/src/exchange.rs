@@ -30,6 +30,10 @@ pub struct Partner {
     pub registered_at: DateTime<Utc>,
     /// The card as registered (JSON), kept so that the log can be checked again later.
     pub card: String,
+    /// The signing key (and its card's fingerprint) the partner used before announcing its
+    /// current one: still accepted until the partner's first bundle signed by the new one.
+    pub previous_sign_key: Option<String>,
+    pub previous_fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -76,6 +76,8 @@ async fn mali(d: &common::Demo, host: &Identity) -> Other {
         revoked_at: None,
         registered_at: chrono::Utc::now(),
         card: card.to_json(),
+        previous_sign_key: None,
+        previous_fingerprint: None,
     };
     d.store
         .save_exchange_partner(&Actor::system(), &partner(&card, party("ML").id))

@@ -229,3 +229,38 @@ pub async fn resolve(
         .exchange_resolve(&actor, p.party_id, conflict, theirs)
         .await?)
 }
+
+/// The partner's key announcement, accepted once its administrator confirmed the new
+/// fingerprint out of band: the new keys take effect here at once (what is sent is
+/// encrypted to the new receiving key); the old signing key is still accepted until the
+/// partner's first bundle signed by the new one.
+pub async fn accept_key(
+    store: Arc<dyn Store>,
+    actor: &Actor,
+    announcement: &str,
+    heard: &str,
+) -> Result<Partner, ExchangeError> {
+    let a: super::card::Announcement =
+        serde_json::from_str(announcement).map_err(|_| ExchangeError::BadCard)?;
+    let instance = a.new_card.instance;
+    let p = store
+        .exchange_partner(instance)
+        .await?
+        .ok_or_else(|| ExchangeError::UnknownPartner(instance.to_string()))?;
+    if p.revoked_at.is_some() {
+        return Err(ExchangeError::Revoked(instance.to_string()));
+    }
+    let card = super::card::accept(announcement, &p.sign_key, instance, heard)?;
+    let updated = Partner {
+        sign_key: card.sign_key.clone(),
+        receive_key: card.receive_key.clone(),
+        fingerprint: card.fingerprint(),
+        url: card.url.clone().or(p.url.clone()),
+        card: card.to_json(),
+        previous_sign_key: Some(p.sign_key.clone()),
+        previous_fingerprint: Some(p.fingerprint.clone()),
+        ..p
+    };
+    store.save_exchange_partner(actor, &updated).await?;
+    Ok(updated)
+}

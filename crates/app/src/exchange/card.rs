@@ -121,3 +121,54 @@ pub(super) fn verifying_key(text: &str) -> Option<VerifyingKey> {
     let bytes: [u8; 32] = unb64(text)?.try_into().ok()?;
     VerifyingKey::from_bytes(&bytes).ok()
 }
+
+/// A key announcement: the instance's new card, signed by its current key, so that a
+/// partner knows the new keys come from the instance it registered. The partner's
+/// administrator still confirms the new fingerprint out of band (`accept`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Announcement {
+    pub format: u32,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub new_card: Card,
+    /// Ed25519 signature, by the current key, of the new card's RFC 8785 form.
+    pub signature: String,
+}
+
+pub(super) fn announce(current: &Identity, new_card: &Card) -> String {
+    let bytes = serde_jcs::to_vec(new_card).unwrap_or_default();
+    let a = Announcement {
+        format: CARD_FORMAT,
+        kind: "key-announcement".into(),
+        new_card: new_card.clone(),
+        signature: b64(&current.sign.sign(&bytes).to_bytes()),
+    };
+    serde_json::to_string_pretty(&a).unwrap_or_default()
+}
+
+/// The new card an announcement carries, once checked: signed by `current_sign_key` (the
+/// partner's registered key), its own self-signature good, and its fingerprint the one the
+/// administrator heard out of band.
+pub fn accept(
+    text: &str,
+    current_sign_key: &str,
+    instance: Id,
+    heard: &str,
+) -> Result<Card, ExchangeError> {
+    let a: Announcement = serde_json::from_str(text).map_err(|_| ExchangeError::BadCard)?;
+    if a.kind != "key-announcement" || a.new_card.instance != instance {
+        return Err(ExchangeError::BadCard);
+    }
+    let key = verifying_key(current_sign_key).ok_or(ExchangeError::BadCard)?;
+    let sig = unb64(&a.signature)
+        .and_then(|b| Signature::from_slice(&b).ok())
+        .ok_or(ExchangeError::BadCard)?;
+    let bytes = serde_jcs::to_vec(&a.new_card).unwrap_or_default();
+    key.verify(&bytes, &sig)
+        .map_err(|_| ExchangeError::BadCard)?;
+    let card = Card::parse(&serde_json::to_string(&a.new_card).unwrap_or_default())?;
+    if !same_fingerprint(heard, &card.fingerprint()) {
+        return Err(ExchangeError::FingerprintMismatch(card.fingerprint()));
+    }
+    Ok(card)
+}

@@ -136,15 +136,21 @@ pub fn open(identity: &Identity, text: &[u8]) -> Result<Opened, Refusal> {
         .and_then(|b| <X25519HkdfSha256 as hpke::Kem>::EncappedKey::from_bytes(&b).ok())
         .ok_or(Refusal::CannotDecrypt)?;
     let ciphertext = unb64(&env.ciphertext).ok_or(Refusal::CannotDecrypt)?;
-    let plain = hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, X25519HkdfSha256>(
-        &OpModeR::Base,
-        &identity.receive,
-        &enc,
-        INFO,
-        &ciphertext,
-        &env.header.aad(),
-    )
-    .map_err(|_| Refusal::CannotDecrypt)?;
+    // The current receiving key, then one announced and not yet in use, then replaced ones.
+    let plain = identity
+        .receiving_keys()
+        .find_map(|key| {
+            hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, X25519HkdfSha256>(
+                &OpModeR::Base,
+                key,
+                &enc,
+                INFO,
+                &ciphertext,
+                &env.header.aad(),
+            )
+            .ok()
+        })
+        .ok_or(Refusal::CannotDecrypt)?;
     let jws = String::from_utf8(plain).map_err(|_| Refusal::BadSignature)?;
     let protected = jws.split('.').next().unwrap_or_default();
     let jws_header: JwsHeader = unb64(protected)

@@ -102,14 +102,33 @@ pub async fn receive(
         Ok(o) => o,
         Err(r) => return refuse(r, None, file_hash, None).await,
     };
-    if !same_fingerprint(&opened.kid, &partner.fingerprint) {
+    // The registered key, or the one it replaced while the partner has not switched yet.
+    let (sign_key, fingerprint) = if same_fingerprint(&opened.kid, &partner.fingerprint) {
+        (partner.sign_key.clone(), partner.fingerprint.clone())
+    } else if let (Some(k), Some(f)) = (&partner.previous_sign_key, &partner.previous_fingerprint)
+        && same_fingerprint(&opened.kid, f)
+    {
+        (k.clone(), f.clone())
+    } else {
         return refuse(Refusal::UnknownSender, None, file_hash, Some(opened.kid)).await;
-    }
-    let bytes = match opened.verified(&partner.sign_key) {
+    };
+    let bytes = match opened.verified(&sign_key) {
         Ok(b) => b,
         Err(r) => return refuse(r, None, file_hash, Some(opened.kid)).await,
     };
-    let key = Some(partner.fingerprint.clone());
+    // The partner signs with its new key: the old one is accepted no more.
+    if fingerprint == partner.fingerprint && partner.previous_sign_key.is_some() {
+        let mut switched = partner.clone();
+        switched.previous_sign_key = None;
+        switched.previous_fingerprint = None;
+        store
+            .save_exchange_partner(
+                &Actor::new(format!("exchange {}", partner.instance_id)),
+                &switched,
+            )
+            .await?;
+    }
+    let key = Some(fingerprint);
     let payload_hash = hash(&bytes);
     let payload: Payload = match serde_json::from_slice::<serde_json::Value>(&bytes) {
         Ok(v)

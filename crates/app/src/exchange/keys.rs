@@ -25,6 +25,12 @@ pub struct Identity {
     pub url: Option<String>,
     pub(super) sign: SigningKey,
     pub(super) receive: ReceiveSecret,
+    /// Keys made by `rotate`, announced to partners, not yet in use (`activate`): what is
+    /// encrypted to the new receiving key by a partner that already confirmed it opens.
+    pub(super) next: Option<(SigningKey, ReceiveSecret)>,
+    /// Receiving keys replaced by `activate`: a bundle sealed to one before the partner
+    /// heard of the change still opens.
+    pub(super) previous: Vec<ReceiveSecret>,
 }
 
 /// The file's content. Secrets are base64url without padding.
@@ -37,6 +43,12 @@ struct Stored {
     url: Option<String>,
     sign_secret: String,
     receive_secret: String,
+    #[serde(default)]
+    next_sign_secret: Option<String>,
+    #[serde(default)]
+    next_receive_secret: Option<String>,
+    #[serde(default)]
+    previous_receive_secrets: Vec<String>,
 }
 
 impl Identity {
@@ -61,8 +73,10 @@ impl Identity {
             url,
             sign: SigningKey::generate(&mut rng),
             receive,
+            next: None,
+            previous: vec![],
         };
-        identity.write(dir)?;
+        identity.write(dir, false)?;
         Ok(identity)
     }
 
@@ -87,6 +101,23 @@ impl Identity {
         let receive = unb64(&s.receive_secret)
             .and_then(|b| ReceiveSecret::from_bytes(&b).ok())
             .ok_or_else(|| bad("receiving key"))?;
+        let sign_of = |text: &str| -> Option<SigningKey> {
+            let seed: [u8; 32] = unb64(text)?.try_into().ok()?;
+            Some(SigningKey::from_bytes(&seed))
+        };
+        let receive_of = |text: &str| unb64(text).and_then(|b| ReceiveSecret::from_bytes(&b).ok());
+        let next = match (&s.next_sign_secret, &s.next_receive_secret) {
+            (Some(a), Some(b)) => Some((
+                sign_of(a).ok_or_else(|| bad("next signing key"))?,
+                receive_of(b).ok_or_else(|| bad("next receiving key"))?,
+            )),
+            _ => None,
+        };
+        let previous = s
+            .previous_receive_secrets
+            .iter()
+            .map(|t| receive_of(t).ok_or_else(|| bad("previous receiving key")))
+            .collect::<Result<_, _>>()?;
         Ok(Identity {
             instance: s.instance,
             party: s.party,
@@ -94,10 +125,70 @@ impl Identity {
             url: s.url,
             sign: SigningKey::from_bytes(&seed),
             receive,
+            next,
+            previous,
         })
     }
 
-    fn write(&self, dir: &Path) -> Result<(), ExchangeError> {
+    /// Makes the next key pairs (kept beside the current ones, not used to sign yet) and
+    /// returns the announcement to hand to partners: the new card, signed by the current
+    /// key. Refused while an earlier rotation awaits `activate`.
+    pub fn rotate(&mut self, dir: &Path, party: &Party) -> Result<String, ExchangeError> {
+        if self.next.is_some() {
+            return Err(ExchangeError::Refused(
+                "a new key already awaits activation: run `taawun exchange rotate --activate` once every partner confirmed it"
+                    .into(),
+            ));
+        }
+        let mut rng = rand::rngs::OsRng;
+        let (receive, _) = X25519HkdfSha256::gen_keypair(&mut rng);
+        self.next = Some((SigningKey::generate(&mut rng), receive));
+        self.write(dir, true)?;
+        self.announcement(party)
+    }
+
+    /// The announcement of the pending keys (see `rotate`).
+    pub fn announcement(&self, party: &Party) -> Result<String, ExchangeError> {
+        let Some((sign, receive)) = &self.next else {
+            return Err(ExchangeError::Refused(
+                "no new key awaits activation".into(),
+            ));
+        };
+        let next = Identity {
+            instance: self.instance,
+            party: self.party,
+            name: self.name.clone(),
+            url: self.url.clone(),
+            sign: sign.clone(),
+            receive: receive.clone(),
+            next: None,
+            previous: vec![],
+        };
+        Ok(super::card::announce(self, &next.card(party)))
+    }
+
+    /// Puts the pending keys in use: they sign from now on; the replaced receiving key
+    /// still opens what was sealed to it.
+    pub fn activate(&mut self, dir: &Path) -> Result<(), ExchangeError> {
+        let Some((sign, receive)) = self.next.take() else {
+            return Err(ExchangeError::Refused(
+                "no new key awaits activation".into(),
+            ));
+        };
+        self.previous
+            .push(std::mem::replace(&mut self.receive, receive));
+        self.sign = sign;
+        self.write(dir, true)
+    }
+
+    /// Every receiving key that may open an envelope: the current one first.
+    pub(super) fn receiving_keys(&self) -> impl Iterator<Item = &ReceiveSecret> {
+        std::iter::once(&self.receive)
+            .chain(self.next.as_ref().map(|(_, r)| r))
+            .chain(self.previous.iter())
+    }
+
+    fn write(&self, dir: &Path, replace: bool) -> Result<(), ExchangeError> {
         let path = dir.join(IDENTITY_FILE);
         let io = |e: std::io::Error| ExchangeError::Io(path.clone(), e.to_string());
         create_private_dir(dir).map_err(io)?;
@@ -109,9 +200,19 @@ impl Identity {
             url: self.url.clone(),
             sign_secret: b64(self.sign.as_bytes()),
             receive_secret: b64(&self.receive.to_bytes()),
+            next_sign_secret: self.next.as_ref().map(|(s, _)| b64(s.as_bytes())),
+            next_receive_secret: self.next.as_ref().map(|(_, r)| b64(&r.to_bytes())),
+            previous_receive_secrets: self.previous.iter().map(|r| b64(&r.to_bytes())).collect(),
         };
         let text = serde_json::to_string_pretty(&stored).unwrap_or_default();
-        write_private(&path, text.as_bytes()).map_err(io)
+        if !replace {
+            return write_private(&path, text.as_bytes()).map_err(io);
+        }
+        // Written beside, then renamed over: a crash leaves the old file or the new one.
+        let fresh = dir.join(format!("{IDENTITY_FILE}.new"));
+        let _ = std::fs::remove_file(&fresh);
+        write_private(&fresh, text.as_bytes()).map_err(io)?;
+        std::fs::rename(&fresh, &path).map_err(io)
     }
 
     /// The Ed25519 public key, raw.

@@ -20,7 +20,9 @@ create table exchange_partners (
     clearance     text collate "C" not null,
     revoked_at    text collate "C",
     registered_at text collate "C" not null,
-    card          text collate "C" not null
+    card          text collate "C" not null,
+    previous_sign_key   text collate "C",
+    previous_fingerprint text collate "C"
 );
 
 create table exchange_log (

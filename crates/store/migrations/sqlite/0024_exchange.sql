@@ -42,7 +42,10 @@ create index audit_log_entity_kind on audit_log (entity);
 -- `sign_key` and `receive_key` are the raw public keys (base64url, no padding), `fingerprint`
 -- the card's; `commissions` the JSON array of the commissions shared with it, `clearance`
 -- the highest marking agreed for the exchange. A revoked partner (its key compromised) is
--- kept, so that its log stays readable, and nothing from or to it is accepted.
+-- kept, so that its log stays readable, and nothing from or to it is accepted. After the
+-- partner announced a new key (signed by the old one) and the administrator confirmed its
+-- fingerprint, the old signing key is kept in `previous_*` until the partner's first bundle
+-- signed by the new one: bundles sealed before the partner switched still verify.
 create table exchange_partners (
     instance_id   text primary key,
     party_id      text not null references parties (id),
@@ -55,7 +58,9 @@ create table exchange_partners (
     clearance     text not null,
     revoked_at    text,
     registered_at text not null,
-    card          text not null
+    card          text not null,
+    previous_sign_key   text,
+    previous_fingerprint text
 );
 
 -- Every bundle and receipt sent or received, with what its verification found. `direction`

@@ -18,7 +18,8 @@ use std::collections::HashMap;
 use taawun_core::*;
 
 const PARTNER_COLUMNS: &str = "instance_id, party_id, name, sign_key, receive_key, fingerprint, \
-     url, commissions, clearance, revoked_at, registered_at, card";
+     url, commissions, clearance, revoked_at, registered_at, card, previous_sign_key, \
+     previous_fingerprint";
 const LOG_COLUMNS: &str = "id, partner, direction, kind, seq, hash, prev, created_at, logged_at, outcome, key, entries, detail";
 
 fn corrupt(what: String) -> StoreError {
@@ -58,6 +59,8 @@ fn partner_of(r: &DbRow) -> StoreResult<Partner> {
         revoked_at: revoked.as_deref().map(time_of).transpose()?,
         registered_at: time_of(&r.try_get::<String, _>("registered_at")?)?,
         card: r.try_get("card")?,
+        previous_sign_key: r.try_get("previous_sign_key")?,
+        previous_fingerprint: r.try_get("previous_fingerprint")?,
     })
 }
 
@@ -175,7 +178,7 @@ impl Engine {
         .rows_affected()
             > 0;
         sqlx::query(&super::d::sql(&format!(
-            "insert into exchange_partners ({PARTNER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "insert into exchange_partners ({PARTNER_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )))
         .bind(p.instance_id.to_string())
         .bind(p.party_id.to_string())
@@ -189,6 +192,8 @@ impl Engine {
         .bind(p.revoked_at.map(text_of))
         .bind(text_of(p.registered_at))
         .bind(&p.card)
+        .bind(&p.previous_sign_key)
+        .bind(&p.previous_fingerprint)
         .execute(&mut *tx)
         .await?;
         let action = match (existed, p.revoked_at.is_some()) {
