@@ -16,6 +16,9 @@ pub enum Asked {
     Notified(u64),
     /// Everyone on that side who may see the item was already asked today.
     AlreadyToday,
+    /// That side runs its own instance (a registered exchange partner speaks for its
+    /// party): the request travels in the next bundle, and its editors are notified there.
+    Forwarded,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +58,39 @@ pub async fn request_update(
     if !found.leads.iter().any(|l| l.party_id == party) {
         return Err(AskError::NotALead);
     }
+    if let Some(partner) = store
+        .exchange_partners()
+        .await?
+        .into_iter()
+        .find(|p| p.party_id == party && p.revoked_at.is_none())
+    {
+        store
+            .exchange_ask(&taawun_store::exchange::Ask {
+                id: taawun_core::new_id(),
+                partner: partner.instance_id,
+                direction: taawun_store::exchange::Direction::Out,
+                item_id: item,
+                party_id: party,
+                asked_by: asker.name.clone(),
+                asked_on: today,
+                seq: None,
+                answered_at: None,
+            })
+            .await?;
+        return Ok(Asked::Forwarded);
+    }
+    notify_side(store, asker, item, party, today).await
+}
+
+/// Notifies the editors of `party` who may see `item` that `asker` asks for news: a local
+/// request, or one a partner's instance sent.
+pub async fn notify_side(
+    store: &Arc<dyn Store>,
+    asker: &Actor,
+    item: Id,
+    party: Id,
+    today: NaiveDate,
+) -> Result<Asked, AskError> {
     let mut editors = Vec::new();
     for u in store.users().await? {
         let theirs = u.active && u.role == Role::PartyEditor && u.party_id == party;

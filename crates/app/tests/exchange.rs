@@ -1137,3 +1137,83 @@ async fn a_new_key_takes_effect_once_confirmed_and_the_old_one_then_stops() {
         .unwrap();
     assert_eq!(got.outcome, Arrived::Refused(Refusal::UnknownSender));
 }
+
+#[tokio::test]
+async fn asking_the_other_side_travels_to_its_instance_and_its_report_answers() {
+    use taawun_app::ask::{Asked, request_update};
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let ml_at_m = party_of(m.store.as_ref(), "ML").await;
+    let plan = m.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let item = m
+        .store
+        .items(plan.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.leads.iter().any(|l| l.party_id == ml_at_m.id))
+        .unwrap();
+    // Mali's editor, on Mali's instance.
+    let mut editor = user(ml.party.id, Role::PartyEditor, "redacteur.ml");
+    editor = ml.store.save_user(&Actor::system(), &editor).await.unwrap();
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { seq: 1, .. }));
+    assert_eq!(ml.store.unread_notifications(editor.id).await.unwrap(), 0);
+
+    // Morocco's secretariat asks Mali's side: Mali runs its own instance, so the request
+    // goes there.
+    let mut secretary = user(m.party.id, Role::Secretariat, "secretariat.ma");
+    secretary.commission_ids = vec![c.id];
+    let v = Visible::new(m.store.clone(), secretary.principal());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let asked = request_update(
+        &m.store,
+        &v,
+        &Actor::user(&secretary),
+        item.id,
+        ml_at_m.id,
+        today,
+    )
+    .await
+    .unwrap();
+    assert_eq!(asked, Asked::Forwarded);
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 2, .. }),
+        "{:?}",
+        got.outcome
+    );
+    assert_eq!(ml.store.unread_notifications(editor.id).await.unwrap(), 1);
+    let open = m.store.exchange_asks(ml.me.instance).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(open[0].seq.is_some() && open[0].answered_at.is_none());
+
+    // Mali's report is the answer.
+    let report: ProgressUpdate = serde_json::from_value(serde_json::json!({
+        "id": new_id(), "item_id": item.id, "reported_on": "2026-03-05",
+        "party_id": ml.party.id, "percent": 60, "status": "in_progress",
+        "narrative": {"fr": "Formation achevée à Koulikoro"}
+    }))
+    .unwrap();
+    ml.store
+        .save_progress(&Actor::system(), &report)
+        .await
+        .unwrap();
+    let got = receive(m.store.clone(), &m.me, export(&ml, &m).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { .. }),
+        "{:?}",
+        got.outcome
+    );
+    let answered = m.store.exchange_asks(ml.me.instance).await.unwrap();
+    assert!(answered[0].answered_at.is_some());
+}

@@ -1334,3 +1334,4 @@ exchange-conflict-keep = الإبقاء على
 exchange-keep-ours = نسختنا
 exchange-keep-theirs = نسخة الشريك
 exchange-resolved = سُجّل القرار؛ وتبقى النسختان محفوظتين.
+item-ask-forwarded = لـ{ $party } مثيله الخاص: يُرسل الطلب إليه مع التبادل القادم، ويُبلَّغ محرروه هناك.

@@ -1210,3 +1210,4 @@ exchange-conflict-keep = Keep
 exchange-keep-ours = Ours
 exchange-keep-theirs = The partner’s
 exchange-resolved = Decision recorded; both versions stay on record.
+item-ask-forwarded = { $party } runs its own instance: the request goes there with the next exchange, and its editors are notified there.

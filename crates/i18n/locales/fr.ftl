@@ -1204,3 +1204,4 @@ exchange-conflict-keep = Garder
 exchange-keep-ours = La nôtre
 exchange-keep-theirs = Celle du partenaire
 exchange-resolved = Décision enregistrée ; les deux versions restent consignées.
+item-ask-forwarded = { $party } a sa propre instance : la demande y part avec le prochain échange, et ses éditeurs y sont avertis.

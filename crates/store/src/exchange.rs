@@ -154,6 +154,8 @@ pub struct Arrival {
     pub candidates: Vec<(RecordKind, Id, Id)>,
     /// The partner's changes to its own part of records of ours.
     pub parts: Vec<PartChange>,
+    /// The partner's requests for news of this side of items.
+    pub asks: Vec<Ask>,
     /// This instance's party: its own part of a partner's record, changed here and not
     /// yet sent, is kept when the partner's new version of the record arrives.
     pub own_party: Id,
@@ -216,4 +218,19 @@ pub struct Conflict {
     pub theirs: taawun_core::exchange::Part,
     pub state: String,
     pub found_at: DateTime<Utc>,
+}
+
+/// A request for news of an item's side, sent to or received from the partner whose party
+/// leads that side (see `app::ask`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ask {
+    pub id: Id,
+    pub partner: Id,
+    pub direction: Direction,
+    pub item_id: Id,
+    pub party_id: Id,
+    pub asked_by: String,
+    pub asked_on: chrono::NaiveDate,
+    pub seq: Option<i64>,
+    pub answered_at: Option<DateTime<Utc>>,
 }

@@ -1,6 +1,8 @@
 //! The `Store` trait: everything the rest of Taawun may ask of the database.
 
-use crate::exchange::{ApplyRefusal, Arrival, Candidate, Conflict, Direction, LogRow, Partner};
+use crate::exchange::{
+    ApplyRefusal, Arrival, Ask, Candidate, Conflict, Direction, LogRow, Partner,
+};
 use crate::{AuditHead, CalendarFeed, FactsFilter, FactsScope, StoreResult};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
@@ -623,6 +625,13 @@ pub trait Store: Send + Sync + 'static {
         conflict: Id,
         theirs: bool,
     ) -> StoreResult<bool>;
+    /// Records a request for news of an item's side to send to (or received from) a
+    /// partner; `false` when that request was already recorded.
+    async fn exchange_ask(&self, ask: &Ask) -> StoreResult<bool>;
+    /// The requests to and from `partner`, oldest first.
+    async fn exchange_asks(&self, partner: Id) -> StoreResult<Vec<Ask>>;
+    /// The outbound requests `ids` left in bundle `seq`.
+    async fn exchange_asks_sent(&self, ids: &[Id], seq: i64) -> StoreResult<()>;
     /// Each of `ids` received from a partner, as last received (JSON).
     async fn exchange_received(&self, ids: &[Id]) -> StoreResult<HashMap<Id, String>>;
     /// After a fork (the partner's signed receipt names its last applied bundle of ours):

@@ -195,7 +195,7 @@ async fn upgrading_indexes_records_written_before_search() {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     )
     .execute(store.pool())
@@ -242,7 +242,7 @@ async fn undo_search_names(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     )
     .execute(store.pool())
@@ -312,7 +312,7 @@ async fn undo_deadlines(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     )
     .execute(store.pool())
@@ -340,7 +340,7 @@ async fn undo_tallies(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
@@ -367,7 +367,7 @@ async fn undo_thresholds(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     )
     .execute(store.pool())
@@ -411,7 +411,7 @@ async fn undo_visibility(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     );
     sqlx::raw_sql(&sql).execute(store.pool()).await.unwrap();
@@ -446,7 +446,7 @@ async fn undo_followup(store: &SqliteStore) {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     );
     for c in columns {
@@ -773,7 +773,7 @@ async fn upgrading_gives_each_side_its_place_among_the_leads() {
          drop table if exists exchange_partners; drop table if exists exchange_log;
          drop table if exists exchange_origins; drop table if exists exchange_sent;
          drop table if exists exchange_matches; drop table if exists exchange_nonces;
-         drop table if exists exchange_candidates; drop table if exists exchange_conflicts;
+         drop table if exists exchange_candidates; drop table if exists exchange_conflicts; drop table if exists exchange_asks;
          delete from schema_version where version = 24;",
     )
     .execute(store.pool())

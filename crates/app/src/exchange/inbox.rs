@@ -18,7 +18,7 @@ use std::sync::Arc;
 use taawun_core::party::fold;
 use taawun_core::*;
 use taawun_store::exchange::{
-    ApplyRefusal, Arrival, Direction, Incoming, LogKind, LogRow, Outcome, PartChange, Partner,
+    ApplyRefusal, Arrival, Ask, Direction, Incoming, LogKind, LogRow, Outcome, PartChange, Partner,
 };
 use taawun_store::{Actor, Store, StoreError, Write};
 
@@ -289,12 +289,16 @@ async fn bundle(
     }
     let local = Local::read(store.as_ref(), partner.instance_id).await?;
     let known = store.exchange_matches(partner.instance_id).await?;
-    let (records, matches, withdrawn, parts) = match incoming(&b.entries, &local, &known) {
+    let (records, matches, withdrawn, parts, mut asks) = match incoming(&b.entries, &local, &known)
+    {
         Ok(x) => x,
         Err(r) => return Ok(Arrived::Refused(r)),
     };
     let candidates = local.candidates(&records);
     let count = records.len();
+    for a in &mut asks {
+        a.partner = partner.instance_id;
+    }
     let arrival = Arrival {
         log: LogRow {
             id: new_id(),
@@ -315,6 +319,7 @@ async fn bundle(
         matches,
         candidates,
         parts,
+        asks: asks.clone(),
         own_party,
         withdrawn,
     };
@@ -327,6 +332,18 @@ async fn bundle(
     let applied = store
         .exchange_apply(&actor, partner.party_id, &arrival, partner.clearance)
         .await;
+    if let Ok(Ok(())) = &applied {
+        // The partner's secretariat asks this side for news: its editors hear it here.
+        for a in &asks {
+            let asker = Actor::new(format!("{} ({})", a.asked_by, partner.name));
+            // The bundle is applied by now: a failed notice is logged, not a refusal.
+            if let Err(e) =
+                crate::ask::notify_side(&store, &asker, a.item_id, a.party_id, a.asked_on).await
+            {
+                tracing::warn!(item = %a.item_id, "a partner's request for news was not notified: {e}");
+            }
+        }
+    }
     Ok(match applied {
         Ok(Ok(())) => Arrived::Applied {
             seq: b.seq,
@@ -442,7 +459,7 @@ fn common_name(a: &LocalizedText, b: &LocalizedText) -> bool {
 }
 
 type Matches = Vec<(RecordKind, Id, Id)>;
-type Read = (Vec<Incoming>, Matches, Vec<Id>, Vec<PartChange>);
+type Read = (Vec<Incoming>, Matches, Vec<Id>, Vec<PartChange>, Vec<Ask>);
 
 /// The bundle's records for the write path, with the partner's ids of records this
 /// instance holds under its own (`known`, the states it names by ISO code and the areas by
@@ -479,9 +496,33 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
     let mut records = Vec::new();
     let mut withdrawn = Vec::new();
     let mut parts = Vec::new();
+    let mut asks = Vec::new();
     for e in entries {
         match e {
             Entry::Withdraw { id, .. } => withdrawn.push(*id),
+            Entry::Ask {
+                id,
+                item,
+                party,
+                asked_by,
+                asked_on,
+            } => {
+                let party = map
+                    .get(&party.to_string())
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(*party);
+                asks.push(Ask {
+                    id: *id,
+                    partner: Id::nil(),
+                    direction: Direction::In,
+                    item_id: *item,
+                    party_id: party,
+                    asked_by: asked_by.clone(),
+                    asked_on: *asked_on,
+                    seq: None,
+                    answered_at: None,
+                });
+            }
             Entry::Parts { kind, id, part } => {
                 let kind = RecordKind::parse(kind).ok_or(Refusal::BadRecord)?;
                 let mut value = serde_json::to_value(part).map_err(|_| Refusal::BadRecord)?;
@@ -521,7 +562,7 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
             }
         }
     }
-    Ok((records, matches, withdrawn, parts))
+    Ok((records, matches, withdrawn, parts, asks))
 }
 
 fn same_id(write: &Write, id: Id) -> bool {

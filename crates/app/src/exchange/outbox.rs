@@ -280,6 +280,22 @@ pub async fn export(
             });
         }
     }
+    // Requests for news of the partner's side, not sent yet.
+    let asks: Vec<_> = store
+        .exchange_asks(partner.instance_id)
+        .await?
+        .into_iter()
+        .filter(|a| a.direction == Direction::Out && a.seq.is_none())
+        .collect();
+    for a in &asks {
+        entries.push(Entry::Ask {
+            id: a.id,
+            item: a.item_id,
+            party: a.party_id,
+            asked_by: a.asked_by.clone(),
+            asked_on: a.asked_on,
+        });
+    }
     // Sent earlier, no longer shown: withdrawn (kind is not known any more; the partner
     // finds it by id).
     let mut gone: Vec<&Id> = sent
@@ -330,7 +346,13 @@ pub async fn export(
         .exchange_record_sent(actor, partner.party_id, &row, &marks, &sealed.text)
         .await?
     {
-        Ok(()) => Ok(Some(sealed)),
+        Ok(()) => {
+            let ids: Vec<Id> = asks.iter().map(|a| a.id).collect();
+            if !ids.is_empty() {
+                store.exchange_asks_sent(&ids, bundle.seq).await?;
+            }
+            Ok(Some(sealed))
+        }
         // Another export took this seq at the same moment: send that one.
         Err(_) => Err(ExchangeError::Refused(
             Refusal::OutOfOrder.message(Lang::En),

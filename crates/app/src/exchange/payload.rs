@@ -43,6 +43,15 @@ pub enum Entry {
     /// A record sent earlier that the partner may no longer see (reclassified): asks the
     /// partner to hide it. It cannot be unsent.
     Withdraw { kind: String, id: Id },
+    /// A request for news of the receiver's side of an item (`app::ask`): its editors are
+    /// notified there; their progress report is the answer.
+    Ask {
+        id: Id,
+        item: Id,
+        party: Id,
+        asked_by: String,
+        asked_on: chrono::NaiveDate,
+    },
     /// The sender's own part of a record the receiver originated (its delegation on a
     /// session, its lead body on an item: `core::exchange::Part`), as the sender now has it.
     Parts {

@@ -99,3 +99,16 @@ create table exchange_conflicts (
     found_at    text collate "C" not null,
     resolved_by text collate "C"
 );
+
+create table exchange_asks (
+    id          text collate "C" primary key,
+    partner     text collate "C" not null,
+    direction   text collate "C" not null check (direction in ('out', 'in')),
+    item_id     text collate "C" not null,
+    party_id    text collate "C" not null,
+    asked_by    text collate "C" not null,
+    asked_on    text collate "C" not null,
+    seq         bigint,
+    answered_at text collate "C"
+);
+create index exchange_asks_open on exchange_asks (partner, direction, item_id);

@@ -167,3 +167,20 @@ create table exchange_conflicts (
     found_at    text not null,
     resolved_by text
 );
+
+-- "Ask the other side for an update" when that side runs its own instance: the request
+-- travels in a bundle ('out': asked here, `seq` the bundle that carried it once sent; 'in':
+-- asked by the partner, its editors here notified), and is answered when a progress report
+-- of that side on the item comes back (`answered_at`).
+create table exchange_asks (
+    id          text primary key,
+    partner     text not null,
+    direction   text not null check (direction in ('out', 'in')),
+    item_id     text not null,
+    party_id    text not null,
+    asked_by    text not null,
+    asked_on    text not null,
+    seq         integer,
+    answered_at text
+);
+create index exchange_asks_open on exchange_asks (partner, direction, item_id);

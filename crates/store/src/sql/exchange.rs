@@ -698,6 +698,29 @@ impl Engine {
             .execute(&mut *tx)
             .await?;
         }
+        for ask in &arrival.asks {
+            insert_ask(&mut tx, ask).await?;
+        }
+        // A progress report of the partner's side answers what was asked of it.
+        let reported: Vec<String> = arrival
+            .records
+            .iter()
+            .filter_map(|r| match &r.write {
+                crate::Write::Progress(p) => Some(p.item_id.to_string()),
+                _ => None,
+            })
+            .collect();
+        for item in reported {
+            sqlx::query(&super::d::sql(
+                "update exchange_asks set answered_at = ? where partner = ? and direction = 'out'
+                 and item_id = ? and answered_at is null",
+            ))
+            .bind(text_of(Utc::now()))
+            .bind(partner.to_string())
+            .bind(item)
+            .execute(&mut *tx)
+            .await?;
+        }
         for change in &arrival.parts {
             if let Err(refusal) =
                 apply_part(&mut tx, &mut memo, actor, partner, party, change).await?
@@ -1052,5 +1075,83 @@ impl Engine {
             }
         }
         Ok(found)
+    }
+}
+
+async fn insert_ask(conn: &mut Conn, a: &crate::exchange::Ask) -> StoreResult<bool> {
+    Ok(sqlx::query(&super::d::sql(
+        "insert into exchange_asks (id, partner, direction, item_id, party_id, asked_by, asked_on, seq, answered_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing",
+    ))
+    .bind(a.id.to_string())
+    .bind(a.partner.to_string())
+    .bind(a.direction.key())
+    .bind(a.item_id.to_string())
+    .bind(a.party_id.to_string())
+    .bind(&a.asked_by)
+    .bind(a.asked_on.to_string())
+    .bind(a.seq)
+    .bind(a.answered_at.map(text_of))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+fn ask_of(r: &DbRow) -> StoreResult<crate::exchange::Ask> {
+    let direction: String = r.try_get("direction")?;
+    let on: String = r.try_get("asked_on")?;
+    let answered: Option<String> = r.try_get("answered_at")?;
+    Ok(crate::exchange::Ask {
+        id: id_of(&r.try_get::<String, _>("id")?)?,
+        partner: id_of(&r.try_get::<String, _>("partner")?)?,
+        direction: parse_direction(&direction)
+            .ok_or_else(|| corrupt(format!("exchange direction {direction:?}")))?,
+        item_id: id_of(&r.try_get::<String, _>("item_id")?)?,
+        party_id: id_of(&r.try_get::<String, _>("party_id")?)?,
+        asked_by: r.try_get("asked_by")?,
+        asked_on: on
+            .parse()
+            .map_err(|_| corrupt(format!("exchange ask day {on:?}")))?,
+        seq: r.try_get("seq")?,
+        answered_at: answered.as_deref().map(time_of).transpose()?,
+    })
+}
+
+impl Engine {
+    /// Records a request for news to send to a partner (`false`: already recorded).
+    pub(super) async fn ask_add(&self, ask: &crate::exchange::Ask) -> StoreResult<bool> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        let added = insert_ask(&mut tx, ask).await?;
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    /// The requests to or from `partner`, oldest first.
+    pub(super) async fn asks_of(&self, partner: Id) -> StoreResult<Vec<crate::exchange::Ask>> {
+        let rows = sqlx::query(&super::d::sql(
+            "select id, partner, direction, item_id, party_id, asked_by, asked_on, seq, answered_at
+             from exchange_asks where partner = ? order by asked_on, id",
+        ))
+        .bind(partner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(ask_of).collect()
+    }
+
+    /// The outbound requests a bundle carried.
+    pub(super) async fn asks_sent(&self, ids: &[Id], seq: i64) -> StoreResult<()> {
+        let mut tx = super::d::begin_write(&self.pool).await?;
+        for id in ids {
+            sqlx::query(&super::d::sql(
+                "update exchange_asks set seq = ? where id = ?",
+            ))
+            .bind(seq)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -3,7 +3,9 @@
 //! which (UUIDv7) follows creation time, so lists are stable from one call to the next.
 
 use super::{Engine, read};
-use crate::exchange::{ApplyRefusal, Arrival, Candidate, Conflict, Direction, LogRow, Partner};
+use crate::exchange::{
+    ApplyRefusal, Arrival, Ask, Candidate, Conflict, Direction, LogRow, Partner,
+};
 use crate::{
     Actor, AuditEntry, CalendarFeed, Credentials, FactsFilter, FactsScope, SearchHit, Store,
     StoreResult,
@@ -668,6 +670,15 @@ impl Store for Engine {
         theirs: bool,
     ) -> StoreResult<bool> {
         self.conflict_resolve(actor, party, conflict, theirs).await
+    }
+    async fn exchange_ask(&self, ask: &Ask) -> StoreResult<bool> {
+        self.ask_add(ask).await
+    }
+    async fn exchange_asks(&self, partner: Id) -> StoreResult<Vec<Ask>> {
+        self.asks_of(partner).await
+    }
+    async fn exchange_asks_sent(&self, ids: &[Id], seq: i64) -> StoreResult<()> {
+        self.asks_sent(ids, seq).await
     }
     async fn exchange_received(&self, ids: &[Id]) -> StoreResult<HashMap<Id, String>> {
         self.received_docs(ids).await

@@ -92,6 +92,12 @@ pub async fn notice(
             "party",
             &party,
         )),
+        "forwarded" => Some(taawun_i18n::message_with(
+            ctx.lang,
+            "item-ask-forwarded",
+            "party",
+            &party,
+        )),
         n => n
             .parse::<u64>()
             .ok()
@@ -131,6 +137,7 @@ pub(crate) async fn post(
             n.to_string()
         }
         Asked::AlreadyToday => String::from("again"),
+        Asked::Forwarded => String::from("forwarded"),
     };
     Ok(Redirect::to(&format!("/items/{id}?asked={count}&to={party}#ask")).into_response())
 }
