@@ -127,16 +127,16 @@ async fn joint_commission(m: &Side) -> Commission {
 }
 
 async fn export(from: &Side, to: &Side) -> String {
-    outbox::export(
+    let mut parts = outbox::export(
         from.store.clone(),
         &from.me,
         &Actor::system(),
         to.me.instance,
     )
     .await
-    .unwrap()
-    .expect("something to send")
-    .text
+    .unwrap();
+    assert_eq!(parts.len(), 1, "one bundle");
+    parts.remove(0).text
 }
 
 async fn item_count(s: &Side) -> usize {
@@ -254,7 +254,7 @@ async fn what_mali_may_see_travels_once_and_comes_back_acknowledged() {
         outbox::export(m.store.clone(), &m.me, &Actor::system(), ml.me.instance)
             .await
             .unwrap()
-            .is_none()
+            .is_empty()
     );
 
     // Mali's signed receipt acknowledges bundle 1 at Morocco.
@@ -340,6 +340,7 @@ async fn every_bundle_that_does_not_verify_is_refused_with_nothing_applied() {
             prev: None,
             created: chrono::Utc::now(),
             entries: vec![],
+            part: None,
         }),
     )
     .unwrap();
@@ -512,6 +513,7 @@ async fn mali_reports_on_its_side_and_may_not_rewrite_moroccos_records() {
             version: forged.version,
             record: serde_json::to_value(&forged).unwrap(),
         }],
+        part: None,
     };
     let sealed = seal_payload(&ml.me, &to_morocco, &Payload::Bundle(bundle)).unwrap();
     let got = receive(m.store.clone(), &m.me, sealed.text.as_bytes())
@@ -989,6 +991,7 @@ async fn mali_changes_its_own_side_and_a_clash_waits_for_the_secretariat() {
         prev: Some(head.hash),
         created: chrono::Utc::now(),
         entries: vec![forged],
+        part: None,
     };
     let sealed = seal_payload(&ml.me, &to_morocco, &Payload::Bundle(bundle)).unwrap();
     let got = receive(m.store.clone(), &m.me, sealed.text.as_bytes())
@@ -1129,6 +1132,7 @@ async fn a_new_key_takes_effect_once_confirmed_and_the_old_one_then_stops() {
             prev: Some(head.hash),
             created: chrono::Utc::now(),
             entries: vec![],
+            part: None,
         }),
     )
     .unwrap();
@@ -1216,4 +1220,129 @@ async fn asking_the_other_side_travels_to_its_instance_and_its_report_answers() 
     );
     let answered = m.store.exchange_asks(ml.me.instance).await.unwrap();
     assert!(answered[0].answered_at.is_some());
+}
+
+#[tokio::test]
+async fn a_change_too_large_for_one_bundle_goes_as_parts_applied_in_order() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let parts = outbox::export_capped(
+        m.store.clone(),
+        &m.me,
+        &Actor::system(),
+        ml.me.instance,
+        4_000,
+    )
+    .await
+    .unwrap();
+    assert!(parts.len() > 2, "{} parts", parts.len());
+    for p in &parts {
+        // Base64 of the JWS of the entries, and the envelope around it: near the cap.
+        assert!(p.text.len() < 4 * 4_000, "a part stays near the cap");
+    }
+    // The last part first: refused, nothing applied.
+    let last = parts.last().unwrap();
+    let got = receive(ml.store.clone(), &ml.me, last.text.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::OutOfOrder));
+    assert!(ml.store.commission(c.id).await.unwrap().is_none());
+    // In order, each part in its own transaction; once all are in, Mali holds what one
+    // bundle would have brought.
+    let mut records = 0;
+    for (n, p) in parts.iter().enumerate() {
+        let got = receive(ml.store.clone(), &ml.me, p.text.as_bytes())
+            .await
+            .unwrap();
+        let Arrived::Applied { seq, records: r } = got.outcome else {
+            panic!("part {n}: {:?}", got.outcome);
+        };
+        assert_eq!(seq, n as i64 + 1);
+        records += r;
+    }
+    assert!(ml.store.commission(c.id).await.unwrap().is_some());
+    let log = ml.store.exchange_log(m.me.instance, 100).await.unwrap();
+    let count = parts.len();
+    assert!(
+        log.iter()
+            .any(|r| r.detail.as_deref() == Some(&format!("part {count}/{count}")))
+    );
+    // The same selection as one bundle, for comparison.
+    let whole = other("ML", "Bamako").await;
+    register(&m, &whole, vec![c.id], Marking::Restricted).await;
+    register(&whole, &m, vec![c.id], Marking::Restricted).await;
+    let got = receive(
+        whole.store.clone(),
+        &whole.me,
+        export(&m, &whole).await.as_bytes(),
+    )
+    .await
+    .unwrap();
+    let Arrived::Applied { records: all, .. } = got.outcome else {
+        panic!("{:?}", got.outcome);
+    };
+    assert_eq!(records, all);
+    assert_eq!(item_count(&ml).await, item_count(&whole).await);
+}
+
+#[tokio::test]
+async fn a_record_reclassified_after_it_was_sent_is_withdrawn_at_the_partner() {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { seq: 1, .. }));
+    let plan = m.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let mut item = m.store.items(plan.id).await.unwrap().remove(0);
+    let reader = Principal {
+        user_id: Some(new_id()),
+        role: Role::Reader,
+        party_id: Some(ml.party.id),
+        clearance: Marking::Restricted,
+        commissions: vec![],
+    };
+    assert!(
+        Visible::new(ml.store.clone(), reader.clone())
+            .item(item.id)
+            .await
+            .unwrap()
+            .is_some()
+    );
+
+    // Morocco marks it Secret: it can no longer be sent, and the next bundle withdraws it.
+    item.protection.marking = Marking::Secret;
+    m.store.save_item(&Actor::system(), &item).await.unwrap();
+    let text = export(&m, &ml).await;
+    let got = receive(ml.store.clone(), &ml.me, text.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { seq: 2, .. }),
+        "{:?}",
+        got.outcome
+    );
+    // Mali's readers no longer see it; the record stays (it cannot be unsent), hidden.
+    assert!(
+        Visible::new(ml.store.clone(), reader)
+            .item(item.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let kept = ml.store.item(item.id).await.unwrap().expect("kept, hidden");
+    assert_eq!(kept.protection.releasability, Releasability::OriginatorOnly);
+    // Withdrawn once: nothing more to send.
+    assert!(
+        outbox::export(m.store.clone(), &m.me, &Actor::system(), ml.me.instance)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -234,7 +234,9 @@ pub struct ExchangeSyncArgs {
 
 #[derive(Debug, Args)]
 pub struct ExchangeImportArgs {
-    pub file: PathBuf,
+    /// The bundle or receipt files, in order (a bundle sent in parts: every part).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
     /// Where to write the signed receipt for the sender.
     #[arg(long, value_name = "FILE")]
     pub receipt: Option<PathBuf>,

@@ -237,52 +237,76 @@ async fn partners(a: ExchangeKeysArgs) -> Result<(), String> {
 async fn export(a: ExchangeExportArgs) -> Result<(), String> {
     let (store, identity) = open(&a.keys).await?;
     let id = partner_id(&a.partner)?;
-    match outbox::export(store, &identity, &actor(), id)
+    let parts = outbox::export(store, &identity, &actor(), id)
         .await
-        .map_err(|e| e.to_string())?
-    {
-        Some(sealed) => {
-            std::fs::write(&a.out, sealed.text)
-                .map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;
-            eprintln!("bundle {} written to {}", sealed.hash, a.out.display());
-        }
-        None => eprintln!("nothing changed since the last bundle: no file written"),
+        .map_err(|e| e.to_string())?;
+    if parts.is_empty() {
+        eprintln!("nothing changed since the last bundle: no file written");
+    }
+    // A change too large for one bundle goes as parts: FILE, then FILE.2, FILE.3…
+    for (n, sealed) in parts.iter().enumerate() {
+        let path = if n == 0 {
+            a.out.clone()
+        } else {
+            let mut name = a.out.clone().into_os_string();
+            name.push(format!(".{}", n + 1));
+            PathBuf::from(name)
+        };
+        std::fs::write(&path, &sealed.text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("bundle {} written to {}", sealed.hash, path.display());
     }
     Ok(())
 }
 
 async fn import(a: ExchangeImportArgs) -> Result<(), String> {
     let (store, identity) = open(&a.keys).await?;
-    let bytes =
-        std::fs::read(&a.file).map_err(|e| format!("cannot read {}: {e}", a.file.display()))?;
-    let got = inbox::receive(store, &identity, &bytes)
-        .await
-        .map_err(|e| e.to_string())?;
-    if let (Some(path), Some(receipt)) = (&a.receipt, &got.receipt) {
-        std::fs::write(path, receipt)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    match got.outcome {
-        Arrived::Applied { seq, records } => {
-            println!("bundle {seq} applied: {records} records");
-            Ok(())
-        }
-        Arrived::AlreadyApplied { seq } => {
-            println!("bundle {seq} was already applied: nothing to do");
-            Ok(())
-        }
-        Arrived::Receipt { of_seq, applied } => {
-            println!(
-                "receipt for bundle {of_seq}: {}",
-                if applied {
-                    "applied"
-                } else {
-                    "refused by the partner"
+    let mut receipts = Vec::new();
+    let mut refused = None;
+    for file in &a.files {
+        let bytes =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let got = inbox::receive_file(store.clone(), &identity, &bytes)
+            .await
+            .map_err(|e| e.to_string())?;
+        for g in got {
+            receipts.extend(g.receipt);
+            match g.outcome {
+                Arrived::Applied { seq, records } => {
+                    println!("bundle {seq} applied: {records} records");
                 }
-            );
-            Ok(())
+                Arrived::AlreadyApplied { seq } => {
+                    println!("bundle {seq} was already applied: nothing to do");
+                }
+                Arrived::Receipt { of_seq, applied } => println!(
+                    "receipt for bundle {of_seq}: {}",
+                    if applied {
+                        "applied"
+                    } else {
+                        "refused by the partner"
+                    }
+                ),
+                Arrived::Refused(r) => refused = Some(r),
+            }
         }
-        Arrived::Refused(r) => Err(format!("refused: {}", r.message(Lang::En))),
+        if refused.is_some() {
+            break;
+        }
+    }
+    if let Some(path) = &a.receipt
+        && !receipts.is_empty()
+    {
+        // One receipt as itself; several (one per part) as a JSON array.
+        let text = if receipts.len() == 1 {
+            receipts.remove(0)
+        } else {
+            format!("[{}]", receipts.join(","))
+        };
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    match refused {
+        Some(r) => Err(format!("refused: {}", r.message(Lang::En))),
+        None => Ok(()),
     }
 }
 

@@ -376,7 +376,7 @@ impl ExchangeDoor {
         identity: &taawun_app::exchange::Identity,
         user: &User,
         partner: Id,
-    ) -> Result<Option<taawun_app::exchange::outbox::Sealed>, taawun_app::exchange::ExchangeError>
+    ) -> Result<Vec<taawun_app::exchange::outbox::Sealed>, taawun_app::exchange::ExchangeError>
     {
         taawun_core::access::decide_exchange(
             &user.principal(),
@@ -399,5 +399,15 @@ impl ExchangeDoor {
         bytes: &[u8],
     ) -> Result<taawun_app::exchange::inbox::Received, taawun_app::exchange::ExchangeError> {
         taawun_app::exchange::inbox::receive(self.store.clone(), identity, bytes).await
+    }
+
+    /// A file of envelopes (one, or parts in a JSON array) the partner sent.
+    pub async fn receive_file(
+        &self,
+        identity: &taawun_app::exchange::Identity,
+        bytes: &[u8],
+    ) -> Result<Vec<taawun_app::exchange::inbox::Received>, taawun_app::exchange::ExchangeError>
+    {
+        taawun_app::exchange::inbox::receive_file(self.store.clone(), identity, bytes).await
     }
 }

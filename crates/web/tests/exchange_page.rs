@@ -166,6 +166,7 @@ async fn administrators_run_the_exchange_from_the_page_and_others_are_kept_out()
     let sealed = outbox::export(ml.store.clone(), &ml.me, &Actor::system(), host.instance)
         .await
         .unwrap()
+        .pop()
         .expect("Mali's parties at least");
     let mut env: serde_json::Value = serde_json::from_str(&sealed.text).unwrap();
     let ct = env["ciphertext"].as_str().unwrap().to_string();

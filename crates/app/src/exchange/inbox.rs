@@ -59,6 +59,29 @@ fn refused(partner: Option<Id>, r: Refusal) -> Received {
     }
 }
 
+/// Reads a file of envelopes: one, or several parts written together as a JSON array, each
+/// read in turn (`receive`) until one is refused.
+pub async fn receive_file(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    bytes: &[u8],
+) -> Result<Vec<Received>, ExchangeError> {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_slice::<serde_json::Value>(bytes)
+    else {
+        return Ok(vec![receive(store, identity, bytes).await?]);
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let got = receive(store.clone(), identity, item.to_string().as_bytes()).await?;
+        let stop = matches!(got.outcome, Arrived::Refused(_));
+        out.push(got);
+        if stop {
+            break;
+        }
+    }
+    Ok(out)
+}
+
 /// Reads one envelope (a file's bytes, or an HTTP body).
 pub async fn receive(
     store: Arc<dyn Store>,
@@ -313,7 +336,7 @@ async fn bundle(
             outcome: Outcome::Applied,
             key: Some(partner.fingerprint.clone()),
             entries: b.entries.len() as i64,
-            detail: None,
+            detail: b.part.map(|(i, n)| format!("part {i}/{n}")),
         },
         records,
         matches,

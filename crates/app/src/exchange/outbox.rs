@@ -238,14 +238,34 @@ fn digest(o: &Outgoing) -> String {
 /// Marks a withdrawn record in `exchange_sent`, so that it is withdrawn once.
 const WITHDRAWN: &str = "withdrawn";
 
-/// The next bundle for `partner`, sealed, and recorded as sent; `None` when nothing
-/// changed since the last one. Sending it twice is harmless: the partner applies a seq once.
+/// The largest payload of one bundle, in bytes: what a bundle file may weigh when it goes
+/// by e-mail or on a small medium. Larger changes go as several bundles, in order (parts).
+pub const PART_CAP: usize = 8 * 1024 * 1024;
+
+/// An entry and what sending it records: the record's digest (and document), or the
+/// request for news it carries.
+type Leaving = (Entry, Option<(Id, String, Option<String>)>, Option<Id>);
+
+/// The next bundles for `partner` — one, or several parts of at most `PART_CAP` bytes each
+/// — sealed and recorded as sent; none when nothing changed since the last. Sending one
+/// twice is harmless: the partner applies a seq once.
 pub async fn export(
     store: Arc<dyn Store>,
     identity: &Identity,
     actor: &Actor,
     partner_id: Id,
-) -> Result<Option<Sealed>, ExchangeError> {
+) -> Result<Vec<Sealed>, ExchangeError> {
+    export_capped(store, identity, actor, partner_id, PART_CAP).await
+}
+
+/// `export` with parts of at most `cap` bytes of entries each (at least one entry a part).
+pub async fn export_capped(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    actor: &Actor,
+    partner_id: Id,
+    cap: usize,
+) -> Result<Vec<Sealed>, ExchangeError> {
     let partner = store
         .exchange_partner(partner_id)
         .await?
@@ -255,46 +275,42 @@ pub async fn export(
     }
     let (selected, theirs) = select(store.clone(), &partner).await?;
     let sent = store.exchange_sent(partner.instance_id).await?;
-    let mut entries = Vec::new();
-    let mut marks = Vec::new();
+    let mut leaving: Vec<Leaving> = Vec::new();
     let shown: HashSet<Id> = selected.iter().chain(theirs.iter()).map(|o| o.id).collect();
     for o in &selected {
         let d = digest(o);
         if sent.get(&o.id) != Some(&d) {
-            marks.push((o.id, d, Some(o.record.to_string())));
-            entries.push(Entry::Record {
+            let entry = Entry::Record {
                 kind: o.kind.key().to_string(),
                 id: o.id,
                 version: o.version,
                 record: o.record.clone(),
-            });
+            };
+            leaving.push((entry, Some((o.id, d, Some(o.record.to_string()))), None));
         }
     }
     for (o, part, d) in own_parts(&store, identity.party, &theirs).await? {
         if sent.get(&o.id) != Some(&d) {
-            marks.push((o.id, d, None));
-            entries.push(Entry::Parts {
+            let entry = Entry::Parts {
                 kind: o.kind.key().to_string(),
                 id: o.id,
                 part,
-            });
+            };
+            leaving.push((entry, Some((o.id, d, None)), None));
         }
     }
     // Requests for news of the partner's side, not sent yet.
-    let asks: Vec<_> = store
-        .exchange_asks(partner.instance_id)
-        .await?
-        .into_iter()
-        .filter(|a| a.direction == Direction::Out && a.seq.is_none())
-        .collect();
-    for a in &asks {
-        entries.push(Entry::Ask {
-            id: a.id,
-            item: a.item_id,
-            party: a.party_id,
-            asked_by: a.asked_by.clone(),
-            asked_on: a.asked_on,
-        });
+    for a in store.exchange_asks(partner.instance_id).await? {
+        if a.direction == Direction::Out && a.seq.is_none() {
+            let entry = Entry::Ask {
+                id: a.id,
+                item: a.item_id,
+                party: a.party_id,
+                asked_by: a.asked_by.clone(),
+                asked_on: a.asked_on,
+            };
+            leaving.push((entry, None, Some(a.id)));
+        }
     }
     // Sent earlier, no longer shown: withdrawn (kind is not known any more; the partner
     // finds it by id).
@@ -305,14 +321,50 @@ pub async fn export(
         .collect();
     gone.sort();
     for id in gone {
-        marks.push((*id, WITHDRAWN.to_string(), None));
-        entries.push(Entry::Withdraw {
+        let entry = Entry::Withdraw {
             kind: String::new(),
             id: *id,
-        });
+        };
+        leaving.push((entry, Some((*id, WITHDRAWN.to_string(), None)), None));
     }
-    if entries.is_empty() {
-        return Ok(None);
+    // Parts, in order: each record still comes after what it names.
+    let mut parts: Vec<Vec<Leaving>> = Vec::new();
+    let mut size = 0;
+    for l in leaving {
+        let weight = serde_json::to_vec(&l.0).map(|b| b.len()).unwrap_or(0);
+        if parts.is_empty() || size + weight > cap && !parts.last().is_some_and(Vec::is_empty) {
+            parts.push(Vec::new());
+            size = 0;
+        }
+        size += weight;
+        if let Some(last) = parts.last_mut() {
+            last.push(l);
+        }
+    }
+    let count = parts.len();
+    let mut out = Vec::new();
+    for (index, part) in parts.into_iter().enumerate() {
+        out.push(send_part(&store, identity, actor, &partner, part, (index + 1, count)).await?);
+    }
+    Ok(out)
+}
+
+/// Seals one part as the next bundle of the chain and records it as sent.
+async fn send_part(
+    store: &Arc<dyn Store>,
+    identity: &Identity,
+    actor: &Actor,
+    partner: &Partner,
+    part: Vec<Leaving>,
+    (index, count): (usize, usize),
+) -> Result<Sealed, ExchangeError> {
+    let mut entries = Vec::with_capacity(part.len());
+    let mut marks = Vec::new();
+    let mut asks = Vec::new();
+    for (entry, mark, ask) in part {
+        entries.push(entry);
+        marks.extend(mark);
+        asks.extend(ask);
     }
     let head = store
         .exchange_head(partner.instance_id, Direction::Out)
@@ -325,8 +377,9 @@ pub async fn export(
         prev: head.map(|h| h.hash),
         created: Utc::now(),
         entries,
+        part: (count > 1).then_some((index as u32, count as u32)),
     };
-    let sealed = seal_payload(identity, &partner, &Payload::Bundle(bundle.clone()))?;
+    let sealed = seal_payload(identity, partner, &Payload::Bundle(bundle.clone()))?;
     let row = LogRow {
         id: new_id(),
         partner: partner.instance_id,
@@ -340,18 +393,17 @@ pub async fn export(
         outcome: Outcome::Sent,
         key: Some(own_fingerprint(identity)),
         entries: bundle.entries.len() as i64,
-        detail: None,
+        detail: bundle.part.map(|(i, n)| format!("part {i}/{n}")),
     };
     match store
         .exchange_record_sent(actor, partner.party_id, &row, &marks, &sealed.text)
         .await?
     {
         Ok(()) => {
-            let ids: Vec<Id> = asks.iter().map(|a| a.id).collect();
-            if !ids.is_empty() {
-                store.exchange_asks_sent(&ids, bundle.seq).await?;
+            if !asks.is_empty() {
+                store.exchange_asks_sent(&asks, bundle.seq).await?;
             }
-            Ok(Some(sealed))
+            Ok(sealed)
         }
         // Another export took this seq at the same moment: send that one.
         Err(_) => Err(ExchangeError::Refused(
@@ -380,8 +432,11 @@ pub async fn next_for(
     if head.and_then(|h| h.seq).unwrap_or(0) > after {
         return Ok(None);
     }
+    // A change sent as parts: the first now, the others, kept as sealed, by the next pulls.
     Ok(export(store, identity, actor, partner)
         .await?
+        .into_iter()
+        .next()
         .map(|s| s.text))
 }
 

@@ -28,6 +28,10 @@ pub struct Bundle {
     pub prev: Option<String>,
     pub created: DateTime<Utc>,
     pub entries: Vec<Entry>,
+    /// Part `i` of `n` when a change too large for one bundle went as `n` bundles in a row;
+    /// each is applied on its own, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

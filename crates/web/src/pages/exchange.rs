@@ -268,26 +268,30 @@ pub(crate) async fn download(
         .export(&identity, &user, partner)
         .await
         .map_err(refused)?;
-    match sealed {
-        Some(s) => Ok((
-            [
-                (header::CONTENT_TYPE, "application/json".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    crate::files::download::disposition(&format!(
-                        "taawun-{}.bundle",
-                        &s.hash[..12]
-                    )),
-                ),
-            ],
-            s.text,
-        )
-            .into_response()),
-        None => {
-            let notice = ctx.t("exchange-nothing-to-send");
-            page(ctx, &state, Some(notice), None).await
-        }
-    }
+    let Some(first) = sealed.first() else {
+        let notice = ctx.t("exchange-nothing-to-send");
+        return page(ctx, &state, Some(notice), None).await;
+    };
+    let name = format!("taawun-{}.bundle", &first.hash[..12]);
+    // Several parts go as one file holding them in order (a JSON array), which the import
+    // reads part by part.
+    let text = if sealed.len() == 1 {
+        first.text.clone()
+    } else {
+        let texts: Vec<&str> = sealed.iter().map(|s| s.text.as_str()).collect();
+        format!("[{}]", texts.join(","))
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                crate::files::download::disposition(&name),
+            ),
+        ],
+        text,
+    )
+        .into_response())
 }
 
 pub(crate) async fn import(
@@ -319,19 +323,29 @@ pub(crate) async fn import(
     };
     let got = state
         .exchange_door()
-        .receive(&identity, &bytes)
+        .receive_file(&identity, &bytes)
         .await
         .map_err(refused)?;
-    let notice = match got.outcome {
-        Arrived::Applied { seq, records } => ctx.t_numbers(
-            "exchange-result-applied",
-            &[("seq", seq as u64), ("records", records as u64)],
-        ),
-        Arrived::AlreadyApplied { .. } => ctx.t("exchange-result-already"),
-        Arrived::Receipt { .. } => ctx.t("exchange-result-receipt"),
-        Arrived::Refused(r) => r.message(ctx.lang),
+    let mut notices = Vec::new();
+    let mut receipts = Vec::new();
+    for g in got {
+        receipts.extend(g.receipt);
+        notices.push(match g.outcome {
+            Arrived::Applied { seq, records } => ctx.t_numbers(
+                "exchange-result-applied",
+                &[("seq", seq as u64), ("records", records as u64)],
+            ),
+            Arrived::AlreadyApplied { .. } => ctx.t("exchange-result-already"),
+            Arrived::Receipt { .. } => ctx.t("exchange-result-receipt"),
+            Arrived::Refused(r) => r.message(ctx.lang),
+        });
+    }
+    let receipt = match receipts.len() {
+        0 => None,
+        1 => receipts.pop(),
+        _ => Some(format!("[{}]", receipts.join(","))),
     };
-    page(ctx, &state, Some(notice), got.receipt).await
+    page(ctx, &state, Some(notices.join(" ")), receipt).await
 }
 
 #[derive(Deserialize)]
@@ -347,7 +361,12 @@ pub(crate) async fn receipt(
     Form(f): Form<ReceiptForm>,
 ) -> Result<Response, WebError> {
     allowed(&ctx, ExchangeAction::Administer)?;
-    if taawun_app::exchange::envelope::header_of(f.receipt.as_bytes()).is_err() {
+    let one = taawun_app::exchange::envelope::header_of(f.receipt.as_bytes()).is_ok();
+    let several = serde_json::from_str::<Vec<serde_json::Value>>(&f.receipt).is_ok_and(|v| {
+        v.iter()
+            .all(|e| taawun_app::exchange::envelope::header_of(e.to_string().as_bytes()).is_ok())
+    });
+    if !one && !several {
         return Err(WebError::BadRequest("receipt".into()));
     }
     Ok((
