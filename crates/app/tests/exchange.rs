@@ -92,27 +92,23 @@ async fn other(iso: &str, name: &str) -> Side {
 async fn register(at: &Side, whom: &Side, commissions: Vec<Id>, clearance: Marking) -> Partner {
     let card = whom.card();
     let party = party_of(at.store.as_ref(), card.party.iso_code.as_deref().unwrap()).await;
-    let p = Partner {
-        instance_id: card.instance,
-        party_id: party.id,
-        name: card.name.clone(),
-        sign_key: card.sign_key.clone(),
-        receive_key: card.receive_key.clone(),
-        fingerprint: card.fingerprint(),
-        url: None,
-        commissions,
-        clearance,
-        revoked_at: None,
-        registered_at: chrono::Utc::now(),
-        card: card.to_json(),
-        previous_sign_key: None,
-        previous_fingerprint: None,
-    };
+    let p = card.partner(party.id, commissions, clearance, None);
     at.store
         .save_exchange_partner(&Actor::system(), &p)
         .await
         .unwrap();
     p
+}
+
+/// Morocco's instance and Mali's, each registered at the other for their joint commission
+/// at the restricted level.
+async fn joined() -> (Side, Side, Commission) {
+    let m = morocco().await;
+    let ml = other("ML", "Bamako").await;
+    let c = joint_commission(&m).await;
+    register(&m, &ml, vec![c.id], Marking::Restricted).await;
+    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    (m, ml, c)
 }
 
 async fn joint_commission(m: &Side) -> Commission {
@@ -694,11 +690,7 @@ fn user(party: Id, role: Role, name: &str) -> User {
 #[tokio::test]
 async fn mali_confirms_the_persons_it_already_held_and_nothing_is_merged_without_it() {
     use taawun_app::exchange::admin::decide_match;
-    let m = morocco().await;
-    let ml = other("ML", "Bamako").await;
-    let c = joint_commission(&m).await;
-    register(&m, &ml, vec![c.id], Marking::Restricted).await;
-    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let (m, ml, c) = joined().await;
     // The two Malian persons Morocco recorded (the head of Mali's delegation first), whom
     // Mali already holds under its own ids.
     let ml_at_m = party_of(m.store.as_ref(), "ML").await;
@@ -1145,11 +1137,7 @@ async fn a_new_key_takes_effect_once_confirmed_and_the_old_one_then_stops() {
 #[tokio::test]
 async fn asking_the_other_side_travels_to_its_instance_and_its_report_answers() {
     use taawun_app::ask::{Asked, request_update};
-    let m = morocco().await;
-    let ml = other("ML", "Bamako").await;
-    let c = joint_commission(&m).await;
-    register(&m, &ml, vec![c.id], Marking::Restricted).await;
-    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let (m, ml, c) = joined().await;
     let ml_at_m = party_of(m.store.as_ref(), "ML").await;
     let plan = m.store.plans(Some(c.id)).await.unwrap().remove(0);
     let item = m
@@ -1224,11 +1212,7 @@ async fn asking_the_other_side_travels_to_its_instance_and_its_report_answers() 
 
 #[tokio::test]
 async fn a_change_too_large_for_one_bundle_goes_as_parts_applied_in_order() {
-    let m = morocco().await;
-    let ml = other("ML", "Bamako").await;
-    let c = joint_commission(&m).await;
-    register(&m, &ml, vec![c.id], Marking::Restricted).await;
-    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let (m, ml, c) = joined().await;
     let parts = outbox::export_capped(
         m.store.clone(),
         &m.me,
@@ -1290,11 +1274,7 @@ async fn a_change_too_large_for_one_bundle_goes_as_parts_applied_in_order() {
 
 #[tokio::test]
 async fn a_record_reclassified_after_it_was_sent_is_withdrawn_at_the_partner() {
-    let m = morocco().await;
-    let ml = other("ML", "Bamako").await;
-    let c = joint_commission(&m).await;
-    register(&m, &ml, vec![c.id], Marking::Restricted).await;
-    register(&ml, &m, vec![c.id], Marking::Restricted).await;
+    let (m, ml, c) = joined().await;
     let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
         .await
         .unwrap();

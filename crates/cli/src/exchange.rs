@@ -14,7 +14,7 @@ use std::sync::Arc;
 use taawun_app::exchange::inbox::{self, Arrived};
 use taawun_app::exchange::{Card, Identity, outbox, same_fingerprint, sync};
 use taawun_core::{Id, Lang, LocalizedText, Marking, Party, PartyKind};
-use taawun_store::exchange::{Direction, Partner};
+use taawun_store::exchange::Direction;
 use taawun_store::{Actor, Store};
 
 pub async fn run(c: ExchangeCommand) -> Result<(), String> {
@@ -155,22 +155,14 @@ async fn add(a: ExchangeAddArgs) -> Result<(), String> {
             Err(_) => commissions::resolve(store.as_ref(), c).await?,
         });
     }
-    let partner = Partner {
-        instance_id: card.instance,
-        party_id: party.id,
-        name: card.name.clone(),
-        sign_key: card.sign_key.clone(),
-        receive_key: card.receive_key.clone(),
-        fingerprint: card.fingerprint(),
-        url: a.url.clone().or_else(|| card.url.clone()),
-        commissions: shared,
-        clearance: Marking::parse(&a.clearance).unwrap_or_default(),
-        revoked_at: None,
-        registered_at: Utc::now(),
-        card: text,
-        previous_sign_key: None,
-        previous_fingerprint: None,
-    };
+    let mut partner = card.partner(
+        party.id,
+        shared,
+        Marking::parse(&a.clearance).unwrap_or_default(),
+        a.url.clone(),
+    );
+    // The card as the administrator received it, byte for byte.
+    partner.card = text;
     store
         .save_exchange_partner(&actor(), &partner)
         .await

@@ -596,6 +596,14 @@ pub trait Store: Send + Sync + 'static {
     async fn save_exchange_partner(&self, actor: &Actor, p: &Partner) -> StoreResult<()>;
     /// The partner's log, newest first.
     async fn exchange_log(&self, partner: Id, limit: u32) -> StoreResult<Vec<LogRow>>;
+    /// The partner's bundles logged at `seq` in `direction`: a receipt or a replay checked
+    /// against the one bundle it names, not the whole log.
+    async fn exchange_log_at(
+        &self,
+        partner: Id,
+        direction: Direction,
+        seq: i64,
+    ) -> StoreResult<Vec<LogRow>>;
     /// The last bundle of a chain that counts (sent or acknowledged out, applied in).
     async fn exchange_head(&self, partner: Id, direction: Direction)
     -> StoreResult<Option<LogRow>>;

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use taawun_app::exchange::Identity;
 use taawun_app::exchange::outbox;
 use taawun_core::*;
-use taawun_store::exchange::Partner;
 use taawun_store::{Actor, SqliteStore, Store};
 
 const PASSWORD: &str = "correct horse battery";
@@ -63,21 +62,8 @@ async fn mali(d: &common::Demo, host: &Identity) -> Other {
     };
     let commission = common::commission_with(d.store.as_ref(), "ML").await;
     let card = me.card(&party("ML"));
-    let partner = |card: &taawun_app::exchange::Card, party: Id| Partner {
-        instance_id: card.instance,
-        party_id: party,
-        name: card.name.clone(),
-        sign_key: card.sign_key.clone(),
-        receive_key: card.receive_key.clone(),
-        fingerprint: card.fingerprint(),
-        url: None,
-        commissions: vec![commission],
-        clearance: Marking::Restricted,
-        revoked_at: None,
-        registered_at: chrono::Utc::now(),
-        card: card.to_json(),
-        previous_sign_key: None,
-        previous_fingerprint: None,
+    let partner = |card: &taawun_app::exchange::Card, party: Id| {
+        card.partner(party, vec![commission], Marking::Restricted, None)
     };
     d.store
         .save_exchange_partner(&Actor::system(), &partner(&card, party("ML").id))

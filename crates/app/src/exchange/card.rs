@@ -90,6 +90,33 @@ impl Card {
     pub fn fingerprint(&self) -> String {
         fingerprint(self.instance, &self.sign_key, &self.receive_key)
     }
+
+    /// The partner this card registers: speaking for the local `party`, sharing
+    /// `commissions` at `clearance`, reached at `url` (else the card's).
+    pub fn partner(
+        &self,
+        party: Id,
+        commissions: Vec<Id>,
+        clearance: taawun_core::Marking,
+        url: Option<String>,
+    ) -> taawun_store::exchange::Partner {
+        taawun_store::exchange::Partner {
+            instance_id: self.instance,
+            party_id: party,
+            name: self.name.clone(),
+            sign_key: self.sign_key.clone(),
+            receive_key: self.receive_key.clone(),
+            fingerprint: self.fingerprint(),
+            url: url.or_else(|| self.url.clone()),
+            commissions,
+            clearance,
+            revoked_at: None,
+            registered_at: chrono::Utc::now(),
+            card: self.to_json(),
+            previous_sign_key: None,
+            previous_fingerprint: None,
+        }
+    }
 }
 
 /// The fingerprint of an instance's keys: SHA-256 of

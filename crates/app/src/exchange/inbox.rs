@@ -214,15 +214,10 @@ async fn receipt(
 ) -> Result<Received, ExchangeError> {
     // The receipt must answer a bundle this instance sent, by its hash.
     let sent = store
-        .exchange_log(partner.instance_id, u32::MAX)
+        .exchange_log_at(partner.instance_id, Direction::Out, r.of_seq)
         .await?
         .into_iter()
-        .any(|row| {
-            row.direction == Direction::Out
-                && row.kind == LogKind::Bundle
-                && row.seq == Some(r.of_seq)
-                && row.hash == r.of_hash
-        });
+        .any(|row| row.hash == r.of_hash);
     if !sent {
         return Ok(refused(Some(partner.instance_id), Refusal::BrokenChain));
     }
@@ -276,15 +271,10 @@ async fn bundle(
     let last = head.as_ref().and_then(|h| h.seq).unwrap_or(0);
     if b.seq <= last {
         let same = store
-            .exchange_log(partner.instance_id, u32::MAX)
+            .exchange_log_at(partner.instance_id, Direction::In, b.seq)
             .await?
             .into_iter()
-            .any(|row| {
-                row.direction == Direction::In
-                    && row.outcome == Outcome::Applied
-                    && row.seq == Some(b.seq)
-                    && row.hash == payload_hash
-            });
+            .any(|row| row.outcome == Outcome::Applied && row.hash == payload_hash);
         if same {
             return Ok(Arrived::AlreadyApplied { seq: b.seq });
         }
@@ -293,16 +283,10 @@ async fn bundle(
         // anything else is a replay.
         let before = b.seq - 1;
         let branches = store
-            .exchange_log(partner.instance_id, u32::MAX)
+            .exchange_log_at(partner.instance_id, Direction::In, before)
             .await?
             .into_iter()
-            .any(|row| {
-                row.direction == Direction::In
-                    && row.outcome == Outcome::Applied
-                    && row.kind == LogKind::Bundle
-                    && row.seq == Some(before)
-                    && Some(&row.hash) == b.prev.as_ref()
-            })
+            .any(|row| row.outcome == Outcome::Applied && Some(&row.hash) == b.prev.as_ref())
             || (before == 0 && b.prev.is_none());
         return Ok(Arrived::Refused(if branches {
             Refusal::Fork

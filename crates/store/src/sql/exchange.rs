@@ -217,6 +217,26 @@ impl Engine {
         rows.iter().map(log_of).collect()
     }
 
+    /// The partner's bundles logged at `seq` in `direction` (one that counts, and any
+    /// refused beside it).
+    pub(super) async fn log_at(
+        &self,
+        partner: Id,
+        direction: Direction,
+        seq: i64,
+    ) -> StoreResult<Vec<LogRow>> {
+        let rows = sqlx::query(&super::d::sql(&format!(
+            "select {LOG_COLUMNS} from exchange_log
+             where partner = ? and direction = ? and kind = 'bundle' and seq = ?"
+        )))
+        .bind(partner.to_string())
+        .bind(direction.key())
+        .bind(seq)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(log_of).collect()
+    }
+
     pub(super) async fn log_head(
         &self,
         partner: Id,
@@ -568,27 +588,41 @@ impl Engine {
     /// The origin instance of each of `ids` that came from another instance.
     pub(super) async fn origins(&self, ids: &[Id]) -> StoreResult<HashMap<Id, (Id, i64)>> {
         let mut found = HashMap::new();
+        for r in self.origin_rows(ids, "origin, version", "true").await? {
+            found.insert(
+                id_of(&r.try_get::<String, _>("record_id")?)?,
+                (
+                    id_of(&r.try_get::<String, _>("origin")?)?,
+                    r.try_get("version")?,
+                ),
+            );
+        }
+        Ok(found)
+    }
+
+    /// The `exchange_origins` rows of `ids` (`record_id` and `columns`) where `filter`
+    /// holds, read a few hundred ids at a time.
+    async fn origin_rows(
+        &self,
+        ids: &[Id],
+        columns: &str,
+        filter: &str,
+    ) -> StoreResult<Vec<DbRow>> {
+        let mut rows = Vec::new();
         for chunk in ids.chunks(500) {
             let marks = vec!["?"; chunk.len()].join(", ");
             let sql = format!(
-                "select record_id, origin, version from exchange_origins where record_id in ({marks})"
+                "select record_id, {columns} from exchange_origins
+                 where {filter} and record_id in ({marks})"
             );
             let sql = super::d::sql(&sql);
             let mut q = sqlx::query(&sql);
             for id in chunk {
                 q = q.bind(id.to_string());
             }
-            for r in q.fetch_all(&self.pool).await? {
-                found.insert(
-                    id_of(&r.try_get::<String, _>("record_id")?)?,
-                    (
-                        id_of(&r.try_get::<String, _>("origin")?)?,
-                        r.try_get("version")?,
-                    ),
-                );
-            }
+            rows.extend(q.fetch_all(&self.pool).await?);
         }
-        Ok(found)
+        Ok(rows)
     }
 
     /// Applies a verified bundle (see the module's doc): all of it, or nothing.
@@ -1057,22 +1091,11 @@ impl Engine {
     /// Each of `ids` received from a partner, as last received.
     pub(super) async fn received_docs(&self, ids: &[Id]) -> StoreResult<HashMap<Id, String>> {
         let mut found = HashMap::new();
-        for chunk in ids.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let sql = format!(
-                "select record_id, doc from exchange_origins where doc is not null and record_id in ({marks})"
+        for r in self.origin_rows(ids, "doc", "doc is not null").await? {
+            found.insert(
+                id_of(&r.try_get::<String, _>("record_id")?)?,
+                r.try_get("doc")?,
             );
-            let sql = super::d::sql(&sql);
-            let mut q = sqlx::query(&sql);
-            for id in chunk {
-                q = q.bind(id.to_string());
-            }
-            for r in q.fetch_all(&self.pool).await? {
-                found.insert(
-                    id_of(&r.try_get::<String, _>("record_id")?)?,
-                    r.try_get("doc")?,
-                );
-            }
         }
         Ok(found)
     }

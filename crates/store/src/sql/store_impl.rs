@@ -636,6 +636,14 @@ impl Store for Engine {
     async fn exchange_log(&self, partner: Id, limit: u32) -> StoreResult<Vec<LogRow>> {
         self.log_of_partner(partner, limit).await
     }
+    async fn exchange_log_at(
+        &self,
+        partner: Id,
+        direction: Direction,
+        seq: i64,
+    ) -> StoreResult<Vec<LogRow>> {
+        self.log_at(partner, direction, seq).await
+    }
     async fn exchange_head(
         &self,
         partner: Id,
