@@ -220,6 +220,14 @@ pub async fn resolve(
     else {
         return Ok(false);
     };
+    // A conflict on a record the user may not see is answered as one that is not open:
+    // the page never listed it, and its id must not confirm the record exists.
+    if !Visible::new(store.clone(), user.principal())
+        .can_see_id(c.kind, c.record_id)
+        .await?
+    {
+        return Ok(false);
+    }
     let p = store
         .exchange_partner(c.partner)
         .await?
