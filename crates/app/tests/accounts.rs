@@ -22,6 +22,7 @@ async fn demo() -> (tempfile::TempDir, SqliteStore) {
 async fn newcomer(store: &dyn Store, username: &str) -> User {
     let party = store.parties().await.unwrap()[0].id;
     User {
+        person_id: None,
         id: new_id(),
         username: username.into(),
         display_name: "New Comer".into(),

@@ -671,6 +671,7 @@ async fn a_fork_made_by_restoring_a_backup_is_detected_and_resolved() {
 
 fn user(party: Id, role: Role, name: &str) -> User {
     User {
+        person_id: None,
         id: new_id(),
         username: name.into(),
         display_name: name.into(),

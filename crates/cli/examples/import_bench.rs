@@ -37,6 +37,7 @@ async fn main() {
             .save_user(
                 &Actor::system(),
                 &User {
+                    person_id: None,
                     id: new_id(),
                     username: "secretariat.bench".into(),
                     display_name: "Secretariat (bench)".into(),

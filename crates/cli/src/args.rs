@@ -82,6 +82,11 @@ pub enum Command {
     /// instance's identity and card, its partners, and bundles carried as files.
     #[command(subcommand)]
     Exchange(ExchangeCommand),
+    /// Check the heads of delegation's adoptions a minutes PDF carries against the record
+    /// this instance holds: each signature with the keys this instance knows (its own and
+    /// its partners'), the hash with the adopted text. One line per adoption; exits
+    /// non-zero when any does not hold or the minutes changed since the PDF was made.
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -479,6 +484,11 @@ pub struct UserAddArgs {
     #[arg(long)]
     pub language: Option<String>,
 
+    /// Id of the registry person the account belongs to (of the same party): a head of
+    /// delegation adopts the minutes signed in with it.
+    #[arg(long)]
+    pub person: Option<String>,
+
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -675,4 +685,13 @@ mod tests {
         assert!(duration("5y").is_err());
         assert!(duration("m").is_err());
     }
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The minutes PDF (of an adopted version) to check.
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub keys: ExchangeKeysArgs,
 }

@@ -33,7 +33,7 @@ pub async fn run(c: ExchangeCommand) -> Result<(), String> {
     }
 }
 
-fn key_dir(k: &ExchangeKeysArgs) -> PathBuf {
+pub(crate) fn key_dir(k: &ExchangeKeysArgs) -> PathBuf {
     k.keys
         .clone()
         .unwrap_or_else(|| Identity::dir_default(&k.db.data_dir))

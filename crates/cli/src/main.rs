@@ -16,6 +16,7 @@ mod remind;
 mod restore;
 mod serve;
 mod user;
+mod verify;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -72,6 +73,7 @@ async fn run(command: args::Command) -> Result<(), String> {
         args::Command::Restore(a) => restore::run(a).await,
         args::Command::Copy(a) => copy::run(a).await,
         args::Command::Exchange(c) => exchange::run(c).await,
+        args::Command::Verify(a) => verify::run(a).await,
         args::Command::Demo(a) => {
             let store = db::open(&a).await?;
             if db::load_demo_if_empty(&*store).await? {

@@ -58,11 +58,23 @@ pub async fn add(a: UserAddArgs) -> Result<(), String> {
         return Err(format!("a user named {:?} already exists", a.username));
     }
     let party = find_or_create_party(&*store, &a.party, a.party_name.as_deref()).await?;
+    let person = match a.person.as_deref() {
+        None => None,
+        Some(p) => {
+            let id = parse_id("person", p)?;
+            match store.person(id).await.map_err(|e| e.to_string())? {
+                Some(found) if found.party_id == party => Some(id),
+                Some(_) => return Err(format!("person {id} is of another party")),
+                None => return Err(format!("no person {id}")),
+            }
+        }
+    };
     let mut commissions = Vec::with_capacity(a.commissions.len());
     for c in &a.commissions {
         commissions.push(crate::commissions::resolve(&*store, c).await?);
     }
     let user = User {
+        person_id: person,
         id: new_id(),
         username: a.username.clone(),
         display_name: a.display_name.clone(),

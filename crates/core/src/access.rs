@@ -200,10 +200,16 @@ pub enum Action {
     /// Ask a side's lead body for news of an action item: the commission's secretariat
     /// follows the work up, so its editors are notified; a party does not summon the other.
     RequestUpdate,
+    /// Add one's own party's adoption of adopted minutes, as its head of delegation: a
+    /// person of one of the commission's parties, whatever their role but auditor (a head
+    /// of delegation is seldom an editor here). That the account is the head's, signed in
+    /// with a second factor, is checked where the adoption is made (`taawun_app`); the
+    /// store asks this instead of `Edit` when a save adds nothing but such an adoption.
+    AdoptAsHead,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::View,
         Action::Create,
         Action::Edit,
@@ -212,6 +218,7 @@ impl Action {
         Action::Reprotect,
         Action::Adopt,
         Action::RequestUpdate,
+        Action::AdoptAsHead,
     ];
 }
 
@@ -324,6 +331,12 @@ pub fn decide(p: &Principal, action: Action, t: &Target) -> Result<(), Denied> {
         Action::Cancel => t.kind == Kind::ActionItem && may_cancel(p, t),
         Action::Adopt => t.kind == Kind::CommissionWork && may_cancel(p, t),
         Action::RequestUpdate => t.kind == Kind::ActionItem && may_cancel(p, t),
+        Action::AdoptAsHead => {
+            t.kind == Kind::CommissionWork
+                && p.role != Role::Auditor
+                && p.party_id
+                    .is_some_and(|x| t.parties.as_ref().is_some_and(|ps| ps.contains(&x)))
+        }
         Action::Reprotect => may_reprotect(p, t),
     };
     if allowed {

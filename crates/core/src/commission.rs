@@ -66,6 +66,10 @@ pub struct AgendaItem {
 pub struct Delegation {
     pub party_id: Id,
     pub members: Vec<DelegationMember>,
+    /// Its head's signed adoptions of the minutes, oldest first (`crate::adoption`); left
+    /// out of the JSON while there are none, so older records keep their form.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adoptions: Vec<crate::adoption::Adoption>,
 }
 
 impl Delegation {

@@ -2,6 +2,7 @@
 //! that every write must satisfy. Pure data and functions: no IO, no SQL, no HTTP.
 
 pub mod access;
+pub mod adoption;
 pub mod agreement;
 pub mod attachment;
 pub mod commission;

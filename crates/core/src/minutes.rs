@@ -210,7 +210,12 @@ fn content(s: &Session) -> impl PartialEq + '_ {
             s.end_on,
             s.host_party_id,
         ),
-        (&s.place, &s.agenda, &s.delegations, &s.decisions),
+        (&s.place, &s.agenda, &s.decisions),
+        // The delegations without their heads' adoptions, which come after the adoption.
+        s.delegations
+            .iter()
+            .map(|d| (d.party_id, &d.members))
+            .collect::<Vec<_>>(),
         (&s.statements, &s.side_events),
         (
             &s.minutes.preamble,
@@ -260,5 +265,6 @@ pub fn check_minutes(new: &Session, previous: Option<&Session>) -> Result<(), Ru
     if m.original_langs.is_empty() {
         e.push("minutes.original_langs", Rule::Required);
     }
+    crate::adoption::check_adoptions(new, previous, &mut e);
     e.into_result()
 }

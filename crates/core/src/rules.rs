@@ -81,6 +81,9 @@ pub enum Rule {
     MinutesAdopted,
     /// Minutes marked adopted without the scan of the originals both heads signed.
     MinutesScanMissing,
+    /// A head of delegation's adoption that does not fit the minutes: for another session,
+    /// for a version not adopted or with another hash, or a second one for a version.
+    MinutesAdoption,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,6 +25,10 @@ pub struct User {
     /// Whether a second factor (TOTP) is required at login.
     #[serde(default)]
     pub totp_enabled: bool,
+    /// The registry person this account belongs to, if any: how a head of delegation,
+    /// signed in as themselves, adopts the minutes for their party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<Id>,
     /// Where reminders are e-mailed; none means in-app notifications only.
     #[serde(default)]
     pub email: Option<String>,

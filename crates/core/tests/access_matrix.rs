@@ -57,6 +57,7 @@ fn action(name: &str) -> Action {
         "reprotect" => Action::Reprotect,
         "adopt" => Action::Adopt,
         "ask" => Action::RequestUpdate,
+        "head" => Action::AdoptAsHead,
         other => panic!("unknown action {other}"),
     }
 }

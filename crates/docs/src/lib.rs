@@ -5,6 +5,7 @@
 //! document respects classification and releasability exactly as pages do.
 
 mod agreement;
+mod attached;
 mod calendar;
 mod csv_out;
 mod file_type;
@@ -21,6 +22,7 @@ mod world;
 mod xlsx;
 
 pub use agreement::{AgreementInput, ClauseText, agreement_pdf};
+pub use attached::attached_files;
 pub use calendar::{Calendar, Event, When, ics};
 pub use csv_out::{csv, csv_with_progress};
 pub use file_type::{MAX_INFLATED, detect_file_type};

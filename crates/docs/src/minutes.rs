@@ -10,10 +10,11 @@
 use crate::DocsError;
 use crate::inputs::{array, dict, loc, shared};
 use crate::layout::{DocDate, Layout};
-use crate::render::render_pdf;
+use crate::render::render_pdf_as;
 use taawun_core::lang::Lang;
 use taawun_core::text::LocalizedText;
 use typst::foundations::{Bytes, Dict, Value};
+use typst_pdf::PdfStandard;
 
 const TEMPLATE: &str = include_str!("minutes.typ");
 
@@ -83,6 +84,13 @@ pub struct MinutesInput {
     pub draft_mark: Option<LocalizedText>,
     /// Printed in every page's footer once adopted: version, date and SHA-256.
     pub fingerprint: Option<LocalizedText>,
+    /// The heads of delegation's signed adoptions of this version (issue 16), one worded
+    /// line each (party, person, time, key fingerprint, hash), under `adoptions_heading`.
+    pub adoptions: Vec<LocalizedText>,
+    pub adoptions_heading: LocalizedText,
+    /// The adoptions as JSON, attached to the PDF as `taawun-adoptions.json` so that
+    /// `taawun verify FILE.pdf` can check them against the record.
+    pub attachment: Option<String>,
     pub document_date: DocDate,
     /// Classification marking printed in every page's header and footer.
     pub marking: LocalizedText,
@@ -90,11 +98,16 @@ pub struct MinutesInput {
 
 /// Renders the minutes; `archival` produces PDF/A-2b.
 pub fn minutes_pdf(m: &MinutesInput, layout: Layout, archival: bool) -> Result<Vec<u8>, DocsError> {
-    match render_pdf(
+    let standard = match (archival, m.attachment.is_some()) {
+        (false, _) => None,
+        (true, false) => Some(PdfStandard::A_2b),
+        (true, true) => Some(PdfStandard::A_3b),
+    };
+    match render_pdf_as(
         TEMPLATE,
         inputs(m, layout.langs()),
         m.document_date,
-        archival,
+        standard,
     ) {
         // An emblem passed the upload's signature check but does not decode: the minutes
         // are still printed, without emblems, rather than not at all.
@@ -104,11 +117,11 @@ pub fn minutes_pdf(m: &MinutesInput, layout: Layout, archival: bool) -> Result<V
                 emblems: [None, None],
                 ..m.clone()
             };
-            render_pdf(
+            render_pdf_as(
                 TEMPLATE,
                 inputs(&plain, layout.langs()),
                 m.document_date,
-                archival,
+                standard,
             )
         }
         done => done,
@@ -179,5 +192,13 @@ fn inputs(m: &MinutesInput, langs: &[Lang]) -> Dict {
             ),
             ("draft", optional(&m.draft_mark)),
             ("fingerprint", optional(&m.fingerprint)),
+            ("adoptions", locs(&m.adoptions)),
+            ("adoptions_heading", l(&m.adoptions_heading)),
+            (
+                "attachment",
+                m.attachment.as_ref().map_or(Value::None, |a| {
+                    Value::Bytes(Bytes::new(a.as_bytes().to_vec()))
+                }),
+            ),
         ])
 }

@@ -21,6 +21,22 @@ pub(crate) fn render_pdf(
     date: DocDate,
     archival: bool,
 ) -> Result<Vec<u8>, DocsError> {
+    render_pdf_as(
+        template,
+        inputs,
+        date,
+        archival.then_some(PdfStandard::A_2b),
+    )
+}
+
+/// `render_pdf` to a given archival standard: PDF/A-3b where a file is attached (the
+/// adopted minutes' signed adoptions), which PDF/A-2b does not allow.
+pub(crate) fn render_pdf_as(
+    template: &str,
+    inputs: Dict,
+    date: DocDate,
+    archival: Option<PdfStandard>,
+) -> Result<Vec<u8>, DocsError> {
     let datetime = date.datetime()?;
     let day = [date.year.into(), date.month.into(), date.day.into()];
     let inputs = inputs + dict([("date", array(day.map(Value::Int)))]);
@@ -33,8 +49,8 @@ pub(crate) fn render_pdf(
             .collect();
         DocsError::Typeset(msgs.join("; "))
     })?;
-    let standards = if archival {
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| DocsError::Pdf(format!("{e:?}")))?
+    let standards = if let Some(standard) = archival {
+        PdfStandards::new(&[standard]).map_err(|e| DocsError::Pdf(format!("{e:?}")))?
     } else {
         PdfStandards::default()
     };

@@ -390,3 +390,38 @@ fn an_emblem_that_does_not_decode_leaves_the_minutes_printed_without_emblems() {
     assert!(images(&pdf).is_empty());
     assert!(flat(&pdftotext(&pdf, false)).contains("Procès-verbal de la 1re session"));
 }
+
+#[test]
+fn adopted_minutes_print_the_heads_adoptions_and_carry_them_attached() {
+    let mut m = demo();
+    m.adoptions_heading = t(
+        "اعتماد رئيسي الوفدين",
+        "Adoption par les chefs",
+        "Adoption by the heads",
+    );
+    m.adoptions = vec![t(
+        "عن المملكة المغربية: عبد الغني مهيب",
+        "Pour le Royaume du Maroc : Abdelghani Mouhib, clé 565A 2455",
+        "For the Kingdom of Morocco: Abdelghani Mouhib, key 565A 2455",
+    )];
+    let json = r#"{"format":"taawun-minutes-adoptions/1","version":1}"#;
+    m.attachment = Some(json.into());
+    for (layout, archival) in [(Layout::Fr, false), (Layout::ArFr, true)] {
+        let pdf = minutes_pdf(&m, layout, archival).unwrap();
+        let files = taawun_docs::attached_files(&pdf).unwrap();
+        assert_eq!(files, vec![json.as_bytes().to_vec()], "{layout:?}");
+        let text = flat(&pdftotext(&pdf, false));
+        assert!(text.contains("Abdelghani Mouhib, clé 565A 2455"), "{text}");
+    }
+    // Archival with an attachment is PDF/A-3b, which allows it.
+    let pdf = minutes_pdf(&m, Layout::Fr, true).unwrap();
+    let bytes = String::from_utf8_lossy(&pdf);
+    assert!(
+        bytes.contains("<pdfaid:part>3</pdfaid:part>") || bytes.contains("pdfaid:part=\"3\""),
+        "PDF/A part 3"
+    );
+    // Minutes without adoptions carry nothing; a file that is not a PDF is said to be so.
+    let plain = minutes_pdf(&demo(), Layout::Fr, false).unwrap();
+    assert!(taawun_docs::attached_files(&plain).unwrap().is_empty());
+    assert!(taawun_docs::attached_files(b"not a pdf").is_err());
+}

@@ -124,6 +124,7 @@ pub fn rule_key(rule: &Rule) -> &'static str {
         Rule::Unknown => "rule-unknown",
         Rule::MinutesAdopted => "rule-minutes-adopted",
         Rule::MinutesScanMissing => "rule-minutes-scan-missing",
+        Rule::MinutesAdoption => "rule-minutes-adoption",
     }
 }
 

@@ -249,6 +249,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
             Unknown => 25,
             MinutesAdopted => 26,
             MinutesScanMissing => 27,
+            MinutesAdoption => 28,
         }
     }
     let mut all = vec![
@@ -278,6 +279,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         Unknown,
         MinutesAdopted,
         MinutesScanMissing,
+        MinutesAdoption,
     ];
     for from in Lifecycle::ALL {
         all.extend(Lifecycle::ALL.map(|to| LifecycleTransition { from, to }));
@@ -286,7 +288,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         all.extend(ItemStatus::ALL.map(|to| StatusTransition { from, to }));
     }
     let seen: BTreeSet<usize> = all.iter().map(kind).collect();
-    assert_eq!(seen.len(), 28, "a rule kind has no sample");
+    assert_eq!(seen.len(), 29, "a rule kind has no sample");
     all
 }
 

@@ -37,9 +37,10 @@ fn variant(r: &Rule) -> usize {
         Rule::CancelledBySecretariat => 25,
         Rule::MinutesAdopted => 26,
         Rule::MinutesScanMissing => 27,
+        Rule::MinutesAdoption => 28,
     }
 }
-const VARIANTS: usize = 28;
+const VARIANTS: usize = 29;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -88,6 +89,7 @@ fn samples() -> Vec<RuleError> {
         ("status", Rule::CancelledBySecretariat),
         ("minutes", Rule::MinutesAdopted),
         ("minutes", Rule::MinutesScanMissing),
+        ("delegations.0.adoptions", Rule::MinutesAdoption),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

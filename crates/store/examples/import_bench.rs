@@ -64,6 +64,7 @@ async fn one(durability: Durability, count: usize) -> u128 {
     }
     let area = store.areas().await.expect("areas")[0].id;
     let secretariat = User {
+        person_id: None,
         id: new_id(),
         username: "sec.import".into(),
         display_name: "Import".into(),

@@ -68,6 +68,11 @@ pub(crate) trait Scoped: Kinded {
     fn also_decides(&self, _previous: Option<&Self>) -> Option<Action> {
         None
     }
+    /// The action an edit of `previous` into this record is: `Edit`, unless the record
+    /// knows a narrower one for this change by `who` (a head's adoption of the minutes).
+    fn edit_action(&self, _previous: &Self, _who: &Principal) -> Action {
+        Action::Edit
+    }
     /// What the record grants its holder, for the records that grant (accounts): a save
     /// must then also pass `decide_grant`.
     fn grant(&self) -> Option<Grant> {
@@ -170,6 +175,31 @@ impl Scoped for Session {
             || before.version != now.version
             || before.adopted != now.adopted;
         moved.then_some(Action::Adopt)
+    }
+    fn edit_action(&self, previous: &Self, who: &Principal) -> Action {
+        // Nothing changed but the adoptions of the principal's own party's delegation,
+        // which only grew: a head adopting for their side.
+        let Some(party) = who.party_id else {
+            return Action::Edit;
+        };
+        let own = |s: &Session| {
+            s.delegations
+                .iter()
+                .find(|d| d.party_id == party)
+                .map(|d| d.adoptions.clone())
+                .unwrap_or_default()
+        };
+        let (before, after) = (own(previous), own(self));
+        let mut rest = self.clone();
+        rest.version = previous.version;
+        if let Some(d) = rest.delegations.iter_mut().find(|d| d.party_id == party) {
+            d.adoptions.clone_from(&before);
+        }
+        if rest == *previous && after.len() > before.len() {
+            Action::AdoptAsHead
+        } else {
+            Action::Edit
+        }
     }
     async fn scope<P: Parents>(&self, parents: &mut P) -> StoreResult<Scope> {
         let (above, parties) = under_commission(parents, self.commission_id).await?;

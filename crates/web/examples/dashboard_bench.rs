@@ -46,6 +46,7 @@ async fn main() {
     // Reopened, as a server starting on the data would open it.
     let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).await.expect("reopen"));
     let user = User {
+        person_id: None,
         id: new_id(),
         username: "bench.reader".into(),
         display_name: "Bench reader".into(),

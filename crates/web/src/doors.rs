@@ -330,6 +330,18 @@ impl ExchangeDoor {
             .await
     }
 
+    /// The keys a head's adoption of the minutes is checked with: this instance's and its
+    /// registered partners' (public keys only).
+    pub async fn adoption_keys(
+        &self,
+        identity: Option<&taawun_app::exchange::Identity>,
+    ) -> StoreResult<taawun_app::exchange::adoption::Keys> {
+        let partners = self.store.exchange_partners().await?;
+        Ok(taawun_app::exchange::adoption::Keys::new(
+            identity, &partners,
+        ))
+    }
+
     /// What the exchange page shows `who` (`admin::overview`).
     pub async fn overview(
         &self,

@@ -178,6 +178,7 @@ fn table() -> Table {
     t.at("/sessions/{id}/minutes/edit", get(session::minutes_get).post(session::minutes_post));
     t.at("/sessions/{id}/minutes/adopt", post(crate::forms::minutes::adopt_post));
     t.at("/sessions/{id}/minutes/revise", post(crate::forms::minutes::revise_post));
+    t.at("/sessions/{id}/minutes/adopt-as-head", post(crate::forms::minutes::adopt_as_head_post));
 
     // Action plans: the page, its timeline, the form, and importing items from a sheet.
     t.at("/commissions/{id}/plans/new", get(new::<ActionPlan>).post(create::<ActionPlan>));

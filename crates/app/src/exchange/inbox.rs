@@ -9,6 +9,7 @@
 //! for the parties: a state is the same party on both instances, recognised by its ISO
 //! code, so the partner's id of a state this instance holds is replaced by the local one.
 
+use super::adoption::{self, Keys};
 use super::outbox::{Sealed, own_fingerprint, seal_payload};
 use super::payload::{Bundle, Entry, PAYLOAD_FORMAT, Payload, Receipt, hash};
 use super::{ExchangeError, Identity, Refusal, envelope, same_fingerprint};
@@ -173,7 +174,16 @@ pub async fn receive(
         Payload::Receipt(r) => receipt(store, &partner, r, payload_hash).await,
         Payload::Bundle(b) => {
             let seq = b.seq;
-            let outcome = bundle(store.clone(), &partner, identity.party, b, &payload_hash).await?;
+            let keys = Keys::new(Some(identity), &store.exchange_partners().await?);
+            let outcome = bundle(
+                store.clone(),
+                &partner,
+                identity.party,
+                &keys,
+                b,
+                &payload_hash,
+            )
+            .await?;
             let (applied, reason) = match &outcome {
                 Arrived::Refused(r) => {
                     refuse(*r, Some(seq), payload_hash.clone(), key).await?;
@@ -262,6 +272,7 @@ async fn bundle(
     store: Arc<dyn Store>,
     partner: &Partner,
     own_party: Id,
+    keys: &Keys,
     b: Bundle,
     payload_hash: &str,
 ) -> Result<Arrived, ExchangeError> {
@@ -301,6 +312,11 @@ async fn bundle(
         Ok(x) => x,
         Err(r) => return Ok(Arrived::Refused(r)),
     };
+    // A head's adoption is kept for good once applied: one that is not signed by a key
+    // known for its delegation's party refuses the bundle.
+    if !adoptions_signed(&records, &parts, keys) {
+        return Ok(Arrived::Refused(Refusal::BadRecord));
+    }
     let candidates = local.candidates(&records);
     let count = records.len();
     for a in &mut asks {
@@ -572,6 +588,24 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
     Ok((records, matches, withdrawn, parts, asks))
 }
 
+/// Whether every adoption of the minutes the bundle carries, in a session or in a
+/// delegation sent as a part, is signed by a key known for its delegation's party.
+fn adoptions_signed(records: &[Incoming], parts: &[PartChange], keys: &Keys) -> bool {
+    let sessions = records.iter().filter_map(|r| match &r.write {
+        Write::Session(s) => Some(s.delegations.iter()),
+        _ => None,
+    });
+    let delegations = sessions
+        .flatten()
+        .chain(parts.iter().filter_map(|p| match &p.part {
+            taawun_core::exchange::Part::Delegation(Some(d)) => Some(d),
+            _ => None,
+        }));
+    delegations
+        .flat_map(|d| d.adoptions.iter().map(move |a| (d.party_id, a)))
+        .all(|(party, a)| adoption::signed(a, party, keys))
+}
+
 fn same_id(write: &Write, id: Id) -> bool {
     let doc = match write {
         Write::Party(r) => r.id,
@@ -592,7 +626,9 @@ fn same_id(write: &Write, id: Id) -> bool {
     doc == id
 }
 
-/// Replaces every string equal to a key of `map` (ids are unique, so no other text can).
+/// Replaces every string equal to a key of `map` (ids are unique, so no other text can),
+/// except inside a head's signed adoption of the minutes: a signed statement is kept as its
+/// instance signed it, in that instance's ids.
 fn rewrite(value: &mut serde_json::Value, map: &HashMap<String, String>) {
     match value {
         serde_json::Value::String(s) => {
@@ -601,7 +637,10 @@ fn rewrite(value: &mut serde_json::Value, map: &HashMap<String, String>) {
             }
         }
         serde_json::Value::Array(a) => a.iter_mut().for_each(|v| rewrite(v, map)),
-        serde_json::Value::Object(o) => o.values_mut().for_each(|v| rewrite(v, map)),
+        serde_json::Value::Object(o) => o
+            .iter_mut()
+            .filter(|(k, _)| k.as_str() != "adoptions")
+            .for_each(|(_, v)| rewrite(v, map)),
         _ => {}
     }
 }

@@ -31,6 +31,9 @@ pub struct Identity {
     /// Receiving keys replaced by `activate`: a bundle sealed to one before the partner
     /// heard of the change still opens.
     pub(super) previous: Vec<ReceiveSecret>,
+    /// Signing keys replaced by `activate` (public, base64url): what this instance signed
+    /// with them, such as a head's adoption of the minutes, still verifies.
+    pub(super) previous_sign: Vec<String>,
 }
 
 /// The file's content. Secrets are base64url without padding.
@@ -49,6 +52,8 @@ struct Stored {
     next_receive_secret: Option<String>,
     #[serde(default)]
     previous_receive_secrets: Vec<String>,
+    #[serde(default)]
+    previous_sign_keys: Vec<String>,
 }
 
 impl Identity {
@@ -75,6 +80,7 @@ impl Identity {
             receive,
             next: None,
             previous: vec![],
+            previous_sign: vec![],
         };
         identity.write(dir, false)?;
         Ok(identity)
@@ -127,6 +133,7 @@ impl Identity {
             receive,
             next,
             previous,
+            previous_sign: s.previous_sign_keys,
         })
     }
 
@@ -163,6 +170,7 @@ impl Identity {
             receive: receive.clone(),
             next: None,
             previous: vec![],
+            previous_sign: vec![],
         };
         Ok(super::card::announce(self, &next.card(party)))
     }
@@ -177,6 +185,7 @@ impl Identity {
         };
         self.previous
             .push(std::mem::replace(&mut self.receive, receive));
+        self.previous_sign.push(b64(&self.sign_public()));
         self.sign = sign;
         self.write(dir, true)
     }
@@ -203,6 +212,7 @@ impl Identity {
             next_sign_secret: self.next.as_ref().map(|(s, _)| b64(s.as_bytes())),
             next_receive_secret: self.next.as_ref().map(|(_, r)| b64(&r.to_bytes())),
             previous_receive_secrets: self.previous.iter().map(|r| b64(&r.to_bytes())).collect(),
+            previous_sign_keys: self.previous_sign.clone(),
         };
         let text = serde_json::to_string_pretty(&stored).unwrap_or_default();
         if !replace {
@@ -218,6 +228,29 @@ impl Identity {
     /// The Ed25519 public key, raw.
     pub fn sign_public(&self) -> [u8; 32] {
         self.sign.verifying_key().to_bytes()
+    }
+
+    /// The card fingerprint partners compared (`card::fingerprint`).
+    pub fn fingerprint(&self) -> String {
+        super::fingerprint(
+            self.instance,
+            &b64(&self.sign_public()),
+            &b64(&self.receive_public()),
+        )
+    }
+
+    /// Every signing key this instance has used, public and base64url: the current one
+    /// first.
+    pub fn signing_keys(&self) -> Vec<String> {
+        std::iter::once(b64(&self.sign_public()))
+            .chain(self.previous_sign.iter().cloned())
+            .collect()
+    }
+
+    /// Ed25519 over `message` with the current key, base64url.
+    pub fn sign_detached(&self, message: &[u8]) -> String {
+        use ed25519_dalek::Signer as _;
+        b64(&self.sign.sign(message).to_bytes())
     }
 
     /// The X25519 public key, raw.

@@ -5,6 +5,7 @@
 //! verified to continue its chain (`inbox`). Administrators alone run it.
 
 pub mod admin;
+pub mod adoption;
 pub mod card;
 pub mod envelope;
 pub mod httpsig;

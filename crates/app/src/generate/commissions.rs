@@ -201,6 +201,7 @@ fn delegation(g: &mut Gen, p: usize) -> Delegation {
         });
     }
     Delegation {
+        adoptions: Vec::new(),
         party_id: g.world.parties[p].id,
         members,
     }

@@ -113,6 +113,7 @@ fn user(
     g.save(
         at,
         Write::User(User {
+            person_id: None,
             id,
             username,
             display_name,

@@ -112,6 +112,7 @@ pub fn session() -> Session {
         }],
         delegations: vec![
             Delegation {
+                adoptions: Vec::new(),
                 party_id: PARTY_A,
                 members: vec![
                     member(PERSON_A1, DelegationRole::Head, 1),
@@ -119,6 +120,7 @@ pub fn session() -> Session {
                 ],
             },
             Delegation {
+                adoptions: Vec::new(),
                 party_id: PARTY_B,
                 members: vec![
                     member(PERSON_B1, DelegationRole::Head, 1),

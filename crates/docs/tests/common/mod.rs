@@ -195,5 +195,8 @@ pub fn demo() -> MinutesInput {
         ],
         draft_mark: None,
         fingerprint: None,
+        adoptions: vec![],
+        adoptions_heading: LocalizedText::default(),
+        attachment: None,
     }
 }

@@ -224,10 +224,12 @@ fn first_session(commission: Id, who: &Who) -> Session {
         ],
         delegations: vec![
             Delegation {
+                adoptions: Vec::new(),
                 party_id: who.morocco,
                 members: vec![member(who.mouhib, DelegationRole::Head)],
             },
             Delegation {
+                adoptions: Vec::new(),
                 party_id: who.mali,
                 members: vec![member(who.m_samake, DelegationRole::Head)],
             },

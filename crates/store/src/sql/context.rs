@@ -288,9 +288,26 @@ impl Checked for Session {
         if let Err(m) = taawun_core::minutes::check_minutes(self, previous) {
             e.0.extend(m.0);
         }
-        // A new adoption names a signed scan of this session's, as stored now.
+        // A new adoption names a signed scan of this session's, as stored now; a partner's
+        // session (bound to its origin by the exchange) keeps its scan on its own instance.
         let before = previous.map_or(0, |p| p.minutes.adopted.len());
-        for a in self.minutes.adopted.iter().skip(before) {
+        let foreign: Option<i32> = if self.minutes.adopted.len() > before {
+            sqlx::query_scalar(&super::d::sql(
+                "select 1 from exchange_origins where record_id = ?",
+            ))
+            .bind(self.id.to_string())
+            .fetch_optional(reads.pending.conn().await?)
+            .await?
+        } else {
+            None
+        };
+        for a in self
+            .minutes
+            .adopted
+            .iter()
+            .skip(before)
+            .filter(|_| foreign.is_none())
+        {
             if let Some(scan) = &a.signed_scan {
                 let found: Option<i32> = sqlx::query_scalar(&super::d::sql(
                     "select 1 from attachments where id = ? and record_kind = 'session'

@@ -685,16 +685,8 @@ impl Engine {
                 )
                 .await?;
             }
-            // A record sent again unchanged (after a fork, every record is) writes nothing.
-            if !(held && same_as_stored(&mut tx, table, &incoming_write).await?) {
-                // Saved at the local version: the origin's numbering is kept beside it.
-                let mut write = incoming_write.clone();
-                write.set_version(stored.unwrap_or(0));
-                let save = Save::new(actor, write);
-                let mut pending = Pending::new(&mut tx);
-                super::many::write(&mut pending, &mut memo, &save).await?;
-                pending.flush().await?;
-            }
+            // Bound to its origin before it is written: the write's checks then know the
+            // record is the partner's (its signed minutes' scan is on the partner's side).
             sqlx::query(&super::d::sql(
                 "insert into exchange_origins (record_id, kind, origin, version, doc) values (?, ?, ?, ?, ?)
                  on conflict (record_id) do update set version = excluded.version, doc = excluded.doc",
@@ -706,6 +698,16 @@ impl Engine {
             .bind(serde_json::to_string(&write_record(&incoming.write))?)
             .execute(&mut *tx)
             .await?;
+            // A record sent again unchanged (after a fork, every record is) writes nothing.
+            if !(held && same_as_stored(&mut tx, table, &incoming_write).await?) {
+                // Saved at the local version: the origin's numbering is kept beside it.
+                let mut write = incoming_write.clone();
+                write.set_version(stored.unwrap_or(0));
+                let save = Save::new(actor, write);
+                let mut pending = Pending::new(&mut tx);
+                super::many::write(&mut pending, &mut memo, &save).await?;
+                pending.flush().await?;
+            }
         }
         for (kind, theirs, ours) in &arrival.matches {
             sqlx::query(&super::d::sql(

@@ -31,7 +31,9 @@ pub(super) async fn guard<R: Record + Scoped>(
                 id: prev.id().to_string(),
             });
         }
-        scope.decide(who, Action::Edit).map_err(|_| forbidden())?;
+        scope
+            .decide(who, record.edit_action(prev, who))
+            .map_err(|_| forbidden())?;
         let new = record.scope(reads).await?.target.protection;
         if new != scope.target.protection {
             decide_protection(who, &scope.target, &new).map_err(|_| forbidden())?;
@@ -41,8 +43,8 @@ pub(super) async fn guard<R: Record + Scoped>(
         let old = previous.and_then(Scoped::grant);
         decide_grant(who, record.id(), old.as_ref(), &grant).map_err(|_| forbidden())?;
     }
-    let action = if previous.is_some() {
-        Action::Edit
+    let action = if let Some(prev) = previous {
+        record.edit_action(prev, who)
     } else {
         Action::Create
     };

@@ -114,6 +114,7 @@ pub fn session(c: &Commission, ordinal: u32, start: NaiveDate, end: NaiveDate) -
 
 pub fn delegation(party: &Party, people: &[(&Person, DelegationRole)]) -> Delegation {
     Delegation {
+        adoptions: Vec::new(),
         party_id: party.id,
         members: people
             .iter()
@@ -379,6 +380,7 @@ pub async fn account(
     commissions: &[Id],
 ) -> User {
     let u = User {
+        person_id: None,
         id: new_id(),
         username: username.into(),
         display_name: username.into(),

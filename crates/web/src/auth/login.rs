@@ -143,6 +143,29 @@ pub async fn by_code(
     }
 }
 
+/// A signed-in user confirms a grave act (a head adopting the minutes) with their current
+/// second-factor code: counted against the same throttle as logins, so the code cannot be
+/// guessed by repeating the act. `Ok(false)` for a wrong code, an account without a second
+/// factor, or while throttled.
+pub async fn confirm_code(state: &AppState, user: &User, code: &str) -> Result<bool, WebError> {
+    let Ok(attempt) = count(state, &user.username, None).await? else {
+        return Ok(false);
+    };
+    let secret = state
+        .logins()
+        .credentials(user.id)
+        .await?
+        .and_then(|c| c.totp_secret);
+    let ok = match secret {
+        Some(s) if user.totp_enabled => totp_ok(state, user.id, &s, code.trim()).await?,
+        _ => false,
+    };
+    if ok {
+        right(state, attempt).await?;
+    }
+    Ok(ok)
+}
+
 /// Whether `code` is the current TOTP code of `secret`, not used before by this user: the
 /// same or an older step is refused, so a code seen over a shoulder cannot be replayed
 /// within its validity — on any process serving the database, which records the step.

@@ -4,7 +4,7 @@
 
 mod client;
 mod csrf;
-mod login;
+pub(crate) mod login;
 pub(crate) mod sessions;
 mod throttle;
 mod totp;

@@ -5,7 +5,8 @@
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
-use taawun_app::minutes::{choose, emblems, word};
+use taawun_app::exchange::adoption;
+use taawun_app::minutes::{Chosen, choose, emblems, word};
 use taawun_docs::minutes_pdf;
 
 use super::langs;
@@ -60,6 +61,28 @@ pub async fn download(
     input.emblems = emblems(&v, &session).await?;
     input.document_date = today(&state);
     input.marking = langs::marking(&v, &ctx);
+    // An adopted version prints its heads' adoptions and carries them for `taawun verify`.
+    if let Chosen::Adopted(a) = &chosen {
+        let keys = state
+            .exchange_door()
+            .adoption_keys(state.exchange.as_deref())
+            .await?;
+        if let Some(p) = adoption::printed(&session, a.version, &keys) {
+            let mut names = Vec::new();
+            for a in &p.adoptions {
+                if let Some(party) = v.party(a.party).await? {
+                    names.push((a.party, party.name));
+                }
+            }
+            adoption::onto_pdf(&mut input, &p, |id| {
+                names
+                    .iter()
+                    .find(|(p, _)| *p == id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default()
+            });
+        }
+    }
     let archival = q.pdf().archival();
     let pdf = typeset(&state, &holder, move || {
         minutes_pdf(&input, layout, archival)

@@ -8,6 +8,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use taawun_app::exchange::adoption;
 use taawun_app::minutes::{adopt, draw, pending_scan, revise};
 use taawun_core::{RecordKind, Session, User};
 use taawun_i18n::Wording;
@@ -15,6 +17,7 @@ use taawun_i18n::Wording;
 use super::input::Posted;
 use super::page::{After, after};
 use crate::auth::SignedIn;
+use crate::auth::login::confirm_code;
 use crate::extract::IdPath;
 use crate::lookup::reader;
 use crate::pages::minutes::refused;
@@ -74,7 +77,57 @@ async fn run(
         After::Conflict => (StatusCode::CONFLICT, ctx.t("conflict-title")),
     };
     let shown = v.session(id).await?.ok_or(WebError::NotFound)?;
-    refused(&ctx, &v, &shown, status, notice).await
+    refused(&s, &ctx, &v, &shown, status, notice).await
+}
+
+/// A head of delegation adopts the version in force for their party (issue 16): they are
+/// signed in as themselves, confirm with their current second-factor code, and this
+/// instance signs the statement (`taawun_app::exchange::adoption`). The store then checks
+/// the save adds nothing but that adoption (`Action::AdoptAsHead`, `check_adoptions`).
+pub(crate) async fn adopt_as_head_post(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    SignedIn(user): SignedIn,
+    IdPath(id): IdPath,
+    Posted(input): Posted,
+) -> Result<Response, WebError> {
+    let v = reader(&s, &ctx);
+    let raw: Session = s
+        .acting(&user)
+        .stored(&v, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let person = match user.person_id {
+        Some(p) => v.person(p).await?,
+        None => None,
+    };
+    let identity = s.exchange.as_deref();
+    let mut made = adoption::adopt_as_head(identity, &user, person.as_ref(), &raw, Utc::now());
+    // The code is spent only when everything else holds, so a refusal costs no code.
+    if made.is_ok() && !confirm_code(&s, &user, input.get("code")).await? {
+        made = Err(adoption::AdoptRefusal::SecondFactor);
+    }
+    let (status, notice) = match made {
+        Err(r) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ctx.t(&format!("adoption-refused-{}", r.key())),
+        ),
+        Ok(mut rec) => {
+            rec.version = input.version();
+            match after(s.acting(&user).save_session(&rec).await)? {
+                After::Saved(_) => {
+                    return Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response());
+                }
+                After::Invalid(e) => {
+                    let said: Vec<String> = e.0.iter().map(|e| e.message(ctx.lang)).collect();
+                    (StatusCode::UNPROCESSABLE_ENTITY, said.join(" "))
+                }
+                After::Conflict => (StatusCode::CONFLICT, ctx.t("conflict-title")),
+            }
+        }
+    };
+    let shown = v.session(id).await?.ok_or(WebError::NotFound)?;
+    refused(&s, &ctx, &v, &shown, status, notice).await
 }
 
 async fn moved(

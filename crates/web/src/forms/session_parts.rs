@@ -60,6 +60,7 @@ pub fn arrange(s: &mut Session, parties: &[Id]) {
         .map(|p| {
             let found = s.delegations.iter().find(|d| d.party_id == *p);
             Delegation {
+                adoptions: found.map_or_else(Vec::new, |d| d.adoptions.clone()),
                 party_id: *p,
                 members: found.map_or_else(Vec::new, |d| {
                     d.in_protocol_order().into_iter().cloned().collect()
@@ -308,6 +309,12 @@ pub async fn fixup(
     match part {
         Part::Agenda => super::agenda::keep_hidden(v, raw, rec, renames).await?,
         Part::Delegations => {
+            // The heads' adoptions are not in the form: each delegation keeps its own.
+            for d in rec.delegations.iter_mut() {
+                if let Some(stored) = raw.delegations.iter().find(|x| x.party_id == d.party_id) {
+                    d.adoptions.clone_from(&stored.adoptions);
+                }
+            }
             for stored in &raw.delegations {
                 let mut hidden = Vec::new();
                 keep::entries(v, RecordKind::Person, &stored.members, &mut hidden, |m| {
@@ -324,6 +331,7 @@ pub async fn fixup(
                 {
                     Some(d) => d.members.extend(hidden),
                     None => rec.delegations.push(Delegation {
+                        adoptions: Vec::new(),
                         party_id: stored.party_id,
                         members: hidden,
                     }),

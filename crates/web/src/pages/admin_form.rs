@@ -118,6 +118,8 @@ impl UserInput {
             e.add("language", choose());
         }
         let user = User {
+            // The registry link is set from the command line (`user add --person`); kept here.
+            person_id: base.and_then(|b| b.person_id),
             id: base.map_or_else(new_id, |b| b.id),
             username: base.map_or_else(|| self.username.clone(), |b| b.username.clone()),
             display_name: self.display_name.trim().to_string(),

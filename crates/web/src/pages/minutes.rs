@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use taawun_app::exchange::adoption;
 use taawun_app::minutes::{Chosen, choose, emblem_files, pending_scan, readable_versions, word};
 use taawun_core::minutes::{MinutesStatus, SignedScan};
 use taawun_core::{Action, FileAction, LocalizedText, RecordKind, Session};
@@ -47,6 +48,17 @@ struct Version {
     href: String,
     current: bool,
     scan: Option<Scan>,
+}
+
+/// A head of delegation's adoption, as this instance checked it.
+struct Head {
+    /// "Mali: Col. Traoré, 3 March 2025 10:02 UTC, version 1".
+    line: String,
+    fingerprint: String,
+    sha256: String,
+    /// The check's sentence, and whether it held.
+    check: String,
+    valid: bool,
 }
 
 /// The signed original's scan: an adopted version's, or the one an adoption would name.
@@ -91,6 +103,14 @@ struct MinutesPage {
     /// What the reader sees of this text: its SHA-256 when adopted, its DRAFT mark otherwise.
     mark: Option<String>,
     fingerprint: Option<String>,
+    /// The heads' adoptions held here (issue 16), each checked against the known keys.
+    heads: Vec<Head>,
+    /// "Adopted by both parties (version 1)", when both delegations' heads adopted the
+    /// version in force and both adoptions check.
+    both: Option<String>,
+    /// The button of a reader who, as head of delegation, may adopt the version in force
+    /// here for their party: "Adopt version 1 as head of delegation".
+    head_adopt: Option<String>,
     doc: Doc,
 }
 
@@ -122,23 +142,25 @@ pub(crate) async fn show(
     let version = q.version()?;
     let v = reader(&state, &ctx);
     let session = v.session(id).await?.ok_or(WebError::NotFound)?;
-    let page = load(&ctx, &v, &session, version, None).await?;
+    let page = load(&state, &ctx, &v, &session, version, None).await?;
     Ok(render(&page)?.into_response())
 }
 
 /// The page again after a refused move, with its reason (`status`: 409 or 422).
 pub(crate) async fn refused(
+    state: &AppState,
     ctx: &Ctx,
     v: &Visible,
     session: &Session,
     status: StatusCode,
     notice: String,
 ) -> Result<Response, WebError> {
-    let page = load(ctx, v, session, None, Some(notice)).await?;
+    let page = load(state, ctx, v, session, None, Some(notice)).await?;
     Ok((status, render(&page)?).into_response())
 }
 
 async fn load(
+    state: &AppState,
     ctx: &Ctx,
     v: &Visible,
     s: &Session,
@@ -190,7 +212,13 @@ async fn load(
         input.draft_mark.as_ref().map(|t| ctx.plain(t)),
         input.fingerprint.as_ref().map(|t| ctx.plain(t)),
     );
+    let heads = heads(state, ctx, v, s).await?;
     Ok(MinutesPage {
+        heads: heads.lines,
+        both: heads.both,
+        head_adopt: heads
+            .may_adopt
+            .map(|n| ctx.t_numbers("minutes-head-adopt", &[("version", u64::from(n))])),
         crumbs: vec![
             Crumb::home(ctx),
             Crumb::new(format!("/sessions/{}", s.id), Markup(escape(&title))),
@@ -219,6 +247,71 @@ async fn load(
             ..doc(ctx, &input)
         },
         ctx: ctx.shown(v),
+    })
+}
+
+/// What the page says of the heads' adoptions.
+struct Heads {
+    lines: Vec<Head>,
+    both: Option<String>,
+    may_adopt: Option<u32>,
+}
+
+async fn heads(state: &AppState, ctx: &Ctx, v: &Visible, s: &Session) -> Result<Heads, WebError> {
+    let identity = state.exchange.as_deref();
+    let keys = state.exchange_door().adoption_keys(identity).await?;
+    let mut lines = Vec::new();
+    for c in adoption::check_all(s, &keys) {
+        let party = v
+            .party(c.party)
+            .await?
+            .map(|p| ctx.plain(&p.short_name))
+            .unwrap_or_default();
+        let st = &c.adoption.statement;
+        let who = if ctx.lang == taawun_core::Lang::Ar && !st.name_ar.is_empty() {
+            &st.name_ar
+        } else {
+            &st.name_latin
+        };
+        lines.push(Head {
+            line: taawun_i18n::message_args(
+                ctx.lang,
+                "minutes-head-line",
+                &[
+                    ("party", &party),
+                    ("who", who),
+                    ("when", &st.at.replace('T', " ").replace('Z', " UTC")),
+                    ("version", &st.version.to_string()),
+                ],
+            ),
+            fingerprint: c.adoption.fingerprint.clone(),
+            sha256: st.sha256.clone(),
+            check: ctx.t(&format!("minutes-head-check-{}", c.check.key())),
+            valid: c.check == adoption::Check::Valid,
+        });
+    }
+    let in_force = s
+        .minutes
+        .latest_adopted()
+        .filter(|a| a.version == s.minutes.version)
+        .map(|a| a.version);
+    let both = in_force
+        .filter(|n| adoption::adopted_by_both(s, *n, &keys))
+        .map(|n| ctx.t_numbers("minutes-both", &[("version", u64::from(n))]));
+    let may_adopt = match ctx.who.user.as_ref() {
+        Some(u) => {
+            let person = match u.person_id {
+                Some(p) => v.person(p).await?,
+                None => None,
+            };
+            adoption::may_adopt(identity, u, person.as_ref(), s).ok()
+        }
+        None => None,
+    };
+    Ok(Heads {
+        lines,
+        both,
+        may_adopt,
     })
 }
 

@@ -199,6 +199,7 @@ impl World {
     pub async fn login_as(&self, name: &str, party: Id, role: Role, clearance: Marking) -> String {
         let s = &*self.d.store;
         let user = User {
+            person_id: None,
             id: new_id(),
             username: name.into(),
             display_name: name.into(),

@@ -192,6 +192,7 @@ pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
 pub async fn add_user(store: &Arc<dyn Store>, username: &str, role: Role, password: &str) -> User {
     let party = store.parties().await.unwrap()[0].id;
     let u = User {
+        person_id: None,
         id: new_id(),
         username: username.to_string(),
         display_name: format!("{username} display"),
