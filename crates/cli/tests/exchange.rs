@@ -4,6 +4,8 @@
 //! export` / `exchange import`). A request not signed by a registered partner, or signed
 //! and replayed, meets what a path that does not exist meets.
 
+#[path = "common/adopt.rs"]
+mod adopt;
 mod common;
 #[path = "common/faults.rs"]
 mod faults;
@@ -13,7 +15,9 @@ use faults::server::{Server, ready};
 use faults::{Reply, request};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use taawun_app::exchange::adoption::{self, Keys};
 use taawun_app::exchange::{Identity, httpsig};
+use taawun_store::Store;
 
 fn ok(out: std::process::Output) -> String {
     assert!(
@@ -310,6 +314,63 @@ fn morocco_and_mali_exchange_over_http_and_by_file() {
     let r = get_plain(&m_server.host, "/exchange/outbox?after=1");
     assert_eq!(shape(&r, "/exchange/outbox?after=1"), unknown);
     let _ = l_id;
+
+    // Both heads adopt the minutes, each on their own instance (their second factor is the
+    // minutes page's to ask: tests/minutes_heads.rs in the web crate), and each instance
+    // verifies both adoptions in the PDF the other prints.
+    let (rt_m, store_m) = adopt::open(morocco.path());
+    let me_m = Identity::load(&morocco.path().join("exchange")).unwrap();
+    let session = rt_m.block_on(async {
+        let s = adopt::secretariat_adopts(&store_m).await;
+        adopt::head_adopts(&store_m, &me_m, s.id).await.id
+    });
+    ok(in_dir(&mali, &["exchange", "sync", "--partner", &m_id]));
+    let (rt_l, store_l) = adopt::open(mali.path());
+    let me_l = Identity::load(&mali.path().join("exchange")).unwrap();
+    let held = |rt: &tokio::runtime::Runtime, store: &std::sync::Arc<dyn Store>| {
+        rt.block_on(store.session(session)).unwrap()
+    };
+    let until = Instant::now() + Duration::from_secs(30);
+    while held(&rt_l, &store_l).is_none_or(|s| s.delegations.iter().all(|d| d.adoptions.is_empty()))
+    {
+        assert!(
+            Instant::now() < until,
+            "Morocco's adoption never reached Mali"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    rt_l.block_on(adopt::head_adopts(&store_l, &me_l, session));
+    let file2 = mali.path().join("to-rabat-2.taawun");
+    ok(in_dir(
+        &mali,
+        &[
+            "exchange",
+            "export",
+            "--partner",
+            &m_id,
+            "--out",
+            file2.to_str().unwrap(),
+        ],
+    ));
+    let applied = ok(in_dir(
+        &morocco,
+        &["exchange", "import", file2.to_str().unwrap()],
+    ));
+    assert!(applied.contains("bundle 2 applied"), "{applied}");
+    for (rt, store, me, other) in [
+        (&rt_m, &store_m, &me_m, &mali),
+        (&rt_l, &store_l, &me_l, &morocco),
+    ] {
+        let s = held(rt, store).unwrap();
+        let partners = rt.block_on(store.exchange_partners()).unwrap();
+        let printed = adoption::printed(&s, 1, &Keys::new(Some(me), &partners)).unwrap();
+        assert_eq!(printed.adoptions.len(), 2, "both adoptions held and valid");
+        let pdf = other.path().join("minutes-from-the-other-side.pdf");
+        std::fs::write(&pdf, adopt::pdf_of(&s, &printed)).unwrap();
+        let said = ok(in_dir(other, &["verify", pdf.to_str().unwrap()]));
+        assert!(said.contains("adopted by both parties"), "{said}");
+        assert_eq!(said.matches(": holds").count(), 2, "{said}");
+    }
 
     // Revoked at Mali: Morocco's bundles are no longer pulled.
     ok(in_dir(&mali, &["exchange", "revoke", &m_id]));
