@@ -1327,3 +1327,100 @@ async fn a_record_reclassified_after_it_was_sent_is_withdrawn_at_the_partner() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_partners_record_is_shown_with_its_origin_and_only_this_sides_part_changes_here() {
+    let (m, ml, c) = joined().await;
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { .. }));
+    let mut secretary = user(ml.party.id, Role::Secretariat, "sec-bamako");
+    secretary.commission_ids = vec![c.id];
+    let as_secretary = Actor::user(&secretary);
+    let s = ml
+        .store
+        .sessions(Some(c.id))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| {
+            s.delegations
+                .iter()
+                .any(|d| d.party_id == ml.party.id && !d.members.is_empty())
+        })
+        .expect("a session with Mali's delegation");
+
+    // Its page names where it comes from; Morocco's own record names nothing.
+    let v = Visible::new(ml.store.clone(), secretary.principal());
+    assert_eq!(
+        v.origin(RecordKind::Session, s.id)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Rabat")
+    );
+    let at_m = Visible::new(
+        m.store.clone(),
+        user(m.party.id, Role::Administrator, "a").principal(),
+    );
+    assert_eq!(at_m.origin(RecordKind::Session, s.id).await.unwrap(), None);
+
+    // Morocco's part of its own session cannot be changed here: refused with the rule,
+    // nothing written.
+    let mut moved = s.clone();
+    moved.place = LocalizedText::new("", "Ségou", "");
+    let err = ml
+        .store
+        .save_session(&as_secretary, &moved)
+        .await
+        .unwrap_err();
+    match err {
+        taawun_store::StoreError::Invalid(e) => {
+            assert_eq!(e.0[0].rule, rules::Rule::PartnersRecord, "{e:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        ml.store.session(s.id).await.unwrap().unwrap().version,
+        s.version
+    );
+
+    // Mali's own delegation is Mali's to change.
+    let mut ours = s.clone();
+    let d = ours
+        .delegations
+        .iter_mut()
+        .find(|d| d.party_id == ml.party.id)
+        .unwrap();
+    d.members[0].precedence += 1;
+    ml.store.save_session(&as_secretary, &ours).await.unwrap();
+
+    // On an item, Mali's lead body is Mali's; the title is Morocco's.
+    let plan = ml.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let item = ml
+        .store
+        .items(plan.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.leads.iter().any(|l| l.party_id == ml.party.id))
+        .unwrap();
+    let mut retitled = item.clone();
+    retitled.title = LocalizedText::new("", "Autre intitulé", "");
+    let err = ml
+        .store
+        .save_item(&as_secretary, &retitled)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, taawun_store::StoreError::Invalid(_)),
+        "{err:?}"
+    );
+    let body = malian_body(&ml, "DGRE").await;
+    let mut led = item.clone();
+    for l in led.leads.iter_mut().filter(|l| l.party_id == ml.party.id) {
+        l.organisation_id = body.id;
+    }
+    ml.store.save_item(&as_secretary, &led).await.unwrap();
+}

@@ -84,6 +84,8 @@ pub enum Rule {
     /// A head of delegation's adoption that does not fit the minutes: for another session,
     /// for a version not adopted or with another hash, or a second one for a version.
     MinutesAdoption,
+    /// A local change to a record a partner instance originated, beyond this side's own part.
+    PartnersRecord,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

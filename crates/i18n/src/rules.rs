@@ -8,7 +8,7 @@ use taawun_core::rules::{Rule, RuleError, RuleErrors};
 
 /// Field names that have a `field-{name}` label in the catalogue: every field the rules
 /// report and the forms can get wrong. Other names are shown as they are.
-pub const FIELD_NAMES: [&str; 59] = [
+pub const FIELD_NAMES: [&str; 61] = [
     "minutes",
     "preamble",
     "conclusions",
@@ -68,6 +68,8 @@ pub const FIELD_NAMES: [&str; 59] = [
     "username",
     "password",
     "originator",
+    "origin",
+    "adoptions",
 ];
 
 /// Label of a field for a reader. Paths such as `delegations.0.members.1.person_id` are named
@@ -125,6 +127,7 @@ pub fn rule_key(rule: &Rule) -> &'static str {
         Rule::MinutesAdopted => "rule-minutes-adopted",
         Rule::MinutesScanMissing => "rule-minutes-scan-missing",
         Rule::MinutesAdoption => "rule-minutes-adoption",
+        Rule::PartnersRecord => "rule-partners-record",
     }
 }
 

@@ -250,6 +250,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
             MinutesAdopted => 26,
             MinutesScanMissing => 27,
             MinutesAdoption => 28,
+            PartnersRecord => 29,
         }
     }
     let mut all = vec![
@@ -280,6 +281,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         MinutesAdopted,
         MinutesScanMissing,
         MinutesAdoption,
+        PartnersRecord,
     ];
     for from in Lifecycle::ALL {
         all.extend(Lifecycle::ALL.map(|to| LifecycleTransition { from, to }));
@@ -288,7 +290,7 @@ fn rule_samples() -> Vec<taawun_core::rules::Rule> {
         all.extend(ItemStatus::ALL.map(|to| StatusTransition { from, to }));
     }
     let seen: BTreeSet<usize> = all.iter().map(kind).collect();
-    assert_eq!(seen.len(), 29, "a rule kind has no sample");
+    assert_eq!(seen.len(), 30, "a rule kind has no sample");
     all
 }
 

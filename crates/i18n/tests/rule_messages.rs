@@ -38,9 +38,10 @@ fn variant(r: &Rule) -> usize {
         Rule::MinutesAdopted => 26,
         Rule::MinutesScanMissing => 27,
         Rule::MinutesAdoption => 28,
+        Rule::PartnersRecord => 29,
     }
 }
-const VARIANTS: usize = 29;
+const VARIANTS: usize = 30;
 
 /// One error per variant, on a field where the checks report it.
 fn samples() -> Vec<RuleError> {
@@ -90,6 +91,7 @@ fn samples() -> Vec<RuleError> {
         ("minutes", Rule::MinutesAdopted),
         ("minutes", Rule::MinutesScanMissing),
         ("delegations.0.adoptions", Rule::MinutesAdoption),
+        ("origin", Rule::PartnersRecord),
     ]
     .into_iter()
     .map(|(f, r)| RuleError::new(f, r))

@@ -73,6 +73,12 @@ pub(crate) trait Scoped: Kinded {
     fn edit_action(&self, _previous: &Self, _who: &Principal) -> Action {
         Action::Edit
     }
+    /// Whether this record differs from `previous` in nothing but `party`'s own part (its
+    /// delegation on a session, its lead body on an item): all a party may change of a
+    /// record a partner instance originated. Records without parts: never.
+    fn only_own_part(&self, _previous: &Self, _party: Id) -> bool {
+        false
+    }
     /// What the record grants its holder, for the records that grant (accounts): a save
     /// must then also pass `decide_grant`.
     fn grant(&self) -> Option<Grant> {
@@ -176,6 +182,16 @@ impl Scoped for Session {
             || before.adopted != now.adopted;
         moved.then_some(Action::Adopt)
     }
+    fn only_own_part(&self, previous: &Self, party: Id) -> bool {
+        let mut rest = previous.clone();
+        taawun_core::exchange::set_delegation(
+            &mut rest,
+            party,
+            &taawun_core::exchange::delegation_part(self, party),
+        );
+        rest.version = self.version;
+        rest == *self
+    }
     fn edit_action(&self, previous: &Self, who: &Principal) -> Action {
         // Nothing changed but the adoptions of the principal's own party's delegation,
         // which only grew: a head adopting for their side.
@@ -275,6 +291,16 @@ async fn item_chain<P: Parents>(parents: &mut P, item_id: Id) -> StoreResult<Ite
 }
 
 impl Scoped for ActionItem {
+    fn only_own_part(&self, previous: &Self, party: Id) -> bool {
+        let mut rest = previous.clone();
+        taawun_core::exchange::set_lead(
+            &mut rest,
+            party,
+            &taawun_core::exchange::lead_part(self, party),
+        );
+        rest.version = self.version;
+        rest == *self
+    }
     fn also_decides(&self, previous: Option<&Self>) -> Option<Action> {
         let cancelling = self.status == ItemStatus::Cancelled
             && previous.is_none_or(|p| p.status != ItemStatus::Cancelled);

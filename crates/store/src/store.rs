@@ -592,6 +592,9 @@ pub trait Store: Send + Sync + 'static {
     /// Every registered partner, revoked ones included, in registration order.
     async fn exchange_partners(&self) -> StoreResult<Vec<Partner>>;
     async fn exchange_partner(&self, instance: Id) -> StoreResult<Option<Partner>>;
+    /// The partner instance a record came from, when it came from one (`None`: this
+    /// instance's own record). Pages ask it through `Visible::origin`.
+    async fn exchange_origin(&self, record: Id) -> StoreResult<Option<Id>>;
     /// Registers or updates a partner, with an audit row on its party.
     async fn save_exchange_partner(&self, actor: &Actor, p: &Partner) -> StoreResult<()>;
     /// The partner's log, newest first.

@@ -177,6 +177,38 @@ async fn administrators_run_the_exchange_from_the_page_and_others_are_kept_out()
     assert!(r.body.contains("Bundle 1 applied"), "{}", r.body);
     assert!(r.body.contains("/exchange/receipt"));
 
+    // An item Mali records in the joint plan arrives as Mali's: its page here says where it
+    // comes from, in each language.
+    let plan = ml.store.plans(None).await.unwrap().remove(0);
+    let mut item = ml.store.items(plan.id).await.unwrap().remove(0);
+    item.id = new_id();
+    item.code = "ML-9".into();
+    item.version = 0;
+    ml.store.save_item(&Actor::system(), &item).await.unwrap();
+    let second = outbox::export(ml.store.clone(), &ml.me, &Actor::system(), host.instance)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    let r = admin
+        .upload("/exchange/import", "y.bundle", second.text.as_bytes())
+        .await;
+    assert!(r.body.contains("Bundle 2 applied"), "{}", r.body);
+    let page = admin.get(&format!("/items/{}", item.id)).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Recorded on the instance of Bamako"),
+        "{}",
+        page.body
+    );
+    admin.cookies.insert("lang".into(), "ar".into());
+    let page = admin.get(&format!("/items/{}", item.id)).await;
+    assert!(page.body.contains("مسجّل على منصة Bamako"), "{}", page.body);
+    admin.cookies.insert("lang".into(), "en".into());
+    // Morocco's own items say nothing of the kind.
+    let own = admin.get(&format!("/items/{}", d.ids.item)).await;
+    assert!(!own.body.contains("Recorded on the instance of"));
+
     // The secretariat sees the page, but neither downloads nor imports.
     let mut sec = logged_in(&d, "secretary", Role::Secretariat).await;
     let r = sec.get("/exchange").await;

@@ -150,6 +150,16 @@ impl Engine {
         rows.iter().map(partner_of).collect()
     }
 
+    pub(super) async fn origin_of(&self, record: Id) -> StoreResult<Option<Id>> {
+        let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
+            "select origin from exchange_origins where record_id = ?",
+        ))
+        .bind(record.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(origin.and_then(|o| o.parse().ok()))
+    }
+
     pub(super) async fn partner_by_id(&self, instance: Id) -> StoreResult<Option<Partner>> {
         let row = sqlx::query(&super::d::sql(&format!(
             "select {PARTNER_COLUMNS} from exchange_partners where instance_id = ?"

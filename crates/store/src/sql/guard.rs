@@ -43,6 +43,18 @@ pub(super) async fn guard<R: Record + Scoped>(
         let old = previous.and_then(Scoped::grant);
         decide_grant(who, record.id(), old.as_ref(), &grant).map_err(|_| forbidden())?;
     }
+    if let Some(prev) = previous
+        && from_partner(reads, record.id()).await?
+        && !who
+            .party_id
+            .is_some_and(|party| record.only_own_part(prev, party))
+    {
+        // A partner's record is its instance's: here, only this side's own part of it.
+        return Err(StoreError::Invalid(RuleErrors(vec![RuleError::new(
+            "origin",
+            rules::Rule::PartnersRecord,
+        )])));
+    }
     let action = if let Some(prev) = previous {
         record.edit_action(prev, who)
     } else {
@@ -54,4 +66,16 @@ pub(super) async fn guard<R: Record + Scoped>(
         Some(extra) => scope.decide(who, extra).map_err(|_| forbidden()),
         None => Ok(()),
     }
+}
+
+/// Whether the record with `id` came from a partner instance (the exchange bound it to its
+/// origin the first time it arrived).
+async fn from_partner(reads: &mut Reads<'_, '_>, id: Id) -> StoreResult<bool> {
+    let found: Option<i32> = sqlx::query_scalar(&super::d::sql(
+        "select 1 from exchange_origins where record_id = ?",
+    ))
+    .bind(id.to_string())
+    .fetch_optional(reads.pending.conn().await?)
+    .await?;
+    Ok(found.is_some())
 }

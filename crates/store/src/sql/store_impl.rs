@@ -630,6 +630,9 @@ impl Store for Engine {
     async fn exchange_partner(&self, instance: Id) -> StoreResult<Option<Partner>> {
         self.partner_by_id(instance).await
     }
+    async fn exchange_origin(&self, record: Id) -> StoreResult<Option<Id>> {
+        self.origin_of(record).await
+    }
     async fn save_exchange_partner(&self, actor: &Actor, p: &Partner) -> StoreResult<()> {
         self.partner_save(actor, p).await
     }

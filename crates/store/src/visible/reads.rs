@@ -122,6 +122,22 @@ impl Visible {
     pub async fn sessions(&self, commission: Option<Id>) -> StoreResult<Vec<Session>> {
         self.keep(self.store.sessions(commission).await?).await
     }
+    /// The name of the partner instance record `id` came from, when it came from one and
+    /// the reader may see it: shown on its page, where only the reader's side may change.
+    pub async fn origin(&self, kind: RecordKind, id: Id) -> StoreResult<Option<String>> {
+        if !self.can_see_id(kind, id).await? {
+            return Ok(None);
+        }
+        let Some(instance) = self.store.exchange_origin(id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(
+            self.store
+                .exchange_partner(instance)
+                .await?
+                .map_or_else(|| instance.to_string(), |p| p.name),
+        ))
+    }
     pub async fn session(&self, id: Id) -> StoreResult<Option<Session>> {
         self.keep_one(self.stored(id, self.store.session(id)).await?)
             .await

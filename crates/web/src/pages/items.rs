@@ -44,6 +44,8 @@ struct ActivityView {
 #[derive(Template)]
 #[template(path = "item.html")]
 struct ItemPage {
+    /// "Recorded on the instance of Bamako…": a partner instance's record (issue 16).
+    origin: Option<String>,
     /// The item's supporting files.
     files: crate::files::FilesView,
     ctx: Ctx,
@@ -214,7 +216,14 @@ async fn load(
     let history = history_href(v, RecordKind::ActionItem, item.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::ActionItem, item.id).await?;
     let files = crate::files::section(ctx, v, RecordKind::ActionItem, item.id).await?;
+    let origin = v
+        .origin(RecordKind::ActionItem, item.id)
+        .await?
+        .map(|name| {
+            taawun_i18n::message_args(ctx.lang, "record-from-partner", &[("partner", &name)])
+        });
     Ok(ItemPage {
+        origin,
         files,
         title: format!("{} {}", item.code, ctx.plain(&item.title)),
         heading: ctx.text(&item.title),

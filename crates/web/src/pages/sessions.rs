@@ -58,6 +58,8 @@ struct StatementView {
 #[derive(Template)]
 #[template(path = "session.html")]
 struct SessionPage {
+    /// "Recorded on the instance of Bamako…": a partner instance's record (issue 16).
+    origin: Option<String>,
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
@@ -212,7 +214,11 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
     let actions = crate::forms::actions(ctx, v, RecordKind::Session, s.id).await?;
     let minutes = minutes_line(ctx, v, &s).await?;
     let files = crate::files::section(ctx, v, RecordKind::Session, s.id).await?;
+    let origin = v.origin(RecordKind::Session, s.id).await?.map(|name| {
+        taawun_i18n::message_args(ctx.lang, "record-from-partner", &[("partner", &name)])
+    });
     Ok(SessionPage {
+        origin,
         files,
         protection: s.protection,
         history,
