@@ -284,8 +284,13 @@ pub struct BackupArgs {
     pub out: PathBuf,
 
     /// Encrypt the archive to this age public key (`age1…`); only its identity restores it.
+    /// An encrypted backup also carries the instance's exchange keys, when it has some.
     #[arg(long, value_name = "RECIPIENT")]
     pub encrypt_to: Option<String>,
+
+    /// Where the instance's exchange keys live: by default `exchange/` in the data directory.
+    #[arg(long, env = "TAAWUN_KEYS_DIR", value_name = "DIR")]
+    pub keys: Option<PathBuf>,
 
     #[command(flatten)]
     pub db: DbArgs,

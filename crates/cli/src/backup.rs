@@ -103,7 +103,7 @@ async fn archive(
         ));
     }
     let (bytes, sha256) = hash_file(&copy)?;
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
         taawun_version: env!("CARGO_PKG_VERSION").into(),
@@ -118,13 +118,48 @@ async fn archive(
         counts: summary.counts,
         audit_head: summary.audit_head.map(|h| h.to_string()),
     };
+    let mut files = vec![(DB_FILE.to_string(), copy)];
+    if let Some(keys) = exchange_keys(args)? {
+        let (bytes, sha256) = hash_file(&keys)?;
+        manifest.files.push(FileEntry {
+            path: KEYS_ENTRY.into(),
+            bytes,
+            sha256,
+        });
+        files.push((KEYS_ENTRY.to_string(), keys));
+    }
     let out = args.out.clone();
-    let files = vec![(DB_FILE.to_string(), copy)];
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || write_archive(&out, &json, &files, recipient))
         .await
         .map_err(|e| format!("the backup task failed: {e}"))??;
     Ok(manifest)
+}
+
+/// Where a backup keeps the instance's exchange keys, as a path under the data directory
+/// (where a restore puts them back, owner-only).
+pub const KEYS_ENTRY: &str = "exchange/instance.json";
+
+/// The exchange key file to take into the archive: only into an encrypted one, since it
+/// holds the instance's private keys. A plain backup leaves it out, and says so.
+fn exchange_keys(args: &BackupArgs) -> Result<Option<PathBuf>, String> {
+    let dir = args
+        .keys
+        .clone()
+        .unwrap_or_else(|| taawun_app::exchange::Identity::dir_default(&args.db.data_dir));
+    let file = dir.join(taawun_app::exchange::keys::IDENTITY_FILE);
+    if !file.is_file() {
+        return Ok(None);
+    }
+    if args.encrypt_to.is_none() {
+        eprintln!(
+            "the exchange keys in {} are not in this backup: an unencrypted backup never carries them. \
+             Back up with --encrypt-to to take them, or keep a copy of that file apart.",
+            dir.display()
+        );
+        return Ok(None);
+    }
+    Ok(Some(file))
 }
 
 pub fn hash_file(path: &Path) -> Result<(u64, String), String> {

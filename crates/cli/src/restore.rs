@@ -49,6 +49,26 @@ async fn into_directory(args: &RestoreArgs, dir: &Path) -> Result<Manifest, Stri
 /// Checks the backup in a private temporary directory exactly as for a data directory,
 /// then copies its database into the PostgreSQL one, which `copy` refuses unless empty and
 /// fills in one transaction, each table's count and digest compared.
+/// The exchange keys restored as `exchange` keeps them: the file and its directory readable
+/// by the owner only (`Identity::load` refuses anything else).
+fn owner_only(file: &Path) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let set = |p: &Path, mode: u32| {
+            fs::set_permissions(p, fs::Permissions::from_mode(mode))
+                .map_err(|e| format!("cannot make {} private: {e}", p.display()))
+        };
+        set(file, 0o600)?;
+        if let Some(dir) = file.parent() {
+            set(dir, 0o700)?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
 async fn into_postgres(args: &RestoreArgs, url: &str) -> Result<Manifest, String> {
     // Owner-only (tempfile's default): the unpacked database is the classified data in clear.
     let staging = tempfile::Builder::new()
@@ -60,6 +80,18 @@ async fn into_postgres(args: &RestoreArgs, url: &str) -> Result<Manifest, String
     taawun_store::copy::copy(&from, url, |_| {})
         .await
         .map_err(|e| format!("the backup checks out, but copying it in failed: {e}"))?;
+    if manifest
+        .files
+        .iter()
+        .any(|f| f.path == crate::backup::KEYS_ENTRY)
+    {
+        eprintln!(
+            "the backup also holds this instance's exchange keys ({}); a database holds no keys, \
+             so they were not restored: restore the same backup with --data-dir into an empty \
+             directory to get them, and put them in the key directory",
+            crate::backup::KEYS_ENTRY
+        );
+    }
     Ok(manifest)
 }
 
@@ -87,6 +119,9 @@ async fn restore(args: &RestoreArgs, staging: &Path, dir: &Path) -> Result<Manif
         }
         fs::rename(staging.join(&entry.path), &to)
             .map_err(|e| format!("cannot put {} in place: {e}", to.display()))?;
+        if entry.path == crate::backup::KEYS_ENTRY {
+            owner_only(&to)?;
+        }
     }
     Ok(manifest)
 }

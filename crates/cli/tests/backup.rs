@@ -250,3 +250,60 @@ fn a_database_named_by_url_is_backed_up_and_a_missing_one_is_not_created() {
     assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
     assert!(!work.path().join("none.tar").exists());
 }
+
+/// `taawun exchange card`'s fingerprint for the instance in `dir`.
+fn fingerprint(dir: &Path) -> String {
+    let card = dir.join("card.json");
+    let out = run(&["exchange", "card", "--out", p(&card), "--data-dir", p(dir)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stderr)
+        .lines()
+        .find_map(|l| l.strip_prefix("fingerprint "))
+        .expect("the card's fingerprint")
+        .to_string()
+}
+
+#[tokio::test]
+async fn an_encrypted_backup_carries_the_exchange_keys_and_a_plain_one_never_does() {
+    let live = demo();
+    let init = in_dir(
+        &live,
+        &["exchange", "init", "--party", "MA", "--name", "Rabat"],
+    );
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    let before = fingerprint(live.path());
+    let work = tempfile::tempdir().unwrap();
+
+    // Plain: the keys stay out, and the operator is told so.
+    let plain = work.path().join("plain.tar");
+    let out = backup(live.path(), &plain, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("are not in this backup"),
+        "{}",
+        text(&out.stderr)
+    );
+    let bytes = std::fs::read(&plain).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("sign_secret"));
+    let target = work.path().join("from-plain");
+    assert!(restore(&plain, &target, &[]).status.success());
+    assert!(!target.join("exchange/instance.json").exists());
+
+    // Encrypted: restored owner-only, the same identity, the same fingerprint.
+    let (key, public) = key_pair(work.path(), "key.txt");
+    let sealed = work.path().join("sealed.tar.age");
+    let out = backup(live.path(), &sealed, &["--encrypt-to", &public]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("are not in this backup"));
+    let target = work.path().join("from-sealed");
+    let out = restore(&sealed, &target, &["--identity", p(&key)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target.join("exchange/instance.json")), 0o600);
+        assert_eq!(mode(&target.join("exchange")), 0o700);
+    }
+    assert_eq!(fingerprint(&target), before);
+}
