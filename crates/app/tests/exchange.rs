@@ -1424,3 +1424,188 @@ async fn a_partners_record_is_shown_with_its_origin_and_only_this_sides_part_cha
     }
     ml.store.save_item(&as_secretary, &led).await.unwrap();
 }
+
+#[tokio::test]
+async fn a_records_files_travel_as_sealed_blobs_named_by_their_hash() {
+    use taawun_app::exchange::inbox::{BlobDir, NoBlobs, receive_file, receive_with};
+    use taawun_core::attachment::{FileType, Purpose};
+    use taawun_store::{FileSlot, NewFile};
+    let (m, ml, c) = joined().await;
+    let session = m.store.sessions(Some(c.id)).await.unwrap().remove(0);
+    let content = b"%PDF-1.7 communique conjoint: texte en clair".to_vec();
+    let file = m
+        .store
+        .attach_file(
+            &Actor::system(),
+            NewFile {
+                record: RecordKind::Session,
+                record_id: session.id,
+                slot: FileSlot::New(Purpose::Communique),
+                name: "communique.pdf".into(),
+                file_type: FileType::Pdf,
+                content: content.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    // A file of a record Mali may not see never leaves, not even by its name.
+    let secret = item_marked(
+        &m,
+        &c,
+        "MA-S-1",
+        Protection {
+            marking: Marking::Secret,
+            ..Protection::default()
+        },
+    )
+    .await;
+    let hidden = m
+        .store
+        .attach_file(
+            &Actor::system(),
+            NewFile {
+                record: RecordKind::ActionItem,
+                record_id: secret.id,
+                slot: FileSlot::New(Purpose::Supporting),
+                name: "secret.pdf".into(),
+                file_type: FileType::Pdf,
+                content: b"%PDF-1.7 secret annex".to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+
+    let mut parts = outbox::export(m.store.clone(), &m.me, &Actor::system(), ml.me.instance)
+        .await
+        .unwrap();
+    let sealed = parts.remove(0);
+    assert!(sealed.files.contains(&file.sha256), "{:?}", sealed.files);
+    assert!(!sealed.files.contains(&hidden.sha256));
+    assert!(
+        outbox::blob(m.store.clone(), &m.me, ml.me.instance, &hidden.sha256)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let blob = outbox::blob(m.store.clone(), &m.me, ml.me.instance, &file.sha256)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !blob.contains("communique conjoint"),
+        "the blob is ciphertext"
+    );
+
+    // Without its file, the bundle is refused whole; with another content under the
+    // file's name, too.
+    let got = receive_with(ml.store.clone(), &ml.me, sealed.text.as_bytes(), &NoBlobs)
+        .await
+        .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::MissingFile));
+    assert!(ml.store.session(session.id).await.unwrap().is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let other = outbox::blob(m.store.clone(), &m.me, ml.me.instance, &sealed.files[0])
+        .await
+        .unwrap()
+        .unwrap();
+    let wrong_name = if sealed.files[0] == file.sha256 {
+        // Any blob of this export that is not this file's, else a truncated one.
+        other[..other.len() / 2].to_string()
+    } else {
+        other
+    };
+    std::fs::write(dir.path().join(&file.sha256), wrong_name).unwrap();
+    let got = receive_with(
+        ml.store.clone(),
+        &ml.me,
+        sealed.text.as_bytes(),
+        &BlobDir(dir.path().to_path_buf()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(got.outcome, Arrived::Refused(Refusal::MissingFile));
+
+    // Carried beside the bundle, it is applied with it: the same name, content and hash.
+    for sha in &sealed.files {
+        let b = outbox::blob(m.store.clone(), &m.me, ml.me.instance, sha)
+            .await
+            .unwrap()
+            .unwrap();
+        std::fs::write(dir.path().join(sha), b).unwrap();
+    }
+    let got = receive_with(
+        ml.store.clone(),
+        &ml.me,
+        sealed.text.as_bytes(),
+        &BlobDir(dir.path().to_path_buf()),
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { .. }),
+        "{:?}",
+        got.outcome
+    );
+    let held = ml
+        .store
+        .attachments_of(RecordKind::Session, &[session.id])
+        .await
+        .unwrap();
+    let copy = held
+        .iter()
+        .find(|a| a.id == file.id)
+        .expect("the file at Mali");
+    assert_eq!(
+        (copy.sha256.as_str(), copy.name.as_str()),
+        (file.sha256.as_str(), "communique.pdf")
+    );
+    assert_eq!(
+        ml.store.attachment_content(file.id).await.unwrap().unwrap(),
+        content
+    );
+    assert!(
+        ml.store
+            .attachments_of(RecordKind::ActionItem, &[secret.id])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Sent once: the next bundle does not name it again; a new version goes as one file,
+    // downloaded from the page as one file that carries its blob.
+    let next = m
+        .store
+        .attach_file(
+            &Actor::system(),
+            NewFile {
+                record: RecordKind::Session,
+                record_id: session.id,
+                slot: FileSlot::Replaces(file.file_id),
+                name: "communique-v2.pdf".into(),
+                file_type: FileType::Pdf,
+                content: b"%PDF-1.7 communique v2".to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+    let sealed = outbox::export(m.store.clone(), &m.me, &Actor::system(), ml.me.instance)
+        .await
+        .unwrap();
+    assert_eq!(sealed.len(), 1);
+    assert_eq!(sealed[0].files, vec![next.sha256.clone()]);
+    let one = outbox::as_one_file(m.store.clone(), &m.me, ml.me.instance, &sealed)
+        .await
+        .unwrap();
+    let got = receive_file(ml.store.clone(), &ml.me, one.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got[0].outcome, Arrived::Applied { .. }),
+        "{:?}",
+        got[0].outcome
+    );
+    assert_eq!(
+        ml.store.attachment_content(next.id).await.unwrap().unwrap(),
+        b"%PDF-1.7 communique v2".to_vec()
+    );
+}

@@ -229,7 +229,7 @@ async fn partners(a: ExchangeKeysArgs) -> Result<(), String> {
 async fn export(a: ExchangeExportArgs) -> Result<(), String> {
     let (store, identity) = open(&a.keys).await?;
     let id = partner_id(&a.partner)?;
-    let parts = outbox::export(store, &identity, &actor(), id)
+    let parts = outbox::export(store.clone(), &identity, &actor(), id)
         .await
         .map_err(|e| e.to_string())?;
     if parts.is_empty() {
@@ -247,8 +247,35 @@ async fn export(a: ExchangeExportArgs) -> Result<(), String> {
         std::fs::write(&path, &sealed.text)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!("bundle {} written to {}", sealed.hash, path.display());
+        // The files it names go beside it, each a sealed blob named by its SHA-256.
+        if !sealed.files.is_empty() {
+            let dir = files_dir(&path);
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            for sha in &sealed.files {
+                let blob = outbox::blob(store.clone(), &identity, id, sha)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .ok_or_else(|| format!("the file {sha} is no longer held"))?;
+                let to = dir.join(sha);
+                std::fs::write(&to, blob)
+                    .map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+            }
+            eprintln!(
+                "{} file(s) written to {}: carry the directory with the bundle",
+                sealed.files.len(),
+                dir.display()
+            );
+        }
     }
     Ok(())
+}
+
+/// Where the blobs of the files a bundle file names are kept: `FILE.files/`.
+fn files_dir(bundle: &std::path::Path) -> PathBuf {
+    let mut name = bundle.to_path_buf().into_os_string();
+    name.push(".files");
+    PathBuf::from(name)
 }
 
 async fn import(a: ExchangeImportArgs) -> Result<(), String> {
@@ -258,7 +285,8 @@ async fn import(a: ExchangeImportArgs) -> Result<(), String> {
     for file in &a.files {
         let bytes =
             std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let got = inbox::receive_file(store.clone(), &identity, &bytes)
+        let blobs = inbox::BlobDir(files_dir(file));
+        let got = inbox::receive_file_with(store.clone(), &identity, &bytes, &blobs)
             .await
             .map_err(|e| e.to_string())?;
         for g in got {

@@ -339,6 +339,21 @@ fn morocco_and_mali_exchange_over_http_and_by_file() {
         );
         std::thread::sleep(Duration::from_millis(200));
     }
+    // The scan of the signed originals came with it, as a blob fetched over HTTPS; asked
+    // for without a signature, that blob is an unknown path.
+    let scans = rt_l
+        .block_on(store_l.attachments_of(taawun_core::RecordKind::Session, &[session]))
+        .unwrap();
+    assert_eq!(scans.len(), 1, "{scans:?}");
+    assert_eq!(
+        rt_l.block_on(store_l.attachment_content(scans[0].id))
+            .unwrap()
+            .unwrap(),
+        b"%PDF-1.7 scan".to_vec()
+    );
+    let blob_path = format!("/exchange/file?sha256={}", scans[0].sha256);
+    let r = get_plain(&m_server.host, &blob_path);
+    assert_eq!(shape(&r, &blob_path), unknown);
     rt_l.block_on(adopt::head_adopts(&store_l, &me_l, session));
     let file2 = mali.path().join("to-rabat-2.taawun");
     ok(in_dir(

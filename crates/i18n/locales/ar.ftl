@@ -1295,6 +1295,7 @@ history-action-exchange_send = إرسال حزمة إلى شريك
 history-action-exchange_receive = استلام حزمة من شريك
 history-action-exchange_resume = استئناف التبادل بعد تفرّع
 exchange-refused-fork = تأخذ هذه الحزمة مكان حزمة أخرى طُبّقت بعد السابقة نفسها: استرجع الشريك نسخة احتياطية. يستأنف مسؤوله التبادل (⁦taawun exchange resync⁩).
+exchange-refused-missing-file = ملف تذكره هذه الحزمة لم يصل معها، أو ليس المحتوى الذي تذكره: لم يُطبَّق شيء. استورد الحزمة مع مجلد ملفاتها (⁦FILE.files⁩)، أو اسحبها عبر ⁦HTTPS⁩.
 history-action-exchange_match = مطابقة سجل الشريك
 
 ## The exchange page (issue 16)

@@ -1171,6 +1171,7 @@ history-action-exchange_send = Bundle sent to a partner
 history-action-exchange_receive = Bundle received from a partner
 history-action-exchange_resume = Exchange resumed after a fork
 exchange-refused-fork = This bundle takes the place of another already applied, after the same predecessor: the partner restored a backup. Its administrator resumes the exchange (taawun exchange resync).
+exchange-refused-missing-file = A file this bundle names did not come with it, or is not the content it names: nothing was applied. Import the bundle with its files directory (FILE.files), or pull it over HTTPS.
 history-action-exchange_match = Partner record matched
 
 ## The exchange page (issue 16)

@@ -1165,6 +1165,7 @@ history-action-exchange_send = Lot envoyé à un partenaire
 history-action-exchange_receive = Lot reçu d’un partenaire
 history-action-exchange_resume = Échange repris après une divergence
 exchange-refused-fork = Ce lot prend la place d’un autre déjà appliqué, après le même prédécesseur : le partenaire a restauré une sauvegarde. Son administrateur reprend l’échange (taawun exchange resync).
+exchange-refused-missing-file = Un fichier que nomme ce lot n’est pas venu avec lui, ou n’est pas le contenu qu’il nomme : rien n’a été appliqué. Importez le lot avec son répertoire de fichiers (FICHIER.files), ou tirez-le par HTTPS.
 history-action-exchange_match = Enregistrement du partenaire rapproché
 
 ## The exchange page (issue 16)

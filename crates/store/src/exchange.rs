@@ -162,6 +162,9 @@ pub struct Arrival {
     /// Records the partner asked to hide (reclassified after they were sent): removed
     /// from the origin binding's reach by marking them withdrawn.
     pub withdrawn: Vec<Id>,
+    /// Files attached to the partner's records, each with its content (fetched as a blob
+    /// named by its SHA-256 and checked against it).
+    pub files: Vec<(taawun_core::attachment::Attachment, Vec<u8>)>,
 }
 
 /// Why the store refused to apply a bundle; nothing of it was written.

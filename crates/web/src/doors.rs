@@ -342,6 +342,27 @@ impl ExchangeDoor {
         ))
     }
 
+    /// An export's bundles, and their files' blobs, as one file (`outbox::as_one_file`).
+    pub async fn as_one_file(
+        &self,
+        identity: &taawun_app::exchange::Identity,
+        partner: Id,
+        sealed: &[taawun_app::exchange::outbox::Sealed],
+    ) -> Result<String, taawun_app::exchange::ExchangeError> {
+        taawun_app::exchange::outbox::as_one_file(self.store.clone(), identity, partner, sealed)
+            .await
+    }
+
+    /// The sealed blob of a file sent to `partner` (`outbox::blob`).
+    pub async fn blob(
+        &self,
+        identity: &taawun_app::exchange::Identity,
+        partner: Id,
+        sha256: &str,
+    ) -> Result<Option<String>, taawun_app::exchange::ExchangeError> {
+        taawun_app::exchange::outbox::blob(self.store.clone(), identity, partner, sha256).await
+    }
+
     /// What the exchange page shows `who` (`admin::overview`).
     pub async fn overview(
         &self,

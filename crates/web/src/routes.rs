@@ -249,6 +249,7 @@ fn table() -> Table {
     t.at("/exchange/receipt", post(crate::pages::exchange::receipt));
     t.at("/exchange/outbox", get(crate::pages::exchange_api::outbox));
     t.at("/exchange/inbox", post(crate::pages::exchange_api::inbox));
+    t.at("/exchange/file", get(crate::pages::exchange_api::file));
 
     t
 }

@@ -16,6 +16,7 @@ use super::{ExchangeError, Identity, Refusal, envelope, same_fingerprint};
 use chrono::Utc;
 use std::collections::HashMap;
 use std::sync::Arc;
+use taawun_core::attachment::Attachment;
 use taawun_core::party::fold;
 use taawun_core::*;
 use taawun_store::exchange::{
@@ -60,20 +61,104 @@ fn refused(partner: Option<Id>, r: Refusal) -> Received {
     }
 }
 
-/// Reads a file of envelopes: one, or several parts written together as a JSON array, each
-/// read in turn (`receive`) until one is refused.
+/// Where the blobs of the files a bundle names come from: a directory beside the bundle
+/// file, the partner's instance over HTTPS, or nowhere.
+pub trait Blobs: Sync {
+    /// The sealed blob named by `sha256`, if this source has it.
+    fn fetch<'a>(
+        &'a self,
+        sha256: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>>;
+}
+
+/// No blobs: a bundle that names a file is refused (`missing-file`) with nothing applied.
+pub struct NoBlobs;
+
+impl Blobs for NoBlobs {
+    fn fetch<'a>(
+        &'a self,
+        _: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+        Box::pin(async { None })
+    }
+}
+
+/// Blobs written beside a bundle file: `DIR/<sha256>` (`exchange export` writes
+/// `FILE.files/`). Only a plain hex name is read.
+pub struct BlobDir(pub std::path::PathBuf);
+
+impl Blobs for BlobDir {
+    fn fetch<'a>(
+        &'a self,
+        sha256: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+        Box::pin(async move {
+            if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            tokio::fs::read(self.0.join(sha256)).await.ok()
+        })
+    }
+}
+
+/// Blobs carried in the same file as their bundles.
+struct BlobMap(HashMap<String, Vec<u8>>);
+
+impl Blobs for BlobMap {
+    fn fetch<'a>(
+        &'a self,
+        sha256: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+        Box::pin(async move { self.0.get(sha256).cloned() })
+    }
+}
+
+/// Reads a file of envelopes: one, or several parts written together as a JSON array, or
+/// bundles with their files' blobs (`outbox::as_one_file`), each read in turn (`receive`)
+/// until one is refused.
 pub async fn receive_file(
     store: Arc<dyn Store>,
     identity: &Identity,
     bytes: &[u8],
 ) -> Result<Vec<Received>, ExchangeError> {
-    let Ok(serde_json::Value::Array(items)) = serde_json::from_slice::<serde_json::Value>(bytes)
-    else {
-        return Ok(vec![receive(store, identity, bytes).await?]);
+    receive_file_with(store, identity, bytes, &NoBlobs).await
+}
+
+/// `receive_file` with the files' blobs from `blobs`.
+pub async fn receive_file_with(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    bytes: &[u8],
+    blobs: &dyn Blobs,
+) -> Result<Vec<Received>, ExchangeError> {
+    let (items, carried) = match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Ok(serde_json::Value::Array(items)) => (items, None),
+        // Bundles with their files' blobs in one file (`outbox::as_one_file`).
+        Ok(serde_json::Value::Object(mut o))
+            if o.get("format").and_then(|f| f.as_str()) == Some(super::outbox::CARRY_FORMAT) =>
+        {
+            let bundles = match o.remove("bundles") {
+                Some(serde_json::Value::Array(b)) => b,
+                _ => Vec::new(),
+            };
+            let files = match o.remove("files") {
+                Some(serde_json::Value::Object(f)) => f
+                    .into_iter()
+                    .filter_map(|(k, v)| v.as_str().map(|t| (k, t.as_bytes().to_vec())))
+                    .collect(),
+                _ => HashMap::new(),
+            };
+            (bundles, Some(BlobMap(files)))
+        }
+        _ => return Ok(vec![receive_with(store, identity, bytes, blobs).await?]),
+    };
+    let blobs: &dyn Blobs = match &carried {
+        Some(map) => map,
+        None => blobs,
     };
     let mut out = Vec::new();
     for item in items {
-        let got = receive(store.clone(), identity, item.to_string().as_bytes()).await?;
+        let got = receive_with(store.clone(), identity, item.to_string().as_bytes(), blobs).await?;
         let stop = matches!(got.outcome, Arrived::Refused(_));
         out.push(got);
         if stop {
@@ -88,6 +173,16 @@ pub async fn receive(
     store: Arc<dyn Store>,
     identity: &Identity,
     bytes: &[u8],
+) -> Result<Received, ExchangeError> {
+    receive_with(store, identity, bytes, &NoBlobs).await
+}
+
+/// `receive`, with the blobs of the files a bundle names from `blobs`.
+pub async fn receive_with(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    bytes: &[u8],
+    blobs: &dyn Blobs,
 ) -> Result<Received, ExchangeError> {
     let header = match envelope::header_of(bytes) {
         Ok(h) => h,
@@ -178,8 +273,8 @@ pub async fn receive(
             let outcome = bundle(
                 store.clone(),
                 &partner,
-                identity.party,
-                &keys,
+                identity,
+                (&keys, &sign_key, blobs),
                 b,
                 &payload_hash,
             )
@@ -271,11 +366,12 @@ async fn receipt(
 async fn bundle(
     store: Arc<dyn Store>,
     partner: &Partner,
-    own_party: Id,
-    keys: &Keys,
+    identity: &Identity,
+    (keys, sign_key, blobs): (&Keys, &str, &dyn Blobs),
     b: Bundle,
     payload_hash: &str,
 ) -> Result<Arrived, ExchangeError> {
+    let own_party = identity.party;
     let head = store
         .exchange_head(partner.instance_id, Direction::In)
         .await?;
@@ -307,9 +403,13 @@ async fn bundle(
     }
     let local = Local::read(store.as_ref(), partner.instance_id).await?;
     let known = store.exchange_matches(partner.instance_id).await?;
-    let (records, matches, withdrawn, parts, mut asks) = match incoming(&b.entries, &local, &known)
-    {
-        Ok(x) => x,
+    let (records, matches, withdrawn, parts, mut asks, attached) =
+        match incoming(&b.entries, &local, &known) {
+            Ok(x) => x,
+            Err(r) => return Ok(Arrived::Refused(r)),
+        };
+    let files = match contents(identity, sign_key, blobs, attached).await {
+        Ok(f) => f,
         Err(r) => return Ok(Arrived::Refused(r)),
     };
     // A head's adoption is kept for good once applied: one that is not signed by a key
@@ -344,6 +444,7 @@ async fn bundle(
         parts,
         asks: asks.clone(),
         own_party,
+        files,
         withdrawn,
     };
     // Every record the bundle writes is audited under this name: the sender, the key that
@@ -482,7 +583,47 @@ fn common_name(a: &LocalizedText, b: &LocalizedText) -> bool {
 }
 
 type Matches = Vec<(RecordKind, Id, Id)>;
-type Read = (Vec<Incoming>, Matches, Vec<Id>, Vec<PartChange>, Vec<Ask>);
+type Read = (
+    Vec<Incoming>,
+    Matches,
+    Vec<Id>,
+    Vec<PartChange>,
+    Vec<Ask>,
+    Vec<Attachment>,
+);
+
+/// The content of each file the bundle names: its blob opened with this instance's key,
+/// signed by the partner's, and exactly the bytes the bundle's SHA-256 and size name.
+async fn contents(
+    identity: &Identity,
+    sign_key: &str,
+    blobs: &dyn Blobs,
+    attached: Vec<Attachment>,
+) -> Result<Vec<(Attachment, Vec<u8>)>, Refusal> {
+    let mut out = Vec::with_capacity(attached.len());
+    for a in attached {
+        if a.size > taawun_core::attachment::MAX_FILE_BYTES {
+            return Err(Refusal::BadRecord);
+        }
+        let text = blobs.fetch(&a.sha256).await.ok_or(Refusal::MissingFile)?;
+        let content = envelope::open(identity, &text)
+            .and_then(|o| o.verified(sign_key))
+            .map_err(|_| Refusal::MissingFile)?;
+        if content.len() as u64 != a.size || hash_hex(&content) != a.sha256 {
+            return Err(Refusal::MissingFile);
+        }
+        out.push((a, content));
+    }
+    Ok(out)
+}
+
+fn hash_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 /// The bundle's records for the write path, with the partner's ids of records this
 /// instance holds under its own (`known`, the states it names by ISO code and the areas by
@@ -520,8 +661,10 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
     let mut withdrawn = Vec::new();
     let mut parts = Vec::new();
     let mut asks = Vec::new();
+    let mut attached = Vec::new();
     for e in entries {
         match e {
+            Entry::File { attachment } => attached.push(attachment.clone()),
             Entry::Withdraw { id, .. } => withdrawn.push(*id),
             Entry::Ask {
                 id,
@@ -585,7 +728,7 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
             }
         }
     }
-    Ok((records, matches, withdrawn, parts, asks))
+    Ok((records, matches, withdrawn, parts, asks, attached))
 }
 
 /// Whether every adoption of the minutes the bundle carries, in a session or in a

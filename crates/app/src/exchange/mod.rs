@@ -51,10 +51,13 @@ pub enum Refusal {
     /// A bundle whose place in the chain another bundle took, branching from the same
     /// predecessor: the sender restored a backup and reused the seq (see `sync::resume`).
     Fork,
+    /// A file the bundle names whose blob did not come with it (or does not open, or is not
+    /// the content its SHA-256 names): the bundle waits until it can be read whole.
+    MissingFile,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 14] = [
+    pub const ALL: [Refusal; 15] = [
         Refusal::NotAnEnvelope,
         Refusal::NewerFormat,
         Refusal::OtherReceiver,
@@ -69,6 +72,7 @@ impl Refusal {
         Refusal::AboveClearance,
         Refusal::BadRecord,
         Refusal::Fork,
+        Refusal::MissingFile,
     ];
 
     pub fn key(self) -> &'static str {
@@ -87,6 +91,7 @@ impl Refusal {
             Refusal::AboveClearance => "above-clearance",
             Refusal::BadRecord => "bad-record",
             Refusal::Fork => "fork",
+            Refusal::MissingFile => "missing-file",
         }
     }
 

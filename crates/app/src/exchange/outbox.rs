@@ -230,6 +230,108 @@ async fn add_registry(v: &Visible, sel: &mut Selection) -> StoreResult<()> {
     Ok(())
 }
 
+/// How `exchange_sent` marks a file version sent: this prefix, then its SHA-256.
+const FILE_MARK: &str = "file:";
+
+/// Every version of every file of the records selected (their kinds that carry files,
+/// parties' emblems aside: parties are matched, not sent as the partner's own).
+async fn files_of(
+    store: &Arc<dyn Store>,
+    selected: &[Outgoing],
+) -> StoreResult<Vec<taawun_core::attachment::Attachment>> {
+    let mut out = Vec::new();
+    for kind in taawun_core::attachment::CARRIERS {
+        if kind == RecordKind::Party {
+            continue;
+        }
+        let ids: Vec<Id> = selected
+            .iter()
+            .filter(|o| o.kind == kind)
+            .map(|o| o.id)
+            .collect();
+        if !ids.is_empty() {
+            out.extend(store.attachments_of(kind, &ids).await?);
+        }
+    }
+    out.sort_by_key(|a| (a.record_id, a.file_id, a.version));
+    Ok(out)
+}
+
+/// The blob of a file sent to `partner`: its content, signed and sealed to the partner
+/// like a bundle. `None` when no file with that SHA-256 was sent to it, so the name of a
+/// file the partner may not see opens nothing.
+pub async fn blob(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    partner_id: Id,
+    sha256: &str,
+) -> Result<Option<String>, ExchangeError> {
+    let Some(partner) = store.exchange_partner(partner_id).await? else {
+        return Ok(None);
+    };
+    let mark = format!("{FILE_MARK}{sha256}");
+    let Some(file) = store
+        .exchange_sent(partner.instance_id)
+        .await?
+        .into_iter()
+        .find(|(_, d)| *d == mark)
+        .map(|(id, _)| id)
+    else {
+        return Ok(None);
+    };
+    let Some(content) = store.attachment_content(file).await? else {
+        return Ok(None);
+    };
+    let text = envelope::seal(
+        identity,
+        &own_fingerprint(identity),
+        partner.instance_id,
+        &partner.receive_key,
+        &content,
+    )
+    .map_err(|r| ExchangeError::Refused(r.message(Lang::En)))?;
+    Ok(Some(text))
+}
+
+/// The bundles of one export as one file, as the exchange page downloads them: the
+/// envelope itself for a single bundle; several parts as a JSON array in order; and when
+/// they name files, an object holding the bundles in order and each file's blob by its
+/// SHA-256 (`{"format": "taawun-carry/1", "bundles": [...], "files": {...}}`), so that the
+/// one file carries everything (`inbox::receive_file` reads all three).
+pub async fn as_one_file(
+    store: Arc<dyn Store>,
+    identity: &Identity,
+    partner_id: Id,
+    sealed: &[Sealed],
+) -> Result<String, ExchangeError> {
+    let texts: Vec<&str> = sealed.iter().map(|s| s.text.as_str()).collect();
+    if sealed.iter().all(|s| s.files.is_empty()) {
+        return Ok(match texts.as_slice() {
+            [one] => (*one).to_string(),
+            _ => format!("[{}]", texts.join(",")),
+        });
+    }
+    let mut files = serde_json::Map::new();
+    for sha in sealed.iter().flat_map(|s| s.files.iter()) {
+        if let Some(blob) = blob(store.clone(), identity, partner_id, sha).await? {
+            files.insert(sha.clone(), serde_json::Value::String(blob));
+        }
+    }
+    let bundles: Vec<serde_json::Value> = texts
+        .iter()
+        .filter_map(|t| serde_json::from_str(t).ok())
+        .collect();
+    Ok(serde_json::json!({
+        "format": CARRY_FORMAT,
+        "bundles": bundles,
+        "files": files,
+    })
+    .to_string())
+}
+
+/// The format tag of a file carrying bundles with their files' blobs.
+pub const CARRY_FORMAT: &str = "taawun-carry/1";
+
 /// The digest of a record as it leaves.
 fn digest(o: &Outgoing) -> String {
     hash(&serde_jcs::to_vec(&o.record).unwrap_or_default())
@@ -287,6 +389,16 @@ pub async fn export_capped(
                 record: o.record.clone(),
             };
             leaving.push((entry, Some((o.id, d, Some(o.record.to_string()))), None));
+        }
+    }
+    // The files of the records shown, each version once: its content goes as a blob.
+    let mut shown = shown;
+    for file in files_of(&store, &selected).await? {
+        let d = format!("{FILE_MARK}{}", file.sha256);
+        shown.insert(file.id);
+        if sent.get(&file.id) != Some(&d) {
+            let id = file.id;
+            leaving.push((Entry::File { attachment: file }, Some((id, d, None)), None));
         }
     }
     for (o, part, d) in own_parts(&store, identity.party, &theirs).await? {
@@ -444,6 +556,8 @@ pub async fn next_for(
 pub struct Sealed {
     pub text: String,
     pub hash: String,
+    /// The SHA-256 of each file whose content the bundle names: its blobs go with it.
+    pub files: Vec<String>,
 }
 
 pub(super) fn own_fingerprint(identity: &Identity) -> String {
@@ -468,8 +582,20 @@ pub fn seal_payload(
         &bytes,
     )
     .map_err(|r| ExchangeError::Refused(r.message(Lang::En)))?;
+    let files = match payload {
+        Payload::Bundle(b) => b
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::File { attachment } => Some(attachment.sha256.clone()),
+                _ => None,
+            })
+            .collect(),
+        Payload::Receipt(_) => Vec::new(),
+    };
     Ok(Sealed {
         text,
         hash: hash(&bytes),
+        files,
     })
 }

@@ -63,6 +63,12 @@ pub enum Entry {
         id: Id,
         part: taawun_core::exchange::Part,
     },
+    /// A version of a file attached to one of the sender's records. Its content travels
+    /// apart, as a blob sealed like a bundle and named by the SHA-256 given here
+    /// (`outbox::blob`): carried beside the bundle file, or fetched over HTTPS.
+    File {
+        attachment: taawun_core::attachment::Attachment,
+    },
 }
 
 /// The receiver's signed answer to one bundle.

@@ -87,6 +87,33 @@ async fn call(
     .map_err(|e| ExchangeError::Unreachable(e.to_string()))?
 }
 
+/// The blobs of the files a pulled bundle names, fetched from the partner by signed
+/// requests (`GET /exchange/file?sha256=…`).
+struct HttpBlobs {
+    identity: Arc<Identity>,
+    url: String,
+}
+
+impl inbox::Blobs for HttpBlobs {
+    fn fetch<'a>(
+        &'a self,
+        sha256: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+        Box::pin(async move {
+            let reply = call(
+                &self.identity,
+                &self.url,
+                "/exchange/file",
+                Some(format!("sha256={sha256}")),
+                None,
+            )
+            .await
+            .ok()?;
+            (reply.status == 200).then_some(reply.body)
+        })
+    }
+}
+
 /// Pulls what `partner` has for this instance, until it has nothing more.
 pub async fn pull(
     store: Arc<dyn Store>,
@@ -132,7 +159,11 @@ pub async fn pull(
                 )));
             }
         }
-        let got = inbox::receive(store.clone(), &identity, &reply.body).await?;
+        let blobs = HttpBlobs {
+            identity: identity.clone(),
+            url: url.clone(),
+        };
+        let got = inbox::receive_with(store.clone(), &identity, &reply.body, &blobs).await?;
         if let Some(receipt) = got.receipt {
             call(
                 &identity,

@@ -390,3 +390,67 @@ impl Engine {
         Ok(found)
     }
 }
+
+/// A file of a partner's record, as the exchange received it (its content already checked
+/// against its SHA-256): its blob, its version row under the partner's ids, and its audit
+/// row, inside the bundle's transaction. A version already held is left as it is.
+pub(super) async fn insert_received(
+    conn: &mut super::d::Conn,
+    actor: &crate::Actor,
+    attachment: &Attachment,
+    content: &[u8],
+) -> StoreResult<()> {
+    let held: Option<i32> =
+        sqlx::query_scalar(&super::d::sql("select 1 from attachments where id = ?"))
+            .bind(attachment.id.to_string())
+            .fetch_optional(&mut *conn)
+            .await?;
+    if held.is_some() {
+        return Ok(());
+    }
+    sqlx::query(&super::d::sql(
+        "insert into blobs (sha256, size, content) values (?, ?, ?)
+         on conflict (sha256) do nothing",
+    ))
+    .bind(&attachment.sha256)
+    .bind(attachment.size as i64)
+    .bind(content)
+    .execute(&mut *conn)
+    .await?;
+    let sql =
+        format!("insert into attachments ({COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sqlx::query(&super::d::sql(&sql))
+        .bind(attachment.id.to_string())
+        .bind(attachment.file_id.to_string())
+        .bind(attachment.record.key())
+        .bind(attachment.record_id.to_string())
+        .bind(i64::from(attachment.version))
+        .bind(attachment.purpose.key())
+        .bind(clean_name(&attachment.name))
+        .bind(attachment.file_type.media_type())
+        .bind(attachment.size as i64)
+        .bind(&attachment.sha256)
+        .bind(&attachment.uploaded_by)
+        .bind(
+            attachment
+                .uploaded_at
+                .to_rfc3339_opts(SecondsFormat::Micros, true),
+        )
+        .execute(&mut *conn)
+        .await?;
+    let after = serde_json::to_string(attachment)?;
+    audit::append_action(
+        conn,
+        actor,
+        if attachment.version > 1 {
+            "replace_file"
+        } else {
+            "attach_file"
+        },
+        attachment.record,
+        attachment.record_id,
+        None,
+        &after,
+    )
+    .await
+}

@@ -774,6 +774,19 @@ impl Engine {
                 return Ok(Err(refusal));
             }
         }
+        // Files go on the partner's own records only, held here by now.
+        for (file, content) in &arrival.files {
+            let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
+                "select origin from exchange_origins where record_id = ?",
+            ))
+            .bind(file.record_id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+            if origin != Some(partner.to_string()) {
+                return Ok(Err(ApplyRefusal::NotItsRecord { id: file.record_id }));
+            }
+            super::attachments::insert_received(&mut tx, actor, file, content).await?;
+        }
         for &id in &arrival.withdrawn {
             withdraw(&mut tx, &mut memo, actor, partner, party, id).await?;
         }

@@ -273,14 +273,13 @@ pub(crate) async fn download(
         return page(ctx, &state, Some(notice), None).await;
     };
     let name = format!("taawun-{}.bundle", &first.hash[..12]);
-    // Several parts go as one file holding them in order (a JSON array), which the import
-    // reads part by part.
-    let text = if sealed.len() == 1 {
-        first.text.clone()
-    } else {
-        let texts: Vec<&str> = sealed.iter().map(|s| s.text.as_str()).collect();
-        format!("[{}]", texts.join(","))
-    };
+    // Several parts, and the blobs of the files they name, go as one file, which the import
+    // reads part by part (`outbox::as_one_file`).
+    let text = state
+        .exchange_door()
+        .as_one_file(&identity, partner, &sealed)
+        .await
+        .map_err(refused)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/json".to_string()),

@@ -1,6 +1,7 @@
 //! What a partner instance asks of this one over HTTP (docs/exchange.md): the next bundle
 //! for it (`GET /exchange/outbox?after=N`) and the receipt for a bundle it applied (`POST
-//! /exchange/inbox`). Requests are signed under RFC 9421 by the partner's key
+//! /exchange/inbox`), and the blob of a file a bundle sent to it named (`GET
+//! /exchange/file?sha256=…`). Requests are signed under RFC 9421 by the partner's key
 //! (`app::exchange::httpsig`); `door`, run by the gate before the login wall, admits one
 //! that verifies and marks it with its partner. A request that does not verify is not
 //! admitted here and meets what any request to an unknown path meets; the handlers answer
@@ -16,7 +17,7 @@ use serde::Deserialize;
 use taawun_app::exchange::inbox::Arrived;
 use taawun_store::exchange::Partner;
 
-const PATHS: [&str; 2] = ["/exchange/outbox", "/exchange/inbox"];
+const PATHS: [&str; 3] = ["/exchange/outbox", "/exchange/inbox", "/exchange/file"];
 
 /// The partner a request comes from, once its signature verified.
 #[derive(Clone)]
@@ -129,4 +130,29 @@ pub async fn inbox(
         (Arrived::Refused(_), None) => StatusCode::UNPROCESSABLE_ENTITY.into_response(),
         _ => StatusCode::NO_CONTENT.into_response(),
     })
+}
+
+#[derive(Deserialize)]
+pub struct FileQuery {
+    sha256: Option<String>,
+}
+
+/// The sealed blob of a file sent to the verified partner; any other name is not found,
+/// exactly as an unknown path.
+pub async fn file(
+    State(state): State<AppState>,
+    verified: Option<Extension<Verified>>,
+    Query(q): Query<FileQuery>,
+) -> Result<Response, WebError> {
+    let (Some(Extension(Verified(partner))), Some(identity), Some(sha)) =
+        (verified, state.exchange.clone(), q.sha256)
+    else {
+        return Err(WebError::NotFound);
+    };
+    let blob = state
+        .exchange_door()
+        .blob(&identity, partner.instance_id, &sha)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    blob.map(envelope).ok_or(WebError::NotFound)
 }
