@@ -1609,3 +1609,103 @@ async fn a_records_files_travel_as_sealed_blobs_named_by_their_hash() {
         b"%PDF-1.7 communique v2".to_vec()
     );
 }
+
+#[tokio::test]
+async fn a_clash_resolved_our_way_reaches_the_partner_and_both_then_hold_the_same() {
+    let (m, ml, c) = joined().await;
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { .. }));
+    let plan = ml.store.plans(Some(c.id)).await.unwrap().remove(0);
+    let mut item = ml
+        .store
+        .items(plan.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.leads.iter().any(|l| l.party_id == ml.party.id))
+        .unwrap();
+    let side = |i: &ActionItem, p: Id| {
+        i.leads
+            .iter()
+            .find(|l| l.party_id == p)
+            .map(|l| l.organisation_id)
+    };
+    // Morocco names another Malian body on Mali's side; Mali names one of its own.
+    let ml_at_m = party_of(m.store.as_ref(), "ML").await;
+    let mut at_m = m.store.item(item.id).await.unwrap().unwrap();
+    let chosen = m
+        .store
+        .organisations(Some(ml_at_m.id))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| side(&at_m, ml_at_m.id) != Some(o.id))
+        .unwrap();
+    for l in at_m.leads.iter_mut().filter(|l| l.party_id == ml_at_m.id) {
+        l.organisation_id = chosen.id;
+    }
+    m.store.save_item(&Actor::system(), &at_m).await.unwrap();
+    let own = malian_body(&ml, "DGPC").await;
+    for l in item.leads.iter_mut().filter(|l| l.party_id == ml.party.id) {
+        l.organisation_id = own.id;
+    }
+    ml.store.save_item(&Actor::system(), &item).await.unwrap();
+    let got = receive(m.store.clone(), &m.me, export(&ml, &m).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(matches!(got.outcome, Arrived::Applied { .. }));
+    let clash = m.store.exchange_conflicts(true).await.unwrap().remove(0);
+
+    // Morocco's secretariat keeps Morocco's version; the next bundle tells Mali.
+    assert!(
+        m.store
+            .exchange_resolve(&Actor::system(), ml_at_m.id, clash.id, false)
+            .await
+            .unwrap()
+    );
+    let got = receive(ml.store.clone(), &ml.me, export(&m, &ml).await.as_bytes())
+        .await
+        .unwrap();
+    assert!(
+        matches!(got.outcome, Arrived::Applied { .. }),
+        "{:?}",
+        got.outcome
+    );
+    let now_ml = ml.store.item(item.id).await.unwrap().unwrap();
+    assert_eq!(
+        side(&now_ml, ml.party.id),
+        Some(chosen.id),
+        "Mali took the decision"
+    );
+    let now_m = m.store.item(item.id).await.unwrap().unwrap();
+    assert_eq!(side(&now_m, ml_at_m.id), Some(chosen.id));
+
+    // Mali does not send its old version back: no new clash, nothing changes at Morocco.
+    let back = outbox::export(ml.store.clone(), &ml.me, &Actor::system(), m.me.instance)
+        .await
+        .unwrap();
+    for b in &back {
+        let got = receive(m.store.clone(), &m.me, b.text.as_bytes())
+            .await
+            .unwrap();
+        assert!(
+            matches!(got.outcome, Arrived::Applied { .. }),
+            "{:?}",
+            got.outcome
+        );
+    }
+    assert!(m.store.exchange_conflicts(true).await.unwrap().is_empty());
+    assert_eq!(
+        side(&m.store.item(item.id).await.unwrap().unwrap(), ml_at_m.id),
+        Some(chosen.id)
+    );
+    // Told once: the following bundle carries no resolution again.
+    assert!(
+        outbox::export(m.store.clone(), &m.me, &Actor::system(), ml.me.instance)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -162,9 +162,23 @@ pub struct Arrival {
     /// Records the partner asked to hide (reclassified after they were sent): removed
     /// from the origin binding's reach by marking them withdrawn.
     pub withdrawn: Vec<Id>,
+    /// The partner's secretariat's decisions on this side's part of the partner's records
+    /// (conflicts resolved its way): each applied where this side's part is still the one
+    /// that clashed.
+    pub resolutions: Vec<Resolution>,
     /// Files attached to the partner's records, each with its content (fetched as a blob
     /// named by its SHA-256 and checked against it).
     pub files: Vec<(taawun_core::attachment::Attachment, Vec<u8>)>,
+}
+
+/// A conflict on this side's part of a partner's record, resolved by the partner's
+/// secretariat in favour of the partner's version (`part`), over this side's (`over`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    pub kind: RecordKind,
+    pub id: Id,
+    pub part: taawun_core::exchange::Part,
+    pub over: taawun_core::exchange::Part,
 }
 
 /// Why the store refused to apply a bundle; nothing of it was written.

@@ -21,6 +21,7 @@ use taawun_core::party::fold;
 use taawun_core::*;
 use taawun_store::exchange::{
     ApplyRefusal, Arrival, Ask, Direction, Incoming, LogKind, LogRow, Outcome, PartChange, Partner,
+    Resolution,
 };
 use taawun_store::{Actor, Store, StoreError, Write};
 
@@ -403,7 +404,7 @@ async fn bundle(
     }
     let local = Local::read(store.as_ref(), partner.instance_id).await?;
     let known = store.exchange_matches(partner.instance_id).await?;
-    let (records, matches, withdrawn, parts, mut asks, attached) =
+    let (records, matches, withdrawn, parts, mut asks, attached, resolutions) =
         match incoming(&b.entries, &local, &known) {
             Ok(x) => x,
             Err(r) => return Ok(Arrived::Refused(r)),
@@ -445,6 +446,7 @@ async fn bundle(
         asks: asks.clone(),
         own_party,
         files,
+        resolutions,
         withdrawn,
     };
     // Every record the bundle writes is audited under this name: the sender, the key that
@@ -590,6 +592,7 @@ type Read = (
     Vec<PartChange>,
     Vec<Ask>,
     Vec<Attachment>,
+    Vec<Resolution>,
 );
 
 /// The content of each file the bundle names: its blob opened with this instance's key,
@@ -662,9 +665,29 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
     let mut parts = Vec::new();
     let mut asks = Vec::new();
     let mut attached = Vec::new();
+    let mut resolutions = Vec::new();
     for e in entries {
         match e {
             Entry::File { attachment } => attached.push(attachment.clone()),
+            Entry::Resolved {
+                kind,
+                id,
+                part,
+                over,
+            } => {
+                let kind = RecordKind::parse(kind).ok_or(Refusal::BadRecord)?;
+                let read = |p: &taawun_core::exchange::Part| {
+                    let mut value = serde_json::to_value(p).map_err(|_| Refusal::BadRecord)?;
+                    rewrite(&mut value, &map);
+                    serde_json::from_value(value).map_err(|_| Refusal::BadRecord)
+                };
+                resolutions.push(Resolution {
+                    kind,
+                    id: *id,
+                    part: read(part)?,
+                    over: read(over)?,
+                });
+            }
             Entry::Withdraw { id, .. } => withdrawn.push(*id),
             Entry::Ask {
                 id,
@@ -728,7 +751,15 @@ fn incoming(entries: &[Entry], local: &Local, known: &HashMap<Id, Id>) -> Result
             }
         }
     }
-    Ok((records, matches, withdrawn, parts, asks, attached))
+    Ok((
+        records,
+        matches,
+        withdrawn,
+        parts,
+        asks,
+        attached,
+        resolutions,
+    ))
 }
 
 /// Whether every adoption of the minutes the bundle carries, in a session or in a

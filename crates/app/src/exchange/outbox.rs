@@ -339,6 +339,8 @@ fn digest(o: &Outgoing) -> String {
 
 /// Marks a withdrawn record in `exchange_sent`, so that it is withdrawn once.
 const WITHDRAWN: &str = "withdrawn";
+/// Marks a conflict's resolution as told to the partner (keyed by the conflict's id).
+const RESOLVED: &str = "resolved";
 
 /// The largest payload of one bundle, in bytes: what a bundle file may weigh when it goes
 /// by e-mail or on a small medium. Larger changes go as several bundles, in order (parts).
@@ -411,6 +413,21 @@ pub async fn export_capped(
             leaving.push((entry, Some((o.id, d, None)), None));
         }
     }
+    // Conflicts on the partner's part of our records, resolved "ours" and not told yet.
+    for c in store.exchange_conflicts(false).await? {
+        if c.partner == partner.instance_id
+            && c.state == "ours"
+            && sent.get(&c.id).map(String::as_str) != Some(RESOLVED)
+        {
+            let entry = Entry::Resolved {
+                kind: c.kind.key().to_string(),
+                id: c.record_id,
+                part: c.ours.clone(),
+                over: c.theirs.clone(),
+            };
+            leaving.push((entry, Some((c.id, RESOLVED.to_string(), None)), None));
+        }
+    }
     // Requests for news of the partner's side, not sent yet.
     for a in store.exchange_asks(partner.instance_id).await? {
         if a.direction == Direction::Out && a.seq.is_none() {
@@ -428,7 +445,7 @@ pub async fn export_capped(
     // finds it by id).
     let mut gone: Vec<&Id> = sent
         .iter()
-        .filter(|(id, d)| !shown.contains(id) && d.as_str() != WITHDRAWN)
+        .filter(|(id, d)| !shown.contains(id) && d.as_str() != WITHDRAWN && d.as_str() != RESOLVED)
         .map(|(id, _)| id)
         .collect();
     gone.sort();

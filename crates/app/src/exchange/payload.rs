@@ -63,6 +63,16 @@ pub enum Entry {
         id: Id,
         part: taawun_core::exchange::Part,
     },
+    /// The sender's secretariat kept its own version of the receiver's part of one of the
+    /// sender's records, when both had changed it (a conflict resolved "ours"): the
+    /// receiver takes `part` as its part, if its part is still `over` (the version that
+    /// clashed), so both instances hold the same.
+    Resolved {
+        kind: String,
+        id: Id,
+        part: taawun_core::exchange::Part,
+        over: taawun_core::exchange::Part,
+    },
     /// A version of a file attached to one of the sender's records. Its content travels
     /// apart, as a blob sealed like a bundle and named by the SHA-256 given here
     /// (`outbox::blob`): carried beside the bundle file, or fetched over HTTPS.

@@ -774,6 +774,30 @@ impl Engine {
                 return Ok(Err(refusal));
             }
         }
+        // The partner's secretariat decided this side's part of its record: taken where
+        // this side's part is still the version that clashed.
+        for r in &arrival.resolutions {
+            let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
+                "select origin from exchange_origins where record_id = ?",
+            ))
+            .bind(r.id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+            if origin != Some(partner.to_string()) {
+                return Ok(Err(ApplyRefusal::NotItsRecord { id: r.id }));
+            }
+            let Some(table) = super::search::table_of(r.kind) else {
+                return Ok(Err(ApplyRefusal::NotItsRecord { id: r.id }));
+            };
+            if let Some(mut current) = stored_write(&mut tx, r.kind, table, r.id).await?
+                && current.part(arrival.own_party).as_ref() == Some(&r.over)
+                && current.set_part(arrival.own_party, &r.part)
+            {
+                let mut pending = Pending::new(&mut tx);
+                super::many::write(&mut pending, &mut memo, &Save::new(actor, current)).await?;
+                pending.flush().await?;
+            }
+        }
         // Files go on the partner's own records only, held here by now.
         for (file, content) in &arrival.files {
             let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
