@@ -9,7 +9,7 @@ use std::sync::Arc;
 use taawun_app::exchange::adoption::{
     self, AdoptRefusal, Check, Finding, Keys, adopt_as_head, adopted_by_both, check_all,
 };
-use taawun_app::exchange::inbox::{Arrived, receive};
+use taawun_app::exchange::inbox::{Arrived, receive, receive_file};
 use taawun_app::exchange::{Card, Identity, outbox};
 use taawun_app::minutes::{adopt, draw, pending_scan, revise};
 use taawun_core::attachment::{FileType, Purpose};
@@ -76,9 +76,10 @@ async fn register(at: &Side, whom: &Side, commission: Id) {
         .unwrap();
 }
 
-/// Sends what `from` has for `to` and applies it there.
+/// Sends what `from` has for `to` and applies it there: one file, as the exchange page
+/// downloads it, with the blobs of the files it names (the signed scan).
 async fn send(from: &Side, to: &Side) {
-    let mut parts = outbox::export(
+    let parts = outbox::export(
         from.store.clone(),
         &from.me,
         &Actor::system(),
@@ -86,14 +87,19 @@ async fn send(from: &Side, to: &Side) {
     )
     .await
     .unwrap();
-    let got = receive(to.store.clone(), &to.me, parts.remove(0).text.as_bytes())
+    let one = outbox::as_one_file(from.store.clone(), &from.me, to.me.instance, &parts)
         .await
         .unwrap();
-    assert!(
-        matches!(got.outcome, Arrived::Applied { .. }),
-        "{:?}",
-        got.outcome
-    );
+    for got in receive_file(to.store.clone(), &to.me, one.as_bytes())
+        .await
+        .unwrap()
+    {
+        assert!(
+            matches!(got.outcome, Arrived::Applied { .. }),
+            "{:?}",
+            got.outcome
+        );
+    }
 }
 
 fn account(party: Id, role: Role, name: &str, person: Option<Id>) -> User {
