@@ -296,3 +296,57 @@ async fn users_change_their_own_password() {
         303
     );
 }
+
+#[tokio::test]
+async fn an_admin_links_an_account_to_a_person_of_its_own_party_only() {
+    let d = instance(false, AuthConfig::default()).await;
+    let mut b = logged_in(&d, "chief", Role::Administrator).await;
+    let user = add_user(&d.store, "mouhib", Role::Reader, "correct horse battery").await;
+    let people = d.store.people(None).await.unwrap();
+    let own = people.iter().find(|p| p.party_id == user.party_id).unwrap();
+    let other = people.iter().find(|p| p.party_id != user.party_id).unwrap();
+    let edit = format!("/admin/users/{}", user.id);
+    // The form offers the account's party's people, and only them.
+    let page = b.get(&edit).await;
+    assert!(
+        page.body.contains(&format!("value=\"{}\"", own.id)),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains(&format!("value=\"{}\"", other.id)));
+    let party = user.party_id.to_string();
+    let post = |person: String, version: String| {
+        let party = party.clone();
+        vec![
+            ("version".to_string(), version),
+            ("display_name".to_string(), "Abdelghani Mouhib".to_string()),
+            ("party".to_string(), party),
+            ("person".to_string(), person),
+            ("role".to_string(), "reader".to_string()),
+            ("clearance".to_string(), "restricted".to_string()),
+            ("active".to_string(), "1".to_string()),
+        ]
+    };
+    // A person of the other party (a forged form) is refused next to the field.
+    let form = post(other.id.to_string(), user.version.to_string());
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let r = b.post(&edit, &pairs).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("id=\"person-error\""), "{}", r.body);
+    assert_eq!(
+        d.store.user(user.id).await.unwrap().unwrap().person_id,
+        None
+    );
+    // Their own party's person is linked, and kept by a later edit.
+    let form = post(own.id.to_string(), user.version.to_string());
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let r = b.post(&edit, &pairs).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let linked = d.store.user(user.id).await.unwrap().unwrap();
+    assert_eq!(linked.person_id, Some(own.id));
+    let page = b.get(&edit).await;
+    assert!(
+        page.body
+            .contains(&format!("value=\"{}\" selected", own.id))
+    );
+}

@@ -424,6 +424,15 @@ impl Checked for User {
         let mut e = RuleErrors::default();
         known(reads, &mut e, "parties", self.party_id, "party_id").await?;
         let organisation: Option<Organisation> = load(reads, self.organisation_id).await?;
+        // The registry person the account is linked to is of the account's party.
+        let person: Option<Person> = load(reads, self.person_id).await?;
+        match (self.person_id, &person) {
+            (Some(_), None) => e.push("person_id", Rule::Unknown),
+            (_, Some(p)) if p.party_id != self.party_id => {
+                e.push("person_id", Rule::MemberOfOtherParty)
+            }
+            _ => {}
+        }
         verdict(e, rules::check_user(self, organisation.as_ref()))
     }
 }

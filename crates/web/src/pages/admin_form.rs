@@ -17,6 +17,8 @@ pub struct UserInput {
     pub display_name: String,
     pub party: String,
     pub organisation: String,
+    /// The registry person the account belongs to (a head of delegation's link).
+    pub person: String,
     pub role: String,
     pub clearance: String,
     pub commissions: Vec<String>,
@@ -39,6 +41,7 @@ impl UserInput {
                 "display_name" => u.display_name = v,
                 "party" => u.party = v,
                 "organisation" => u.organisation = v,
+                "person" => u.person = v,
                 "role" => u.role = v,
                 "clearance" => u.clearance = v,
                 "commission" => u.commissions.push(v),
@@ -60,6 +63,7 @@ impl UserInput {
             display_name: u.display_name.clone(),
             party: u.party_id.to_string(),
             organisation: u.organisation_id.map(|o| o.to_string()).unwrap_or_default(),
+            person: u.person_id.map(|p| p.to_string()).unwrap_or_default(),
             role: u.role.key().to_string(),
             clearance: u.clearance.key().to_string(),
             commissions: u.commission_ids.iter().map(Id::to_string).collect(),
@@ -105,6 +109,13 @@ impl UserInput {
         if organisation.is_none() {
             e.add("organisation", choose());
         }
+        let person = match self.person.as_str() {
+            "" => Some(None),
+            s => s.parse::<Id>().ok().map(Some),
+        };
+        if person.is_none() {
+            e.add("person", choose());
+        }
         let commissions: Option<Vec<Id>> =
             self.commissions.iter().map(|c| c.parse().ok()).collect();
         if commissions.is_none() {
@@ -118,8 +129,7 @@ impl UserInput {
             e.add("language", choose());
         }
         let user = User {
-            // The registry link is set from the command line (`user add --person`); kept here.
-            person_id: base.and_then(|b| b.person_id),
+            person_id: person.flatten(),
             id: base.map_or_else(new_id, |b| b.id),
             username: base.map_or_else(|| self.username.clone(), |b| b.username.clone()),
             display_name: self.display_name.trim().to_string(),
@@ -156,6 +166,7 @@ pub fn rule_errors(ctx: &Ctx, errs: &RuleErrors, e: &mut FieldErrors) {
             "display_name" => "display_name",
             "party_id" => "party",
             "organisation_id" => "organisation",
+            "person_id" => "person",
             "commission_ids" => "commissions",
             "role" => "role",
             "clearance" => "clearance",
@@ -185,6 +196,8 @@ pub struct Opt {
 pub struct Choices {
     pub parties: Vec<Opt>,
     pub organisations: Vec<Opt>,
+    /// People of the account's party (once it has one), to link the account to.
+    pub people: Vec<Opt>,
     pub roles: Vec<Opt>,
     pub clearances: Vec<Opt>,
     pub commissions: Vec<Opt>,
@@ -223,6 +236,25 @@ pub async fn choices(ctx: &Ctx, store: &Visible, input: &UserInput) -> Result<Ch
             selected: input.organisation == o.id.to_string(),
         })
         .collect();
+    // Only the chosen party's people: an account is linked to a person of its own party.
+    // (The registry is read whole, as for the organisations above: an administrator's form.)
+    let people = match input.party.parse::<Id>() {
+        Ok(party) => store
+            .people(None)
+            .await?
+            .iter()
+            .filter(|p| p.party_id == party)
+            .map(|p| Opt {
+                value: p.id.to_string(),
+                label: Markup(crate::markup::escape(&format!(
+                    "{} — {}",
+                    p.name_latin, p.name_ar
+                ))),
+                selected: input.person == p.id.to_string(),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let roles = Role::ALL
         .iter()
         .map(|r| Opt {
@@ -267,6 +299,7 @@ pub async fn choices(ctx: &Ctx, store: &Visible, input: &UserInput) -> Result<Ch
         languages,
         parties: party_opts,
         organisations,
+        people,
         roles,
         clearances,
         commissions,
