@@ -1709,3 +1709,37 @@ async fn a_clash_resolved_our_way_reaches_the_partner_and_both_then_hold_the_sam
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn two_imports_of_one_bundle_at_once_apply_it_once_and_say_so() {
+    let (m, ml, _) = joined().await;
+    let text = export(&m, &ml).await;
+    let (a, b) = tokio::join!(
+        receive(ml.store.clone(), &ml.me, text.as_bytes()),
+        receive(ml.store.clone(), &ml.me, text.as_bytes()),
+    );
+    let mut outcomes = vec![a.unwrap().outcome, b.unwrap().outcome];
+    outcomes.sort_by_key(|o| matches!(o, Arrived::AlreadyApplied { .. }));
+    assert!(
+        matches!(
+            outcomes.as_slice(),
+            [
+                Arrived::Applied { seq: 1, .. },
+                Arrived::AlreadyApplied { seq: 1 }
+            ]
+        ),
+        "{outcomes:?}"
+    );
+    let log = ml.store.exchange_log(m.me.instance, 10).await.unwrap();
+    assert_eq!(
+        log.iter()
+            .filter(|r| r.direction == Direction::In && r.outcome == Outcome::Applied)
+            .count(),
+        1,
+        "{log:?}"
+    );
+    assert!(
+        log.iter().all(|r| r.outcome != Outcome::Refused),
+        "no refusal logged: {log:?}"
+    );
+}

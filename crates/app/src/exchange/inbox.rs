@@ -475,6 +475,16 @@ async fn bundle(
             seq: b.seq,
             records: count,
         },
+        // Another import of this very bundle got the write lock first: it is applied.
+        Ok(Err(ApplyRefusal::OutOfOrder { .. }))
+            if store
+                .exchange_log_at(partner.instance_id, Direction::In, b.seq)
+                .await?
+                .into_iter()
+                .any(|row| row.outcome == Outcome::Applied && row.hash == payload_hash) =>
+        {
+            Arrived::AlreadyApplied { seq: b.seq }
+        }
         Ok(Err(ApplyRefusal::OutOfOrder { .. })) => Arrived::Refused(Refusal::OutOfOrder),
         Ok(Err(ApplyRefusal::BrokenChain)) => Arrived::Refused(Refusal::BrokenChain),
         Ok(Err(ApplyRefusal::NotItsRecord { .. })) => Arrived::Refused(Refusal::NotItsRecord),
