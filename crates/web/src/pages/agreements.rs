@@ -80,6 +80,8 @@ struct ClauseView {
 #[derive(Template)]
 #[template(path = "agreement.html")]
 struct ShowPage {
+    /// "Recorded on the instance of Bamako…": a partner instance's record (issue 16).
+    origin: Option<String>,
     /// The signed original's scan and the agreement's other files.
     files: crate::files::FilesView,
     ctx: Ctx,
@@ -232,7 +234,9 @@ async fn load(ctx: &Ctx, v: &Visible, a: Agreement) -> StoreResult<ShowPage> {
     let history = history_href(v, RecordKind::Agreement, a.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Agreement, a.id).await?;
     let files = crate::files::section(ctx, v, RecordKind::Agreement, a.id).await?;
+    let origin = crate::pages::describe::origin(ctx, v, RecordKind::Agreement, a.id).await?;
     Ok(ShowPage {
+        origin,
         files,
         title: ctx.plain(&a.title),
         heading: ctx.text(&a.title),

@@ -87,6 +87,8 @@ pub(crate) async fn list(
 #[derive(Template)]
 #[template(path = "commission.html")]
 struct ShowPage {
+    /// "Recorded on the instance of Bamako…": a partner instance's record (issue 16).
+    origin: Option<String>,
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
@@ -135,7 +137,9 @@ async fn load(ctx: &Ctx, v: &Visible, c: Commission) -> StoreResult<ShowPage> {
     let people = people_rows(&mut lk, ctx, &c.co_chair_ids).await?;
     let history = history_href(v, RecordKind::Commission, c.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Commission, c.id).await?;
+    let origin = crate::pages::describe::origin(ctx, v, RecordKind::Commission, c.id).await?;
     Ok(ShowPage {
+        origin,
         title: ctx.plain(&c.name),
         crumbs: vec![
             Crumb::home(ctx),

@@ -145,3 +145,16 @@ pub async fn describe(
         protection,
     }))
 }
+
+/// The sentence a record's page shows when the record came from a partner's instance
+/// (issue 16): where it is kept, and that only the reader's side of it changes here.
+pub(crate) async fn origin(
+    ctx: &Ctx,
+    v: &Visible,
+    kind: RecordKind,
+    id: Id,
+) -> StoreResult<Option<String>> {
+    Ok(v.origin(kind, id).await?.map(|name| {
+        taawun_i18n::message_args(ctx.lang, "record-from-partner", &[("partner", &name)])
+    }))
+}

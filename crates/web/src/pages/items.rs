@@ -216,12 +216,7 @@ async fn load(
     let history = history_href(v, RecordKind::ActionItem, item.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::ActionItem, item.id).await?;
     let files = crate::files::section(ctx, v, RecordKind::ActionItem, item.id).await?;
-    let origin = v
-        .origin(RecordKind::ActionItem, item.id)
-        .await?
-        .map(|name| {
-            taawun_i18n::message_args(ctx.lang, "record-from-partner", &[("partner", &name)])
-        });
+    let origin = crate::pages::describe::origin(ctx, v, RecordKind::ActionItem, item.id).await?;
     Ok(ItemPage {
         origin,
         files,

@@ -23,6 +23,8 @@ struct Attended {
 #[derive(Template)]
 #[template(path = "person.html")]
 struct PersonPage {
+    /// "Recorded on the instance of Bamako…": a partner instance's record (issue 16).
+    origin: Option<String>,
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
@@ -86,7 +88,9 @@ async fn load(ctx: &Ctx, v: &Visible, p: Person) -> StoreResult<PersonPage> {
     let title = crate::markup::person_plain(ctx.lang, &p);
     let history = history_href(v, RecordKind::Person, p.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::Person, p.id).await?;
+    let origin = crate::pages::describe::origin(ctx, v, RecordKind::Person, p.id).await?;
     Ok(PersonPage {
+        origin,
         protection: p.protection,
         history,
         actions,

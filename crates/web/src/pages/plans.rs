@@ -25,6 +25,8 @@ struct Group {
 #[derive(Template)]
 #[template(path = "plan.html")]
 struct PlanPage {
+    /// "Recorded on the instance of Bamako…": a partner instance's record (issue 16).
+    origin: Option<String>,
     ctx: Ctx,
     title: String,
     crumbs: Vec<Crumb>,
@@ -180,7 +182,9 @@ async fn load(ctx: &Ctx, v: &Visible, plan: ActionPlan, page: u64) -> StoreResul
     let lead_heads = lead_heads(&mut lk, ctx, &columns).await?;
     let history = history_href(v, RecordKind::ActionPlan, plan.id).await?;
     let actions = crate::forms::actions(ctx, v, RecordKind::ActionPlan, plan.id).await?;
+    let origin = crate::pages::describe::origin(ctx, v, RecordKind::ActionPlan, plan.id).await?;
     Ok(PlanPage {
+        origin,
         title: ctx.plain(&plan.title),
         heading: ctx.text(&plan.title),
         protection: plan.protection,

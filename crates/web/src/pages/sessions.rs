@@ -214,9 +214,7 @@ async fn load(ctx: &Ctx, v: &Visible, s: Session) -> StoreResult<SessionPage> {
     let actions = crate::forms::actions(ctx, v, RecordKind::Session, s.id).await?;
     let minutes = minutes_line(ctx, v, &s).await?;
     let files = crate::files::section(ctx, v, RecordKind::Session, s.id).await?;
-    let origin = v.origin(RecordKind::Session, s.id).await?.map(|name| {
-        taawun_i18n::message_args(ctx.lang, "record-from-partner", &[("partner", &name)])
-    });
+    let origin = crate::pages::describe::origin(ctx, v, RecordKind::Session, s.id).await?;
     Ok(SessionPage {
         origin,
         files,
