@@ -144,6 +144,37 @@ async fn head_adopts(at: &Side, session: Id, role: Role) -> Result<Session, Stor
     at.store.save_session(&Actor::user(&user), &next).await
 }
 
+/// Morocco's secretariat attaches the scan of the signed originals to `s` and marks its
+/// minutes adopted.
+async fn secretariat_adopts(m: &Side, s: &Session) -> Session {
+    let admin = account(m.party.id, Role::Administrator, "admin", None);
+    let v = Visible::new(m.store.clone(), admin.principal());
+    m.store
+        .attach_file(
+            &Actor::system(),
+            NewFile {
+                record: RecordKind::Session,
+                record_id: s.id,
+                slot: FileSlot::New(Purpose::SignedMinutes),
+                name: "pv-signe.pdf".into(),
+                file_type: FileType::Pdf,
+                content: b"%PDF-1.7 scan".to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+    let scan = pending_scan(
+        &s.minutes,
+        &v.attachments(RecordKind::Session, s.id).await.unwrap(),
+    );
+    let drawn = draw(&v, s).await.unwrap();
+    let on = NaiveDate::from_ymd_opt(2025, 2, 19).unwrap();
+    m.store
+        .save_session(&Actor::system(), &adopt(s, drawn, on, "admin", scan))
+        .await
+        .unwrap()
+}
+
 /// Morocco's instance (the demo) and Mali's, registered at each other for their joint
 /// commission; Morocco's secretariat adopts the 1st session's minutes with the signed scan
 /// and sends them.
@@ -163,8 +194,6 @@ async fn adopted_and_sent() -> (Side, Side, Session) {
     register(&ml, &m, c.id).await;
 
     // Morocco's secretariat adopts the 1st session's minutes, with the signed scan.
-    let admin = account(m.party.id, Role::Administrator, "admin", None);
-    let v = Visible::new(m.store.clone(), admin.principal());
     let s = m
         .store
         .sessions(Some(c.id))
@@ -173,34 +202,9 @@ async fn adopted_and_sent() -> (Side, Side, Session) {
         .into_iter()
         .find(|s| s.ordinal == 1)
         .unwrap();
-    m.store
-        .attach_file(
-            &Actor::system(),
-            NewFile {
-                record: RecordKind::Session,
-                record_id: s.id,
-                slot: FileSlot::New(Purpose::SignedMinutes),
-                name: "pv-signe.pdf".into(),
-                file_type: FileType::Pdf,
-                content: b"%PDF-1.7 scan".to_vec(),
-            },
-        )
-        .await
-        .unwrap();
-    let scan = pending_scan(
-        &s.minutes,
-        &v.attachments(RecordKind::Session, s.id).await.unwrap(),
-    );
-    let drawn = draw(&v, &s).await.unwrap();
-    let on = NaiveDate::from_ymd_opt(2025, 2, 19).unwrap();
-    let s = m
-        .store
-        .save_session(&Actor::system(), &adopt(&s, drawn, on, "admin", scan))
-        .await
-        .unwrap();
+    let s = secretariat_adopts(&m, &s).await;
 
-    // Before anything is adopted by a head, the adopted text reaches Mali (whose instance
-    // does not hold Morocco's scan: the partner's session keeps it on its side).
+    // Before anything is adopted by a head, the adopted text reaches Mali, with the scan.
     send(&m, &ml).await;
     (m, ml, s)
 }
@@ -302,8 +306,6 @@ async fn both_heads_adopt_on_their_own_instances_and_both_instances_verify_both(
 async fn an_adoption_cannot_be_slipped_in_for_the_other_party_or_removed() {
     let m = side(true, "MA").await;
     let ml_at_m = party_of(m.store.as_ref(), "ML").await;
-    let admin = account(m.party.id, Role::Administrator, "admin", None);
-    let v = Visible::new(m.store.clone(), admin.principal());
     let c = m
         .store
         .commissions()
@@ -328,39 +330,7 @@ async fn an_adoption_cannot_be_slipped_in_for_the_other_party_or_removed() {
         adopt_as_head(Some(&m.me), &user, Some(&person), &s, Utc::now()).unwrap_err(),
         AdoptRefusal::NotAdopted
     );
-    m.store
-        .attach_file(
-            &Actor::system(),
-            NewFile {
-                record: RecordKind::Session,
-                record_id: s.id,
-                slot: FileSlot::New(Purpose::SignedMinutes),
-                name: "scan.pdf".into(),
-                file_type: FileType::Pdf,
-                content: b"%PDF-1.7 scan".to_vec(),
-            },
-        )
-        .await
-        .unwrap();
-    let scan = pending_scan(
-        &s.minutes,
-        &v.attachments(RecordKind::Session, s.id).await.unwrap(),
-    );
-    let drawn = draw(&v, &s).await.unwrap();
-    let s = m
-        .store
-        .save_session(
-            &Actor::system(),
-            &adopt(
-                &s,
-                drawn,
-                NaiveDate::from_ymd_opt(2025, 2, 19).unwrap(),
-                "admin",
-                scan,
-            ),
-        )
-        .await
-        .unwrap();
+    let s = secretariat_adopts(&m, &s).await;
     let mine = adopt_as_head(Some(&m.me), &user, Some(&person), &s, Utc::now()).unwrap();
 
     // A Moroccan reader saving the adoption into Mali's delegation edits the session:

@@ -62,24 +62,22 @@ fn refused(partner: Option<Id>, r: Refusal) -> Received {
     }
 }
 
+/// A blob being fetched: its sealed text, if the source has it.
+pub type Fetching<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>>;
+
 /// Where the blobs of the files a bundle names come from: a directory beside the bundle
 /// file, the partner's instance over HTTPS, or nowhere.
 pub trait Blobs: Sync {
     /// The sealed blob named by `sha256`, if this source has it.
-    fn fetch<'a>(
-        &'a self,
-        sha256: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>>;
+    fn fetch<'a>(&'a self, sha256: &'a str) -> Fetching<'a>;
 }
 
 /// No blobs: a bundle that names a file is refused (`missing-file`) with nothing applied.
 pub struct NoBlobs;
 
 impl Blobs for NoBlobs {
-    fn fetch<'a>(
-        &'a self,
-        _: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+    fn fetch<'a>(&'a self, _: &'a str) -> Fetching<'a> {
         Box::pin(async { None })
     }
 }
@@ -89,10 +87,7 @@ impl Blobs for NoBlobs {
 pub struct BlobDir(pub std::path::PathBuf);
 
 impl Blobs for BlobDir {
-    fn fetch<'a>(
-        &'a self,
-        sha256: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+    fn fetch<'a>(&'a self, sha256: &'a str) -> Fetching<'a> {
         Box::pin(async move {
             if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return None;
@@ -106,10 +101,7 @@ impl Blobs for BlobDir {
 struct BlobMap(HashMap<String, Vec<u8>>);
 
 impl Blobs for BlobMap {
-    fn fetch<'a>(
-        &'a self,
-        sha256: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+    fn fetch<'a>(&'a self, sha256: &'a str) -> Fetching<'a> {
         Box::pin(async move { self.0.get(sha256).cloned() })
     }
 }

@@ -95,10 +95,7 @@ struct HttpBlobs {
 }
 
 impl inbox::Blobs for HttpBlobs {
-    fn fetch<'a>(
-        &'a self,
-        sha256: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<u8>>> + Send + 'a>> {
+    fn fetch<'a>(&'a self, sha256: &'a str) -> inbox::Fetching<'a> {
         Box::pin(async move {
             let reply = call(
                 &self.identity,

@@ -651,12 +651,7 @@ impl Engine {
         }
         let mut memo = Memo::default();
         for incoming in &arrival.records {
-            let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
-                "select origin from exchange_origins where record_id = ?",
-            ))
-            .bind(incoming.id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
+            let origin = origin_in(&mut tx, incoming.id).await?;
             let Some(table) = super::search::table_of(incoming.kind) else {
                 return Ok(Err(ApplyRefusal::NotItsRecord { id: incoming.id }));
             };
@@ -777,12 +772,7 @@ impl Engine {
         // The partner's secretariat decided this side's part of its record: taken where
         // this side's part is still the version that clashed.
         for r in &arrival.resolutions {
-            let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
-                "select origin from exchange_origins where record_id = ?",
-            ))
-            .bind(r.id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
+            let origin = origin_in(&mut tx, r.id).await?;
             if origin != Some(partner.to_string()) {
                 return Ok(Err(ApplyRefusal::NotItsRecord { id: r.id }));
             }
@@ -800,12 +790,7 @@ impl Engine {
         }
         // Files go on the partner's own records only, held here by now.
         for (file, content) in &arrival.files {
-            let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
-                "select origin from exchange_origins where record_id = ?",
-            ))
-            .bind(file.record_id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
+            let origin = origin_in(&mut tx, file.record_id).await?;
             if origin != Some(partner.to_string()) {
                 return Ok(Err(ApplyRefusal::NotItsRecord { id: file.record_id }));
             }
@@ -954,6 +939,17 @@ async fn stored_write(
 
 /// Overlays this side's own part of a partner's record on the partner's new version when
 /// it was changed here since the record was last received.
+/// The instance a record came from, read inside the caller's transaction (`None`: this
+/// instance's own record, or one not held).
+async fn origin_in(conn: &mut Conn, record: Id) -> StoreResult<Option<String>> {
+    Ok(sqlx::query_scalar(&super::d::sql(
+        "select origin from exchange_origins where record_id = ?",
+    ))
+    .bind(record.to_string())
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 async fn keep_own_part(
     conn: &mut Conn,
     table: &str,
@@ -1005,12 +1001,7 @@ async fn apply_part(
     let Some(table) = super::search::table_of(change.kind) else {
         return refused;
     };
-    let origin: Option<String> = sqlx::query_scalar(&super::d::sql(
-        "select origin from exchange_origins where record_id = ?",
-    ))
-    .bind(change.id.to_string())
-    .fetch_optional(&mut *conn)
-    .await?;
+    let origin = origin_in(conn, change.id).await?;
     if origin.is_some() || change.part.party().is_some_and(|p| p != party) {
         return refused;
     }

@@ -66,18 +66,37 @@ async fn run(
         .ok_or(WebError::NotFound)?;
     let mut rec = moved(&s, &v, &user, &raw, how).await?;
     rec.version = input.version();
-    let (status, notice) = match after(s.acting(&user).save_session(&rec).await)? {
-        After::Saved(_) => {
-            return Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response());
+    save_or_say(&ctx, &s, &user, &v, Ok(rec)).await
+}
+
+/// Saves the moved session and returns to the minutes; or the minutes page again with why
+/// not: the move's own refusal (`Err`: the sentence, and the session), the rules', or a
+/// stale version's.
+async fn save_or_say(
+    ctx: &Ctx,
+    s: &AppState,
+    user: &User,
+    v: &taawun_store::Visible,
+    rec: Result<Session, (String, taawun_core::Id)>,
+) -> Result<Response, WebError> {
+    let (status, notice, id) = match rec {
+        Err((said, id)) => (StatusCode::UNPROCESSABLE_ENTITY, said, id),
+        Ok(rec) => {
+            let id = rec.id;
+            match after(s.acting(user).save_session(&rec).await)? {
+                After::Saved(_) => {
+                    return Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response());
+                }
+                After::Invalid(e) => {
+                    let said: Vec<String> = e.0.iter().map(|e| e.message(ctx.lang)).collect();
+                    (StatusCode::UNPROCESSABLE_ENTITY, said.join(" "), id)
+                }
+                After::Conflict => (StatusCode::CONFLICT, ctx.t("conflict-title"), id),
+            }
         }
-        After::Invalid(e) => {
-            let said: Vec<String> = e.0.iter().map(|e| e.message(ctx.lang)).collect();
-            (StatusCode::UNPROCESSABLE_ENTITY, said.join(" "))
-        }
-        After::Conflict => (StatusCode::CONFLICT, ctx.t("conflict-title")),
     };
     let shown = v.session(id).await?.ok_or(WebError::NotFound)?;
-    refused(&s, &ctx, &v, &shown, status, notice).await
+    refused(s, ctx, v, &shown, status, notice).await
 }
 
 /// A head of delegation adopts the version in force for their party (issue 16): they are
@@ -107,27 +126,14 @@ pub(crate) async fn adopt_as_head_post(
     if made.is_ok() && !confirm_code(&s, &user, input.get("code")).await? {
         made = Err(adoption::AdoptRefusal::SecondFactor);
     }
-    let (status, notice) = match made {
-        Err(r) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ctx.t(&format!("adoption-refused-{}", r.key())),
-        ),
+    let rec = match made {
         Ok(mut rec) => {
             rec.version = input.version();
-            match after(s.acting(&user).save_session(&rec).await)? {
-                After::Saved(_) => {
-                    return Ok(Redirect::to(&format!("/sessions/{id}/minutes")).into_response());
-                }
-                After::Invalid(e) => {
-                    let said: Vec<String> = e.0.iter().map(|e| e.message(ctx.lang)).collect();
-                    (StatusCode::UNPROCESSABLE_ENTITY, said.join(" "))
-                }
-                After::Conflict => (StatusCode::CONFLICT, ctx.t("conflict-title")),
-            }
+            Ok(rec)
         }
+        Err(r) => Err((ctx.t(&format!("adoption-refused-{}", r.key())), id)),
     };
-    let shown = v.session(id).await?.ok_or(WebError::NotFound)?;
-    refused(&s, &ctx, &v, &shown, status, notice).await
+    save_or_say(&ctx, &s, &user, &v, rec).await
 }
 
 async fn moved(
