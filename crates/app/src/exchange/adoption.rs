@@ -324,7 +324,7 @@ pub fn printed_lines(
                     &[
                         ("party", names.get(l).unwrap_or_default()),
                         ("who", who),
-                        ("when", &st.at.replace('T', " ").replace('Z', " UTC")),
+                        ("when", &shown_time(&st.at)),
                         ("key", &a.adoption.fingerprint),
                         ("hash", &st.sha256),
                     ],
@@ -432,4 +432,13 @@ pub fn onto_pdf(
     input.adoptions_heading =
         taawun_i18n::each(|l| taawun_i18n::message(l, "minutes-pdf-adoptions"));
     input.attachment = serde_json::to_string_pretty(p).ok();
+}
+
+/// A statement's time as printed: "2026-12-06 04:32:57 UTC", isolated left-to-right so
+/// that an Arabic line keeps the date, time and zone in their order.
+pub fn shown_time(at: &str) -> String {
+    format!(
+        "\u{2066}{}\u{2069}",
+        at.replace('T', " ").replace('Z', " UTC")
+    )
 }

@@ -280,7 +280,7 @@ async fn heads(state: &AppState, ctx: &Ctx, v: &Visible, s: &Session) -> Result<
                 &[
                     ("party", &party),
                     ("who", who),
-                    ("when", &st.at.replace('T', " ").replace('Z', " UTC")),
+                    ("when", &adoption::shown_time(&st.at)),
                     ("version", &st.version.to_string()),
                 ],
             ),
