@@ -92,10 +92,25 @@ impl Blobs for BlobDir {
             if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return None;
             }
-            tokio::fs::read(self.0.join(sha256)).await.ok()
+            // Read at most what the largest file's blob weighs: a bigger file is not one,
+            // and is not read whole to find out.
+            use tokio::io::AsyncReadExt as _;
+            let file = tokio::fs::File::open(self.0.join(sha256)).await.ok()?;
+            let mut text = Vec::new();
+            file.take(MAX_BLOB + 1).read_to_end(&mut text).await.ok()?;
+            (text.len() as u64 <= MAX_BLOB).then_some(text)
         })
     }
 }
+
+/// The most a blob of a file of `size` bytes may weigh: base64 twice (16/9) and the
+/// envelope's headers.
+fn blob_bound(size: u64) -> u64 {
+    size.saturating_mul(16) / 9 + 64 * 1024
+}
+
+/// The most any blob may weigh: that of the largest file kept.
+const MAX_BLOB: u64 = taawun_core::attachment::MAX_FILE_BYTES * 16 / 9 + 64 * 1024;
 
 /// Blobs carried in the same file as their bundles.
 struct BlobMap(HashMap<String, Vec<u8>>);
@@ -611,6 +626,10 @@ async fn contents(
             return Err(Refusal::BadRecord);
         }
         let text = blobs.fetch(&a.sha256).await.ok_or(Refusal::MissingFile)?;
+        // A blob is about 16/9 of its file: one much larger is not this file's.
+        if text.len() as u64 > blob_bound(a.size) {
+            return Err(Refusal::MissingFile);
+        }
         let content = envelope::open(identity, &text)
             .and_then(|o| o.verified(sign_key))
             .map_err(|_| Refusal::MissingFile)?;
