@@ -58,8 +58,10 @@ async fn at_once(browsers: Vec<Browser>, passwords: Vec<&'static str>, user: &st
 async fn forty_logins_at_once_check_at_most_five_and_the_lock_outlives_the_process() {
     let d = closed().await;
     add_user(&d.store, "karim", Role::Reader, PASSWORD).await;
-    let mut passwords = vec![WRONG; 39];
-    passwords.push(PASSWORD);
+    // Forty wrong passwords: the right one in the race is the next test's. Had it been
+    // here, it could be among the five counted and log in, which clears the count, so the
+    // lock below would (rightly) not follow: the test would depend on the race's order.
+    let passwords = vec![WRONG; 40];
     let statuses = at_once(browsers(&d.app, 40).await, passwords, "karim").await;
     let checked = statuses.iter().filter(|s| **s != 429).count();
     let refused = statuses.iter().filter(|s| **s == 429).count();
@@ -67,11 +69,8 @@ async fn forty_logins_at_once_check_at_most_five_and_the_lock_outlives_the_proce
         checked <= 5,
         "{checked} attempts were checked: {statuses:?}"
     );
-    assert_eq!(checked + refused, 40, "only 401, 303 or 429: {statuses:?}");
-    // The right password came last: unless it happened to be among the five counted
-    // first, it was refused without being checked, and did not log in.
-    let logged_in = statuses.iter().filter(|s| **s == 303).count();
-    assert!(logged_in <= 1);
+    assert_eq!(checked + refused, 40, "only 401 or 429: {statuses:?}");
+    assert!(statuses.iter().all(|s| *s != 303), "{statuses:?}");
 
     // Now the account is locked: the right password does not log in, the page says so in
     // the reader's language, with Retry-After.
