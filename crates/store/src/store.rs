@@ -614,6 +614,14 @@ pub trait Store: Send + Sync + 'static {
     async fn exchange_log_add(&self, row: &LogRow) -> StoreResult<()>;
     /// What was last sent of each record to the partner: id → digest.
     async fn exchange_sent(&self, partner: Id) -> StoreResult<HashMap<Id, String>>;
+    /// The file version sent to `partner` with this content (its `exchange_sent` mark is
+    /// `digest`), if one was: what a blob request may open. One indexed lookup.
+    async fn exchange_sent_file(
+        &self,
+        partner: Id,
+        sha256: &str,
+        digest: &str,
+    ) -> StoreResult<Option<Id>>;
     /// A bundle leaves: its log row, which must continue the outbound chain, and the
     /// digests of the records it carries, in one transaction.
     async fn exchange_record_sent(

@@ -271,11 +271,8 @@ pub async fn blob(
     };
     let mark = format!("{FILE_MARK}{sha256}");
     let Some(file) = store
-        .exchange_sent(partner.instance_id)
+        .exchange_sent_file(partner.instance_id, sha256, &mark)
         .await?
-        .into_iter()
-        .find(|(_, d)| *d == mark)
-        .map(|(id, _)| id)
     else {
         return Ok(None);
     };

@@ -265,6 +265,26 @@ impl Engine {
     }
 
     /// What was last sent of each record to `partner`: id → digest.
+    pub(super) async fn sent_file(
+        &self,
+        partner: Id,
+        sha256: &str,
+        digest: &str,
+    ) -> StoreResult<Option<Id>> {
+        // By the content's index, then the sent mark's key: never the whole sent list.
+        let id: Option<String> = sqlx::query_scalar(&super::d::sql(
+            "select a.id from attachments a
+             join exchange_sent s on s.partner = ? and s.record_id = a.id
+             where a.sha256 = ? and s.digest = ? limit 1",
+        ))
+        .bind(partner.to_string())
+        .bind(sha256)
+        .bind(digest)
+        .fetch_optional(&self.pool)
+        .await?;
+        id.map(|i| id_of(&i)).transpose()
+    }
+
     pub(super) async fn sent_to(&self, partner: Id) -> StoreResult<HashMap<Id, String>> {
         let rows = sqlx::query(&super::d::sql(
             "select record_id, digest from exchange_sent where partner = ?",

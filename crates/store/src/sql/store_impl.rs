@@ -660,6 +660,14 @@ impl Store for Engine {
     async fn exchange_sent(&self, partner: Id) -> StoreResult<HashMap<Id, String>> {
         self.sent_to(partner).await
     }
+    async fn exchange_sent_file(
+        &self,
+        partner: Id,
+        sha256: &str,
+        digest: &str,
+    ) -> StoreResult<Option<Id>> {
+        self.sent_file(partner, sha256, digest).await
+    }
     async fn exchange_record_sent(
         &self,
         actor: &Actor,
