@@ -425,3 +425,28 @@ fn adopted_minutes_print_the_heads_adoptions_and_carry_them_attached() {
     assert!(taawun_docs::attached_files(&plain).unwrap().is_empty());
     assert!(taawun_docs::attached_files(b"not a pdf").is_err());
 }
+
+#[test]
+fn an_attached_file_that_inflates_without_end_is_refused_not_read() {
+    use lopdf::{Document, Object, Stream, dictionary};
+    use std::io::Write as _;
+    // 64 MiB of zeros, deflated to some 64 KiB: a small PDF that would become large.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..64 {
+        z.write_all(&zeros).unwrap();
+    }
+    let bomb = z.finish().unwrap();
+    assert!(bomb.len() < 1024 * 1024);
+    let mut doc = Document::with_version("1.7");
+    doc.add_object(Stream::new(
+        dictionary! { "Type" => "EmbeddedFile", "Filter" => "FlateDecode" },
+        bomb,
+    ));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog" });
+    doc.trailer.set("Root", Object::Reference(catalog));
+    let mut pdf = Vec::new();
+    doc.save_to(&mut pdf).unwrap();
+    let err = taawun_docs::attached_files(&pdf).unwrap_err();
+    assert!(err.contains("inflates beyond 16 MiB"), "{err}");
+}
